@@ -1,0 +1,63 @@
+"""Atomic file writes: a temporary file in the same folder, flushed and fsynced, then renamed over the target.
+
+A failure (full disk, killed process) leaves the previous file untouched and no half-written one behind.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import BinaryIO
+
+from workshop_app.core.errors import AtelierError
+
+
+@contextlib.contextmanager
+def atomic_writer(target: Path) -> Iterator[BinaryIO]:
+    target = Path(target)
+    folder = target.parent
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+    except OSError as exc:
+        raise AtelierError(f"Impossible d'écrire dans « {folder} » : {_reason(exc)}") from exc
+    tmp = Path(tmp_name)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            yield handle
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, target)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise AtelierError(f"Impossible d'écrire « {target.name} » : {_reason(exc)}") from exc
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+
+
+def write_bytes_atomic(target: Path, data: bytes) -> None:
+    with atomic_writer(target) as handle:
+        handle.write(data)
+
+
+def write_text_atomic(target: Path, text: str, encoding: str = "utf-8") -> None:
+    write_bytes_atomic(target, text.encode(encoding))
+
+
+def write_with(target: Path, produce: Callable[[BinaryIO], None]) -> None:
+    with atomic_writer(target) as handle:
+        produce(handle)
+
+
+def _reason(exc: OSError) -> str:
+    import errno
+
+    if exc.errno == errno.ENOSPC:
+        return "le disque est plein"
+    if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return "accès refusé (fichier ou dossier en lecture seule)"
+    return exc.strerror or str(exc)

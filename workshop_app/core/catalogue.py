@@ -1,0 +1,52 @@
+"""The decks a facilitator can play: the built-in ones and those in the user's own folder."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from workshop_app.core.deck_loader import AnyDeck, DeckIssue, DeckLoadError, load_deck
+
+
+@dataclass(frozen=True)
+class DeckEntry:
+    path: Path
+    builtin: bool
+    deck: AnyDeck | None  # None when the file is broken
+    issues: tuple[DeckIssue, ...] = ()
+
+    @property
+    def ok(self) -> bool:
+        return self.deck is not None
+
+
+def deck_files(folder: Path) -> list[Path]:
+    if not folder.is_dir():
+        return []
+    return sorted(p for p in folder.iterdir() if p.suffix.lower() in (".yaml", ".yml") and p.is_file())
+
+
+def scan(folders: Iterable[tuple[Path, bool]]) -> list[DeckEntry]:
+    """Load every deck in the given (folder, builtin) pairs; broken files are listed with their issues."""
+    entries: list[DeckEntry] = []
+    for folder, builtin in folders:
+        for path in deck_files(folder):
+            try:
+                entries.append(DeckEntry(path, builtin, load_deck(path)))
+            except DeckLoadError as exc:
+                entries.append(DeckEntry(path, builtin, None, tuple(exc.issues)))
+    return entries
+
+
+def available_decks() -> list[DeckEntry]:
+    from workshop_app.paths import builtin_decks_dir, user_decks_dir
+
+    return scan([(builtin_decks_dir(), True), (user_decks_dir(), False)])
+
+
+def find_deck(deck_id: str) -> AnyDeck:
+    for entry in available_decks():
+        if entry.deck is not None and entry.deck.id == deck_id:
+            return entry.deck
+    raise KeyError(deck_id)

@@ -1,0 +1,243 @@
+"""The compass: pure functions from (deck, sequence state, groups) to a ``CompassReading``.
+
+These numbers are the groups' own self-assessment, not an official index; the minutes say so.
+
+Questions decks
+    Each answer with a numeric value ``v`` on a scale from ``lo`` to ``hi`` counts ``(v - lo) / (hi - lo)``.
+    A card informs one or more levers with a weight ``w``. A lever's score is the weighted mean of the answers of
+    the cards that inform it, times 100. An axis's score is the weighted mean over every (card, lever) link that
+    falls in the axis. « Non concerné » (a scale value of ``null``) drops out of the denominator but counts as
+    answered. Coverage is the share of links answered (concerned or not). The room's score pools every group's
+    answers, each answer counting once. No answer at all gives ``score=None``, never 0.
+
+Strategy decks
+    A group's raw effect on an axis is the sum of the effects (−2…+2) of the cards it picked. It is placed on
+    0–100 with 50 for "no effect": ``50 + 50 * raw / best`` when positive, ``50 - 50 * raw / worst`` when
+    negative, where ``best`` (``worst``) is the largest positive (negative) total a single group could reach
+    on that axis within the budget, ignoring requires/excludes. Coverage is the share of the budget spent
+    (capped at 1). Budget overruns and broken requires/excludes are reported, never hidden. The room's score is
+    the mean of the groups that picked at least one card.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from workshop_app.core.deck import QuestionDeck, StrategyCard, StrategyDeck
+from workshop_app.core.state import SequenceState
+
+ROOM = "__room__"
+
+
+@dataclass(frozen=True)
+class Score:
+    """A score on 0–100 (``None`` when nothing answered) and its coverage on 0–1."""
+
+    score: float | None
+    coverage: float
+    answered: int = 0
+    total: int = 0
+    not_concerned: int = 0
+
+
+@dataclass(frozen=True)
+class Violation:
+    card_id: str
+    kind: str  # "requires" | "excludes"
+    other_id: str
+
+    def describe(self, deck: StrategyDeck) -> str:
+        card, other = deck.card(self.card_id).title, deck.card(self.other_id).title
+        if self.kind == "requires":
+            return f"« {card} » demande aussi « {other} »"
+        return f"« {card} » est incompatible avec « {other} »"
+
+
+@dataclass(frozen=True)
+class Budget:
+    budget: int
+    spent: int
+    violations: tuple[Violation, ...] = ()
+
+    @property
+    def remaining(self) -> int:
+        return self.budget - self.spent
+
+    @property
+    def over(self) -> bool:
+        return self.spent > self.budget
+
+
+@dataclass(frozen=True)
+class GroupReading:
+    axes: Mapping[str, Score]
+    levers: Mapping[str, Score] = field(default_factory=dict)
+    coverage: float = 0.0
+    budget: Budget | None = None
+
+
+@dataclass(frozen=True)
+class CompassReading:
+    deck_id: str
+    groups: Mapping[str, GroupReading]
+    room: GroupReading
+
+    def reading(self, group_id: str) -> GroupReading:
+        return self.room if group_id == ROOM else self.groups[group_id]
+
+
+def score(
+    deck: QuestionDeck | StrategyDeck, state: SequenceState, group_ids: Sequence[str]
+) -> CompassReading:
+    if isinstance(deck, QuestionDeck):
+        return score_questions(deck, state, group_ids)
+    return score_strategy(deck, state, group_ids)
+
+
+# -- questions ------------------------------------------------------------------------------------------------
+
+
+@dataclass
+class _Acc:
+    weight_sum: float = 0.0
+    value_sum: float = 0.0
+    links: int = 0
+    answered: int = 0
+    not_concerned: int = 0
+
+    def result(self) -> Score:
+        value = 100.0 * self.value_sum / self.weight_sum if self.weight_sum > 0 else None
+        coverage = self.answered / self.links if self.links else 0.0
+        return Score(value, coverage, self.answered, self.links, self.not_concerned)
+
+
+def score_questions(deck: QuestionDeck, state: SequenceState, group_ids: Sequence[str]) -> CompassReading:
+    lo, hi = deck.scale_min, deck.scale_max
+    values = {o.id: o.value for o in deck.scale}
+    axis_of = {t: deck.axis_of(t) for t in _targets(deck)}
+    groups: dict[str, GroupReading] = {}
+    room_axes = {a.id: _Acc() for a in deck.compass.axes}
+    room_levers = {t: _Acc() for t in _targets(deck)}
+    for group_id in group_ids:
+        axes = {a.id: _Acc() for a in deck.compass.axes}
+        levers = {t: _Acc() for t in _targets(deck)}
+        for card in deck.cards:
+            answer = state.answer(group_id, card.id)
+            known = answer is not None and answer.option in values
+            value = values[answer.option] if known and answer is not None else None
+            for link in card.informs:
+                for acc in (levers[link.lever], axes[axis_of[link.lever]], room_levers[link.lever],
+                            room_axes[axis_of[link.lever]]):
+                    acc.links += 1
+                    if not known:
+                        continue
+                    acc.answered += 1
+                    if value is None:
+                        acc.not_concerned += 1
+                    else:
+                        acc.weight_sum += link.weight
+                        acc.value_sum += link.weight * (value - lo) / (hi - lo)
+        groups[group_id] = _reading(axes, levers)
+    return CompassReading(deck.id, groups, _reading(room_axes, room_levers))
+
+
+def _targets(deck: QuestionDeck) -> list[str]:
+    return [t for a in deck.compass.axes for t in ([lv.id for lv in a.levers] or [a.id])]
+
+
+def _reading(axes: Mapping[str, _Acc], levers: Mapping[str, _Acc]) -> GroupReading:
+    links = sum(a.links for a in axes.values())
+    answered = sum(a.answered for a in axes.values())
+    return GroupReading(
+        axes={k: v.result() for k, v in axes.items()},
+        levers={k: v.result() for k, v in levers.items()},
+        coverage=answered / links if links else 0.0,
+    )
+
+
+# -- strategy -------------------------------------------------------------------------------------------------
+
+
+def score_strategy(deck: StrategyDeck, state: SequenceState, group_ids: Sequence[str]) -> CompassReading:
+    budget = deck.strategy.budget
+    bounds = {axis: _bounds(deck, axis) for axis in deck.axis_ids()}
+    groups: dict[str, GroupReading] = {}
+    for group_id in group_ids:
+        picked = [deck.card(c) for c in state.picked(group_id) if _has(deck, c)]
+        spent = sum(c.cost for c in picked)
+        axes = {}
+        for axis in deck.axis_ids():
+            raw = sum(c.effects.get(axis, 0) for c in picked)
+            axes[axis] = Score(_place(raw, *bounds[axis]) if picked else None, min(1.0, spent / budget),
+                               len(picked), len(deck.cards))
+        groups[group_id] = GroupReading(
+            axes=axes,
+            coverage=min(1.0, spent / budget),
+            budget=Budget(budget, spent, tuple(violations(picked))),
+        )
+    playing = [g for g in groups.values() if _any(g)]
+    room_axes = {}
+    for axis in deck.axis_ids():
+        scores = [g.axes[axis].score for g in playing if g.axes[axis].score is not None]
+        room_axes[axis] = Score(
+            sum(s for s in scores if s is not None) / len(scores) if scores else None,
+            len(scores) / len(group_ids) if group_ids else 0.0,
+            len(scores),
+            len(group_ids),
+        )
+    room_coverage = sum(g.coverage for g in groups.values()) / len(groups) if groups else 0.0
+    return CompassReading(deck.id, groups, GroupReading(axes=room_axes, coverage=room_coverage))
+
+
+def _any(reading: GroupReading) -> bool:
+    return any(s.score is not None for s in reading.axes.values())
+
+
+def _has(deck: StrategyDeck, card_id: str) -> bool:
+    return any(c.id == card_id for c in deck.cards)
+
+
+def _place(raw: int, best: int, worst: int) -> float:
+    if raw >= 0:
+        return 50.0 + 50.0 * min(1.0, raw / best) if best > 0 else 50.0
+    return 50.0 - 50.0 * min(1.0, -raw / worst) if worst > 0 else 50.0
+
+
+def _bounds(deck: StrategyDeck, axis: str) -> tuple[int, int]:
+    return _bounds_cached(deck.strategy.budget, tuple((c.cost, c.effects.get(axis, 0)) for c in deck.cards))
+
+
+@lru_cache(maxsize=256)
+def _bounds_cached(budget: int, items: tuple[tuple[int, int], ...]) -> tuple[int, int]:
+    return _knapsack(budget, [(c, e) for c, e in items if e > 0]), _knapsack(
+        budget, [(c, -e) for c, e in items if e < 0]
+    )
+
+
+def _knapsack(budget: int, items: list[tuple[int, int]]) -> int:
+    """Largest total gain within the budget (0/1 knapsack; decks are small: cards x budget stays cheap)."""
+    free = sum(g for c, g in items if c == 0)
+    costly = [(c, g) for c, g in items if c > 0]
+    if sum(c for c, _ in costly) <= budget:
+        return free + sum(g for _, g in costly)
+    best = [0] * (budget + 1)
+    for cost, gain in costly:
+        for room in range(budget, cost - 1, -1):
+            best[room] = max(best[room], best[room - cost] + gain)
+    return free + best[budget]
+
+
+def violations(picked: Sequence[StrategyCard]) -> list[Violation]:
+    ids = {c.id for c in picked}
+    found: list[Violation] = []
+    seen_pairs: set[tuple[str, str]] = set()
+    for card in picked:
+        found.extend(Violation(card.id, "requires", other) for other in card.requires if other not in ids)
+        for other in card.excludes:
+            pair = (min(card.id, other), max(card.id, other))
+            if other in ids and pair not in seen_pairs:
+                seen_pairs.add(pair)
+                found.append(Violation(card.id, "excludes", other))
+    return found

@@ -1,0 +1,90 @@
+"""Every path the app uses, resolved in one place.
+
+``ATELIER_HOME`` (a folder) overrides the user's data folder: tests and portable installs use it. Resources
+(decks, fonts, translations, migrations) are found through :func:`resource_path`, which works from a source
+checkout, an installed wheel and a PyInstaller bundle alike.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+APP_NAME = "AtelierResilience"
+APP_AUTHOR = "AtelierResilience"
+DATABASE_FILE = "atelier.sqlite3"
+
+
+def _source_root() -> Path:
+    bundle = getattr(sys, "_MEIPASS", None)
+    if bundle:
+        return Path(bundle)
+    return Path(__file__).resolve().parent.parent
+
+
+def resource_path(*parts: str) -> Path:
+    """A shipped file: ``resource_path("scenarios", "et-si-33.yaml")`` or ``resource_path("resources", ...)``.
+
+    In a source checkout the top-level ``scenarios/`` and ``resources/`` folders are used; in a wheel they are
+    installed as ``workshop_app/_data/``; in a bundle they sit under ``sys._MEIPASS``.
+    """
+    root = _source_root()
+    candidate = root.joinpath(*parts)
+    if candidate.exists():
+        return candidate
+    packaged = Path(__file__).resolve().parent / "_data"
+    return packaged.joinpath(*parts)
+
+
+def package_path(*parts: str) -> Path:
+    """A file inside the ``workshop_app`` package (e.g. the Alembic migrations)."""
+    bundle = getattr(sys, "_MEIPASS", None)
+    base = Path(bundle) / "workshop_app" if bundle else Path(__file__).resolve().parent
+    return base.joinpath(*parts)
+
+
+def home() -> Path:
+    """The folder holding the database, the user's decks, logs and backups."""
+    override = os.environ.get("ATELIER_HOME")
+    if override:
+        path = Path(override).expanduser()
+    else:
+        from platformdirs import user_data_path
+
+        path = user_data_path(APP_NAME, APP_AUTHOR)
+    return path
+
+
+def ensure_home() -> Path:
+    path = home()
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def user_decks_dir() -> Path:
+    return home() / "decks"
+
+
+def backups_dir() -> Path:
+    return home() / "backups"
+
+
+def logs_dir() -> Path:
+    return home() / "logs"
+
+
+def attachments_dir() -> Path:
+    return home() / "attachments"
+
+
+def builtin_decks_dir() -> Path:
+    return resource_path("scenarios")
+
+
+def default_database_url() -> str:
+    """``ATELIER_DATABASE_URL`` wins; otherwise an SQLite file in :func:`home`."""
+    override = os.environ.get("ATELIER_DATABASE_URL")
+    if override:
+        return override
+    return f"sqlite:///{home() / DATABASE_FILE}"

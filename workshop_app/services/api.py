@@ -1,0 +1,176 @@
+"""The service the UI and the CLI both use: one interface, implemented by the store.
+
+Every write is committed before the method returns; a method that records something returns what it stored
+(the ``Event``, the ``ActionItem``…), so callers can tell their listeners exactly what changed.
+Failures raise :class:`AtelierError` (or a subclass) whose ``str()`` is a French sentence fit for a dialog.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any, Protocol
+
+from workshop_app.core.deck_loader import AnyDeck
+from workshop_app.core.errors import AtelierError
+from workshop_app.core.events import Event, EventKind
+from workshop_app.core.workshop import (
+    ActionItem,
+    AttachmentInfo,
+    Debrief,
+    GroupInfo,
+    ParticipantInfo,
+    SequenceInfo,
+    WorkshopInfo,
+    WorkshopSnapshot,
+    WorkshopStatus,
+)
+
+__all__ = ["AtelierError", "WorkshopService", "WorkshopSummary"]
+
+
+@dataclass(frozen=True)
+class WorkshopSummary:
+    id: str
+    title: str
+    territory: str
+    date: date | None
+    status: WorkshopStatus
+    deck_titles: tuple[str, ...]
+    answered: int  # (group, card) answers recorded, or strategy groups that picked at least one card
+    total: int  # groups x cards over question sequences, plus groups for strategy sequences
+    updated_at: datetime | None
+    last_event_at: datetime | None
+
+
+class WorkshopService(Protocol):
+    # -- workshops ------------------------------------------------------------------------------------------
+    def create_workshop(self, title: str, **fields: Any) -> WorkshopInfo:
+        """``fields``: any attribute of WorkshopInfo but ``id`` (territory, date, place, facilitators…)."""
+        ...
+
+    def update_workshop(self, workshop_id: str, **fields: Any) -> WorkshopInfo: ...
+
+    def get_workshop(self, workshop_id: str) -> WorkshopInfo: ...
+
+    def list_workshops(self) -> list[WorkshopSummary]:
+        """Most recently changed first."""
+        ...
+
+    def delete_workshop(self, workshop_id: str) -> None: ...
+
+    # -- groups and participants ----------------------------------------------------------------------------
+    def add_group(self, workshop_id: str, name: str, colour: str | None = None) -> GroupInfo: ...
+
+    def update_group(self, group_id: str, *, name: str | None = None, colour: str | None = None) -> GroupInfo: ...
+
+    def remove_group(self, group_id: str) -> None:
+        """Refused (AtelierError) once the group has answers: its events must stay meaningful."""
+        ...
+
+    def add_participant(self, workshop_id: str, **fields: Any) -> ParticipantInfo:
+        """``fields``: name, role, service, organisation, group_id (all optional)."""
+        ...
+
+    def update_participant(self, participant_id: str, **fields: Any) -> ParticipantInfo: ...
+
+    def remove_participant(self, participant_id: str) -> None: ...
+
+    # -- sequences (decks played, snapshotted) --------------------------------------------------------------
+    def add_sequence(
+        self, workshop_id: str, deck: AnyDeck, planned_minutes: int | None = None, title: str = ""
+    ) -> SequenceInfo: ...
+
+    def update_sequence(
+        self, sequence_id: str, *, planned_minutes: int | None = None, title: str | None = None
+    ) -> SequenceInfo: ...
+
+    def move_sequence(self, sequence_id: str, position: int) -> None: ...
+
+    def remove_sequence(self, sequence_id: str) -> None:
+        """Refused once the sequence has events."""
+        ...
+
+    # -- play: every call appends one event, committed before it returns -------------------------------------
+    def record_event(
+        self,
+        workshop_id: str,
+        kind: EventKind,
+        *,
+        sequence_id: str | None = None,
+        group_id: str | None = None,
+        card_id: str | None = None,
+        payload: dict[str, Any] | None = None,
+    ) -> Event: ...
+
+    def record_choice(
+        self, workshop_id: str, sequence_id: str, group_id: str, card_id: str, option: str, argument: str = ""
+    ) -> Event: ...
+
+    def withdraw_choice(self, workshop_id: str, sequence_id: str, group_id: str, card_id: str) -> Event: ...
+
+    def set_argument(
+        self, workshop_id: str, sequence_id: str, group_id: str, card_id: str, argument: str
+    ) -> Event: ...
+
+    def pick_card(self, workshop_id: str, sequence_id: str, group_id: str, card_id: str) -> Event: ...
+
+    def drop_card(self, workshop_id: str, sequence_id: str, group_id: str, card_id: str) -> Event: ...
+
+    def add_note(
+        self,
+        workshop_id: str,
+        text: str,
+        *,
+        sequence_id: str | None = None,
+        group_id: str | None = None,
+        card_id: str | None = None,
+    ) -> Event: ...
+
+    def show_card(self, workshop_id: str, sequence_id: str, card_id: str) -> Event: ...
+
+    def set_revealed(self, workshop_id: str, sequence_id: str, revealed: bool) -> Event: ...
+
+    def undo(self, workshop_id: str) -> Event | None:
+        """Appends an ``undo`` event for the latest effective undoable event; None when nothing to undo."""
+        ...
+
+    def redo(self, workshop_id: str) -> Event | None: ...
+
+    def events(self, workshop_id: str, after_seq: int = 0) -> list[Event]: ...
+
+    # -- reading --------------------------------------------------------------------------------------------
+    def snapshot(self, workshop_id: str) -> WorkshopSnapshot:
+        """Everything about one workshop, read in one transaction."""
+        ...
+
+    # -- debrief, action plan, attachments ------------------------------------------------------------------
+    def set_debrief(self, workshop_id: str, debrief: Debrief) -> None: ...
+
+    def add_action(
+        self,
+        workshop_id: str,
+        action: str,
+        owner: str = "",
+        deadline: date | None = None,
+        lever_id: str | None = None,
+    ) -> ActionItem: ...
+
+    def update_action(self, action_id: str, **fields: Any) -> ActionItem: ...
+
+    def remove_action(self, action_id: str) -> None: ...
+
+    def add_attachment(
+        self, workshop_id: str, filename: str, data: bytes, caption: str = "", media_type: str | None = None
+    ) -> AttachmentInfo: ...
+
+    def attachment_data(self, attachment_id: str) -> bytes: ...
+
+    def remove_attachment(self, attachment_id: str) -> None: ...
+
+    def close(self) -> None: ...
+
+
+def sequence_titles(sequences: Sequence[SequenceInfo]) -> tuple[str, ...]:
+    return tuple(s.display_title for s in sequences)
