@@ -7,7 +7,7 @@ Failures raise :class:`AtelierError` (or a subclass) whose ``str()`` is a French
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any, Protocol
@@ -168,6 +168,13 @@ class WorkshopService(Protocol):
     def attachment_data(self, attachment_id: str) -> bytes: ...
 
     def remove_attachment(self, attachment_id: str) -> None: ...
+
+    # -- moving workshops between laptops ----------------------------------------------------------------
+    def import_snapshot(self, snapshot: WorkshopSnapshot, attachment_data: Mapping[str, bytes]) -> bool:
+        """Insert a workshop read from a bundle, keeping its UUIDs. Rows already present (same id; events with
+        the same workshop and seq) are left as they are, so importing twice changes nothing. True if anything
+        was added."""
+        ...
 
     def close(self) -> None: ...
 
