@@ -1,0 +1,232 @@
+"""The one object the play screens talk to: a workshop opened for playing.
+
+It forwards intent to the service (which commits before returning), folds the stored event into its state,
+then tells listeners through Qt signals. Widgets never touch the service or the database themselves, and a
+widget never shows a choice the database has not committed: on failure ``sig_error`` carries a French message
+and nothing changes on screen.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+from PySide6.QtCore import QObject, Signal
+
+from workshop_app.core.deck_loader import AnyDeck
+from workshop_app.core.errors import AtelierError
+from workshop_app.core.events import Event, EventKind
+from workshop_app.core.scoring import CompassReading, score
+from workshop_app.core.state import History, SequenceState, WorkshopState, _apply, fold, history
+from workshop_app.core.workshop import GroupInfo, SequenceInfo, WorkshopSnapshot
+from workshop_app.services.api import WorkshopService
+
+T = TypeVar("T")
+
+
+class WorkshopSession(QObject):
+    """State of one open workshop. Signals are named ``sig_*``; each is documented where declared."""
+
+    #: an event was committed and folded into the state (the event itself, so listeners can decide)
+    sig_event = Signal(object)
+    #: the workshop's set-up changed (groups, participants, sequences, info): re-read ``snapshot``
+    sig_snapshot = Signal()
+    #: the sequence or card being played changed: (sequence_id, card_id or "")
+    sig_position = Signal(str, str)
+    #: the service refused or failed; the French message is fit for a dialog
+    sig_error = Signal(str)
+
+    def __init__(self, service: WorkshopService, workshop_id: str, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.service = service
+        self.workshop_id = workshop_id
+        self.snapshot: WorkshopSnapshot = service.snapshot(workshop_id)
+        self._events: list[Event] = list(self.snapshot.events)
+        self.state: WorkshopState = fold(self._events)
+        self._history: History = history(self._events)
+        self.sequence_id: str | None = None
+        self.card_id: str | None = None
+        self._restore_position()
+
+    # -- reading --------------------------------------------------------------------------------------------
+    @property
+    def groups(self) -> list[GroupInfo]:
+        return list(self.snapshot.groups)
+
+    @property
+    def sequences(self) -> list[SequenceInfo]:
+        return list(self.snapshot.sequences)
+
+    @property
+    def events(self) -> list[Event]:
+        return list(self._events)
+
+    def sequence(self, sequence_id: str | None = None) -> SequenceInfo | None:
+        wanted = sequence_id or self.sequence_id
+        return next((s for s in self.snapshot.sequences if s.id == wanted), None)
+
+    @property
+    def deck(self) -> AnyDeck | None:
+        seq = self.sequence()
+        return seq.deck if seq is not None else None
+
+    def sequence_state(self, sequence_id: str | None = None) -> SequenceState:
+        wanted = sequence_id or self.sequence_id
+        if wanted is None:
+            return SequenceState()
+        return self.state.sequences.get(wanted) or SequenceState()
+
+    def compass(self, sequence_id: str | None = None) -> CompassReading | None:
+        seq = self.sequence(sequence_id)
+        if seq is None:
+            return None
+        return score(seq.deck, self.sequence_state(seq.id), [g.id for g in self.snapshot.groups])
+
+    def can_undo(self) -> bool:
+        return self._history.undo_target is not None
+
+    def can_redo(self) -> bool:
+        return self._history.redo_target is not None
+
+    # -- navigation -----------------------------------------------------------------------------------------
+    def select_sequence(self, sequence_id: str) -> None:
+        seq = self.sequence(sequence_id)
+        if seq is None:
+            return
+        self.sequence_id = sequence_id
+        current = self.sequence_state(sequence_id).current_card
+        self.card_id = current or (seq.deck.cards[0].id if seq.deck.cards else None)
+        self.sig_position.emit(self.sequence_id, self.card_id or "")
+
+    def show_card(self, card_id: str) -> bool:
+        """Make ``card_id`` the current card, recorded in the log so a restart reopens it."""
+        if self.sequence_id is None:
+            return False
+        if not self.sequence_state().started_at:
+            self._record(lambda: self.service.record_event(
+                self.workshop_id, EventKind.SEQUENCE_STARTED, sequence_id=self.sequence_id))
+        event = self._record(lambda: self.service.show_card(self.workshop_id, self._seq(), card_id))
+        if event is None:
+            return False
+        self.card_id = card_id
+        self.sig_position.emit(self._seq(), card_id)
+        return True
+
+    def step_card(self, delta: int) -> bool:
+        deck = self.deck
+        if deck is None or not deck.cards:
+            return False
+        ids = [c.id for c in deck.cards]
+        index = ids.index(self.card_id) if self.card_id in ids else -1
+        target = max(0, min(len(ids) - 1, index + delta))
+        if ids[target] == self.card_id:
+            return False
+        return self.show_card(ids[target])
+
+    # -- intent ---------------------------------------------------------------------------------------------
+    def record_choice(self, group_id: str, option: str, argument: str | None = None) -> Event | None:
+        card = self._card()
+        if argument is None:
+            previous = self.sequence_state().answer(group_id, card)
+            argument = previous.argument if previous else ""
+        return self._record(
+            lambda: self.service.record_choice(self.workshop_id, self._seq(), group_id, card, option, argument)
+        )
+
+    def withdraw_choice(self, group_id: str) -> Event | None:
+        return self._record(
+            lambda: self.service.withdraw_choice(self.workshop_id, self._seq(), group_id, self._card())
+        )
+
+    def set_argument(self, group_id: str, argument: str, card_id: str | None = None) -> Event | None:
+        card = card_id or self._card()
+        return self._record(
+            lambda: self.service.set_argument(self.workshop_id, self._seq(), group_id, card, argument)
+        )
+
+    def pick_card(self, group_id: str, card_id: str) -> Event | None:
+        return self._record(lambda: self.service.pick_card(self.workshop_id, self._seq(), group_id, card_id))
+
+    def drop_card(self, group_id: str, card_id: str) -> Event | None:
+        return self._record(lambda: self.service.drop_card(self.workshop_id, self._seq(), group_id, card_id))
+
+    def add_note(self, text: str, group_id: str | None = None, card_id: str | None = None) -> Event | None:
+        return self._record(
+            lambda: self.service.add_note(
+                self.workshop_id, text, sequence_id=self.sequence_id, group_id=group_id,
+                card_id=card_id if card_id is not None else self.card_id,
+            )
+        )
+
+    def set_revealed(self, revealed: bool) -> Event | None:
+        return self._record(lambda: self.service.set_revealed(self.workshop_id, self._seq(), revealed))
+
+    def record(self, kind: EventKind, **fields: Any) -> Event | None:
+        """Any other event (timers, sequence start/end)."""
+        return self._record(lambda: self.service.record_event(self.workshop_id, kind, **fields))
+
+    def undo(self) -> Event | None:
+        return self._record(lambda: self.service.undo(self.workshop_id))
+
+    def redo(self) -> Event | None:
+        return self._record(lambda: self.service.redo(self.workshop_id))
+
+    def change_setup(self, action: Callable[[WorkshopService], T]) -> T | None:
+        """Run a set-up change (groups, participants, sequences, info) and re-read the snapshot."""
+        try:
+            result = action(self.service)
+        except AtelierError as exc:
+            self.sig_error.emit(str(exc))
+            return None
+        self.reload()
+        return result
+
+    def reload(self) -> None:
+        self.snapshot = self.service.snapshot(self.workshop_id)
+        self._events = list(self.snapshot.events)
+        self.state = fold(self._events)
+        self._history = history(self._events)
+        if self.sequence() is None:
+            self.sequence_id = None
+            self._restore_position()
+        self.sig_snapshot.emit()
+
+    # -- internals ------------------------------------------------------------------------------------------
+    def _seq(self) -> str:
+        if self.sequence_id is None:
+            raise AtelierError("Aucune séquence n'est ouverte : ajoutez un jeu à l'atelier.")
+        return self.sequence_id
+
+    def _card(self) -> str:
+        if self.card_id is None:
+            raise AtelierError("Aucune carte n'est affichée.")
+        return self.card_id
+
+    def _record(self, call: Callable[[], Event | None]) -> Event | None:
+        try:
+            event = call()
+        except AtelierError as exc:
+            self.sig_error.emit(str(exc))
+            return None
+        if event is None:
+            return None
+        self._events.append(event)
+        if event.kind in (EventKind.UNDO, EventKind.REDO):
+            self.state = fold(self._events)  # a compensating event can reach far back: fold again
+        else:
+            _apply(self.state, event)  # the common case stays cheap with thousands of events
+            self.state.last_seq = event.seq
+        self._history = history(self._events)
+        self.sig_event.emit(event)
+        return event
+
+    def _restore_position(self) -> None:
+        """Reopen where the facilitator was: the sequence and card of the last ``card_shown``."""
+        last_shown = next((e for e in reversed(self._events) if e.kind is EventKind.CARD_SHOWN), None)
+        if last_shown is not None and self.sequence(last_shown.sequence_id) is not None:
+            self.sequence_id = last_shown.sequence_id
+            self.card_id = last_shown.card_id
+        elif self.snapshot.sequences:
+            first = min(self.snapshot.sequences, key=lambda s: s.position)
+            self.sequence_id = first.id
+            self.card_id = first.deck.cards[0].id if first.deck.cards else None

@@ -1,0 +1,85 @@
+"""Every user setting, declared once: type, default and meaning. Stored in ``$ATELIER_HOME/settings.ini``.
+
+Nobody calls ``QSettings(...)`` elsewhere: widgets receive an :class:`AppSettings` and read typed attributes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Generic, TypeVar, cast
+
+from PySide6.QtCore import QSettings
+
+from workshop_app.paths import ensure_home
+
+T = TypeVar("T")
+
+SETTINGS_VERSION = 1
+
+
+@dataclass(frozen=True)
+class Option(Generic[T]):
+    key: str
+    default: T
+    title: str  # what the option means, in French (shown in the preferences)
+
+
+PROJECTOR_SCREEN: Option[str] = Option("projector/screen_name", "", "Écran du projecteur (nom de l'écran)")
+LANGUAGE: Option[str] = Option("ui/language", "fr", "Langue de l'interface (fr ou en)")
+FONT_SCALE: Option[float] = Option("ui/font_scale", 1.0, "Taille du texte (1,0 = normale)")
+HIGH_CONTRAST: Option[bool] = Option("ui/high_contrast", False, "Contraste élevé")
+RECENT_WORKSHOPS: Option[list[str]] = Option("workshops/recent", [], "Ateliers ouverts récemment")
+OPEN_WORKSHOP: Option[str] = Option(
+    "workshops/open", "", "Atelier en cours : rouvert après un arrêt brutal, effacé à la fermeture normale"
+)
+WINDOW_GEOMETRY: Option[bytes] = Option("window/geometry", b"", "Position et taille de la fenêtre")
+COMPASS_VIEW: Option[str] = Option("compass/view", "radar", "Vue de la boussole (radar ou barres)")
+
+ALL_OPTIONS: tuple[Option[Any], ...] = (
+    PROJECTOR_SCREEN, LANGUAGE, FONT_SCALE, HIGH_CONTRAST, RECENT_WORKSHOPS, OPEN_WORKSHOP, WINDOW_GEOMETRY,
+    COMPASS_VIEW,
+)
+
+MAX_RECENT = 10
+
+
+class AppSettings:
+    def __init__(self, store: QSettings | None = None) -> None:
+        if store is None:
+            path = ensure_home() / "settings.ini"
+            store = QSettings(str(path), QSettings.Format.IniFormat)
+        self._store = store
+        if int(cast(Any, self._store.value("meta/version", 0))) < SETTINGS_VERSION:
+            self._store.setValue("meta/version", SETTINGS_VERSION)
+
+    def get(self, option: Option[T]) -> T:
+        raw = self._store.value(option.key, None)
+        if raw is None:
+            return option.default
+        default = option.default
+        try:
+            if isinstance(default, bool):
+                return cast(T, raw if isinstance(raw, bool) else str(raw).lower() in ("1", "true", "yes"))
+            if isinstance(default, float):
+                return cast(T, float(cast(Any, raw)))
+            if isinstance(default, list):
+                if isinstance(raw, str):
+                    return cast(T, [raw] if raw else [])
+                return cast(T, [str(x) for x in cast(list[Any], raw)])
+            if isinstance(default, bytes):
+                return cast(T, bytes(cast(Any, raw)))
+            return cast(T, str(raw))
+        except (TypeError, ValueError):
+            return option.default  # a hand-edited or damaged ini must not stop the app
+
+    def set(self, option: Option[T], value: T) -> None:
+        self._store.setValue(option.key, value)
+        self._store.sync()
+
+    def remember_workshop(self, workshop_id: str) -> None:
+        recent = [w for w in self.get(RECENT_WORKSHOPS) if w != workshop_id]
+        self.set(RECENT_WORKSHOPS, [workshop_id, *recent][:MAX_RECENT])
+        self.set(OPEN_WORKSHOP, workshop_id)
+
+    def forget_open_workshop(self) -> None:
+        self.set(OPEN_WORKSHOP, "")
