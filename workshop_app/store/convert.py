@@ -1,0 +1,214 @@
+"""From rows to the core's plain records, and the checks applied to what callers send in."""
+
+from __future__ import annotations
+
+import dataclasses
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import String
+from sqlalchemy.orm import DeclarativeBase
+
+from workshop_app.core.deck_loader import AnyDeck
+from workshop_app.core.errors import AtelierError
+from workshop_app.core.events import Event, EventKind
+from workshop_app.core.workshop import (
+    ActionItem,
+    AttachmentInfo,
+    Debrief,
+    GroupInfo,
+    ParticipantInfo,
+    SequenceInfo,
+    WorkshopInfo,
+    WorkshopStatus,
+)
+from workshop_app.store.models import (
+    ActionRow,
+    AttachmentRow,
+    GroupRow,
+    ParticipantRow,
+    SequenceRow,
+    WorkshopRow,
+)
+
+WORKSHOP_FIELDS = frozenset(f.name for f in dataclasses.fields(WorkshopInfo)) - {
+    "id",
+    "created_at",
+    "updated_at",
+}
+PARTICIPANT_FIELDS = frozenset({"name", "role", "service", "organisation", "group_id"})
+ACTION_FIELDS = frozenset({"action", "owner", "deadline", "lever_id", "position"})
+_KINDS = {k.value: k for k in EventKind}
+
+FIELD_LABELS = {
+    "title": "titre",
+    "territory": "territoire",
+    "territory_kind": "type de territoire",
+    "place": "lieu",
+    "name": "nom",
+    "role": "fonction",
+    "service": "service",
+    "organisation": "organisation",
+    "owner": "porteur",
+    "action": "action",
+    "filename": "nom de fichier",
+    "lever_id": "levier",
+}
+
+
+def clean_fields(
+    row_type: type[DeclarativeBase], fields: dict[str, Any], allowed: frozenset[str]
+) -> dict[str, Any]:
+    """Check names (a wrong name is a programming error: TypeError) and values (a French AtelierError)."""
+    unknown = set(fields) - allowed
+    if unknown:
+        raise TypeError(f"unknown field(s) for {row_type.__name__}: {', '.join(sorted(unknown))}")
+    table = row_type.__table__
+    cleaned: dict[str, Any] = {}
+    for name, value in fields.items():
+        column = table.c[name]
+        if name == "status":
+            value = _status(value)
+        elif name in ("date", "deadline"):
+            value = _date(value, name)
+        elif isinstance(column.type, String):
+            if value is None and column.nullable:
+                cleaned[name] = None
+                continue
+            value = "" if value is None else str(value)
+            limit = column.type.length
+            if limit and len(value) > limit:
+                label = FIELD_LABELS.get(name, name)
+                raise AtelierError(f"Le champ « {label} » est trop long ({limit} caractères au plus).")
+        cleaned[name] = value
+    return cleaned
+
+
+def required(value: str, label: str) -> str:
+    value = (value or "").strip()
+    if not value:
+        raise AtelierError(f"Le champ « {label} » est obligatoire.")
+    return value
+
+
+def _status(value: Any) -> str:
+    try:
+        return WorkshopStatus(value).value
+    except ValueError:
+        raise AtelierError(f"Statut d'atelier inconnu : « {value} ».") from None
+
+
+def _date(value: Any, name: str) -> date | None:
+    if value is None or (isinstance(value, date) and not isinstance(value, datetime)):
+        return value
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, str):
+        try:
+            return date.fromisoformat(value) if value else None
+        except ValueError:
+            pass
+    raise AtelierError(f"Date invalide : « {value} » (attendu : AAAA-MM-JJ).")
+
+
+def workshop_info(row: WorkshopRow) -> WorkshopInfo:
+    return WorkshopInfo(
+        id=row.id,
+        title=row.title,
+        territory=row.territory,
+        territory_kind=row.territory_kind,
+        date=row.date,
+        place=row.place,
+        facilitators=row.facilitators,
+        context=row.context,
+        objectives=row.objectives,
+        fixed_points=row.fixed_points or "",
+        status=_read_status(row.status),
+        created_at=row.created_at,
+        updated_at=row.updated_at,
+    )
+
+
+def _read_status(value: str) -> WorkshopStatus:
+    try:
+        return WorkshopStatus(value)
+    except ValueError:
+        return WorkshopStatus.DRAFT
+
+
+def group_info(row: GroupRow) -> GroupInfo:
+    return GroupInfo(id=row.id, name=row.name, colour=row.colour, position=row.position)
+
+
+def participant_info(row: ParticipantRow) -> ParticipantInfo:
+    return ParticipantInfo(
+        id=row.id,
+        name=row.name,
+        role=row.role,
+        service=row.service,
+        organisation=row.organisation,
+        group_id=row.group_id,
+    )
+
+
+def sequence_info(row: SequenceRow, deck: AnyDeck) -> SequenceInfo:
+    return SequenceInfo(
+        id=row.id, position=row.position, deck=deck, planned_minutes=row.planned_minutes, title=row.title
+    )
+
+
+def action_item(row: ActionRow) -> ActionItem:
+    return ActionItem(
+        id=row.id,
+        action=row.action,
+        owner=row.owner,
+        deadline=row.deadline,
+        lever_id=row.lever_id,
+        position=row.position,
+    )
+
+
+def attachment_info(row: AttachmentRow | Any) -> AttachmentInfo:
+    return AttachmentInfo(
+        id=row.id,
+        filename=row.filename,
+        media_type=row.media_type,
+        sha256=row.sha256,
+        caption=row.caption,
+        size=row.size,
+    )
+
+
+def debrief_data(debrief: Debrief) -> dict[str, Any]:
+    data = dataclasses.asdict(debrief)
+    data["strengths"] = list(debrief.strengths)
+    data["vulnerabilities"] = list(debrief.vulnerabilities)
+    return data
+
+
+def debrief_from(data: dict[str, Any] | None) -> Debrief:
+    data = data or {}
+    return Debrief(
+        strengths=tuple(str(s) for s in data.get("strengths") or ()),
+        vulnerabilities=tuple(str(s) for s in data.get("vulnerabilities") or ()),
+        felt=str(data.get("felt", "")),
+        happened=str(data.get("happened", "")),
+        transfer=str(data.get("transfer", "")),
+        agreement=str(data.get("agreement", "")),
+    )
+
+
+def event_from(row: Any) -> Event | None:
+    """A core Event from an ``events`` row; None for a kind this version does not know (a newer app's)."""
+    kind = _KINDS.get(row.kind)
+    if kind is None:
+        return None
+    return Event(
+        seq=row.seq,
+        kind=kind,
+        sequence_id=row.sequence_id,
+        group_id=row.group_id,
+        card_id=row.card_id,
+        payload=dict(row.payload or {}),
+        at=row.at,
+    )

@@ -1,0 +1,218 @@
+"""Bring a database to the current schema at start-up, safely.
+
+* A new (empty) database: ``create_all`` then ``stamp head``, in one transaction.
+* At head: nothing to do.
+* Behind head: an SQLite file is first copied to :func:`paths.backups_dir` (timestamped, through SQLite's
+  backup API so the WAL's content is included), then upgraded in one transaction with foreign keys off
+  (SQLite's table rebuilds would otherwise cascade deletes) and checked with ``foreign_key_check``
+  before the commit.
+* Stamped with a revision this version does not know (a newer app wrote it), or holding someone else's tables,
+  or not a database at all: refused with a French :class:`AtelierError`, never touched.
+"""
+
+from __future__ import annotations
+
+import logging
+import shutil
+import sqlite3
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Connection, Engine, inspect, text
+
+from workshop_app.core.errors import AtelierError
+from workshop_app.store.engine import WRITE_OPTION, db_errors, describe, make_engine, sqlite_path, translate
+from workshop_app.store.models import Base
+
+log = logging.getLogger(__name__)
+SQLITE_HEADER = b"SQLite format 3\x00"
+OUR_TABLES = frozenset(Base.metadata.tables)
+
+
+def alembic_config(connection: Connection | None = None) -> Config:
+    from workshop_app.paths import package_path
+
+    config = Config()
+    config.set_main_option("script_location", str(package_path("store", "migrations")))
+    config.set_main_option("path_separator", "os")
+    if connection is not None:
+        config.attributes["connection"] = connection
+    return config
+
+
+def head_revision() -> str:
+    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
+    assert head is not None
+    return head
+
+
+def current_revision(connection: Connection) -> str | None:
+    return MigrationContext.configure(connection).get_current_revision()
+
+
+def prepare_database(engine: Engine, url: str) -> None:
+    where = describe(url)
+    path = sqlite_path(url)
+    if path is not None:
+        check_sqlite_file(path)
+    script = ScriptDirectory.from_config(alembic_config())
+    head = script.get_current_head()
+    try:
+        with engine.connect() as conn:
+            current = current_revision(conn)
+            tables = set(inspect(conn).get_table_names())
+    except Exception as error:
+        raise _unreadable_or(error, path, where) from error
+    if current == head:
+        return
+    if current is None:
+        if tables & OUR_TABLES or (tables - {"alembic_version"}):
+            raise AtelierError(
+                f"La base de données « {where} » contient des tables qui ne viennent pas "
+                "d'Atelier Résilience. "
+                "Elle n'a pas été modifiée : choisissez un autre fichier ou une base vide."
+            )
+        _create(engine, where)
+        return
+    if not _known(script, current):
+        raise AtelierError(
+            f"La base de données « {where} » a été créée par une version plus récente d'Atelier Résilience "
+            f"(schéma « {current} »). Elle n'a pas été modifiée : installez la dernière version de "
+            "l'application pour l'ouvrir.",
+            detail=f"revision {current} unknown; head is {head}",
+        )
+    if path is not None:
+        backup = backup_sqlite(path, f"avant-migration-{current}")
+        log.info("database copied to %s before migrating from %s to %s", backup, current, head)
+    _upgrade(url, where)
+
+
+def _known(script: ScriptDirectory, revision: str) -> bool:
+    try:
+        return script.get_revision(revision) is not None
+    except Exception:
+        return False
+
+
+def _create(engine: Engine, where: str) -> None:
+    with db_errors(where), engine.connect().execution_options(**{WRITE_OPTION: True}) as conn, conn.begin():
+        if current_revision(conn) is not None:  # another process created it meanwhile
+            return
+        Base.metadata.create_all(conn)
+        command.stamp(alembic_config(conn), "head")
+
+
+def _upgrade(url: str, where: str) -> None:
+    engine = make_engine(url, foreign_keys=False)
+    try:
+        with (
+            db_errors(where),
+            engine.connect().execution_options(**{WRITE_OPTION: True}) as conn,
+            conn.begin(),
+        ):
+            command.upgrade(alembic_config(conn), "head")
+            if conn.dialect.name == "sqlite":
+                broken = conn.execute(text("PRAGMA foreign_key_check")).fetchall()
+                if broken:
+                    raise AtelierError(
+                        f"La mise à jour de la base « {where} » a été annulée : elle laisserait "
+                        "des liens brisés. La base n'a pas été modifiée.",
+                        detail=repr(broken[:10]),
+                    )
+    finally:
+        engine.dispose()
+
+
+# -- SQLite files: check, copy -------------------------------------------------------------------------------
+
+
+def check_sqlite_file(path: Path) -> None:
+    """Refuse a file that is not an SQLite database before SQLite opens it (it must never be rewritten)."""
+    try:
+        if not path.exists() or path.stat().st_size == 0:
+            return
+        with path.open("rb") as handle:
+            header = handle.read(len(SQLITE_HEADER))
+    except OSError as error:
+        raise translate(error, str(path)) from error
+    if header != SQLITE_HEADER:
+        raise _corrupt(path)
+
+
+def _unreadable_or(error: BaseException, path: Path | None, where: str) -> AtelierError:
+    message = str(getattr(error, "orig", error)).lower()
+    if path is not None and ("not a database" in message or "malformed" in message or "corrupt" in message):
+        return _corrupt(path)
+    return translate(error, where)
+
+
+def _corrupt(path: Path) -> AtelierError:
+    from workshop_app.paths import backups_dir
+
+    try:
+        copy = _set_aside(path)
+        where_copy = f"Une copie a été mise de côté dans « {copy} »."
+    except OSError:
+        where_copy = "Aucune copie n'a pu être faite."
+    return AtelierError(
+        f"Le fichier « {path} » est endommagé ou n'est pas une base d'Atelier Résilience : "
+        f"il n'a pas été modifié. {where_copy} Les sauvegardes faites avant chaque mise à jour sont "
+        f"dans « {backups_dir()} ». "
+        "Pour repartir d'une base neuve, déplacez ce fichier ou choisissez-en un autre (--database).",
+        detail=f"unreadable SQLite file {path}",
+    )
+
+
+def _stamp() -> str:
+    return datetime.now(UTC).strftime("%Y%m%d-%H%M%S-%f")
+
+
+def _set_aside(path: Path) -> Path:
+    """A byte-for-byte copy of an unreadable file (and its WAL), for whoever tries to rescue it."""
+    from workshop_app.paths import backups_dir
+
+    folder = backups_dir()
+    folder.mkdir(parents=True, exist_ok=True)
+    target = folder / f"{path.stem}-illisible-{_stamp()}{path.suffix}"
+    shutil.copy2(path, target)
+    wal = path.with_name(path.name + "-wal")
+    if wal.exists():
+        shutil.copy2(wal, target.with_name(target.name + "-wal"))
+    return target
+
+
+def backup_sqlite(path: Path, reason: str) -> Path:
+    """A consistent copy of a live SQLite database (WAL included) in the backups folder; returns its path."""
+    from workshop_app.paths import backups_dir
+
+    folder = backups_dir()
+    target = folder / f"{path.stem}-{reason}-{_stamp()}{path.suffix}"
+    partial = target.with_name(target.name + ".partiel")
+    with db_errors(str(folder)):
+        folder.mkdir(parents=True, exist_ok=True)
+        source = sqlite3.connect(path)
+        try:
+            copy = sqlite3.connect(partial)
+            try:
+                source.backup(copy)
+            finally:
+                copy.close()
+        finally:
+            source.close()
+        partial.replace(target)
+    return target
+
+
+def describe_state(url: str) -> dict[str, Any]:
+    """For ``atelier db-info``: where the database is, its revision and the current head."""
+    engine = make_engine(url)
+    try:
+        with db_errors(describe(url)), engine.connect() as conn:
+            return {"where": describe(url), "revision": current_revision(conn), "head": head_revision()}
+    finally:
+        engine.dispose()

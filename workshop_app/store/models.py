@@ -1,0 +1,175 @@
+"""The database tables (SQLAlchemy 2, typed). They run unchanged on SQLite and PostgreSQL.
+
+Keys are UUIDs stored as 36-character strings, so workshops made on several laptops merge without collision.
+Every timestamp is stored in UTC (:class:`UTCDateTime` normalises on the way in and out). The ``events`` table
+is append-only: the store never updates or deletes an event (deleting a whole workshop removes its log
+with it).
+A sequence keeps a snapshot of its deck as JSON, so editing a deck's YAML later never changes an old workshop.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from datetime import date, datetime
+from typing import Any, ClassVar
+
+from sqlalchemy import (
+    JSON,
+    Date,
+    DateTime,
+    Dialect,
+    ForeignKey,
+    Integer,
+    LargeBinary,
+    MetaData,
+    String,
+    Text,
+    TypeDecorator,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+from workshop_app.core.events import as_utc
+
+MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024
+
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+def new_id() -> str:
+    return str(uuid.uuid4())
+
+
+class UTCDateTime(TypeDecorator[datetime]):
+    """A timestamp stored in UTC; naive values (SQLite gives those back) are read as UTC."""
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        moment = as_utc(value)
+        return moment.replace(tzinfo=None) if dialect.name == "sqlite" else moment
+
+    def process_result_value(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        return as_utc(value) if value is not None else None
+
+
+Id = String(36)
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+    type_annotation_map: ClassVar[dict[Any, Any]] = {dict[str, Any]: JSON, datetime: UTCDateTime, date: Date}
+
+
+def _workshop_fk() -> Mapped[str]:
+    return mapped_column(Id, ForeignKey("workshops.id", ondelete="CASCADE"), index=True)
+
+
+class WorkshopRow(Base):
+    __tablename__ = "workshops"
+
+    id: Mapped[str] = mapped_column(Id, primary_key=True, default=new_id)
+    title: Mapped[str] = mapped_column(String(200))
+    territory: Mapped[str] = mapped_column(String(200), default="")
+    territory_kind: Mapped[str] = mapped_column(String(100), default="")
+    date: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
+    place: Mapped[str] = mapped_column(String(300), default="")
+    facilitators: Mapped[str] = mapped_column(Text, default="")
+    context: Mapped[str] = mapped_column(Text, default="")
+    objectives: Mapped[str] = mapped_column(Text, default="")
+    # Added by revision 0002.
+    fixed_points: Mapped[str] = mapped_column(Text, default="", server_default="")
+    status: Mapped[str] = mapped_column(String(20), default="draft")
+    debrief: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    created_at: Mapped[datetime]
+    updated_at: Mapped[datetime]
+
+
+class SequenceRow(Base):
+    __tablename__ = "sequences"
+
+    id: Mapped[str] = mapped_column(Id, primary_key=True, default=new_id)
+    workshop_id: Mapped[str] = _workshop_fk()
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    planned_minutes: Mapped[int | None]
+    title: Mapped[str] = mapped_column(String(200), default="")
+    deck_id: Mapped[str] = mapped_column(String(64))
+    deck_version: Mapped[str] = mapped_column(String(30))
+    deck: Mapped[dict[str, Any]] = mapped_column(JSON)  # deck.model_dump(mode="json"), frozen when added
+
+
+class GroupRow(Base):
+    __tablename__ = "groups"
+
+    id: Mapped[str] = mapped_column(Id, primary_key=True, default=new_id)
+    workshop_id: Mapped[str] = _workshop_fk()
+    name: Mapped[str] = mapped_column(String(100))
+    colour: Mapped[str] = mapped_column(String(9), default="#4C72B0")
+    position: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class ParticipantRow(Base):
+    __tablename__ = "participants"
+
+    id: Mapped[str] = mapped_column(Id, primary_key=True, default=new_id)
+    workshop_id: Mapped[str] = _workshop_fk()
+    name: Mapped[str] = mapped_column(String(200), default="")
+    role: Mapped[str] = mapped_column(String(200), default="")
+    service: Mapped[str] = mapped_column(String(200), default="")
+    organisation: Mapped[str] = mapped_column(String(200), default="")
+    group_id: Mapped[str | None] = mapped_column(Id, ForeignKey("groups.id", ondelete="SET NULL"))
+    position: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class EventRow(Base):
+    """The append-only log. ``seq`` is unique within a workshop (the primary key with ``workshop_id``)."""
+
+    __tablename__ = "events"
+    __table_args__ = (UniqueConstraint("workshop_id", "seq", name="uq_events_workshop_seq"),)
+
+    id: Mapped[str] = mapped_column(Id, primary_key=True, default=new_id)
+    workshop_id: Mapped[str] = mapped_column(Id, ForeignKey("workshops.id", ondelete="CASCADE"))
+    seq: Mapped[int] = mapped_column(Integer)
+    at: Mapped[datetime]
+    kind: Mapped[str] = mapped_column(String(40))
+    sequence_id: Mapped[str | None] = mapped_column(Id, ForeignKey("sequences.id", ondelete="CASCADE"))
+    group_id: Mapped[str | None] = mapped_column(Id, ForeignKey("groups.id", ondelete="CASCADE"))
+    card_id: Mapped[str | None] = mapped_column(String(64))
+    payload: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+
+
+class ActionRow(Base):
+    __tablename__ = "action_items"
+
+    id: Mapped[str] = mapped_column(Id, primary_key=True, default=new_id)
+    workshop_id: Mapped[str] = _workshop_fk()
+    action: Mapped[str] = mapped_column(Text)
+    owner: Mapped[str] = mapped_column(String(200), default="")
+    deadline: Mapped[date | None]
+    lever_id: Mapped[str | None] = mapped_column(String(64))
+    position: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class AttachmentRow(Base):
+    __tablename__ = "attachments"
+
+    id: Mapped[str] = mapped_column(Id, primary_key=True, default=new_id)
+    workshop_id: Mapped[str] = _workshop_fk()
+    filename: Mapped[str] = mapped_column(String(255))
+    media_type: Mapped[str] = mapped_column(String(100))
+    sha256: Mapped[str] = mapped_column(String(64))
+    caption: Mapped[str] = mapped_column(Text, default="")
+    size: Mapped[int] = mapped_column(Integer)
+    data: Mapped[bytes] = mapped_column(LargeBinary)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    created_at: Mapped[datetime]

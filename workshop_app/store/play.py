@@ -1,0 +1,251 @@
+"""Playing: every call appends one event to the workshop's log, committed before it returns.
+
+Sequence numbers are allocated inside the write transaction (max + 1, under the workshop's lock); the unique
+constraint on (workshop, seq) is the last guard, and a conflict is retried. What an event refers to is checked
+first (the sequence and group belong to the workshop, the card is in the deck, the option on its scale), so
+the log only ever holds meaningful entries.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import func, insert, select
+from sqlalchemy.orm import Session
+
+from workshop_app.core.deck import QuestionDeck, StrategyDeck
+from workshop_app.core.errors import AtelierError
+from workshop_app.core.events import Event, EventKind, utc_now
+from workshop_app.core.state import history
+from workshop_app.store import convert
+from workshop_app.store.base import StoreBase
+from workshop_app.store.models import EventRow, GroupRow, SequenceRow, new_id
+
+SEQ_RETRIES = 5
+MAX_NOTE = 4000
+
+
+class PlayMixin(StoreBase):
+    def record_event(
+        self,
+        workshop_id: str,
+        kind: EventKind,
+        *,
+        sequence_id: str | None = None,
+        group_id: str | None = None,
+        card_id: str | None = None,
+        payload: dict[str, Any] | None = None,
+    ) -> Event:
+        kind = EventKind(kind)
+        if kind in (EventKind.UNDO, EventKind.REDO):
+            raise AtelierError("Utilisez « Annuler » ou « Rétablir » pour annuler une saisie.")
+        return self._append(workshop_id, kind, sequence_id, group_id, card_id, payload or {})
+
+    def record_choice(
+        self, workshop_id: str, sequence_id: str, group_id: str, card_id: str, option: str, argument: str = ""
+    ) -> Event:
+        payload = {"option": option, "argument": _text(argument, "argument")}
+        return self._append(workshop_id, EventKind.CHOICE_RECORDED, sequence_id, group_id, card_id, payload)
+
+    def withdraw_choice(self, workshop_id: str, sequence_id: str, group_id: str, card_id: str) -> Event:
+        return self._append(workshop_id, EventKind.CHOICE_WITHDRAWN, sequence_id, group_id, card_id, {})
+
+    def set_argument(
+        self, workshop_id: str, sequence_id: str, group_id: str, card_id: str, argument: str
+    ) -> Event:
+        payload = {"argument": _text(argument, "argument")}
+        return self._append(workshop_id, EventKind.ARGUMENT_SET, sequence_id, group_id, card_id, payload)
+
+    def pick_card(self, workshop_id: str, sequence_id: str, group_id: str, card_id: str) -> Event:
+        return self._append(workshop_id, EventKind.CARD_PICKED, sequence_id, group_id, card_id, {})
+
+    def drop_card(self, workshop_id: str, sequence_id: str, group_id: str, card_id: str) -> Event:
+        return self._append(workshop_id, EventKind.CARD_DROPPED, sequence_id, group_id, card_id, {})
+
+    def add_note(
+        self,
+        workshop_id: str,
+        text: str,
+        *,
+        sequence_id: str | None = None,
+        group_id: str | None = None,
+        card_id: str | None = None,
+    ) -> Event:
+        text = convert.required(_text(text, "note"), "note")
+        return self._append(workshop_id, EventKind.NOTE_ADDED, sequence_id, group_id, card_id, {"text": text})
+
+    def show_card(self, workshop_id: str, sequence_id: str, card_id: str) -> Event:
+        return self._append(workshop_id, EventKind.CARD_SHOWN, sequence_id, None, card_id, {})
+
+    def set_revealed(self, workshop_id: str, sequence_id: str, revealed: bool) -> Event:
+        kind = EventKind.RESULTS_REVEALED if revealed else EventKind.RESULTS_HIDDEN
+        return self._append(workshop_id, kind, sequence_id, None, None, {})
+
+    def undo(self, workshop_id: str) -> Event | None:
+        return self._compensate(workshop_id, EventKind.UNDO)
+
+    def redo(self, workshop_id: str) -> Event | None:
+        return self._compensate(workshop_id, EventKind.REDO)
+
+    def events(self, workshop_id: str, after_seq: int = 0) -> list[Event]:
+        with self._read() as session:
+            return _load_events(session, workshop_id, after_seq)
+
+    # -- internals ------------------------------------------------------------------------------------------
+    def _append(
+        self,
+        workshop_id: str,
+        kind: EventKind,
+        sequence_id: str | None,
+        group_id: str | None,
+        card_id: str | None,
+        payload: dict[str, Any],
+    ) -> Event:
+        for attempt in range(SEQ_RETRIES):
+            try:
+                with self._write() as session:
+                    self._touch(session, workshop_id)
+                    self._check(session, workshop_id, kind, sequence_id, group_id, card_id, payload)
+                    return _insert(session, workshop_id, kind, sequence_id, group_id, card_id, payload)
+            except AtelierError as error:
+                if attempt + 1 < SEQ_RETRIES and _is_conflict(error):
+                    continue
+                raise
+        raise AssertionError("unreachable")
+
+    def _compensate(self, workshop_id: str, kind: EventKind) -> Event | None:
+        for attempt in range(SEQ_RETRIES):
+            try:
+                with self._write() as session:
+                    self._touch(session, workshop_id)
+                    log = _load_events(session, workshop_id, 0)
+                    state = history(log)
+                    target = state.undo_target if kind is EventKind.UNDO else state.redo_target
+                    if target is None:
+                        return None
+                    # It names the same sequence/group/card, so listeners know what changed.
+                    original = next(e for e in log if e.seq == target)
+                    if kind is EventKind.REDO:
+                        undone = original.target
+                        original = next((e for e in log if e.seq == undone), original)
+                    return _insert(
+                        session,
+                        workshop_id,
+                        kind,
+                        original.sequence_id,
+                        original.group_id,
+                        original.card_id,
+                        {"target": target},
+                    )
+            except AtelierError as error:
+                if attempt + 1 < SEQ_RETRIES and _is_conflict(error):
+                    continue
+                raise
+        raise AssertionError("unreachable")
+
+    def _check(
+        self,
+        session: Session,
+        workshop_id: str,
+        kind: EventKind,
+        sequence_id: str | None,
+        group_id: str | None,
+        card_id: str | None,
+        payload: dict[str, Any],
+    ) -> None:
+        deck = None
+        if sequence_id is not None:
+            owner = session.scalar(select(SequenceRow.workshop_id).where(SequenceRow.id == sequence_id))
+            if owner != workshop_id:
+                raise AtelierError("Cette séquence n'existe pas dans cet atelier.")
+            deck = self._deck(session, sequence_id)
+        if group_id is not None:
+            owner = session.scalar(select(GroupRow.workshop_id).where(GroupRow.id == group_id))
+            if owner != workshop_id:
+                raise AtelierError("Ce groupe n'existe pas dans cet atelier.")
+        if card_id is not None and deck is not None and all(c.id != card_id for c in deck.cards):
+            raise AtelierError(f"La carte « {card_id} » n'est pas dans le jeu « {deck.title} ».")
+        needs = _NEEDS.get(kind)
+        if needs is None:
+            return
+        mechanic, with_group = needs
+        if deck is None or card_id is None or (with_group and group_id is None):
+            raise AtelierError("Saisie incomplète : la séquence, la carte et le groupe sont nécessaires.")
+        if mechanic is not None and not isinstance(deck, mechanic):
+            raise AtelierError(f"Cette saisie ne s'applique pas au jeu « {deck.title} ».")
+        if kind is EventKind.CHOICE_RECORDED and isinstance(deck, QuestionDeck):
+            option = str(payload.get("option", ""))
+            if all(o.id != option for o in deck.scale):
+                choices = ", ".join(o.id for o in deck.scale)
+                raise AtelierError(
+                    f"Réponse « {option} » inconnue sur l'échelle du jeu (possibles : {choices})."
+                )
+
+
+# kind -> (deck type required or None, group required)
+_NEEDS: dict[EventKind, tuple[type | None, bool]] = {
+    EventKind.CHOICE_RECORDED: (QuestionDeck, True),
+    EventKind.CHOICE_WITHDRAWN: (QuestionDeck, True),
+    EventKind.ARGUMENT_SET: (None, True),
+    EventKind.CARD_PICKED: (StrategyDeck, True),
+    EventKind.CARD_DROPPED: (StrategyDeck, True),
+    EventKind.CARD_SHOWN: (None, False),
+}
+
+
+def _insert(
+    session: Session,
+    workshop_id: str,
+    kind: EventKind,
+    sequence_id: str | None,
+    group_id: str | None,
+    card_id: str | None,
+    payload: dict[str, Any],
+) -> Event:
+    last = session.scalar(select(func.max(EventRow.seq)).where(EventRow.workshop_id == workshop_id))
+    seq = (last or 0) + 1
+    at = utc_now()
+    session.execute(
+        insert(EventRow).values(
+            id=new_id(),
+            workshop_id=workshop_id,
+            seq=seq,
+            at=at,
+            kind=kind.value,
+            sequence_id=sequence_id,
+            group_id=group_id,
+            card_id=card_id,
+            payload=payload,
+        )
+    )
+    return Event(seq, kind, sequence_id, group_id, card_id, dict(payload), at)
+
+
+def _load_events(session: Session, workshop_id: str, after_seq: int) -> list[Event]:
+    rows = session.execute(
+        select(
+            EventRow.seq,
+            EventRow.kind,
+            EventRow.sequence_id,
+            EventRow.group_id,
+            EventRow.card_id,
+            EventRow.payload,
+            EventRow.at,
+        )
+        .where(EventRow.workshop_id == workshop_id, EventRow.seq > after_seq)
+        .order_by(EventRow.seq)
+    )
+    return [e for e in map(convert.event_from, rows) if e is not None]
+
+
+def _is_conflict(error: AtelierError) -> bool:
+    from sqlalchemy.exc import IntegrityError
+
+    return isinstance(error.__cause__, IntegrityError)
+
+
+def _text(value: str, label: str) -> str:
+    value = value or ""
+    if len(value) > MAX_NOTE:
+        raise AtelierError(f"Texte trop long pour « {label} » ({MAX_NOTE} caractères au plus).")
+    return value

@@ -1,0 +1,158 @@
+"""Reading: a whole workshop in one transaction (the snapshot), and the list of workshops with progress."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from workshop_app.core.deck import QuestionDeck
+from workshop_app.core.events import as_utc
+from workshop_app.core.state import WorkshopState, fold
+from workshop_app.core.workshop import SequenceInfo, WorkshopSnapshot
+from workshop_app.services.api import WorkshopSummary
+from workshop_app.store import convert
+from workshop_app.store.base import StoreBase
+from workshop_app.store.models import (
+    ActionRow,
+    AttachmentRow,
+    EventRow,
+    GroupRow,
+    ParticipantRow,
+    SequenceRow,
+    WorkshopRow,
+)
+from workshop_app.store.play import _load_events
+
+_STATE_CACHE_SIZE = 64
+
+
+class ReadingMixin(StoreBase):
+    def snapshot(self, workshop_id: str) -> WorkshopSnapshot:
+        with self._read() as session:
+            row = self._get(session, WorkshopRow, workshop_id)
+            groups = session.scalars(
+                select(GroupRow)
+                .where(GroupRow.workshop_id == workshop_id)
+                .order_by(GroupRow.position, GroupRow.id)
+            )
+            participants = session.scalars(
+                select(ParticipantRow)
+                .where(ParticipantRow.workshop_id == workshop_id)
+                .order_by(ParticipantRow.position, ParticipantRow.id)
+            )
+            actions = session.scalars(
+                select(ActionRow)
+                .where(ActionRow.workshop_id == workshop_id)
+                .order_by(ActionRow.position, ActionRow.id)
+            )
+            attachments = session.execute(
+                select(
+                    AttachmentRow.id,
+                    AttachmentRow.filename,
+                    AttachmentRow.media_type,
+                    AttachmentRow.sha256,
+                    AttachmentRow.caption,
+                    AttachmentRow.size,
+                )
+                .where(AttachmentRow.workshop_id == workshop_id)
+                .order_by(AttachmentRow.position, AttachmentRow.id)
+            )
+            return WorkshopSnapshot(
+                info=convert.workshop_info(row),
+                groups=tuple(convert.group_info(g) for g in groups),
+                participants=tuple(convert.participant_info(p) for p in participants),
+                sequences=tuple(self._sequences(session, workshop_id)),
+                events=tuple(_load_events(session, workshop_id, 0)),
+                actions=tuple(convert.action_item(a) for a in actions),
+                attachments=tuple(convert.attachment_info(a) for a in attachments),
+                debrief=convert.debrief_from(row.debrief),
+            )
+
+    def list_workshops(self) -> list[WorkshopSummary]:
+        with self._read() as session:
+            logs = {
+                r.workshop_id: r
+                for r in session.execute(
+                    select(
+                        EventRow.workshop_id,
+                        func.max(EventRow.seq).label("last_seq"),
+                        func.count().label("count"),
+                        func.max(EventRow.at).label("last_at"),
+                    ).group_by(EventRow.workshop_id)
+                )
+            }
+            group_ids: dict[str, list[str]] = {}
+            for workshop_id, group_id in session.execute(
+                select(GroupRow.workshop_id, GroupRow.id).order_by(GroupRow.position)
+            ):
+                group_ids.setdefault(workshop_id, []).append(group_id)
+            summaries = []
+            for row in session.scalars(select(WorkshopRow).order_by(WorkshopRow.updated_at.desc())):
+                log = logs.get(row.id)
+                sequences = self._sequences(session, row.id)
+                state = self._state(session, row.id, log) if log is not None else WorkshopState()
+                answered, total = progress(sequences, state, group_ids.get(row.id, []))
+                summaries.append(
+                    WorkshopSummary(
+                        id=row.id,
+                        title=row.title,
+                        territory=row.territory,
+                        date=row.date,
+                        status=convert.workshop_info(row).status,
+                        deck_titles=tuple(s.display_title for s in sequences),
+                        answered=answered,
+                        total=total,
+                        updated_at=row.updated_at,
+                        last_event_at=as_utc(log.last_at) if log is not None else None,
+                    )
+                )
+            return summaries
+
+    def _sequences(self, session: Session, workshop_id: str) -> list[SequenceInfo]:
+        rows = session.execute(
+            select(SequenceRow.id, SequenceRow.position, SequenceRow.planned_minutes, SequenceRow.title)
+            .where(SequenceRow.workshop_id == workshop_id)
+            .order_by(SequenceRow.position, SequenceRow.id)
+        )
+        return [
+            SequenceInfo(
+                id=r.id,
+                position=r.position,
+                deck=self._deck(session, r.id),
+                planned_minutes=r.planned_minutes,
+                title=r.title,
+            )
+            for r in rows
+        ]
+
+    def _state(self, session: Session, workshop_id: str, log: Any) -> WorkshopState:
+        """The folded state, cached while the log has not grown (events are never changed, only appended)."""
+        cache = self._states
+        key = (int(log.last_seq), int(log.count))
+        hit = cache.get(workshop_id)
+        if hit is not None and hit[0] == key:
+            return hit[1]
+        state = fold(_load_events(session, workshop_id, 0))
+        if len(cache) >= _STATE_CACHE_SIZE:
+            cache.clear()
+        cache[workshop_id] = (key, state)
+        return state
+
+
+def progress(sequences: list[SequenceInfo], state: WorkshopState, group_ids: list[str]) -> tuple[int, int]:
+    """(answered, total) as :class:`WorkshopSummary` defines them."""
+    answered = total = 0
+    for sequence in sequences:
+        seq_state = state.sequences.get(sequence.id)
+        if isinstance(sequence.deck, QuestionDeck):
+            cards = [c.id for c in sequence.deck.cards]
+            total += len(cards) * len(group_ids)
+            if seq_state is not None:
+                answered += sum(1 for g in group_ids for c in cards if (g, c) in seq_state.answers)
+        else:
+            total += len(group_ids)
+            if seq_state is not None:
+                answered += sum(1 for g in group_ids if seq_state.picks.get(g))
+    return answered, total

@@ -1,0 +1,54 @@
+"""The store: :class:`WorkshopStore` implements :class:`workshop_app.services.api.WorkshopService`.
+
+Open it with :func:`open_store`, which finds the database, applies SQLite's settings, copies an old database
+aside and migrates it, then hands back a ready store.
+"""
+
+from __future__ import annotations
+
+from workshop_app.services.api import WorkshopService
+from workshop_app.store.engine import DEFAULT_BUSY_TIMEOUT_MS, db_errors, describe, make_engine, sqlite_path
+from workshop_app.store.extras import ExtrasMixin
+from workshop_app.store.planning import PlanningMixin
+from workshop_app.store.play import PlayMixin
+from workshop_app.store.reading import ReadingMixin
+from workshop_app.store.transfer import TransferMixin
+
+
+class WorkshopStore(PlanningMixin, PlayMixin, ReadingMixin, ExtrasMixin, TransferMixin):
+    """Each method runs in its own transaction and commits before returning; failures are AtelierErrors."""
+
+    def __enter__(self) -> WorkshopStore:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
+
+def open_store(url: str | None = None, *, busy_timeout_ms: int = DEFAULT_BUSY_TIMEOUT_MS) -> WorkshopStore:
+    """Open (create or migrate if needed) the database at ``url`` (default: ``paths.default_database_url()``).
+
+    For an SQLite file, its folder is created. A database behind the current schema is first copied to
+    :func:`paths.backups_dir`; one written by a newer version of the app is refused, untouched.
+    """
+    from workshop_app import paths
+    from workshop_app.store.migrate import prepare_database
+
+    url = url or paths.default_database_url()
+    where = describe(url)
+    path = sqlite_path(url)
+    if path is not None:
+        with db_errors(where):
+            path.parent.mkdir(parents=True, exist_ok=True)
+    engine = make_engine(url, busy_timeout_ms=busy_timeout_ms)
+    try:
+        prepare_database(engine, url)
+    except BaseException:
+        engine.dispose()
+        raise
+    return WorkshopStore(engine, url)
+
+
+def as_service(store: WorkshopStore) -> WorkshopService:
+    """The store typed as the service: mypy checks here that WorkshopStore implements the protocol."""
+    return store
