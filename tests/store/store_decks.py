@@ -69,3 +69,40 @@ def strategy_deck() -> StrategyDeck:
     deck = parse_deck(STRATEGY, "test-strategy.yaml")
     assert isinstance(deck, StrategyDeck)
     return deck
+
+
+def boussole_like_deck(n_cards: int = 33) -> QuestionDeck:
+    """A Boussole-shaped questions deck (6 principles × 3 levers, scale 0–4 + « nc »), ``n_cards`` cards."""
+    from workshop_app.core.deck_loader import deck_from_data
+
+    axes = [
+        {
+            "id": f"p{a}",
+            "label": f"Principe {a}",
+            "levers": [{"id": f"{a}.{lv}", "label": f"Levier {a}.{lv}"} for lv in (1, 2, 3)],
+        }
+        for a in range(1, 7)
+    ]
+    scale = [{"id": str(v), "label": f"Niveau {v}", "value": v} for v in range(5)]
+    scale.append({"id": "nc", "label": "Non concerné", "value": None})
+    cards = [
+        {
+            "id": f"es-{i:02d}",
+            "title": f"Et si… n° {i}",
+            "prompt": "Que ferait le territoire ?",
+            "informs": [{"lever": f"{i % 6 + 1}.{i % 3 + 1}"}],
+        }
+        for i in range(1, n_cards + 1)
+    ]
+    data = {
+        "id": "boussole-test",
+        "title": "Boussole (test)",
+        "version": "1",
+        "mechanic": "questions",
+        "compass": {"name": "Boussole", "axes": axes},
+        "scale": scale,
+        "cards": cards,
+    }
+    deck = deck_from_data(data)
+    assert isinstance(deck, QuestionDeck)
+    return deck

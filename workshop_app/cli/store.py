@@ -1,9 +1,44 @@
-"""Sub-commands of this area are registered here (filled in by its issue)."""
+"""Store sub-commands: ``demo`` (create the sample workshop) and ``workshops`` (list the workshops)."""
 
 from __future__ import annotations
 
+import argparse
 from typing import Any
 
 
 def register(subparsers: Any) -> None:
-    """No sub-command yet."""
+    demo = subparsers.add_parser(
+        "demo", help="crée un atelier de démonstration complet (Valmont-sur-Oise) et affiche son identifiant"
+    )
+    demo.add_argument(
+        "--seed", type=int, default=None, help="graine (un autre atelier pour une autre graine)"
+    )
+    demo.set_defaults(handler=cmd_demo)
+
+    workshops = subparsers.add_parser("workshops", help="liste les ateliers de la base de données")
+    workshops.set_defaults(handler=cmd_workshops)
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from workshop_app.store import open_store
+    from workshop_app.store.demo import DEMO_SEED, create_demo_workshop
+
+    with open_store() as store:
+        print(create_demo_workshop(store, seed=DEMO_SEED if args.seed is None else args.seed))
+    return 0
+
+
+def cmd_workshops(args: argparse.Namespace) -> int:
+    from workshop_app.store import open_store
+
+    with open_store() as store:
+        summaries = store.list_workshops()
+    if not summaries:
+        print("Aucun atelier. (« atelier demo » crée un atelier de démonstration.)")
+        return 0
+    print("identifiant\tdate\tterritoire\tjeux\trépondu/total")
+    for s in summaries:
+        when = s.date.strftime("%d/%m/%Y") if s.date else "—"
+        decks = " + ".join(s.deck_titles) or "—"
+        print(f"{s.id}\t{when}\t{s.territory or '—'}\t{decks}\t{s.answered}/{s.total}")
+    return 0
