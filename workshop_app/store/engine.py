@@ -76,8 +76,6 @@ def _sqlite_engine(url: str, busy_timeout_ms: int, foreign_keys: bool) -> Engine
         try:
             cursor.execute(f"PRAGMA busy_timeout = {int(busy_timeout_ms)}")
             cursor.execute(f"PRAGMA foreign_keys = {'ON' if foreign_keys else 'OFF'}")
-            if not in_memory:
-                cursor.execute("PRAGMA journal_mode = WAL")
             cursor.execute("PRAGMA synchronous = FULL")
         finally:
             cursor.close()
@@ -88,6 +86,20 @@ def _sqlite_engine(url: str, busy_timeout_ms: int, foreign_keys: bool) -> Engine
         connection.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
 
     return engine
+
+
+def enable_wal(engine: Engine) -> None:
+    """Switch an SQLite file to WAL (persistent: once is enough). ``open_store`` does it only once the file is
+    known to be ours: merely connecting must never rewrite a file that may be refused."""
+    if engine.dialect.name != "sqlite" or sqlite_path(str(engine.url)) is None:
+        return
+    raw = engine.raw_connection()
+    try:
+        mode = raw.driver_connection.execute("PRAGMA journal_mode = WAL").fetchone()  # type: ignore[union-attr]
+    finally:
+        raw.close()
+    if not mode or str(mode[0]).lower() != "wal":
+        raise sqlite3.OperationalError(f"attempt to write a readonly database (journal_mode={mode})")
 
 
 # -- errors: every database failure becomes one French sentence, here and nowhere else ----------------------

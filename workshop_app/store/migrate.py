@@ -26,7 +26,15 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, Engine, inspect, text
 
 from workshop_app.core.errors import AtelierError
-from workshop_app.store.engine import WRITE_OPTION, db_errors, describe, make_engine, sqlite_path, translate
+from workshop_app.store.engine import (
+    WRITE_OPTION,
+    db_errors,
+    describe,
+    enable_wal,
+    make_engine,
+    sqlite_path,
+    translate,
+)
 from workshop_app.store.models import Base
 
 log = logging.getLogger(__name__)
@@ -69,6 +77,7 @@ def prepare_database(engine: Engine, url: str) -> None:
     except Exception as error:
         raise _unreadable_or(error, path, where) from error
     if current == head:
+        _finish(engine, where)
         return
     if current is None:
         if tables & OUR_TABLES or (tables - {"alembic_version"}):
@@ -78,6 +87,7 @@ def prepare_database(engine: Engine, url: str) -> None:
                 "Elle n'a pas été modifiée : choisissez un autre fichier ou une base vide."
             )
         _create(engine, where)
+        _finish(engine, where)
         return
     if not _known(script, current):
         raise AtelierError(
@@ -90,6 +100,12 @@ def prepare_database(engine: Engine, url: str) -> None:
         backup = backup_sqlite(path, f"avant-migration-{current}")
         log.info("database copied to %s before migrating from %s to %s", backup, current, head)
     _upgrade(url, where)
+    _finish(engine, where)
+
+
+def _finish(engine: Engine, where: str) -> None:
+    with db_errors(where):
+        enable_wal(engine)
 
 
 def _known(script: ScriptDirectory, revision: str) -> bool:
@@ -200,6 +216,7 @@ def backup_sqlite(path: Path, reason: str) -> Path:
             copy = sqlite3.connect(partial)
             try:
                 source.backup(copy)
+                copy.execute("PRAGMA journal_mode = DELETE")  # the copy is one self-contained file
             finally:
                 copy.close()
         finally:

@@ -1,0 +1,143 @@
+"""Migrations: a new database starts at head; an old one is copied aside, then upgraded with every row kept;
+a newer, foreign or unreadable one is refused and never touched."""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+import sqlite3
+from contextlib import closing
+from pathlib import Path
+
+import pytest
+from sqlalchemy import create_engine, text
+
+from workshop_app.core.errors import AtelierError
+from workshop_app.paths import backups_dir
+from workshop_app.store import open_store
+from workshop_app.store.migrate import alembic_config, head_revision
+
+FIXTURE = Path(__file__).parent / "fixtures" / "schema-0001.sqlite3"
+TABLES = ("workshops", "groups", "participants", "sequences", "events", "action_items", "attachments")
+
+
+def _digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def _counts(path: Path) -> dict[str, int]:
+    with closing(sqlite3.connect(path)) as db:
+        return {t: db.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in TABLES}
+
+
+def _rows(path: Path, table: str) -> list[tuple[object, ...]]:
+    with closing(sqlite3.connect(path)) as db:
+        columns = [r[1] for r in db.execute(f"PRAGMA table_info({table})") if r[1] != "fixed_points"]
+        return sorted(db.execute(f"SELECT {', '.join(columns)} FROM {table}").fetchall(), key=repr)
+
+
+def test_new_database_is_created_at_head(sqlite_url: str, tmp_path: Path) -> None:
+    with open_store(sqlite_url) as store, store.engine.connect() as conn:
+        assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar() == head_revision()
+        assert conn.execute(text("PRAGMA journal_mode")).scalar() == "wal"
+        assert conn.execute(text("PRAGMA foreign_keys")).scalar() == 1
+        assert conn.execute(text("PRAGMA synchronous")).scalar() == 2  # FULL
+        assert conn.execute(text("PRAGMA busy_timeout")).scalar() == 5000
+    assert not backups_dir().exists() or not any(backups_dir().iterdir())
+
+
+def test_default_location_honours_atelier_home(atelier_home: Path) -> None:
+    with open_store() as store:
+        store.create_workshop("A")
+    assert (atelier_home / "atelier.sqlite3").exists()
+
+
+def test_database_url_variable_wins(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    target = tmp_path / "ailleurs" / "sous-dossier" / "base.sqlite3"
+    monkeypatch.setenv("ATELIER_DATABASE_URL", f"sqlite:///{target}")
+    with open_store() as store:
+        store.create_workshop("A")
+    assert target.exists()
+
+
+def test_migrations_build_the_same_schema_as_the_models(tmp_path: Path) -> None:
+    from alembic import command
+    from alembic.autogenerate import compare_metadata
+    from alembic.runtime.migration import MigrationContext
+
+    from workshop_app.store.models import Base
+
+    engine = create_engine(f"sqlite:///{tmp_path / 'm.sqlite3'}")
+    with engine.begin() as conn:
+        command.upgrade(alembic_config(conn), "head")
+    with engine.connect() as conn:
+        diff = compare_metadata(MigrationContext.configure(conn, opts={"compare_type": True}), Base.metadata)
+    engine.dispose()
+    assert diff == []
+
+
+def test_old_database_is_copied_then_upgraded_keeping_every_row(tmp_path: Path) -> None:
+    db = tmp_path / "atelier.sqlite3"
+    shutil.copy(FIXTURE, db)
+    before = {t: _rows(db, t) for t in TABLES}
+    assert _counts(db)["events"] > 200
+    with open_store(f"sqlite:///{db}") as store:
+        summaries = store.list_workshops()
+        assert len(summaries) == 2
+        demo = next(s for s in summaries if s.title != "Atelier court")
+        assert demo.answered == demo.total and demo.total > 100
+        snap = store.snapshot(demo.id)
+        assert snap.info.fixed_points == "" and len(snap.groups) == 4 and snap.debrief.strengths
+        store.update_workshop(demo.id, fixed_points="Le budget était fixé.")  # the new column works
+        short = next(s for s in summaries if s.title == "Atelier court")
+        attachment = store.snapshot(short.id).attachments[0]
+        assert store.attachment_data(attachment.id).startswith(b"\x89PNG")
+    after = {t: _rows(db, t) for t in TABLES}
+    assert after["events"] == before["events"] and after["participants"] == before["participants"]
+    for table in TABLES:
+        if table != "workshops":
+            assert after[table] == before[table], table
+    assert len(after["workshops"]) == len(before["workshops"])
+    copies = list(backups_dir().glob("atelier-avant-migration-0001-*.sqlite3"))
+    assert len(copies) == 1 and {t: _rows(copies[0], t) for t in TABLES} == before
+    with closing(sqlite3.connect(copies[0])) as conn:
+        assert conn.execute("SELECT version_num FROM alembic_version").fetchone()[0] == "0001"
+    with closing(sqlite3.connect(db)) as conn:
+        assert conn.execute("SELECT version_num FROM alembic_version").fetchone()[0] == head_revision()
+        assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    with open_store(f"sqlite:///{db}"):
+        pass
+    assert len(list(backups_dir().iterdir())) == 1  # at head now: no second copy
+
+
+def test_newer_database_is_refused_untouched(store_url: str) -> None:
+    with open_store(store_url) as store:
+        store.create_workshop("A")
+        with store.engine.begin() as conn:
+            conn.execute(text("UPDATE alembic_version SET version_num = '9999_future'"))
+    path = _file(store_url)
+    digest = _digest(path) if path else None
+    with pytest.raises(AtelierError, match="créée par une version plus récente") as caught:
+        open_store(store_url)
+    assert "n'a pas été modifiée" in str(caught.value)
+    if path:
+        assert _digest(path) == digest
+    with create_engine(store_url).connect() as conn:
+        assert conn.execute(text("SELECT count(*) FROM workshops")).scalar() == 1
+
+
+def test_foreign_database_is_refused(tmp_path: Path) -> None:
+    db = tmp_path / "autre.sqlite3"
+    with closing(sqlite3.connect(db)) as conn:
+        conn.execute("CREATE TABLE clients (id INTEGER PRIMARY KEY, nom TEXT)")
+        conn.execute("INSERT INTO clients (nom) VALUES ('Dupont')")
+    digest = _digest(db)
+    with pytest.raises(AtelierError, match="ne viennent pas d'Atelier"):
+        open_store(f"sqlite:///{db}")
+    assert _digest(db) == digest
+
+
+def _file(url: str) -> Path | None:
+    from workshop_app.store.engine import sqlite_path
+
+    return sqlite_path(url)
