@@ -1,9 +1,151 @@
-"""Sub-commands of this area are registered here (filled in by its issue)."""
+"""Export sub-commands: ``export`` (PDF / CSV / XLSX of a workshop) and ``bundle export|import`` (zip).
+
+reportlab and openpyxl are imported only when a command runs, never when the parser is built, so that
+``atelier`` starts fast.
+"""
 
 from __future__ import annotations
 
+import argparse
+import sys
+from pathlib import Path
 from typing import Any
+
+from workshop_app.core.errors import AtelierError
 
 
 def register(subparsers: Any) -> None:
-    """No sub-command yet."""
+    export = subparsers.add_parser(
+        "export",
+        help="écrit le compte-rendu PDF et/ou les réponses brutes (CSV, XLSX) d'un atelier",
+        description="Écrit le compte-rendu (PDF) et/ou les réponses brutes (CSV pour Excel, XLSX) d'un "
+        "atelier. "
+        "ATELIER : son identifiant, ou le début de son identifiant s'il n'y a pas d'ambiguïté.",
+    )
+    export.add_argument(
+        "workshop", metavar="ATELIER", help="identifiant (ou début d'identifiant) de l'atelier"
+    )
+    export.add_argument("--pdf", metavar="FICHIER", type=Path, help="compte-rendu PDF")
+    export.add_argument("--csv", metavar="FICHIER", type=Path, help="réponses brutes, CSV (UTF-8, « ; »)")
+    export.add_argument(
+        "--xlsx", metavar="FICHIER", type=Path, help="réponses brutes, boussole et plan d'action (Excel)"
+    )
+    export.add_argument(
+        "--anonymise",
+        action="store_true",
+        help="remplace les noms des participant·es (service et organisation gardés)",
+    )
+    export.add_argument("--quiet", "-q", action="store_true", help="n'affiche pas la progression")
+    export.set_defaults(handler=cmd_export)
+
+    bundle = subparsers.add_parser("bundle", help="archive d'atelier (.zip) : exporter ou importer")
+    actions = bundle.add_subparsers(dest="bundle_command", metavar="ACTION")
+    bundle.set_defaults(handler=lambda args: _usage(bundle))
+    out = actions.add_parser("export", help="écrit l'archive (.zip) d'un atelier, avec ses photos")
+    out.add_argument("workshop", metavar="ATELIER", help="identifiant (ou début d'identifiant) de l'atelier")
+    out.add_argument("file", metavar="FICHIER.zip", type=Path)
+    out.add_argument("--anonymise", action="store_true", help="retire les noms des participant·es")
+    out.set_defaults(handler=cmd_bundle_export)
+    into = actions.add_parser("import", help="importe une archive (.zip) dans la base (sans doublon)")
+    into.add_argument("file", metavar="FICHIER.zip", type=Path)
+    into.set_defaults(handler=cmd_bundle_import)
+
+
+def _usage(parser: argparse.ArgumentParser) -> int:
+    parser.print_help(sys.stderr)
+    return 2
+
+
+def resolve_workshop(service: Any, key: str) -> str:
+    """The id of the workshop whose id is ``key`` or starts with it (case-insensitive), or an AtelierError."""
+    key = key.strip().lower()
+    if not key:
+        raise AtelierError("Indiquez l'identifiant de l'atelier (« atelier workshops » les liste).")
+    ids = [s.id for s in service.list_workshops()]
+    if key in (i.lower() for i in ids):
+        return next(i for i in ids if i.lower() == key)
+    matches = [i for i in ids if i.lower().startswith(key)]
+    if not matches:
+        raise AtelierError(f"Aucun atelier ne correspond à « {key} » (« atelier workshops » les liste).")
+    if len(matches) > 1:
+        shown = ", ".join(m[:12] + "…" for m in matches[:5])
+        raise AtelierError(f"« {key} » désigne plusieurs ateliers ({shown}) : donnez plus de caractères.")
+    return matches[0]
+
+
+def _progress(quiet: bool) -> Any:
+    if quiet or not sys.stderr.isatty():
+        return None
+    last = [-1]
+
+    def report(fraction: float, message: str) -> None:
+        percent = int(fraction * 100)
+        if percent // 5 != last[0] // 5:
+            last[0] = percent
+            sys.stderr.write(f"\r{percent:3d} % {message[:60]:<60}")
+            sys.stderr.flush()
+            if percent >= 100:
+                sys.stderr.write("\n")
+
+    return report
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    if not (args.pdf or args.csv or args.xlsx):
+        raise AtelierError("Rien à écrire : indiquez --pdf FICHIER, --csv FICHIER et/ou --xlsx FICHIER.")
+    from workshop_app.store import open_store
+
+    with open_store() as store:
+        workshop_id = resolve_workshop(store, args.workshop)
+        snapshot = store.snapshot(workshop_id)
+        photos = {a.id: store.attachment_data(a.id) for a in snapshot.attachments} if args.pdf else {}
+    if args.pdf:
+        from workshop_app.export.pdf import build_pdf
+
+        build_pdf(snapshot, photos, args.pdf, anonymise=args.anonymise, progress=_progress(args.quiet))
+        print(f"Compte-rendu écrit : {args.pdf}")
+    if args.csv or args.xlsx:
+        from workshop_app.export import tabular
+
+        if args.csv:
+            tabular.write_csv(snapshot, args.csv, anonymise=args.anonymise)
+            print(f"Réponses (CSV) écrites : {args.csv}")
+        if args.xlsx:
+            tabular.write_xlsx(snapshot, args.xlsx, anonymise=args.anonymise)
+            print(f"Classeur (XLSX) écrit : {args.xlsx}")
+    return 0
+
+
+def cmd_bundle_export(args: argparse.Namespace) -> int:
+    from workshop_app.export.bundle import export_bundle
+    from workshop_app.store import open_store
+
+    with open_store() as store:
+        workshop_id = resolve_workshop(store, args.workshop)
+        snapshot = store.snapshot(workshop_id)
+        data = {a.id: store.attachment_data(a.id) for a in snapshot.attachments}
+    export_bundle(snapshot, data, args.file, anonymise=args.anonymise)
+    print(
+        f"Archive écrite : {args.file} — « {snapshot.info.title} », {len(snapshot.events)} événements, "
+        f"{len(data)} pièce(s) jointe(s)."
+    )
+    return 0
+
+
+def cmd_bundle_import(args: argparse.Namespace) -> int:
+    from workshop_app.export.bundle import read_bundle
+    from workshop_app.store import open_store
+
+    snapshot, data = read_bundle(args.file)
+    with open_store() as store:
+        added = store.import_snapshot(snapshot, data)
+    info = snapshot.info
+    what = f"« {info.title} » ({info.territory or 'territoire non précisé'}, id {info.id})"
+    if added:
+        print(
+            f"Atelier importé : {what} — {len(snapshot.groups)} tables, {len(snapshot.events)} événements, "
+            f"{len(data)} pièce(s) jointe(s)."
+        )
+    else:
+        print(f"Atelier déjà présent : {what} — rien de nouveau à importer.")
+    return 0

@@ -1,0 +1,378 @@
+"""Vector charts drawn by reportlab itself: radars on a fixed 0–100 scale and horizontal bars per lever.
+
+reportlab's SpiderChart scales to the data's maximum and has no rings; a radar of self-assessment must keep
+the same scale from one chart to the next, so it is drawn here from shapes: rings at 25/50/75/100, spokes,
+axis labels wrapped and anchored away from the chart (start on the right, end on the left, centred at the top
+and bottom) so they never overlap the rings or each other.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from reportlab.graphics.shapes import Circle, Drawing, Line, Polygon, PolyLine, Rect, String
+from reportlab.lib import colors
+from reportlab.pdfbase.pdfmetrics import stringWidth
+
+from workshop_app.export.french import NBSP
+from workshop_app.export.pdf.escaping import clean
+from workshop_app.export.pdf.fonts import BOLD, REGULAR
+from workshop_app.export.pdf.styles import INK, MUTED, PRIMARY, RULE
+
+RINGS = (25, 50, 75, 100)
+
+
+@dataclass(frozen=True)
+class Series:
+    name: str
+    colour: str
+    values: Sequence[float | None]  # one per axis, 0–100; None = not answered
+    fill: bool = True
+    width: float = 1.6
+    dashed: bool = False
+
+
+def wrap(text: str, font: str, size: float, width: float, max_lines: int = 3) -> list[str]:
+    """Greedy word wrap; the last line is shortened with « … » if the text does not fit in ``max_lines``."""
+    words = clean(text).split()
+    lines: list[str] = []
+    current = ""
+    for word in words:
+        while stringWidth(word, font, size) > width and len(word) > 1:  # a word wider than the box
+            cut = len(word)
+            while cut > 1 and stringWidth(word[:cut], font, size) > width:
+                cut -= 1
+            if current:
+                lines.append(current)
+                current = ""
+            lines.append(word[:cut])
+            word = word[cut:]
+        trial = f"{current} {word}".strip()
+        if stringWidth(trial, font, size) <= width:
+            current = trial
+        else:
+            lines.append(current)
+            current = word
+    if current:
+        lines.append(current)
+    if len(lines) > max_lines:
+        lines = lines[:max_lines]
+        last = lines[-1]
+        while last and stringWidth(last + "…", font, size) > width:
+            last = last[:-1]
+        lines[-1] = last.rstrip() + "…"
+    return lines or [""]
+
+
+def _colour(hex_colour: str, alpha: float = 1.0) -> colors.Color:
+    try:
+        base = colors.HexColor(hex_colour)
+    except (ValueError, TypeError):  # a colour typed by hand in the database: fall back, never fail
+        base = colors.HexColor("#4C72B0")
+    return colors.Color(base.red, base.green, base.blue, alpha=alpha)
+
+
+def radar(
+    labels: Sequence[str],
+    series: Sequence[Series],
+    *,
+    width: float,
+    height: float,
+    font_size: float = 7.5,
+    label_width: float = 86.0,
+    max_lines: int = 3,
+    ring_labels: bool = True,
+    title: str = "",
+) -> Drawing:
+    """A radar with ``len(labels)`` spokes (at least 3), first spoke at the top, clockwise."""
+    n = len(labels)
+    drawing = Drawing(width, height)
+    if n < 3:
+        raise ValueError("a radar needs at least three axes")
+    leading = font_size * 1.18
+    ascent, descent, gap = font_size * 0.76, font_size * 0.22, 6.0
+    wrapped = [wrap(lbl, REGULAR, font_size, label_width, max_lines) for lbl in labels]
+    title_h = font_size * 1.6 + 4 if title else 0.0
+    angles = [math.pi / 2 - 2 * math.pi * i / n for i in range(n)]
+    placements = [
+        _label_box(angles[i], lines, font_size, leading, ascent, descent) for i, lines in enumerate(wrapped)
+    ]
+    # The largest radius for which every label box stays inside the drawing.
+    half_w, half_h = width / 2, (height - title_h) / 2
+    radius = min(half_w, half_h)
+    for angle, box in zip(angles, placements, strict=True):
+        c, s = math.cos(angle), math.sin(angle)
+        left, right, bottom, top = box  # offsets of the label box from its anchor point
+        if c > 1e-6:
+            radius = min(radius, (half_w - right) / c - gap)
+        if c < -1e-6:
+            radius = min(radius, (half_w + left) / -c - gap)
+        if s > 1e-6:
+            radius = min(radius, (half_h - top) / s - gap)
+        if s < -1e-6:
+            radius = min(radius, (half_h + bottom) / -s - gap)
+    radius = max(12.0, radius - 1.0)
+    cx, cy = width / 2, (height - title_h) / 2
+
+    def point(i: int, value: float) -> tuple[float, float]:
+        r = radius * max(0.0, min(100.0, value)) / 100.0
+        return cx + r * math.cos(angles[i]), cy + r * math.sin(angles[i])
+
+    if title:
+        drawing.add(
+            String(
+                width / 2,
+                height - font_size * 1.3,
+                clean(title),
+                fontName=BOLD,
+                fontSize=font_size * 1.2,
+                fillColor=INK,
+                textAnchor="middle",
+            )
+        )
+    # rings and spokes
+    for ring in RINGS:
+        pts: list[float] = []
+        for i in range(n):
+            pts.extend(point(i, ring))
+        drawing.add(
+            Polygon(
+                pts,
+                strokeColor=MUTED if ring == 100 else RULE,
+                strokeWidth=0.8 if ring == 100 else 0.5,
+                fillColor=None,
+            )
+        )
+    for i in range(n):
+        x, y = point(i, 100)
+        drawing.add(Line(cx, cy, x, y, strokeColor=RULE, strokeWidth=0.5))
+    # series
+    for ser in series:
+        pts = []
+        for i in range(n):
+            value = ser.values[i] if i < len(ser.values) else None
+            pts.extend(point(i, value if value is not None else 0.0))
+        colour = _colour(ser.colour)
+        drawing.add(
+            Polygon(
+                pts,
+                strokeColor=colour,
+                strokeWidth=ser.width,
+                fillColor=_colour(ser.colour, 0.18) if ser.fill else None,
+                strokeDashArray=[3, 2] if ser.dashed else None,
+            )
+        )
+        for i in range(n):
+            value = ser.values[i] if i < len(ser.values) else None
+            if value is None:
+                continue
+            x, y = point(i, value)
+            drawing.add(Circle(x, y, max(1.2, ser.width * 0.9), fillColor=colour, strokeColor=None))
+    if ring_labels:
+        size = max(5.0, font_size - 1.5)
+        for ring in RINGS:
+            x, y = point(0, ring)
+            drawing.add(
+                String(x + 2.5, y - size - 1, str(ring), fontName=REGULAR, fontSize=size, fillColor=MUTED)
+            )
+    # axis labels
+    for i, lines in enumerate(wrapped):
+        c, s_ = math.cos(angles[i]), math.sin(angles[i])
+        x = cx + (radius + gap) * c
+        y = cy + (radius + gap) * s_
+        anchor = _anchor(c)
+        _, _, _, top = placements[i]
+        first = y + top - ascent
+        for j, line in enumerate(lines):
+            drawing.add(
+                String(
+                    x,
+                    first - j * leading,
+                    line,
+                    fontName=REGULAR,
+                    fontSize=font_size,
+                    fillColor=INK,
+                    textAnchor=anchor,
+                )
+            )
+    return drawing
+
+
+def _anchor(c: float) -> str:
+    return "middle" if abs(c) < 0.2 else ("start" if c > 0 else "end")
+
+
+def _label_box(
+    angle: float, lines: Sequence[str], size: float, leading: float, ascent: float, descent: float
+) -> tuple[float, float, float, float]:
+    """(left, right, bottom, top) of a label's box relative to its anchor point just outside the 100 ring:
+    above the point at the top, below it at the bottom, vertically centred on the sides."""
+    c, s = math.cos(angle), math.sin(angle)
+    width = max(stringWidth(line, REGULAR, size) for line in lines)
+    block = (len(lines) - 1) * leading + ascent + descent
+    anchor = _anchor(c)
+    if anchor == "middle":
+        left, right = -width / 2, width / 2
+    elif anchor == "start":
+        left, right = 0.0, width
+    else:
+        left, right = -width, 0.0
+    if s > 0.8:
+        bottom, top = 0.0, block
+    elif s < -0.8:
+        bottom, top = -block, 0.0
+    else:
+        bottom, top = -block / 2, block / 2
+    return left, right, bottom, top
+
+
+@dataclass(frozen=True)
+class BarRow:
+    label: str
+    colour: str
+    value: float | None  # the room
+    marks: Sequence[float] = ()  # each group's score, shown as ticks
+    note: str = ""  # e.g. coverage, printed at the right
+
+
+def bars(
+    rows: Sequence[BarRow],
+    *,
+    width: float,
+    label_width: float = 200.0,
+    row_height: float = 19.0,
+    font_size: float = 7.2,
+    note_width: float = 52.0,
+) -> Drawing:
+    """Horizontal bars on 0–100 with gridlines every 25, group scores as small ticks over each bar."""
+    axis_h = 16.0
+    header_h = 12.0
+    height = row_height * len(rows) + axis_h + header_h
+    drawing = Drawing(width, height)
+    x0 = label_width + 6
+    x1 = width - note_width
+    span = x1 - x0
+    top = height - header_h
+    for tick in (*RINGS, 0):
+        x = x0 + span * tick / 100
+        drawing.add(
+            Line(
+                x,
+                axis_h,
+                x,
+                top,
+                strokeColor=RULE if tick else MUTED,
+                strokeWidth=0.4 if tick else 0.7,
+                strokeDashArray=[2, 2] if tick not in (0, 100) else None,
+            )
+        )
+        drawing.add(
+            String(
+                x, axis_h - 9, f"{tick}", fontName=REGULAR, fontSize=6.3, fillColor=MUTED, textAnchor="middle"
+            )
+        )
+    drawing.add(String(x1 + 4, height - 8, "couverture", fontName=REGULAR, fontSize=6.3, fillColor=MUTED))
+    drawing.add(String(x0, height - 8, "score (0–100)", fontName=REGULAR, fontSize=6.3, fillColor=MUTED))
+    leading = font_size * 1.15
+    for k, row in enumerate(rows):
+        y_mid = top - row_height * (k + 0.5)
+        lines = wrap(row.label, REGULAR, font_size, label_width, 2)
+        first = y_mid + (len(lines) - 1) * leading / 2 - font_size * 0.35
+        for j, line in enumerate(lines):
+            drawing.add(
+                String(
+                    label_width,
+                    first - j * leading,
+                    line,
+                    fontName=REGULAR,
+                    fontSize=font_size,
+                    fillColor=INK,
+                    textAnchor="end",
+                )
+            )
+        bar_h = row_height * 0.5
+        if row.value is None:
+            drawing.add(
+                String(
+                    x0 + 4,
+                    y_mid - font_size * 0.35,
+                    "non renseigné",
+                    fontName=REGULAR,
+                    fontSize=font_size - 0.5,
+                    fillColor=MUTED,
+                )
+            )
+        else:
+            w = max(0.8, span * max(0.0, min(100.0, row.value)) / 100)
+            drawing.add(
+                Rect(x0, y_mid - bar_h / 2, w, bar_h, fillColor=_colour(row.colour, 0.85), strokeColor=None)
+            )
+            label = f"{round(row.value)}{NBSP}%"
+            inside = w > 34
+            drawing.add(
+                String(
+                    x0 + w - 3 if inside else x0 + w + 3,
+                    y_mid - font_size * 0.35,
+                    label,
+                    fontName=BOLD,
+                    fontSize=font_size - 0.4,
+                    fillColor=colors.white if inside else INK,
+                    textAnchor="end" if inside else "start",
+                )
+            )
+        for mark in row.marks:
+            x = x0 + span * max(0.0, min(100.0, mark)) / 100
+            drawing.add(
+                Line(x, y_mid - bar_h / 2 - 2, x, y_mid + bar_h / 2 + 2, strokeColor=PRIMARY, strokeWidth=0.9)
+            )
+        if row.note:
+            drawing.add(
+                String(
+                    x1 + 4,
+                    y_mid - font_size * 0.35,
+                    clean(row.note),
+                    fontName=REGULAR,
+                    fontSize=font_size - 0.4,
+                    fillColor=MUTED,
+                )
+            )
+    return drawing
+
+
+def legend(items: Sequence[tuple[str, str, bool]], *, width: float, font_size: float = 7.5) -> Drawing:
+    """A one-or-more-line legend: (label, colour, dashed)."""
+    swatch, gap = 14.0, 12.0
+    positions: list[tuple[float, int]] = []
+    x, line = 0.0, 0
+    for label, _, _ in items:
+        w = swatch + 4 + stringWidth(clean(label), REGULAR, font_size)
+        if x > 0 and x + w > width:
+            x, line = 0.0, line + 1
+        positions.append((x, line))
+        x += w + gap
+    leading = font_size * 1.7
+    height = (line + 1) * leading
+    drawing = Drawing(width, height)
+    for (label, colour, dashed), (x, ln) in zip(items, positions, strict=True):
+        y = height - (ln + 0.5) * leading
+        drawing.add(
+            PolyLine(
+                [x, y, x + swatch, y],
+                strokeColor=_colour(colour),
+                strokeWidth=2.2,
+                strokeDashArray=[3, 2] if dashed else None,
+            )
+        )
+        drawing.add(
+            String(
+                x + swatch + 4,
+                y - font_size * 0.35,
+                clean(label),
+                fontName=REGULAR,
+                fontSize=font_size,
+                fillColor=INK,
+            )
+        )
+    return drawing

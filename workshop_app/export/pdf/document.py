@@ -1,0 +1,301 @@
+"""The document builder: page templates (cover, body), running header and footer, « Page N / M », table of
+contents and PDF outline, progress reporting, and the atomic write.
+
+``build_pdf`` lays the whole document out in memory (reportlab's ``multiBuild`` runs several passes until the
+table of contents and the page count are stable), then writes the bytes with :mod:`workshop_app.core.atomic`:
+a temporary file in the target's folder, fsynced, renamed over the target. A failure at any point leaves the
+previous file untouched and no partial file behind.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable, Mapping
+from pathlib import Path
+from typing import Any
+from xml.sax.saxutils import escape
+
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import Flowable
+from reportlab.platypus.doctemplate import BaseDocTemplate, LayoutError, PageTemplate
+from reportlab.platypus.frames import Frame
+
+from workshop_app.core.atomic import write_bytes_atomic
+from workshop_app.core.errors import AtelierError
+from workshop_app.core.workshop import WorkshopSnapshot
+from workshop_app.export.french import format_date
+from workshop_app.export.pdf import sections
+from workshop_app.export.pdf.escaping import clean
+from workshop_app.export.pdf.fonts import BOLD, REGULAR, register_fonts
+from workshop_app.export.pdf.styles import (
+    ACCENT,
+    FRAME_HEIGHT,
+    FRAME_WIDTH,
+    MARGIN_BOTTOM,
+    MARGIN_LEFT,
+    MUTED,
+    PAGE_HEIGHT,
+    PAGE_WIDTH,
+    PRIMARY,
+    RULE,
+)
+
+Progress = Callable[[float, str], None]
+
+FOOTER_NOTICE = "Document de travail — autodiagnostic"
+
+# Shares of the progress bar: preparing the story, laying out (all passes), writing.
+_PREPARE, _LAYOUT = 0.15, 0.80
+_EXPECTED_PASSES = 3
+
+
+class TotalPages(Flowable):
+    """An invisible indexing flowable: the page count of the previous pass, and « not satisfied » until two
+    passes agree, so that « Page N / M » is always right (``multiBuild`` runs again when needed)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.previous: int | None = None
+        self.current: int | None = None
+        self.doc: AtelierDocTemplate | None = None
+
+    def isIndexing(self) -> int:
+        return 1
+
+    def isSatisfied(self) -> int:
+        return int(self.previous is not None and self.previous == self.current)
+
+    def beforeBuild(self) -> None:
+        self.previous = self.current
+
+    def afterBuild(self) -> None:
+        self.current = self.doc.page if self.doc is not None else None
+
+    def notify(self, kind: str, stuff: object) -> None:
+        return None
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        return 0.0, 0.0
+
+    def draw(self) -> None:
+        return None
+
+
+class AtelierDocTemplate(BaseDocTemplate):
+    def __init__(self, target: Any, *, header: str, footer_date: str, total: TotalPages, **kw: Any) -> None:
+        super().__init__(target, pagesize=(PAGE_WIDTH, PAGE_HEIGHT), **kw)
+        self.header_text = clean(header)
+        self.footer_date = clean(footer_date)
+        self.total = total
+        total.doc = self
+        body = Frame(
+            MARGIN_LEFT,
+            MARGIN_BOTTOM,
+            FRAME_WIDTH,
+            FRAME_HEIGHT,
+            id="body",
+            leftPadding=0,
+            rightPadding=0,
+            topPadding=0,
+            bottomPadding=0,
+        )
+        cover = Frame(
+            MARGIN_LEFT,
+            MARGIN_BOTTOM,
+            FRAME_WIDTH,
+            FRAME_HEIGHT,
+            id="cover",
+            leftPadding=0,
+            rightPadding=0,
+            topPadding=0,
+            bottomPadding=0,
+        )
+        self.addPageTemplates(
+            [
+                PageTemplate(id="cover", frames=[cover], onPage=self._decorate_cover),
+                PageTemplate(id="body", frames=[body], onPage=self._decorate_body),
+            ]
+        )
+
+    # -- table of contents and outline -----------------------------------------------------------------------
+
+    def afterFlowable(self, flowable: Flowable) -> None:
+        heading = getattr(flowable, "heading", None)
+        if heading is None:
+            return
+        self.canv.bookmarkPage(heading.key)
+        self.canv.addOutlineEntry(heading.text, heading.key, level=heading.level, closed=heading.level > 0)
+        self.notify("TOCEntry", (heading.level, escape(heading.text), self.page, heading.key))
+
+    # -- page decoration -------------------------------------------------------------------------------------
+
+    def _page_label(self, canvas: Canvas) -> str:
+        total = self.total.previous
+        return f"Page {canvas.getPageNumber()} / {total if total is not None else '…'}"
+
+    def _decorate_cover(self, canvas: Canvas, doc: BaseDocTemplate) -> None:
+        canvas.saveState()
+        canvas.setFillColor(PRIMARY)
+        canvas.rect(0, PAGE_HEIGHT - 1.3 * 28.35, PAGE_WIDTH, 1.3 * 28.35, stroke=0, fill=1)
+        canvas.setFillColor(ACCENT)
+        canvas.rect(0, PAGE_HEIGHT - 1.3 * 28.35 - 4, PAGE_WIDTH, 4, stroke=0, fill=1)
+        self._footer(canvas)
+        canvas.restoreState()
+
+    def _decorate_body(self, canvas: Canvas, doc: BaseDocTemplate) -> None:
+        canvas.saveState()
+        top = PAGE_HEIGHT - MARGIN_BOTTOM * 0.62
+        canvas.setFont(REGULAR, 7.8)
+        canvas.setFillColor(MUTED)
+        canvas.drawString(MARGIN_LEFT, top, _fit(self.header_text, REGULAR, 7.8, FRAME_WIDTH))
+        canvas.setStrokeColor(RULE)
+        canvas.setLineWidth(0.5)
+        canvas.line(MARGIN_LEFT, top - 4, MARGIN_LEFT + FRAME_WIDTH, top - 4)
+        self._footer(canvas)
+        canvas.restoreState()
+
+    def _footer(self, canvas: Canvas) -> None:
+        y = MARGIN_BOTTOM * 0.45
+        canvas.setStrokeColor(RULE)
+        canvas.setLineWidth(0.5)
+        canvas.line(MARGIN_LEFT, y + 10, MARGIN_LEFT + FRAME_WIDTH, y + 10)
+        canvas.setFont(REGULAR, 7.5)
+        canvas.setFillColor(MUTED)
+        canvas.drawString(MARGIN_LEFT, y, _fit(self.footer_date, REGULAR, 7.5, FRAME_WIDTH * 0.28))
+        canvas.drawCentredString(MARGIN_LEFT + FRAME_WIDTH / 2, y, FOOTER_NOTICE)
+        canvas.setFont(BOLD, 7.5)
+        canvas.drawRightString(MARGIN_LEFT + FRAME_WIDTH, y, self._page_label(canvas))
+
+
+def _fit(text: str, font: str, size: float, width: float) -> str:
+    """One line of at most ``width`` points, shortened with « … »."""
+    text = " ".join(text.split())
+    if stringWidth(text, font, size) <= width:
+        return text
+    while text and stringWidth(text + "…", font, size) > width:
+        text = text[:-1]
+    return text.rstrip() + "…"
+
+
+class _Reporter:
+    """Turns reportlab's progress events into calls to the caller's callback, at most once per percent."""
+
+    def __init__(self, progress: Progress | None) -> None:
+        self.progress = progress
+        self.last = -1.0
+        self.passes = 0
+        self.size = 1
+
+    def report(self, fraction: float, message: str) -> None:
+        if self.progress is None:
+            return
+        fraction = max(0.0, min(1.0, fraction))
+        if fraction - self.last >= 0.01 or fraction in (0.0, 1.0):
+            self.last = fraction
+            self.progress(fraction, message)
+
+    def reportlab(self, kind: str, value: int) -> None:
+        if kind == "PASS":
+            self.passes = value
+        elif kind == "SIZE_EST":
+            self.size = max(1, value)
+        elif kind == "PROGRESS":
+            done = min(self.passes, _EXPECTED_PASSES) - 1 + min(1.0, value / self.size)
+            share = min(0.999, done / _EXPECTED_PASSES)
+            self.report(_PREPARE + _LAYOUT * share, f"Mise en page (passe {self.passes})")
+
+
+def build_story(ctx: sections.Context, reporter: _Reporter) -> list[Flowable]:
+    cards = sum(len(s.deck.cards) for s in ctx.sequences) or 1
+    done = [0]
+
+    def tick() -> None:
+        done[0] += 1
+        reporter.report(
+            0.03 + 0.12 * min(1.0, done[0] / (cards + len(ctx.sequences))), "Préparation du contenu"
+        )
+
+    story: list[Flowable] = []
+    story += sections.cover(ctx)
+    story += sections.contents(ctx)
+    story += sections.context_section(ctx)
+    story += sections.programme_section(ctx)
+    story += sections.decks_section(ctx)
+    reporter.report(0.05, "Graphiques de la boussole")
+    story += sections.results_section(ctx)
+    story += sections.findings_section(ctx)
+    story += sections.agreement_section(ctx)
+    story += sections.answers_section(ctx, tick)
+    story += sections.notes_section(ctx)
+    story += sections.debrief_section(ctx)
+    story += sections.actions_section(ctx)
+    story += sections.annexes(ctx, tick)
+    return story
+
+
+def render_pdf(
+    snapshot: WorkshopSnapshot,
+    attachments: Mapping[str, bytes],
+    *,
+    anonymise: bool = False,
+    progress: Progress | None = None,
+) -> bytes:
+    """The compte-rendu as PDF bytes (nothing written to disk)."""
+    reporter = _Reporter(progress)
+    reporter.report(0.0, "Préparation du compte-rendu")
+    register_fonts()
+    ctx = sections.Context.create(snapshot, attachments, anonymise)
+    story = build_story(ctx, reporter)
+    total = TotalPages()
+    story.append(total)
+    info = snapshot.info
+    header = " — ".join(x for x in (ctx.text(info.title), info.territory) if x.strip())
+    buffer = io.BytesIO()
+    doc = AtelierDocTemplate(
+        buffer,
+        header=header,
+        footer_date=format_date(info.date),
+        total=total,
+        title=clean(f"Compte-rendu — {ctx.text(info.title)}"),
+        author=clean(info.facilitators),
+        subject=clean(f"Atelier résilience territoriale — {info.territory}"),
+        creator="Atelier Résilience",
+        lang="fr-FR",
+        leftMargin=MARGIN_LEFT,
+        rightMargin=MARGIN_LEFT,
+        topMargin=MARGIN_BOTTOM,
+        bottomMargin=MARGIN_BOTTOM,
+    )
+    doc.setProgressCallBack(reporter.reportlab)
+    try:
+        doc.multiBuild(story, maxPasses=8)
+    except LayoutError as exc:
+        raise AtelierError(
+            "Le compte-rendu n'a pas pu être mis en page (un élément ne tient pas dans la page).",
+            detail=str(exc),
+        ) from exc
+    return buffer.getvalue()
+
+
+def build_pdf(
+    snapshot: WorkshopSnapshot,
+    attachments: Mapping[str, bytes],
+    target: Path,
+    *,
+    anonymise: bool = False,
+    progress: Progress | None = None,
+) -> None:
+    """Write the compte-rendu of ``snapshot`` to ``target``, atomically.
+
+    ``attachments`` maps attachment ids to their bytes (photos missing from it are shown as missing).
+    ``anonymise`` replaces participants' names (list, free text), keeping only service and organisation.
+    ``progress(fraction, message)`` is called from the building thread, fraction from 0 to 1, at most once per
+    percent; raising from it (e.g. the user cancelled) aborts the build and leaves ``target`` untouched.
+    No Qt: safe to call from a worker thread.
+    """
+    data = render_pdf(snapshot, attachments, anonymise=anonymise, progress=progress)
+    reporter = _Reporter(progress)
+    reporter.report(0.96, "Écriture du fichier")
+    write_bytes_atomic(Path(target), data)
+    reporter.report(1.0, "Compte-rendu prêt")

@@ -1,0 +1,66 @@
+"""Turning any user string into safe Paragraph markup.
+
+Rules, in this order:
+
+1. ``clean``: newlines normalised; control characters dropped (tab becomes a space); U+202F (narrow no-break
+   space, breakable in reportlab) becomes U+00A0; any character the embedded font cannot draw becomes
+   ``MISSING`` (« □ ») so the reader sees something was there, instead of an invisible gap or a crash.
+2. ``xml.sax.saxutils.escape`` (``&``, ``<``, ``>``): markup typed by a user is printed as text, never
+   interpreted (no ``<font>``, no ``<img src=…>`` opening a local file).
+3. ``\\n`` → ``<br/>``.
+
+Long words are split by the paragraph styles (``splitLongWords``); nothing here truncates text.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from xml.sax.saxutils import escape
+
+from workshop_app.export.pdf.fonts import coverage
+
+MISSING = "\u25a1"  # □
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ufeff\ufffe\uffff]")
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
+_SPACES = re.compile(r"[ \n]+")
+_BEFORE_PUNCT = re.compile(r"(?<=\S) ([:;?!»])")
+_AFTER_GUILLEMET = re.compile(r"« ")
+
+
+def clean(text: object) -> str:
+    """Plain text the font can draw (not escaped)."""
+    value = "" if text is None else str(text)
+    if not value:
+        return ""
+    value = value.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ").replace("\u202f", "\u00a0")
+    value = value.replace("\u2028", "\n").replace("\u2029", "\n")
+    value = _SURROGATE.sub(MISSING, _CONTROL.sub("", value))
+    value = unicodedata.normalize("NFC", value)
+    # French typography: no line break before « : ; ? ! » » or after « « ».
+    value = _AFTER_GUILLEMET.sub("«\u00a0", _BEFORE_PUNCT.sub("\u00a0\\1", value))
+    glyphs = coverage()
+    if all(ord(ch) in glyphs or ch == "\n" for ch in value):
+        return value
+    out: list[str] = []
+    for ch in value:
+        if ch == "\n" or ord(ch) in glyphs:
+            out.append(ch)
+        elif unicodedata.category(ch) in ("Mn", "Me", "Cf") or (
+            out and out[-1] == MISSING
+        ):  # a mark or format char alone: drop it
+            continue
+        else:
+            out.append(MISSING)
+    return "".join(out)
+
+
+def markup(text: object) -> str:
+    """Paragraph markup for a user string: cleaned, escaped, line breaks kept."""
+    return escape(clean(text)).replace("\n", "<br/>")
+
+
+def inline(text: object) -> str:
+    """Like :func:`markup` but on one line (for table cells and headings)."""
+    return escape(_SPACES.sub(" ", clean(text)).strip(" "))
