@@ -11,7 +11,7 @@ import re
 from enum import StrEnum
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, Strict, model_validator
 
 MAX_CARDS = 300
 MAX_AXES = 24
@@ -28,6 +28,9 @@ Identifier = Annotated[
 Title = Annotated[str, Field(min_length=1, max_length=MAX_TITLE)]
 Text = Annotated[str, Field(max_length=MAX_TEXT)]
 Colour = Annotated[str, Field(pattern=r"^#[0-9A-Fa-f]{6}$")]
+# Numbers are strict: YAML's ``true`` or a quoted "3" is a mistake in a deck, not a number.
+Int = Annotated[int, Strict()]
+Number = Annotated[float, Strict()]  # an int is accepted too
 
 _LEVER_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.\-]*$")
 
@@ -92,7 +95,7 @@ class ScaleOption(_Strict):
     id: Identifier
     label: Title
     # ``None`` means "non concerné": the answer is recorded but drops out of the score's denominator.
-    value: float | None
+    value: Number | None
     description: Text = ""
     key: Annotated[str, Field(max_length=1)] = ""
 
@@ -101,7 +104,7 @@ class LeverLink(_Strict):
     """A question card informs a lever (or an axis without levers) with a weight."""
 
     lever: Identifier
-    weight: Annotated[float, Field(gt=0, le=10)] = 1.0
+    weight: Annotated[Number, Field(gt=0, le=10)] = 1.0
 
 
 class QuestionCard(_Strict):
@@ -119,16 +122,16 @@ class StrategyCard(_Strict):
     prompt: Text
     help: Text = ""
     theme: Annotated[str, Field(max_length=80)] = ""
-    cost: Annotated[int, Field(ge=0, le=MAX_BUDGET)]
+    cost: Annotated[Int, Field(ge=0, le=MAX_BUDGET)]
     delay: Delay
-    effects: dict[str, Annotated[int, Field(ge=-2, le=2)]]
-    maintenance: Annotated[int, Field(ge=0, le=3)] = 0
+    effects: dict[str, Annotated[Int, Field(ge=-2, le=2)]]
+    maintenance: Annotated[Int, Field(ge=0, le=3)] = 0
     requires: list[Identifier] = []
     excludes: list[Identifier] = []
 
 
 class StrategyRules(_Strict):
-    budget: Annotated[int, Field(gt=0, le=MAX_BUDGET)]
+    budget: Annotated[Int, Field(gt=0, le=MAX_BUDGET)]
     budget_unit: Annotated[str, Field(max_length=30)] = "points"
 
 
@@ -172,9 +175,9 @@ class _DeckBase(_Strict):
                 _unique(seen, lever.id, f"compass.axes[{i}].levers[{j}].id")
 
 
-def _unique(seen: set[str], value: str, where: str) -> None:
+def _unique(seen: set[str], value: str, where: str, what: str = "identifiant") -> None:
     if value in seen:
-        raise DeckRuleError(where, f"identifiant en double « {value} »")
+        raise DeckRuleError(where, f"{what} en double « {value} »")
     seen.add(value)
 
 
@@ -196,8 +199,11 @@ class QuestionDeck(_DeckBase):
     def _check_references(self) -> QuestionDeck:
         self._check_compass()
         scale_ids: set[str] = set()
+        keys: set[str] = set()
         for i, option in enumerate(self.scale):
             _unique(scale_ids, option.id, f"scale[{i}].id")
+            if option.key:
+                _unique(keys, option.key, f"scale[{i}].key", "touche")
         values = [o.value for o in self.scale if o.value is not None]
         if len(set(values)) < 2:
             raise DeckRuleError("scale", "l'échelle doit avoir au moins deux valeurs numériques différentes")
@@ -205,12 +211,14 @@ class QuestionDeck(_DeckBase):
         card_ids: set[str] = set()
         for i, card in enumerate(self.cards):
             _unique(card_ids, card.id, f"cards[{i}].id")
+            informed: set[str] = set()
             for j, link in enumerate(card.informs):
                 if link.lever not in targets:
                     raise DeckRuleError(
                         f"cards[{i}].informs[{j}].lever",
                         f"levier inconnu « {link.lever} » ; leviers possibles : {', '.join(sorted(targets))}",
                     )
+                _unique(informed, link.lever, f"cards[{i}].informs[{j}].lever", "levier")
         return self
 
     @property
@@ -249,10 +257,13 @@ class StrategyDeck(_DeckBase):
                     )
             for field in ("requires", "excludes"):
                 for j, other in enumerate(getattr(card, field)):
+                    where = f"cards[{i}].{field}[{j}]"
                     if other not in card_ids:
-                        raise DeckRuleError(f"cards[{i}].{field}[{j}]", f"carte inconnue « {other} »")
+                        raise DeckRuleError(where, f"carte inconnue « {other} »")
                     if other == card.id:
-                        raise DeckRuleError(f"cards[{i}].{field}[{j}]", "une carte ne peut se citer elle-même")
+                        raise DeckRuleError(where, "une carte ne peut se citer elle-même")
+                    if field == "excludes" and other in card.requires:
+                        raise DeckRuleError(where, f"« {other} » est à la fois demandée et exclue")
         return self
 
     def card(self, card_id: str) -> StrategyCard:

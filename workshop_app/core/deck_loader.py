@@ -1,8 +1,10 @@
 """Load a deck from YAML: safe loading only, errors that name the file, the line and the field, in French.
 
-Nothing in a deck is executed: the text is composed into YAML nodes with ``yaml.SafeLoader`` (which knows no
-Python tags), anchors/aliases are refused (they allow "billion laughs" bombs), and the plain data is validated by
-the pydantic models in :mod:`workshop_app.core.deck`. The node tree is kept to find the line of any field.
+Nothing in a deck is executed: the text is composed into YAML nodes by a ``yaml.SafeLoader`` that refuses, at
+the line where they appear, anchors and aliases (they allow "billion laughs" bombs) and any explicit tag but
+the plain data ones (``!!python/...`` never reaches a constructor). Duplicate keys are refused too (YAML would
+keep the last one silently). The plain data is then validated by the pydantic models in
+:mod:`workshop_app.core.deck`; the node tree is kept to find the line of any field.
 """
 
 from __future__ import annotations
@@ -19,6 +21,11 @@ from workshop_app.core.deck import Deck, DeckRuleError, QuestionDeck, StrategyDe
 
 MAX_FILE_BYTES = 1024 * 1024
 MAX_NODES = 50_000
+
+# Explicit tags a deck may use: plain data only.
+_DATA_TAGS = frozenset(
+    f"tag:yaml.org,2002:{t}" for t in ("str", "int", "float", "bool", "null", "seq", "map")
+)
 
 AnyDeck = QuestionDeck | StrategyDeck
 _ADAPTER: TypeAdapter[AnyDeck] = TypeAdapter(Deck)
@@ -52,10 +59,10 @@ def load_deck(path: Path | str) -> AnyDeck:
     try:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
-            raise DeckLoadError([DeckIssue(name, None, "", f"fichier trop gros ({size} octets ; 1 Mio au plus)")])
+            raise _fail(name, None, f"fichier trop gros ({size} octets ; 1 Mio au plus)")
         raw = path.read_bytes()
     except OSError as exc:
-        raise DeckLoadError([DeckIssue(name, None, "", f"lecture impossible : {exc.strerror or exc}")]) from None
+        raise _fail(name, None, f"lecture impossible : {exc.strerror or exc}") from None
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -71,7 +78,7 @@ def parse_deck(text: str, name: str = "<deck>") -> AnyDeck:
     root = _compose(text, name)
     data = _construct(root, name)
     if not isinstance(data, dict):
-        raise DeckLoadError([DeckIssue(name, _line(root), "", "le document doit être un dictionnaire (clé: valeur)")])
+        raise _fail(name, _line(root), "le document doit être un dictionnaire (clé: valeur)")
     try:
         return _ADAPTER.validate_python(data)
     except ValidationError as exc:
@@ -86,34 +93,70 @@ def deck_from_data(data: dict[str, Any], name: str = "<deck>") -> AnyDeck:
         raise DeckLoadError(_issues_from(exc, None, data, name)) from None
 
 
+def _fail(name: str, line: int | None, message: str) -> DeckLoadError:
+    return DeckLoadError([DeckIssue(name, line, "", message)])
+
+
+class _Refused(Exception):
+    """Raised while composing: the node at ``line`` uses a YAML feature decks may not use."""
+
+    def __init__(self, line: int, message: str) -> None:
+        super().__init__(message)
+        self.line = line
+        self.message = message
+
+
+class _DeckComposer(yaml.SafeLoader):
+    """Composes nodes only (never constructs objects) and refuses anchors, aliases and non-data tags."""
+
+    def compose_node(self, parent: yaml.Node | None, index: Any) -> yaml.Node | None:
+        event = self.peek_event()
+        line = event.start_mark.line + 1
+        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None) is not None:
+            raise _Refused(line, "les ancres et alias YAML (&, *) sont refusés")
+        tag = getattr(event, "tag", None)
+        if tag is not None and tag not in _DATA_TAGS and tag != "!":
+            shown = tag.replace("tag:yaml.org,2002:", "!!")
+            raise _Refused(line, f"étiquette YAML refusée « {shown} » (un jeu ne contient que des données)")
+        return super().compose_node(parent, index)
+
+
 def _compose(text: str, name: str) -> yaml.Node:
     try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
+        root = yaml.compose(text, Loader=_DeckComposer)
+    except _Refused as exc:
+        raise _fail(name, exc.line, exc.message) from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark is not None else None
         problem = exc.problem or exc.context or "syntaxe invalide"
-        raise DeckLoadError([DeckIssue(name, line, "", f"YAML invalide : {problem}")]) from None
+        raise _fail(name, line, f"YAML invalide : {problem}") from None
     except yaml.YAMLError as exc:
-        raise DeckLoadError([DeckIssue(name, None, "", f"YAML invalide : {exc}")]) from None
+        raise _fail(name, None, f"YAML invalide : {exc}") from None
     if root is None:
-        raise DeckLoadError([DeckIssue(name, None, "", "le fichier est vide")])
+        raise _fail(name, None, "le fichier est vide")
     _check_nodes(root, name)
     return root
 
 
 def _check_nodes(root: yaml.Node, name: str) -> None:
+    """Bounds the document's size and refuses duplicate keys (YAML would silently keep the last one)."""
     seen: set[int] = set()
     stack = [root]
     while stack:
         node = stack.pop()
-        if id(node) in seen:
-            raise DeckLoadError([DeckIssue(name, _line(node), "", "les ancres et alias YAML (&, *) sont refusés")])
+        if id(node) in seen:  # cannot happen once aliases are refused; kept as a second lock
+            raise _fail(name, _line(node), "les ancres et alias YAML (&, *) sont refusés")
         seen.add(id(node))
         if len(seen) > MAX_NODES:
-            raise DeckLoadError([DeckIssue(name, _line(node), "", "document trop volumineux")])
+            raise _fail(name, _line(node), "document trop volumineux")
         if isinstance(node, yaml.MappingNode):
+            keys: set[str] = set()
             for key, value in node.value:
+                if isinstance(key, yaml.ScalarNode):
+                    if key.value in keys:
+                        raise _fail(name, _line(key), f"clé en double « {key.value} »")
+                    keys.add(key.value)
                 stack.extend((key, value))
         elif isinstance(node, yaml.SequenceNode):
             stack.extend(node.value)
@@ -126,7 +169,7 @@ def _construct(root: yaml.Node, name: str) -> Any:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark
         line = mark.line + 1 if mark is not None else None
-        raise DeckLoadError([DeckIssue(name, line, "", f"YAML invalide : {exc.problem}")]) from None
+        raise _fail(name, line, f"YAML invalide : {exc.problem}") from None
     finally:
         loader.dispose()
 
@@ -165,12 +208,17 @@ def _key_node(root: yaml.Node | None, path: Sequence[str | int]) -> yaml.Node | 
 
 def _field(path: Sequence[str | int]) -> str:
     out = ""
-    for part in path:
-        if isinstance(part, int):
+    for i, part in enumerate(path):
+        if part == _KEY:
+            continue
+        if isinstance(part, int) and not (i + 1 < len(path) and path[i + 1] == _KEY):
             out += f"[{part}]"
         else:
             out += f".{part}" if out else str(part)
     return out
+
+
+_KEY = "[key]"  # pydantic's marker after a dict key that failed validation
 
 
 def _issues_from(exc: ValidationError, root: yaml.Node | None, data: Any, name: str) -> list[DeckIssue]:
@@ -180,6 +228,8 @@ def _issues_from(exc: ValidationError, root: yaml.Node | None, data: Any, name: 
         # A discriminated union prefixes the tag ("questions"/"strategy"): it is not a field of the file.
         if loc and loc[0] in ("questions", "strategy") and "mechanic" in data:
             loc = loc[1:]
+        if err["type"] in ("union_tag_invalid", "union_tag_not_found"):
+            loc = ["mechanic"]
         context = err.get("ctx") or {}
         original = context.get("error")
         if isinstance(original, DeckRuleError):
@@ -187,8 +237,11 @@ def _issues_from(exc: ValidationError, root: yaml.Node | None, data: Any, name: 
             node = _node_at(root, path)
             issues.append(DeckIssue(name, _line(node), original.where, original.message))
             continue
-        node = _key_node(root, loc) if err["type"] == "extra_forbidden" else _node_at(root, loc)
-        issues.append(DeckIssue(name, _line(node), _field(loc), _french(err, data)))
+        is_key = bool(loc) and loc[-1] == _KEY
+        path = loc[:-1] if is_key else loc
+        node = _key_node(root, path) if err["type"] == "extra_forbidden" or is_key else _node_at(root, path)
+        message = _french(err, data)
+        issues.append(DeckIssue(name, _line(node), _field(loc), f"clé : {message}" if is_key else message))
     return issues
 
 
@@ -212,7 +265,7 @@ def _french(err: Any, data: Any) -> str:
         "string_too_long": f"texte trop long ({ctx.get('max_length')} caractères au plus)",
         "too_short": f"liste trop courte ({ctx.get('min_length')} élément(s) au moins)",
         "too_long": f"liste trop longue ({ctx.get('max_length')} éléments au plus)",
-        "string_pattern_mismatch": "format invalide (lettres, chiffres, « . », « - », « _ » ; couleur : #RRGGBB)",
+        "string_pattern_mismatch": _pattern_message(str(ctx.get("pattern", ""))),
         "int_parsing": "nombre entier attendu",
         "int_type": "nombre entier attendu",
         "int_from_float": "nombre entier attendu",
@@ -222,18 +275,41 @@ def _french(err: Any, data: Any) -> str:
         "list_type": "liste attendue",
         "dict_type": "dictionnaire (clé: valeur) attendu",
         "model_type": "dictionnaire (clé: valeur) attendu",
-        "greater_than_equal": f"valeur trop petite (au moins {ctx.get('ge')})",
-        "greater_than": f"valeur trop petite (plus de {ctx.get('gt')})",
-        "less_than_equal": f"valeur trop grande (au plus {ctx.get('le')})",
-        "less_than": f"valeur trop grande (moins de {ctx.get('lt')})",
-        "literal_error": f"valeur invalide ; valeurs possibles : {ctx.get('expected')}",
-        "enum": f"valeur invalide ; valeurs possibles : {ctx.get('expected')}",
+        "greater_than_equal": f"valeur trop petite (au moins {_number(ctx.get('ge'))})",
+        "greater_than": f"valeur trop petite (plus de {_number(ctx.get('gt'))})",
+        "less_than_equal": f"valeur trop grande (au plus {_number(ctx.get('le'))})",
+        "less_than": f"valeur trop grande (moins de {_number(ctx.get('lt'))})",
+        "literal_error": f"valeur invalide ; valeurs possibles : {_expected(ctx)}",
+        "enum": f"valeur invalide ; valeurs possibles : {_expected(ctx)}",
         "union_tag_invalid": "mécanique inconnue ; valeurs possibles : 'questions', 'strategy'",
         "union_tag_not_found": "champ « mechanic » manquant ('questions' ou 'strategy')",
     }
     message = messages.get(kind, err.get("msg", "valeur invalide"))
     if "input" in err and kind not in ("missing", "extra_forbidden", "model_type", "dict_type"):
-        shown = repr(err["input"])
+        value = err["input"]
+        shown = repr(value)
         if len(shown) <= 60:
             message += f" (reçu : {shown})"
+        if kind == "string_type" and isinstance(value, int | float) and not isinstance(value, bool):
+            # YAML reads 1.1 or 0 as numbers: an id like "1.1" must be quoted.
+            message += " ; mettez la valeur entre guillemets, par exemple \"1.1\""
     return message
+
+
+def _number(value: Any) -> str:
+    """10.0 reads 10, 2.5 reads 2,5 (French decimal comma)."""
+    if isinstance(value, float):
+        return str(int(value)) if value.is_integer() else str(value).replace(".", ",")
+    return str(value)
+
+
+def _expected(ctx: Any) -> str:
+    return str(ctx.get("expected", "")).replace(" or ", " ou ")
+
+
+def _pattern_message(pattern: str) -> str:
+    if pattern.startswith("^#"):
+        return "couleur invalide (format #RRGGBB, par exemple #0072B2)"
+    if pattern.startswith("^[a-z]{2}"):
+        return "code de langue invalide (par exemple fr ou fr-FR)"
+    return "identifiant invalide (lettres sans accent, chiffres, « . », « - », « _ » ; sans espace)"
