@@ -4,19 +4,20 @@ These numbers are the groups' own self-assessment, not an official index; the mi
 
 Questions decks
     Each answer with a numeric value ``v`` on a scale from ``lo`` to ``hi`` counts ``(v - lo) / (hi - lo)``.
-    A card informs one or more levers with a weight ``w``. A lever's score is the weighted mean of the answers of
-    the cards that inform it, times 100. An axis's score is the weighted mean over every (card, lever) link that
-    falls in the axis. « Non concerné » (a scale value of ``null``) drops out of the denominator but counts as
-    answered. Coverage is the share of links answered (concerned or not). The room's score pools every group's
-    answers, each answer counting once. No answer at all gives ``score=None``, never 0.
+    A card informs one or more levers with a weight ``w``. A lever's score is the weighted mean of the answers
+    of the cards that inform it, times 100. An axis's score is the weighted mean over every (card, lever) link
+    that falls in the axis. « Non concerné » (a scale value of ``null``) drops out of the denominator but
+    counts as answered. Coverage is the share of links answered (concerned or not). The room's score pools
+    every group's answers, each answer counting once. No answer at all gives ``score=None``, never 0.
 
 Strategy decks
     A group's raw effect on an axis is the sum of the effects (−2…+2) of the cards it picked. It is placed on
     0–100 with 50 for "no effect": ``50 + 50 * raw / best`` when positive, ``50 - 50 * raw / worst`` when
     negative, where ``best`` (``worst``) is the largest positive (negative) total a single group could reach
-    on that axis within the budget, ignoring requires/excludes. Coverage is the share of the budget spent
-    (capped at 1). Budget overruns and broken requires/excludes are reported, never hidden. The room's score is
-    the mean of the groups that picked at least one card.
+    on that axis within the budget, ignoring requires/excludes; a group over budget can go past it, and is
+    capped at 0 or 100. Coverage is the share of the budget spent
+    (capped at 1). Budget overruns and broken requires/excludes are reported, never hidden. The room's score
+    is the mean of the groups that picked at least one card.
 """
 
 from __future__ import annotations
@@ -96,7 +97,7 @@ def score(
     return score_strategy(deck, state, group_ids)
 
 
-# -- questions ------------------------------------------------------------------------------------------------
+# -- questions -----------------------------------------------------------------------------------------------
 
 
 @dataclass
@@ -157,7 +158,7 @@ def _reading(axes: Mapping[str, _Acc], levers: Mapping[str, _Acc]) -> GroupReadi
     )
 
 
-# -- strategy -------------------------------------------------------------------------------------------------
+# -- strategy ------------------------------------------------------------------------------------------------
 
 
 def score_strategy(deck: StrategyDeck, state: SequenceState, group_ids: Sequence[str]) -> CompassReading:
@@ -200,9 +201,13 @@ def _has(deck: StrategyDeck, card_id: str) -> bool:
 
 
 def _place(raw: int, best: int, worst: int) -> float:
-    if raw >= 0:
-        return 50.0 + 50.0 * min(1.0, raw / best) if best > 0 else 50.0
-    return 50.0 - 50.0 * min(1.0, -raw / worst) if worst > 0 else 50.0
+    # ``best``/``worst`` are reachable within the budget; a group over budget may exceed them (even when no
+    # card fits the budget at all, so best == 0): it is capped, never sent back to neutral.
+    if raw == 0:
+        return 50.0
+    if raw > 0:
+        return 50.0 + 50.0 * min(1.0, raw / best) if best > 0 else 100.0
+    return 50.0 - 50.0 * min(1.0, -raw / worst) if worst > 0 else 0.0
 
 
 def _bounds(deck: StrategyDeck, axis: str) -> tuple[int, int]:

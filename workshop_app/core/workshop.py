@@ -1,4 +1,5 @@
-"""Plain records of a workshop, shared by the store (which fills them), the exports and the UI (which read them).
+"""Plain records of a workshop, shared by the store (which fills them), the exports and the UI (which read
+them).
 
 ``WorkshopSnapshot`` is everything the minutes need, read in one transaction: no export or widget ever goes
 back to the database while it works.
