@@ -80,6 +80,13 @@ def _sqlite_engine(url: str, busy_timeout_ms: int, foreign_keys: bool) -> Engine
         finally:
             cursor.close()
 
+    @event.listens_for(engine.pool, "checkin")
+    def _on_checkin(dbapi_connection: Any, _record: Any) -> None:
+        # A failed COMMIT (e.g. SQLITE_FULL) can leave SQLite's transaction open, and SQLAlchemy then skips
+        # its reset: roll back here, or the next BEGIN on this connection would fail.
+        if dbapi_connection is not None and dbapi_connection.in_transaction:
+            dbapi_connection.rollback()
+
     @event.listens_for(engine, "begin")
     def _on_begin(connection: Any) -> None:
         write = connection.get_execution_options().get(WRITE_OPTION, False)

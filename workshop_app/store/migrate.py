@@ -13,6 +13,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import shutil
 import sqlite3
 from datetime import UTC, datetime
@@ -148,7 +149,16 @@ def _upgrade(url: str, where: str) -> None:
 
 
 def check_sqlite_file(path: Path) -> None:
-    """Refuse a file that is not an SQLite database before SQLite opens it (it must never be rewritten)."""
+    """Before SQLite opens the file: refuse a read-only file or folder (SQLite writes its journal next to
+    the database), and a file that is not an SQLite database (it must never be rewritten)."""
+    folder = path.parent
+    if not os.access(folder, os.W_OK | os.X_OK) or (path.exists() and not os.access(path, os.R_OK | os.W_OK)):
+        raise AtelierError(
+            f"La base de données « {path} » est en lecture seule (fichier ou dossier « {folder} » "
+            "protégé) : Atelier Résilience ne pourrait rien y enregistrer. Vérifiez les droits, copiez le "
+            "fichier dans un dossier où vous pouvez écrire, ou choisissez un autre emplacement (--database). "
+            "Le fichier n'a pas été modifié."
+        )
     try:
         if not path.exists() or path.stat().st_size == 0:
             return
