@@ -1,0 +1,345 @@
+"""The three shipped decks: ids others rely on, counts, coverage of the Boussole, sources, typography."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from core_samples import SCENARIOS, SHIPPED
+
+from workshop_app.core.deck import LabelSource, QuestionDeck, StrategyDeck
+from workshop_app.core.deck_loader import load_deck
+
+NBSP = "\u00a0"
+PRINCIPLES = {
+    "p1": "Stratégies et gouvernances intégrées et adaptatives",
+    "p2": "Cohésion sociale et solidarité des acteurs",
+    "p3": "Anticipation, connaissance, veille",
+    "p4": "Robustesse et continuité",
+    "p5": "Adaptation, apprentissage et innovation",
+    "p6": "Sobriété et besoins essentiels",
+}
+SHORTS = {"p1": "Stratégies – Gouvernance", "p2": "Cohésion – Solidarité", "p3": "Anticipation – Veille"}
+LEVERS = [f"{p}.{i}" for p in range(1, 7) for i in range(1, 4)]
+# Verbatim from the cahier (domain.md marks them verified); apostrophes typographic.
+VERIFIED_LEVERS = {
+    "1.1": "Assurer une gouvernance partagée et la participation citoyenne",
+    "1.2": "Assurer une coopération multi-échelle entre territoires",
+    "1.3": "Intégrer les vulnérabilités et leurs évolutions dans tous les projets",
+    "2.1": "S’appuyer sur une culture partagée et les savoir-faire locaux",
+    "2.2": "Soutenir la solidarité et la prise en compte des plus vulnérables",
+    "2.3": "Garantir la confiance et la capacité d’agir",
+    "3.1": "Connaître les aléas, les vulnérabilités et les dépendances",
+}
+NATURE_AXES = {"chaleur", "biodiversite", "eau", "sante", "attractivite", "acceptation"}
+
+
+@pytest.fixture(scope="module")
+def decks() -> dict[str, QuestionDeck | StrategyDeck]:
+    return {deck_id: load_deck(path) for deck_id, path in SHIPPED.items()}
+
+
+def _questions(decks: dict[str, Any], deck_id: str) -> QuestionDeck:
+    deck = decks[deck_id]
+    assert isinstance(deck, QuestionDeck)
+    return deck
+
+
+def _strategy(decks: dict[str, Any]) -> StrategyDeck:
+    deck = decks["nature-en-ville"]
+    assert isinstance(deck, StrategyDeck)
+    return deck
+
+
+def test_shipped_files_and_ids(decks: dict[str, Any]) -> None:
+    assert sorted(p.name for p in SCENARIOS.glob("*.yaml")) == sorted(p.name for p in SHIPPED.values())
+    for deck_id, deck in decks.items():
+        assert deck.id == deck_id
+        assert deck.language == "fr"
+        assert deck.version
+        assert deck.description
+    assert decks["et-si-33"].mechanic == "questions"
+    assert decks["boussole-autodiagnostic"].mechanic == "questions"
+    assert decks["nature-en-ville"].mechanic == "strategy"
+
+
+# -- the Boussole compass (et-si-33 and the autodiagnostic)
+
+
+@pytest.mark.parametrize("deck_id", ["et-si-33", "boussole-autodiagnostic"])
+def test_boussole_compass(decks: dict[str, Any], deck_id: str) -> None:
+    deck = _questions(decks, deck_id)
+    axes = deck.compass.axes
+    assert [a.id for a in axes] == list(PRINCIPLES)
+    for axis in axes:
+        assert axis.label == PRINCIPLES[axis.id]
+        assert axis.source is LabelSource.OFFICIAL  # the six cover labels are verified
+        assert axis.short
+        if axis.id in SHORTS:
+            assert axis.short == SHORTS[axis.id]
+        assert [lv.id for lv in axis.levers] == [f"{axis.id[1]}.{i}" for i in (1, 2, 3)]
+    assert deck.lever_ids() == LEVERS
+    colours = [a.colour.upper() for a in axes]
+    assert len(set(colours)) == 6
+    assert all(_luminance(c) < 0.75 for c in colours), "too pale for a projector on a white background"
+
+
+@pytest.mark.parametrize("deck_id", ["et-si-33", "boussole-autodiagnostic"])
+def test_official_only_where_verified(decks: dict[str, Any], deck_id: str) -> None:
+    deck = _questions(decks, deck_id)
+    for axis in deck.compass.axes:
+        for lever in axis.levers:
+            if lever.id in VERIFIED_LEVERS:
+                assert lever.source is LabelSource.OFFICIAL, lever.id
+                assert lever.label == VERIFIED_LEVERS[lever.id]
+            else:
+                assert lever.source is LabelSource.OURS, (
+                    f"{lever.id} is not verified: it must say « atelier »"
+                )
+    note = deck.compass.source_note
+    assert f"«{NBSP}atelier{NBSP}»" in note
+    assert "Cerema (2020)" in note
+    assert "autoévaluation" in note
+
+
+def test_both_boussole_decks_share_compass_and_scale(decks: dict[str, Any]) -> None:
+    etsi = _questions(decks, "et-si-33")
+    auto = _questions(decks, "boussole-autodiagnostic")
+    assert etsi.compass == auto.compass
+    assert etsi.scale == auto.scale
+
+
+@pytest.mark.parametrize("deck_id", ["et-si-33", "boussole-autodiagnostic"])
+def test_maturity_scale(decks: dict[str, Any], deck_id: str) -> None:
+    deck = _questions(decks, deck_id)
+    assert [(o.id, o.value, o.key) for o in deck.scale] == [
+        ("0", 0, "0"),
+        ("1", 1, "1"),
+        ("2", 2, "2"),
+        ("3", 3, "3"),
+        ("4", 4, "4"),
+        ("nc", None, "n"),
+    ]
+    for option in deck.scale:
+        assert option.description, option.id
+        if option.value is not None:
+            assert option.label.startswith(f"{option.id} — ")
+    assert deck.option("nc").label == "Non concerné"
+
+
+# -- 33 « Et si… »
+
+
+def test_et_si_has_33_cards(decks: dict[str, Any]) -> None:
+    deck = _questions(decks, "et-si-33")
+    assert [c.id for c in deck.cards] == [f"q{i:02d}" for i in range(1, 34)]
+    titles = [c.title for c in deck.cards]
+    assert len(set(titles)) == 33
+    for card in deck.cards:
+        assert card.title.startswith("Et si "), card.id
+        assert card.title.endswith(f"{NBSP}?"), card.id
+        assert len(card.title) <= 80, card.id
+        assert 2 <= _sentences(card.prompt) <= 4, card.id
+        assert 2 <= _sentences(card.help) <= 3, card.id
+        assert card.theme, card.id
+
+
+def test_et_si_links(decks: dict[str, Any]) -> None:
+    deck = _questions(decks, "et-si-33")
+    informed: Counter[str] = Counter()
+    per_principle: Counter[str] = Counter()
+    for card in deck.cards:
+        assert 1 <= len(card.informs) <= 2, card.id
+        assert all(link.weight in (1, 2) for link in card.informs), card.id
+        informed.update(link.lever for link in card.informs)
+        per_principle.update({deck.axis_of(link.lever) for link in card.informs})
+    assert set(informed) == set(LEVERS), f"levers never informed: {set(LEVERS) - set(informed)}"
+    assert all(per_principle[p] >= 4 for p in PRINCIPLES), per_principle
+
+
+def test_et_si_is_framed_on_essential_needs(decks: dict[str, Any]) -> None:
+    deck = _questions(decks, "et-si-33")
+    themes = Counter(c.theme for c in deck.cards)
+    needs = {"Respirer", "Boire", "Manger", "Se déplacer", "Se loger", "Être en sécurité"}
+    assert needs <= set(themes)
+    assert set(themes) <= needs | {"Habiter le territoire"}
+
+
+def test_et_si_does_not_claim_the_gironde_cards(decks: dict[str, Any]) -> None:
+    deck = _questions(decks, "et-si-33")
+    assert "Gironde" in deck.description
+    assert "non celles du Département" in deck.description
+    for card in deck.cards:
+        assert "Gironde" not in f"{card.title} {card.prompt} {card.help}"
+
+
+# -- autodiagnostic
+
+
+def test_autodiagnostic_one_card_per_lever(decks: dict[str, Any]) -> None:
+    deck = _questions(decks, "boussole-autodiagnostic")
+    assert len(deck.cards) == 18
+    assert [c.id for c in deck.cards] == [f"l{lever}" for lever in LEVERS]
+    for card, lever in zip(deck.cards, LEVERS, strict=True):
+        assert [(link.lever, link.weight) for link in card.informs] == [(lever, 1.0)]
+        assert "Regardez par exemple" in card.prompt, card.id
+        assert card.help, card.id
+        assert card.theme == next(a.short for a in deck.compass.axes if a.id == deck.axis_of(lever))
+
+
+# -- nature en ville
+
+
+def test_nature_cards_and_axes(decks: dict[str, Any]) -> None:
+    deck = _strategy(decks)
+    assert len(deck.cards) >= 24
+    assert set(deck.axis_ids()) >= NATURE_AXES
+    assert len(deck.axis_ids()) >= 6
+    assert all(a.source is LabelSource.OURS for a in deck.compass.axes)
+    assert deck.compass.source_note
+    assert len({a.colour.upper() for a in deck.compass.axes}) == len(deck.compass.axes)
+    for card in deck.cards:
+        assert card.cost > 0, card.id
+        assert len(card.effects) >= 3, card.id
+        assert any(v != 0 for v in card.effects.values()), card.id
+    delays = Counter(c.delay for c in deck.cards)
+    assert set(delays) == {"court", "moyen", "long"}
+    assert set(Counter(c.maintenance for c in deck.cards)) >= {0, 1, 2}
+
+
+def test_nature_relations_and_budget_force_choices(decks: dict[str, Any]) -> None:
+    deck = _strategy(decks)
+    relations = [(c.id, "requires", o) for c in deck.cards for o in c.requires]
+    relations += [(c.id, "excludes", o) for c in deck.cards for o in c.excludes]
+    assert len(relations) >= 3
+    assert any(kind == "requires" for _, kind, _ in relations)
+    assert any(kind == "excludes" for _, kind, _ in relations)
+    for card in deck.cards:  # an exclusion reads the same from both cards
+        for other in card.excludes:
+            assert card.id in deck.card(other).excludes, (card.id, other)
+    budget = deck.strategy.budget
+    total = sum(c.cost for c in deck.cards)
+    assert total >= 2.5 * budget, (total, budget)
+    assert all(c.cost <= budget for c in deck.cards), "every card must be affordable on its own"
+    # A table cannot take every strong card at once.
+    strong = [c for c in deck.cards if sum(max(v, 0) for v in c.effects.values()) >= 7]
+    assert sum(c.cost for c in strong) > budget
+
+
+def test_nature_trade_offs_are_realistic(decks: dict[str, Any]) -> None:
+    deck = _strategy(decks)
+    roofs = deck.card("toitures-vegetalisees")
+    trees = deck.card("arbres-rues")
+    assert roofs.cost >= 5 and roofs.effects["chaleur"] <= 1  # costly, small effect in the street
+    assert trees.effects["chaleur"] == 2 and trees.delay == "long"  # strong but slow
+    square = deck.card("place-desimpermeabilisee")  # parking removed from the main square
+    assert square.effects["acceptation"] < 0 and square.effects["attractivite"] < 0
+    mowing = deck.card("gestion-differenciee")
+    assert mowing.cost == 1 and mowing.effects["biodiversite"] == 2 and mowing.effects["acceptation"] < 0
+    assert deck.card("fontaines-brumisateurs").effects["eau"] < 0  # drinking water used to cool
+    assert any(v < 0 for c in deck.cards for v in c.effects.values())
+    assert "inspire" in deck.description and "pas le kit" in deck.description
+
+
+# -- text quality
+
+
+def _texts(value: object, path: str = "") -> Iterator[tuple[str, str]]:
+    if isinstance(value, str):
+        yield path, value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _texts(item, f"{path}.{key}" if path else str(key))
+    elif isinstance(value, list):
+        for i, item in enumerate(value):
+            yield from _texts(item, f"{path}[{i}]")
+
+
+def _prose(decks: dict[str, Any]) -> Iterator[tuple[str, str]]:
+    skip = re.compile(
+        r"(\.|^)(id|colour|key|lever|mechanic|delay|source|language|version|requires\[\d+\]|"
+        r"excludes\[\d+\]|budget_unit)$"
+    )
+    for deck_id, deck in decks.items():
+        for path, text in _texts(deck.model_dump(mode="json")):
+            if not skip.search(path):
+                yield f"{deck_id}:{path}", text
+
+
+def typography_problems(text: str) -> list[str]:
+    checks = {
+        "straight apostrophe (use ’)": "'" in text,
+        "straight quote (use « »)": '"' in text,
+        "three dots (use …)": "..." in text,
+        "ordinary space before ; : ! ? » % or after «": bool(re.search(r" [;:!?»%]|« ", text)),
+        "no space before ; : ! ? »": bool(re.search(r"[^\s\u00a0][;!?»]|[^\s\u00a0\d]:", text)),
+        "double space": "  " in text,
+        "unbalanced « »": text.count("«") != text.count("»"),
+        "hyphen used as a minus": bool(re.search(r"(?<![\w-])-\d", text)),
+    }
+    return [name for name, bad in checks.items() if bad]
+
+
+@pytest.mark.parametrize(
+    "bad",
+    ["Qu'est-ce", 'Un "mot"', "Et si...", "Et si ?", "Et si?", "« Oui »", "Relancer:", "par -5 °C", "a  b"],
+)
+def test_typography_check_catches_mistakes(bad: str) -> None:
+    assert typography_problems(bad)
+
+
+def test_french_typography(decks: dict[str, Any]) -> None:
+    problems = [
+        f"{where}: {problem}: {text[:60]}…"
+        for where, text in _prose(decks)
+        for problem in typography_problems(text)
+    ]
+    assert problems == []
+
+
+def test_no_anglicisms(decks: dict[str, Any]) -> None:
+    words = {
+        "challenge",
+        "impacter",
+        "process",
+        "feedback",
+        "workshop",
+        "meeting",
+        "deadline",
+        "email",
+        "mail",
+        "manager",
+        "focus",
+        "best practice",
+        "stakeholder",
+        "checklist",
+        "planning",
+        "timing",
+    }
+    found = [
+        (where, w)
+        for where, text in _prose(decks)
+        for w in words
+        if re.search(rf"\b{w}\b", text, flags=re.IGNORECASE)
+    ]
+    assert found == []
+
+
+def test_every_card_has_help_and_reasonable_lengths(decks: dict[str, Any]) -> None:
+    for deck in decks.values():
+        for card in deck.cards:
+            assert card.help, f"{deck.id}:{card.id}"
+            assert 80 <= len(card.prompt) <= 700, f"{deck.id}:{card.id}"
+            assert 60 <= len(card.help) <= 500, f"{deck.id}:{card.id}"
+
+
+def _sentences(text: str) -> int:
+    return len(re.findall(r"[.?!…](?=[\s\u00a0]|$)", text))
+
+
+def _luminance(colour: str) -> float:
+    r, g, b = (int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5))
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
