@@ -1,0 +1,89 @@
+"""Composition root: logging, the Qt application, settings, translations, theme, then the main window.
+
+The window is shown first (the start page); the database is opened just after the first paint, so SQLAlchemy
+and Alembic never delay the first frame. Chart and PDF libraries are imported only when a page needs them.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
+
+from workshop_app.paths import resource_path
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QApplication
+
+    from workshop_app.ui.main_window import MainWindow, StoreOpener
+
+log = logging.getLogger(__name__)
+
+ORGANISATION = "Atelier Résilience"
+APPLICATION = "Atelier Résilience"
+
+
+def create_main_window(app: QApplication, store_opener: StoreOpener | None = None) -> MainWindow:
+    """Name the application, load the translations and the theme, and build the main window (not shown, no
+    database yet: call ``window.open_store()`` once it is on screen)."""
+    from PySide6.QtGui import QIcon
+
+    from workshop_app import __version__
+    from workshop_app.ui.i18n import install_translators
+    from workshop_app.ui.main_window import MainWindow
+    from workshop_app.ui.settings import LANGUAGE, AppSettings
+    from workshop_app.ui.theme import ensure_french_glyphs
+
+    app.setApplicationName(APPLICATION)
+    app.setOrganizationName(ORGANISATION)
+    app.setApplicationVersion(__version__)
+    app.setDesktopFileName("atelier-resilience")
+    app.setWindowIcon(QIcon(str(resource_path("resources", "icons", "atelier.svg"))))
+    settings = AppSettings()
+    install_translators(app, settings.get(LANGUAGE))
+    ensure_french_glyphs(app)
+    window = MainWindow(settings, store_opener)
+    window.view.apply()
+    return window
+
+
+def run_app(
+    argv: Sequence[str] | None = None,
+    *,
+    on_shown: Callable[[MainWindow], None] | None = None,
+    store_opener: StoreOpener | None = None,
+) -> int:
+    """Run the app until its window closes; returns the exit code.
+
+    ``on_shown(window)`` runs once the window is on screen, just before the database opens (benchmarks, tests
+    and scripts use it, e.g. to connect ``window.sig_store_ready``).
+    """
+    from PySide6.QtCore import Qt, QTimer
+    from PySide6.QtGui import QGuiApplication
+    from PySide6.QtWidgets import QApplication
+
+    from workshop_app import __version__
+    from workshop_app.ui.crash import install_excepthook, setup_logging
+
+    setup_logging()
+    log.info("starting Atelier Résilience %s", __version__)
+    if QApplication.instance() is None:
+        QGuiApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
+    app = QApplication.instance() or QApplication(list(argv) if argv is not None else sys.argv)
+    assert isinstance(app, QApplication)
+    reporter = install_excepthook(app)
+    window = create_main_window(app, store_opener)
+    window.show()
+
+    def after_first_paint() -> None:
+        if on_shown is not None:
+            on_shown(window)
+        window.open_store()
+
+    QTimer.singleShot(0, after_first_paint)
+    try:
+        return int(app.exec())
+    finally:
+        sys.excepthook = reporter.previous or sys.__excepthook__
+        log.info("stopped")

@@ -1,0 +1,186 @@
+"""Every menu action and keyboard shortcut of the app, declared in one registry.
+
+The main window composes menus from :meth:`ActionRegistry.menus` and connects each action's ``triggered`` to
+its handler; the projector window receives the actions that must work while it has the focus. The Help menu's
+list of shortcuts is generated from here, so it cannot drift from what the keys do.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+
+from workshop_app.ui.i18n import LANGUAGES
+
+Keys = Iterable[str | QKeySequence.StandardKey]
+
+#: actions that must also work while the projector window has the keyboard focus
+PROJECTOR_ACTIONS = (
+    "next_card",
+    "previous_card",
+    "reveal",
+    "projector",
+    "swap_screen",
+    "blank",
+    "undo",
+    "redo",
+    "card_timer",
+    "sequence_timer",
+)
+#: Alt+1 … Alt+8 put the keyboard on that table's row of the play page
+MAX_GROUP_KEYS = 8
+
+
+class ActionRegistry(QObject):
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._actions: dict[str, QAction] = {}
+        tr = self.tr
+        # -- Fichier
+        self._add(
+            "new_workshop", tr("&Nouvel atelier"), ["Ctrl+N"], tr("Crée un atelier et ouvre sa préparation")
+        )
+        self._add(
+            "open_workshop", tr("&Ouvrir un atelier…"), ["Ctrl+O"], tr("Choisir un atelier dans la liste")
+        )
+        self._add(
+            "import_deck",
+            tr("&Importer un jeu (YAML)…"),
+            ["Ctrl+Shift+O"],
+            tr("Vérifie un fichier de jeu et l'ajoute à vos jeux"),
+        )
+        self._add("export", tr("&Exporter le compte-rendu…"), ["Ctrl+E"], tr("PDF, CSV ou XLSX"))
+        self._add("close_workshop", tr("&Fermer l'atelier"), ["Ctrl+W"])
+        self._add("quit", tr("&Quitter"), ["Ctrl+Q"])
+        # -- Édition
+        self._add("undo", tr("&Annuler"), ["Ctrl+Z"], tr("Annule le dernier choix, note ou dévoilement"))
+        self._add("redo", tr("&Rétablir"), ["Ctrl+Shift+Z", "Ctrl+Y"])
+        # -- Jeu
+        self._add("next_card", tr("Carte &suivante"), ["PgDown", "Alt+Right"])
+        self._add("previous_card", tr("Carte &précédente"), ["PgUp", "Alt+Left"])
+        self._add(
+            "reveal",
+            tr("&Révéler / masquer la boussole"),
+            ["R"],
+            tr("Montre les résultats aux tables (ils restent cachés jusque-là)"),
+        )
+        self._add("card_timer", tr("&Minuteur de la carte (démarrer / pause)"), ["T"])
+        self._add("sequence_timer", tr("Minuteur de la sé&quence (démarrer / pause)"), ["Shift+T"])
+        for number in range(1, MAX_GROUP_KEYS + 1):
+            self._add(
+                f"group_{number}", tr("Aller à la table %1").replace("%1", str(number)), [f"Alt+{number}"]
+            )
+        # -- Affichage
+        self._add("go_start", tr("&Accueil"), ["Ctrl+1"])
+        self._add("go_setup", tr("&Préparation"), ["Ctrl+2"])
+        self._add("go_play", tr("&Jeu"), ["Ctrl+3"])
+        self._add("go_debrief", tr("&Bilan"), ["Ctrl+4"])
+        self._add("projector", tr("&Projecteur (afficher / masquer)"), ["F5"], checkable=True)
+        self._add("swap_screen", tr("Projecteur sur l'autre &écran"), ["F6"])
+        self._add("blank", tr("Écran &noir au projecteur"), ["B"], checkable=True)
+        self._add("fullscreen", tr("Plein é&cran"), ["F11"], checkable=True)
+        self._add("font_bigger", tr("A&grandir le texte"), ["Ctrl++", "Ctrl+="])
+        self._add("font_smaller", tr("Ré&duire le texte"), ["Ctrl+-"])
+        self._add("font_reset", tr("Taille de texte &normale"), ["Ctrl+0"])
+        self._add("high_contrast", tr("Contraste é&levé (projecteur)"), ["Ctrl+Shift+H"], checkable=True)
+        self.language_group = QActionGroup(self)
+        for code, name in LANGUAGES.items():
+            action = self._add(f"language_{code}", name, [], checkable=True)
+            self.language_group.addAction(action)
+        # -- Aide
+        self._add("shortcuts", tr("&Raccourcis clavier"), ["F1"])
+        self._add("about", tr("À &propos d'Atelier Résilience"), [])
+
+    def _add(self, name: str, text: str, keys: Keys, tip: str = "", checkable: bool = False) -> QAction:
+        action = QAction(text, self)
+        action.setObjectName(f"action_{name}")
+        action.setShortcuts([k if isinstance(k, QKeySequence) else QKeySequence(k) for k in keys])
+        action.setCheckable(checkable)
+        if tip:
+            action.setStatusTip(tip)
+            action.setToolTip(tip)
+        self._actions[name] = action
+        return action
+
+    def __getitem__(self, name: str) -> QAction:
+        return self._actions[name]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._actions)
+
+    def menus(self) -> list[tuple[str, list[str | None]]]:
+        """(menu title, action names; None is a separator), in menu-bar order."""
+        tr = self.tr
+        languages: list[str | None] = [f"language_{code}" for code in LANGUAGES]
+        return [
+            (
+                tr("&Fichier"),
+                [
+                    "new_workshop",
+                    "open_workshop",
+                    "import_deck",
+                    None,
+                    "export",
+                    None,
+                    "close_workshop",
+                    "quit",
+                ],
+            ),
+            (tr("É&dition"), ["undo", "redo"]),
+            (
+                tr("&Jeu"),
+                ["previous_card", "next_card", None, "reveal", None, "card_timer", "sequence_timer"],
+            ),
+            (
+                tr("&Affichage"),
+                [
+                    "go_start",
+                    "go_setup",
+                    "go_play",
+                    "go_debrief",
+                    None,
+                    "projector",
+                    "swap_screen",
+                    "blank",
+                    None,
+                    "fullscreen",
+                    "font_bigger",
+                    "font_smaller",
+                    "font_reset",
+                    "high_contrast",
+                    None,
+                    *languages,
+                ],
+            ),
+            (tr("Aid&e"), ["shortcuts", "about"]),
+        ]
+
+    def projector_actions(self) -> list[QAction]:
+        return [self._actions[name] for name in PROJECTOR_ACTIONS]
+
+    def shortcut_table(self) -> list[tuple[str, str]]:
+        """(what it does, keys) for every action that has keys, in menu order."""
+        rows: list[tuple[str, str]] = []
+        for _title, names in self.menus():
+            for name in names:
+                if name is None:
+                    continue
+                action = self._actions[name]
+                keys = [k.toString(QKeySequence.SequenceFormat.NativeText) for k in action.shortcuts()]
+                if keys:
+                    rows.append((without_mnemonic(action.text()), " · ".join(keys)))
+        first, last = self._actions["group_1"], self._actions[f"group_{MAX_GROUP_KEYS}"]
+        native = QKeySequence.SequenceFormat.NativeText
+        rows.append(
+            (
+                self.tr("Aller à une table (1 à %1)").replace("%1", str(MAX_GROUP_KEYS)),
+                f"{first.shortcut().toString(native)} … {last.shortcut().toString(native)}",
+            )
+        )
+        return rows
+
+
+def without_mnemonic(text: str) -> str:
+    return text.replace("&&", "\0").replace("&", "").replace("\0", "&")

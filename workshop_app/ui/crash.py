@@ -1,0 +1,103 @@
+"""What happens when something goes wrong: the log file, and a dialog instead of a traceback.
+
+* :func:`setup_logging` writes ``atelier.log`` (rotated) in ``paths.logs_dir()``.
+* :func:`install_excepthook` replaces ``sys.excepthook``: an :class:`AtelierError` shows its French message;
+  any other exception is logged with its traceback and the user sees what to do — never the traceback itself.
+"""
+
+from __future__ import annotations
+
+import logging
+import logging.handlers
+import sys
+import traceback
+from collections.abc import Callable
+from pathlib import Path
+from types import TracebackType
+
+from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from workshop_app.core.errors import AtelierError
+from workshop_app.paths import logs_dir
+
+log = logging.getLogger("workshop_app")
+LOG_FILE = "atelier.log"
+
+ExceptHook = Callable[[type[BaseException], BaseException, TracebackType | None], None]
+
+
+def setup_logging(level: int = logging.INFO) -> Path | None:
+    """Log to ``logs/atelier.log``; returns its path (None when the folder cannot be written)."""
+    folder = logs_dir()
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        handler: logging.Handler = logging.handlers.RotatingFileHandler(
+            folder / LOG_FILE, maxBytes=1_000_000, backupCount=3, encoding="utf-8"
+        )
+    except OSError:
+        return None
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root = logging.getLogger()
+    root.addHandler(handler)
+    root.setLevel(level)
+    return folder / LOG_FILE
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("CrashDialog", text)
+
+
+def unexpected_error_text() -> str:
+    return _tr(
+        "Une erreur inattendue s'est produite.\n\n"
+        "Ce qui a déjà été saisi est enregistré : chaque choix est écrit dans la base avant d'être affiché.\n"
+        "Vous pouvez continuer. Si l'application se comporte bizarrement, fermez-la puis rouvrez-la : "
+        "elle vous proposera de reprendre l'atelier là où il en était.\n\n"
+        "Les détails techniques sont dans le journal : %1"
+    ).replace("%1", str(logs_dir() / LOG_FILE))
+
+
+class ExceptionReporter(QObject):
+    """Shows at most one dialog at a time; every exception is logged."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._showing = False
+        self.previous: ExceptHook | None = None
+        self.reported: list[BaseException] = []
+
+    def __call__(self, kind: type[BaseException], error: BaseException, tb: TracebackType | None) -> None:
+        if issubclass(kind, KeyboardInterrupt):
+            QApplication.quit()
+            return
+        self.reported.append(error)
+        if isinstance(error, AtelierError):
+            log.warning("%s %s", error, error.detail)
+            self._show(QMessageBox.Icon.Warning, str(error))
+            return
+        log.error("unexpected error\n%s", "".join(traceback.format_exception(kind, error, tb)))
+        self._show(QMessageBox.Icon.Critical, unexpected_error_text())
+
+    def _show(self, icon: QMessageBox.Icon, text: str) -> None:
+        if self._showing or QApplication.instance() is None:
+            return
+        self._showing = True
+        try:
+            box = QMessageBox(
+                icon,
+                _tr("Atelier Résilience"),
+                text,
+                QMessageBox.StandardButton.Ok,
+                QApplication.activeWindow(),
+            )
+            box.exec()
+        finally:
+            self._showing = False
+
+
+def install_excepthook(app: QApplication) -> ExceptionReporter:
+    reporter = ExceptionReporter(app)
+    reporter.previous = sys.excepthook
+    sys.excepthook = reporter
+    return reporter

@@ -1,0 +1,114 @@
+"""Asks what to export: the compte-rendu (PDF) or the raw answers (CSV for French Excel, XLSX), where, and
+whether participants' names are anonymised."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+FORMATS = ("pdf", "csv", "xlsx")
+
+
+@dataclass(frozen=True)
+class ExportChoice:
+    kind: str  # one of FORMATS
+    target: Path
+    anonymise: bool
+
+
+def file_stem(title: str, territory: str, day: str) -> str:
+    """``compte-rendu-soissons-2025-06-12``: safe on every file system."""
+    words = " ".join(x for x in ("compte-rendu", territory or title, day) if x)
+    stem = re.sub(r"[^\w\-]+", "-", words.lower(), flags=re.UNICODE).strip("-")
+    return stem[:80] or "compte-rendu"
+
+
+class ExportDialog(QDialog):
+    def __init__(self, folder: Path, stem: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("exportDialog")
+        self.setWindowTitle(self.tr("Exporter l'atelier"))
+        self._folder = folder
+        self._stem = stem
+        self.kind = QComboBox()
+        self.kind.setObjectName("exportKind")
+        self.kind.addItem(self.tr("Compte-rendu (PDF)"), "pdf")
+        self.kind.addItem(self.tr("Réponses brutes pour Excel (CSV)"), "csv")
+        self.kind.addItem(self.tr("Réponses brutes (XLSX)"), "xlsx")
+        self.anonymise = QCheckBox(
+            self.tr("&Anonymiser les participants (seuls fonction et service restent)")
+        )
+        self.anonymise.setObjectName("exportAnonymise")
+        self.path = QLineEdit(str(folder / f"{stem}.pdf"))
+        self.path.setObjectName("exportPath")
+        browse = QPushButton(self.tr("&Parcourir…"))
+        path_row = QHBoxLayout()
+        path_row.addWidget(self.path, 1)
+        path_row.addWidget(browse)
+        form = QFormLayout()
+        form.addRow(self.tr("F&ormat"), self.kind)
+        form.addRow(self.tr("&Fichier"), path_row)
+        form.addRow("", self.anonymise)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setText(self.tr("&Exporter"))
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.buttons)
+        self.kind.currentIndexChanged.connect(self.on_kind_changed)
+        browse.clicked.connect(self.on_browse_clicked)
+        self.path.textChanged.connect(lambda text: ok.setEnabled(bool(text.strip())))
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        self.resize(640, self.sizeHint().height())
+
+    def choice(self) -> ExportChoice:
+        kind = str(self.kind.currentData())
+        target = Path(self.path.text().strip()).expanduser()
+        if target.suffix.lower() != f".{kind}":
+            target = target.with_name(f"{target.name}.{kind}")
+        return ExportChoice(kind, target, self.anonymise.isChecked())
+
+    def on_kind_changed(self, _index: int) -> None:
+        kind = str(self.kind.currentData())
+        current = Path(self.path.text().strip() or str(self._folder / self._stem))
+        if current.suffix.lower().lstrip(".") in FORMATS:
+            current = current.with_suffix("")
+        self.path.setText(str(current.with_name(f"{current.name}.{kind}")))
+
+    def on_browse_clicked(self) -> None:
+        kind = str(self.kind.currentData())
+        filters = {
+            "pdf": self.tr("PDF (*.pdf)"),
+            "csv": self.tr("CSV (*.csv)"),
+            "xlsx": self.tr("Excel (*.xlsx)"),
+        }
+        chosen, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Enregistrer sous"), self.path.text(), filters[kind]
+        )
+        if chosen:
+            self.path.setText(chosen)
+
+
+def documents_dir() -> Path:
+    from PySide6.QtCore import QStandardPaths
+
+    folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    return Path(folder) if folder else Path.home()

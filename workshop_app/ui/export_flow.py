@@ -1,0 +1,141 @@
+"""Runs an export in the background with a progress dialog, then opens the file.
+
+The snapshot and the photos are read from the service on the GUI thread (fast, one transaction); only the
+building and writing (reportlab, openpyxl: no Qt, no database) run on a worker through :func:`run_task`.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Mapping
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QObject, Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
+
+from workshop_app.core.errors import AtelierError
+from workshop_app.ui.crash import unexpected_error_text
+from workshop_app.ui.export_dialog import ExportChoice
+from workshop_app.ui.tasks import Report, TaskCancelled, TaskHandle, run_task
+
+if TYPE_CHECKING:
+    from workshop_app.core.workshop import WorkshopSnapshot
+    from workshop_app.services.api import WorkshopService
+
+log = logging.getLogger(__name__)
+
+
+def open_file(path: Path) -> None:
+    QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+
+
+def export_work(
+    snapshot: WorkshopSnapshot, photos: Mapping[str, bytes], choice: ExportChoice
+) -> Callable[[Report], Path]:
+    """The function the worker runs (no Qt inside)."""
+
+    def work(report: Report) -> Path:
+        if choice.kind == "pdf":
+            from workshop_app.export.pdf import build_pdf
+
+            build_pdf(
+                snapshot,
+                photos,
+                choice.target,
+                anonymise=choice.anonymise,
+                progress=lambda fraction, message: report(fraction * 100, message),
+            )
+            return choice.target
+        from workshop_app.export import tabular
+
+        report(10)
+        writer: Any = tabular.write_csv if choice.kind == "csv" else tabular.write_xlsx
+        writer(snapshot, choice.target, anonymise=choice.anonymise)
+        report(100)
+        return choice.target
+
+    return work
+
+
+class ExportFlow(QObject):
+    #: the file was written: its path
+    sig_exported = Signal(str)
+
+    def __init__(self, service: WorkshopService, parent: QWidget) -> None:
+        super().__init__(parent)
+        self._service = service
+        self._parent = parent
+        self.opener: Callable[[Path], None] = open_file  # tests replace it
+        self.handle: TaskHandle | None = None
+        self.progress: QProgressDialog | None = None
+
+    @property
+    def busy(self) -> bool:
+        return self.handle is not None and not self.handle.finished
+
+    def start(self, workshop_id: str, choice: ExportChoice) -> None:
+        if self.busy:
+            return
+        snapshot = self._service.snapshot(workshop_id)
+        photos = (
+            {a.id: self._service.attachment_data(a.id) for a in snapshot.attachments}
+            if (choice.kind == "pdf")
+            else {}
+        )
+        dialog = QProgressDialog(
+            self.tr("Préparation de l'export…"), self.tr("Annuler"), 0, 100, self._parent
+        )
+        dialog.setObjectName("exportProgress")
+        dialog.setWindowTitle(self.tr("Export en cours"))
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.setMinimumDuration(0)
+        dialog.setAutoClose(False)
+        dialog.setAutoReset(False)
+        dialog.setValue(0)
+        self.progress = dialog
+        self.handle = run_task(
+            export_work(snapshot, photos, choice), self.on_done, self.on_error, self.on_progress
+        )
+        dialog.canceled.connect(self.handle.cancel)
+        dialog.canceled.connect(self._close_progress)
+
+    def on_progress(self, percent: int, message: str) -> None:
+        if self.progress is not None:
+            self.progress.setValue(percent)
+            if message:
+                self.progress.setLabelText(message)
+
+    def on_done(self, path: object) -> None:
+        self._close_progress()
+        target = Path(str(path))
+        log.info("exported %s", target)
+        self.sig_exported.emit(str(target))
+        self.opener(target)
+
+    def on_error(self, error: BaseException) -> None:
+        self._close_progress()
+        if isinstance(error, TaskCancelled):
+            return
+        if isinstance(error, AtelierError):
+            text = str(error)
+        else:
+            log.error("export failed", exc_info=error)
+            text = unexpected_error_text()
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            self.tr("Export impossible"),
+            text,
+            QMessageBox.StandardButton.Ok,
+            self._parent,
+        )
+        box.setObjectName("exportError")
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+
+    def _close_progress(self) -> None:
+        if self.progress is not None:
+            self.progress.hide()
+            self.progress.deleteLater()
+            self.progress = None

@@ -1,0 +1,393 @@
+"""The main window: composes the pages (Accueil, Préparation, Jeu, Bilan) in tabs, the menus from the action
+registry, the projector window and the status bar. It holds the service and the open workshop's session and
+passes them to the pages; it does no work a page or a service should do.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QByteArray, Qt, QTime, Signal
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QTabWidget, QWidget
+
+from workshop_app.core.errors import AtelierError
+from workshop_app.ui.actions import MAX_GROUP_KEYS, ActionRegistry
+from workshop_app.ui.projector_host import ProjectorHost
+from workshop_app.ui.settings import OPEN_WORKSHOP, WINDOW_GEOMETRY, AppSettings
+from workshop_app.ui.start.page import StartPage
+from workshop_app.ui.view_controller import ViewController
+from workshop_app.ui.workshop_pages import PAGE_DEBRIEF, PAGE_PLAY, PAGE_SETUP, PAGE_START, WorkshopPages
+
+if TYPE_CHECKING:
+    from workshop_app.core.catalogue import DeckEntry
+    from workshop_app.services.api import WorkshopService
+    from workshop_app.ui.export_flow import ExportFlow
+    from workshop_app.ui.session import WorkshopSession
+
+log = logging.getLogger(__name__)
+
+StoreOpener = Callable[[], "WorkshopService"]
+
+
+def default_store_opener() -> WorkshopService:
+    from workshop_app.store import open_store
+
+    return open_store()
+
+
+class MainWindow(QMainWindow):
+    #: the database is open and the lists are filled
+    sig_store_ready = Signal()
+    #: a workshop was opened: its id
+    sig_workshop_opened = Signal(str)
+
+    def __init__(
+        self, settings: AppSettings, store_opener: StoreOpener | None = None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("mainWindow")
+        self.settings = settings
+        self._store_opener = store_opener or default_store_opener
+        self.service: WorkshopService | None = None
+        self.exports: ExportFlow | None = None
+        self.decks: list[DeckEntry] = []
+        self.registry = ActionRegistry(self)
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("pages")
+        self.tabs.setDocumentMode(True)
+        self.start = StartPage()
+        self.pages = WorkshopPages(self.tabs, self.start, settings, self)
+        self.setCentralWidget(self.tabs)
+        self.view = ViewController(settings, self.registry, self)
+        self.projector = ProjectorHost(settings, self.registry, self)
+        self.saved_label = QLabel()
+        self.saved_label.setObjectName("savedLabel")
+        self.statusBar().addPermanentWidget(self.saved_label)
+        self._build_menus()
+        self._connect()
+        self.setWindowTitle(self.tr("Atelier Résilience"))
+        geometry = settings.get(WINDOW_GEOMETRY)
+        if not geometry or not self.restoreGeometry(QByteArray(geometry)):
+            self.resize(1280, 760)
+        self.update_actions()
+
+    @property
+    def session(self) -> WorkshopSession | None:
+        return self.pages.session
+
+    def _build_menus(self) -> None:
+        for title, names in self.registry.menus():
+            menu = self.menuBar().addMenu(title)
+            for name in names:
+                if name is None:
+                    menu.addSeparator()
+                else:
+                    menu.addAction(self.registry[name])
+        self.addActions(
+            [self.registry[name] for name in self.registry]
+        )  # shortcuts work with the menu bar hidden
+
+    def _connect(self) -> None:
+        a = self.registry
+        a["new_workshop"].triggered.connect(self.new_workshop)
+        a["open_workshop"].triggered.connect(self.on_open_workshop_triggered)
+        a["import_deck"].triggered.connect(self.browse_decks)
+        a["export"].triggered.connect(self.export)
+        a["close_workshop"].triggered.connect(self.close_workshop)
+        a["quit"].triggered.connect(self.close)
+        for name in ("undo", "redo", "next_card", "previous_card", "card_timer", "sequence_timer"):
+            a[name].triggered.connect(lambda _checked=False, n=name: self.pages.play_call(n))
+        a["reveal"].triggered.connect(lambda: self.pages.play_call("toggle_reveal"))
+        for number in range(1, MAX_GROUP_KEYS + 1):
+            a[f"group_{number}"].triggered.connect(lambda _checked=False, i=number - 1: self.focus_group(i))
+        for name, page in (
+            ("go_start", PAGE_START),
+            ("go_setup", PAGE_SETUP),
+            ("go_play", PAGE_PLAY),
+            ("go_debrief", PAGE_DEBRIEF),
+        ):
+            a[name].triggered.connect(lambda _checked=False, p=page: self.pages.show(p))
+        a["shortcuts"].triggered.connect(self.show_shortcuts)
+        a["about"].triggered.connect(self.show_about)
+        self.start.sig_new_workshop.connect(self.new_workshop)
+        self.start.sig_open_demo.connect(self.open_demo)
+        self.start.sig_open_workshop.connect(self.open_workshop)
+        self.start.sig_browse_decks.connect(self.browse_decks)
+        self.start.sig_import_decks.connect(self.import_decks)
+        self.start.sig_retry_store.connect(self.open_store)
+        self.pages.sig_changed.connect(self.on_pages_changed)
+        self.pages.sig_export_requested.connect(self.export)
+        self.pages.sig_status.connect(lambda text: self.statusBar().showMessage(text, 8000))
+
+    # -- the database ---------------------------------------------------------------------------------------
+    def open_store(self) -> bool:
+        """Open the database (after the first paint: SQLAlchemy is imported here), fill the lists, offer to
+        resume a workshop the app was killed in. A store error leaves the window usable (« Réessayer »)."""
+        self.start.set_store_state("opening")
+        try:
+            service = self._store_opener()
+        except AtelierError as exc:
+            log.warning("database unavailable: %s %s", exc, exc.detail)
+            self.start.set_store_state("error", str(exc))
+            self.notify(
+                QMessageBox.Icon.Critical,
+                self.tr("Base de données indisponible"),
+                self.tr(
+                    "%1\n\nL'application reste ouverte mais ne peut rien enregistrer. "
+                    "Corrigez le problème puis cliquez sur « Réessayer » dans l'accueil."
+                ).replace("%1", str(exc)),
+            )
+            return False
+        from workshop_app.ui.export_flow import ExportFlow
+
+        self.service = service
+        self.exports = ExportFlow(service, self)
+        self.exports.sig_exported.connect(
+            lambda path: self.statusBar().showMessage(self.tr("Exporté : %1").replace("%1", path), 10_000)
+        )
+        self.start.set_store_state("ready", self.tr("Chaque saisie est enregistrée aussitôt."))
+        self.refresh_decks()
+        self.refresh_workshops()
+        self.update_actions()
+        self.sig_store_ready.emit()
+        self.offer_recovery()
+        return True
+
+    def refresh_workshops(self) -> None:
+        if self.service is not None:
+            self.start.set_workshops(self.service.list_workshops())
+
+    def refresh_decks(self) -> None:
+        from workshop_app.core.catalogue import available_decks
+
+        self.decks = available_decks()
+        self.start.set_decks(self.decks)
+        self.pages.set_decks(self.decks)
+
+    # -- workshops ------------------------------------------------------------------------------------------
+    def new_workshop(self) -> None:
+        if self.service is None:
+            return
+        try:
+            info = self.service.create_workshop(self.tr("Nouvel atelier"), date=date.today())
+        except AtelierError as exc:
+            self.notify(QMessageBox.Icon.Warning, self.tr("Nouvel atelier"), str(exc))
+            return
+        if self.open_workshop(info.id, PAGE_SETUP):
+            self.pages.focus_setup()
+
+    def open_workshop(self, workshop_id: str, page: int | None = None) -> bool:
+        if self.service is None:
+            return False
+        try:
+            self.pages.open(self.service, workshop_id, self.decks)
+        except AtelierError as exc:
+            self.notify(QMessageBox.Icon.Warning, self.tr("Ouverture impossible"), str(exc))
+            return False
+        session = self.pages.session
+        assert session is not None
+        session.sig_error.connect(self.on_session_error)
+        session.sig_event.connect(self.on_session_event)
+        session.sig_snapshot.connect(self.update_actions)
+        session.sig_position.connect(lambda *_: self.update_actions())
+        self.projector.set_session(session)
+        self.settings.remember_workshop(workshop_id)
+        self.pages.show(page if page is not None else self.pages.natural_page())
+        self.update_actions()
+        self.sig_workshop_opened.emit(workshop_id)
+        return True
+
+    def close_workshop(self) -> None:
+        if self.session is None:
+            return
+        self.projector.set_session(None)
+        self.pages.close_session()
+        self.settings.forget_open_workshop()
+        self.refresh_workshops()
+        self.pages.show(PAGE_START)
+        self.update_actions()
+
+    def open_demo(self) -> None:
+        if self.service is None:
+            return
+        from workshop_app.ui.tasks import run_task
+
+        service = self.service
+
+        def work(_report: Any) -> str:
+            from workshop_app.store import create_demo_workshop
+
+            return str(create_demo_workshop(service))
+
+        def done(workshop_id: object) -> None:
+            self.start.set_demo_busy(False)
+            self.refresh_workshops()
+            self.open_workshop(str(workshop_id), PAGE_PLAY)
+
+        def failed(error: BaseException) -> None:
+            self.start.set_demo_busy(False)
+            if not isinstance(error, AtelierError):
+                log.error("demo workshop failed", exc_info=error)
+            self.notify(QMessageBox.Icon.Warning, self.tr("Atelier de démonstration"), str(error))
+
+        self.start.set_demo_busy(True)
+        run_task(work, done, failed)
+
+    def offer_recovery(self) -> None:
+        workshop_id = self.settings.get(OPEN_WORKSHOP)
+        if not workshop_id or self.service is None:
+            return
+        try:
+            info = self.service.get_workshop(workshop_id)
+        except AtelierError:
+            self.settings.forget_open_workshop()  # deleted or from another database
+            return
+        if self.confirm_resume(info.title):
+            self.open_workshop(workshop_id, PAGE_PLAY if self._has_played(workshop_id) else PAGE_SETUP)
+        else:
+            self.settings.forget_open_workshop()
+
+    def _has_played(self, workshop_id: str) -> bool:
+        return self.service is not None and bool(self.service.events(workshop_id))
+
+    def confirm_resume(self, title: str) -> bool:
+        """Asks the facilitator (tests replace this)."""
+        answer = QMessageBox.question(
+            self,
+            self.tr("Reprendre l'atelier"),
+            self.tr(
+                "L'application s'est arrêtée pendant un atelier.\n\nReprendre l'atelier « %1 » là où il en "
+                "était ?"
+            ).replace("%1", title),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.Yes,
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
+    def on_open_workshop_triggered(self) -> None:
+        self.pages.show(PAGE_START)
+        self.start.focus_workshops()
+
+    # -- decks ----------------------------------------------------------------------------------------------
+    def browse_decks(self) -> None:
+        paths = self.choose_deck_files()
+        if paths:
+            self.import_decks(paths)
+
+    def choose_deck_files(self) -> list[str]:
+        """Asks for YAML files (tests replace this)."""
+        from PySide6.QtWidgets import QFileDialog
+
+        paths, _ = QFileDialog.getOpenFileNames(
+            self, self.tr("Importer un jeu"), "", self.tr("Jeux (*.yaml *.yml)")
+        )
+        return list(paths)
+
+    def import_decks(self, paths: list[str]) -> None:
+        from workshop_app.ui.start.import_flow import import_decks
+
+        imported = import_decks(paths, self.decks, self)
+        if imported:
+            self.refresh_decks()
+            self.start.select_deck(imported[-1])
+            text = self.tr("%1 jeu importé") if len(imported) == 1 else self.tr("%1 jeux importés")
+            self.statusBar().showMessage(text.replace("%1", str(len(imported))), 8000)
+
+    # -- play -----------------------------------------------------------------------------------------------
+    def focus_group(self, index: int) -> None:
+        if self.session is not None:
+            self.pages.show(PAGE_PLAY)
+            self.pages.play_call("focus_group", index)
+
+    def export(self) -> None:
+        session = self.session
+        if session is None or self.exports is None or self.exports.busy:
+            return
+        from workshop_app.ui.export_dialog import ExportDialog, documents_dir, file_stem
+
+        info = session.snapshot.info
+        dialog = ExportDialog(
+            documents_dir(),
+            file_stem(info.title, info.territory, info.date.isoformat() if info.date else ""),
+            self,
+        )
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        workshop_id = session.workshop_id
+        exports = self.exports
+        dialog.accepted.connect(lambda: exports.start(workshop_id, dialog.choice()))
+        dialog.open()
+
+    # -- feedback -------------------------------------------------------------------------------------------
+    def on_session_error(self, message: str) -> None:
+        self.notify(QMessageBox.Icon.Warning, self.tr("Action refusée"), message)
+
+    def on_session_event(self, _event: object) -> None:
+        self.saved_label.setText(
+            self.tr("Enregistré à %1").replace("%1", QTime.currentTime().toString("HH:mm:ss"))
+        )
+        self.update_actions()
+
+    def on_pages_changed(self) -> None:
+        self.update_actions()
+
+    def notify(self, icon: QMessageBox.Icon, title: str, text: str) -> QMessageBox:
+        """A message that does not block the event loop (nothing waits for the facilitator to read it)."""
+        box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, self)
+        box.setObjectName("notice")
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+        return box
+
+    def update_actions(self) -> None:
+        session, a = self.session, self.registry
+        has_store, has_session = self.service is not None, session is not None
+        a["new_workshop"].setEnabled(has_store)
+        a["open_workshop"].setEnabled(has_store)
+        for name in ("export", "close_workshop", "go_setup", "go_play", "go_debrief"):
+            a[name].setEnabled(has_session)
+        playing = session is not None and session.sequence_id is not None
+        for name in ("next_card", "previous_card", "reveal", "card_timer", "sequence_timer"):
+            a[name].setEnabled(playing)
+        for number in range(1, MAX_GROUP_KEYS + 1):
+            a[f"group_{number}"].setEnabled(session is not None and number <= len(session.snapshot.groups))
+        a["undo"].setEnabled(session is not None and session.can_undo())
+        a["redo"].setEnabled(session is not None and session.can_redo())
+        title = session.snapshot.info.title if session is not None else ""
+        self.setWindowTitle(f"{title} — Atelier Résilience" if title else "Atelier Résilience")
+
+    def show_shortcuts(self) -> None:
+        from workshop_app.ui.shortcuts_dialog import ShortcutsDialog
+
+        dialog = ShortcutsDialog(self.registry, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+
+    def show_about(self) -> None:
+        from workshop_app import __version__
+
+        QMessageBox.about(
+            self,
+            self.tr("À propos"),
+            self.tr(
+                "<b>Atelier Résilience</b> %1<br>Ateliers de résilience territoriale, hors ligne.<br>"
+                "Les scores sont l'autoévaluation des groupes, pas un indice officiel."
+            ).replace("%1", __version__),
+        )
+
+    # -- closing --------------------------------------------------------------------------------------------
+    def closeEvent(self, event: QCloseEvent) -> None:
+        from workshop_app.ui.tasks import wait_all
+
+        self.settings.set(WINDOW_GEOMETRY, bytes(self.saveGeometry().data()))
+        self.projector.close()
+        wait_all(10_000)
+        self.pages.close_session()
+        self.settings.forget_open_workshop()  # a normal close: nothing to recover next time
+        if self.service is not None:
+            self.service.close()
+            self.service = None
+        super().closeEvent(event)

@@ -1,0 +1,107 @@
+"""Table model of the workshop's groups (tables): name (editable) with its colour, participants, answers.
+
+An edit is not applied here: ``sig_edit`` asks for it, the service commits it, and the new snapshot comes back
+through :meth:`set_rows`. The model never shows a name the database does not hold.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QColor
+
+if TYPE_CHECKING:
+    from workshop_app.core.workshop import GroupInfo
+
+Index = QModelIndex | QPersistentModelIndex
+
+COL_NAME, COL_PARTICIPANTS, COL_ANSWERS = range(3)
+GROUP_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+class GroupsModel(QAbstractTableModel):
+    #: (group id, field, value): the user edited a cell
+    sig_edit = Signal(str, str, object)
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._rows: list[GroupInfo] = []
+        self._participants: dict[str, int] = {}
+        self._answers: dict[str, int] = {}
+
+    def set_rows(
+        self,
+        groups: Sequence[GroupInfo],
+        participants: Mapping[str, int] | None = None,
+        answers: Mapping[str, int] | None = None,
+    ) -> None:
+        rows = sorted(groups, key=lambda g: g.position)
+        self._participants = dict(participants or {})
+        self._answers = dict(answers or {})
+        if [g.id for g in rows] == [g.id for g in self._rows]:
+            self._rows = rows  # same groups: keep the selection and any open editor
+            if rows:
+                self.dataChanged.emit(self.index(0, 0), self.index(len(rows) - 1, COL_ANSWERS))
+            return
+        self.beginResetModel()
+        self._rows = rows
+        self.endResetModel()
+
+    def group(self, row: int) -> GroupInfo:
+        return self._rows[row]
+
+    def row_of(self, group_id: str) -> int:
+        return next((i for i, g in enumerate(self._rows) if g.id == group_id), -1)
+
+    def answers(self, group_id: str) -> int:
+        return self._answers.get(group_id, 0)
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else 3
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return [self.tr("Table"), self.tr("Participants"), self.tr("Réponses")][section]
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        base = super().flags(index)
+        if index.isValid() and index.column() == COL_NAME:
+            return base | Qt.ItemFlag.ItemIsEditable
+        return base
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        group = self._rows[index.row()]
+        column = index.column()
+        if role == GROUP_ROLE:
+            return group
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            if column == COL_NAME:
+                return group.name
+            if column == COL_PARTICIPANTS:
+                return self._participants.get(group.id, 0)
+            return self._answers.get(group.id, 0)
+        if role == Qt.ItemDataRole.DecorationRole and column == COL_NAME:
+            return QColor(group.colour)
+        if role == Qt.ItemDataRole.TextAlignmentRole and column != COL_NAME:
+            return int(Qt.AlignmentFlag.AlignCenter)
+        return None
+
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if not index.isValid() or role != Qt.ItemDataRole.EditRole or index.column() != COL_NAME:
+            return False
+        name = str(value).strip()
+        group = self._rows[index.row()]
+        if not name or name == group.name:
+            return False
+        self.sig_edit.emit(group.id, "name", name)
+        return True

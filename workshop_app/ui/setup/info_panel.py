@@ -1,0 +1,180 @@
+"""The workshop's details: title, territory and its kind, date, place, facilitators, context, objectives.
+
+Each field is written through the session when the user leaves it (``editingFinished``), never per keystroke.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QDate, QLocale, Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from workshop_app.ui.setup.commit_edit import CommitTextEdit
+
+if TYPE_CHECKING:
+    from workshop_app.ui.session import WorkshopSession
+
+#: stored values (French, like the minutes); the combo shows them translated
+TERRITORY_KINDS = (
+    "Commune",
+    "EPCI",
+    "Communauté de communes",
+    "Communauté d'agglomération",
+    "Communauté urbaine",
+    "Métropole",
+    "PETR",
+    "Département",
+    "Autre",
+)
+
+
+class InfoPanel(QWidget):
+    def __init__(self, session: WorkshopSession, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        heading = QLabel(self.tr("L'atelier"))
+        heading.setObjectName("sectionTitle")
+        self.title = QLineEdit()
+        self.title.setObjectName("titleEdit")
+        self.territory = QLineEdit()
+        self.territory.setObjectName("territoryEdit")
+        self.territory.setPlaceholderText(self.tr("ex. Soissons"))
+        self.kind = QComboBox()
+        self.kind.setObjectName("territoryKind")
+        self.kind.addItem("—", "")
+        for value in TERRITORY_KINDS:
+            self.kind.addItem(self.kind_label(value), value)
+        self.date = QDateEdit()
+        self.date.setObjectName("dateEdit")
+        self.date.setCalendarPopup(True)
+        self.date.setLocale(QLocale())
+        self.date.setDisplayFormat("dddd d MMMM yyyy")
+        self.place = QLineEdit()
+        self.place.setObjectName("placeEdit")
+        self.place.setPlaceholderText(self.tr("ex. Salle du conseil, hôtel de ville"))
+        self.facilitators = QLineEdit()
+        self.facilitators.setObjectName("facilitatorsEdit")
+        self.facilitators.setPlaceholderText(self.tr("noms, séparés par des virgules"))
+        self.context = self._text("contextEdit", self.tr("Pourquoi cet atelier, pour qui, à quel moment"))
+        self.objectives = self._text("objectivesEdit", self.tr("Ce que l'atelier doit produire"))
+        self.fixed_points = self._text(
+            "fixedPointsEdit", self.tr("Ce qui est déjà décidé, et ce qui reste ouvert au débat")
+        )
+        territory_row = QHBoxLayout()
+        territory_row.addWidget(self.territory, 2)
+        territory_row.addWidget(self.kind, 1)
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.addRow(self.tr("&Titre"), self.title)
+        form.addRow(self.tr("Te&rritoire"), territory_row)
+        form.addRow(self.tr("Date"), self.date)
+        form.addRow(self.tr("&Lieu"), self.place)
+        form.addRow(self.tr("&Animation"), self.facilitators)
+        form.addRow(self.tr("&Contexte"), self.context)
+        form.addRow(self.tr("&Objectifs"), self.objectives)
+        form.addRow(self.tr("&Points fixés"), self.fixed_points)
+        territory_label = form.labelForField(territory_row)
+        if isinstance(territory_label, QLabel):
+            territory_label.setBuddy(self.territory)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(heading)
+        layout.addLayout(form)
+        layout.addStretch(1)
+        self.title.editingFinished.connect(lambda: self.on_line_finished("title", self.title))
+        self.territory.editingFinished.connect(lambda: self.on_line_finished("territory", self.territory))
+        self.place.editingFinished.connect(lambda: self.on_line_finished("place", self.place))
+        self.facilitators.editingFinished.connect(
+            lambda: self.on_line_finished("facilitators", self.facilitators)
+        )
+        self.kind.activated.connect(self.on_kind_activated)
+        self.date.editingFinished.connect(self.on_date_finished)
+        for name, edit in (
+            ("context", self.context),
+            ("objectives", self.objectives),
+            ("fixed_points", self.fixed_points),
+        ):
+            edit.sig_editing_finished.connect(lambda n=name, e=edit: self.save(n, e.toPlainText().strip()))
+        session.sig_snapshot.connect(self.refresh)
+        self.refresh()
+
+    def _text(self, name: str, placeholder: str) -> CommitTextEdit:
+        edit = CommitTextEdit()
+        edit.setObjectName(name)
+        edit.setPlaceholderText(placeholder)
+        edit.setMinimumHeight(56)
+        edit.setMaximumHeight(110)
+        return edit
+
+    def kind_label(self, value: str) -> str:
+        labels = {
+            "Commune": self.tr("Commune"),
+            "EPCI": self.tr("EPCI"),
+            "Communauté de communes": self.tr("Communauté de communes"),
+            "Communauté d'agglomération": self.tr("Communauté d'agglomération"),
+            "Communauté urbaine": self.tr("Communauté urbaine"),
+            "Métropole": self.tr("Métropole"),
+            "PETR": self.tr("PETR"),
+            "Département": self.tr("Département"),
+            "Autre": self.tr("Autre"),
+        }
+        return labels.get(value, value)
+
+    # -- reading --------------------------------------------------------------------------------------------
+    def refresh(self) -> None:
+        info = self.session.snapshot.info
+        for edit, value in (
+            (self.title, info.title),
+            (self.territory, info.territory),
+            (self.place, info.place),
+            (self.facilitators, info.facilitators),
+        ):
+            if not edit.hasFocus() and edit.text() != value:
+                edit.setText(value)
+                edit.setCursorPosition(0)
+        index = self.kind.findData(info.territory_kind)
+        if index < 0 and info.territory_kind:
+            self.kind.addItem(info.territory_kind, info.territory_kind)
+            index = self.kind.count() - 1
+        self.kind.setCurrentIndex(max(0, index))
+        if info.date is not None and not self.date.hasFocus():
+            self.date.setDate(QDate(info.date.year, info.date.month, info.date.day))
+        self.context.set_committed_text(info.context)
+        self.objectives.set_committed_text(info.objectives)
+        self.fixed_points.set_committed_text(info.fixed_points)
+
+    # -- writing --------------------------------------------------------------------------------------------
+    def save(self, field: str, value: Any) -> None:
+        if getattr(self.session.snapshot.info, field) == value:
+            return
+        workshop_id = self.session.workshop_id
+        self.session.change_setup(lambda s: s.update_workshop(workshop_id, **{field: value}))
+
+    def on_line_finished(self, field: str, edit: QLineEdit) -> None:
+        value = edit.text().strip()
+        if field == "title" and not value:
+            edit.setText(self.session.snapshot.info.title)  # a workshop keeps a title
+            return
+        self.save(field, value)
+
+    def on_kind_activated(self, index: int) -> None:
+        self.save("territory_kind", str(self.kind.itemData(index) or ""))
+
+    def on_date_finished(self) -> None:
+        picked = self.date.date()
+        self.save("date", date(picked.year(), picked.month(), picked.day()))
+
+    def focus_title(self) -> None:
+        self.title.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.title.selectAll()

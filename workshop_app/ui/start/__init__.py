@@ -1,0 +1,1 @@
+"""The start page: recent workshops, the demonstration workshop, the available decks and deck import."""

@@ -1,0 +1,283 @@
+"""The start page (Accueil): recent workshops, new / demonstration workshop, available decks, deck import.
+
+It shows what it is given and emits intent (``sig_*``); the main window talks to the service. A YAML file
+dropped anywhere on the page is offered for import.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QItemSelection, QModelIndex, Qt, Signal
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from workshop_app.ui.start.deck_model import COL_TITLE, ENTRY_ROLE, DeckListModel
+from workshop_app.ui.start.progress_delegate import ProgressDelegate
+from workshop_app.ui.start.workshop_model import (
+    COL_DECKS,
+    COL_PROGRESS,
+    COL_TERRITORY,
+    PROGRESS_ROLE,
+    WorkshopListModel,
+)
+from workshop_app.ui.start.workshop_model import COL_TITLE as COL_WORKSHOP_TITLE
+from workshop_app.ui.theme import set_role
+
+if TYPE_CHECKING:
+    from workshop_app.core.catalogue import DeckEntry
+    from workshop_app.services.api import WorkshopSummary
+
+
+class StartPage(QWidget):
+    #: « Nouvel atelier » was asked for
+    sig_new_workshop = Signal()
+    #: « Ouvrir l'atelier de démonstration » was asked for
+    sig_open_demo = Signal()
+    #: a workshop of the list is to be opened: its id
+    sig_open_workshop = Signal(str)
+    #: deck files to validate and import (dropped, or chosen after ``sig_browse_decks``)
+    sig_import_decks = Signal(list)
+    #: « Importer un jeu… »: the main window asks for files
+    sig_browse_decks = Signal()
+    #: « Réessayer » after the database could not be opened
+    sig_retry_store = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("startPage")
+        self.setAcceptDrops(True)
+        self.workshops = WorkshopListModel(self)
+        self.decks = DeckListModel(self)
+        title = QLabel(self.tr("Atelier Résilience"))
+        title.setObjectName("pageTitle")
+        subtitle = QLabel(
+            self.tr(
+                "Préparez, animez et restituez vos ateliers de résilience territoriale, même sans réseau."
+            )
+        )
+        subtitle.setObjectName("muted")
+        subtitle.setWordWrap(True)
+        self.new_button = QPushButton(self.tr("&Nouvel atelier"))
+        self.new_button.setObjectName("newWorkshopButton")
+        self.new_button.setDefault(True)
+        self.demo_button = QPushButton(self.tr("Ouvrir l'atelier de dé&monstration"))
+        self.demo_button.setObjectName("demoButton")
+        self.store_label = QLabel()
+        self.store_label.setWordWrap(True)
+        self.retry_button = QPushButton(self.tr("Réessa&yer"))
+        self.retry_button.setVisible(False)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.new_button)
+        buttons.addWidget(self.demo_button)
+        buttons.addWidget(self.store_label, 1)
+        buttons.addWidget(self.retry_button)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.setChildrenCollapsible(False)
+        splitter.addWidget(self._build_workshops())
+        splitter.addWidget(self._build_decks())
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        splitter.setSizes([600, 400])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 18, 24, 18)
+        layout.addWidget(title)
+        layout.addWidget(subtitle)
+        layout.addLayout(buttons)
+        layout.addWidget(splitter, 1)
+        self.new_button.clicked.connect(self.sig_new_workshop)
+        self.demo_button.clicked.connect(self.sig_open_demo)
+        self.retry_button.clicked.connect(self.sig_retry_store)
+        self.set_store_state("opening")
+
+    def _build_workshops(self) -> QWidget:
+        box = QWidget()
+        heading = QLabel(self.tr("Ateliers &récents"))
+        heading.setObjectName("sectionTitle")
+        self.workshop_view = QTableView()
+        self.workshop_view.setObjectName("workshopList")
+        heading.setBuddy(self.workshop_view)
+        self.workshop_view.setModel(self.workshops)
+        self.workshop_view.setItemDelegateForColumn(COL_PROGRESS, ProgressDelegate(PROGRESS_ROLE, self))
+        _table_look(self.workshop_view)
+        header = self.workshop_view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(COL_WORKSHOP_TITLE, QHeaderView.ResizeMode.Stretch)
+        for column, width in ((COL_TERRITORY, 150), (COL_DECKS, 170), (COL_PROGRESS, 120)):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(column, width)
+        self.workshop_view.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.empty_label = QLabel(
+            self.tr(
+                "Aucun atelier pour l'instant : créez-en un, ou ouvrez l'atelier de démonstration pour "
+                "découvrir l'application."
+            )
+        )
+        self.empty_label.setObjectName("muted")
+        self.empty_label.setWordWrap(True)
+        self.open_button = QPushButton(self.tr("&Ouvrir l'atelier choisi"))
+        self.open_button.setObjectName("openWorkshopButton")
+        self.workshop_view.activated.connect(self.on_workshop_activated)
+        self.workshop_view.doubleClicked.connect(self.on_workshop_activated)
+        self.open_button.clicked.connect(self.on_open_clicked)
+        layout = QVBoxLayout(box)
+        layout.setContentsMargins(0, 8, 8, 0)
+        layout.addWidget(heading)
+        layout.addWidget(self.workshop_view, 1)
+        layout.addWidget(self.empty_label)
+        layout.addWidget(self.open_button, 0, Qt.AlignmentFlag.AlignLeft)
+        return box
+
+    def _build_decks(self) -> QWidget:
+        box = QWidget()
+        heading = QLabel(self.tr("Jeux di&sponibles"))
+        heading.setObjectName("sectionTitle")
+        self.deck_view = QTableView()
+        self.deck_view.setObjectName("deckList")
+        heading.setBuddy(self.deck_view)
+        self.deck_view.setModel(self.decks)
+        _table_look(self.deck_view)
+        header = self.deck_view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(COL_TITLE, QHeaderView.ResizeMode.Stretch)
+        self.deck_detail = QPlainTextEdit()
+        self.deck_detail.setObjectName("deckDetail")
+        self.deck_detail.setReadOnly(True)
+        self.deck_detail.setTabChangesFocus(True)
+        self.deck_detail.setPlaceholderText(
+            self.tr("Choisissez un jeu pour voir sa description ou ses erreurs.")
+        )
+        self.deck_detail.setMaximumHeight(150)
+        self.import_button = QPushButton(self.tr("&Importer un jeu (YAML)…"))
+        self.import_button.setObjectName("importDeckButton")
+        hint = QLabel(self.tr("ou glissez un fichier .yaml sur cette page"))
+        hint.setObjectName("muted")
+        row = QHBoxLayout()
+        row.addWidget(self.import_button)
+        row.addWidget(hint, 1)
+        self.import_button.clicked.connect(self.sig_browse_decks)
+        self.deck_view.selectionModel().selectionChanged.connect(self.on_deck_selection_changed)
+        layout = QVBoxLayout(box)
+        layout.setContentsMargins(8, 8, 0, 0)
+        layout.addWidget(heading)
+        layout.addWidget(self.deck_view, 1)
+        layout.addWidget(self.deck_detail)
+        layout.addLayout(row)
+        return box
+
+    # -- what the main window feeds in ----------------------------------------------------------------------
+    def set_workshops(self, rows: Sequence[WorkshopSummary]) -> None:
+        self.workshops.set_rows(rows)
+        self.empty_label.setVisible(not rows)
+        self.open_button.setEnabled(bool(rows) and self.new_button.isEnabled())
+        if rows:
+            self.workshop_view.selectRow(0)
+
+    def set_decks(self, entries: Sequence[DeckEntry]) -> None:
+        self.decks.set_rows(entries)
+        if entries:
+            self.deck_view.selectRow(0)
+
+    def set_store_state(self, state: str, message: str = "") -> None:
+        """``opening``, ``ready`` or ``error`` (with the French message)."""
+        ready = state == "ready"
+        for button in (self.new_button, self.demo_button):
+            button.setEnabled(ready)
+        self.open_button.setEnabled(ready and self.workshops.rowCount() > 0)
+        self.retry_button.setVisible(state == "error")
+        set_role(self.store_label, "error" if state == "error" else "muted")
+        if state == "opening":
+            self.store_label.setText(self.tr("Ouverture de la base de données…"))
+        else:
+            self.store_label.setText(message)
+
+    def set_demo_busy(self, busy: bool) -> None:
+        self.demo_button.setEnabled(not busy)
+        self.demo_button.setText(
+            self.tr("Préparation de la démonstration…")
+            if busy
+            else self.tr("Ouvrir l'atelier de dé&monstration")
+        )
+
+    def select_deck(self, path: str) -> None:
+        row = self.decks.row_of_path(path)
+        if row >= 0:
+            self.deck_view.selectRow(row)
+
+    def focus_workshops(self) -> None:
+        self.workshop_view.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    # -- handlers -------------------------------------------------------------------------------------------
+    def on_workshop_activated(self, index: QModelIndex) -> None:
+        if index.isValid():
+            self.sig_open_workshop.emit(self.workshops.summary(index.row()).id)
+
+    def on_open_clicked(self) -> None:
+        self.on_workshop_activated(self.workshop_view.currentIndex())
+
+    def on_deck_selection_changed(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
+        indexes = selected.indexes()
+        if not indexes:
+            self.deck_detail.clear()
+            return
+        self.deck_detail.setPlainText(self.describe(indexes[0].data(ENTRY_ROLE)))
+
+    def describe(self, entry: DeckEntry) -> str:
+        deck = entry.deck
+        if deck is None:
+            lines = [
+                self.tr("Ce jeu ne peut pas être joué : corrigez le fichier %1").replace(
+                    "%1", str(entry.path)
+                )
+            ]
+            return "\n".join([*lines, *(f"• {issue}" for issue in entry.issues)])
+        head = f"{deck.title} — {self.tr('version')} {deck.version}"
+        parts = [head, deck.compass.name]
+        if deck.authors:
+            parts.append(deck.authors)
+        if deck.description:
+            parts.append(deck.description)
+        return "\n".join(parts)
+
+    # -- drag and drop --------------------------------------------------------------------------------------
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if dropped_deck_paths(event):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = dropped_deck_paths(event)
+        if paths:
+            event.acceptProposedAction()
+            self.sig_import_decks.emit(paths)
+
+
+def dropped_deck_paths(event: Any) -> list[str]:
+    from workshop_app.ui.start.deck_import import DECK_SUFFIXES
+
+    mime = event.mimeData()
+    if not mime.hasUrls():
+        return []
+    paths = [url.toLocalFile() for url in mime.urls() if url.isLocalFile()]
+    return [p for p in paths if p.lower().endswith(DECK_SUFFIXES)]
+
+
+def _table_look(view: QTableView) -> None:
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setAlternatingRowColors(True)
+    view.verticalHeader().setVisible(False)
+    view.setTabKeyNavigation(False)
+    view.setWordWrap(False)

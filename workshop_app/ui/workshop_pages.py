@@ -1,0 +1,164 @@
+"""The four pages in the main window's tabs, and the session of the open workshop that three of them share.
+
+Opening a workshop builds a :class:`WorkshopSession` and its pages (set-up, play, debrief); closing it deletes
+them. Without an open workshop, those three tabs are disabled and say why.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtWidgets import QLabel, QTabWidget, QWidget
+
+from workshop_app.ui.settings import AppSettings
+
+if TYPE_CHECKING:
+    from workshop_app.core.catalogue import DeckEntry
+    from workshop_app.services.api import WorkshopService
+    from workshop_app.ui.session import WorkshopSession
+    from workshop_app.ui.setup.page import SetupPage
+
+PAGE_START, PAGE_SETUP, PAGE_PLAY, PAGE_DEBRIEF = range(4)
+
+
+class WorkshopPages(QObject):
+    #: the open workshop or the current page changed
+    sig_changed = Signal()
+    #: the debrief page asked for the export dialog
+    sig_export_requested = Signal()
+    #: a short message from the play page for the status bar
+    sig_status = Signal(str)
+
+    def __init__(
+        self, tabs: QTabWidget, start: QWidget, settings: AppSettings, parent: QObject | None = None
+    ):
+        super().__init__(parent)
+        self.tabs = tabs
+        self.settings = settings
+        self.session: WorkshopSession | None = None
+        self.setup: SetupPage | None = None
+        self.play: QWidget | None = None
+        self.debrief: QWidget | None = None
+        tabs.addTab(start, self.tr("Accueil"))
+        for title in self.titles()[1:]:
+            tabs.addTab(self._placeholder(), title)
+        self._enable(False)
+        tabs.currentChanged.connect(lambda _index: self.sig_changed.emit())
+
+    def titles(self) -> list[str]:
+        return [self.tr("Accueil"), self.tr("Préparation"), self.tr("Jeu"), self.tr("Bilan")]
+
+    def _placeholder(self) -> QWidget:
+        label = QLabel(self.tr("Ouvrez ou créez un atelier depuis l'accueil."))
+        label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        label.setObjectName("muted")
+        return label
+
+    def _enable(self, on: bool) -> None:
+        for index in (PAGE_SETUP, PAGE_PLAY, PAGE_DEBRIEF):
+            self.tabs.setTabEnabled(index, on)
+
+    def open(self, service: WorkshopService, workshop_id: str, decks: Sequence[DeckEntry]) -> None:
+        """Raises AtelierError when the workshop cannot be read; the previous one stays open then."""
+        from workshop_app.ui.session import WorkshopSession
+        from workshop_app.ui.setup.page import SetupPage
+
+        if self.session is not None and self.session.workshop_id == workshop_id:
+            return
+        session = WorkshopSession(service, workshop_id, self)
+        self.close_session()
+        self.session = session
+        self.setup = SetupPage(session)
+        self.setup.set_decks(decks)
+        self.setup.sig_play_requested.connect(lambda: self.show(PAGE_PLAY))
+        self.play = make_play_page(session, self.settings)
+        status = getattr(self.play, "sig_status", None)
+        if status is not None:
+            status.connect(self.sig_status)
+        self.debrief = make_debrief_page(session)
+        signal = getattr(self.debrief, "sig_export_requested", None)
+        if signal is not None:
+            signal.connect(self.sig_export_requested)
+        self._replace(PAGE_SETUP, self.setup)
+        self._replace(PAGE_PLAY, self.play)
+        self._replace(PAGE_DEBRIEF, self.debrief)
+        self._enable(True)
+        self.sig_changed.emit()
+
+    def close_session(self) -> None:
+        if self.session is None:
+            return
+        current = self.tabs.currentIndex()
+        for index in (PAGE_SETUP, PAGE_PLAY, PAGE_DEBRIEF):
+            self._replace(index, self._placeholder())
+        self._enable(False)
+        self.tabs.setCurrentIndex(PAGE_START if current != PAGE_START else current)
+        self.session.deleteLater()
+        self.session = None
+        self.setup = self.play = self.debrief = None
+        self.sig_changed.emit()
+
+    def _replace(self, index: int, widget: QWidget) -> None:
+        old = self.tabs.widget(index)
+        current = self.tabs.currentIndex()
+        self.tabs.removeTab(index)
+        self.tabs.insertTab(index, widget, self.titles()[index])
+        self.tabs.setCurrentIndex(current)
+        if old is not None:
+            old.deleteLater()
+
+    def show(self, page: int) -> None:
+        if page != PAGE_START and self.session is None:
+            return
+        self.tabs.setCurrentIndex(page)
+        widget = self.tabs.currentWidget()
+        if widget is not None and not widget.hasFocus() and widget.focusWidget() is None:
+            widget.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.sig_changed.emit()
+
+    def current(self) -> int:
+        return self.tabs.currentIndex()
+
+    def natural_page(self) -> int:
+        """Set-up while the workshop lacks tables or sequences, else play."""
+        if self.session is None:
+            return PAGE_START
+        snapshot = self.session.snapshot
+        return PAGE_PLAY if snapshot.groups and snapshot.sequences else PAGE_SETUP
+
+    def set_decks(self, decks: Sequence[DeckEntry]) -> None:
+        if self.setup is not None:
+            self.setup.set_decks(decks)
+
+    def play_call(self, slot: str, *args: Any) -> None:
+        """Run one of the play page's public slots (``next_card``, ``undo``, ``focus_group``…)."""
+        method = getattr(self.play, slot, None)
+        if self.session is not None and callable(method):
+            method(*args)
+
+    def focus_setup(self) -> None:
+        if self.setup is not None:
+            self.show(PAGE_SETUP)
+            self.setup.focus_first_field()
+
+
+def make_play_page(session: WorkshopSession, settings: AppSettings) -> QWidget:
+    try:  # DEV ONLY until the play page lands
+        from workshop_app.ui.play.page import PlayPage
+    except ImportError:
+        return QLabel("PlayPage (en cours)")
+
+    page: Any = PlayPage(session, settings)
+    return page
+
+
+def make_debrief_page(session: WorkshopSession) -> QWidget:
+    try:  # DEV ONLY until the debrief page lands
+        from workshop_app.ui.debrief.page import DebriefPage
+    except ImportError:
+        return QLabel("DebriefPage (en cours)")
+
+    page: Any = DebriefPage(session)
+    return page
