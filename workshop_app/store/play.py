@@ -222,18 +222,19 @@ def _insert(
 
 
 def _load_events(session: Session, workshop_id: str, after_seq: int) -> list[Event]:
-    rows = session.execute(
+    table = EventRow.__table__.c  # Core columns: no ORM row processing for thousands of events
+    rows = session.connection().execute(
         select(
-            EventRow.seq,
-            EventRow.kind,
-            EventRow.sequence_id,
-            EventRow.group_id,
-            EventRow.card_id,
-            EventRow.payload,
-            EventRow.at,
+            table.seq,
+            table.kind,
+            table.sequence_id,
+            table.group_id,
+            table.card_id,
+            table.payload,
+            table.at,
         )
-        .where(EventRow.workshop_id == workshop_id, EventRow.seq > after_seq)
-        .order_by(EventRow.seq)
+        .where(table.workshop_id == workshop_id, table.seq > after_seq)
+        .order_by(table.seq)
     )
     return [e for e in map(convert.event_from, rows) if e is not None]
 
