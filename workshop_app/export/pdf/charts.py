@@ -34,6 +34,14 @@ class Series:
     dashed: bool = False
 
 
+def _drawing(width: float, height: float) -> Drawing:
+    """A drawing whose initial font is ours (reportlab would otherwise reference a non-embedded Helvetica)."""
+    drawing = Drawing(width, height)
+    drawing.initialFontName = REGULAR  # type: ignore[attr-defined]
+    drawing.initialFontSize = 8  # type: ignore[attr-defined]
+    return drawing
+
+
 def wrap(text: str, font: str, size: float, width: float, max_lines: int = 3) -> list[str]:
     """Greedy word wrap; the last line is shortened with « … » if the text does not fit in ``max_lines``."""
     words = clean(text).split()
@@ -88,7 +96,7 @@ def radar(
 ) -> Drawing:
     """A radar with ``len(labels)`` spokes (at least 3), first spoke at the top, clockwise."""
     n = len(labels)
-    drawing = Drawing(width, height)
+    drawing = _drawing(width, height)
     if n < 3:
         raise ValueError("a radar needs at least three axes")
     leading = font_size * 1.18
@@ -244,13 +252,13 @@ def bars(
     label_width: float = 200.0,
     row_height: float = 19.0,
     font_size: float = 7.2,
-    note_width: float = 52.0,
+    note_width: float = 82.0,
 ) -> Drawing:
     """Horizontal bars on 0–100 with gridlines every 25, group scores as small ticks over each bar."""
     axis_h = 16.0
     header_h = 12.0
     height = row_height * len(rows) + axis_h + header_h
-    drawing = Drawing(width, height)
+    drawing = _drawing(width, height)
     x0 = label_width + 6
     x1 = width - note_width
     span = x1 - x0
@@ -273,7 +281,8 @@ def bars(
                 x, axis_h - 9, f"{tick}", fontName=REGULAR, fontSize=6.3, fillColor=MUTED, textAnchor="middle"
             )
         )
-    drawing.add(String(x1 + 4, height - 8, "couverture", fontName=REGULAR, fontSize=6.3, fillColor=MUTED))
+    drawing.add(String(x1 + 6, height - 8, "salle", fontName=REGULAR, fontSize=6.3, fillColor=MUTED))
+    drawing.add(String(x1 + 40, height - 8, "couverture", fontName=REGULAR, fontSize=6.3, fillColor=MUTED))
     drawing.add(String(x0, height - 8, "score (0–100)", fontName=REGULAR, fontSize=6.3, fillColor=MUTED))
     leading = font_size * 1.15
     for k, row in enumerate(rows):
@@ -309,17 +318,14 @@ def bars(
             drawing.add(
                 Rect(x0, y_mid - bar_h / 2, w, bar_h, fillColor=_colour(row.colour, 0.85), strokeColor=None)
             )
-            label = f"{round(row.value)}{NBSP}%"
-            inside = w > 34
             drawing.add(
                 String(
-                    x0 + w - 3 if inside else x0 + w + 3,
+                    x1 + 6,
                     y_mid - font_size * 0.35,
-                    label,
+                    f"{round(row.value)}{NBSP}%",
                     fontName=BOLD,
-                    fontSize=font_size - 0.4,
-                    fillColor=colors.white if inside else INK,
-                    textAnchor="end" if inside else "start",
+                    fontSize=font_size,
+                    fillColor=INK,
                 )
             )
         for mark in row.marks:
@@ -330,7 +336,7 @@ def bars(
         if row.note:
             drawing.add(
                 String(
-                    x1 + 4,
+                    x1 + 40,
                     y_mid - font_size * 0.35,
                     clean(row.note),
                     fontName=REGULAR,
@@ -354,7 +360,7 @@ def legend(items: Sequence[tuple[str, str, bool]], *, width: float, font_size: f
         x += w + gap
     leading = font_size * 1.7
     height = (line + 1) * leading
-    drawing = Drawing(width, height)
+    drawing = _drawing(width, height)
     for (label, colour, dashed), (x, ln) in zip(items, positions, strict=True):
         y = height - (ln + 0.5) * leading
         drawing.add(

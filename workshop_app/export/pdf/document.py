@@ -250,7 +250,9 @@ def render_pdf(
     total = TotalPages()
     story.append(total)
     info = snapshot.info
-    header = " — ".join(x for x in (ctx.text(info.title), info.territory) if x.strip())
+    title = ctx.text(info.title)
+    territory = info.territory if info.territory.casefold() not in title.casefold() else ""
+    header = " — ".join(x for x in (title, territory) if x.strip())
     buffer = io.BytesIO()
     doc = AtelierDocTemplate(
         buffer,
@@ -262,6 +264,9 @@ def render_pdf(
         subject=clean(f"Atelier résilience territoriale — {info.territory}"),
         creator="Atelier Résilience",
         lang="fr-FR",
+        # otherwise every page starts with Helvetica, a font that is referenced but not embedded
+        initialFontName=REGULAR,
+        initialFontSize=9.5,
         leftMargin=MARGIN_LEFT,
         rightMargin=MARGIN_LEFT,
         topMargin=MARGIN_BOTTOM,

@@ -47,7 +47,7 @@ from workshop_app.export.french import (
 )
 from workshop_app.export.pdf import charts
 from workshop_app.export.pdf.escaping import clean, inline, markup
-from workshop_app.export.pdf.fonts import BOLD
+from workshop_app.export.pdf.fonts import BOLD, REGULAR
 from workshop_app.export.pdf.styles import (
     ACCENT,
     FRAME_HEIGHT,
@@ -167,12 +167,16 @@ class Context:
         return [CondPageBreak(FRAME_HEIGHT / 3), self._heading(label, 0, self.st.h1)]
 
     def h2(self, title: str, numbered: bool = True) -> Flowable:
+        """A numbered sub-section title (call sites add ``CondPageBreak`` via :meth:`h2_block`)."""
         if numbered:
             self.numbers[1] += 1
             label = f"{self.numbers[0]}.{self.numbers[1]} {clean(title)}"
         else:
             label = clean(title)
         return self._heading(label, 1, self.st.h2)
+
+    def h2_block(self, title: str, room: float = 4.5 * cm) -> list[Flowable]:
+        return [CondPageBreak(room), self.h2(title)]
 
     def annex(self, letter: str, title: str) -> Flowable:
         return self._heading(f"Annexe {letter} — {clean(title)}", 1, self.st.h2)
@@ -206,6 +210,11 @@ def _raw(markup_text: str, style: object) -> Paragraph:
     return Paragraph(markup_text, style)
 
 
+def _h3(text: str, room: float = 3.5 * cm) -> list[Flowable]:
+    """A small heading, moved to the next page with what follows when less than ``room`` is left."""
+    return [CondPageBreak(room), Paragraph(inline(text), styles().h3)]
+
+
 def _or_missing(ctx: Context, text: str, missing: str = "Non renseigné.") -> Paragraph:
     if text.strip():
         return _p(ctx.text(text), ctx.st.body)
@@ -229,6 +238,7 @@ def table(
         hAlign="LEFT",
     )
     commands: list[tuple[object, ...]] = [
+        ("FONT", (0, 0), (-1, -1), REGULAR, 8.3),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LEFTPADDING", (0, 0), (-1, -1), 4),
         ("RIGHTPADDING", (0, 0), (-1, -1), 4),
@@ -269,10 +279,13 @@ class GroupColumns:
     column_width: float  # each score column
 
 
-def _group_columns(ctx: Context, fixed: int) -> GroupColumns:
+MAX_GROUP_COLUMNS = 6
+
+
+def _group_columns(ctx: Context, groups: Sequence[GroupInfo], fixed: int, offset: int = 0) -> GroupColumns:
     """Headers for the groups' score columns: names when every word fits (at most 2.3 cm per column),
     otherwise « T1 », « T2 »… with a key printed under the table. ``fixed`` = other score columns."""
-    names = [ctx.text(g.name) for g in ctx.groups]
+    names = [ctx.text(g.name) for g in groups]
     n = len(names) + fixed
     min_label = 5.6 * cm
     words = [w for name in names for w in clean(name).split()] or [""]
@@ -280,10 +293,24 @@ def _group_columns(ctx: Context, fixed: int) -> GroupColumns:
     column = max(1.45 * cm, min(2.3 * cm, longest))
     if longest <= 2.3 * cm and FRAME_WIDTH - n * column >= min_label:
         return GroupColumns(names, None, FRAME_WIDTH - n * column, column)
-    column = max(1.2 * cm, min(1.45 * cm, (FRAME_WIDTH - min_label) / max(1, n)))
-    labels = [f"T{i + 1}" for i in range(len(names))]
+    column = min(1.45 * cm, (FRAME_WIDTH - min_label) / max(1, n))
+    labels = [f"T{offset + i + 1}" for i in range(len(names))]
     key = " · ".join(f"<b>{lbl}</b>{NBSP}:{NBSP}{inline(nm)}" for lbl, nm in zip(labels, names, strict=True))
     return GroupColumns(labels, _raw(key, ctx.st.muted), FRAME_WIDTH - n * column, column)
+
+
+def _group_chunks(ctx: Context, fixed: int) -> list[tuple[list[GroupInfo], GroupColumns]]:
+    """The groups in balanced chunks of at most ``MAX_GROUP_COLUMNS`` (one table each), with their headers."""
+    groups = ctx.groups
+    count = max(1, -(-len(groups) // MAX_GROUP_COLUMNS))
+    size = -(-len(groups) // count) if groups else 0
+    chunks = [groups[i : i + size] for i in range(0, len(groups), size)] if size else [[]]
+    out = []
+    offset = 0
+    for chunk in chunks:
+        out.append((chunk, _group_columns(ctx, chunk, fixed, offset)))
+        offset += len(chunk)
+    return out
 
 
 # -- cover and contents --------------------------------------------------------------------------------------
@@ -328,6 +355,7 @@ def cover(ctx: Context) -> list[Flowable]:
         t.setStyle(
             TableStyle(
                 [
+                    ("FONT", (0, 0), (-1, -1), REGULAR, 9),
                     ("VALIGN", (0, 0), (-1, -1), "TOP"),
                     ("LINEABOVE", (0, 0), (-1, 0), 1.2, ACCENT),
                     ("LINEBELOW", (0, 0), (-1, -1), 0.35, RULE),
@@ -371,6 +399,14 @@ def participants_summary(ctx: Context) -> str:
 def contents(ctx: Context) -> list[Flowable]:
     toc = TableOfContents(dotsMinLevel=0)
     toc.levelStyles = [ctx.st.toc1, ctx.st.toc2]
+    toc.tableStyle = TableStyle(
+        [
+            ("FONT", (0, 0), (-1, -1), REGULAR, 9),
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+            ("LEFTPADDING", (0, 0), (-1, -1), 0),
+        ]
+    )
     return [_c("Sommaire", ctx.st.toc_title), toc, PageBreak()]
 
 
@@ -380,9 +416,12 @@ def contents(ctx: Context) -> list[Flowable]:
 def context_section(ctx: Context) -> list[Flowable]:
     info = ctx.snapshot.info
     out: list[Flowable] = [*ctx.h1("Contexte et objectifs")]
-    out += [ctx.h2("Contexte"), _or_missing(ctx, info.context)]
-    out += [ctx.h2("Objectifs"), _or_missing(ctx, info.objectives)]
-    out += [ctx.h2("Ce qui était fixé, ce qui était ouvert au débat"), _or_missing(ctx, info.fixed_points)]
+    out += [*ctx.h2_block("Contexte"), _or_missing(ctx, info.context)]
+    out += [*ctx.h2_block("Objectifs"), _or_missing(ctx, info.objectives)]
+    out += [
+        *ctx.h2_block("Ce qui était fixé, ce qui était ouvert au débat"),
+        _or_missing(ctx, info.fixed_points),
+    ]
     return out
 
 
@@ -435,7 +474,7 @@ def programme_section(ctx: Context) -> list[Flowable]:
         seq_state = ctx.seq_state(t.sequence.id)
         if not seq_state.cards_shown:
             continue
-        out.append(ctx.h2(f"Déroulé — {ctx.text(t.sequence.display_title)}"))
+        out += ctx.h2_block(f"Déroulé — {ctx.text(t.sequence.display_title)}")
         out.append(card_timeline(ctx, t.sequence, seq_state, t.end))
     return out
 
@@ -471,7 +510,7 @@ def decks_section(ctx: Context) -> list[Flowable]:
     out.append(_raw(f"<b>Autoévaluation.</b> {SELF_ASSESSMENT}", st.boxed))
     for sequence in ctx.sequences:
         deck = sequence.deck
-        out.append(ctx.h2(f"{deck.title} (version {deck.version})"))
+        out += ctx.h2_block(f"{deck.title} (version {deck.version})")
         facts = [f"Séquence : {ctx.text(sequence.display_title)}", f"Grille de lecture : {deck.compass.name}"]
         if deck.authors:
             facts.append(f"Auteurs : {deck.authors}")
@@ -490,7 +529,7 @@ def decks_section(ctx: Context) -> list[Flowable]:
 
 def question_deck_rules(ctx: Context, deck: QuestionDeck) -> list[Flowable]:
     st = ctx.st
-    out: list[Flowable] = [_c("Échelle de réponse", st.h3)]
+    out: list[Flowable] = _h3("Échelle de réponse")
     rows: list[list[object]] = [head_row(ctx, ["Réponse", "Valeur", "Sur 0–100", "Signification"])]
     lo, hi = deck.scale_min, deck.scale_max
     for option in deck.scale:
@@ -507,7 +546,7 @@ def question_deck_rules(ctx: Context, deck: QuestionDeck) -> list[Flowable]:
     lo_label = next((o.label for o in deck.scale if o.value == lo), "")
     hi_label = next((o.label for o in deck.scale if o.value == hi), "")
     nc = next((o.label for o in deck.scale if o.value is None), "« non concerné »")
-    out.append(_c("Comment les scores sont calculés", st.h3))
+    out += _h3("Comment les scores sont calculés")
     out.append(
         _raw(
             QUESTIONS_RULE.format(
@@ -555,7 +594,7 @@ def strategy_deck_rules(ctx: Context, deck: StrategyDeck) -> list[Flowable]:
             ]
         )
     out.append(table(rows, [5.0 * cm, 1.2 * cm, 2.1 * cm, 5.0 * cm, FRAME_WIDTH - 13.3 * cm]))
-    out.append(_c("Comment les scores sont calculés", st.h3))
+    out += _h3("Comment les scores sont calculés")
     out.append(_raw(STRATEGY_RULE.format(budget=inline(budget)), st.body))
     return out
 
@@ -580,7 +619,7 @@ def results_section(ctx: Context) -> list[Flowable]:
     if not ctx.groups:
         return [*out, _p("Aucune table n'a été constituée.", ctx.st.muted)]
     for sequence in ctx.sequences:
-        out.append(ctx.h2(ctx.text(sequence.display_title)))
+        out += ctx.h2_block(ctx.text(sequence.display_title), room=13 * cm)
         if isinstance(sequence.deck, QuestionDeck):
             out += question_results(ctx, sequence, sequence.deck)
         else:
@@ -653,13 +692,14 @@ def _room_and_groups_radars(
             note += " · non renseigné : " + ", ".join(missing)
         cells.append([drawing, _p(note, st.caption)])
     if cells:
-        out.append(_p("Par table (en pointillé : la salle).", st.h3))
+        out += _h3("Par table (en pointillé : la salle).", room=8.5 * cm)
         grid = [cells[i : i + per_row] for i in range(0, len(cells), per_row)]
         grid[-1] += [[Spacer(1, 1)]] * (per_row - len(grid[-1]))
         t = Table(grid, colWidths=[w] * per_row, hAlign="LEFT")
         t.setStyle(
             TableStyle(
                 [
+                    ("FONT", (0, 0), (-1, -1), REGULAR, 9),
                     ("VALIGN", (0, 0), (-1, -1), "TOP"),
                     ("LEFTPADDING", (0, 0), (-1, -1), 0),
                     ("RIGHTPADDING", (0, 0), (-1, -1), 0),
@@ -717,11 +757,10 @@ def question_results(ctx: Context, sequence: SequenceInfo, deck: QuestionDeck) -
                 )
             )
     if rows:
-        out.append(CondPageBreak(8 * cm))
-        out.append(_p("Par levier", st.h3))
         chunk = max(8, int((FRAME_HEIGHT - 3 * cm) // 19))
         for i in range(0, len(rows), chunk):
-            out.append(charts.bars(rows[i : i + chunk], width=FRAME_WIDTH, label_width=205))
+            drawing = charts.bars(rows[i : i + chunk], width=FRAME_WIDTH, label_width=205)
+            out.append(KeepTogether([Paragraph("Par levier", st.h3), drawing]) if i == 0 else drawing)
         out.append(
             _p(
                 "Barre : score de la salle ; traits verticaux : score de chaque table ; à droite : "
@@ -735,35 +774,35 @@ def question_results(ctx: Context, sequence: SequenceInfo, deck: QuestionDeck) -
 
 def lever_table(ctx: Context, deck: QuestionDeck, reading: CompassReading) -> list[Flowable]:
     st = ctx.st
-    cols = _group_columns(ctx, 2)
-    labels, key, n = cols.labels, cols.key, len(cols.labels)
-    label_w, rest = cols.label_width, cols.column_width
-    rows: list[list[object]] = [head_row(ctx, ["Principe / levier", "Salle", *labels, "Couv."])]
-    extra: list[tuple[object, ...]] = []
-    for axis in deck.compass.axes:
-        star = "*" if axis.source != "officiel" else ""
-        r = len(rows)
-        rows.append(
-            [
-                _c(f"{axis.label}{star}", st.cell_bold),
-                _c(_score_text(reading.room.axes.get(axis.id)), st.cell_bold),
-            ]
-            + [_c(_score_text(_group_axis(reading, g.id, axis.id)), st.cell_center) for g in ctx.groups]
-            + [_c(format_percent(reading.room.axes[axis.id].coverage), st.cell_right)]
-        )
-        extra.append(("BACKGROUND", (0, r), (-1, r), LIGHT))
-        for lever in axis.levers:
-            star = "*" if lever.source != "officiel" else ""
-            room = reading.room.levers.get(lever.id)
+    out: list[Flowable] = _h3("Scores par principe et par levier")
+    for groups, cols in _group_chunks(ctx, 2):
+        rows: list[list[object]] = [head_row(ctx, ["Principe / levier", "Salle", *cols.labels, "Couv."])]
+        extra: list[tuple[object, ...]] = []
+        for axis in deck.compass.axes:
+            star = "*" if axis.source != "officiel" else ""
+            r = len(rows)
             rows.append(
-                [_c(f"{lever.id} {lever.label}{star}", st.cell), _c(_score_text(room), st.cell_center)]
-                + [_c(_score_text(_group_lever(reading, g.id, lever.id)), st.cell_center) for g in ctx.groups]
-                + [_c(format_percent(room.coverage) if room else "—", st.cell_right)]
+                [
+                    _c(f"{axis.label}{star}", st.cell_bold),
+                    _c(_score_text(reading.room.axes.get(axis.id)), st.cell_bold),
+                ]
+                + [_c(_score_text(_group_axis(reading, g.id, axis.id)), st.cell_center) for g in groups]
+                + [_c(format_percent(reading.room.axes[axis.id].coverage), st.cell_right)]
             )
-    out: list[Flowable] = [_p("Scores par principe et par levier", st.h3)]
-    out.append(table(rows, [label_w] + [rest] * (n + 2), zebra=False, extra=extra))
-    if key is not None:
-        out.append(key)
+            extra.append(("BACKGROUND", (0, r), (-1, r), LIGHT))
+            for lever in axis.levers:
+                star = "*" if lever.source != "officiel" else ""
+                room = reading.room.levers.get(lever.id)
+                rows.append(
+                    [_c(f"{lever.id} {lever.label}{star}", st.cell), _c(_score_text(room), st.cell_center)]
+                    + [_c(_score_text(_group_lever(reading, g.id, lever.id)), st.cell_center) for g in groups]
+                    + [_c(format_percent(room.coverage) if room else "—", st.cell_right)]
+                )
+        widths = [cols.label_width] + [cols.column_width] * (len(groups) + 2)
+        out.append(table(rows, widths, zebra=False, extra=extra))
+        if cols.key is not None:
+            out.append(cols.key)
+        out.append(Spacer(1, 6))
     return out
 
 
@@ -783,27 +822,28 @@ def strategy_results(ctx: Context, sequence: SequenceInfo, deck: StrategyDeck) -
     out: list[Flowable] = []
     caption = "Effet des stratégies sur chaque axe, de 0 (pire) à 100 (meilleur) ; 50 = sans effet."
     out += _room_and_groups_radars(ctx, deck, reading, caption)
-    cols = _group_columns(ctx, 1)
-    labels, key, n = cols.labels, cols.key, len(cols.labels)
-    label_w, rest = cols.label_width, cols.column_width
-    rows: list[list[object]] = [head_row(ctx, ["Axe", "Salle", *labels])]
-    for axis in deck.compass.axes:
-        rows.append(
-            [_c(axis.label, st.cell_bold), _c(_score_text(reading.room.axes.get(axis.id)), st.cell_bold)]
-            + [_c(_score_text(_group_axis(reading, g.id, axis.id)), st.cell_center) for g in ctx.groups]
-        )
+    out += _h3("Scores par axe et budget")
     unit = deck.strategy.budget_unit
-    budget_row: list[object] = [_c(f"Budget dépensé ({unit})", st.cell_bold), _c("", st.cell)]
-    for g in ctx.groups:
-        gr = reading.groups.get(g.id)
-        b = gr.budget if gr else None
-        text = f"{b.spent} / {b.budget}" if b else "—"
-        budget_row.append(_c(text, st.cell_center))
-    rows.append(budget_row)
-    out.append(_p("Scores par axe et budget", st.h3))
-    out.append(table(rows, [label_w] + [rest] * (n + 1)))
-    if key is not None:
-        out.append(key)
+    for groups, cols in _group_chunks(ctx, 1):
+        rows: list[list[object]] = [head_row(ctx, ["Axe", "Salle", *cols.labels])]
+        for axis in deck.compass.axes:
+            rows.append(
+                [
+                    _c(axis.label, st.cell_bold),
+                    _c(_score_text(reading.room.axes.get(axis.id)), st.cell_bold),
+                ]
+                + [_c(_score_text(_group_axis(reading, g.id, axis.id)), st.cell_center) for g in groups]
+            )
+        budget_row: list[object] = [_c(f"Budget dépensé ({unit})", st.cell_bold), _c("", st.cell)]
+        for g in groups:
+            gr = reading.groups.get(g.id)
+            b = gr.budget if gr else None
+            budget_row.append(_c(f"{b.spent} / {b.budget}" if b else "—", st.cell_center))
+        rows.append(budget_row)
+        out.append(table(rows, [cols.label_width] + [cols.column_width] * (len(groups) + 1)))
+        if cols.key is not None:
+            out.append(cols.key)
+        out.append(Spacer(1, 6))
     return out
 
 
@@ -828,7 +868,7 @@ def findings_section(ctx: Context) -> list[Flowable]:
             if (debrief.strengths or debrief.vulnerabilities)
             else "Proposés d'après les scores"
         )
-        out.append(ctx.h2(title, numbered=False))
+        out += [CondPageBreak(4.5 * cm), ctx.h2(title, numbered=False)]
         out.append(
             _p(
                 "Les leviers (ou axes) les mieux et les moins bien notés par la salle, parmi ceux qui ont "
@@ -840,7 +880,7 @@ def findings_section(ctx: Context) -> list[Flowable]:
         )
         for sequence, strengths, vulns in proposals:
             if len(proposals) > 1:
-                out.append(_p(ctx.text(sequence.display_title), st.h3))
+                out += _h3(ctx.text(sequence.display_title))
             out.append(
                 two_lists(
                     ctx,
@@ -868,6 +908,7 @@ def two_lists(ctx: Context, left: Sequence[str], right: Sequence[str]) -> Table:
     t.setStyle(
         TableStyle(
             [
+                ("FONT", (0, 0), (-1, -1), REGULAR, 9),
                 ("BACKGROUND", (0, 0), (0, 0), GOOD),
                 ("BACKGROUND", (1, 0), (1, 0), WARN),
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
@@ -888,21 +929,21 @@ def agreement_section(ctx: Context) -> list[Flowable]:
     st = ctx.st
     out: list[Flowable] = [*ctx.h1("Accords et désaccords entre les tables")]
     if ctx.snapshot.debrief.agreement.strip():
-        out.append(_p("Ce qu'en retient l'animation", st.h3))
+        out += _h3("Ce qu'en retient l'animation")
         out.append(_p(ctx.text(ctx.snapshot.debrief.agreement), st.body))
     out.append(_p(AGREEMENT_RULE, st.muted))
     group_ids = [g.id for g in ctx.groups]
     for sequence in ctx.sequences:
         deck = sequence.deck
         seq_state = ctx.seq_state(sequence.id)
-        out.append(ctx.h2(ctx.text(sequence.display_title)))
+        out += ctx.h2_block(ctx.text(sequence.display_title))
         if isinstance(deck, QuestionDeck):
             spreads = analysis.card_spreads(deck, seq_state, group_ids)
             result = analysis.classify(spreads)
             steps = deck.scale_max - deck.scale_min
-            out.append(_p("Cartes qui divisent les tables", st.h3))
+            out += _h3("Cartes qui divisent les tables")
             out.append(spread_table(ctx, deck, result.disputed, steps, "Aucune carte ne divise les tables."))
-            out.append(_p("Cartes qui font consensus", st.h3))
+            out += _h3("Cartes qui font consensus")
             out.append(spread_table(ctx, deck, result.agreed, steps, "Aucune carte ne fait consensus."))
             levers = [(t, analysis.target_label(deck, t)) for t in deck.lever_ids()]
             lever_spreads = [
@@ -912,7 +953,7 @@ def agreement_section(ctx: Context) -> list[Flowable]:
             ]
             lever_spreads.sort(key=lambda s: -(s.range or 0))
             if lever_spreads:
-                out.append(_p("Leviers sur lesquels les tables s'écartent le plus", st.h3))
+                out += _h3("Leviers sur lesquels les tables s'écartent le plus")
                 rows: list[list[object]] = [head_row(ctx, ["Levier", "Plus bas", "Plus haut", "Écart"])]
                 for s in lever_spreads[:MAX_AGREEMENT_ROWS]:
                     rows.append(
@@ -989,14 +1030,14 @@ def strategy_agreement(
         ("Cartes retenues par aucune table", nobody),
     ):
         if items:
-            out.append(_p(title, st.h3))
+            out += _h3(title)
             out += bullet_list(ctx, items)
     axes = [(a.id, a.label) for a in deck.compass.axes]
     spreads = [
         s for s in analysis.reading_spreads(ctx.readings[sequence.id], axes, levers=False) if s.comparable
     ]
     if spreads:
-        out.append(_p("Écart entre les tables par axe", st.h3))
+        out += _h3("Écart entre les tables par axe")
         rows: list[list[object]] = [head_row(ctx, ["Axe", "Plus bas", "Plus haut", "Écart"])]
         for s in sorted(spreads, key=lambda s: -(s.range or 0)):
             rows.append(
@@ -1025,7 +1066,7 @@ def answers_section(ctx: Context, tick: Callable[[], None]) -> list[Flowable]:
         )
     )
     for sequence in ctx.sequences:
-        out.append(ctx.h2(ctx.text(sequence.display_title)))
+        out += ctx.h2_block(ctx.text(sequence.display_title))
         if isinstance(sequence.deck, QuestionDeck):
             out += question_answers(ctx, sequence, sequence.deck, tick)
         else:
@@ -1080,18 +1121,21 @@ def question_answers(
         t = table(rows, [3.6 * cm, 3.7 * cm, FRAME_WIDTH - 7.3 * cm])
         if len(rows) <= 7:
             out.append(KeepTogether([*head, t]))
-        else:  # the title and prompt keep with the table's first rows (keepWithNext)
-            out += [*head, t]
+        else:  # a long table may split: keep at least its head and first rows with the title
+            out += [CondPageBreak(6 * cm), *head, t]
         out += [note_paragraph(ctx, note) for note in notes_by_card.get(card.id, [])]
     return out
 
 
 def note_paragraph(ctx: Context, note: Note) -> Paragraph:
     who = ctx.group_name(note.group_id)
-    suffix = f" — {inline(who)}" if who else ""
+    text = ctx.text(note.text).strip()
+    if not text.startswith(("«", '"', "“")):
+        text = quote(text)
+    meta = " · ".join(x for x in (who, format_time(note.at)) if x)
     return _raw(
-        f"<font color='#2E8B7A'>▸</font> {markup(quote(ctx.text(note.text)))}"
-        f"<font color='#5F6B73' size='7.5'>{suffix}, {inline(format_time(note.at))}</font>",
+        f"<font color='#2E8B7A'>▸</font> {markup(text)}"
+        f"<font color='#5F6B73' size='7.5'>{NBSP}— {inline(meta)}</font>",
         ctx.st.note,
     )
 
@@ -1106,6 +1150,7 @@ def strategy_answers(ctx: Context, sequence: SequenceInfo, deck: StrategyDeck) -
     out: list[Flowable] = []
     for play in plays:
         status = f"{play.spent} / {play.budget}{NBSP}{unit} dépensés"
+        out.append(CondPageBreak(5 * cm))
         out.append(
             _raw(
                 f"{inline(ctx.text(play.group.name))} <font color='#5F6B73' size='8.5'>— {status}</font>",
@@ -1167,12 +1212,12 @@ def notes_section(ctx: Context) -> list[Flowable]:
         return [*out, _p("Pas d'autre note que celles rattachées aux cartes.", st.muted)]
     out.append(_p("Notes prises en dehors des cartes. Les auteurs ne sont pas nommés.", st.muted))
     if general:
-        out.append(_p("Sur l'ensemble de l'atelier", st.h3))
+        out += _h3("Sur l'ensemble de l'atelier")
         out += [note_paragraph(ctx, n) for n in general]
     for sequence in ctx.sequences:
         notes = by_sequence[sequence.id]
         if notes:
-            out.append(_p(ctx.text(sequence.display_title), st.h3))
+            out += _h3(ctx.text(sequence.display_title))
             out += [note_paragraph(ctx, n) for n in notes]
     return out
 
@@ -1180,9 +1225,9 @@ def notes_section(ctx: Context) -> list[Flowable]:
 def debrief_section(ctx: Context) -> list[Flowable]:
     d = ctx.snapshot.debrief
     out: list[Flowable] = [*ctx.h1("Débriefing")]
-    out += [ctx.h2("Ce qui a été ressenti"), _or_missing(ctx, d.felt)]
-    out += [ctx.h2("Ce qui s'est passé"), _or_missing(ctx, d.happened)]
-    out += [ctx.h2("Ce qui se transfère dans la vie réelle"), _or_missing(ctx, d.transfer)]
+    out += [*ctx.h2_block("Ce qui a été ressenti"), _or_missing(ctx, d.felt)]
+    out += [*ctx.h2_block("Ce qui s'est passé"), _or_missing(ctx, d.happened)]
+    out += [*ctx.h2_block("Ce qui se transfère dans la vie réelle"), _or_missing(ctx, d.transfer)]
     return out
 
 
@@ -1322,7 +1367,7 @@ def raw_annex(ctx: Context, tick: Callable[[], None]) -> list[Flowable]:
         if not rows:
             continue
         tick()
-        out.append(_p(ctx.text(sequence.display_title), st.h3))
+        out += _h3(ctx.text(sequence.display_title))
         strategy = isinstance(sequence.deck, StrategyDeck)
         head = [
             "Carte",

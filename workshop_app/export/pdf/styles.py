@@ -68,6 +68,7 @@ def styles() -> Styles:
     base = ParagraphStyle(
         "body",
         fontName=REGULAR,
+        bulletFontName=REGULAR,
         fontSize=9.5,
         leading=13.2,
         textColor=INK,
@@ -94,7 +95,6 @@ def styles() -> Styles:
             textColor=PRIMARY,
             spaceBefore=4,
             spaceAfter=10,
-            keepWithNext=1,
         ),
         h2=derive(
             "h2",
@@ -104,7 +104,6 @@ def styles() -> Styles:
             textColor=PRIMARY,
             spaceBefore=12,
             spaceAfter=6,
-            keepWithNext=1,
         ),
         h3=derive(
             "h3",
@@ -114,7 +113,6 @@ def styles() -> Styles:
             textColor=INK,
             spaceBefore=8,
             spaceAfter=4,
-            keepWithNext=1,
         ),
         cell=cell,
         cell_bold=ParagraphStyle("cell_bold", parent=cell, fontName=BOLD),
@@ -170,7 +168,6 @@ def styles() -> Styles:
             textColor=PRIMARY,
             spaceBefore=10,
             spaceAfter=2,
-            keepWithNext=1,
         ),
         card_prompt=derive(
             "card_prompt",
@@ -179,7 +176,6 @@ def styles() -> Styles:
             leading=12,
             textColor=MUTED,
             spaceAfter=4,
-            keepWithNext=1,
         ),
         muted=derive("muted", fontSize=8.5, leading=11.5, textColor=MUTED),
     )
