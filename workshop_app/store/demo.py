@@ -37,7 +37,7 @@ STRATEGY_DECK = "nature-en-ville"
 WORKSHOP_DAY = date(2025, 3, 13)
 START = datetime(2025, 3, 13, 13, 30, tzinfo=UTC)  # 14 h 30 in Paris
 # Maturity of each principle for the whole room, on the scale's 0–1 range (cycled when a deck has more axes).
-AXIS_BASE = (0.68, 0.58, 0.34, 0.5, 0.44, 0.27)
+AXIS_BASE = (0.8, 0.62, 0.28, 0.58, 0.42, 0.14)
 GROUP_OFFSET = (0.06, -0.04, 0.02, -0.12)
 
 
@@ -157,8 +157,9 @@ def _play_questions(
     log.add(EventKind.TIMER_STARTED, 5, sequence_id=sid, payload={"scope": "sequence"})
     for index, card in enumerate(deck.cards):
         log.add(EventKind.CARD_SHOWN, 60, sequence_id=sid, card_id=card.id)
-        axis = axes.index(deck.axis_of(card.informs[0].lever))
-        base = AXIS_BASE[axis % len(AXIS_BASE)]
+        links = [axes.index(deck.axis_of(link.lever)) for link in card.informs]
+        base = sum(AXIS_BASE[a % len(AXIS_BASE)] for a in links) / len(links)
+        said: set[str] = set()
         for g, group in enumerate(groups):
             where = {"sequence_id": sid, "group_id": group.id, "card_id": card.id}
             if not_concerned is not None and rng.random() < 0.05:
@@ -168,8 +169,9 @@ def _play_questions(
                 target = lo + level * (hi - lo)
                 chosen = min(numeric, key=lambda o: abs((o.value or 0.0) - target))
                 option = chosen.id
-                bucket = round(4 * ((chosen.value or 0.0) - lo) / (hi - lo))
-                argument = rng.choice(T.ARGUMENTS[bucket])
+                argument = _argument(
+                    rng, card.theme, round(4 * ((chosen.value or 0.0) - lo) / (hi - lo)), said
+                )
             if rng.random() < 0.04:  # a slip, taken back with Ctrl+Z
                 slip = log.add(
                     EventKind.CHOICE_RECORDED, 20, payload={"option": numeric[-1].id, "argument": ""}, **where
@@ -193,6 +195,19 @@ def _play_questions(
     log.add(EventKind.RESULTS_REVEALED, 60, sequence_id=sid)
     log.add(EventKind.TIMER_STOPPED, 5, sequence_id=sid)
     log.add(EventKind.SEQUENCE_ENDED, 600, sequence_id=sid)
+
+
+def _argument(rng: random.Random, theme: str, bucket: int, said: set[str]) -> str:
+    """An argument for a maturity bucket (0–4), tied to the card's theme when we have words for it; never the
+    same one twice on one card."""
+    themed = T.THEMED.get(theme)
+    pool = list(T.ARGUMENTS[bucket])
+    if themed is not None and bucket != 2 and rng.random() < 0.5:
+        pool = list(themed[0] if bucket < 2 else themed[1])
+    fresh = [a for a in pool if a not in said] or [a for a in T.ARGUMENTS[bucket] if a not in said] or pool
+    argument = rng.choice(fresh)
+    said.add(argument)
+    return argument
 
 
 def _play_strategy(

@@ -57,42 +57,115 @@ PARTICIPANTS = (
     ("Inès Morel", "Responsable", "Voirie et réseaux", "Agglomération", 3),
 )
 
-# Arguments by maturity level (0 = nothing in place … 4 = well established), short and varied.
+# Arguments by maturity level (0 = nothing in place … 4 = well established): short, varied, fit for any card.
 ARGUMENTS = (
     (
         "Rien d'organisé à ce jour ; le sujet n'a jamais été abordé en comité de direction.",
         "On découvre la question en séance : aucun service n'en a la charge.",
         "Pas de moyens ni de pilote identifié.",
         "On réagirait au cas par cas, sans procédure écrite.",
+        "Personne autour de la table ne sait qui déciderait.",
     ),
     (
         "Quelques initiatives isolées, mais rien de coordonné.",
         "Le sujet est connu des techniciens, pas encore des élus.",
         "Une procédure existe sur le papier, jamais testée.",
         "Dépend de deux ou trois personnes : fragile en cas d'absence.",
-        "Un début de réflexion dans le PCAET, sans traduction concrète.",
+        "Des idées circulent, aucune n'a été chiffrée.",
+        "On compte sur la bonne volonté des agents, sans organisation prévue.",
     ),
     (
         "Des actions existent côté ville, l'agglomération n'est pas associée.",
-        "Le plan est écrit mais pas mis à jour depuis 2019.",
+        "Le plan est écrit mais n'a pas été mis à jour depuis plusieurs années.",
         "Bonne volonté des services, mais les moyens manquent.",
-        "On l'a fait pendant la crue de 2022, sans en tirer de retour d'expérience.",
-        "Partiellement : les quartiers prioritaires sont couverts, pas les hameaux.",
+        "Vécu une fois, sans retour d'expérience écrit.",
+        "Couvert en centre-ville, beaucoup moins dans les hameaux.",
+        "Les rôles sont clairs pour la ville, flous pour les partenaires.",
     ),
     (
         "Dispositif en place et connu, exercé une fois par an.",
         "La coopération avec l'agglomération fonctionne bien sur ce point.",
-        "Acquis depuis la sécheresse de 2022 : les rôles sont clairs.",
+        "Les rôles sont clairs et les contacts à jour.",
         "Les associations sont mobilisées et savent qui appeler.",
-        "Le registre des personnes vulnérables est tenu à jour par le CCAS.",
+        "Un exercice récent a montré que l'organisation tient.",
     ),
     (
         "Point fort reconnu par tous : exercices réguliers et retours d'expérience.",
         "Organisation rodée, partagée avec les communes voisines.",
-        "Intégré à tous les projets d'aménagement depuis le nouveau PLUi.",
+        "Pris en compte dans tous les projets d'aménagement depuis le nouveau PLUi.",
         "Les habitants sont associés ; la démarche est citée en exemple.",
     ),
 )
+# Arguments tied to a card's theme (the « Et si… » deck's needs), for weak (0–1) and strong (3–4) answers.
+THEMED = {
+    "Respirer": (
+        (
+            "Aucune salle rafraîchie n'est prévue pour les personnes âgées.",
+            "Les écoles n'ont ni ombre ni brasseurs d'air.",
+        ),
+        (
+            "Le plan canicule est activé chaque été et les appels aux personnes isolées sont faits.",
+            "Deux salles climatisées sont ouvertes au public dès l'alerte orange.",
+        ),
+    ),
+    "Boire": (
+        (
+            "Aucun stock d'eau en bouteille ni accord avec un distributeur.",
+            "On ne sait pas quels usages couper en premier.",
+        ),
+        (
+            "Interconnexion avec le syndicat voisin : deux jours d'autonomie assurés.",
+            "Les gros consommateurs d'eau sont identifiés et prévenus.",
+        ),
+    ),
+    "Manger": (
+        (
+            "Pas de lien avec les producteurs locaux en cas de rupture.",
+            "L'épicerie sociale n'a aucun stock d'avance.",
+        ),
+        (
+            "Le projet alimentaire territorial relie déjà producteurs et cantines.",
+            "La banque alimentaire et le CCAS ont un accord d'urgence.",
+        ),
+    ),
+    "Se loger": (
+        (
+            "Aucun recensement des logements les plus exposés.",
+            "Pas de solution d'hébergement d'urgence identifiée.",
+        ),
+        (
+            "Les gymnases sont équipés pour accueillir des sinistrés.",
+            "Le service habitat connaît les ménages les plus fragiles.",
+        ),
+    ),
+    "Se déplacer": (
+        ("Aucun itinéraire de secours n'est défini.", "Les agents ne pourraient plus venir travailler."),
+        (
+            "Un plan de déplacements de crise existe avec le département.",
+            "Le covoiturage des agents a été organisé pendant la dernière pénurie.",
+        ),
+    ),
+    "Être en sécurité": (
+        (
+            "Le plan communal de sauvegarde n'a pas été exercé depuis des années.",
+            "Les consignes n'atteignent pas les habitants sans internet.",
+        ),
+        (
+            "Le PCS est à jour et exercé chaque année avec le SDIS.",
+            "Les réservistes communaux sont formés et joignables.",
+        ),
+    ),
+    "Habiter le territoire": (
+        (
+            "La dépendance à un seul employeur n'a jamais été discutée.",
+            "Aucun plan de continuité pour la mairie.",
+        ),
+        (
+            "Le club d'entreprises se réunit tous les trimestres avec l'agglomération.",
+            "Le plan de continuité d'activité de la mairie a été testé.",
+        ),
+    ),
+}
 NOT_CONCERNED = (
     "La compétence relève du département : la table s'estime non concernée.",
     "Question sans objet pour notre territoire (pas d'installation de ce type).",
