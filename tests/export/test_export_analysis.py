@@ -17,8 +17,15 @@ def _answers(deck_id: str, answers: dict[tuple[str, str], str]) -> list[Event]:
     events = []
     for i, ((group, card), option) in enumerate(answers.items(), start=1):
         events.append(
-            Event(i, EventKind.CHOICE_RECORDED, "s1", group, card, {"option": option, "argument": ""},
-                  T0 + timedelta(minutes=i))
+            Event(
+                i,
+                EventKind.CHOICE_RECORDED,
+                "s1",
+                group,
+                card,
+                {"option": option, "argument": ""},
+                T0 + timedelta(minutes=i),
+            )
         )
     return events
 
@@ -28,9 +35,14 @@ def test_card_spreads_and_classification() -> None:
     events = _answers(
         deck.id,
         {
-            ("g1", "q01"): "2", ("g2", "q01"): "3", ("g3", "q01"): "2",  # within one step: agreement
-            ("g1", "q02"): "0", ("g2", "q02"): "4",  # four steps: disagreement
-            ("g1", "q03"): "1", ("g2", "q03"): "nc", ("g3", "q03"): "3",  # nc left out, two steps
+            ("g1", "q01"): "2",
+            ("g2", "q01"): "3",
+            ("g3", "q01"): "2",  # within one step: agreement
+            ("g1", "q02"): "0",
+            ("g2", "q02"): "4",  # four steps: disagreement
+            ("g1", "q03"): "1",
+            ("g2", "q03"): "nc",
+            ("g3", "q03"): "3",  # nc left out, two steps
             ("g1", "q04"): "2",  # a single answer: not comparable
         },
     )
@@ -85,10 +97,17 @@ def test_programme_uses_sequence_events_and_infers_when_missing() -> None:
     assert [t.sequence.id for t in timings] == ["s1", "s2"]
     first = timings[0]
     assert first.explicit and first.planned_minutes == 90
-    assert first.start is not None and first.end is not None and first.actual_minutes and first.actual_minutes > 0
+    assert (
+        first.start is not None
+        and first.end is not None
+        and first.actual_minutes
+        and first.actual_minutes > 0
+    )
     assert first.cards_shown == 5 == first.cards_total
     # without sequence_started / ended: inferred from the first card shown and the last event
-    events = [e for e in snapshot.events if e.kind not in (EventKind.SEQUENCE_STARTED, EventKind.SEQUENCE_ENDED)]
+    events = [
+        e for e in snapshot.events if e.kind not in (EventKind.SEQUENCE_STARTED, EventKind.SEQUENCE_ENDED)
+    ]
     from dataclasses import replace
 
     inferred = analysis.programme(replace(snapshot, events=tuple(events)), fold(events))[0]
@@ -126,7 +145,9 @@ def test_anonymiser_replaces_whole_names_only() -> None:
     assert an.participant(people[0]) == "Participant·e 1"
     assert an.participant(people[2]) == "Participant·e 3"
     text = "MARIE DUPONT et Jean Le\nGall ; Mariette Dupontel reste ; Marie seule reste."
-    assert an.text(text) == "Participant·e 1 et Participant·e 2 ; Mariette Dupontel reste ; Marie seule reste."
+    assert (
+        an.text(text) == "Participant·e 1 et Participant·e 2 ; Mariette Dupontel reste ; Marie seule reste."
+    )
     assert an.author("Marie Dupont") == ""
     plain = Anonymiser(people, False)
     assert plain.text(text) == text and plain.participant(people[0]) == "Marie Dupont"

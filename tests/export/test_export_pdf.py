@@ -150,7 +150,9 @@ def test_long_argument_splits_across_pages(tmp_path: Path) -> None:
     snapshot, photos = make_snapshot(n_groups=3, n_cards=2, long_text=True, strategy=False, photos=0)
     data = render_pdf(snapshot, photos)
     reader = PdfReader(io.BytesIO(data))
-    pages_with = [i for i, p in enumerate(reader.pages) if "Un très long argument." in (p.extract_text() or "")]
+    pages_with = [
+        i for i, p in enumerate(reader.pages) if "Un très long argument." in (p.extract_text() or "")
+    ]
     assert len(pages_with) >= 4  # 30,000 characters in a table cell: split over several pages
 
 
@@ -174,7 +176,10 @@ def test_anonymised_pdf_has_no_participant_name(tmp_path: Path) -> None:
 
 def test_note_authors_never_printed(tmp_path: Path) -> None:
     snapshot, photos = make_snapshot(n_groups=2, n_cards=3)
-    events = [*snapshot.events, Event(10_000, EventKind.NOTE_ADDED, payload={"text": "Note libre", "author": "Zébulon Auteur"})]
+    events = [
+        *snapshot.events,
+        Event(10_000, EventKind.NOTE_ADDED, payload={"text": "Note libre", "author": "Zébulon Auteur"}),
+    ]
     text = pdf_text(render_pdf(replace(snapshot, events=tuple(events)), photos))
     assert "Note libre" in text and "Zébulon" not in text
 

@@ -80,7 +80,7 @@ def write_csv(snapshot: WorkshopSnapshot, target: Path, *, anonymise: bool = Fal
 
 def _sheet_title(name: str, taken: set[str]) -> str:
     base = re.sub(r"[\[\]:*?/\\']", " ", name).strip() or "Feuille"
-    base = " ".join(base.split())[:31]
+    base = " ".join(base.split())[:31].rstrip(" -—–.,;") or "Feuille"
     title, n = base, 2
     while title.casefold() in taken:
         suffix = f" ({n})"
