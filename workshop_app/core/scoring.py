@@ -235,14 +235,21 @@ def _knapsack(budget: int, items: list[tuple[int, int]]) -> int:
 
 
 def violations(picked: Sequence[StrategyCard]) -> list[Violation]:
-    ids = {c.id for c in picked}
+    """Broken requires/excludes among the picked cards, in pick order.
+
+    An exclusion is one violation per pair, named by the card that declares it; when both cards declare it,
+    by the smaller id, so the same picks always give the same violations whatever their order.
+    """
+    by_id = {c.id: c for c in picked}
     found: list[Violation] = []
     seen_pairs: set[tuple[str, str]] = set()
     for card in picked:
-        found.extend(Violation(card.id, "requires", other) for other in card.requires if other not in ids)
+        found.extend(Violation(card.id, "requires", other) for other in card.requires if other not in by_id)
         for other in card.excludes:
             pair = (min(card.id, other), max(card.id, other))
-            if other in ids and pair not in seen_pairs:
+            if other in by_id and pair not in seen_pairs:
                 seen_pairs.add(pair)
-                found.append(Violation(card.id, "excludes", other))
+                mutual = card.id in by_id[other].excludes
+                first, second = pair if mutual else (card.id, other)
+                found.append(Violation(first, "excludes", second))
     return found
