@@ -10,9 +10,9 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from export_factory import make_snapshot  # noqa: E402
+from export_factory import make_snapshot
 
-from workshop_app.core.workshop import WorkshopSnapshot  # noqa: E402
+from workshop_app.core.workshop import WorkshopSnapshot
 
 
 @pytest.fixture(autouse=True)

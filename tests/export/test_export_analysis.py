@@ -1,4 +1,4 @@
-"""The pure computations behind the minutes: spreads, agreement, findings, programme, raw rows, anonymising."""
+"""The computations behind the minutes: spreads, agreement, findings, programme, raw rows, anonymising."""
 
 from __future__ import annotations
 

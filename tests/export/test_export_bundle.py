@@ -75,7 +75,7 @@ def test_anonymised_bundle_has_no_names(tmp_path: Path) -> None:
 
 
 def test_export_is_atomic_and_needs_every_attachment(tmp_path: Path) -> None:
-    snapshot, data = make_snapshot(n_groups=2, n_cards=2, photos=1)
+    snapshot, _ = make_snapshot(n_groups=2, n_cards=2, photos=1)
     target = tmp_path / "out" / "a.zip"
     target.parent.mkdir()
     target.write_bytes(b"previous")
@@ -109,7 +109,7 @@ def test_refuses_paths_that_escape(
 def test_refuses_unexpected_members(
     tmp_path: Path, exported: tuple[WorkshopSnapshot, dict[str, bytes], Path]
 ) -> None:
-    snapshot, data, target = exported
+    _, data, target = exported
     manifest = _manifest(target)
     members = {f"attachments/{k}": v for k, v in data.items()}
     for extra in ({"readme.txt": b"hi"}, {"attachments/unknown": b"x"}, {"sub/dir/file": b"x"}):

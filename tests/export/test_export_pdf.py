@@ -142,7 +142,6 @@ def test_hostile_text_printed_as_text(tmp_path: Path) -> None:
         assert raw in text, raw
     assert "Table <b>a<b & c>d" in text  # a group name
     assert MISSING in text  # the Chinese characters the font lacks
-    assert "🌍" not in text or True  # DejaVu may draw it; either way no crash
     assert "Un très long argument." in text and "x" * 200 in text.replace(" ", "")
 
 
@@ -313,7 +312,8 @@ def test_any_text_builds(text: str) -> None:
 def test_export_imports_no_qt() -> None:
     code = (
         "import sys; import workshop_app.export.pdf, workshop_app.export.tabular, workshop_app.export.bundle;"
-        "bad=[m for m in sys.modules if m.startswith(('PySide6','pyqtgraph','workshop_app.ui','workshop_app.store'))];"
+        "bad=[m for m in sys.modules"
+        " if m.startswith(('PySide6','pyqtgraph','workshop_app.ui','workshop_app.store'))];"
         "print(bad); sys.exit(1 if bad else 0)"
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)

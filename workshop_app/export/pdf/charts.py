@@ -37,8 +37,8 @@ class Series:
 def _drawing(width: float, height: float) -> Drawing:
     """A drawing whose initial font is ours (reportlab would otherwise reference a non-embedded Helvetica)."""
     drawing = Drawing(width, height)
-    drawing.initialFontName = REGULAR  # type: ignore[attr-defined]
-    drawing.initialFontSize = 8  # type: ignore[attr-defined]
+    drawing.initialFontName = REGULAR
+    drawing.initialFontSize = 8
     return drawing
 
 
