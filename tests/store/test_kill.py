@@ -59,7 +59,7 @@ def test_sigkill_never_loses_a_reported_choice(tmp_path: Path) -> None:
     url = f"sqlite:///{db}"
     rng = random.Random(20250313)
     reported: dict[int, tuple[str, str, str]] = {}
-    started = time.monotonic()
+
     for kill in range(KILLS):
         for line in _run_and_kill(url, rng, early=kill % 4 == 0):
             seq, card, option, _tag = line.split()
@@ -77,4 +77,3 @@ def test_sigkill_never_loses_a_reported_choice(tmp_path: Path) -> None:
             assert seq in events, f"kill {kill}: choice {seq} was reported but is missing"
             assert (events[seq].card_id, events[seq].payload["option"]) == (card, option)
     assert len(reported) > 50, "the child should have recorded many choices between kills"
-    assert time.monotonic() - started < 60
