@@ -141,3 +141,27 @@ def _file(url: str) -> Path | None:
     from workshop_app.store.engine import sqlite_path
 
     return sqlite_path(url)
+
+
+def test_upgrade_from_first_revision_on_each_backend(store_url: str) -> None:
+    from alembic import command
+
+    engine = create_engine(store_url)
+    with engine.begin() as conn:
+        command.upgrade(alembic_config(conn), "0001")
+        conn.execute(
+            text(
+                "INSERT INTO workshops (id, title, territory, territory_kind, place, facilitators, context, "
+                "objectives, status, debrief, created_at, updated_at) VALUES "
+                "('11111111-2222-4333-8444-555555555555', 'Ancien atelier', 'Valmont', '', '', '', '', '', "
+                "'done', '{}', :t, :t)"
+            ),
+            {"t": "2025-01-02 03:04:05"},
+        )
+    engine.dispose()
+    with open_store(store_url) as store:
+        info = store.get_workshop("11111111-2222-4333-8444-555555555555")
+        assert (info.title, info.fixed_points, info.status.value) == ("Ancien atelier", "", "done")
+        assert info.created_at is not None and info.created_at.tzinfo is not None
+        with store.engine.connect() as conn:
+            assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar() == head_revision()

@@ -118,10 +118,18 @@ def _known(script: ScriptDirectory, revision: str) -> bool:
 
 def _create(engine: Engine, where: str) -> None:
     with db_errors(where), engine.connect().execution_options(**{WRITE_OPTION: True}) as conn, conn.begin():
+        _serialise(conn)
         if current_revision(conn) is not None:  # another process created it meanwhile
             return
         Base.metadata.create_all(conn)
         command.stamp(alembic_config(conn), "head")
+
+
+def _serialise(conn: Connection) -> None:
+    """Two apps starting at once on one PostgreSQL database: one migrates, the other waits (SQLite: BEGIN
+    IMMEDIATE already does this)."""
+    if conn.dialect.name == "postgresql":
+        conn.execute(text("SELECT pg_advisory_xact_lock(hashtext('atelier-resilience-migrations'))"))
 
 
 def _upgrade(url: str, where: str) -> None:
@@ -132,7 +140,8 @@ def _upgrade(url: str, where: str) -> None:
             engine.connect().execution_options(**{WRITE_OPTION: True}) as conn,
             conn.begin(),
         ):
-            command.upgrade(alembic_config(conn), "head")
+            _serialise(conn)
+            command.upgrade(alembic_config(conn), "head")  # a no-op if another process did it meanwhile
             if conn.dialect.name == "sqlite":
                 broken = conn.execute(text("PRAGMA foreign_key_check")).fetchall()
                 if broken:
