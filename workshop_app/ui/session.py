@@ -9,6 +9,7 @@ and nothing changes on screen.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from typing import Any, TypeVar
 
 from PySide6.QtCore import QObject, Signal
@@ -125,13 +126,15 @@ class WorkshopSession(QObject):
 
     # -- intent ---------------------------------------------------------------------------------------------
     def record_choice(self, group_id: str, option: str, argument: str | None = None) -> Event | None:
-        card = self._card()
-        if argument is None:
-            previous = self.sequence_state().answer(group_id, card)
-            argument = previous.argument if previous else ""
-        return self._record(
-            lambda: self.service.record_choice(self.workshop_id, self._seq(), group_id, card, option, argument)
-        )
+        def call() -> Event:
+            card = self._card()  # inside the call: no card or sequence is an AtelierError -> sig_error
+            kept = argument
+            if kept is None:
+                previous = self.sequence_state().answer(group_id, card)
+                kept = previous.argument if previous else ""
+            return self.service.record_choice(self.workshop_id, self._seq(), group_id, card, option, kept)
+
+        return self._record(call)
 
     def withdraw_choice(self, group_id: str) -> Event | None:
         return self._record(
@@ -180,6 +183,14 @@ class WorkshopSession(QObject):
             return None
         self.reload()
         return result
+
+    def live_snapshot(self) -> WorkshopSnapshot:
+        """The snapshot with the log as it is now (``snapshot.events`` is the log as it was last read)."""
+        return replace(self.snapshot, events=tuple(self._events))
+
+    def patch_snapshot(self, **changes: Any) -> None:
+        """Keep the snapshot in step after a write that needs no re-read (debrief, action plan): no signal."""
+        self.snapshot = replace(self.snapshot, **changes)
 
     def reload(self) -> None:
         self.snapshot = self.service.snapshot(self.workshop_id)

@@ -1,0 +1,112 @@
+"""Strengths, vulnerabilities and disagreements proposed from the scores: pure functions, no Qt."""
+
+from __future__ import annotations
+
+from workshop_app.core.deck import QuestionDeck, StrategyDeck
+from workshop_app.core.events import Event, EventKind
+from workshop_app.core.workshop import GroupInfo, SequenceInfo, WorkshopInfo, WorkshopSnapshot
+from workshop_app.services.debrief import Thresholds, lever_choices, merge, propose
+
+SCALE = [{"id": f"v{v}", "label": str(v), "value": v} for v in range(5)] + [
+    {"id": "nc", "label": "Non concerné", "value": None}
+]
+
+
+def _questions() -> QuestionDeck:
+    axes = [
+        {"id": "gov", "label": "Gouvernance", "levers": [{"id": "1.1", "label": "Gouvernance partagée"}]},
+        {"id": "veille", "label": "Veille", "levers": [{"id": "3.1", "label": "Connaître les aléas"}]},
+        {"id": "sob", "label": "Sobriété"},
+    ]
+    cards = [{"id": f"c{i}", "title": f"Carte {i}", "prompt": "?", "informs": [{"lever": lever}]}
+             for i, lever in enumerate(("1.1", "3.1", "sob"))]
+    return QuestionDeck.model_validate({
+        "id": "q", "title": "Questions", "version": "1", "mechanic": "questions",
+        "compass": {"name": "B", "axes": axes}, "scale": SCALE, "cards": cards,
+    })
+
+
+def _strategy() -> StrategyDeck:
+    return StrategyDeck.model_validate({
+        "id": "s", "title": "Stratégie", "version": "1", "mechanic": "strategy",
+        "compass": {"name": "A", "axes": [{"id": "eau", "label": "Eau"}, {"id": "eco", "label": "Économie"}]},
+        "strategy": {"budget": 10},
+        "cards": [
+            {"id": "noues", "title": "Noues", "prompt": "?", "cost": 3, "delay": "court",
+             "effects": {"eau": 2}},
+            {"id": "silo", "title": "Silo", "prompt": "?", "cost": 5, "delay": "moyen",
+             "effects": {"eau": -2, "eco": 1}},
+        ],
+    })
+
+
+GROUPS = (GroupInfo("a", "Table A"), GroupInfo("b", "Table B"))
+
+
+def _snapshot(answers: dict[tuple[str, str], str], picks: tuple[tuple[str, str], ...] = (),
+              with_strategy: bool = False) -> WorkshopSnapshot:
+    sequences = [SequenceInfo("sq", 0, _questions())]
+    if with_strategy:
+        sequences.append(SequenceInfo("ss", 1, _strategy(), title="Nature"))
+    events = [Event(i + 1, EventKind.CHOICE_RECORDED, sequence_id="sq", group_id=g, card_id=c,
+                    payload={"option": o}) for i, ((g, c), o) in enumerate(answers.items())]
+    events += [Event(100 + i, EventKind.CARD_PICKED, sequence_id="ss", group_id=g, card_id=c)
+               for i, (g, c) in enumerate(picks)]
+    return WorkshopSnapshot(WorkshopInfo("w", "Atelier"), groups=GROUPS, sequences=sequences, events=events)
+
+
+def test_strong_and_weak_levers_with_their_scores() -> None:
+    found = propose(_snapshot({("a", "c0"): "v4", ("b", "c0"): "v3", ("a", "c1"): "v0", ("b", "c1"): "v1",
+                               ("a", "c2"): "v2", ("b", "c2"): "v2"}))
+    assert found.strengths == ("1.1 Gouvernance partagée (88 %)",)
+    assert found.vulnerabilities == ("2.1 Connaître les aléas (12 %)",)
+    assert not found.disagreements
+
+
+def test_nothing_proposed_before_enough_answers() -> None:
+    found = propose(_snapshot({("a", "c0"): "v4"}))  # half the links of 1.1: still proposed
+    assert found.strengths == ("1.1 Gouvernance partagée (100 %)",)
+    assert propose(_snapshot({}), Thresholds()).empty
+    strict = Thresholds(min_coverage=0.75)
+    assert propose(_snapshot({("a", "c0"): "v4"}), strict).empty
+
+
+def test_non_concerne_does_not_count_as_weak() -> None:
+    found = propose(_snapshot({("a", "c1"): "nc", ("b", "c1"): "nc"}))
+    assert found.empty
+
+
+def test_disagreement_between_tables() -> None:
+    found = propose(_snapshot({("a", "c2"): "v4", ("b", "c2"): "v0"}))
+    assert found.disagreements == ("Sobriété : de 0 % (Table B) à 100 % (Table A)",)
+
+
+def test_strategy_axes_and_sequence_titles_when_several() -> None:
+    found = propose(_snapshot({("a", "c0"): "v4", ("b", "c0"): "v4"},
+                              picks=(("a", "noues"), ("b", "silo")), with_strategy=True))
+    assert "1.1 Gouvernance partagée (100 %) (Questions)" in found.strengths
+    economy = [line for line in found.strengths if line.startswith("Économie : renforcé")]
+    assert len(economy) == 1 and economy[0].endswith("(Nature)")
+    assert found.disagreements == (  # the widest spread first
+        "Eau : de 0 % (Table B) à 100 % (Table A) (Nature)",
+        "Économie : de 50 % (Table A) à 100 % (Table B) (Nature)",
+    )
+
+
+def test_limit_and_order() -> None:
+    limits = Thresholds(limit=1)
+    found = propose(_snapshot({("a", "c0"): "v4", ("a", "c2"): "v3"}), limits)
+    assert found.strengths == ("1.1 Gouvernance partagée (100 %)",)
+
+
+def test_merge_keeps_the_facilitators_lines_first() -> None:
+    merged = merge(["Mon point", "Eau (80 %)"], ["eau (80 %)", "Nouveau"])
+    assert merged == ("Mon point", "Eau (80 %)", "Nouveau")
+
+
+def test_lever_choices_for_the_action_plan() -> None:
+    choices = lever_choices(_snapshot({}, with_strategy=True))
+    assert choices[:3] == [
+        ("gov", "1. Gouvernance"), ("1.1", "1.1 Gouvernance partagée"), ("veille", "2. Veille"),
+    ]
+    assert ("eau", "1. Eau") in choices

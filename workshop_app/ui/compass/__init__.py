@@ -1,0 +1,1 @@
+"""The live compass (radar and bars) drawn from a CompassReading."""

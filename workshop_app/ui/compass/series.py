@@ -1,0 +1,92 @@
+"""What the compass draws, computed without Qt: labels, one series per group, the room's series, coverage.
+
+Kept apart from the widgets so the numbers a chart shows can be tested on their own. A value of ``None``
+means "not answered yet" and is never drawn as 0: an unfinished workshop is not a weak territory.
+"""
+
+from __future__ import annotations
+
+import textwrap
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from workshop_app.core.deck import QuestionDeck, StrategyDeck
+from workshop_app.core.scoring import CompassReading, GroupReading
+from workshop_app.core.workshop import GroupInfo
+
+ROOM_COLOUR = "#1F1F1F"
+
+
+@dataclass(frozen=True)
+class Target:
+    id: str
+    label: str  # short, for the chart
+    full: str  # complete wording, for tooltips and the bars view
+    colour: str  # the axis colour
+
+
+@dataclass(frozen=True)
+class Series:
+    id: str
+    name: str
+    colour: str
+    values: tuple[float | None, ...]  # one per target, 0–100 or None
+
+
+@dataclass(frozen=True)
+class CompassSeries:
+    targets: tuple[Target, ...]
+    groups: tuple[Series, ...]
+    room: Series
+    coverage: float  # 0–1, the room's
+    levers: bool  # True when the targets are levers, False for axes
+
+
+def has_levers(deck: QuestionDeck | StrategyDeck) -> bool:
+    return isinstance(deck, QuestionDeck) and any(a.levers for a in deck.compass.axes)
+
+
+def targets(deck: QuestionDeck | StrategyDeck, levers: bool) -> tuple[Target, ...]:
+    found: list[Target] = []
+    for i, axis in enumerate(deck.compass.axes, start=1):
+        if levers and axis.levers:
+            for j, lever in enumerate(axis.levers, start=1):
+                found.append(Target(lever.id, f"{i}.{j}", f"{i}.{j} {lever.label}", axis.colour))
+        elif levers:
+            found.append(Target(axis.id, f"{i}", f"{i}. {axis.label}", axis.colour))
+        else:
+            found.append(Target(axis.id, wrap_label(axis.display), f"{i}. {axis.label}", axis.colour))
+    return tuple(found)
+
+
+def wrap_label(text: str, width: int = 16) -> str:
+    """Break a chart label on words so that it stays narrow (« Cohésion – Solidarité » on two lines)."""
+    return "\n".join(textwrap.wrap(text, width=width, break_long_words=False, break_on_hyphens=False)) or text
+
+
+def build_series(
+    deck: QuestionDeck | StrategyDeck,
+    reading: CompassReading,
+    groups: Sequence[GroupInfo],
+    levers: bool = False,
+) -> CompassSeries:
+    use_levers = levers and has_levers(deck)
+    chosen = targets(deck, use_levers)
+    series = []
+    for group in sorted(groups, key=lambda g: g.position):
+        group_reading = reading.groups.get(group.id)
+        values = _values(group_reading, chosen, use_levers)
+        series.append(Series(group.id, group.name, group.colour, values))
+    room = Series("__room__", "Salle (moyenne)", ROOM_COLOUR, _values(reading.room, chosen, use_levers))
+    return CompassSeries(chosen, tuple(series), room, reading.room.coverage, use_levers)
+
+
+def _values(reading: GroupReading | None, chosen: Sequence[Target], levers: bool) -> tuple[float | None, ...]:
+    if reading is None:
+        return tuple(None for _ in chosen)
+    source = reading.levers if levers else reading.axes
+    out: list[float | None] = []
+    for target in chosen:
+        found = source.get(target.id) or reading.axes.get(target.id)
+        out.append(found.score if found is not None else None)
+    return tuple(out)

@@ -1,0 +1,208 @@
+"""The live compass: radar or bars, principles or levers, a legend, and the coverage always in view.
+
+``set_data`` is cheap: it stores the reading and updates the coverage; the chart is redrawn by a short
+single-shot timer, so a burst of votes costs one redraw (``flush()`` redraws at once). The charts reuse their
+items: nothing is created per update.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from html import escape
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QStackedWidget,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from workshop_app.core.deck_loader import AnyDeck
+from workshop_app.core.scoring import CompassReading
+from workshop_app.core.workshop import GroupInfo
+from workshop_app.ui.compass.bars import BarsView
+from workshop_app.ui.compass.radar import RadarView
+from workshop_app.ui.compass.series import CompassSeries, build_series, has_levers
+
+RADAR, BARS = "radar", "bars"
+REDRAW_DELAY_MS = 40
+
+
+class CompassWidget(QWidget):
+    #: the facilitator switched between radar and bars ("radar" | "bars"), to remember in COMPASS_VIEW
+    sig_view_changed = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._deck: AnyDeck | None = None
+        self._reading: CompassReading | None = None
+        self._groups: list[GroupInfo] = []
+        self._series: CompassSeries | None = None
+        self.redraws = 0
+        self.radar = RadarView()
+        self.bars = BarsView()
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.radar)
+        self.stack.addWidget(self.bars)
+        self.radar_button = self._toggle(self.tr("Radar"), self.tr("Afficher la boussole en radar"))
+        self.bars_button = self._toggle(self.tr("Barres"), self.tr("Afficher la boussole en barres"))
+        self.axes_button = self._toggle(self.tr("Principes"), self.tr("Un point par principe"))
+        self.levers_button = self._toggle(self.tr("Leviers"), self.tr("Un point par levier"))
+        self._views = QButtonGroup(self)
+        self._views.addButton(self.radar_button)
+        self._views.addButton(self.bars_button)
+        self._detail = QButtonGroup(self)
+        self._detail.addButton(self.axes_button)
+        self._detail.addButton(self.levers_button)
+        self.radar_button.setChecked(True)
+        self.axes_button.setChecked(True)
+        self.radar_button.toggled.connect(self.on_view_toggled)
+        self.levers_button.toggled.connect(self.on_detail_toggled)
+        self.title = QLabel(self.tr("Boussole"))
+        self.title.setStyleSheet("font-weight: bold;")
+        self.legend = QLabel()
+        self.legend.setWordWrap(True)
+        self.legend.setTextFormat(Qt.TextFormat.RichText)
+        self.coverage_label = QLabel()
+        self.coverage_bar = QProgressBar()
+        self.coverage_bar.setRange(0, 100)
+        self.coverage_bar.setTextVisible(False)
+        self.coverage_bar.setMaximumHeight(8)
+        self.coverage_bar.setAccessibleName(self.tr("Couverture"))
+        self.controls = QWidget()
+        bar = QHBoxLayout(self.controls)
+        bar.setContentsMargins(0, 0, 0, 0)
+        bar.setSpacing(2)
+        bar.addWidget(self.title)
+        bar.addStretch(1)
+        for button in (self.radar_button, self.bars_button):
+            bar.addWidget(button)
+        bar.addSpacing(8)
+        for button in (self.axes_button, self.levers_button):
+            bar.addWidget(button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.controls)
+        layout.addWidget(self.stack, 1)
+        layout.addWidget(self.legend)
+        layout.addWidget(self.coverage_label)
+        layout.addWidget(self.coverage_bar)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(REDRAW_DELAY_MS)
+        self._timer.timeout.connect(self.flush)
+        self._set_coverage(None)
+
+    def _toggle(self, text: str, tip: str) -> QToolButton:
+        button = QToolButton()
+        button.setText(text)
+        button.setToolTip(tip)
+        button.setCheckable(True)
+        button.setAutoRaise(False)
+        return button
+
+    # -- public ---------------------------------------------------------------------------------------------
+    def set_data(
+        self, deck: AnyDeck | None, reading: CompassReading | None, groups: Sequence[GroupInfo]
+    ) -> None:
+        deck_changed = deck is not self._deck
+        self._deck, self._reading, self._groups = deck, reading, list(groups)
+        if deck_changed:
+            levers = deck is not None and has_levers(deck)
+            self.levers_button.setVisible(levers)
+            self.axes_button.setVisible(levers)
+            if not levers:
+                self.axes_button.setChecked(True)
+        self._set_coverage(reading)
+        if not self._timer.isActive():
+            self._timer.start()
+
+    def flush(self) -> None:
+        """Redraw now (the timer calls this; tests and benchmarks may too)."""
+        self._timer.stop()
+        if self._deck is None or self._reading is None:
+            return
+        self._series = build_series(self._deck, self._reading, self._groups, self.levers_button.isChecked())
+        self.radar.show_series(self._series)
+        self.bars.show_series(self._series)
+        self.legend.setText(self._legend_html(self._series))
+        self.redraws += 1
+
+    def view(self) -> str:
+        return BARS if self.bars_button.isChecked() else RADAR
+
+    def set_view(self, view: str) -> None:
+        (self.bars_button if view == BARS else self.radar_button).setChecked(True)
+
+    def set_levers(self, levers: bool) -> None:
+        (self.levers_button if levers else self.axes_button).setChecked(True)
+
+    def set_controls_visible(self, visible: bool) -> None:
+        self.controls.setVisible(visible)
+
+    def set_text_size(self, points: float) -> None:
+        """Larger type for the projector."""
+        font = self.font()
+        font.setPointSizeF(points)
+        for widget in (self.legend, self.coverage_label, self.title):
+            widget.setFont(font)
+        self.radar.set_text_size(points)
+        self.bars.set_text_size(points)
+
+    @property
+    def series(self) -> CompassSeries | None:
+        return self._series
+
+    def coverage_text(self) -> str:
+        return self.coverage_label.text()
+
+    # -- handlers -------------------------------------------------------------------------------------------
+    def on_view_toggled(self, radar: bool) -> None:
+        self.stack.setCurrentWidget(self.radar if radar else self.bars)
+        self.sig_view_changed.emit(RADAR if radar else BARS)
+
+    def on_detail_toggled(self, _levers: bool) -> None:
+        self.flush()
+
+    # -- internals ------------------------------------------------------------------------------------------
+    def _set_coverage(self, reading: CompassReading | None) -> None:
+        value = reading.room.coverage if reading is not None else 0.0
+        percent = round(100 * value)
+        text = self.tr("Couverture : {0} %").format(percent)
+        if self.coverage_label.text() != text:
+            self.coverage_label.setText(text)
+            self.coverage_label.setToolTip(
+                self.tr("Part des réponses déjà données : un score partiel n'est pas un territoire faible.")
+            )
+            self.coverage_bar.setValue(percent)
+
+    def _legend_html(self, series: CompassSeries) -> str:
+        parts = [f'<span style="color:{g.colour}">■</span>&nbsp;{_nbsp(g.name)}' for g in series.groups]
+        room = self.tr("Salle (moyenne)")
+        parts.append(f"<b>╍╍</b>&nbsp;{_nbsp(room)}")  # box-drawing dashes: no line break after them
+        return " &nbsp; ".join(f'<span style="white-space:nowrap">{p}</span>' for p in parts)
+
+
+def _nbsp(text: str) -> str:
+    return escape(text).replace(" ", "&nbsp;")
+
+
+if __name__ == "__main__":
+
+    def _compass(session: object, _settings: object) -> CompassWidget:
+        from workshop_app.ui.session import WorkshopSession
+
+        assert isinstance(session, WorkshopSession)
+        widget = CompassWidget()
+        widget.set_data(session.deck, session.compass(), session.groups)
+        session.sig_event.connect(lambda _e: widget.set_data(session.deck, session.compass(), session.groups))
+        return widget
+
+    from workshop_app.ui.play.demo_session import run_preview
+
+    raise SystemExit(run_preview(_compass, (520, 640)))

@@ -1,0 +1,1 @@
+"""The debrief: proposed strengths and vulnerabilities, the texts, the action plan."""

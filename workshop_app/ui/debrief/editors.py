@@ -1,0 +1,119 @@
+"""Editors of the debrief: an editable list of short lines (strengths, vulnerabilities) and a text box that
+commits when it loses the focus. Both say « committed » with a signal; the page saves through the service.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QStringListModel, Qt, QTimer, Signal
+from PySide6.QtGui import QFocusEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QLabel,
+    QListView,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+
+class CommitTextEdit(QPlainTextEdit):
+    #: the text was edited and the box lost the focus (or ``commit`` was called): the new text
+    sig_committed = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTabChangesFocus(True)
+        self._saved = ""
+
+    def set_saved_text(self, text: str) -> None:
+        """Show ``text`` as stored (unless the facilitator is typing in the box)."""
+        self._saved = text
+        if not self.hasFocus() or not self.document().isModified():
+            self.setPlainText(text)
+            self.document().setModified(False)
+
+    def commit(self) -> None:
+        text = self.toPlainText().strip()
+        if text != self._saved.strip():
+            self.sig_committed.emit(text)
+        self.document().setModified(False)
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        self.commit()
+        super().focusOutEvent(event)
+
+
+class FindingsList(QWidget):
+    #: a line was added, edited or removed: the whole list as it now reads
+    sig_committed = Signal(list)
+
+    def __init__(self, title: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = QStringListModel(self)
+        self.view = QListView()
+        self.view.setModel(self.model)
+        self.view.setWordWrap(True)
+        self.view.setAlternatingRowColors(True)
+        self.view.setAccessibleName(title)
+        self.view.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked | QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.AnyKeyPressed
+        )
+        self.add_button = QPushButton(self.tr("Ajouter"))
+        self.add_button.clicked.connect(self.on_add_clicked)
+        self.remove_button = QPushButton(self.tr("Supprimer"))
+        self.remove_button.clicked.connect(self.on_remove_clicked)
+        label = QLabel(title)
+        label.setStyleSheet("font-weight: bold;")
+        label.setBuddy(self.view)
+        buttons = QHBoxLayout()
+        buttons.addWidget(label, 1)
+        buttons.addWidget(self.add_button)
+        buttons.addWidget(self.remove_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(buttons)
+        layout.addWidget(self.view, 1)
+        self._loading = False
+        self.model.dataChanged.connect(self.on_model_changed)
+        self.model.rowsRemoved.connect(self.on_model_changed)
+        self.view.itemDelegate().closeEditor.connect(lambda *_: QTimer.singleShot(0, self.drop_empty))
+
+    def lines(self) -> list[str]:
+        return [line.strip() for line in self.model.stringList() if line.strip()]
+
+    def set_lines(self, lines: list[str] | tuple[str, ...]) -> None:
+        if list(lines) == self.lines() or self.view.state() == QAbstractItemView.State.EditingState:
+            return
+        self._loading = True
+        self.model.setStringList(list(lines))
+        self._loading = False
+
+    def on_add_clicked(self) -> None:
+        row = self.model.rowCount()
+        self.model.insertRows(row, 1)
+        index = self.model.index(row)
+        self.view.setCurrentIndex(index)
+        self.view.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.view.edit(index)
+
+    def on_remove_clicked(self) -> None:
+        index = self.view.currentIndex()
+        if index.isValid():
+            self.model.removeRows(index.row(), 1)
+
+    def on_model_changed(self, *_args: object) -> None:
+        if not self._loading:
+            self.sig_committed.emit(self.lines())
+
+    def drop_empty(self) -> None:
+        """A line left empty is no finding: remove it once its editor is closed."""
+        if self.view.state() == QAbstractItemView.State.EditingState:
+            return
+        empty = [i for i, line in enumerate(self.model.stringList()) if not line.strip()]
+        self._loading = True
+        for row in reversed(empty):
+            self.model.removeRows(row, 1)
+        self._loading = False

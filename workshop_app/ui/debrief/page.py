@@ -1,0 +1,275 @@
+"""The debrief: strengths and vulnerabilities proposed from the scores (editable), what was felt, what
+happened, what transfers, agreement between tables, and the action plan; then « Exporter le compte-rendu ».
+
+Every edit is saved through the service when it is committed (a list edit, a text box losing the focus, a
+table cell); a refusal (AtelierError) goes to ``session.sig_error`` and the screen keeps what is stored.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QResizeEvent, QShowEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from workshop_app.core.errors import AtelierError
+from workshop_app.core.workshop import ActionItem, Debrief
+from workshop_app.services.debrief import lever_choices, merge, propose
+from workshop_app.ui.debrief.actions_model import (
+    COL_ACTION,
+    COL_DEADLINE,
+    COL_LEVER,
+    COL_OWNER,
+    ActionPlanModel,
+)
+from workshop_app.ui.debrief.delegates import DateDelegate, LeverDelegate
+from workshop_app.ui.debrief.editors import CommitTextEdit, FindingsList
+from workshop_app.ui.session import WorkshopSession
+
+T = TypeVar("T")
+
+
+class DebriefPage(QWidget):
+    #: the facilitator asked for the compte-rendu; everything typed is saved before this is emitted
+    sig_export_requested = Signal()
+
+    def __init__(self, session: WorkshopSession, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._session = session
+        self._proposed_once = False
+        snapshot = session.snapshot
+        self.strengths = FindingsList(self.tr("Points forts"))
+        self.vulnerabilities = FindingsList(self.tr("Vulnérabilités"))
+        self.propose_button = QPushButton(self.tr("Proposer d'après les résultats"))
+        self.propose_button.setToolTip(self.tr(
+            "Ajoute les points forts, vulnérabilités et désaccords que les scores suggèrent. "
+            "Ce sont des auto-évaluations des tables : relisez, reformulez, supprimez."
+        ))
+        self.propose_button.clicked.connect(self.on_propose_clicked)
+        self.hint = QLabel()
+        self.hint.setWordWrap(True)
+        self.hint.setStyleSheet("color: #4A4F55;")
+        self.felt = self._text_box(self.tr("Ce qui a été ressenti…"))
+        self.happened = self._text_box(self.tr("Ce qui s'est passé…"))
+        self.transfer = self._text_box(self.tr("Ce qui se transpose dans la réalité…"))
+        self.agreement = self._text_box(self.tr("Accords et désaccords entre les tables…"))
+        self.plan = ActionPlanModel(snapshot.actions, lever_choices(snapshot), self._save_action, self)
+        self.table = QTableView()
+        self.table.setModel(self.plan)
+        self.table.setAccessibleName(self.tr("Plan d'action"))
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked | QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.AnyKeyPressed
+        )
+        self.table.setWordWrap(True)
+        self.lever_delegate = LeverDelegate(self.plan.levers, self.table)
+        self.table.setItemDelegateForColumn(COL_DEADLINE, DateDelegate(self.table))
+        self.table.setItemDelegateForColumn(COL_LEVER, self.lever_delegate)
+        header = self.table.horizontalHeader()
+        self._header = header
+        header.setSectionResizeMode(COL_ACTION, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(COL_OWNER, QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(COL_DEADLINE, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(COL_LEVER, QHeaderView.ResizeMode.Stretch)
+        header.resizeSection(COL_OWNER, 160)
+        self.add_action_button = QPushButton(self.tr("Ajouter une action"))
+        self.add_action_button.clicked.connect(self.on_add_action_clicked)
+        self.remove_action_button = QPushButton(self.tr("Supprimer l'action"))
+        self.remove_action_button.clicked.connect(self.on_remove_action_clicked)
+        self.export_button = QPushButton(self.tr("Exporter le compte-rendu"))
+        self.export_button.setDefault(True)
+        self.export_button.setStyleSheet("font-weight: bold; padding: 6px 14px;")
+        self.export_button.clicked.connect(self.on_export_clicked)
+        self._build_layout()
+        resized = self._header.sectionResized
+        for signal in (self.plan.modelReset, self.plan.rowsInserted, self.plan.dataChanged, resized):
+            signal.connect(self.table.resizeRowsToContents)
+        self.table.resizeRowsToContents()
+        self.strengths.sig_committed.connect(self.on_findings_committed)
+        self.vulnerabilities.sig_committed.connect(self.on_findings_committed)
+        for box in (self.felt, self.happened, self.transfer, self.agreement):
+            box.sig_committed.connect(self.on_text_committed)
+        session.sig_snapshot.connect(self.on_session_snapshot)
+        self._show(snapshot.debrief)
+
+    def _text_box(self, placeholder: str) -> CommitTextEdit:
+        box = CommitTextEdit()
+        box.setPlaceholderText(placeholder)
+        box.setAccessibleName(placeholder.rstrip("…"))
+        return box
+
+    def _build_layout(self) -> None:
+        findings = QHBoxLayout()
+        findings.addWidget(self.strengths, 1)
+        findings.addWidget(self.vulnerabilities, 1)
+        texts = QGridLayout()
+        for column, (title, box) in enumerate((
+            (self.tr("Ressenti"), self.felt), (self.tr("Ce qui s'est passé"), self.happened),
+            (self.tr("Transfert dans la réalité"), self.transfer),
+            (self.tr("Accords et désaccords"), self.agreement),
+        )):
+            label = QLabel(title)
+            label.setStyleSheet("font-weight: bold;")
+            label.setBuddy(box)
+            texts.addWidget(label, 0, column)
+            texts.addWidget(box, 1, column)
+        plan_bar = QHBoxLayout()
+        plan_title = QLabel(self.tr("Plan d'action"))
+        plan_title.setStyleSheet("font-weight: bold;")
+        plan_bar.addWidget(plan_title, 1)
+        plan_bar.addWidget(self.add_action_button)
+        plan_bar.addWidget(self.remove_action_button)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.propose_button)
+        bottom.addWidget(self.hint, 1)
+        bottom.addWidget(self.export_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(findings, 2)
+        layout.addLayout(texts, 2)
+        layout.addLayout(plan_bar)
+        layout.addWidget(self.table, 3)
+        layout.addLayout(bottom)
+
+    # -- showing --------------------------------------------------------------------------------------------
+    def _show(self, debrief: Debrief) -> None:
+        self.strengths.set_lines(debrief.strengths)
+        self.vulnerabilities.set_lines(debrief.vulnerabilities)
+        self.felt.set_saved_text(debrief.felt)
+        self.happened.set_saved_text(debrief.happened)
+        self.transfer.set_saved_text(debrief.transfer)
+        self.agreement.set_saved_text(debrief.agreement)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.table.resizeRowsToContents()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.table.resizeRowsToContents()
+        debrief = self._session.snapshot.debrief
+        if not self._proposed_once and not (debrief.strengths or debrief.vulnerabilities):
+            self._proposed_once = True
+            self.propose()
+
+    def on_session_snapshot(self) -> None:
+        snapshot = self._session.snapshot
+        self._show(snapshot.debrief)
+        self.plan.reset_items(snapshot.actions, lever_choices(snapshot))
+        self.lever_delegate.levers = self.plan.levers
+
+    # -- debrief --------------------------------------------------------------------------------------------
+    def propose(self) -> None:
+        """Add what the scores suggest to the lists (and the disagreements to an empty box), then save."""
+        found = propose(self._session.live_snapshot())
+        self.strengths.set_lines(merge(self.strengths.lines(), found.strengths))
+        self.vulnerabilities.set_lines(merge(self.vulnerabilities.lines(), found.vulnerabilities))
+        if found.disagreements and not self.agreement.toPlainText().strip():
+            text = self.tr("Désaccords :") + "\n" + "\n".join(f"• {line}" for line in found.disagreements)
+            self.agreement.set_saved_text(text)
+        if found.empty:
+            self.hint.setText(self.tr("Pas encore assez de réponses pour proposer des points forts."))
+        else:
+            self.hint.setText(self.tr("Propositions d'après les scores (auto-évaluation des tables) : "
+                                      "modifiez-les librement."))
+        self.save_debrief()
+
+    def current_debrief(self) -> Debrief:
+        return Debrief(
+            strengths=tuple(self.strengths.lines()),
+            vulnerabilities=tuple(self.vulnerabilities.lines()),
+            felt=self.felt.toPlainText().strip(),
+            happened=self.happened.toPlainText().strip(),
+            transfer=self.transfer.toPlainText().strip(),
+            agreement=self.agreement.toPlainText().strip(),
+        )
+
+    def save_debrief(self) -> bool:
+        debrief = self.current_debrief()
+        if debrief == self._session.snapshot.debrief:
+            return True
+        if not self._run(lambda: self._session.service.set_debrief(self._session.workshop_id, debrief)):
+            return False
+        self._session.patch_snapshot(debrief=debrief)
+        for box in (self.felt, self.happened, self.transfer, self.agreement):
+            box.set_saved_text(box.toPlainText().strip())
+        return True
+
+    def on_findings_committed(self, _lines: list[str]) -> None:
+        self.save_debrief()
+
+    def on_text_committed(self, _text: str) -> None:
+        self.save_debrief()
+
+    def on_propose_clicked(self) -> None:
+        self.propose()
+
+    # -- action plan ----------------------------------------------------------------------------------------
+    def _save_action(self, action_id: str, fields: dict[str, Any]) -> ActionItem | None:
+        saved = self._call(lambda: self._session.service.update_action(action_id, **fields))
+        if saved is not None:
+            self._session.patch_snapshot(actions=tuple(self.plan.items()))
+        return saved
+
+    def on_add_action_clicked(self) -> None:
+        item = self._call(lambda: self._session.service.add_action(
+            self._session.workshop_id, self.tr("Nouvelle action")))
+        if item is None:
+            return
+        row = self.plan.append_item(item)
+        self._session.patch_snapshot(actions=tuple(self.plan.items()))
+        index = self.plan.index(row, COL_ACTION)
+        self.table.setCurrentIndex(index)
+        self.table.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.table.edit(index)
+
+    def on_remove_action_clicked(self) -> None:
+        index = self.table.currentIndex()
+        if not index.isValid():
+            return
+        item = self.plan.items()[index.row()]
+        if not self._run(lambda: self._session.service.remove_action(item.id)):
+            return
+        self.plan.remove_item(item.id)
+        self._session.patch_snapshot(actions=tuple(self.plan.items()))
+
+    # -- export ---------------------------------------------------------------------------------------------
+    def on_export_clicked(self) -> None:
+        for box in (self.felt, self.happened, self.transfer, self.agreement):
+            box.commit()
+        if self.save_debrief():
+            self.sig_export_requested.emit()
+
+    def _call(self, call: Callable[[], T]) -> T | None:
+        """Run a service call; an AtelierError goes to the session's error signal (None), not a traceback."""
+        try:
+            return call()
+        except AtelierError as exc:
+            self._session.sig_error.emit(str(exc))
+            return None
+
+    def _run(self, call: Callable[[], None]) -> bool:
+        try:
+            call()
+        except AtelierError as exc:
+            self._session.sig_error.emit(str(exc))
+            return False
+        return True
+
+
+if __name__ == "__main__":
+    from workshop_app.ui.play.demo_session import run_preview
+
+    raise SystemExit(run_preview(lambda session, _settings: DebriefPage(session)))

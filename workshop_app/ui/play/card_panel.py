@@ -1,0 +1,101 @@
+"""The current card, for the facilitator: position, theme, title (large), prompt, and the help in a fold."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
+
+from workshop_app.core.deck import QuestionCard, StrategyCard, StrategyDeck
+from workshop_app.core.deck_loader import AnyDeck
+from workshop_app.ui.play.picks_model import card_summary
+
+
+def _font(scale: float, bold: bool = False) -> QFont:
+    font = QFont()
+    size = font.pointSizeF() if font.pointSizeF() > 0 else 10.0
+    font.setPointSizeF(size * scale)
+    font.setBold(bold)
+    return font
+
+
+class CardPanel(QFrame):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("cardPanel")
+        self.setStyleSheet(
+            "QFrame#cardPanel { background: #FFFFFF; border: 1px solid #C8CDD3; border-radius: 6px; }"
+        )
+        self.position = QLabel()
+        self.position.setStyleSheet("color: #4A4F55;")
+        self.theme = QLabel()
+        self.theme.setStyleSheet(
+            "background: #E8EEF6; color: #1F3B5A; border-radius: 8px; padding: 1px 8px;"
+        )
+        self.title = QLabel()
+        self.title.setFont(_font(1.7, bold=True))
+        self.title.setWordWrap(True)
+        self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.prompt = QLabel()
+        self.prompt.setFont(_font(1.2))
+        self.prompt.setWordWrap(True)
+        self.details = QLabel()
+        self.details.setStyleSheet("color: #1F3B5A;")
+        self.details.setWordWrap(True)
+        self.help_toggle = QToolButton()
+        self.help_toggle.setCheckable(True)
+        self.help_toggle.setText(self.tr("Aide pour l'animateur"))
+        self.help_toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.help_toggle.setArrowType(Qt.ArrowType.RightArrow)
+        self.help_toggle.setAutoRaise(True)
+        self.help_toggle.toggled.connect(self.on_help_toggled)
+        self.help = QLabel()
+        self.help.setWordWrap(True)
+        self.help.setStyleSheet("background: #FFF8E1; border-left: 4px solid #E0A800; padding: 6px;")
+        self.help.hide()
+        top = QHBoxLayout()
+        top.addWidget(self.position)
+        top.addStretch(1)
+        top.addWidget(self.theme)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 8, 12, 8)
+        layout.setSpacing(4)
+        layout.addLayout(top)
+        layout.addWidget(self.title)
+        layout.addWidget(self.prompt)
+        layout.addWidget(self.details)
+        layout.addWidget(self.help_toggle, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addWidget(self.help)
+
+    def set_card(self, deck: AnyDeck | None, card_id: str | None, sequence_title: str = "") -> None:
+        card: QuestionCard | StrategyCard | None = None
+        if deck is not None:
+            card = next((c for c in deck.cards if c.id == card_id), None)
+        if deck is None or card is None:
+            self.position.setText(sequence_title)
+            self.title.setText(self.tr("Aucune carte affichée"))
+            self.prompt.setText(
+                self.tr("Choisissez une carte dans le déroulé, ou ajoutez un jeu à l'atelier.")
+            )
+            for widget in (self.theme, self.details, self.help_toggle, self.help):
+                widget.hide()
+            return
+        index = [c.id for c in deck.cards].index(card.id)
+        position = self.tr("{0} · carte {1} / {2}").format(sequence_title, index + 1, len(deck.cards))
+        self.position.setText(position)
+        self.theme.setText(card.theme)
+        self.theme.setVisible(bool(card.theme))
+        self.title.setText(card.title)
+        self.prompt.setText(card.prompt)
+        summary = ""
+        if isinstance(deck, StrategyDeck) and isinstance(card, StrategyCard):
+            summary = card_summary(deck, card)
+        self.details.setText(summary)
+        self.details.setVisible(bool(summary))
+        self.help.setText(card.help)
+        self.help_toggle.setVisible(bool(card.help))
+        self.help.setVisible(bool(card.help) and self.help_toggle.isChecked())
+
+    def on_help_toggled(self, shown: bool) -> None:
+        self.help_toggle.setArrowType(Qt.ArrowType.DownArrow if shown else Qt.ArrowType.RightArrow)
+        self.help.setVisible(shown and bool(self.help.text()))

@@ -1,0 +1,205 @@
+"""The workshop outline: sequences, and under each its cards with how many tables answered (« 3/4 »).
+
+A tree model over the session; it never rebuilds on a vote: a choice changes one card row and its sequence
+row.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
+from PySide6.QtGui import QBrush, QColor, QFont
+
+from workshop_app.core.deck import QuestionDeck
+from workshop_app.core.events import Event, EventKind
+from workshop_app.core.workshop import SequenceInfo
+from workshop_app.ui.session import WorkshopSession
+
+ID_ROLE = Qt.ItemDataRole.UserRole + 1  # the sequence id (top rows) or the card id (child rows)
+SEQUENCE_ROLE = Qt.ItemDataRole.UserRole + 2  # the sequence id, on both kinds of rows
+PROGRESS_ROLE = Qt.ItemDataRole.UserRole + 3  # (done, total)
+
+COL_TITLE, COL_PROGRESS = 0, 1
+_TOP = 0  # internal id of top-level rows; a card row's internal id is 1 + its sequence's row
+
+_Index = QModelIndex | QPersistentModelIndex
+
+_STATE_EVENTS = frozenset({
+    EventKind.CHOICE_RECORDED, EventKind.CHOICE_WITHDRAWN, EventKind.CARD_PICKED, EventKind.CARD_DROPPED,
+})
+
+
+class OutlineModel(QAbstractItemModel):
+    def __init__(self, session: WorkshopSession, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._session = session
+        self._sequences: list[SequenceInfo] = self._read_sequences()
+        self._current: tuple[str, str] = (session.sequence_id or "", session.card_id or "")
+        session.sig_event.connect(self.on_session_event)
+        session.sig_snapshot.connect(self.on_session_snapshot)
+        session.sig_position.connect(self.on_session_position)
+
+    # -- structure ------------------------------------------------------------------------------------------
+    def index(self, row: int, column: int, parent: _Index = QModelIndex()) -> QModelIndex:  # noqa: B008
+        if not self.hasIndex(row, column, parent):
+            return QModelIndex()
+        if not parent.isValid():
+            return self.createIndex(row, column, _TOP)
+        return self.createIndex(row, column, parent.row() + 1)
+
+    def parent(self, child: _Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # noqa: B008
+        if not child.isValid() or child.internalId() == _TOP:
+            return QModelIndex()
+        return self.createIndex(int(child.internalId()) - 1, 0, _TOP)
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        if not parent.isValid():
+            return len(self._sequences)
+        if parent.internalId() != _TOP or parent.column() != 0:
+            return 0
+        return len(self._sequences[parent.row()].deck.cards)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 2
+
+    def flags(self, index: _Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation is Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.tr("Déroulé") if section == COL_TITLE else self.tr("Réponses")
+        return None
+
+    # -- data -----------------------------------------------------------------------------------------------
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        if index.internalId() == _TOP:
+            return self._sequence_data(self._sequences[index.row()], index.column(), role)
+        seq = self._sequences[int(index.internalId()) - 1]
+        return self._card_data(seq, index.row(), index.column(), role)
+
+    def _sequence_data(self, seq: SequenceInfo, column: int, role: int) -> Any:
+        if role in (ID_ROLE, SEQUENCE_ROLE):
+            return seq.id
+        if role == PROGRESS_ROLE or (role == Qt.ItemDataRole.DisplayRole and column == COL_PROGRESS):
+            done, total = self._sequence_progress(seq)
+            if role == PROGRESS_ROLE:
+                return (done, total)
+            return f"{round(100 * done / total) if total else 0} %"
+        if role == Qt.ItemDataRole.DisplayRole:
+            return f"{seq.position + 1}. {seq.display_title}"
+        if role == Qt.ItemDataRole.FontRole:
+            font = QFont()
+            font.setBold(True)
+            return font
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return seq.display_title
+        return None
+
+    def _card_data(self, seq: SequenceInfo, row: int, column: int, role: int) -> Any:
+        card = seq.deck.cards[row]
+        if role == ID_ROLE:
+            return card.id
+        if role == SEQUENCE_ROLE:
+            return seq.id
+        if role == PROGRESS_ROLE or (role == Qt.ItemDataRole.DisplayRole and column == COL_PROGRESS):
+            progress = self._card_progress(seq, card.id)
+            return progress if role == PROGRESS_ROLE else f"{progress[0]}/{progress[1]}"
+        if role == Qt.ItemDataRole.DisplayRole:
+            return f"{row + 1}. {card.title}"
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return card.title
+        current = self._current == (seq.id, card.id)
+        if role == Qt.ItemDataRole.FontRole and current:
+            font = QFont()
+            font.setBold(True)
+            return font
+        if role == Qt.ItemDataRole.ForegroundRole and column == COL_PROGRESS:
+            done, total = self._card_progress(seq, card.id)
+            if isinstance(seq.deck, QuestionDeck) and total and done >= total:
+                return QBrush(QColor("#1B7F3B"))
+        if role == Qt.ItemDataRole.AccessibleTextRole and current:
+            return self.tr("{0} (carte affichée)").format(card.title)
+        return None
+
+    def _card_progress(self, seq: SequenceInfo, card_id: str) -> tuple[int, int]:
+        state = self._session.sequence_state(seq.id)
+        groups = [g.id for g in self._session.snapshot.groups]
+        if isinstance(seq.deck, QuestionDeck):
+            return sum(1 for g in groups if (g, card_id) in state.answers), len(groups)
+        return sum(1 for g in groups if card_id in state.picks.get(g, {})), len(groups)
+
+    def _sequence_progress(self, seq: SequenceInfo) -> tuple[int, int]:
+        state = self._session.sequence_state(seq.id)
+        groups = [g.id for g in self._session.snapshot.groups]
+        if isinstance(seq.deck, QuestionDeck):
+            cards = {c.id for c in seq.deck.cards}
+            done = sum(1 for (g, c) in state.answers if c in cards and g in groups)
+            return done, len(groups) * len(cards)
+        return sum(1 for g in groups if state.picks.get(g)), len(groups)
+
+    # -- lookup ---------------------------------------------------------------------------------------------
+    def card_index(self, sequence_id: str, card_id: str, column: int = COL_TITLE) -> QModelIndex:
+        row = self._row_of(sequence_id)
+        if row < 0:
+            return QModelIndex()
+        ids = [c.id for c in self._sequences[row].deck.cards]
+        if card_id not in ids:
+            return QModelIndex()
+        return self.index(ids.index(card_id), column, self.index(row, 0))
+
+    def sequence_index(self, sequence_id: str, column: int = COL_TITLE) -> QModelIndex:
+        row = self._row_of(sequence_id)
+        return self.index(row, column) if row >= 0 else QModelIndex()
+
+    def _row_of(self, sequence_id: str) -> int:
+        return next((i for i, s in enumerate(self._sequences) if s.id == sequence_id), -1)
+
+    def _read_sequences(self) -> list[SequenceInfo]:
+        return sorted(self._session.sequences, key=lambda s: s.position)
+
+    # -- session signals ------------------------------------------------------------------------------------
+    def on_session_event(self, event: Event) -> None:
+        if event.kind in (EventKind.UNDO, EventKind.REDO):
+            self._refresh_all()
+        elif event.kind in _STATE_EVENTS and event.sequence_id and event.card_id:
+            self._refresh_card(event.sequence_id, event.card_id)
+
+    def on_session_snapshot(self) -> None:
+        self.beginResetModel()
+        self._sequences = self._read_sequences()
+        self.endResetModel()
+
+    def on_session_position(self, sequence_id: str, card_id: str) -> None:
+        previous, self._current = self._current, (sequence_id, card_id)
+        for seq_id, c_id in {previous, self._current}:
+            self._refresh_card(seq_id, c_id, with_sequence=False)
+
+    def _refresh_card(self, sequence_id: str, card_id: str, with_sequence: bool = True) -> None:
+        first = self.card_index(sequence_id, card_id, COL_TITLE)
+        if not first.isValid():
+            return
+        self.dataChanged.emit(first, first.siblingAtColumn(COL_PROGRESS))
+        if with_sequence:
+            top = self.sequence_index(sequence_id, COL_PROGRESS)
+            self.dataChanged.emit(top, top)
+
+    def _refresh_all(self) -> None:
+        for row, seq in enumerate(self._sequences):
+            parent = self.index(row, 0)
+            self.dataChanged.emit(parent, parent.siblingAtColumn(COL_PROGRESS))
+            if seq.deck.cards:
+                last = len(seq.deck.cards) - 1
+                self.dataChanged.emit(self.index(0, 0, parent), self.index(last, COL_PROGRESS, parent))

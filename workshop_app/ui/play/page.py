@@ -1,0 +1,259 @@
+"""The play screen: the outline on the left, the current card and one row per table in the centre, the live
+compass on the right. Everything follows the session's signals; a vote updates one row and schedules one
+compass redraw.
+
+Public slots for the shell's actions: ``next_card``, ``previous_card``, ``undo``, ``redo``,
+``focus_group(index)`` (0-based), ``toggle_reveal``, ``toggle_card_timer``, ``toggle_sequence_timer``.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal, Slot
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from workshop_app.core.events import Event, EventKind
+from workshop_app.ui.compass.widget import CompassWidget
+from workshop_app.ui.play.card_panel import CardPanel
+from workshop_app.ui.play.feedback import describe_undo
+from workshop_app.ui.play.groups_panel import GroupsPanel
+from workshop_app.ui.play.outline_model import COL_PROGRESS, COL_TITLE, ID_ROLE, SEQUENCE_ROLE, OutlineModel
+from workshop_app.ui.play.timer_bar import TimerBar
+from workshop_app.ui.session import WorkshopSession
+from workshop_app.ui.settings import COMPASS_VIEW, AppSettings
+
+COMPASS_DELAY_MS = 40
+_REVEAL = frozenset({EventKind.RESULTS_REVEALED, EventKind.RESULTS_HIDDEN, EventKind.UNDO, EventKind.REDO})
+_SCORING = frozenset({
+    EventKind.CHOICE_RECORDED, EventKind.CHOICE_WITHDRAWN, EventKind.CARD_PICKED, EventKind.CARD_DROPPED,
+    EventKind.UNDO, EventKind.REDO,
+})
+
+
+class PlayPage(QWidget):
+    #: a short French message for the status bar (what undo took back, an error…)
+    sig_status = Signal(str)
+
+    def __init__(
+        self, session: WorkshopSession, settings: AppSettings, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.session = session
+        self._settings = settings
+        self.outline_model = OutlineModel(session, self)
+        self.outline = QTreeView()
+        self.outline.setModel(self.outline_model)
+        self.outline.setAccessibleName(self.tr("Déroulé de l'atelier"))
+        self.outline.setUniformRowHeights(True)
+        self.outline.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        header = self.outline.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(COL_TITLE, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(COL_PROGRESS, QHeaderView.ResizeMode.ResizeToContents)
+        self.outline.expandAll()
+        self.outline.activated.connect(self.on_outline_activated)
+        self.outline.clicked.connect(self.on_outline_activated)
+        self.card = CardPanel()
+        self.timers = TimerBar(session)
+        self.groups = GroupsPanel(session)
+        self.previous_button = QPushButton(self.tr("◀ Carte précédente"))
+        self.previous_button.clicked.connect(self.previous_card)
+        self.next_button = QPushButton(self.tr("Carte suivante ▶"))
+        self.next_button.clicked.connect(self.next_card)
+        self.reveal_button = QPushButton()
+        self.reveal_button.clicked.connect(self.toggle_reveal)
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        self.compass = CompassWidget()
+        self.compass.set_view(settings.get(COMPASS_VIEW))
+        self.compass.sig_view_changed.connect(self.on_compass_view_changed)
+        self._compass_timer = QTimer(self)
+        self._compass_timer.setSingleShot(True)
+        self._compass_timer.setInterval(COMPASS_DELAY_MS)
+        self._compass_timer.timeout.connect(self.flush_compass)
+        self._build_layout()
+        session.sig_event.connect(self.on_session_event)
+        session.sig_position.connect(self.on_session_position)
+        session.sig_snapshot.connect(self.on_session_snapshot)
+        session.sig_error.connect(self.on_session_error)
+        self._show_position()
+        self.flush_compass()
+
+    def _build_layout(self) -> None:
+        navigation = QHBoxLayout()
+        navigation.addWidget(self.previous_button)
+        navigation.addWidget(self.next_button)
+        navigation.addStretch(1)
+        navigation.addWidget(self.reveal_button)
+        centre = QWidget()
+        column = QVBoxLayout(centre)
+        column.setContentsMargins(6, 0, 6, 0)
+        column.addWidget(self.card)
+        column.addLayout(navigation)
+        column.addWidget(self.timers)
+        column.addWidget(self.groups, 1)
+        column.addWidget(self.status)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(self.outline)
+        splitter.addWidget(centre)
+        splitter.addWidget(self.compass)
+        splitter.setStretchFactor(0, 0)
+        splitter.setStretchFactor(1, 3)
+        splitter.setStretchFactor(2, 2)
+        self.outline.setMinimumWidth(180)
+        self.compass.setMinimumWidth(300)
+        splitter.setSizes([250, 720, 380])
+        splitter.setChildrenCollapsible(False)
+        self.splitter = splitter
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(splitter)
+
+    # -- public slots (the shell's actions) -----------------------------------------------------------------
+    @Slot()
+    def next_card(self) -> None:
+        self._step(1)
+
+    @Slot()
+    def previous_card(self) -> None:
+        self._step(-1)
+
+    @Slot()
+    def undo(self) -> None:
+        self._commit_edits()
+        event = self.session.undo()
+        if event is None:
+            self._say(self.tr("Rien à annuler."))
+
+    @Slot()
+    def redo(self) -> None:
+        event = self.session.redo()
+        if event is None:
+            self._say(self.tr("Rien à rétablir."))
+
+    @Slot(int)
+    def focus_group(self, index: int) -> None:
+        self.groups.focus_group(index)
+
+    @Slot()
+    def toggle_reveal(self) -> None:
+        if self.session.sequence_id is not None:
+            self.session.set_revealed(not self.session.sequence_state().revealed)
+
+    @Slot()
+    def toggle_card_timer(self) -> None:
+        self.timers.toggle_card()
+
+    @Slot()
+    def toggle_sequence_timer(self) -> None:
+        self.timers.toggle_sequence()
+
+    def flush_compass(self) -> None:
+        """Score and redraw the compass now (the coalescing timer calls this; tests and benchmarks too)."""
+        self._compass_timer.stop()
+        self.compass.set_data(self.session.deck, self.session.compass(), self.session.groups)
+        self.compass.flush()
+
+    # -- navigation -----------------------------------------------------------------------------------------
+    def _step(self, delta: int) -> None:
+        self._commit_edits()
+        if self.session.step_card(delta):
+            return
+        sequences = sorted(self.session.sequences, key=lambda s: s.position)
+        ids = [s.id for s in sequences]
+        if self.session.sequence_id not in ids:
+            return
+        target = ids.index(self.session.sequence_id) + delta
+        if 0 <= target < len(ids) and sequences[target].deck.cards:
+            self.session.select_sequence(ids[target])
+            cards = sequences[target].deck.cards
+            self.session.show_card(cards[0 if delta > 0 else -1].id)
+
+    def on_outline_activated(self, index: QModelIndex | QPersistentModelIndex) -> None:
+        if not index.isValid():
+            return
+        sequence_id = index.data(SEQUENCE_ROLE)
+        self._commit_edits()
+        if sequence_id != self.session.sequence_id:
+            self.session.select_sequence(sequence_id)
+        if index.parent().isValid():
+            card_id = index.data(ID_ROLE)
+            if card_id != self.session.card_id or not self.session.sequence_state().current_card:
+                self.session.show_card(card_id)
+
+    def _commit_edits(self) -> None:
+        self.groups.commit_pending()
+
+    # -- session signals ------------------------------------------------------------------------------------
+    def on_session_event(self, event: Event) -> None:
+        self.groups.on_session_event(event)
+        mine = event.sequence_id in (self.session.sequence_id, None)
+        if event.kind in _SCORING and mine and not self._compass_timer.isActive():
+            self._compass_timer.start()
+        if event.kind in _REVEAL:
+            self._show_reveal()
+        if event.kind is EventKind.UNDO:
+            self._say(self.tr("Annulé : {0}").format(describe_undo(self.session, event)))
+        elif event.kind is EventKind.REDO:
+            self._say(self.tr("Rétabli : {0}").format(describe_undo(self.session, event)))
+
+    def on_session_position(self, sequence_id: str, card_id: str) -> None:
+        self._show_position()
+
+    def on_session_snapshot(self) -> None:
+        self.outline.expandAll()
+        self.groups.rebuild()
+        self._show_position()
+        self.flush_compass()
+
+    def on_session_error(self, message: str) -> None:
+        self._say(message, error=True)
+
+    def on_compass_view_changed(self, view: str) -> None:
+        self._settings.set(COMPASS_VIEW, view)
+
+    # -- display --------------------------------------------------------------------------------------------
+    def _show_position(self) -> None:
+        seq = self.session.sequence()
+        deck_changed = self.groups.rebuild()
+        self.groups.show_card(self.session.card_id or "")
+        self.card.set_card(self.session.deck, self.session.card_id, seq.display_title if seq else "")
+        index = self.outline_model.card_index(self.session.sequence_id or "", self.session.card_id or "")
+        if index.isValid():
+            self.outline.setCurrentIndex(index)
+            self.outline.scrollTo(index)
+        self._show_reveal()
+        if deck_changed:
+            self.flush_compass()
+
+    def _show_reveal(self) -> None:
+        revealed = self.session.sequence_state().revealed
+        if revealed:
+            self.reveal_button.setText(self.tr("Masquer les résultats (projecteur)"))
+        else:
+            self.reveal_button.setText(self.tr("Dévoiler les résultats (projecteur)"))
+        self.reveal_button.setToolTip(
+            self.tr("Les résultats sont visibles au projecteur.") if revealed
+            else self.tr("Les résultats restent masqués au projecteur tant que vous ne les dévoilez pas.")
+        )
+        self.reveal_button.setEnabled(self.session.sequence_id is not None)
+
+    def _say(self, message: str, error: bool = False) -> None:
+        self.status.setStyleSheet("color: #B00020;" if error else "color: #1F3B5A;")
+        self.status.setText(message)
+        self.sig_status.emit(message)
+
+
+if __name__ == "__main__":
+    from workshop_app.ui.play.demo_session import run_preview
+
+    raise SystemExit(run_preview(PlayPage))

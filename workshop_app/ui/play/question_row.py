@@ -1,0 +1,267 @@
+"""One table's row for a questions deck: colour chip, name, the scale as buttons, argument and notes.
+
+Keyboard (when the row has focus): the scale keys (0–4, N « non concerné »), Delete withdraws, Up/Down move to
+the neighbouring table, Enter or F2 edits the argument (Enter commits and comes back, Escape reverts).
+The row shows only what the session committed: buttons never check themselves on click.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidget
+
+from workshop_app.core.deck import QuestionDeck, ScaleOption
+from workshop_app.core.state import Answer, Note
+from workshop_app.core.workshop import GroupInfo
+from workshop_app.ui.play.chips import ColourChip, text_on
+
+
+def short_label(option: ScaleOption) -> str:
+    """« 2 — Quelques actions isolées » → « Quelques actions isolées » (the key is shown beside it anyway)."""
+    key = option_key(option)
+    text = option.label
+    if key and text.upper().startswith(key):
+        text = text[len(key):].lstrip(" —–-:.")
+    return text or option.label
+
+
+def scale_legend(deck: QuestionDeck) -> str:
+    """« 0 Rien d'engagé · 1 En réflexion · … · N Non concerné »."""
+    return " · ".join(f"{option_key(o)} {short_label(o)}".strip() for o in deck.scale)
+
+
+def option_key(option: ScaleOption) -> str:
+    """The key recording ``option``: its declared key, else its value's digit, else N (« non concerné »)."""
+    if option.key:
+        return option.key.upper()
+    if option.value is None:
+        return "N"
+    if float(option.value).is_integer() and 0 <= option.value <= 9:
+        return str(int(option.value))
+    return ""
+
+
+class _ScaleButton(QToolButton):
+    def nextCheckState(self) -> None:
+        """A click asks for the choice; the check only follows the committed event."""
+
+
+class QuestionRow(QFrame):
+    #: the facilitator chose an option for this table: (group_id, option_id)
+    sig_choice = Signal(str, str)
+    #: Delete: withdraw this table's choice (group_id)
+    sig_withdraw = Signal(str)
+    #: the argument was edited and committed: (group_id, card_id, text), for the card it was typed on
+    sig_argument = Signal(str, str, str)
+    #: a note was typed for this table: (group_id, text)
+    sig_note = Signal(str, str)
+    #: move the focus to the previous (-1) or next (+1) table
+    sig_move = Signal(int)
+
+    def __init__(
+        self, group: GroupInfo, number: int, deck: QuestionDeck, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.group = group
+        self.setObjectName("groupRow")
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setStyleSheet(
+            f"QFrame#groupRow {{ border: 2px solid transparent; border-radius: 6px; }}"
+            f"QFrame#groupRow:focus {{ border: 2px solid {group.colour}; background: #F2F6FC; }}"
+            f"QToolButton:checked {{ background: {group.colour}; color: {text_on(group.colour)};"
+            f" font-weight: bold; border: 1px solid #333; border-radius: 4px; }}"
+        )
+        self._committed = ""
+        self._card_id = ""
+        self._keys: dict[str, str] = {}
+        self._buttons: dict[str, _ScaleButton] = {}
+        self._chip = ColourChip(group.colour, str(number))
+        self._name = QLabel(group.name)
+        self._name.setMinimumWidth(110)
+        self._name.setMaximumWidth(180)
+        self._name.setWordWrap(True)
+        self._name.setStyleSheet("font-weight: bold;")
+        self._labels = {o.id: short_label(o) for o in deck.scale}
+        self._chosen = QLabel()
+        self._chosen.setStyleSheet("color: #1F2937; font-weight: bold;")
+        self._chosen.setWordWrap(True)
+        scale = QHBoxLayout()
+        scale.setSpacing(4)
+        for option in deck.scale:
+            button = self._make_button(option)
+            scale.addWidget(button)
+        scale.addSpacing(6)
+        scale.addWidget(self._chosen, 1)
+        self._argument = QLineEdit()
+        self._argument.setPlaceholderText(self.tr("Argument de la table (Entrée pour valider)"))
+        self._argument.setAccessibleName(self.tr("Argument de {0}").format(group.name))
+        self._argument.editingFinished.connect(self.on_argument_edited)
+        self._argument.installEventFilter(self)
+        self._notes_button = QToolButton()
+        self._notes_button.setText(self.tr("Note…"))
+        self._notes_button.setToolTip(self.tr("Ajouter une note pour cette table"))
+        self._notes_button.clicked.connect(self.on_notes_clicked)
+        self._note = QLineEdit()
+        self._note.setPlaceholderText(self.tr("Note ou citation (anonyme), Entrée pour l'ajouter"))
+        self._note.returnPressed.connect(self.on_note_entered)
+        self._note.installEventFilter(self)
+        self._note.hide()
+        grid = QGridLayout(self)
+        grid.setContentsMargins(6, 4, 6, 4)
+        grid.setHorizontalSpacing(8)
+        grid.setVerticalSpacing(3)
+        grid.addWidget(self._chip, 0, 0)
+        grid.addWidget(self._name, 0, 1)
+        grid.addLayout(scale, 0, 2, 1, 2)
+        grid.addWidget(self._argument, 1, 2)
+        grid.addWidget(self._notes_button, 1, 3)
+        grid.addWidget(self._note, 2, 2, 1, 2)
+        grid.setColumnStretch(2, 1)
+
+    def _make_button(self, option: ScaleOption) -> _ScaleButton:
+        key = option_key(option)
+        button = _ScaleButton()
+        button.setCheckable(True)
+        button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        button.setText(key or short_label(option))
+        hint = self.tr("touche {0}").format(key) if key else ""
+        button.setMinimumWidth(38)
+        button.setToolTip("\n".join(t for t in (option.label, option.description, hint) if t))
+        button.setAccessibleName(f"{self.group.name} : {option.label}")
+        button.setMinimumHeight(30)
+        button.clicked.connect(lambda _=False, oid=option.id: self._choose(oid))
+        if key:
+            self._keys[key] = option.id
+        self._buttons[option.id] = button
+        return button
+
+    # -- display (from the session only) --------------------------------------------------------------------
+    def show_card(self, card_id: str, answer: Answer | None, argument: str = "") -> None:
+        """Another card: an argument still being typed is first committed to the card it was typed on."""
+        if card_id != self._card_id:
+            self.commit_pending()
+            self._card_id = card_id
+            self._argument.setModified(False)
+            self._argument.setText(answer.argument if answer else argument)
+        self.set_answer(answer, argument)
+
+    def commit_pending(self) -> None:
+        if self._card_id and self._argument.isModified():
+            self.on_argument_edited()
+
+    def set_answer(self, answer: Answer | None, argument: str = "") -> None:
+        chosen = answer.option if answer else ""
+        for option_id, button in self._buttons.items():
+            if button.isChecked() != (option_id == chosen):
+                button.setChecked(option_id == chosen)
+        self._chosen.setText(self._labels.get(chosen, ""))
+        self._committed = answer.argument if answer else argument
+        if not (self._argument.hasFocus() and self._argument.isModified()):
+            self._argument.setText(self._committed)
+            self._argument.setModified(False)
+
+    def set_notes(self, notes: Sequence[Note]) -> None:
+        count = len(notes)
+        self._notes_button.setText(self.tr("Notes ({0})").format(count) if count else self.tr("Note…"))
+        self._notes_button.setToolTip("\n".join(f"• {n.text}" for n in notes[-8:]) or self.tr("Aucune note"))
+
+    def chosen(self) -> str:
+        return next((oid for oid, b in self._buttons.items() if b.isChecked()), "")
+
+    def argument_text(self) -> str:
+        return self._argument.text().strip()
+
+    def button(self, option_id: str) -> QToolButton:
+        return self._buttons[option_id]
+
+    @property
+    def argument_edit(self) -> QLineEdit:
+        return self._argument
+
+    @property
+    def note_edit(self) -> QLineEdit:
+        return self._note
+
+    # -- keyboard -------------------------------------------------------------------------------------------
+    def event(self, event: QEvent) -> bool:
+        # Keep our keys even when the window declares a single-letter shortcut (B, R…).
+        override = event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent)
+        if override and self._handles(event):  # type: ignore[arg-type]
+            event.accept()
+            return True
+        return super().event(event)
+
+    def _handles(self, event: QKeyEvent) -> bool:
+        if event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
+            return False
+        text = event.text().upper()
+        return bool(text and text in self._keys) or event.key() in (
+            Qt.Key.Key_Delete, Qt.Key.Key_Backspace, Qt.Key.Key_Up, Qt.Key.Key_Down,
+            Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_F2,
+        )
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key = event.key()
+        text = event.text().upper()
+        if not (event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier) and text in self._keys:
+            self._choose(self._keys[text])
+        elif key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
+            if self.chosen():
+                self.sig_withdraw.emit(self.group.id)
+        elif key == Qt.Key.Key_Up:
+            self.sig_move.emit(-1)
+        elif key == Qt.Key.Key_Down:
+            self.sig_move.emit(1)
+        elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_F2):
+            self._argument.setFocus(Qt.FocusReason.ShortcutFocusReason)
+            self._argument.selectAll()
+        else:
+            super().keyPressEvent(event)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+            if event.key() == Qt.Key.Key_Escape:
+                if watched is self._argument:
+                    self._argument.setText(self._committed)
+                    self._argument.setModified(False)
+                else:
+                    self._note.clear()
+                    self._note.hide()
+                self.setFocus(Qt.FocusReason.OtherFocusReason)
+                return True
+            if watched is self._argument and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                self.on_argument_edited()
+                self.setFocus(Qt.FocusReason.OtherFocusReason)
+                return True
+        return super().eventFilter(watched, event)
+
+    # -- handlers -------------------------------------------------------------------------------------------
+    def _choose(self, option_id: str) -> None:
+        if option_id != self.chosen():
+            self.sig_choice.emit(self.group.id, option_id)
+
+    def on_argument_edited(self) -> None:
+        if not self._argument.isModified():
+            return
+        self._argument.setModified(False)
+        text = self.argument_text()
+        if text != self._committed.strip() and self._card_id:
+            self.sig_argument.emit(self.group.id, self._card_id, text)
+            if self._committed.strip() != text:  # refused: keep it marked as not saved, to retry
+                self._argument.setModified(True)
+
+    def on_notes_clicked(self) -> None:
+        self._note.show()
+        self._note.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def on_note_entered(self) -> None:
+        text = self._note.text().strip()
+        if text:
+            self.sig_note.emit(self.group.id, text)
+        self._note.clear()
+        self._note.hide()
+        self.setFocus(Qt.FocusReason.OtherFocusReason)

@@ -1,0 +1,115 @@
+"""Card and sequence timers with start/pause, kept in the event log (``timer_started`` / ``timer_stopped``).
+
+A running card timer follows the facilitator: moving to another card stops it on the old card and starts it on
+the new one. The display ticks twice a second; the elapsed time is always computed from the log.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
+
+from workshop_app.core.events import Event, EventKind
+from workshop_app.ui.play.timing import CARD, SEQUENCE, TimerClock, format_duration, timer_key
+from workshop_app.ui.session import WorkshopSession
+
+
+class TimerBar(QWidget):
+    def __init__(self, session: WorkshopSession, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._session = session
+        self.clock = TimerClock.from_events(session.events)
+        self._position = (session.sequence_id or "", session.card_id or "")
+        mono = QFont("DejaVu Sans Mono")
+        mono.setPointSizeF(max(mono.pointSizeF(), 10.0) * 1.3)
+        mono.setBold(True)
+        self.card_label = QLabel()
+        self.card_label.setFont(mono)
+        self.sequence_label = QLabel()
+        self.sequence_label.setFont(mono)
+        self.card_button = QPushButton()
+        self.card_button.clicked.connect(self.toggle_card)
+        self.sequence_button = QPushButton()
+        self.sequence_button.clicked.connect(self.toggle_sequence)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(QLabel(self.tr("Carte")))
+        layout.addWidget(self.card_label)
+        layout.addWidget(self.card_button)
+        layout.addSpacing(24)
+        layout.addWidget(QLabel(self.tr("Séquence")))
+        layout.addWidget(self.sequence_label)
+        layout.addWidget(self.sequence_button)
+        layout.addStretch(1)
+        self._tick = QTimer(self)
+        self._tick.setInterval(500)
+        self._tick.timeout.connect(self.refresh)
+        self._tick.start()
+        session.sig_event.connect(self.on_session_event)
+        session.sig_position.connect(self.on_session_position)
+        self.refresh()
+
+    # -- keys -----------------------------------------------------------------------------------------------
+    def card_key(self) -> tuple[str, str, str]:
+        return timer_key(CARD, self._position[0], self._position[1])
+
+    def sequence_key(self) -> tuple[str, str, str]:
+        return timer_key(SEQUENCE, self._position[0])
+
+    # -- intent ---------------------------------------------------------------------------------------------
+    def toggle_card(self) -> None:
+        seq, card = self._position
+        if seq and card:
+            self._set_running(CARD, seq, card, not self.clock.running(self.card_key()))
+
+    def toggle_sequence(self) -> None:
+        seq = self._position[0]
+        if seq:
+            self._set_running(SEQUENCE, seq, None, not self.clock.running(self.sequence_key()))
+
+    def _set_running(self, scope: str, sequence_id: str, card_id: str | None, running: bool) -> None:
+        kind = EventKind.TIMER_STARTED if running else EventKind.TIMER_STOPPED
+        self._session.record(kind, sequence_id=sequence_id, card_id=card_id, payload={"scope": scope})
+
+    # -- session signals ------------------------------------------------------------------------------------
+    def on_session_event(self, event: Event) -> None:
+        if self.clock.apply(event):
+            self.refresh()
+
+    def on_session_position(self, sequence_id: str, card_id: str) -> None:
+        old_seq, old_card = self._position
+        was_running = bool(old_card) and self.clock.running(timer_key(CARD, old_seq, old_card))
+        self._position = (sequence_id, card_id)
+        if was_running and (old_seq, old_card) != (sequence_id, card_id):
+            self._set_running(CARD, old_seq, old_card, False)
+            if card_id and not self.clock.running(self.card_key()):
+                self._set_running(CARD, sequence_id, card_id, True)
+        self.refresh()
+
+    # -- display --------------------------------------------------------------------------------------------
+    def refresh(self) -> None:
+        card_running = self.clock.running(self.card_key())
+        seq_running = self.clock.running(self.sequence_key())
+        self._set_text(self.card_label, format_duration(self.clock.elapsed(self.card_key())))
+        planned = self._planned_seconds()
+        elapsed = self.clock.elapsed(self.sequence_key())
+        text = format_duration(elapsed)
+        if planned:
+            text += f" / {format_duration(planned)}"
+        self._set_text(self.sequence_label, text)
+        over = bool(planned) and elapsed > planned
+        self.sequence_label.setStyleSheet("color: #B00020;" if over else "")
+        self._set_text(self.card_button, self.tr("Pause") if card_running else self.tr("Démarrer"))
+        self._set_text(self.sequence_button, self.tr("Pause") if seq_running else self.tr("Démarrer"))
+        self.card_button.setEnabled(bool(self._position[1]))
+        self.sequence_button.setEnabled(bool(self._position[0]))
+
+    def _planned_seconds(self) -> float:
+        seq = self._session.sequence(self._position[0]) if self._position[0] else None
+        return float(seq.planned_minutes * 60) if seq is not None and seq.planned_minutes else 0.0
+
+    @staticmethod
+    def _set_text(widget: QLabel | QPushButton, text: str) -> None:
+        if widget.text() != text:
+            widget.setText(text)
