@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import cm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import (
@@ -202,6 +203,15 @@ def _p(text: object, style: object) -> Paragraph:
 
 
 def _c(text: object, style: object) -> Paragraph:
+    return Paragraph(inline(text), style)
+
+
+def _short(text: str, style: ParagraphStyle, width: float) -> str | Paragraph:
+    """A table cell: the cleaned plain string when it fits on one line (drawn with the table's font, so the
+    table must set FONT/FONTNAME to match ``style``), else a wrapping Paragraph."""
+    plain = " ".join(clean(text).split(" "))
+    if "\n" not in plain and stringWidth(plain, style.fontName, style.fontSize) <= width - 8.5:
+        return plain
     return Paragraph(inline(text), style)
 
 
@@ -1085,6 +1095,8 @@ def question_answers(
             notes_by_card.setdefault(note.card_id, []).append(note)
     out: list[Flowable] = []
     options = {o.id: o for o in deck.scale}
+    # plain strings are much faster to lay out than Paragraphs: used when the text fits on one line
+    names = {g.id: _short(ctx.text(g.name), st.cell_bold, 3.6 * cm) for g in ctx.groups}
     for index, card in enumerate(deck.cards, start=1):
         tick()
         informs = ", ".join(
@@ -1102,23 +1114,23 @@ def question_answers(
         for g in ctx.groups:
             answer = seq_state.answer(g.id, card.id)
             if answer is None:
-                rows.append(
-                    [_c(ctx.text(g.name), st.cell_bold), _c("sans réponse", st.muted), _c("", st.cell)]
-                )
+                rows.append([names[g.id], _c("sans réponse", st.muted), ""])
                 continue
             option = options.get(answer.option)
             label = option.label if option else answer.option
             value = "" if option is None or option.value is None else f" ({format_number(option.value, 2)})"
             rows.append(
                 [
-                    _c(ctx.text(g.name), st.cell_bold),
-                    _c(label + value, st.cell),
+                    names[g.id],
+                    _short(label + value, st.cell, 3.7 * cm),
                     _p(ctx.text(answer.argument), st.cell),
                 ]
             )
         if not ctx.groups:
             continue
-        t = table(rows, [3.6 * cm, 3.7 * cm, FRAME_WIDTH - 7.3 * cm])
+        t = table(
+            rows, [3.6 * cm, 3.7 * cm, FRAME_WIDTH - 7.3 * cm], extra=[("FONTNAME", (0, 1), (0, -1), BOLD)]
+        )
         if len(rows) <= 7:
             out.append(KeepTogether([*head, t]))
         else:  # a long table may split: keep at least its head and first rows with the title
@@ -1349,6 +1361,8 @@ def image_flowable(data: bytes | None, max_width: float, max_height: float) -> F
 
 
 def raw_annex(ctx: Context, tick: Callable[[], None]) -> list[Flowable]:
+    """The grid of raw answers: one row per card, one column per table (arguments are in the section
+    « Réponses carte par carte » and in the CSV/XLSX exports)."""
     st = ctx.st
     out: list[Flowable] = [ctx.annex("C", "Tableau brut des réponses")]
     rows_all = analysis.raw_rows(ctx.snapshot, ctx.state, ctx.anonymiser, include_unanswered=False)
@@ -1356,9 +1370,9 @@ def raw_annex(ctx: Context, tick: Callable[[], None]) -> list[Flowable]:
         return [*out, _p("Aucune réponse n'a été enregistrée.", st.muted)]
     out.append(
         _p(
-            "Toutes les réponses enregistrées, carte par carte (les cartes sans réponse sont omises). Les "
-            "mêmes "
-            "données existent en tableur (CSV, XLSX).",
+            "Une ligne par carte, une colonne par table. Les arguments figurent dans la partie « Réponses "
+            "carte par carte » ; toutes les données (réponses, arguments, heures) existent aussi en tableur "
+            "(CSV, XLSX).",
             st.muted,
         )
     )
@@ -1367,30 +1381,51 @@ def raw_annex(ctx: Context, tick: Callable[[], None]) -> list[Flowable]:
         if not rows:
             continue
         tick()
-        out += _h3(ctx.text(sequence.display_title))
-        strategy = isinstance(sequence.deck, StrategyDeck)
-        head = [
-            "Carte",
-            "Table",
-            "Choix" if strategy else "Réponse",
-            "Coût" if strategy else "Valeur",
-            "Argument",
-            "Heure",
-        ]
-        data: list[list[object]] = [head_row(ctx, head)]
-        for r in rows:
-            data.append(
-                [
-                    _c(r.card_id, st.cell),
-                    _c(r.group, st.cell),
-                    _c(r.response, st.cell),
-                    _c(format_number(r.value, 2, "—"), st.cell_center),
-                    _p(r.argument, st.cell),
-                    _c(format_time(r.at, "—"), st.cell_right),
-                ]
+        deck = sequence.deck
+        out += _h3(ctx.text(sequence.display_title), room=6 * cm)
+        cells = {(r.card_id, r.group_id): r for r in rows}
+        if isinstance(deck, QuestionDeck):
+            legend = " · ".join(
+                f"{'n.c.' if o.value is None else format_number(o.value, 2)}{NBSP}= {o.label}"
+                for o in deck.scale
             )
-        out.append(table(data, [1.4 * cm, 3.1 * cm, 2.9 * cm, 1.5 * cm, FRAME_WIDTH - 10.7 * cm, 1.8 * cm]))
+            out.append(_p(f"Valeurs : {legend} ; « — » : pas de réponse.", st.muted))
+        else:
+            out.append(_p("« ✓ » : carte retenue par la table.", st.muted))
+        strategy = isinstance(deck, StrategyDeck)
+
+        per_table = 12
+        chunks = [ctx.groups[i : i + per_table] for i in range(0, len(ctx.groups), per_table)] or [[]]
+        offset = 0
+        for groups in chunks:
+            labels = [f"T{offset + i + 1}" for i in range(len(groups))]
+            column = min(1.3 * cm, (FRAME_WIDTH - 6 * cm) / max(1, len(groups)))
+            data: list[list[object]] = [head_row(ctx, ["Carte", *labels])]
+            for card in deck.cards:
+                data.append(
+                    [
+                        _c(f"{card.id} — {card.title}", st.cell),
+                        *(_grid_cell(cells.get((card.id, g.id)), strategy) for g in groups),
+                    ]
+                )
+            extra = [("ALIGN", (1, 1), (-1, -1), "CENTER"), ("FONTSIZE", (1, 1), (-1, -1), 8.3)]
+            out.append(
+                table(data, [FRAME_WIDTH - column * len(groups)] + [column] * len(groups), extra=extra)
+            )
+            offset += len(groups)
+        key = " · ".join(
+            f"<b>T{i + 1}</b>{NBSP}:{NBSP}{inline(ctx.text(g.name))}" for i, g in enumerate(ctx.groups)
+        )
+        out.append(_raw(key, st.muted))
     return out
+
+
+def _grid_cell(row: analysis.RawRow | None, strategy: bool) -> str:
+    if strategy:
+        return "✓" if row is not None else ""
+    if row is None:
+        return "—"
+    return "n.c." if row.value is None else format_number(row.value, 2)
 
 
 __all__ = [
