@@ -144,9 +144,10 @@ def test_anonymiser_replaces_whole_names_only() -> None:
     an = Anonymiser(people, True)
     assert an.participant(people[0]) == "Participant·e 1"
     assert an.participant(people[2]) == "Participant·e 3"
-    text = "MARIE DUPONT et Jean Le\nGall ; Mariette Dupontel reste ; Marie seule reste."
+    text = "MARIE DUPONT et Jean Le\nGall ; Mariette Dupontel reste ; Marie seule reste ; (J. Le Gall)."
     assert (
-        an.text(text) == "Participant·e 1 et Participant·e 2 ; Mariette Dupontel reste ; Marie seule reste."
+        an.text(text) == "Participant·e 1 et Participant·e 2 ; Mariette Dupontel reste ; Marie seule reste ; "
+        "(Participant·e 2)."
     )
     assert an.author("Marie Dupont") == ""
     plain = Anonymiser(people, False)

@@ -588,7 +588,9 @@ def strategy_deck_rules(ctx: Context, deck: StrategyDeck) -> list[Flowable]:
     rows: list[list[object]] = [head_row(ctx, ["Carte", "Coût", "Délai", "Effets", "Conditions"])]
     titles = {c.id: c.title for c in deck.cards}
     for card in deck.cards:
-        effects = ", ".join(f"{axis_labels.get(a, a)} {_signed(v)}" for a, v in card.effects.items() if v)
+        effects = ", ".join(
+            f"{axis_labels.get(a, a)}{NBSP}{_signed(v)}" for a, v in card.effects.items() if v
+        )
         conditions = []
         if card.requires:
             conditions.append("demande " + ", ".join(quote(titles.get(c, c)) for c in card.requires))
@@ -904,17 +906,22 @@ def findings_section(ctx: Context) -> list[Flowable]:
 
 
 def two_lists(ctx: Context, left: Sequence[str], right: Sequence[str]) -> Table:
+    """Strengths and vulnerabilities side by side, one item per row (so that long lists split cleanly)."""
     st = ctx.st
     half = FRAME_WIDTH / 2
-    left_cells = bullet_list(ctx, left, st.bullet) or [_p("—", st.muted)]
-    right_cells = bullet_list(ctx, right, st.bullet) or [_p("—", st.muted)]
-    t = Table(
-        [[_c("Points forts", st.cell_head), _c("Vulnérabilités", st.cell_head)], [left_cells, right_cells]],
-        colWidths=[half - 3, half - 3],
-        hAlign="LEFT",
-        splitInRow=1,
-        repeatRows=1,
-    )
+    lefts = [x for x in left if x.strip()] or ["—"]
+    rights = [x for x in right if x.strip()] or ["—"]
+    rows: list[list[object]] = [[_c("Points forts", st.cell_head), _c("Vulnérabilités", st.cell_head)]]
+    for i in range(max(len(lefts), len(rights))):
+        rows.append(
+            [
+                Paragraph(markup(ctx.text(items[i])), st.bullet, bulletText="•")
+                if i < len(items) and items[i] != "—"
+                else _p("—" if i == 0 else "", st.muted)
+                for items in (lefts, rights)
+            ]
+        )
+    t = Table(rows, colWidths=[half - 3, half - 3], hAlign="LEFT", splitInRow=1, repeatRows=1)
     t.setStyle(
         TableStyle(
             [
@@ -922,10 +929,16 @@ def two_lists(ctx: Context, left: Sequence[str], right: Sequence[str]) -> Table:
                 ("BACKGROUND", (0, 0), (0, 0), GOOD),
                 ("BACKGROUND", (1, 0), (1, 0), WARN),
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("BOX", (0, 1), (0, 1), 0.5, GOOD),
-                ("BOX", (1, 1), (1, 1), 0.5, WARN),
-                ("TOPPADDING", (0, 0), (-1, -1), 5),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
+                ("LINEBEFORE", (0, 1), (0, -1), 0.6, GOOD),
+                ("LINEAFTER", (0, 1), (0, -1), 0.6, GOOD),
+                ("LINEBELOW", (0, -1), (0, -1), 0.6, GOOD),
+                ("LINEBEFORE", (1, 1), (1, -1), 0.6, WARN),
+                ("LINEAFTER", (1, 1), (1, -1), 0.6, WARN),
+                ("LINEBELOW", (1, -1), (1, -1), 0.6, WARN),
+                ("TOPPADDING", (0, 0), (-1, -1), 3),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+                ("TOPPADDING", (0, 0), (-1, 0), 5),
+                ("BOTTOMPADDING", (0, 0), (-1, 0), 5),
             ]
         )
     )
@@ -1142,7 +1155,7 @@ def question_answers(
 def note_paragraph(ctx: Context, note: Note) -> Paragraph:
     who = ctx.group_name(note.group_id)
     text = ctx.text(note.text).strip()
-    if not text.startswith(("«", '"', "“")):
+    if not any(mark in text for mark in ("«", '"', "“")):
         text = quote(text)
     meta = " · ".join(x for x in (who, format_time(note.at)) if x)
     return _raw(
@@ -1174,7 +1187,9 @@ def strategy_answers(ctx: Context, sequence: SequenceInfo, deck: StrategyDeck) -
             continue
         rows: list[list[object]] = [head_row(ctx, ["Carte retenue", "Coût", "Délai", "Effets", "Argument"])]
         for card in play.cards:
-            effects = ", ".join(f"{axis_labels.get(a, a)} {_signed(v)}" for a, v in card.effects.items() if v)
+            effects = ", ".join(
+                f"{axis_labels.get(a, a)}{NBSP}{_signed(v)}" for a, v in card.effects.items() if v
+            )
             rows.append(
                 [
                     _c(card.title, st.cell_bold),
@@ -1353,7 +1368,7 @@ def image_flowable(data: bytes | None, max_width: float, max_height: float) -> F
         return None
     if width_px <= 0 or height_px <= 0:
         return None
-    scale = min(max_width / width_px, max_height / height_px, 1.5)
+    scale = min(max_width / width_px, max_height / height_px, 1.0)  # never enlarged past 72 dpi
     buffer.seek(0)
     image = Image(buffer, width=width_px * scale, height=height_px * scale)
     image.hAlign = "CENTER"
@@ -1385,14 +1400,15 @@ def raw_annex(ctx: Context, tick: Callable[[], None]) -> list[Flowable]:
         out += _h3(ctx.text(sequence.display_title), room=6 * cm)
         cells = {(r.card_id, r.group_id): r for r in rows}
         if isinstance(deck, QuestionDeck):
-            legend = " · ".join(
-                f"{'n.c.' if o.value is None else format_number(o.value, 2)}{NBSP}= {o.label}"
-                for o in deck.scale
-            )
+            legend = " · ".join(_legend_item(o.value, o.label) for o in deck.scale)
             out.append(_p(f"Valeurs : {legend} ; « — » : pas de réponse.", st.muted))
         else:
             out.append(_p("« ✓ » : carte retenue par la table.", st.muted))
         strategy = isinstance(deck, StrategyDeck)
+        key = " · ".join(
+            f"<b>T{i + 1}</b>{NBSP}:{NBSP}{inline(ctx.text(g.name))}" for i, g in enumerate(ctx.groups)
+        )
+        out.append(_raw(key, st.muted))
 
         per_table = 12
         chunks = [ctx.groups[i : i + per_table] for i in range(0, len(ctx.groups), per_table)] or [[]]
@@ -1413,11 +1429,13 @@ def raw_annex(ctx: Context, tick: Callable[[], None]) -> list[Flowable]:
                 table(data, [FRAME_WIDTH - column * len(groups)] + [column] * len(groups), extra=extra)
             )
             offset += len(groups)
-        key = " · ".join(
-            f"<b>T{i + 1}</b>{NBSP}:{NBSP}{inline(ctx.text(g.name))}" for i, g in enumerate(ctx.groups)
-        )
-        out.append(_raw(key, st.muted))
+
     return out
+
+
+def _legend_item(value: float | None, label: str) -> str:
+    shown = "n.c." if value is None else format_number(value, 2)
+    return label if label.startswith(shown) else f"{shown}{NBSP}= {label}"
 
 
 def _grid_cell(row: analysis.RawRow | None, strategy: bool) -> str:
