@@ -965,9 +965,9 @@ def agreement_section(ctx: Context) -> list[Flowable]:
             result = analysis.classify(spreads)
             steps = deck.scale_max - deck.scale_min
             out += _h3("Cartes qui divisent les tables")
-            out.append(spread_table(ctx, deck, result.disputed, steps, "Aucune carte ne divise les tables."))
+            out += spread_table(ctx, deck, result.disputed, steps, "Aucune carte ne divise les tables.")
             out += _h3("Cartes qui font consensus")
-            out.append(spread_table(ctx, deck, result.agreed, steps, "Aucune carte ne fait consensus."))
+            out += spread_table(ctx, deck, result.agreed, steps, "Aucune carte ne fait consensus.")
             levers = [(t, analysis.target_label(deck, t)) for t in deck.lever_ids()]
             lever_spreads = [
                 s
@@ -995,10 +995,10 @@ def agreement_section(ctx: Context) -> list[Flowable]:
 
 def spread_table(
     ctx: Context, deck: QuestionDeck, spreads: Sequence[analysis.Spread], steps: float, empty: str
-) -> Flowable:
+) -> list[Flowable]:
     st = ctx.st
     if not spreads:
-        return _p(empty, st.muted)
+        return [_p(empty, st.muted)]
     rows: list[list[object]] = [head_row(ctx, ["Carte", "Réponses des tables", "Écart"])]
     names = {g.id: ctx.text(g.name) for g in ctx.groups}
     lo = deck.scale_min
@@ -1018,8 +1018,8 @@ def spread_table(
     more = len(spreads) - MAX_AGREEMENT_ROWS
     t = table(rows, [5.6 * cm, FRAME_WIDTH - 7.8 * cm, 2.2 * cm])
     if more > 0:
-        return KeepTogether([t, _p(f"… et {plural(more, 'autre carte', 'autres cartes')}.", st.muted)])
-    return t
+        return [t, _p(f"… et {plural(more, 'autre carte', 'autres cartes')}.", st.muted)]
+    return [t]
 
 
 def strategy_agreement(
@@ -1131,7 +1131,8 @@ def question_answers(
                 continue
             option = options.get(answer.option)
             label = option.label if option else answer.option
-            value = "" if option is None or option.value is None else f" ({format_number(option.value, 2)})"
+            shown = "" if option is None or option.value is None else format_number(option.value, 2)
+            value = f" ({shown})" if shown and not label.startswith(shown) else ""
             rows.append(
                 [
                     names[g.id],
@@ -1420,7 +1421,7 @@ def raw_annex(ctx: Context, tick: Callable[[], None]) -> list[Flowable]:
             for card in deck.cards:
                 data.append(
                     [
-                        _c(f"{card.id} — {card.title}", st.cell),
+                        _c(f"{card.id} — {card.title}" if len(card.id) <= 4 else card.title, st.cell),
                         *(_grid_cell(cells.get((card.id, g.id)), strategy) for g in groups),
                     ]
                 )

@@ -93,7 +93,7 @@ def styles() -> Styles:
             fontSize=16,
             leading=20,
             textColor=PRIMARY,
-            spaceBefore=4,
+            spaceBefore=12,
             spaceAfter=10,
         ),
         h2=derive(
