@@ -16,7 +16,7 @@ from PySide6.QtCore import QObject, Signal
 
 from workshop_app.core.deck_loader import AnyDeck
 from workshop_app.core.errors import AtelierError
-from workshop_app.core.events import Event, EventKind
+from workshop_app.core.events import UNDOABLE, Event, EventKind
 from workshop_app.core.scoring import CompassReading, score
 from workshop_app.core.state import History, SequenceState, WorkshopState, _apply, fold, history
 from workshop_app.core.workshop import GroupInfo, SequenceInfo, WorkshopSnapshot
@@ -224,10 +224,12 @@ class WorkshopSession(QObject):
         self._events.append(event)
         if event.kind in (EventKind.UNDO, EventKind.REDO):
             self.state = fold(self._events)  # a compensating event can reach far back: fold again
+            self._history = history(self._events)
         else:
             _apply(self.state, event)  # the common case stays cheap with thousands of events
             self.state.last_seq = event.seq
-        self._history = history(self._events)
+            if event.kind in UNDOABLE:  # what ``history`` would find: it is the one to undo, nothing to redo
+                self._history = History(event.seq, None, self._history.cancelled)
         self.sig_event.emit(event)
         return event
 

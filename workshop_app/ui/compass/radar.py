@@ -13,11 +13,12 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont, QResizeEvent
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QGraphicsItem, QWidget
 
 from workshop_app.ui.compass.series import CompassSeries, Series
 
 RINGS = (25, 50, 75, 100)
+MAX_FILLED = 6  # beyond this many tables, outlines only: a dozen tinted polygons is mud (and slow to paint)
 LABEL_RADIUS = 1.08
 _PAD = 6.0  # pixels kept free at the edges
 
@@ -59,13 +60,18 @@ class RadarView(pg.PlotWidget):
         ]
         for text in self._ring_text:
             text.setZValue(20)  # readable above the polygons
+        for static in (*self._rings, self._spokes, *self._ring_text):
+            static.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)  # painted once, then a pixmap
         self._labels: list[pg.TextItem] = []
         self._curves: list[pg.PlotDataItem] = []
         self._room = self._add(pg.PlotDataItem(
             pen=pg.mkPen("#1F1F1F", width=3.5, style=Qt.PenStyle.DashLine), antialias=True,
-            symbol="o", symbolSize=6, symbolBrush="#1F1F1F", symbolPen=None))
+            symbolSize=7, symbolBrush="#1F1F1F", symbolPen=None))
         self._room.setZValue(10)
         self._series: CompassSeries | None = None
+        self._styles: dict[int, tuple[str, bool, bool]] = {}
+        self._drawn: dict[int, tuple[object, ...]] = {}
+        item.vb.disableAutoRange()
         self.set_text_size(self._font.pointSizeF() if self._font.pointSizeF() > 0 else 10.0)
 
     def _add(self, graphic: pg.GraphicsObject) -> pg.GraphicsObject:
@@ -87,7 +93,25 @@ class RadarView(pg.PlotWidget):
         n = len(series.targets)
         if self._series is None or len(self._series.targets) != n:
             self._draw_grid(n)
+        targets_changed = self._series is None or self._series.targets != series.targets
         self._series = series
+        if targets_changed:
+            self._place_labels(series)
+        self._ensure_curves(len(series.groups))
+        fill = len(series.groups) <= MAX_FILLED
+        for i, curve in enumerate(self._curves):
+            if i < len(series.groups):
+                self._draw_series(curve, series.groups[i], fill)
+            elif curve.isVisible():
+                curve.setData([], [])
+                curve.hide()
+                self._drawn.pop(id(curve), None)
+        self._draw_series(self._room, series.room, fill=False, room=True)
+        if targets_changed:
+            self._fit()
+
+    def _place_labels(self, series: CompassSeries) -> None:
+        n = len(series.targets)
         self._ensure_labels(n)
         theta = angles(n)
         for i, label in enumerate(self._labels):
@@ -101,31 +125,35 @@ class RadarView(pg.PlotWidget):
             label.setAnchor(((1 - c) / 2 if abs(c) > 0.05 else 0.5, (1 + s) / 2 if abs(s) > 0.05 else 0.5))
             label.setPos(LABEL_RADIUS * c, LABEL_RADIUS * s)
             label.show()
-        self._ensure_curves(len(series.groups))
-        for i, curve in enumerate(self._curves):
-            if i < len(series.groups):
-                self._draw_series(curve, series.groups[i], filled=True)
-            else:
+
+    def _draw_series(self, curve: pg.PlotDataItem, one: Series, fill: bool, room: bool = False) -> None:
+        """At most one ``setData`` per curve, none when its values did not change (a vote moves one table and
+        the room); the style goes with it only when it changed (each style setter costs a rebuild)."""
+        drawn = (one.values, one.colour, fill)
+        if self._drawn.get(id(curve)) == drawn:
+            return
+        self._drawn[id(curve)] = drawn
+        x, y, complete = polygon(one.values)
+        known = bool(np.any(np.isfinite(x)))
+        if not known:  # nothing answered yet: draw nothing rather than NaNs
+            if curve.isVisible():
                 curve.setData([], [])
                 curve.hide()
-        self._draw_series(self._room, series.room, filled=False)
-        self._fit()
-
-    def _draw_series(self, curve: pg.PlotDataItem, one: Series, filled: bool) -> None:
-        x, y, complete = polygon(one.values)
-        if filled:
-            colour = QColor(one.colour)
-            curve.setPen(pg.mkPen(colour, width=2.2))
-            colour.setAlpha(38)
-            curve.setFillBrush(colour)
-            curve.setFillLevel("enclosed" if complete else None)
-            curve.setSymbolBrush(one.colour)
-        known = bool(np.any(np.isfinite(x)))
-        if known:
-            curve.setData(x, y)
-        else:  # nothing answered yet: draw nothing rather than NaNs
-            curve.setData([], [])
-        curve.setVisible(known)
+            return
+        style = (one.colour, complete, fill)
+        kwargs: dict[str, object] = {}
+        if self._styles.get(id(curve)) != style:
+            self._styles[id(curve)] = style
+            kwargs["symbol"] = None if complete else "o"  # lone answered points need a marker
+            if not room:
+                colour = QColor(one.colour)
+                kwargs["pen"] = pg.mkPen(colour, width=2.2)
+                kwargs["symbolBrush"] = one.colour
+                colour.setAlpha(38)
+                kwargs["fillBrush"] = colour
+                kwargs["fillLevel"] = "enclosed" if complete and fill else None
+        curve.setData(x, y, **kwargs)
+        curve.show()
 
     def _draw_grid(self, n: int) -> None:
         theta = np.append(angles(n), angles(n)[:1])
@@ -145,11 +173,12 @@ class RadarView(pg.PlotWidget):
         while len(self._labels) < n:
             label = self._add(pg.TextItem("", color="#1F2937"))
             label.setFont(self._font)
+            label.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
             self._labels.append(label)
 
     def _ensure_curves(self, n: int) -> None:
         while len(self._curves) < n:
-            curve = self._add(pg.PlotDataItem(antialias=True, symbol="o", symbolSize=5, symbolPen=None))
+            curve = self._add(pg.PlotDataItem(antialias=True, symbolSize=6, symbolPen=None))
             self._curves.append(curve)
 
     # -- fitting the labels ---------------------------------------------------------------------------------

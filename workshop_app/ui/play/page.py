@@ -58,7 +58,9 @@ class PlayPage(QWidget):
         header = self.outline.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(COL_TITLE, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(COL_PROGRESS, QHeaderView.ResizeMode.ResizeToContents)
+        # A fixed width: « ResizeToContents » would read every row again on each vote.
+        header.setSectionResizeMode(COL_PROGRESS, QHeaderView.ResizeMode.Fixed)
+        header.resizeSection(COL_PROGRESS, self.fontMetrics().horizontalAdvance("Réponses") + 16)
         self.outline.expandAll()
         self.outline.activated.connect(self.on_outline_activated)
         self.outline.clicked.connect(self.on_outline_activated)

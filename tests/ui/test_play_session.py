@@ -1,0 +1,40 @@
+"""The session keeps its undo/redo history incrementally: it must always equal the core's full replay."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+from typing import Any
+
+from test_play_support import make_workshop
+
+from workshop_app.core.events import EventKind
+from workshop_app.core.state import fold, history
+from workshop_app.ui.session import WorkshopSession
+
+
+def test_incremental_history_matches_full_replay(tmp_path: Path, qapp: Any) -> None:
+    store, workshop_id = make_workshop(tmp_path, groups=3)
+    session = WorkshopSession(store, workshop_id)
+    rng = random.Random(7)
+    groups = [g.id for g in session.groups]
+    cards = [c.id for c in session.deck.cards]  # type: ignore[union-attr]
+    for _ in range(150):
+        action = rng.random()
+        if action < 0.45:
+            session.record_choice(rng.choice(groups), rng.choice(["s0", "s2", "s4", "nc"]))
+        elif action < 0.6:
+            session.undo()
+        elif action < 0.7:
+            session.redo()
+        elif action < 0.8:
+            session.show_card(rng.choice(cards))
+        elif action < 0.9:
+            session.add_note("note", group_id=rng.choice(groups))
+        else:
+            scope = {"scope": "sequence"}
+            session.record(EventKind.TIMER_STARTED, sequence_id=session.sequence_id, payload=scope)
+        assert session._history == history(session.events)
+        assert session.can_undo() == (history(session.events).undo_target is not None)
+    assert session.state.sequences == fold(store.events(workshop_id)).sequences
+    store.close()
