@@ -10,8 +10,10 @@ from __future__ import annotations
 import hashlib
 import io
 import random
+import re
 from collections.abc import Sequence
 from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
 from typing import Any
 
 from workshop_app.core.deck import QuestionDeck, StrategyDeck
@@ -550,3 +552,13 @@ def make_snapshot(
 
 def participant_names(snapshot: WorkshopSnapshot) -> Sequence[str]:
     return [p.name for p in snapshot.participants if p.name]
+
+
+def pdf_text(path: Path | bytes) -> str:
+    """All the text of a PDF, spaces normalised (no-break spaces → space, runs of whitespace → one space)."""
+    from pypdf import PdfReader
+
+    reader = PdfReader(io.BytesIO(path) if isinstance(path, bytes) else str(path))
+    text = "\n".join(page.extract_text() or "" for page in reader.pages)
+    text = text.replace("\u00a0", " ").replace("\u202f", " ")
+    return re.sub(r"\s+", " ", text)

@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import pdf_text
+from export_factory import pdf_text
 
 from workshop_app.cli import main
 

@@ -11,8 +11,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from conftest import pdf_text
-from export_factory import HOSTILE, boussole_deck, make_snapshot, participant_names
+from export_factory import HOSTILE, boussole_deck, make_snapshot, participant_names, pdf_text
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pypdf import PdfReader
@@ -28,10 +27,13 @@ from workshop_app.export.pdf.escaping import MISSING, clean, markup
 def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[WorkshopSnapshot, Path, str]:
     from reportlab import rl_config
 
-    rl_config.invariant = 1
-    snapshot, photos = make_snapshot(n_groups=4, n_cards=10)
-    target = tmp_path_factory.mktemp("pdf") / "cr.pdf"
-    build_pdf(snapshot, photos, target)
+    previous, rl_config.invariant = rl_config.invariant, 1
+    try:
+        snapshot, photos = make_snapshot(n_groups=4, n_cards=10)
+        target = tmp_path_factory.mktemp("pdf") / "cr.pdf"
+        build_pdf(snapshot, photos, target)
+    finally:
+        rl_config.invariant = previous
     return snapshot, target, pdf_text(target)
 
 
