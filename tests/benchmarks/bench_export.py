@@ -1,8 +1,8 @@
 """Benchmark of the exports (not collected by pytest): ``python tests/benchmarks/bench_export.py``.
 
 A full day: 12 groups × 33 cards with an argument and a note each, a strategy round, 20 actions, 4 photos.
-Prints the CPU time of the PDF (target ≤ 2 s on the reference laptop), of the CSV, XLSX and bundle, then the PDF
-time against the number of answers, which should grow linearly (the time per answer stays flat).
+Prints the CPU time of the PDF (target ≤ 2 s on the reference laptop), of the CSV, XLSX and bundle, then
+the PDF time against the number of answers, which should grow linearly (the time per answer stays flat).
 """
 
 from __future__ import annotations
