@@ -24,13 +24,13 @@ if ! command -v pdftoppm >/dev/null 2>&1; then
 fi
 
 ID="$("$PY" -m workshop_app demo | tail -n 1)"
-start=$(date +%s.%N)
+start=$(date +%s%N)
 "$PY" -m workshop_app export "$ID" --pdf "$OUT/demo.pdf" --csv "$OUT/demo.csv" --xlsx "$OUT/demo.xlsx" --quiet
-end=$(date +%s.%N)
+end=$(date +%s%N)
 "$PY" -m workshop_app export "${ID:0:8}" --pdf "$OUT/demo-anonyme.pdf" --anonymise --quiet
 "$PY" -m workshop_app bundle export "${ID:0:8}" "$OUT/demo.zip"
 pdftoppm -r "$DPI" -png "$OUT/demo.pdf" "$OUT/pages/page"
 pages=$(ls "$OUT/pages" | wc -l)
-printf 'PDF : %s (%s pages, %s octets, export en %.2f s)\n' "$OUT/demo.pdf" "$pages" "$(stat -c %s "$OUT/demo.pdf")" \
-  "$(echo "$end - $start" | bc)"
+printf 'PDF : %s (%s pages, %s octets, export PDF+CSV+XLSX en %s ms, démarrage compris)\n' "$OUT/demo.pdf" \
+  "$pages" "$(stat -c %s "$OUT/demo.pdf")" "$(( (end - start) / 1000000 ))"
 echo "Pages : $OUT/pages/page-*.png"
