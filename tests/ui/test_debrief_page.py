@@ -146,3 +146,26 @@ def test_action_model_without_widgets(qapp: Any) -> None:
     model.append_item(ActionItem("a2", "Deux", position=1))
     model.remove_item("a1")
     assert [a.id for a in model.items()] == ["a2"]
+
+
+def test_typing_a_letter_in_the_plan_edits_the_cell_not_the_shortcut(setup, qtbot) -> None:
+    from PySide6.QtGui import QAction, QKeySequence
+    from PySide6.QtWidgets import QAbstractItemView, QApplication
+
+    page, _ = setup
+    blank = QAction("Écran noir", page)
+    blank.setShortcut(QKeySequence("B"))
+    page.addAction(blank)
+    fired: list[bool] = []
+    blank.triggered.connect(lambda: fired.append(True))
+    page.show()
+    page.activateWindow()
+    qtbot.waitUntil(page.isActiveWindow)
+    page.add_action()
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Escape)
+    page.table.setCurrentIndex(page.plan.index(0, COL_OWNER))
+    page.table.setFocus()
+    qtbot.waitUntil(page.table.hasFocus)
+    qtbot.keyClick(page.table, "b")
+    assert not fired
+    assert page.table.state() == QAbstractItemView.State.EditingState

@@ -208,3 +208,24 @@ def test_service_refusal_shows_a_message_not_a_traceback(setup, qtbot) -> None:
         session.record_choice(session.groups[0].id, "no-such-option")
     assert "inconnue" in page.status.text()
     assert page.groups.rows[0].chosen() == ""
+
+
+def test_scale_keys_win_over_window_shortcuts_and_other_letters_do_not(setup, qtbot) -> None:
+    from PySide6.QtGui import QAction, QKeySequence
+    from PySide6.QtWidgets import QApplication
+
+    page, session, _ = setup
+    fired: list[str] = []
+    for key in ("3", "R"):
+        action = QAction(key, page)
+        action.setShortcut(QKeySequence(key))
+        action.triggered.connect(lambda _checked=False, k=key: fired.append(k))
+        page.addAction(action)
+    page.activateWindow()
+    qtbot.waitUntil(page.isActiveWindow)
+    page.focus_group(2)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is page.groups.rows[2])
+    qtbot.keyClick(page.groups.rows[2], "3")
+    qtbot.keyClick(page.groups.rows[2], "r")
+    assert page.groups.rows[2].chosen() == "s3"
+    assert fired == ["R"]  # « 3 » is a scale key of the row; « R » (reveal) stays the shell's

@@ -4,8 +4,8 @@ commits when it loses the focus. Both say « committed » with a signal; the pag
 
 from __future__ import annotations
 
-from PySide6.QtCore import QStringListModel, Qt, QTimer, Signal
-from PySide6.QtGui import QFocusEvent
+from PySide6.QtCore import QEvent, QStringListModel, Qt, QTimer, Signal
+from PySide6.QtGui import QFocusEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -13,9 +13,36 @@ from PySide6.QtWidgets import (
     QListView,
     QPlainTextEdit,
     QPushButton,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
+
+
+def wants_typing(event: QEvent) -> bool:
+    """A plain printable key: it starts editing a cell, even when the window has a one-letter shortcut."""
+    if event.type() != QEvent.Type.ShortcutOverride or not isinstance(event, QKeyEvent):
+        return False
+    plain = not event.modifiers() & ~(Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.KeypadModifier)
+    return plain and event.text().isprintable() and bool(event.text().strip())
+
+
+class TypingTableView(QTableView):
+    """A table where typing a letter edits the cell (the shell's B, R, T… stay for the play screen)."""
+
+    def event(self, event: QEvent) -> bool:
+        if wants_typing(event):
+            event.accept()
+            return True
+        return super().event(event)
+
+
+class TypingListView(QListView):
+    def event(self, event: QEvent) -> bool:
+        if wants_typing(event):
+            event.accept()
+            return True
+        return super().event(event)
 
 
 class CommitTextEdit(QPlainTextEdit):
@@ -52,7 +79,7 @@ class FindingsList(QWidget):
     def __init__(self, title: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.model = QStringListModel(self)
-        self.view = QListView()
+        self.view = TypingListView()
         self.view.setModel(self.model)
         self.view.setWordWrap(True)
         self.view.setAlternatingRowColors(True)

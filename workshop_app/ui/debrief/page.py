@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, TypeVar
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -35,7 +34,7 @@ from workshop_app.ui.debrief.actions_model import (
     ActionPlanModel,
 )
 from workshop_app.ui.debrief.delegates import DateDelegate, LeverDelegate
-from workshop_app.ui.debrief.editors import CommitTextEdit, FindingsList
+from workshop_app.ui.debrief.editors import CommitTextEdit, FindingsList, TypingTableView
 from workshop_app.ui.session import WorkshopSession
 
 T = TypeVar("T")
@@ -66,7 +65,7 @@ class DebriefPage(QWidget):
         self.transfer = self._text_box(self.tr("Ce qui se transpose dans la réalité…"))
         self.agreement = self._text_box(self.tr("Accords et désaccords entre les tables…"))
         self.plan = ActionPlanModel(snapshot.actions, lever_choices(snapshot), self._save_action, self)
-        self.table = QTableView()
+        self.table = TypingTableView()
         self.table.setModel(self.plan)
         self.table.setAccessibleName(self.tr("Plan d'action"))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -222,6 +221,15 @@ class DebriefPage(QWidget):
         if saved is not None:
             self._session.patch_snapshot(actions=tuple(self.plan.items()))
         return saved
+
+    @Slot()
+    def add_action(self) -> None:
+        """A new line in the action plan, its « action » cell open for typing (the shell's Ctrl+Shift+A)."""
+        self.on_add_action_clicked()
+
+    @Slot()
+    def remove_action(self) -> None:
+        self.on_remove_action_clicked()
 
     def on_add_action_clicked(self) -> None:
         item = self._call(lambda: self._session.service.add_action(

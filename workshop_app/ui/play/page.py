@@ -3,7 +3,8 @@ compass on the right. Everything follows the session's signals; a vote updates o
 compass redraw.
 
 Public slots for the shell's actions: ``next_card``, ``previous_card``, ``undo``, ``redo``,
-``focus_group(index)`` (0-based), ``toggle_reveal``, ``toggle_card_timer``, ``toggle_sequence_timer``.
+``focus_group(index)`` (0-based), ``toggle_reveal``, ``toggle_card_timer`` / ``card_timer``,
+``toggle_sequence_timer`` / ``sequence_timer``.
 """
 
 from __future__ import annotations
@@ -158,6 +159,10 @@ class PlayPage(QWidget):
     @Slot()
     def toggle_sequence_timer(self) -> None:
         self.timers.toggle_sequence()
+
+    # the names of the shell's actions (T, Shift+T)
+    card_timer = toggle_card_timer
+    sequence_timer = toggle_sequence_timer
 
     def flush_compass(self) -> None:
         """Score and redraw the compass now (the coalescing timer calls this; tests and benchmarks too)."""
