@@ -214,7 +214,7 @@ def test_scale_keys_win_over_window_shortcuts_and_other_letters_do_not(setup, qt
     from PySide6.QtGui import QAction, QKeySequence
     from PySide6.QtWidgets import QApplication
 
-    page, session, _ = setup
+    page, _session, _ = setup
     fired: list[str] = []
     for key in ("3", "R"):
         action = QAction(key, page)
