@@ -86,12 +86,11 @@ QUESTIONS_RULE = (
 STRATEGY_RULE = (
     "L'effet brut d'une table sur un axe est la somme des effets (de −2 à +2) des cartes qu'elle a retenues. "
     "Il est placé sur une échelle de 0 à 100 où 50 signifie « sans effet » : 100 correspond au meilleur "
-    "total "
-    "qu'une table pouvait atteindre sur cet axe dans le budget de {budget}, 0 au pire total. La "
+    "total qu'une table pouvait atteindre sur cet axe dans le budget de {budget}, 0 au pire total ; une "
+    "table qui dépasse le budget peut aller au-delà, son score est alors plafonné à 0 ou 100. La "
     "<b>couverture</b> est la part du budget dépensée. Les dépassements de budget et les cartes "
-    "incompatibles "
-    "ou manquantes sont signalés, jamais masqués. Le score de la salle est la moyenne des tables qui ont "
-    "retenu au moins une carte."
+    "incompatibles ou manquantes sont signalés, jamais masqués. Le score de la salle est la moyenne des "
+    "tables qui ont retenu au moins une carte."
 )
 
 AGREEMENT_RULE = (
