@@ -37,61 +37,76 @@ class ActionRegistry(QObject):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._actions: dict[str, QAction] = {}
-        tr = self.tr
         # -- Fichier
         self._add(
-            "new_workshop", tr("&Nouvel atelier"), ["Ctrl+N"], tr("Crée un atelier et ouvre sa préparation")
+            "new_workshop",
+            self.tr("&Nouvel atelier"),
+            ["Ctrl+N"],
+            self.tr("Crée un atelier et ouvre sa préparation"),
         )
         self._add(
-            "open_workshop", tr("&Ouvrir un atelier…"), ["Ctrl+O"], tr("Choisir un atelier dans la liste")
+            "open_workshop",
+            self.tr("&Ouvrir un atelier…"),
+            ["Ctrl+O"],
+            self.tr("Choisir un atelier dans la liste"),
         )
         self._add(
             "import_deck",
-            tr("&Importer un jeu (YAML)…"),
+            self.tr("&Importer un jeu (YAML)…"),
             ["Ctrl+Shift+O"],
-            tr("Vérifie un fichier de jeu et l'ajoute à vos jeux"),
+            self.tr("Vérifie un fichier de jeu et l'ajoute à vos jeux"),
         )
-        self._add("export", tr("&Exporter le compte-rendu…"), ["Ctrl+E"], tr("PDF, CSV ou XLSX"))
-        self._add("close_workshop", tr("&Fermer l'atelier"), ["Ctrl+W"])
-        self._add("quit", tr("&Quitter"), ["Ctrl+Q"])
+        self._add("export", self.tr("&Exporter le compte-rendu…"), ["Ctrl+E"], self.tr("PDF, CSV ou XLSX"))
+        self._add("close_workshop", self.tr("&Fermer l'atelier"), ["Ctrl+W"])
+        self._add("quit", self.tr("&Quitter"), ["Ctrl+Q"])
         # -- Édition
-        self._add("undo", tr("&Annuler"), ["Ctrl+Z"], tr("Annule le dernier choix, note ou dévoilement"))
-        self._add("redo", tr("&Rétablir"), ["Ctrl+Shift+Z", "Ctrl+Y"])
+        self._add(
+            "undo", self.tr("&Annuler"), ["Ctrl+Z"], self.tr("Annule le dernier choix, note ou dévoilement")
+        )
+        self._add("redo", self.tr("&Rétablir"), ["Ctrl+Shift+Z", "Ctrl+Y"])
         # -- Jeu
-        self._add("next_card", tr("Carte &suivante"), ["PgDown", "Alt+Right"])
-        self._add("previous_card", tr("Carte &précédente"), ["PgUp", "Alt+Left"])
+        self._add("next_card", self.tr("Carte &suivante"), ["PgDown", "Alt+Right"])
+        self._add("previous_card", self.tr("Carte &précédente"), ["PgUp", "Alt+Left"])
         self._add(
             "reveal",
-            tr("&Révéler / masquer la boussole"),
+            self.tr("&Révéler / masquer la boussole"),
             ["R"],
-            tr("Montre les résultats aux tables (ils restent cachés jusque-là)"),
+            self.tr("Montre les résultats aux tables (ils restent cachés jusque-là)"),
         )
-        self._add("card_timer", tr("&Minuteur de la carte (démarrer / pause)"), ["T"])
-        self._add("sequence_timer", tr("Minuteur de la sé&quence (démarrer / pause)"), ["Shift+T"])
+        self._add(
+            "add_action",
+            self.tr("Ajouter une action au &plan"),
+            ["Ctrl+Shift+A"],
+            self.tr("Nouvelle ligne dans le plan d'action du bilan"),
+        )
+        self._add("card_timer", self.tr("&Minuteur de la carte (démarrer / pause)"), ["T"])
+        self._add("sequence_timer", self.tr("Minuteur de la sé&quence (démarrer / pause)"), ["Shift+T"])
         for number in range(1, MAX_GROUP_KEYS + 1):
             self._add(
-                f"group_{number}", tr("Aller à la table %1").replace("%1", str(number)), [f"Alt+{number}"]
+                f"group_{number}",
+                self.tr("Aller à la table %1").replace("%1", str(number)),
+                [f"Alt+{number}"],
             )
         # -- Affichage
-        self._add("go_start", tr("&Accueil"), ["Ctrl+1"])
-        self._add("go_setup", tr("&Préparation"), ["Ctrl+2"])
-        self._add("go_play", tr("&Jeu"), ["Ctrl+3"])
-        self._add("go_debrief", tr("&Bilan"), ["Ctrl+4"])
-        self._add("projector", tr("&Projecteur (afficher / masquer)"), ["F5"], checkable=True)
-        self._add("swap_screen", tr("Projecteur sur l'autre &écran"), ["F6"])
-        self._add("blank", tr("Écran &noir au projecteur"), ["B"], checkable=True)
-        self._add("fullscreen", tr("Plein é&cran"), ["F11"], checkable=True)
-        self._add("font_bigger", tr("A&grandir le texte"), ["Ctrl++", "Ctrl+="])
-        self._add("font_smaller", tr("Ré&duire le texte"), ["Ctrl+-"])
-        self._add("font_reset", tr("Taille de texte &normale"), ["Ctrl+0"])
-        self._add("high_contrast", tr("Contraste é&levé (projecteur)"), ["Ctrl+Shift+H"], checkable=True)
+        self._add("go_start", self.tr("&Accueil"), ["Ctrl+1"])
+        self._add("go_setup", self.tr("&Préparation"), ["Ctrl+2"])
+        self._add("go_play", self.tr("&Jeu"), ["Ctrl+3"])
+        self._add("go_debrief", self.tr("&Bilan"), ["Ctrl+4"])
+        self._add("projector", self.tr("&Projecteur (afficher / masquer)"), ["F5"], checkable=True)
+        self._add("swap_screen", self.tr("Projecteur sur l'autre &écran"), ["F6"])
+        self._add("blank", self.tr("Écran &noir au projecteur"), ["B"], checkable=True)
+        self._add("fullscreen", self.tr("Plein é&cran"), ["F11"], checkable=True)
+        self._add("font_bigger", self.tr("A&grandir le texte"), ["Ctrl++", "Ctrl+="])
+        self._add("font_smaller", self.tr("Ré&duire le texte"), ["Ctrl+-"])
+        self._add("font_reset", self.tr("Taille de texte &normale"), ["Ctrl+0"])
+        self._add("high_contrast", self.tr("Contraste é&levé (projecteur)"), ["Ctrl+Shift+H"], checkable=True)
         self.language_group = QActionGroup(self)
         for code, name in LANGUAGES.items():
             action = self._add(f"language_{code}", name, [], checkable=True)
             self.language_group.addAction(action)
         # -- Aide
-        self._add("shortcuts", tr("&Raccourcis clavier"), ["F1"])
-        self._add("about", tr("À &propos d'Atelier Résilience"), [])
+        self._add("shortcuts", self.tr("&Raccourcis clavier"), ["F1"])
+        self._add("about", self.tr("À &propos d'Atelier Résilience"), [])
 
     def _add(self, name: str, text: str, keys: Keys, tip: str = "", checkable: bool = False) -> QAction:
         action = QAction(text, self)
@@ -112,11 +127,10 @@ class ActionRegistry(QObject):
 
     def menus(self) -> list[tuple[str, list[str | None]]]:
         """(menu title, action names; None is a separator), in menu-bar order."""
-        tr = self.tr
         languages: list[str | None] = [f"language_{code}" for code in LANGUAGES]
         return [
             (
-                tr("&Fichier"),
+                self.tr("&Fichier"),
                 [
                     "new_workshop",
                     "open_workshop",
@@ -128,13 +142,23 @@ class ActionRegistry(QObject):
                     "quit",
                 ],
             ),
-            (tr("É&dition"), ["undo", "redo"]),
+            (self.tr("É&dition"), ["undo", "redo"]),
             (
-                tr("&Jeu"),
-                ["previous_card", "next_card", None, "reveal", None, "card_timer", "sequence_timer"],
+                self.tr("&Jeu"),
+                [
+                    "previous_card",
+                    "next_card",
+                    None,
+                    "reveal",
+                    None,
+                    "card_timer",
+                    "sequence_timer",
+                    None,
+                    "add_action",
+                ],
             ),
             (
-                tr("&Affichage"),
+                self.tr("&Affichage"),
                 [
                     "go_start",
                     "go_setup",
@@ -154,7 +178,7 @@ class ActionRegistry(QObject):
                     *languages,
                 ],
             ),
-            (tr("Aid&e"), ["shortcuts", "about"]),
+            (self.tr("Aid&e"), ["shortcuts", "about"]),
         ]
 
     def projector_actions(self) -> list[QAction]:

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from workshop_app.core.errors import AtelierError
@@ -44,17 +44,14 @@ def setup_logging(level: int = logging.INFO) -> Path | None:
     return folder / LOG_FILE
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("CrashDialog", text)
-
-
 def unexpected_error_text() -> str:
-    return _tr(
+    return QCoreApplication.translate(
+        "CrashDialog",
         "Une erreur inattendue s'est produite.\n\n"
         "Ce qui a déjà été saisi est enregistré : chaque choix est écrit dans la base avant d'être affiché.\n"
         "Vous pouvez continuer. Si l'application se comporte bizarrement, fermez-la puis rouvrez-la : "
         "elle vous proposera de reprendre l'atelier là où il en était.\n\n"
-        "Les détails techniques sont dans le journal : %1"
+        "Les détails techniques sont dans le journal : %1",
     ).replace("%1", str(logs_dir() / LOG_FILE))
 
 
@@ -66,6 +63,7 @@ class ExceptionReporter(QObject):
         self._showing = False
         self.previous: ExceptHook | None = None
         self.reported: list[BaseException] = []
+        self._box: QMessageBox | None = None
 
     def __call__(self, kind: type[BaseException], error: BaseException, tb: TracebackType | None) -> None:
         if issubclass(kind, KeyboardInterrupt):
@@ -80,20 +78,27 @@ class ExceptionReporter(QObject):
         self._show(QMessageBox.Icon.Critical, unexpected_error_text())
 
     def _show(self, icon: QMessageBox.Icon, text: str) -> None:
+        """Non-blocking: the event loop (timers, autosaved edits) keeps running behind the message."""
         if self._showing or QApplication.instance() is None:
             return
         self._showing = True
-        try:
-            box = QMessageBox(
-                icon,
-                _tr("Atelier Résilience"),
-                text,
-                QMessageBox.StandardButton.Ok,
-                QApplication.activeWindow(),
-            )
-            box.exec()
-        finally:
-            self._showing = False
+        parent = QApplication.activeWindow()
+        box = QMessageBox(
+            icon,
+            QCoreApplication.translate("CrashDialog", "Atelier Résilience"),
+            text,
+            QMessageBox.StandardButton.Ok,
+            parent,
+        )
+        box.setObjectName("errorDialog")
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.finished.connect(self._on_closed)
+        self._box = box  # without a parent window, Python holds the only reference
+        box.open()
+
+    def _on_closed(self, _result: int) -> None:
+        self._showing = False
+        self._box = None
 
 
 def install_excepthook(app: QApplication) -> ExceptionReporter:

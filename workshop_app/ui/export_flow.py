@@ -102,10 +102,12 @@ class ExportFlow(QObject):
         dialog.canceled.connect(self._close_progress)
 
     def on_progress(self, percent: int, message: str) -> None:
-        if self.progress is not None:
-            self.progress.setValue(percent)
-            if message:
-                self.progress.setLabelText(message)
+        dialog = self.progress
+        if dialog is None:
+            return
+        if message:
+            dialog.setLabelText(message)
+        dialog.setValue(percent)  # a modal progress dialog processes events here: the task may finish inside
 
     def on_done(self, path: object) -> None:
         self._close_progress()

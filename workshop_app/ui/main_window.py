@@ -104,6 +104,7 @@ class MainWindow(QMainWindow):
         a["reveal"].triggered.connect(lambda: self.pages.play_call("toggle_reveal"))
         for number in range(1, MAX_GROUP_KEYS + 1):
             a[f"group_{number}"].triggered.connect(lambda _checked=False, i=number - 1: self.focus_group(i))
+        a["add_action"].triggered.connect(self.add_plan_action)
         for name, page in (
             ("go_start", PAGE_START),
             ("go_setup", PAGE_SETUP),
@@ -303,6 +304,11 @@ class MainWindow(QMainWindow):
             self.pages.show(PAGE_PLAY)
             self.pages.play_call("focus_group", index)
 
+    def add_plan_action(self) -> None:
+        if self.session is not None:
+            self.pages.show(PAGE_DEBRIEF)
+            self.pages.debrief_call("add_action", "on_add_action_clicked")
+
     def export(self) -> None:
         session = self.session
         if session is None or self.exports is None or self.exports.busy:
@@ -347,7 +353,7 @@ class MainWindow(QMainWindow):
         has_store, has_session = self.service is not None, session is not None
         a["new_workshop"].setEnabled(has_store)
         a["open_workshop"].setEnabled(has_store)
-        for name in ("export", "close_workshop", "go_setup", "go_play", "go_debrief"):
+        for name in ("export", "close_workshop", "go_setup", "go_play", "go_debrief", "add_action"):
             a[name].setEnabled(has_session)
         playing = session is not None and session.sequence_id is not None
         for name in ("next_card", "previous_card", "reveal", "card_timer", "sequence_timer"):

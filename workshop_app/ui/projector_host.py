@@ -6,6 +6,7 @@ import logging
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QWidget
 
 from workshop_app.ui.actions import ActionRegistry
 from workshop_app.ui.settings import AppSettings
@@ -29,7 +30,6 @@ class ProjectorHost(QObject):
         self.actions = actions
         self.session: WorkshopSession | None = None
         self.window: Any = None
-        self.blanked = False
         actions["projector"].triggered.connect(self.on_projector_triggered)
         actions["swap_screen"].triggered.connect(self.swap_screen)
         actions["blank"].triggered.connect(self.toggle_blank)
@@ -54,6 +54,9 @@ class ProjectorHost(QObject):
             self.window = projector_class()(self.session, self.settings)
             self.window.addActions(self.actions.projector_actions())
         self.window.show_on_preferred_screen()
+        control = self.parent()
+        if isinstance(control, QWidget) and self.window.screen() is not control.screen():
+            control.activateWindow()  # two screens: the keyboard stays on the facilitator's window
         self._update_actions()
 
     def hide(self) -> None:
@@ -74,7 +77,6 @@ class ProjectorHost(QObject):
     def toggle_blank(self) -> None:
         if self.visible:
             self.window.toggle_blank()
-            self.blanked = not self.blanked
         self._update_actions()
 
     def close(self) -> None:
@@ -82,7 +84,6 @@ class ProjectorHost(QObject):
             self.window.close()
             self.window.deleteLater()
             self.window = None
-            self.blanked = False
         self._update_actions()
 
     def _update_actions(self) -> None:
@@ -91,4 +92,4 @@ class ProjectorHost(QObject):
         self.actions["projector"].setChecked(self.visible)
         self.actions["swap_screen"].setEnabled(self.visible)
         self.actions["blank"].setEnabled(self.visible)
-        self.actions["blank"].setChecked(self.visible and self.blanked)
+        self.actions["blank"].setChecked(self.visible and bool(self.window.is_blank()))

@@ -138,6 +138,14 @@ class WorkshopPages(QObject):
         if self.session is not None and callable(method):
             method(*args)
 
+    def debrief_call(self, *slots: str) -> None:
+        """Run the first of ``slots`` that the debrief page has."""
+        for slot in slots:
+            method = getattr(self.debrief, slot, None)
+            if self.session is not None and callable(method):
+                method()
+                return
+
     def focus_setup(self) -> None:
         if self.setup is not None:
             self.show(PAGE_SETUP)
@@ -145,20 +153,12 @@ class WorkshopPages(QObject):
 
 
 def make_play_page(session: WorkshopSession, settings: AppSettings) -> QWidget:
-    try:  # DEV ONLY until the play page lands
-        from workshop_app.ui.play.page import PlayPage
-    except ImportError:
-        return QLabel("PlayPage (en cours)")
+    from workshop_app.ui.play.page import PlayPage
 
-    page: Any = PlayPage(session, settings)
-    return page
+    return PlayPage(session, settings)
 
 
 def make_debrief_page(session: WorkshopSession) -> QWidget:
-    try:  # DEV ONLY until the debrief page lands
-        from workshop_app.ui.debrief.page import DebriefPage
-    except ImportError:
-        return QLabel("DebriefPage (en cours)")
+    from workshop_app.ui.debrief.page import DebriefPage
 
-    page: Any = DebriefPage(session)
-    return page
+    return DebriefPage(session)

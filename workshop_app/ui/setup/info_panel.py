@@ -80,7 +80,7 @@ class InfoPanel(QWidget):
         form.addRow(self.tr("Te&rritoire"), territory_row)
         form.addRow(self.tr("Date"), self.date)
         form.addRow(self.tr("&Lieu"), self.place)
-        form.addRow(self.tr("&Animation"), self.facilitators)
+        form.addRow(self.tr("A&nimation"), self.facilitators)
         form.addRow(self.tr("&Contexte"), self.context)
         form.addRow(self.tr("&Objectifs"), self.objectives)
         form.addRow(self.tr("&Points fixés"), self.fixed_points)

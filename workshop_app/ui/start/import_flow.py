@@ -18,17 +18,18 @@ from workshop_app.ui.start.deck_issues_dialog import DeckIssuesDialog
 log = logging.getLogger(__name__)
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ImportFlow", text)
-
-
 def import_decks(paths: Sequence[str], catalogue: Sequence[DeckEntry], parent: QWidget) -> list[str]:
     """Returns where the imported decks now live; each refused file opens a dialog explaining why."""
     imported: list[str] = []
     for raw in paths:
         path = Path(raw)
         if not is_deck_file(path):
-            _warn(parent, _tr("« %1 » n'est pas un fichier de jeu (.yaml ou .yml).").replace("%1", path.name))
+            _warn(
+                parent,
+                QCoreApplication.translate(
+                    "ImportFlow", "« %1 » n'est pas un fichier de jeu (.yaml ou .yml)."
+                ).replace("%1", path.name),
+            )
             continue
         try:
             _deck, target = import_deck_file(path, catalogue)
@@ -47,7 +48,11 @@ def import_decks(paths: Sequence[str], catalogue: Sequence[DeckEntry], parent: Q
 
 def _warn(parent: QWidget, text: str) -> None:
     box = QMessageBox(
-        QMessageBox.Icon.Warning, _tr("Import d'un jeu"), text, QMessageBox.StandardButton.Ok, parent
+        QMessageBox.Icon.Warning,
+        QCoreApplication.translate("ImportFlow", "Import d'un jeu"),
+        text,
+        QMessageBox.StandardButton.Ok,
+        parent,
     )
     box.setObjectName("notice")
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

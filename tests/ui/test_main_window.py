@@ -1,0 +1,193 @@
+"""The main window: one registry of actions and shortcuts, tabs that follow the open workshop, export."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QLineEdit, QTableWidget
+from pytestqt.qtbot import QtBot
+
+from tests.ui.test_app_support import close_message_boxes, et_si_deck
+from workshop_app.core.errors import AtelierError
+from workshop_app.ui.export_dialog import ExportChoice, ExportDialog
+from workshop_app.ui.main_window import MainWindow
+from workshop_app.ui.settings import OPEN_WORKSHOP, RECENT_WORKSHOPS, AppSettings
+from workshop_app.ui.workshop_pages import PAGE_PLAY, PAGE_SETUP, PAGE_START
+
+EXPECTED_KEYS = {
+    "undo": ["Ctrl+Z"],
+    "redo": ["Ctrl+Shift+Z", "Ctrl+Y"],
+    "next_card": ["PgDown", "Alt+Right"],
+    "previous_card": ["PgUp", "Alt+Left"],
+    "projector": ["F5"],
+    "swap_screen": ["F6"],
+    "blank": ["B"],
+    "reveal": ["R"],
+    "export": ["Ctrl+E"],
+    "new_workshop": ["Ctrl+N"],
+    "open_workshop": ["Ctrl+O"],
+    "fullscreen": ["F11"],
+    "font_bigger": ["Ctrl++", "Ctrl+="],
+    "font_smaller": ["Ctrl+-"],
+}
+
+
+@pytest.fixture
+def window(qtbot: QtBot) -> Iterator[MainWindow]:
+    main = MainWindow(AppSettings())
+    qtbot.addWidget(main)
+    main.show()
+    qtbot.waitExposed(main)
+    assert main.open_store()
+    yield main
+    close_message_boxes()
+    main.close()
+
+
+def with_workshop(window: MainWindow, groups: int = 2) -> str:
+    service = window.service
+    assert service is not None
+    info = service.create_workshop("Atelier test")
+    for n in range(groups):
+        service.add_group(info.id, f"Table {n + 1}")
+    service.add_sequence(info.id, et_si_deck(), 60)
+    assert window.open_workshop(info.id)
+    return info.id
+
+
+def test_every_shortcut_of_the_issue_is_declared_once(window: MainWindow) -> None:
+    registry = window.registry
+    for name, keys in EXPECTED_KEYS.items():
+        assert [k.toString() for k in registry[name].shortcuts()] == keys, name
+    seen: dict[str, str] = {}
+    for name in registry:
+        for key in registry[name].shortcuts():
+            assert key.toString() not in seen, f"{key.toString()} on {name} and {seen.get(key.toString())}"
+            seen[key.toString()] = name
+    titles = [action.text() for action in window.menuBar().actions()]
+    assert titles == ["&Fichier", "É&dition", "&Jeu", "&Affichage", "Aid&e"]
+    rows = dict(registry.shortcut_table())
+    assert rows["Annuler"] == "Ctrl+Z" and "Alt+1" in rows["Aller à une table (1 à 8)"]
+
+
+def test_workshop_tabs_wait_for_a_workshop(qtbot: QtBot, window: MainWindow) -> None:
+    tabs = window.tabs
+    assert [tabs.tabText(i) for i in range(4)] == ["Accueil", "Préparation", "Jeu", "Bilan"]
+    assert not any(tabs.isTabEnabled(i) for i in (1, 2, 3))
+    assert not window.registry["export"].isEnabled() and not window.registry["undo"].isEnabled()
+    workshop_id = with_workshop(window)
+    assert all(tabs.isTabEnabled(i) for i in (1, 2, 3))
+    assert window.pages.current() == PAGE_PLAY  # ready to play: tables and a sequence
+    assert window.settings.get(OPEN_WORKSHOP) == workshop_id
+    assert window.settings.get(RECENT_WORKSHOPS)[0] == workshop_id
+    assert window.windowTitle() == "Atelier test — Atelier Résilience"
+    window.registry["go_setup"].trigger()
+    assert window.pages.current() == PAGE_SETUP
+    window.registry["close_workshop"].trigger()
+    assert window.pages.current() == PAGE_START and window.session is None
+    assert window.settings.get(OPEN_WORKSHOP) == ""
+    assert not tabs.isTabEnabled(PAGE_PLAY)
+
+
+def test_ctrl_n_creates_a_workshop_and_puts_the_cursor_in_its_title(qtbot: QtBot, window: MainWindow) -> None:
+    window.activateWindow()
+    QTest.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    assert window.session is not None and window.pages.current() == PAGE_SETUP
+    focus = QApplication.focusWidget()
+    assert isinstance(focus, QLineEdit) and focus.objectName() == "titleEdit"
+    assert focus.selectedText() == "Nouvel atelier"
+
+
+def test_undo_redo_and_navigation_go_through_the_session(qtbot: QtBot, window: MainWindow) -> None:
+    with_workshop(window)
+    session = window.session
+    assert session is not None
+    session.show_card(session.card_id or "")
+    group = session.groups[0]
+    session.record_choice(group.id, et_si_deck().scale[2].id)  # type: ignore[union-attr]
+    assert window.registry["undo"].isEnabled()
+    window.registry["undo"].trigger()
+    assert session.sequence_state().answer(group.id, session.card_id or "") is None
+    window.registry["redo"].trigger()
+    assert session.sequence_state().answer(group.id, session.card_id or "") is not None
+    first = session.card_id
+    window.registry["next_card"].trigger()
+    assert session.card_id != first
+    window.registry["previous_card"].trigger()
+    assert session.card_id == first
+    window.registry["reveal"].trigger()
+    assert session.sequence_state().revealed
+
+
+def test_store_error_is_a_french_message_and_retry_works(qtbot: QtBot) -> None:
+    def broken() -> object:
+        raise AtelierError("La base « atelier.sqlite3 » est utilisée par une autre application.")
+
+    main = MainWindow(AppSettings(), store_opener=broken)  # type: ignore[arg-type]
+    qtbot.addWidget(main)
+    main.show()
+    assert not main.open_store()
+    texts = close_message_boxes()
+    assert len(texts) == 1 and texts[0].startswith("La base « atelier.sqlite3 » est utilisée")
+    assert "Traceback" not in texts[0]
+    assert main.start.retry_button.isVisible() and not main.start.new_button.isEnabled()
+    assert not main.registry["new_workshop"].isEnabled()
+    from workshop_app.store import open_store
+
+    main._store_opener = open_store
+    main.start.retry_button.click()
+    assert main.service is not None and main.start.new_button.isEnabled()
+    assert not main.start.retry_button.isVisible()
+    main.close()
+
+
+@pytest.mark.parametrize("kind", ["pdf", "csv", "xlsx"])
+def test_export_runs_in_the_background_then_opens_the_file(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path, kind: str
+) -> None:
+    with_workshop(window)
+    opened: list[Path] = []
+    assert window.exports is not None
+    window.exports.opener = opened.append
+    window.registry["export"].trigger()
+    dialog = window.findChild(ExportDialog)
+    assert dialog is not None and dialog.isVisible()
+    dialog.kind.setCurrentIndex(dialog.kind.findData(kind))
+    assert dialog.path.text().endswith(f"compte-rendu-atelier-test.{kind}")
+    dialog.path.setText(str(tmp_path / "cr"))
+    assert dialog.choice() == ExportChoice(kind, tmp_path / f"cr.{kind}", False)
+    dialog.accept()
+    qtbot.waitUntil(lambda: bool(opened), timeout=30_000)
+    assert opened == [tmp_path / f"cr.{kind}"] and opened[0].stat().st_size > 0
+    assert window.exports.progress is None and not window.exports.busy
+
+
+def test_a_failed_export_says_why(qtbot: QtBot, window: MainWindow, tmp_path: Path) -> None:
+    with_workshop(window)
+    assert window.exports is not None and window.session is not None
+    target = tmp_path / "cr.csv"
+    target.mkdir()  # a folder where the file should go: the write must fail, in French, without traceback
+    window.exports.start(window.session.workshop_id, ExportChoice("csv", target, False))
+    qtbot.waitUntil(lambda: not window.exports.busy, timeout=30_000)  # type: ignore[union-attr]
+    texts = close_message_boxes()
+    assert len(texts) == 1 and texts[0].startswith("Impossible d'écrire « cr.csv »")
+    assert "Traceback" not in texts[0]
+
+
+def test_shortcuts_dialog_lists_the_keys(qtbot: QtBot, window: MainWindow) -> None:
+    from workshop_app.ui.shortcuts_dialog import ShortcutsDialog
+
+    window.registry["shortcuts"].trigger()
+    dialog = window.findChild(ShortcutsDialog)
+    assert dialog is not None and dialog.isVisible()
+    table = dialog.findChild(QTableWidget, "shortcutsTable")
+    assert table is not None and table.rowCount() > 20
+    keys = {table.item(r, 1).text() for r in range(table.rowCount())}
+    assert {"Ctrl+Z", "F5", "B", "R"} <= keys
+    dialog.close()
+    assert QKeySequence("F1") in window.registry["shortcuts"].shortcuts()
