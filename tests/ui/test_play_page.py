@@ -229,3 +229,35 @@ def test_scale_keys_win_over_window_shortcuts_and_other_letters_do_not(setup, qt
     qtbot.keyClick(page.groups.rows[2], "r")
     assert page.groups.rows[2].chosen() == "s3"
     assert fired == ["R"]  # « 3 » is a scale key of the row; « R » (reveal) stays the shell's
+
+
+def test_empty_workshop_then_set_up_while_open(tmp_path, qtbot) -> None:
+    from test_play_support import question_deck
+
+    from workshop_app.store import open_store
+    from workshop_app.ui.debrief.page import DebriefPage
+    from workshop_app.ui.projector import ProjectorWindow
+
+    store = open_store(f"sqlite:///{tmp_path}/empty.sqlite3")
+    workshop_id = store.create_workshop("Vide").id
+    session = WorkshopSession(store, workshop_id)
+    settings = AppSettings(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    page, projector = PlayPage(session, settings), ProjectorWindow(session, settings)
+    debrief = DebriefPage(session)
+    for widget in (page, projector, debrief):
+        qtbot.addWidget(widget)
+    page.show()
+    projector.show_on_preferred_screen()
+    debrief.show()
+    slots = ("next_card", "previous_card", "undo", "redo", "toggle_reveal", "card_timer", "sequence_timer")
+    for slot in slots:
+        getattr(page, slot)()  # nothing to act on: no error, no traceback
+    page.focus_group(3)
+    assert page.card.title.text() == "Aucune carte affichée"
+    session.change_setup(lambda service: service.add_group(workshop_id, "Table 1"))
+    session.change_setup(lambda service: service.add_sequence(workshop_id, question_deck()))
+    assert len(page.groups.rows) == 1 and page.outline_model.rowCount() == 1
+    qtbot.keyClick(page.groups.rows[0], "4")
+    assert session.sequence_state().answer(session.groups[0].id, "q01") is not None
+    assert projector.title.text().startswith("Et si la canicule")
+    store.close()

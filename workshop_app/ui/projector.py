@@ -10,11 +10,11 @@ from __future__ import annotations
 
 from PySide6.QtCore import QRect, Qt, QTimer
 from PySide6.QtGui import (
-    QCloseEvent,
     QColor,
     QFont,
     QFontMetrics,
     QGuiApplication,
+    QHideEvent,
     QPainter,
     QPaintEvent,
     QScreen,
@@ -264,13 +264,14 @@ class ProjectorWindow(QWidget):
         if self.timer.text() != text:
             self.timer.setText(text)
 
-    def closeEvent(self, event: QCloseEvent) -> None:
-        self._tick.stop()
-        super().closeEvent(event)
-
     def showEvent(self, event: QShowEvent) -> None:
         self._tick.start()
+        self.refresh()
         super().showEvent(event)
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        self._tick.stop()  # hidden (F5 again) or closed: no ticking for nobody
+        super().hideEvent(event)
 
 
 if __name__ == "__main__":
