@@ -35,7 +35,18 @@ def update(ts: Path) -> None:
     if lupdate is None:
         raise SystemExit("pyside6-lupdate introuvable : installez PySide6 dans l'environnement.")
     sources = sorted(str(p) for p in UI_SOURCES.rglob("*.py"))
-    subprocess.run([lupdate, "-no-obsolete", "-source-language", "fr", *sources, "-ts", str(ts)], check=True)
+    command = [
+        lupdate,
+        "-no-obsolete",
+        "-locations",
+        "none",
+        "-source-language",
+        "fr_FR",
+        *sources,
+        "-ts",
+        str(ts),
+    ]
+    subprocess.run(command, check=True)
 
 
 def release(ts: Path) -> Path:

@@ -243,7 +243,7 @@ class StartPage(QWidget):
                 )
             ]
             return "\n".join([*lines, *(f"• {issue}" for issue in entry.issues)])
-        head = f"{deck.title} — {self.tr('version')} {deck.version}"
+        head = self.tr("%1 — version %2").replace("%1", deck.title).replace("%2", deck.version)
         parts = [head, deck.compass.name]
         if deck.authors:
             parts.append(deck.authors)

@@ -1,0 +1,1316 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_GB" sourcelanguage="fr_FR">
+<context>
+    <name>ActionPlanModel</name>
+    <message>
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>Porteur</source>
+        <translation>Owner</translation>
+    </message>
+    <message>
+        <source>Échéance</source>
+        <translation>Deadline</translation>
+    </message>
+    <message>
+        <source>Levier</source>
+        <translation>Lever</translation>
+    </message>
+</context>
+<context>
+    <name>ActionRegistry</name>
+    <message>
+        <source>&amp;Nouvel atelier</source>
+        <extracomment>actions that must also work while the projector window has the keyboard focus Alt+1 … Alt+8 put the keyboard on that table's row of the play page</extracomment>
+        <translation>&amp;New workshop</translation>
+    </message>
+    <message>
+        <source>Crée un atelier et ouvre sa préparation</source>
+        <translation>Creates a workshop and opens its set-up</translation>
+    </message>
+    <message>
+        <source>&amp;Ouvrir un atelier…</source>
+        <translation>&amp;Open a workshop…</translation>
+    </message>
+    <message>
+        <source>Choisir un atelier dans la liste</source>
+        <translation>Pick a workshop from the list</translation>
+    </message>
+    <message>
+        <source>&amp;Importer un jeu (YAML)…</source>
+        <translation>&amp;Import a deck (YAML)…</translation>
+    </message>
+    <message>
+        <source>Vérifie un fichier de jeu et l'ajoute à vos jeux</source>
+        <translation>Checks a deck file and adds it to your decks</translation>
+    </message>
+    <message>
+        <source>&amp;Exporter le compte-rendu…</source>
+        <translation>&amp;Export the minutes…</translation>
+    </message>
+    <message>
+        <source>PDF, CSV ou XLSX</source>
+        <translation>PDF, CSV or XLSX</translation>
+    </message>
+    <message>
+        <source>&amp;Fermer l'atelier</source>
+        <translation>&amp;Close the workshop</translation>
+    </message>
+    <message>
+        <source>&amp;Quitter</source>
+        <translation>&amp;Quit</translation>
+    </message>
+    <message>
+        <source>&amp;Annuler</source>
+        <translation>&amp;Undo</translation>
+    </message>
+    <message>
+        <source>Annule le dernier choix, note ou dévoilement</source>
+        <translation>Undoes the last choice, note or reveal</translation>
+    </message>
+    <message>
+        <source>&amp;Rétablir</source>
+        <translation>&amp;Redo</translation>
+    </message>
+    <message>
+        <source>Carte &amp;suivante</source>
+        <translation>&amp;Next card</translation>
+    </message>
+    <message>
+        <source>Carte &amp;précédente</source>
+        <translation>&amp;Previous card</translation>
+    </message>
+    <message>
+        <source>&amp;Révéler / masquer la boussole</source>
+        <translation>&amp;Reveal / hide the compass</translation>
+    </message>
+    <message>
+        <source>Montre les résultats aux tables (ils restent cachés jusque-là)</source>
+        <translation>Shows the results to the tables (hidden until then)</translation>
+    </message>
+    <message>
+        <source>Ajouter une action au &amp;plan</source>
+        <translation>Add an action to the &amp;plan</translation>
+    </message>
+    <message>
+        <source>Nouvelle ligne dans le plan d'action du bilan</source>
+        <translation>New line in the debrief's action plan</translation>
+    </message>
+    <message>
+        <source>&amp;Minuteur de la carte (démarrer / pause)</source>
+        <translation>Card &amp;timer (start / pause)</translation>
+    </message>
+    <message>
+        <source>Minuteur de la sé&amp;quence (démarrer / pause)</source>
+        <translation>Se&amp;quence timer (start / pause)</translation>
+    </message>
+    <message>
+        <source>Aller à la table %1</source>
+        <translation>Go to table %1</translation>
+    </message>
+    <message>
+        <source>&amp;Accueil</source>
+        <translation>&amp;Home</translation>
+    </message>
+    <message>
+        <source>&amp;Préparation</source>
+        <translation>&amp;Set-up</translation>
+    </message>
+    <message>
+        <source>&amp;Jeu</source>
+        <translation>&amp;Play</translation>
+    </message>
+    <message>
+        <source>&amp;Bilan</source>
+        <translation>&amp;Debrief</translation>
+    </message>
+    <message>
+        <source>&amp;Projecteur (afficher / masquer)</source>
+        <translation>&amp;Projector (show / hide)</translation>
+    </message>
+    <message>
+        <source>Projecteur sur l'autre &amp;écran</source>
+        <translation>Projector on the other &amp;screen</translation>
+    </message>
+    <message>
+        <source>Écran &amp;noir au projecteur</source>
+        <translation>&amp;Blank the projector</translation>
+    </message>
+    <message>
+        <source>Plein é&amp;cran</source>
+        <translation>&amp;Full screen</translation>
+    </message>
+    <message>
+        <source>A&amp;grandir le texte</source>
+        <translation>&amp;Larger text</translation>
+    </message>
+    <message>
+        <source>Ré&amp;duire le texte</source>
+        <translation>S&amp;maller text</translation>
+    </message>
+    <message>
+        <source>Taille de texte &amp;normale</source>
+        <translation>&amp;Normal text size</translation>
+    </message>
+    <message>
+        <source>Contraste é&amp;levé (projecteur)</source>
+        <translation>&amp;High contrast (projector)</translation>
+    </message>
+    <message>
+        <source>&amp;Raccourcis clavier</source>
+        <translation>&amp;Keyboard shortcuts</translation>
+    </message>
+    <message>
+        <source>À &amp;propos d'Atelier Résilience</source>
+        <translation>&amp;About Atelier Résilience</translation>
+    </message>
+    <message>
+        <source>&amp;Fichier</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <source>É&amp;dition</source>
+        <translation>&amp;Edit</translation>
+    </message>
+    <message>
+        <source>&amp;Affichage</source>
+        <translation>&amp;View</translation>
+    </message>
+    <message>
+        <source>Aid&amp;e</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <source>Aller à une table (1 à %1)</source>
+        <translation>Go to a table (1 to %1)</translation>
+    </message>
+</context>
+<context>
+    <name>BarsView</name>
+    <message>
+        <source>Boussole en barres</source>
+        <translation>Compass as bars</translation>
+    </message>
+</context>
+<context>
+    <name>BudgetGauge</name>
+    <message>
+        <source>Budget de {0}</source>
+        <translation>Budget of {0}</translation>
+    </message>
+    <message>
+        <source>{0} {1} dépensés sur {2}</source>
+        <translation>{0} {1} spent of {2}</translation>
+    </message>
+</context>
+<context>
+    <name>CardPanel</name>
+    <message>
+        <source>Aide pour l'animateur</source>
+        <translation>Help for the facilitator</translation>
+    </message>
+    <message>
+        <source>Aucune carte affichée</source>
+        <translation>No card shown</translation>
+    </message>
+    <message>
+        <source>Choisissez une carte dans le déroulé, ou ajoutez un jeu à l'atelier.</source>
+        <translation>Pick a card in the outline, or add a deck to the workshop.</translation>
+    </message>
+    <message>
+        <source>{0} · carte {1} / {2}</source>
+        <translation>{0} · card {1} / {2}</translation>
+    </message>
+</context>
+<context>
+    <name>CompassWidget</name>
+    <message>
+        <source>Radar</source>
+        <extracomment>the facilitator switched between radar and bars ("radar" | "bars"), to remember in COMPASS_VIEW</extracomment>
+        <translation>Radar</translation>
+    </message>
+    <message>
+        <source>Afficher la boussole en radar</source>
+        <translation>Show the compass as a radar</translation>
+    </message>
+    <message>
+        <source>Barres</source>
+        <translation>Bars</translation>
+    </message>
+    <message>
+        <source>Afficher la boussole en barres</source>
+        <translation>Show the compass as bars</translation>
+    </message>
+    <message>
+        <source>Principes</source>
+        <translation>Principles</translation>
+    </message>
+    <message>
+        <source>Un point par principe</source>
+        <translation>One point per principle</translation>
+    </message>
+    <message>
+        <source>Leviers</source>
+        <translation>Levers</translation>
+    </message>
+    <message>
+        <source>Un point par levier</source>
+        <translation>One point per lever</translation>
+    </message>
+    <message>
+        <source>Boussole</source>
+        <translation>Compass</translation>
+    </message>
+    <message>
+        <source>Couverture</source>
+        <translation>Coverage</translation>
+    </message>
+    <message>
+        <source>Couverture : {0} %</source>
+        <translation>Coverage: {0} %</translation>
+    </message>
+    <message>
+        <source>Part des réponses déjà données : un score partiel n'est pas un territoire faible.</source>
+        <translation>Share of the answers already given: a partial score is not a weak territory.</translation>
+    </message>
+    <message>
+        <source>Salle (moyenne)</source>
+        <translation>Room (average)</translation>
+    </message>
+</context>
+<context>
+    <name>CrashDialog</name>
+    <message>
+        <source>Une erreur inattendue s'est produite.
+
+Ce qui a déjà été saisi est enregistré : chaque choix est écrit dans la base avant d'être affiché.
+Vous pouvez continuer. Si l'application se comporte bizarrement, fermez-la puis rouvrez-la : elle vous proposera de reprendre l'atelier là où il en était.
+
+Les détails techniques sont dans le journal : %1</source>
+        <translation>An unexpected error occurred.
+
+Everything entered so far is saved: each choice is written to the database before it is shown.
+You can carry on. If the app behaves oddly, close it and open it again: it will offer to resume the workshop where it was.
+
+The technical details are in the log: %1</translation>
+    </message>
+    <message>
+        <source>Atelier Résilience</source>
+        <translation>Atelier Résilience</translation>
+    </message>
+</context>
+<context>
+    <name>DateDelegate</name>
+    <message>
+        <source>— (sans échéance)</source>
+        <translation>— (no deadline)</translation>
+    </message>
+    <message>
+        <source>Choisissez la date au plus bas pour « sans échéance ».</source>
+        <translation>Pick the lowest date for “no deadline”.</translation>
+    </message>
+</context>
+<context>
+    <name>DebriefPage</name>
+    <message>
+        <source>Points forts</source>
+        <extracomment>the facilitator asked for the compte-rendu; everything typed is saved before this is emitted</extracomment>
+        <translation>Strengths</translation>
+    </message>
+    <message>
+        <source>Vulnérabilités</source>
+        <translation>Vulnerabilities</translation>
+    </message>
+    <message>
+        <source>Proposer d'après les résultats</source>
+        <translation>Suggest from the results</translation>
+    </message>
+    <message>
+        <source>Ajoute les points forts, vulnérabilités et désaccords que les scores suggèrent. Ce sont des auto-évaluations des tables : relisez, reformulez, supprimez.</source>
+        <translation>Adds the strengths, vulnerabilities and disagreements the scores suggest. They are the tables' self-assessments: review, reword, delete.</translation>
+    </message>
+    <message>
+        <source>Ce qui a été ressenti…</source>
+        <translation>What was felt…</translation>
+    </message>
+    <message>
+        <source>Ce qui s'est passé…</source>
+        <translation>What happened…</translation>
+    </message>
+    <message>
+        <source>Ce qui se transpose dans la réalité…</source>
+        <translation>What transfers to real life…</translation>
+    </message>
+    <message>
+        <source>Accords et désaccords entre les tables…</source>
+        <translation>Agreement and disagreement between tables…</translation>
+    </message>
+    <message>
+        <source>Plan d'action</source>
+        <translation>Action plan</translation>
+    </message>
+    <message>
+        <source>Ajouter une action</source>
+        <translation>Add an action</translation>
+    </message>
+    <message>
+        <source>Supprimer l'action</source>
+        <translation>Delete the action</translation>
+    </message>
+    <message>
+        <source>Exporter le compte-rendu</source>
+        <translation>Export the minutes</translation>
+    </message>
+    <message>
+        <source>Ressenti</source>
+        <translation>Felt</translation>
+    </message>
+    <message>
+        <source>Ce qui s'est passé</source>
+        <translation>What happened</translation>
+    </message>
+    <message>
+        <source>Transfert dans la réalité</source>
+        <translation>Transfer to real life</translation>
+    </message>
+    <message>
+        <source>Accords et désaccords</source>
+        <translation>Agreement and disagreement</translation>
+    </message>
+    <message>
+        <source>Désaccords :</source>
+        <translation>Disagreements:</translation>
+    </message>
+    <message>
+        <source>Pas encore assez de réponses pour proposer des points forts.</source>
+        <translation>Not enough answers yet to suggest strengths.</translation>
+    </message>
+    <message>
+        <source>Propositions d'après les scores (auto-évaluation des tables) : modifiez-les librement.</source>
+        <translation>Suggestions from the scores (the tables' self-assessment): edit them freely.</translation>
+    </message>
+    <message>
+        <source>Nouvelle action</source>
+        <translation>New action</translation>
+    </message>
+</context>
+<context>
+    <name>DeckIssuesDialog</name>
+    <message>
+        <source>Jeu refusé : %1</source>
+        <translation>Deck refused: %1</translation>
+    </message>
+    <message>
+        <source>Le fichier « %1 » n'a pas été importé. Corrigez ces points dans le fichier puis importez-le à nouveau (chaque ligne indique le fichier, la ligne, le champ et le problème) :</source>
+        <translation>The file “%1” was not imported. Fix these points in the file, then import it again (each line gives the file, the line, the field and the problem):</translation>
+    </message>
+    <message>
+        <source>&amp;Copier les erreurs</source>
+        <translation>&amp;Copy the errors</translation>
+    </message>
+</context>
+<context>
+    <name>DeckListModel</name>
+    <message>
+        <source>Jeu</source>
+        <translation>Deck</translation>
+    </message>
+    <message>
+        <source>Mécanique</source>
+        <translation>Mechanic</translation>
+    </message>
+    <message>
+        <source>Cartes</source>
+        <translation>Cards</translation>
+    </message>
+    <message>
+        <source>Origine</source>
+        <translation>Origin</translation>
+    </message>
+    <message>
+        <source>État</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Questions</source>
+        <translation>Questions</translation>
+    </message>
+    <message>
+        <source>Stratégie</source>
+        <translation>Strategy</translation>
+    </message>
+    <message>
+        <source>intégré</source>
+        <translation>built-in</translation>
+    </message>
+    <message>
+        <source>vos jeux</source>
+        <translation>yours</translation>
+    </message>
+    <message>
+        <source>valide</source>
+        <translation>valid</translation>
+    </message>
+    <message>
+        <source>invalide : %1 erreur</source>
+        <translation>invalid: %1 error</translation>
+    </message>
+    <message>
+        <source>invalide : %1 erreurs</source>
+        <translation>invalid: %1 errors</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <source>Exporter l'atelier</source>
+        <translation>Export the workshop</translation>
+    </message>
+    <message>
+        <source>Compte-rendu (PDF)</source>
+        <translation>Minutes (PDF)</translation>
+    </message>
+    <message>
+        <source>Réponses brutes pour Excel (CSV)</source>
+        <translation>Raw answers for Excel (CSV)</translation>
+    </message>
+    <message>
+        <source>Réponses brutes (XLSX)</source>
+        <translation>Raw answers (XLSX)</translation>
+    </message>
+    <message>
+        <source>&amp;Anonymiser les participants (seuls fonction et service restent)</source>
+        <translation>&amp;Anonymise participants (only role and service remain)</translation>
+    </message>
+    <message>
+        <source>&amp;Parcourir…</source>
+        <translation>&amp;Browse…</translation>
+    </message>
+    <message>
+        <source>F&amp;ormat</source>
+        <translation>F&amp;ormat</translation>
+    </message>
+    <message>
+        <source>&amp;Fichier</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <source>&amp;Exporter</source>
+        <translation>&amp;Export</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Excel (*.xlsx)</source>
+        <translation>Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Enregistrer sous</source>
+        <translation>Save as</translation>
+    </message>
+</context>
+<context>
+    <name>ExportFlow</name>
+    <message>
+        <source>Préparation de l'export…</source>
+        <extracomment>the file was written: its path</extracomment>
+        <translation>Preparing the export…</translation>
+    </message>
+    <message>
+        <source>Annuler</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Export en cours</source>
+        <translation>Exporting</translation>
+    </message>
+    <message>
+        <source>Export impossible</source>
+        <translation>Export failed</translation>
+    </message>
+</context>
+<context>
+    <name>FindingsList</name>
+    <message>
+        <source>Ajouter</source>
+        <extracomment>the text was edited and the box lost the focus (or ``commit`` was called): the new text a line was added, edited or removed: the whole list as it now reads</extracomment>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <source>Supprimer</source>
+        <translation>Delete</translation>
+    </message>
+</context>
+<context>
+    <name>GroupsModel</name>
+    <message>
+        <source>Table</source>
+        <extracomment>(group id, field, value): the user edited a cell</extracomment>
+        <translation>Table</translation>
+    </message>
+    <message>
+        <source>Participants</source>
+        <translation>Participants</translation>
+    </message>
+    <message>
+        <source>Réponses</source>
+        <translation>Answers</translation>
+    </message>
+</context>
+<context>
+    <name>GroupsPanel</name>
+    <message>
+        <source>Touches : {0} · Suppr retire · ↑↓ autre table · Entrée argument</source>
+        <translation>Keys: {0} · Delete withdraws · ↑↓ other table · Enter argument</translation>
+    </message>
+    <message>
+        <source>Tables (groupes)</source>
+        <translation>Tables (groups)</translation>
+    </message>
+    <message>
+        <source>Nom de la table, puis Entrée</source>
+        <translation>Table name, then Enter</translation>
+    </message>
+    <message>
+        <source>Ajouter la table</source>
+        <translation>Add the table</translation>
+    </message>
+    <message>
+        <source>Co&amp;uleur…</source>
+        <translation>Colo&amp;ur…</translation>
+    </message>
+    <message>
+        <source>Renommer</source>
+        <translation>Rename</translation>
+    </message>
+    <message>
+        <source>Retirer la table</source>
+        <translation>Remove the table</translation>
+    </message>
+    <message>
+        <source>Nouvelle ta&amp;ble :</source>
+        <translation>New ta&amp;ble:</translation>
+    </message>
+    <message>
+        <source>F2 dans la liste</source>
+        <translation>F2 in the list</translation>
+    </message>
+    <message>
+        <source>Suppr dans la liste</source>
+        <translation>Delete in the list</translation>
+    </message>
+    <message>
+        <source>Table %1</source>
+        <translation>Table %1</translation>
+    </message>
+    <message>
+        <source>Couleur de la table</source>
+        <translation>Table colour</translation>
+    </message>
+</context>
+<context>
+    <name>ImportFlow</name>
+    <message>
+        <source>« %1 » n'est pas un fichier de jeu (.yaml ou .yml).</source>
+        <translation>“%1” is not a deck file (.yaml or .yml).</translation>
+    </message>
+    <message>
+        <source>Import d'un jeu</source>
+        <translation>Deck import</translation>
+    </message>
+</context>
+<context>
+    <name>InfoPanel</name>
+    <message>
+        <source>L'atelier</source>
+        <extracomment>stored values (French, like the minutes); the combo shows them translated</extracomment>
+        <translation>The workshop</translation>
+    </message>
+    <message>
+        <source>ex. Soissons</source>
+        <translation>e.g. Soissons</translation>
+    </message>
+    <message>
+        <source>ex. Salle du conseil, hôtel de ville</source>
+        <translation>e.g. Council chamber, town hall</translation>
+    </message>
+    <message>
+        <source>noms, séparés par des virgules</source>
+        <translation>names, separated by commas</translation>
+    </message>
+    <message>
+        <source>Pourquoi cet atelier, pour qui, à quel moment</source>
+        <translation>Why this workshop, for whom, at what moment</translation>
+    </message>
+    <message>
+        <source>Ce que l'atelier doit produire</source>
+        <translation>What the workshop must produce</translation>
+    </message>
+    <message>
+        <source>Ce qui est déjà décidé, et ce qui reste ouvert au débat</source>
+        <translation>What is already decided, and what is open for debate</translation>
+    </message>
+    <message>
+        <source>&amp;Titre</source>
+        <translation>&amp;Title</translation>
+    </message>
+    <message>
+        <source>Te&amp;rritoire</source>
+        <translation>Te&amp;rritory</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>&amp;Lieu</source>
+        <translation>P&amp;lace</translation>
+    </message>
+    <message>
+        <source>A&amp;nimation</source>
+        <translation>Faci&amp;litators</translation>
+    </message>
+    <message>
+        <source>&amp;Contexte</source>
+        <translation>&amp;Context</translation>
+    </message>
+    <message>
+        <source>&amp;Objectifs</source>
+        <translation>&amp;Objectives</translation>
+    </message>
+    <message>
+        <source>&amp;Points fixés</source>
+        <translation>&amp;Fixed points</translation>
+    </message>
+    <message>
+        <source>Commune</source>
+        <translation>Municipality</translation>
+    </message>
+    <message>
+        <source>EPCI</source>
+        <translation>EPCI (inter-municipal body)</translation>
+    </message>
+    <message>
+        <source>Communauté de communes</source>
+        <translation>Community of municipalities</translation>
+    </message>
+    <message>
+        <source>Communauté d'agglomération</source>
+        <translation>Agglomeration community</translation>
+    </message>
+    <message>
+        <source>Communauté urbaine</source>
+        <translation>Urban community</translation>
+    </message>
+    <message>
+        <source>Métropole</source>
+        <translation>Metropolis</translation>
+    </message>
+    <message>
+        <source>PETR</source>
+        <translation>PETR (rural territorial pole)</translation>
+    </message>
+    <message>
+        <source>Département</source>
+        <translation>Département</translation>
+    </message>
+    <message>
+        <source>Autre</source>
+        <translation>Other</translation>
+    </message>
+</context>
+<context>
+    <name>LeverDelegate</name>
+    <message>
+        <source>(aucun)</source>
+        <translation>(none)</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Atelier Résilience</source>
+        <extracomment>the database is open and the lists are filled a workshop was opened: its id</extracomment>
+        <translation>Atelier Résilience</translation>
+    </message>
+    <message>
+        <source>Base de données indisponible</source>
+        <translation>Database unavailable</translation>
+    </message>
+    <message>
+        <source>%1
+
+L'application reste ouverte mais ne peut rien enregistrer. Corrigez le problème puis cliquez sur « Réessayer » dans l'accueil.</source>
+        <translation>%1
+
+The app stays open but cannot save anything. Fix the problem, then click “Retry” on the home page.</translation>
+    </message>
+    <message>
+        <source>Exporté : %1</source>
+        <translation>Exported: %1</translation>
+    </message>
+    <message>
+        <source>Chaque saisie est enregistrée aussitôt.</source>
+        <translation>Every entry is saved at once.</translation>
+    </message>
+    <message>
+        <source>Nouvel atelier</source>
+        <translation>New workshop</translation>
+    </message>
+    <message>
+        <source>Ouverture impossible</source>
+        <translation>Cannot open</translation>
+    </message>
+    <message>
+        <source>Atelier de démonstration</source>
+        <translation>Demonstration workshop</translation>
+    </message>
+    <message>
+        <source>Reprendre l'atelier</source>
+        <translation>Resume the workshop</translation>
+    </message>
+    <message>
+        <source>L'application s'est arrêtée pendant un atelier.
+
+Reprendre l'atelier « %1 » là où il en était ?</source>
+        <translation>The app stopped during a workshop.
+
+Resume the workshop “%1” where it was?</translation>
+    </message>
+    <message>
+        <source>Importer un jeu</source>
+        <translation>Import a deck</translation>
+    </message>
+    <message>
+        <source>Jeux (*.yaml *.yml)</source>
+        <translation>Decks (*.yaml *.yml)</translation>
+    </message>
+    <message>
+        <source>%1 jeu importé</source>
+        <translation>%1 deck imported</translation>
+    </message>
+    <message>
+        <source>%1 jeux importés</source>
+        <translation>%1 decks imported</translation>
+    </message>
+    <message>
+        <source>Action refusée</source>
+        <translation>Action refused</translation>
+    </message>
+    <message>
+        <source>Enregistré à %1</source>
+        <translation>Saved at %1</translation>
+    </message>
+    <message>
+        <source>À propos</source>
+        <translation>About</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Atelier Résilience&lt;/b&gt; %1&lt;br&gt;Ateliers de résilience territoriale, hors ligne.&lt;br&gt;Les scores sont l'autoévaluation des groupes, pas un indice officiel.</source>
+        <translation>&lt;b&gt;Atelier Résilience&lt;/b&gt; %1&lt;br&gt;Territorial-resilience workshops, offline.&lt;br&gt;Scores are the groups' self-assessment, not an official index.</translation>
+    </message>
+</context>
+<context>
+    <name>OutlineModel</name>
+    <message>
+        <source>Déroulé</source>
+        <translation>Outline</translation>
+    </message>
+    <message>
+        <source>Réponses</source>
+        <translation>Answers</translation>
+    </message>
+    <message>
+        <source>{0} (carte affichée)</source>
+        <translation>{0} (card shown)</translation>
+    </message>
+</context>
+<context>
+    <name>ParticipantsModel</name>
+    <message>
+        <source>Nom (facultatif)</source>
+        <extracomment>(participant id, field, value): the user edited a cell; value is a str, or a group id / None</extracomment>
+        <translation>Name (optional)</translation>
+    </message>
+    <message>
+        <source>Fonction</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>Service</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <source>Table</source>
+        <translation>Table</translation>
+    </message>
+</context>
+<context>
+    <name>ParticipantsPanel</name>
+    <message>
+        <source>Participants</source>
+        <translation>Participants</translation>
+    </message>
+    <message>
+        <source>Le nom est facultatif : la fonction et le service suffisent au compte-rendu.</source>
+        <translation>The name is optional: role and service are enough for the minutes.</translation>
+    </message>
+    <message>
+        <source>Ajouter un part&amp;icipant</source>
+        <translation>Add a part&amp;icipant</translation>
+    </message>
+    <message>
+        <source>Retirer le participant</source>
+        <translation>Remove the participant</translation>
+    </message>
+    <message>
+        <source>%1 participant</source>
+        <translation>%1 participant</translation>
+    </message>
+    <message>
+        <source>%1 participants</source>
+        <translation>%1 participants</translation>
+    </message>
+</context>
+<context>
+    <name>PicksModel</name>
+    <message>
+        <source>Carte (coût · délai · effets)</source>
+        <translation>Card (cost · delay · effects)</translation>
+    </message>
+    <message>
+        <source>choisie</source>
+        <translation>picked</translation>
+    </message>
+    <message>
+        <source>non choisie</source>
+        <translation>not picked</translation>
+    </message>
+    <message>
+        <source>Demande : </source>
+        <translation>Requires: </translation>
+    </message>
+    <message>
+        <source>Incompatible avec : </source>
+        <translation>Excludes: </translation>
+    </message>
+</context>
+<context>
+    <name>PlayPage</name>
+    <message>
+        <source>Déroulé de l'atelier</source>
+        <extracomment>a short French message for the status bar (what undo took back, an error…)</extracomment>
+        <translation>Workshop outline</translation>
+    </message>
+    <message>
+        <source>◀ Carte précédente</source>
+        <translation>◀ Previous card</translation>
+    </message>
+    <message>
+        <source>Carte suivante ▶</source>
+        <translation>Next card ▶</translation>
+    </message>
+    <message>
+        <source>Rien à annuler.</source>
+        <translation>Nothing to undo.</translation>
+    </message>
+    <message>
+        <source>Rien à rétablir.</source>
+        <translation>Nothing to redo.</translation>
+    </message>
+    <message>
+        <source>Annulé : {0}</source>
+        <translation>Undone: {0}</translation>
+    </message>
+    <message>
+        <source>Rétabli : {0}</source>
+        <translation>Redone: {0}</translation>
+    </message>
+    <message>
+        <source>Masquer les résultats (projecteur)</source>
+        <translation>Hide the results (projector)</translation>
+    </message>
+    <message>
+        <source>Dévoiler les résultats (projecteur)</source>
+        <translation>Reveal the results (projector)</translation>
+    </message>
+    <message>
+        <source>Les résultats sont visibles au projecteur.</source>
+        <translation>The results are visible on the projector.</translation>
+    </message>
+    <message>
+        <source>Les résultats restent masqués au projecteur tant que vous ne les dévoilez pas.</source>
+        <translation>The results stay hidden on the projector until you reveal them.</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectorWindow</name>
+    <message>
+        <source>Atelier Résilience — projection</source>
+        <translation>Atelier Résilience — projection</translation>
+    </message>
+    <message>
+        <source>{0} · carte {1} / {2}</source>
+        <translation>{0} · card {1} / {2}</translation>
+    </message>
+</context>
+<context>
+    <name>QuestionRow</name>
+    <message>
+        <source>Argument de la table (Entrée pour valider)</source>
+        <extracomment>the facilitator chose an option for this table: (group_id, option_id) Delete: withdraw this table's choice (group_id) the argument was edited and committed: (group_id, card_id, text), for the card it was typed on a note was typed for this table: (group_id, text) move the focus to the previous (-1) or next (+1) table</extracomment>
+        <translation>The table's argument (Enter to save)</translation>
+    </message>
+    <message>
+        <source>Argument de {0}</source>
+        <translation>Argument of {0}</translation>
+    </message>
+    <message>
+        <source>Note…</source>
+        <translation>Note…</translation>
+    </message>
+    <message>
+        <source>Ajouter une note pour cette table</source>
+        <translation>Add a note for this table</translation>
+    </message>
+    <message>
+        <source>Note ou citation (anonyme), Entrée pour l'ajouter</source>
+        <translation>Note or quote (anonymous), Enter to add it</translation>
+    </message>
+    <message>
+        <source>touche {0}</source>
+        <translation>key {0}</translation>
+    </message>
+    <message>
+        <source>Notes ({0})</source>
+        <translation>Notes ({0})</translation>
+    </message>
+    <message>
+        <source>Aucune note</source>
+        <translation>No note</translation>
+    </message>
+</context>
+<context>
+    <name>RadarView</name>
+    <message>
+        <source>Boussole en radar</source>
+        <translation>Compass as a radar</translation>
+    </message>
+</context>
+<context>
+    <name>SequencesModel</name>
+    <message>
+        <source>N°</source>
+        <extracomment>(sequence id, field, value): planned minutes (int or None) or title (str) edited</extracomment>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>Séquence (jeu)</source>
+        <translation>Sequence (deck)</translation>
+    </message>
+    <message>
+        <source>Cartes</source>
+        <translation>Cards</translation>
+    </message>
+    <message>
+        <source>Minutes prévues</source>
+        <translation>Planned minutes</translation>
+    </message>
+</context>
+<context>
+    <name>SequencesPanel</name>
+    <message>
+        <source>&amp;Séquences (jeux joués, dans l'ordre)</source>
+        <translation>&amp;Sequences (decks played, in order)</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>Ajouter la sé&amp;quence</source>
+        <translation>Add the se&amp;quence</translation>
+    </message>
+    <message>
+        <source>Monter</source>
+        <translation>Move up</translation>
+    </message>
+    <message>
+        <source>Descendre</source>
+        <translation>Move down</translation>
+    </message>
+    <message>
+        <source>Retirer la séquence</source>
+        <translation>Remove the sequence</translation>
+    </message>
+    <message>
+        <source>Ctrl+Haut dans la liste</source>
+        <translation>Ctrl+Up in the list</translation>
+    </message>
+    <message>
+        <source>Ctrl+Bas dans la liste</source>
+        <translation>Ctrl+Down in the list</translation>
+    </message>
+    <message>
+        <source>Durée prévue : %1 h %2</source>
+        <translation>Planned time: %1 h %2</translation>
+    </message>
+</context>
+<context>
+    <name>SetupPage</name>
+    <message>
+        <source>Préparation de l'atelier</source>
+        <extracomment>« Jouer » was pressed: the main window shows the play page</extracomment>
+        <translation>Workshop set-up</translation>
+    </message>
+    <message>
+        <source>Jouer ▶</source>
+        <translation>Play ▶</translation>
+    </message>
+    <message>
+        <source>Ctrl+3</source>
+        <translation>Ctrl+3</translation>
+    </message>
+    <message>
+        <source>au moins une table</source>
+        <translation>at least one table</translation>
+    </message>
+    <message>
+        <source>au moins une séquence</source>
+        <translation>at least one sequence</translation>
+    </message>
+    <message>
+        <source>Pour jouer, ajoutez %1.</source>
+        <translation>To play, add %1.</translation>
+    </message>
+    <message>
+        <source> et </source>
+        <translation> and </translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <source>Raccourcis clavier</source>
+        <translation>Keyboard shortcuts</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>Touches</source>
+        <translation>Keys</translation>
+    </message>
+    <message>
+        <source>Partout : Tab et Maj+Tab passent d'un champ à l'autre, Alt + la lettre soulignée va au champ ou au bouton, F2 modifie la cellule choisie d'un tableau, Suppr retire la ligne choisie.</source>
+        <translation>Everywhere: Tab and Shift+Tab move between fields, Alt + the underlined letter goes to that field or button, F2 edits the chosen cell of a table, Delete removes the chosen row.</translation>
+    </message>
+</context>
+<context>
+    <name>StartPage</name>
+    <message>
+        <source>Atelier Résilience</source>
+        <extracomment>« Nouvel atelier » was asked for « Ouvrir l'atelier de démonstration » was asked for a workshop of the list is to be opened: its id deck files to validate and import (dropped, or chosen after ``sig_browse_decks``) « Importer un jeu… »: the main window asks for files « Réessayer » after the database could not be opened</extracomment>
+        <translation>Atelier Résilience</translation>
+    </message>
+    <message>
+        <source>Préparez, animez et restituez vos ateliers de résilience territoriale, même sans réseau.</source>
+        <translation>Prepare, run and report your territorial-resilience workshops, even without a network.</translation>
+    </message>
+    <message>
+        <source>&amp;Nouvel atelier</source>
+        <translation>&amp;New workshop</translation>
+    </message>
+    <message>
+        <source>Ouvrir l'atelier de dé&amp;monstration</source>
+        <translation>Open the de&amp;monstration workshop</translation>
+    </message>
+    <message>
+        <source>Réessa&amp;yer</source>
+        <translation>Retr&amp;y</translation>
+    </message>
+    <message>
+        <source>Ateliers &amp;récents</source>
+        <translation>&amp;Recent workshops</translation>
+    </message>
+    <message>
+        <source>Aucun atelier pour l'instant : créez-en un, ou ouvrez l'atelier de démonstration pour découvrir l'application.</source>
+        <translation>No workshop yet: create one, or open the demonstration workshop to discover the app.</translation>
+    </message>
+    <message>
+        <source>&amp;Ouvrir l'atelier choisi</source>
+        <translation>&amp;Open the chosen workshop</translation>
+    </message>
+    <message>
+        <source>Jeux di&amp;sponibles</source>
+        <translation>Available deck&amp;s</translation>
+    </message>
+    <message>
+        <source>Choisissez un jeu pour voir sa description ou ses erreurs.</source>
+        <translation>Pick a deck to see its description or its errors.</translation>
+    </message>
+    <message>
+        <source>&amp;Importer un jeu (YAML)…</source>
+        <translation>&amp;Import a deck (YAML)…</translation>
+    </message>
+    <message>
+        <source>ou glissez un fichier .yaml sur cette page</source>
+        <translation>or drop a .yaml file on this page</translation>
+    </message>
+    <message>
+        <source>Ouverture de la base de données…</source>
+        <translation>Opening the database…</translation>
+    </message>
+    <message>
+        <source>Préparation de la démonstration…</source>
+        <translation>Preparing the demonstration…</translation>
+    </message>
+    <message>
+        <source>Ce jeu ne peut pas être joué : corrigez le fichier %1</source>
+        <translation>This deck cannot be played: fix the file %1</translation>
+    </message>
+    <message>
+        <source>%1 — version %2</source>
+        <translation>%1 — version %2</translation>
+    </message>
+</context>
+<context>
+    <name>StrategyPanel</name>
+    <message>
+        <source>Cartes choisies par chaque table</source>
+        <extracomment>pick (True) or drop (False) a card for a table: (group_id, card_id, picked)</extracomment>
+        <translation>Cards picked by each table</translation>
+    </message>
+    <message>
+        <source>Budget par table : {0} {1}</source>
+        <translation>Budget per table: {0} {1}</translation>
+    </message>
+    <message>
+        <source>{0} : budget dépassé de {1} {2}</source>
+        <translation>{0}: budget exceeded by {1} {2}</translation>
+    </message>
+</context>
+<context>
+    <name>TimerBar</name>
+    <message>
+        <source>Carte</source>
+        <translation>Card</translation>
+    </message>
+    <message>
+        <source>Séquence</source>
+        <translation>Sequence</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Pause</translation>
+    </message>
+    <message>
+        <source>Démarrer</source>
+        <translation>Start</translation>
+    </message>
+</context>
+<context>
+    <name>ViewController</name>
+    <message>
+        <source>Langue</source>
+        <translation>Language</translation>
+    </message>
+    <message>
+        <source>La nouvelle langue s'appliquera au prochain démarrage de l'application. The new language applies the next time the app starts.</source>
+        <translation>The new language applies the next time the app starts. La nouvelle langue s'appliquera au prochain démarrage.</translation>
+    </message>
+</context>
+<context>
+    <name>WorkshopListModel</name>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Atelier</source>
+        <translation>Workshop</translation>
+    </message>
+    <message>
+        <source>Territoire</source>
+        <translation>Territory</translation>
+    </message>
+    <message>
+        <source>Jeux</source>
+        <translation>Decks</translation>
+    </message>
+    <message>
+        <source>Avancement</source>
+        <translation>Progress</translation>
+    </message>
+    <message>
+        <source>État</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>En préparation</source>
+        <translation>Being set up</translation>
+    </message>
+    <message>
+        <source>En cours</source>
+        <translation>Running</translation>
+    </message>
+    <message>
+        <source>Terminé</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <source>Archivé</source>
+        <translation>Archived</translation>
+    </message>
+    <message>
+        <source>%1 réponse enregistrée sur %2</source>
+        <translation>%1 answer recorded out of %2</translation>
+    </message>
+    <message>
+        <source>%1 réponses enregistrées sur %2</source>
+        <translation>%1 answers recorded out of %2</translation>
+    </message>
+    <message>
+        <source>aucun jeu</source>
+        <translation>no deck</translation>
+    </message>
+</context>
+<context>
+    <name>WorkshopPages</name>
+    <message>
+        <source>Accueil</source>
+        <extracomment>the open workshop or the current page changed the debrief page asked for the export dialog a short message from the play page for the status bar</extracomment>
+        <translation>Home</translation>
+    </message>
+    <message>
+        <source>Préparation</source>
+        <translation>Set-up</translation>
+    </message>
+    <message>
+        <source>Jeu</source>
+        <translation>Play</translation>
+    </message>
+    <message>
+        <source>Bilan</source>
+        <translation>Debrief</translation>
+    </message>
+    <message>
+        <source>Ouvrez ou créez un atelier depuis l'accueil.</source>
+        <translation>Open or create a workshop from the home page.</translation>
+    </message>
+</context>
+</TS>
