@@ -55,7 +55,7 @@ class RadarView(pg.PlotWidget):
         self._rings = [self._add(pg.PlotDataItem(pen=pg.mkPen("#C9CED6", width=1))) for _ in RINGS]
         self._spokes = self._add(pg.PlotDataItem(pen=pg.mkPen("#C9CED6", width=1), connect="pairs"))
         self._ring_text = [
-            self._add(pg.TextItem(str(v), color="#4B5563", anchor=(0.5, 1.0), fill=(255, 255, 255, 170)))
+            self._add(pg.TextItem(str(v), color="#4B5563", anchor=(0.5, 1.0), fill=(255, 255, 255, 225)))
             for v in RINGS
         ]
         for text in self._ring_text:
