@@ -105,6 +105,8 @@ class GroupsPanel(QWidget):
         snapshot = self.session.snapshot
         participants = Counter(p.group_id for p in snapshot.participants if p.group_id)
         self.model.set_rows(snapshot.groups, participants, answers_per_group(self.session))
+        if not self.view.currentIndex().isValid() and self.model.rowCount():
+            self.view.setCurrentIndex(self.model.index(0, 0))  # the buttons act on a visible choice
         self._update_buttons()
 
     def _update_buttons(self) -> None:

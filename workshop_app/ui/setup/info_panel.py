@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QFormLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QVBoxLayout,
@@ -71,22 +70,17 @@ class InfoPanel(QWidget):
         self.fixed_points = self._text(
             "fixedPointsEdit", self.tr("Ce qui est déjà décidé, et ce qui reste ouvert au débat")
         )
-        territory_row = QHBoxLayout()
-        territory_row.addWidget(self.territory, 2)
-        territory_row.addWidget(self.kind, 1)
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         form.addRow(self.tr("&Titre"), self.title)
-        form.addRow(self.tr("Te&rritoire"), territory_row)
+        form.addRow(self.tr("Te&rritoire"), self.territory)
+        form.addRow(self.tr("Type de territoire"), self.kind)
         form.addRow(self.tr("Date"), self.date)
         form.addRow(self.tr("&Lieu"), self.place)
         form.addRow(self.tr("A&nimation"), self.facilitators)
         form.addRow(self.tr("&Contexte"), self.context)
         form.addRow(self.tr("&Objectifs"), self.objectives)
         form.addRow(self.tr("&Points fixés"), self.fixed_points)
-        territory_label = form.labelForField(territory_row)
-        if isinstance(territory_label, QLabel):
-            territory_label.setBuddy(self.territory)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(heading)

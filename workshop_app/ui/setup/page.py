@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QScrollArea, QSplitter, QVBoxLayout, QWidget
 
 from workshop_app.ui.setup.groups_panel import GroupsPanel
@@ -48,6 +48,10 @@ class SetupPage(QWidget):
             right.addWidget(panel)
         right.setStretchFactor(2, 1)
         right.setSizes([250, 220, 330])
+        right_scroll = QScrollArea()  # large text on a small screen: scroll rather than squash the tables
+        right_scroll.setWidget(right)
+        right_scroll.setWidgetResizable(True)
+        right_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         left = QScrollArea()
         left.setWidget(self.info)
         left.setWidgetResizable(True)
@@ -55,7 +59,7 @@ class SetupPage(QWidget):
         body = QSplitter(Qt.Orientation.Horizontal)
         body.setChildrenCollapsible(False)
         body.addWidget(left)
-        body.addWidget(right)
+        body.addWidget(right_scroll)
         body.setStretchFactor(0, 4)
         body.setStretchFactor(1, 5)
         layout = QVBoxLayout(self)
@@ -63,8 +67,21 @@ class SetupPage(QWidget):
         layout.addLayout(header)
         layout.addWidget(body, 1)
         self.play_button.clicked.connect(self.sig_play_requested)
+        self.fit_tables()
         session.sig_snapshot.connect(self.refresh)
         self.refresh()
+
+    def fit_tables(self) -> None:
+        """Each table keeps room for a few rows whatever the text size; past that, the column scrolls."""
+        row = self.fontMetrics().height() + 12
+        for view, rows in ((self.groups.view, 4), (self.sequences.view, 2), (self.participants.view, 4)):
+            view.verticalHeader().setDefaultSectionSize(row)
+            view.setMinimumHeight(view.horizontalHeader().sizeHint().height() + rows * row + 4)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self.fit_tables()
 
     def set_decks(self, entries: Sequence[DeckEntry]) -> None:
         self.sequences.set_decks(entries)

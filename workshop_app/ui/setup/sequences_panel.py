@@ -122,6 +122,8 @@ class SequencesPanel(QWidget):
 
     def refresh(self) -> None:
         self.model.set_rows(self.session.snapshot.sequences)
+        if not self.view.currentIndex().isValid() and self.model.rowCount():
+            self.view.setCurrentIndex(self.model.index(0, 0))
         total = self.model.total_minutes()
         self.total_label.setText(
             self.tr("Durée prévue : %1 h %2")

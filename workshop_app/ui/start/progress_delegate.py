@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QPainter
-from PySide6.QtWidgets import (
-    QApplication,
-    QStyle,
-    QStyledItemDelegate,
-    QStyleOptionProgressBar,
-    QStyleOptionViewItem,
-)
+from PySide6.QtWidgets import QStyledItemDelegate
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QPainter
+    from PySide6.QtWidgets import QStyleOptionViewItem
 
 
 class ProgressDelegate(QStyledItemDelegate):
@@ -23,6 +20,12 @@ class ProgressDelegate(QStyledItemDelegate):
     def paint(
         self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
     ) -> None:
+        from PySide6.QtWidgets import (  # first paint: no rows yet
+            QApplication,
+            QStyle,
+            QStyleOptionProgressBar,
+        )
+
         value = index.data(self._role)
         if not value:
             super().paint(painter, option, index)
