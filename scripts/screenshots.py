@@ -20,7 +20,7 @@ FRENCH = "éèàçœ«»’€"
 
 
 def _screens_config(folder: Path) -> Path:
-    screens = [
+    screens = [  # the laptop, and one projector per size we look at
         {
             "name": "Portable",
             "x": 0,
@@ -31,8 +31,17 @@ def _screens_config(folder: Path) -> Path:
             "logicalBpp": 32,
         },
         {
-            "name": "Projecteur",
+            "name": "Projecteur-1366x768",
             "x": 1920,
+            "y": 0,
+            "width": 1366,
+            "height": 768,
+            "logicalDpi": 96,
+            "logicalBpp": 32,
+        },
+        {
+            "name": "Projecteur-1920x1080",
+            "x": 3286,
             "y": 0,
             "width": 1920,
             "height": 1080,
@@ -107,12 +116,11 @@ def main(out: Path) -> int:
         compass = getattr(play, "compass", None)
         if isinstance(compass, QWidget):
             shot(compass, f"compass_4_groups_{size}")
-        window.settings.set(PROJECTOR_SCREEN, "Projecteur")
+        window.settings.set(PROJECTOR_SCREEN, f"Projecteur-{size}")
         window.registry["projector"].trigger()
         projector = window.projector.window
         if not session.sequence_state().revealed:
             window.registry["reveal"].trigger()
-        projector.resize(width, height)
         projector.compass.flush()
         shot(projector, f"projector_{size}")
         window.registry["projector"].trigger()

@@ -668,6 +668,10 @@ The technical details are in the log: %1</translation>
         <translation>Te&amp;rritory</translation>
     </message>
     <message>
+        <source>Type de territoire</source>
+        <translation>Kind of territory</translation>
+    </message>
+    <message>
         <source>Date</source>
         <translation>Date</translation>
     </message>

@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QLineEdit, QTableWidget
+from PySide6.QtWidgets import QApplication, QLineEdit, QTableWidget, QWidget
 from pytestqt.qtbot import QtBot
 
 from tests.ui.test_app_support import close_message_boxes, et_si_deck
@@ -191,3 +191,47 @@ def test_shortcuts_dialog_lists_the_keys(qtbot: QtBot, window: MainWindow) -> No
     assert {"Ctrl+Z", "F5", "B", "R"} <= keys
     dialog.close()
     assert QKeySequence("F1") in window.registry["shortcuts"].shortcuts()
+
+
+def _mnemonics(widget: QWidget) -> list[str]:
+    """Alt+letter shortcuts visible in ``widget``: label buddies and buttons."""
+    from PySide6.QtWidgets import QAbstractButton, QLabel
+
+    letters = []
+    for child in widget.findChildren(QWidget):
+        if not child.isVisibleTo(widget):
+            continue
+        if isinstance(child, QLabel) and child.buddy() is not None or isinstance(child, QAbstractButton):
+            text = child.text().replace("&&", "")  # type: ignore[union-attr]
+            if "&" in text:
+                letters.append(text[text.index("&") + 1].lower())
+    return letters
+
+
+@pytest.mark.parametrize("page", [PAGE_START, PAGE_SETUP])
+def test_alt_letters_are_unique_on_each_page_and_menu_bar(window: MainWindow, page: int) -> None:
+    """Two widgets with the same Alt+letter make Qt ignore both: check our pages against the menu bar."""
+    with_workshop(window)
+    window.pages.show(page)
+    menu = [a.text()[a.text().index("&") + 1].lower() for a in window.menuBar().actions()]
+    letters = menu + _mnemonics(window.tabs.currentWidget())
+    assert len(letters) == len(set(letters)), sorted(letters)
+
+
+def test_a_refusal_on_the_set_up_page_is_a_message(window: MainWindow) -> None:
+    with_workshop(window)
+    session = window.session
+    assert session is not None
+    session.show_card(session.card_id or "")
+    session.record_choice(session.groups[0].id, et_si_deck().scale[1].id)  # type: ignore[union-attr]
+    window.pages.show(PAGE_SETUP)
+    setup = window.pages.setup
+    assert setup is not None
+    setup.groups.view.selectRow(0)
+    setup.groups.remove_button.click()
+    texts = close_message_boxes()
+    assert len(texts) == 1 and "réponse" in texts[0]
+    window.pages.show(PAGE_PLAY)
+    session.change_setup(lambda s: s.remove_group(session.groups[0].id))
+    assert close_message_boxes() == []  # on the play page the refusal is said in place, not in a box
+    assert "réponse" in window.statusBar().currentMessage()

@@ -329,6 +329,11 @@ class MainWindow(QMainWindow):
 
     # -- feedback -------------------------------------------------------------------------------------------
     def on_session_error(self, message: str) -> None:
+        if (
+            self.pages.current() == PAGE_PLAY
+        ):  # the play page says it in place: no box in the middle of a vote
+            self.statusBar().showMessage(message, 10_000)
+            return
         self.notify(QMessageBox.Icon.Warning, self.tr("Action refusée"), message)
 
     def on_session_event(self, _event: object) -> None:
