@@ -201,7 +201,7 @@ def _mnemonics(widget: QWidget) -> list[str]:
     for child in widget.findChildren(QWidget):
         if not child.isVisibleTo(widget):
             continue
-        if isinstance(child, QLabel) and child.buddy() is not None or isinstance(child, QAbstractButton):
+        if (isinstance(child, QLabel) and child.buddy() is not None) or isinstance(child, QAbstractButton):
             text = child.text().replace("&&", "")  # type: ignore[union-attr]
             if "&" in text:
                 letters.append(text[text.index("&") + 1].lower())
