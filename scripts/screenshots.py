@@ -107,7 +107,7 @@ def main(out: Path) -> int:
         session.select_sequence(questions.id)
         session.show_card(questions.deck.cards[4].id)
         window.pages.show(PAGE_PLAY)
-        window.focus_group(1)
+        window.pages.focus_group(1)
         play = window.pages.play
         flush = getattr(play, "flush_compass", None)
         if flush is not None:

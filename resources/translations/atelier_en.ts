@@ -2,6 +2,17 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_GB" sourcelanguage="fr_FR">
 <context>
+    <name>About</name>
+    <message>
+        <source>À propos</source>
+        <translation>About</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Atelier Résilience&lt;/b&gt; %1&lt;br&gt;Ateliers de résilience territoriale, hors ligne.&lt;br&gt;Les scores sont l'autoévaluation des groupes, pas un indice officiel.</source>
+        <translation>&lt;b&gt;Atelier Résilience&lt;/b&gt; %1&lt;br&gt;Territorial-resilience workshops, offline.&lt;br&gt;Scores are the groups' self-assessment, not an official index.</translation>
+    </message>
+</context>
+<context>
     <name>ActionPlanModel</name>
     <message>
         <source>Action</source>
@@ -779,18 +790,6 @@ The app stays open but cannot save anything. Fix the problem, then click “Retr
         <translation>Demonstration workshop</translation>
     </message>
     <message>
-        <source>Reprendre l'atelier</source>
-        <translation>Resume the workshop</translation>
-    </message>
-    <message>
-        <source>L'application s'est arrêtée pendant un atelier.
-
-Reprendre l'atelier « %1 » là où il en était ?</source>
-        <translation>The app stopped during a workshop.
-
-Resume the workshop “%1” where it was?</translation>
-    </message>
-    <message>
         <source>Importer un jeu</source>
         <translation>Import a deck</translation>
     </message>
@@ -813,14 +812,6 @@ Resume the workshop “%1” where it was?</translation>
     <message>
         <source>Enregistré à %1</source>
         <translation>Saved at %1</translation>
-    </message>
-    <message>
-        <source>À propos</source>
-        <translation>About</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;Atelier Résilience&lt;/b&gt; %1&lt;br&gt;Ateliers de résilience territoriale, hors ligne.&lt;br&gt;Les scores sont l'autoévaluation des groupes, pas un indice officiel.</source>
-        <translation>&lt;b&gt;Atelier Résilience&lt;/b&gt; %1&lt;br&gt;Territorial-resilience workshops, offline.&lt;br&gt;Scores are the groups' self-assessment, not an official index.</translation>
     </message>
 </context>
 <context>
@@ -1012,6 +1003,21 @@ Resume the workshop “%1” where it was?</translation>
     <message>
         <source>Boussole en radar</source>
         <translation>Compass as a radar</translation>
+    </message>
+</context>
+<context>
+    <name>Recovery</name>
+    <message>
+        <source>Reprendre l'atelier</source>
+        <translation>Resume the workshop</translation>
+    </message>
+    <message>
+        <source>L'application s'est arrêtée pendant un atelier.
+
+Reprendre l'atelier « %1 » là où il en était ?</source>
+        <translation>The app stopped during a workshop.
+
+Resume the workshop “%1” where it was?</translation>
     </message>
 </context>
 <context>

@@ -8,11 +8,16 @@ list of shortcuts is generated from here, so it cannot drift from what the keys 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtWidgets import QMenuBar
 
 from workshop_app.ui.i18n import LANGUAGES
+
+if TYPE_CHECKING:
+    from workshop_app.ui.session import WorkshopSession
 
 Keys = Iterable[str | QKeySequence.StandardKey]
 
@@ -180,6 +185,30 @@ class ActionRegistry(QObject):
             ),
             (self.tr("Aid&e"), ["shortcuts", "about"]),
         ]
+
+    def update_enabled(self, has_store: bool, session: WorkshopSession | None) -> None:
+        """Enable what makes sense now: nothing without a database, the play keys once a sequence is open."""
+        self["new_workshop"].setEnabled(has_store)
+        self["open_workshop"].setEnabled(has_store)
+        for name in ("export", "close_workshop", "go_setup", "go_play", "go_debrief", "add_action"):
+            self[name].setEnabled(session is not None)
+        playing = session is not None and session.sequence_id is not None
+        for name in ("next_card", "previous_card", "reveal", "card_timer", "sequence_timer"):
+            self[name].setEnabled(playing)
+        groups = len(session.snapshot.groups) if session is not None else 0
+        for number in range(1, MAX_GROUP_KEYS + 1):
+            self[f"group_{number}"].setEnabled(number <= groups)
+        self["undo"].setEnabled(session is not None and session.can_undo())
+        self["redo"].setEnabled(session is not None and session.can_redo())
+
+    def fill_menu_bar(self, bar: QMenuBar) -> None:
+        for title, names in self.menus():
+            menu = bar.addMenu(title)
+            for name in names:
+                if name is None:
+                    menu.addSeparator()
+                else:
+                    menu.addAction(self._actions[name])
 
     def projector_actions(self) -> list[QAction]:
         return [self._actions[name] for name in PROJECTOR_ACTIONS]

@@ -21,7 +21,7 @@ from workshop_app.ui.export_dialog import ExportChoice
 from workshop_app.ui.tasks import Report, TaskCancelled, TaskHandle, run_task
 
 if TYPE_CHECKING:
-    from workshop_app.core.workshop import WorkshopSnapshot
+    from workshop_app.core.workshop import WorkshopInfo, WorkshopSnapshot
     from workshop_app.services.api import WorkshopService
 
 log = logging.getLogger(__name__)
@@ -74,6 +74,18 @@ class ExportFlow(QObject):
     @property
     def busy(self) -> bool:
         return self.handle is not None and not self.handle.finished
+
+    def ask(self, workshop_id: str, info: WorkshopInfo) -> None:
+        """Open the export dialog (non-blocking); « Exporter » starts the export."""
+        if self.busy:
+            return
+        from workshop_app.ui.export_dialog import ExportDialog, documents_dir, file_stem
+
+        stem = file_stem(info.title, info.territory, info.date.isoformat() if info.date else "")
+        dialog = ExportDialog(documents_dir(), stem, self._parent)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self.start(workshop_id, dialog.choice()))
+        dialog.open()
 
     def start(self, workshop_id: str, choice: ExportChoice) -> None:
         if self.busy:

@@ -8,19 +8,19 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from datetime import date
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, Qt, QTime, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QTabWidget, QWidget
 
 from workshop_app.core.errors import AtelierError
-from workshop_app.ui.actions import MAX_GROUP_KEYS, ActionRegistry
+from workshop_app.ui.actions import ActionRegistry
 from workshop_app.ui.projector_host import ProjectorHost
-from workshop_app.ui.settings import OPEN_WORKSHOP, WINDOW_GEOMETRY, AppSettings
+from workshop_app.ui.settings import WINDOW_GEOMETRY, AppSettings
 from workshop_app.ui.start.page import StartPage
 from workshop_app.ui.view_controller import ViewController
-from workshop_app.ui.workshop_pages import PAGE_DEBRIEF, PAGE_PLAY, PAGE_SETUP, PAGE_START, WorkshopPages
+from workshop_app.ui.workshop_pages import PAGE_PLAY, PAGE_SETUP, PAGE_START, WorkshopPages
 
 if TYPE_CHECKING:
     from workshop_app.core.catalogue import DeckEntry
@@ -67,7 +67,8 @@ class MainWindow(QMainWindow):
         self.saved_label = QLabel()
         self.saved_label.setObjectName("savedLabel")
         self.statusBar().addPermanentWidget(self.saved_label)
-        self._build_menus()
+        self.registry.fill_menu_bar(self.menuBar())
+        self.addActions([self.registry[name] for name in self.registry])  # keys work in full screen too
         self._connect()
         self.setWindowTitle(self.tr("Atelier Résilience"))
         geometry = settings.get(WINDOW_GEOMETRY)
@@ -79,18 +80,6 @@ class MainWindow(QMainWindow):
     def session(self) -> WorkshopSession | None:
         return self.pages.session
 
-    def _build_menus(self) -> None:
-        for title, names in self.registry.menus():
-            menu = self.menuBar().addMenu(title)
-            for name in names:
-                if name is None:
-                    menu.addSeparator()
-                else:
-                    menu.addAction(self.registry[name])
-        self.addActions(
-            [self.registry[name] for name in self.registry]
-        )  # shortcuts work with the menu bar hidden
-
     def _connect(self) -> None:
         a = self.registry
         a["new_workshop"].triggered.connect(self.new_workshop)
@@ -99,19 +88,7 @@ class MainWindow(QMainWindow):
         a["export"].triggered.connect(self.export)
         a["close_workshop"].triggered.connect(self.close_workshop)
         a["quit"].triggered.connect(self.close)
-        for name in ("undo", "redo", "next_card", "previous_card", "card_timer", "sequence_timer"):
-            a[name].triggered.connect(lambda _checked=False, n=name: self.pages.play_call(n))
-        a["reveal"].triggered.connect(lambda: self.pages.play_call("toggle_reveal"))
-        for number in range(1, MAX_GROUP_KEYS + 1):
-            a[f"group_{number}"].triggered.connect(lambda _checked=False, i=number - 1: self.focus_group(i))
-        a["add_action"].triggered.connect(self.add_plan_action)
-        for name, page in (
-            ("go_start", PAGE_START),
-            ("go_setup", PAGE_SETUP),
-            ("go_play", PAGE_PLAY),
-            ("go_debrief", PAGE_DEBRIEF),
-        ):
-            a[name].triggered.connect(lambda _checked=False, p=page: self.pages.show(p))
+        self.pages.connect_actions(a)
         a["shortcuts"].triggered.connect(self.show_shortcuts)
         a["about"].triggered.connect(self.show_about)
         self.start.sig_new_workshop.connect(self.new_workshop)
@@ -215,19 +192,12 @@ class MainWindow(QMainWindow):
     def open_demo(self) -> None:
         if self.service is None:
             return
-        from workshop_app.ui.tasks import run_task
+        from workshop_app.ui.start.demo_task import start_demo
 
-        service = self.service
-
-        def work(_report: Any) -> str:
-            from workshop_app.store import create_demo_workshop
-
-            return str(create_demo_workshop(service))
-
-        def done(workshop_id: object) -> None:
+        def done(workshop_id: str) -> None:
             self.start.set_demo_busy(False)
             self.refresh_workshops()
-            self.open_workshop(str(workshop_id), PAGE_PLAY)
+            self.open_workshop(workshop_id, PAGE_PLAY)
 
         def failed(error: BaseException) -> None:
             self.start.set_demo_busy(False)
@@ -236,38 +206,24 @@ class MainWindow(QMainWindow):
             self.notify(QMessageBox.Icon.Warning, self.tr("Atelier de démonstration"), str(error))
 
         self.start.set_demo_busy(True)
-        run_task(work, done, failed)
+        start_demo(self.service, done, failed)
 
     def offer_recovery(self) -> None:
-        workshop_id = self.settings.get(OPEN_WORKSHOP)
-        if not workshop_id or self.service is None:
-            return
-        try:
-            info = self.service.get_workshop(workshop_id)
-        except AtelierError:
-            self.settings.forget_open_workshop()  # deleted or from another database
+        from workshop_app.ui.recovery import interrupted_workshop, was_played
+
+        info = interrupted_workshop(self.settings, self.service) if self.service is not None else None
+        if info is None or self.service is None:
             return
         if self.confirm_resume(info.title):
-            self.open_workshop(workshop_id, PAGE_PLAY if self._has_played(workshop_id) else PAGE_SETUP)
+            self.open_workshop(info.id, PAGE_PLAY if was_played(self.service, info.id) else PAGE_SETUP)
         else:
             self.settings.forget_open_workshop()
 
-    def _has_played(self, workshop_id: str) -> bool:
-        return self.service is not None and bool(self.service.events(workshop_id))
-
     def confirm_resume(self, title: str) -> bool:
         """Asks the facilitator (tests replace this)."""
-        answer = QMessageBox.question(
-            self,
-            self.tr("Reprendre l'atelier"),
-            self.tr(
-                "L'application s'est arrêtée pendant un atelier.\n\nReprendre l'atelier « %1 » là où il en "
-                "était ?"
-            ).replace("%1", title),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.Yes,
-        )
-        return answer == QMessageBox.StandardButton.Yes
+        from workshop_app.ui.recovery import ask_resume
+
+        return ask_resume(self, title)
 
     def on_open_workshop_triggered(self) -> None:
         self.pages.show(PAGE_START)
@@ -299,33 +255,9 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(text.replace("%1", str(len(imported))), 8000)
 
     # -- play -----------------------------------------------------------------------------------------------
-    def focus_group(self, index: int) -> None:
-        if self.session is not None:
-            self.pages.show(PAGE_PLAY)
-            self.pages.play_call("focus_group", index)
-
-    def add_plan_action(self) -> None:
-        if self.session is not None:
-            self.pages.show(PAGE_DEBRIEF)
-            self.pages.debrief_call("add_action", "on_add_action_clicked")
-
     def export(self) -> None:
-        session = self.session
-        if session is None or self.exports is None or self.exports.busy:
-            return
-        from workshop_app.ui.export_dialog import ExportDialog, documents_dir, file_stem
-
-        info = session.snapshot.info
-        dialog = ExportDialog(
-            documents_dir(),
-            file_stem(info.title, info.territory, info.date.isoformat() if info.date else ""),
-            self,
-        )
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        workshop_id = session.workshop_id
-        exports = self.exports
-        dialog.accepted.connect(lambda: exports.start(workshop_id, dialog.choice()))
-        dialog.open()
+        if self.session is not None and self.exports is not None:
+            self.exports.ask(self.session.workshop_id, self.session.snapshot.info)
 
     # -- feedback -------------------------------------------------------------------------------------------
     def on_session_error(self, message: str) -> None:
@@ -354,19 +286,8 @@ class MainWindow(QMainWindow):
         return box
 
     def update_actions(self) -> None:
-        session, a = self.session, self.registry
-        has_store, has_session = self.service is not None, session is not None
-        a["new_workshop"].setEnabled(has_store)
-        a["open_workshop"].setEnabled(has_store)
-        for name in ("export", "close_workshop", "go_setup", "go_play", "go_debrief", "add_action"):
-            a[name].setEnabled(has_session)
-        playing = session is not None and session.sequence_id is not None
-        for name in ("next_card", "previous_card", "reveal", "card_timer", "sequence_timer"):
-            a[name].setEnabled(playing)
-        for number in range(1, MAX_GROUP_KEYS + 1):
-            a[f"group_{number}"].setEnabled(session is not None and number <= len(session.snapshot.groups))
-        a["undo"].setEnabled(session is not None and session.can_undo())
-        a["redo"].setEnabled(session is not None and session.can_redo())
+        session = self.session
+        self.registry.update_enabled(self.service is not None, session)
         title = session.snapshot.info.title if session is not None else ""
         self.setWindowTitle(f"{title} — Atelier Résilience" if title else "Atelier Résilience")
 
@@ -378,16 +299,9 @@ class MainWindow(QMainWindow):
         dialog.open()
 
     def show_about(self) -> None:
-        from workshop_app import __version__
+        from workshop_app.ui.about import show_about
 
-        QMessageBox.about(
-            self,
-            self.tr("À propos"),
-            self.tr(
-                "<b>Atelier Résilience</b> %1<br>Ateliers de résilience territoriale, hors ligne.<br>"
-                "Les scores sont l'autoévaluation des groupes, pas un indice officiel."
-            ).replace("%1", __version__),
-        )
+        show_about(self)
 
     # -- closing --------------------------------------------------------------------------------------------
     def closeEvent(self, event: QCloseEvent) -> None:

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QLabel, QTabWidget, QWidget
 
+from workshop_app.ui.actions import MAX_GROUP_KEYS, ActionRegistry
 from workshop_app.ui.settings import AppSettings
 
 if TYPE_CHECKING:
@@ -131,6 +132,34 @@ class WorkshopPages(QObject):
     def set_decks(self, decks: Sequence[DeckEntry]) -> None:
         if self.setup is not None:
             self.setup.set_decks(decks)
+
+    def connect_actions(self, registry: ActionRegistry) -> None:
+        """The actions that act on a page: navigation between pages, and the play and debrief keys."""
+        for name, page in (
+            ("go_start", PAGE_START),
+            ("go_setup", PAGE_SETUP),
+            ("go_play", PAGE_PLAY),
+            ("go_debrief", PAGE_DEBRIEF),
+        ):
+            registry[name].triggered.connect(lambda _checked=False, p=page: self.show(p))
+        for name in ("undo", "redo", "next_card", "previous_card", "card_timer", "sequence_timer"):
+            registry[name].triggered.connect(lambda _checked=False, n=name: self.play_call(n))
+        registry["reveal"].triggered.connect(lambda: self.play_call("toggle_reveal"))
+        for number in range(1, MAX_GROUP_KEYS + 1):
+            registry[f"group_{number}"].triggered.connect(
+                lambda _checked=False, i=number - 1: self.focus_group(i)
+            )
+        registry["add_action"].triggered.connect(self.add_plan_action)
+
+    def focus_group(self, index: int) -> None:
+        if self.session is not None:
+            self.show(PAGE_PLAY)
+            self.play_call("focus_group", index)
+
+    def add_plan_action(self) -> None:
+        if self.session is not None:
+            self.show(PAGE_DEBRIEF)
+            self.debrief_call("add_action", "on_add_action_clicked")
 
     def play_call(self, slot: str, *args: Any) -> None:
         """Run one of the play page's public slots (``next_card``, ``undo``, ``focus_group``…)."""
