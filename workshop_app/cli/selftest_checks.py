@@ -127,10 +127,13 @@ class Checks:
         if not self._exposed():
             raise SelfTestFailure("la fenêtre principale n'est pas à l'écran (10 s après son ouverture)")
         self.shown_at = self.shown_at or time.time()
+        if QApplication.windowIcon().pixmap(32, 32).isNull():  # an SVG: needs Qt's SVG plugins in the bundle
+            raise SelfTestFailure("l'icône de l'application ne se charge pas (greffon SVG de Qt absent ?)")
         t0, origin = self.launch_time()
         self.ok(
             "window",
-            f"« {self.window.windowTitle()} » affichée {1000 * (self.shown_at - t0):.0f} ms après {origin}",
+            f"« {self.window.windowTitle()} » affichée {1000 * (self.shown_at - t0):.0f} ms après {origin}, "
+            "icône chargée",
         )
 
     def _exposed(self) -> bool:
