@@ -1,8 +1,5 @@
 """Atelier Résilience: run territorial-resilience serious-game workshops offline."""
 
-from importlib.metadata import PackageNotFoundError, version
-
-try:
-    __version__ = version("atelier-resilience")
-except PackageNotFoundError:  # running from a source tree or a bundle without metadata
-    __version__ = "0.1.0"
+# A literal rather than importlib.metadata: reading installed metadata costs a scan of sys.path at every
+# start-up. tests/unit/test_version.py keeps it equal to pyproject.toml's version.
+__version__ = "0.1.0"

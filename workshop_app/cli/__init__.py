@@ -21,7 +21,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     parser = argparse.ArgumentParser(
         prog="atelier",
-        description="Atelier Résilience — ateliers de résilience territoriale. Sans argument : ouvre l'application.",
+        description=(
+            "Atelier Résilience — ateliers de résilience territoriale. Sans argument : ouvre l'application."
+        ),
     )
     parser.add_argument(
         "--database",
@@ -29,7 +31,9 @@ def build_parser() -> argparse.ArgumentParser:
         help="base de données (URL SQLAlchemy) ; sinon ATELIER_DATABASE_URL ou le fichier SQLite du dossier "
         "de l'utilisateur (ATELIER_HOME)",
     )
-    parser.add_argument("--selftest", action="store_true", help="vérifie l'installation et quitte (0 = tout va bien)")
+    parser.add_argument(
+        "--selftest", action="store_true", help="vérifie l'installation et quitte (0 = tout va bien)"
+    )
     parser.add_argument("--version", action="store_true", help="affiche la version et quitte")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMANDE")
     for name in _COMMAND_MODULES:

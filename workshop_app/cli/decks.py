@@ -20,7 +20,9 @@ def register(subparsers: Any) -> None:
     decks.set_defaults(handler=cmd_decks)
 
     schema = subparsers.add_parser("schema", help="écrit le schéma JSON des jeux (pour scenarios/)")
-    schema.add_argument("--output", "-o", metavar="FICHIER", help="fichier de sortie (sinon la sortie standard)")
+    schema.add_argument(
+        "--output", "-o", metavar="FICHIER", help="fichier de sortie (sinon la sortie standard)"
+    )
     schema.set_defaults(handler=cmd_schema)
 
 
@@ -34,7 +36,8 @@ def cmd_validate(args: argparse.Namespace) -> int:
             for issue in exc.issues:
                 print(issue, file=sys.stderr)
             continue
-        print(f"{Path(raw).name}: OK — {deck.id} « {deck.title} » ({deck.mechanic}, {len(deck.cards)} cartes)")
+        summary = f"{deck.id} « {deck.title} » ({deck.mechanic}, {len(deck.cards)} cartes)"
+        print(f"{Path(raw).name}: OK — {summary}")
     return 1 if failed else 0
 
 

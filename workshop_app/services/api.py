@@ -63,7 +63,9 @@ class WorkshopService(Protocol):
     # -- groups and participants ----------------------------------------------------------------------------
     def add_group(self, workshop_id: str, name: str, colour: str | None = None) -> GroupInfo: ...
 
-    def update_group(self, group_id: str, *, name: str | None = None, colour: str | None = None) -> GroupInfo: ...
+    def update_group(
+        self, group_id: str, *, name: str | None = None, colour: str | None = None
+    ) -> GroupInfo: ...
 
     def remove_group(self, group_id: str) -> None:
         """Refused (AtelierError) once the group has answers: its events must stay meaningful."""
