@@ -261,3 +261,22 @@ def test_empty_workshop_then_set_up_while_open(tmp_path, qtbot) -> None:
     assert session.sequence_state().answer(session.groups[0].id, "q01") is not None
     assert projector.title.text().startswith("Et si la canicule")
     store.close()
+
+
+def test_a_long_argument_shows_its_beginning(setup, qtbot) -> None:
+    page, session, _workshop_id = setup
+    row = page.groups.rows[0]
+    long = "Le plan communal de sauvegarde existe, " + "mais il n'a pas été exercé depuis longtemps, " * 4
+    session.record_choice(row.group.id, "s2", long)  # arrives from the session (set_answer)
+    assert row.argument_edit.text() == long
+    assert row.argument_edit.cursorPosition() == 0
+    page.next_card()
+    page.previous_card()  # loaded again with its card (show_card)
+    assert row.argument_edit.text() == long
+    assert row.argument_edit.cursorPosition() == 0
+    row.argument_edit.setFocus()
+    row.argument_edit.end(False)
+    row.argument_edit.insert(" Et après ?")
+    qtbot.keyClick(row.argument_edit, Qt.Key.Key_Escape)  # reverts to the committed text, from its start
+    assert row.argument_edit.text() == long
+    assert row.argument_edit.cursorPosition() == 0

@@ -146,7 +146,7 @@ class QuestionRow(QFrame):
             self.commit_pending()
             self._card_id = card_id
             self._argument.setModified(False)
-            self._argument.setText(answer.argument if answer else argument)
+            self._show_argument(answer.argument if answer else argument)
         self.set_answer(answer, argument)
 
     def commit_pending(self) -> None:
@@ -161,8 +161,14 @@ class QuestionRow(QFrame):
         self._chosen.setText(self._labels.get(chosen, ""))
         self._committed = answer.argument if answer else argument
         if not (self._argument.hasFocus() and self._argument.isModified()):
-            self._argument.setText(self._committed)
+            if self._argument.text() != self._committed:
+                self._show_argument(self._committed)
             self._argument.setModified(False)
+
+    def _show_argument(self, text: str) -> None:
+        """Load a committed argument showing its beginning: a long one reads from its first words."""
+        self._argument.setText(text)
+        self._argument.setCursorPosition(0)
 
     def set_notes(self, notes: Sequence[Note]) -> None:
         count = len(notes)
@@ -226,7 +232,7 @@ class QuestionRow(QFrame):
         if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
             if event.key() == Qt.Key.Key_Escape:
                 if watched is self._argument:
-                    self._argument.setText(self._committed)
+                    self._show_argument(self._committed)
                     self._argument.setModified(False)
                 else:
                     self._note.clear()
