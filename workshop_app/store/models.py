@@ -3,7 +3,7 @@
 Keys are UUIDs stored as 36-character strings, so workshops made on several laptops merge without collision.
 Every timestamp is stored in UTC (:class:`UTCDateTime` normalises on the way in and out). The ``events`` table
 is append-only: the store never updates or deletes an event (deleting a whole workshop removes its log
-with it).
+with it), and a trigger (``guards``) refuses any UPDATE.
 A sequence keeps a snapshot of its deck as JSON, so editing a deck's YAML later never changes an old workshop.
 """
 
@@ -27,10 +27,13 @@ from sqlalchemy import (
     Text,
     TypeDecorator,
     UniqueConstraint,
+    event,
 )
+from sqlalchemy.engine import Connection
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from workshop_app.core.events import as_utc
+from workshop_app.store.guards import install_append_only_guard
 
 MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024
 
@@ -173,3 +176,8 @@ class AttachmentRow(Base):
     data: Mapped[bytes] = mapped_column(LargeBinary)
     position: Mapped[int] = mapped_column(Integer, default=0)
     created_at: Mapped[datetime]
+
+
+@event.listens_for(EventRow.__table__, "after_create")
+def _guard_new_event_table(target: Any, connection: Connection, **_: Any) -> None:
+    install_append_only_guard(connection)
