@@ -1,0 +1,233 @@
+"""7. Answers card by card (with the notes taken on each card), 8. other notes, 9. debrief, 10. actions."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from reportlab.lib.units import cm
+from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph
+
+from workshop_app.core.deck import DELAY_LABELS, QuestionDeck, StrategyDeck
+from workshop_app.core.state import Note
+from workshop_app.core.workshop import SequenceInfo
+from workshop_app.export import analysis
+from workshop_app.export.french import NBSP, format_date, format_number, format_time, quote
+from workshop_app.export.pdf.escaping import inline, markup
+from workshop_app.export.pdf.fonts import BOLD
+from workshop_app.export.pdf.sections.common import (
+    Context,
+    _c,
+    _h3,
+    _or_missing,
+    _p,
+    _raw,
+    _short,
+    _signed,
+    head_row,
+    table,
+)
+from workshop_app.export.pdf.styles import FRAME_WIDTH
+
+# -- 7. card by card -----------------------------------------------------------------------------------------
+
+
+def answers_section(ctx: Context, tick: Callable[[], None]) -> list[Flowable]:
+    out: list[Flowable] = [*ctx.h1("Réponses carte par carte")]
+    out.append(
+        _p(
+            "Pour chaque carte, la réponse de chaque table et son argument, tels que saisis pendant "
+            "l'atelier ; "
+            "puis les notes prises sur la carte. Les notes ne portent pas le nom de leur auteur.",
+            ctx.st.muted,
+        )
+    )
+    for sequence in ctx.sequences:
+        out += ctx.h2_block(ctx.text(sequence.display_title))
+        if isinstance(sequence.deck, QuestionDeck):
+            out += question_answers(ctx, sequence, sequence.deck, tick)
+        else:
+            out += strategy_answers(ctx, sequence, sequence.deck)
+    return out
+
+
+def question_answers(
+    ctx: Context, sequence: SequenceInfo, deck: QuestionDeck, tick: Callable[[], None]
+) -> list[Flowable]:
+    st = ctx.st
+    seq_state = ctx.seq_state(sequence.id)
+    notes_by_card: dict[str, list[Note]] = {}
+    for note in seq_state.notes:
+        if note.card_id:
+            notes_by_card.setdefault(note.card_id, []).append(note)
+    out: list[Flowable] = []
+    options = {o.id: o for o in deck.scale}
+    # plain strings are much faster to lay out than Paragraphs: used when the text fits on one line
+    names = {g.id: _short(ctx.text(g.name), st.cell_bold, 3.6 * cm) for g in ctx.groups}
+    for index, card in enumerate(deck.cards, start=1):
+        tick()
+        informs = ", ".join(
+            f"{link.lever}" + (f" (poids {format_number(link.weight, 2)})" if link.weight != 1 else "")
+            for link in card.informs
+        )
+        head = [
+            _raw(f"{index}. {inline(card.title)}", st.card_title),
+            _raw(
+                f"{markup(card.prompt)}<br/><font color='#5F6B73'>Leviers : {inline(informs)}</font>",
+                st.card_prompt,
+            ),
+        ]
+        rows: list[list[object]] = [head_row(ctx, ["Table", "Réponse", "Argument"])]
+        for g in ctx.groups:
+            answer = seq_state.answer(g.id, card.id)
+            if answer is None:
+                rows.append([names[g.id], _c("sans réponse", st.muted), ""])
+                continue
+            option = options.get(answer.option)
+            label = option.label if option else answer.option
+            shown = "" if option is None or option.value is None else format_number(option.value, 2)
+            value = f" ({shown})" if shown and not label.startswith(shown) else ""
+            rows.append(
+                [
+                    names[g.id],
+                    _short(label + value, st.cell, 3.7 * cm),
+                    _p(ctx.text(answer.argument), st.cell),
+                ]
+            )
+        if not ctx.groups:
+            continue
+        t = table(
+            rows, [3.6 * cm, 3.7 * cm, FRAME_WIDTH - 7.3 * cm], extra=[("FONTNAME", (0, 1), (0, -1), BOLD)]
+        )
+        if len(rows) <= 7:
+            out.append(KeepTogether([*head, t]))
+        else:  # a long table may split: keep at least its head and first rows with the title
+            out += [CondPageBreak(6 * cm), *head, t]
+        out += [note_paragraph(ctx, note) for note in notes_by_card.get(card.id, [])]
+    return out
+
+
+def note_paragraph(ctx: Context, note: Note) -> Paragraph:
+    who = ctx.group_name(note.group_id)
+    text = ctx.text(note.text).strip()
+    if not any(mark in text for mark in ("«", '"', "“")):
+        text = quote(text)
+    meta = " · ".join(x for x in (who, format_time(note.at)) if x)
+    return _raw(
+        f"<font color='#2E8B7A'>▸</font> {markup(text)}"
+        f"<font color='#5F6B73' size='7.5'>{NBSP}— {inline(meta)}</font>",
+        ctx.st.note,
+    )
+
+
+def strategy_answers(ctx: Context, sequence: SequenceInfo, deck: StrategyDeck) -> list[Flowable]:
+    st = ctx.st
+    seq_state = ctx.seq_state(sequence.id)
+    reading = ctx.readings[sequence.id]
+    plays = analysis.strategy_plays(sequence, seq_state, ctx.groups, reading)
+    axis_labels = {a.id: a.display for a in deck.compass.axes}
+    unit = deck.strategy.budget_unit
+    out: list[Flowable] = []
+    for play in plays:
+        status = f"{play.spent} / {play.budget}{NBSP}{unit} dépensés"
+        out.append(CondPageBreak(5 * cm))
+        out.append(
+            _raw(
+                f"{inline(ctx.text(play.group.name))} <font color='#5F6B73' size='8.5'>— {status}</font>",
+                st.card_title,
+            )
+        )
+        if not play.cards and not play.unknown:
+            out.append(_p("Aucune carte retenue.", st.muted))
+            continue
+        rows: list[list[object]] = [head_row(ctx, ["Carte retenue", "Coût", "Délai", "Effets", "Argument"])]
+        for card in play.cards:
+            effects = ", ".join(
+                f"{axis_labels.get(a, a)}{NBSP}{_signed(v)}" for a, v in card.effects.items() if v
+            )
+            rows.append(
+                [
+                    _c(card.title, st.cell_bold),
+                    _c(str(card.cost), st.cell_center),
+                    _c(DELAY_LABELS.get(card.delay, str(card.delay)), st.cell),
+                    _c(effects, st.cell),
+                    _p(ctx.text(play.arguments.get(card.id, "")), st.cell),
+                ]
+            )
+        for card_id in play.unknown:
+            rows.append(
+                [
+                    _c(card_id, st.cell_bold),
+                    _c("?", st.cell_center),
+                    _c("", st.cell),
+                    _c("carte absente du jeu", st.muted),
+                    _c("", st.cell),
+                ]
+            )
+        out.append(table(rows, [4.4 * cm, 1.1 * cm, 2.0 * cm, 4.2 * cm, FRAME_WIDTH - 11.7 * cm]))
+        if play.over:
+            out.append(
+                _raw(
+                    f"<font color='#B5462F'><b>Budget dépassé</b> de {play.spent - play.budget}"
+                    f"{NBSP}{inline(unit)}.</font>",
+                    st.body_small,
+                )
+            )
+        for violation in play.violations:
+            out.append(
+                _raw(
+                    f"<font color='#B5462F'>Règle non respectée : {inline(violation)}.</font>", st.body_small
+                )
+            )
+    return out
+
+
+# -- 8. notes, 9. debrief, 10. action plan -------------------------------------------------------------------
+
+
+def notes_section(ctx: Context) -> list[Flowable]:
+    st = ctx.st
+    general = list(ctx.state.notes)
+    by_sequence = {s.id: [n for n in ctx.seq_state(s.id).notes if not n.card_id] for s in ctx.sequences}
+    out: list[Flowable] = [*ctx.h1("Notes et verbatims")]
+    if not general and not any(by_sequence.values()):
+        return [*out, _p("Pas d'autre note que celles rattachées aux cartes.", st.muted)]
+    out.append(_p("Notes prises en dehors des cartes. Les auteurs ne sont pas nommés.", st.muted))
+    if general:
+        out += _h3("Sur l'ensemble de l'atelier")
+        out += [note_paragraph(ctx, n) for n in general]
+    for sequence in ctx.sequences:
+        notes = by_sequence[sequence.id]
+        if notes:
+            out += _h3(ctx.text(sequence.display_title))
+            out += [note_paragraph(ctx, n) for n in notes]
+    return out
+
+
+def debrief_section(ctx: Context) -> list[Flowable]:
+    d = ctx.snapshot.debrief
+    out: list[Flowable] = [*ctx.h1("Débriefing")]
+    out += [*ctx.h2_block("Ce qui a été ressenti"), _or_missing(ctx, d.felt)]
+    out += [*ctx.h2_block("Ce qui s'est passé"), _or_missing(ctx, d.happened)]
+    out += [*ctx.h2_block("Ce qui se transfère dans la vie réelle"), _or_missing(ctx, d.transfer)]
+    return out
+
+
+def actions_section(ctx: Context) -> list[Flowable]:
+    st = ctx.st
+    out: list[Flowable] = [*ctx.h1("Engagements et plan d'action")]
+    actions = sorted(ctx.snapshot.actions, key=lambda a: a.position)
+    if not actions:
+        return [*out, _p("Aucune action n'a été inscrite au plan d'action.", st.muted)]
+    rows: list[list[object]] = [head_row(ctx, ["N°", "Action", "Porteur", "Échéance", "Levier"])]
+    for i, action in enumerate(actions, start=1):
+        rows.append(
+            [
+                _c(str(i), st.cell_right),
+                _p(ctx.text(action.action), st.cell),
+                _p(ctx.text(action.owner) or "à désigner", st.cell),
+                _c(format_date(action.deadline, "à fixer"), st.cell),
+                _p(analysis.lever_label(ctx.snapshot, action.lever_id) or "—", st.cell),
+            ]
+        )
+    out.append(table(rows, [0.8 * cm, FRAME_WIDTH - 10.9 * cm, 3.3 * cm, 2.5 * cm, 4.3 * cm]))
+    return out

@@ -1,0 +1,316 @@
+"""4. Results: the compass radars, the bars and tables per lever (question decks), the scores per axis and
+budget (strategy decks), with the groups' score columns split into tables of at most six.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from reportlab.lib.units import cm
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
+
+from workshop_app.core.deck import QuestionDeck, StrategyDeck
+from workshop_app.core.scoring import CompassReading, GroupReading, Score
+from workshop_app.core.workshop import GroupInfo, SequenceInfo
+from workshop_app.export.french import NBSP, format_percent
+from workshop_app.export.pdf import charts
+from workshop_app.export.pdf.escaping import clean, inline
+from workshop_app.export.pdf.fonts import BOLD, REGULAR
+from workshop_app.export.pdf.sections.common import Context, _c, _h3, _p, _raw, head_row, table
+from workshop_app.export.pdf.styles import FRAME_HEIGHT, FRAME_WIDTH, LIGHT
+
+# -- the groups' score columns -------------------------------------------------------------------------------
+
+
+def _score_text(score: Score | None) -> str:
+    if score is None or score.score is None:
+        return "n.r."
+    return format_percent(score.score, scale=100)
+
+
+@dataclass(frozen=True)
+class GroupColumns:
+    labels: list[str]
+    key: Flowable | None  # « T1 : Table des Tilleuls · … » when abbreviated
+    label_width: float  # the first column (principle, lever, axis)
+    column_width: float  # each score column
+
+
+MAX_GROUP_COLUMNS = 6
+
+
+def _group_columns(ctx: Context, groups: Sequence[GroupInfo], fixed: int, offset: int = 0) -> GroupColumns:
+    """Headers for the groups' score columns: names when every word fits (at most 2.3 cm per column),
+    otherwise « T1 », « T2 »… with a key printed under the table. ``fixed`` = other score columns."""
+    names = [ctx.text(g.name) for g in groups]
+    n = len(names) + fixed
+    min_label = 5.6 * cm
+    words = [w for name in names for w in clean(name).split()] or [""]
+    longest = max(stringWidth(w, BOLD, ctx.st.cell_head.fontSize) for w in words) + 9
+    column = max(1.45 * cm, min(2.3 * cm, longest))
+    if longest <= 2.3 * cm and FRAME_WIDTH - n * column >= min_label:
+        return GroupColumns(names, None, FRAME_WIDTH - n * column, column)
+    column = min(1.45 * cm, (FRAME_WIDTH - min_label) / max(1, n))
+    labels = [f"T{offset + i + 1}" for i in range(len(names))]
+    key = " · ".join(f"<b>{lbl}</b>{NBSP}:{NBSP}{inline(nm)}" for lbl, nm in zip(labels, names, strict=True))
+    return GroupColumns(labels, _raw(key, ctx.st.muted), FRAME_WIDTH - n * column, column)
+
+
+def _group_chunks(ctx: Context, fixed: int) -> list[tuple[list[GroupInfo], GroupColumns]]:
+    """The groups in balanced chunks of at most ``MAX_GROUP_COLUMNS`` (one table each), with their headers."""
+    groups = ctx.groups
+    count = max(1, -(-len(groups) // MAX_GROUP_COLUMNS))
+    size = -(-len(groups) // count) if groups else 0
+    chunks = [groups[i : i + size] for i in range(0, len(groups), size)] if size else [[]]
+    out = []
+    offset = 0
+    for chunk in chunks:
+        out.append((chunk, _group_columns(ctx, chunk, fixed, offset)))
+        offset += len(chunk)
+    return out
+
+
+# -- 4. results ----------------------------------------------------------------------------------------------
+
+
+def results_section(ctx: Context) -> list[Flowable]:
+    out: list[Flowable] = [*ctx.h1("Résultats : la boussole")]
+    out.append(
+        _p(
+            "Scores de 0 à 100 (autoévaluation des tables). « n.r. » : non renseigné. La couverture dit "
+            "quelle "
+            "part des questions a reçu une réponse.",
+            ctx.st.muted,
+        )
+    )
+    if not ctx.groups:
+        return [*out, _p("Aucune table n'a été constituée.", ctx.st.muted)]
+    for sequence in ctx.sequences:
+        out += ctx.h2_block(ctx.text(sequence.display_title), room=13 * cm)
+        if isinstance(sequence.deck, QuestionDeck):
+            out += question_results(ctx, sequence, sequence.deck)
+        else:
+            out += strategy_results(ctx, sequence, sequence.deck)
+    return out
+
+
+def _room_and_groups_radars(
+    ctx: Context, deck: QuestionDeck | StrategyDeck, reading: CompassReading, caption: str
+) -> list[Flowable]:
+    st = ctx.st
+    axes = deck.compass.axes
+    labels = [a.display for a in axes]
+    if len(axes) < 3:
+        return []
+    room_values = [reading.room.axes[a.id].score if a.id in reading.room.axes else None for a in axes]
+    series = []
+    overlay = len(ctx.groups) <= 6
+    if overlay:
+        for g in ctx.groups:
+            gr = reading.groups.get(g.id)
+            if gr is None:
+                continue
+            series.append(
+                charts.Series(
+                    ctx.text(g.name), g.colour, [_axis(gr, a.id) for a in axes], fill=False, width=0.9
+                )
+            )
+    series.append(charts.Series("Salle", "#1F4E6B", room_values, fill=True, width=2.2))
+    out: list[Flowable] = []
+    room_labels = [f"{lbl} (n.r.)" if v is None else lbl for lbl, v in zip(labels, room_values, strict=True)]
+    big = charts.radar(room_labels, series, width=FRAME_WIDTH, height=9.6 * cm, font_size=8, label_width=120)
+    legend_items = [(ctx.text(g.name), g.colour, False) for g in ctx.groups] if overlay else []
+    legend_items.append(("Salle (toutes tables)", "#1F4E6B", False))
+    out.append(
+        KeepTogether(
+            [
+                big,
+                Spacer(1, 6),
+                charts.legend(legend_items, width=FRAME_WIDTH),
+                _p(caption, st.caption),
+            ]
+        )
+    )
+    # small multiples, two or three per row
+    cells: list[list[Flowable]] = []
+    per_row = 2 if len(ctx.groups) <= 4 else 3
+    w = FRAME_WIDTH / per_row
+    for g in ctx.groups:
+        gr = reading.groups.get(g.id)
+        if gr is None:
+            continue
+        values = [_axis(gr, a.id) for a in axes]
+        drawing = charts.radar(
+            [f"{lbl} (n.r.)" if v is None else lbl for lbl, v in zip(labels, values, strict=True)],
+            [
+                charts.Series("Salle", "#5F6B73", room_values, fill=False, width=0.8, dashed=True),
+                charts.Series(ctx.text(g.name), g.colour, values, fill=True, width=1.5),
+            ],
+            width=w - 6,
+            height=(6.6 if per_row == 2 else 5.6) * cm,
+            font_size=6.6 if per_row == 2 else 5.9,
+            label_width=70 if per_row == 2 else 50,
+            ring_labels=False,
+            title=ctx.text(g.name),
+        )
+        missing = [a.display for a in axes if _axis(gr, a.id) is None and _total(gr, a.id) > 0]
+        note = f"Couverture {format_percent(gr.coverage)}"
+        if missing:
+            note += " · non renseigné : " + ", ".join(missing)
+        cells.append([drawing, _p(note, st.caption)])
+    if cells:
+        out += _h3("Par table (en pointillé : la salle).", room=8.5 * cm)
+        grid = [cells[i : i + per_row] for i in range(0, len(cells), per_row)]
+        grid[-1] += [[Spacer(1, 1)]] * (per_row - len(grid[-1]))
+        t = Table(grid, colWidths=[w] * per_row, hAlign="LEFT")
+        t.setStyle(
+            TableStyle(
+                [
+                    ("FONT", (0, 0), (-1, -1), REGULAR, 9),
+                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                    ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                    ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                ]
+            )
+        )
+        out.append(t)
+    return out
+
+
+def _total(reading: GroupReading, axis_id: str) -> int:
+    score = reading.axes.get(axis_id)
+    return score.total if score is not None else 0
+
+
+def _axis(reading: GroupReading, axis_id: str) -> float | None:
+    score = reading.axes.get(axis_id)
+    return score.score if score is not None else None
+
+
+def question_results(ctx: Context, sequence: SequenceInfo, deck: QuestionDeck) -> list[Flowable]:
+    st = ctx.st
+    reading = ctx.readings[sequence.id]
+    out: list[Flowable] = []
+    caption = (
+        f"Score de la salle par principe, de 0 (centre) à 100 (bord). Couverture de la salle : "
+        f"{format_percent(reading.room.coverage)}."
+    )
+    uncovered = [a.display for a in deck.compass.axes if _total(reading.room, a.id) == 0]
+    if uncovered:
+        caption += f" Aucune carte du jeu ne porte sur : {', '.join(uncovered)}."
+    out += _room_and_groups_radars(ctx, deck, reading, caption)
+    # bars per lever
+    rows = []
+    for axis in deck.compass.axes:
+        for target_id, label, source in [(lv.id, lv.label, lv.source) for lv in axis.levers] or [
+            (axis.id, axis.label, axis.source)
+        ]:
+            room = reading.room.levers.get(target_id)
+            marks = [
+                s.score
+                for g in ctx.groups
+                if (gr := reading.groups.get(g.id)) is not None
+                and (s := gr.levers.get(target_id)) is not None
+                and s.score is not None
+            ]
+            star = "*" if source != "officiel" else ""
+            rows.append(
+                charts.BarRow(
+                    f"{target_id} {label}{star}" if target_id != axis.id else f"{label}{star}",
+                    axis.colour,
+                    room.score if room else None,
+                    marks,
+                    format_percent(room.coverage) if room else "",
+                )
+            )
+    if rows:
+        chunk = max(8, int((FRAME_HEIGHT - 3 * cm) // 19))
+        for i in range(0, len(rows), chunk):
+            drawing = charts.bars(rows[i : i + chunk], width=FRAME_WIDTH, label_width=205)
+            out.append(KeepTogether([Paragraph("Par levier", st.h3), drawing]) if i == 0 else drawing)
+        out.append(
+            _p(
+                "Barre : score de la salle ; traits verticaux : score de chaque table ; à droite : "
+                "couverture.",
+                st.caption,
+            )
+        )
+    out += lever_table(ctx, deck, reading)
+    return out
+
+
+def lever_table(ctx: Context, deck: QuestionDeck, reading: CompassReading) -> list[Flowable]:
+    st = ctx.st
+    out: list[Flowable] = _h3("Scores par principe et par levier")
+    for groups, cols in _group_chunks(ctx, 2):
+        rows: list[list[object]] = [head_row(ctx, ["Principe / levier", "Salle", *cols.labels, "Couv."])]
+        extra: list[tuple[object, ...]] = []
+        for axis in deck.compass.axes:
+            star = "*" if axis.source != "officiel" else ""
+            r = len(rows)
+            rows.append(
+                [
+                    _c(f"{axis.label}{star}", st.cell_bold),
+                    _c(_score_text(reading.room.axes.get(axis.id)), st.cell_bold),
+                ]
+                + [_c(_score_text(_group_axis(reading, g.id, axis.id)), st.cell_center) for g in groups]
+                + [_c(format_percent(reading.room.axes[axis.id].coverage), st.cell_right)]
+            )
+            extra.append(("BACKGROUND", (0, r), (-1, r), LIGHT))
+            for lever in axis.levers:
+                star = "*" if lever.source != "officiel" else ""
+                room = reading.room.levers.get(lever.id)
+                rows.append(
+                    [_c(f"{lever.id} {lever.label}{star}", st.cell), _c(_score_text(room), st.cell_center)]
+                    + [_c(_score_text(_group_lever(reading, g.id, lever.id)), st.cell_center) for g in groups]
+                    + [_c(format_percent(room.coverage) if room else "—", st.cell_right)]
+                )
+        widths = [cols.label_width] + [cols.column_width] * (len(groups) + 2)
+        out.append(table(rows, widths, zebra=False, extra=extra))
+        if cols.key is not None:
+            out.append(cols.key)
+        out.append(Spacer(1, 6))
+    return out
+
+
+def _group_axis(reading: CompassReading, group_id: str, axis_id: str) -> Score | None:
+    gr = reading.groups.get(group_id)
+    return gr.axes.get(axis_id) if gr else None
+
+
+def _group_lever(reading: CompassReading, group_id: str, lever_id: str) -> Score | None:
+    gr = reading.groups.get(group_id)
+    return gr.levers.get(lever_id) if gr else None
+
+
+def strategy_results(ctx: Context, sequence: SequenceInfo, deck: StrategyDeck) -> list[Flowable]:
+    st = ctx.st
+    reading = ctx.readings[sequence.id]
+    out: list[Flowable] = []
+    caption = "Effet des stratégies sur chaque axe, de 0 (pire) à 100 (meilleur) ; 50 = sans effet."
+    out += _room_and_groups_radars(ctx, deck, reading, caption)
+    out += _h3("Scores par axe et budget")
+    unit = deck.strategy.budget_unit
+    for groups, cols in _group_chunks(ctx, 1):
+        rows: list[list[object]] = [head_row(ctx, ["Axe", "Salle", *cols.labels])]
+        for axis in deck.compass.axes:
+            rows.append(
+                [
+                    _c(axis.label, st.cell_bold),
+                    _c(_score_text(reading.room.axes.get(axis.id)), st.cell_bold),
+                ]
+                + [_c(_score_text(_group_axis(reading, g.id, axis.id)), st.cell_center) for g in groups]
+            )
+        budget_row: list[object] = [_c(f"Budget dépensé ({unit})", st.cell_bold), _c("", st.cell)]
+        for g in groups:
+            gr = reading.groups.get(g.id)
+            b = gr.budget if gr else None
+            budget_row.append(_c(f"{b.spent} / {b.budget}" if b else "—", st.cell_center))
+        rows.append(budget_row)
+        out.append(table(rows, [cols.label_width] + [cols.column_width] * (len(groups) + 1)))
+        if cols.key is not None:
+            out.append(cols.key)
+        out.append(Spacer(1, 6))
+    return out
