@@ -156,9 +156,9 @@ def test_keyboard_only_workshop_from_creation_to_action_plan(qtbot: QtBot, windo
     assert last not in state.answers
     assert state.answers[(snapshot.groups[1].id, played[2])].option == str((2 + 1) % 5)
     assert state.revealed
-    # the first card was answered where the sequence opened, without navigating to it: the log shows the
-    # nine cards reached with « carte suivante », then the eleventh
-    assert state.cards_shown == [*played[1:], deck.cards[CARDS].id]
+    # the first card was answered where the sequence opened, without navigating to it: it is in the log too,
+    # then the nine cards reached with « carte suivante », then the eleventh
+    assert state.cards_shown == [*played, deck.cards[CARDS].id]
     assert [(a.action, a.owner) for a in snapshot.actions] == [
         ("Cartographier les îlots de chaleur", "Service urbanisme"),
         ("Plan de continuité de l'eau potable", "Régie des eaux"),

@@ -130,7 +130,7 @@ def test_navigation_records_the_card_and_crosses_sequences(setup, tmp_path) -> N
     page.previous_card()
     assert session.card_id == "q06"
     shown = [e.card_id for e in fresh_events(tmp_path, workshop_id) if e.kind is EventKind.CARD_SHOWN]
-    assert shown[0] == "q02" and shown[-1] == "q06"
+    assert shown == ["q01", "q02", "q03", "q04", "q05", "q06", "arbres", "q06"]
 
 
 def test_strategy_pick_by_keyboard_with_budget_gauge_and_warning(setup, tmp_path, qtbot) -> None:
@@ -280,3 +280,34 @@ def test_a_long_argument_shows_its_beginning(setup, qtbot) -> None:
     qtbot.keyClick(row.argument_edit, Qt.Key.Key_Escape)  # reverts to the committed text, from its start
     assert row.argument_edit.text() == long
     assert row.argument_edit.cursorPosition() == 0
+
+
+def test_the_first_card_is_logged_when_play_starts_and_is_not_undoable(tmp_path, qtbot) -> None:
+    store, workshop_id = make_workshop(tmp_path, groups=2, strategy=True)
+    session = WorkshopSession(store, workshop_id)
+    settings = AppSettings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
+    page = PlayPage(session, settings)
+    qtbot.addWidget(page)
+    assert _kinds(tmp_path, workshop_id) == []  # built but not on screen yet: nothing shown
+    page.show()
+    first = fresh_events(tmp_path, workshop_id)
+    assert [(e.kind, e.card_id) for e in first] == [
+        (EventKind.SEQUENCE_STARTED, None), (EventKind.CARD_SHOWN, "q01")
+    ]
+    assert first[1].sequence_id == session.sequence_id
+    page.hide()
+    page.show()  # shown again: the log already says q01, no duplicate
+    assert len(fresh_events(tmp_path, workshop_id)) == 2
+    qtbot.keyClick(page.groups.rows[0], "2")
+    page.undo()  # takes back the answer…
+    assert page.groups.rows[0].chosen() == ""
+    page.undo()  # …and nothing else: showing a card is navigation
+    assert page.status.text() == "Rien à annuler."
+    strategy = max(session.sequences, key=lambda s: s.position)
+    page.on_outline_activated(page.outline_model.sequence_index(strategy.id))  # open the next sequence
+    kinds = [(e.kind, e.sequence_id, e.card_id) for e in fresh_events(tmp_path, workshop_id)]
+    assert kinds[-2:] == [
+        (EventKind.SEQUENCE_STARTED, strategy.id, None), (EventKind.CARD_SHOWN, strategy.id, "arbres")
+    ]
+    assert session.sequence_state(strategy.id).cards_shown == ["arbres"]
+    store.close()

@@ -18,7 +18,7 @@ from workshop_app.core.deck_loader import AnyDeck
 from workshop_app.core.errors import AtelierError
 from workshop_app.core.events import UNDOABLE, Event, EventKind
 from workshop_app.core.scoring import CompassReading, score
-from workshop_app.core.state import History, SequenceState, WorkshopState, _apply, fold, history
+from workshop_app.core.state import History, SequenceState, WorkshopState, apply_event, fold, history
 from workshop_app.core.workshop import GroupInfo, SequenceInfo, WorkshopSnapshot
 from workshop_app.services.api import WorkshopService
 
@@ -99,19 +99,34 @@ class WorkshopSession(QObject):
         self.card_id = current or (seq.deck.cards[0].id if seq.deck.cards else None)
         self.sig_position.emit(self.sequence_id, self.card_id or "")
 
-    def show_card(self, card_id: str) -> bool:
-        """Make ``card_id`` the current card, recorded in the log so a restart reopens it."""
-        if self.sequence_id is None:
+    def show_card(self, card_id: str, sequence_id: str | None = None) -> bool:
+        """Make ``card_id`` (of ``sequence_id``, default the current sequence) the current card, recorded in
+        the log so that the minutes know when it was shown and a restart reopens it."""
+        target = sequence_id or self.sequence_id
+        if target is None or self.sequence(target) is None:
             return False
-        if not self.sequence_state().started_at:
-            self._record(lambda: self.service.record_event(
-                self.workshop_id, EventKind.SEQUENCE_STARTED, sequence_id=self.sequence_id))
-        event = self._record(lambda: self.service.show_card(self.workshop_id, self._seq(), card_id))
-        if event is None:
+        if self._log_shown(target, card_id) is None:
             return False
-        self.card_id = card_id
-        self.sig_position.emit(self._seq(), card_id)
+        self.sequence_id, self.card_id = target, card_id
+        self.sig_position.emit(target, card_id)
         return True
+
+    def mark_shown(self) -> Event | None:
+        """Record the card on screen as shown when the log does not say so yet: the first card of a sequence,
+        opened without navigating to it, counts like the others (and the sequence starts with it). Showing a
+        card is navigation, not something Ctrl+Z takes back. The position stays: no ``sig_position``.
+        """
+        if self.sequence_id is None or self.card_id is None:
+            return None
+        if self.sequence_state().current_card == self.card_id:
+            return None
+        return self._log_shown(self.sequence_id, self.card_id)
+
+    def _log_shown(self, sequence_id: str, card_id: str) -> Event | None:
+        if not self.sequence_state(sequence_id).started_at:
+            self._record(lambda: self.service.record_event(
+                self.workshop_id, EventKind.SEQUENCE_STARTED, sequence_id=sequence_id))
+        return self._record(lambda: self.service.show_card(self.workshop_id, sequence_id, card_id))
 
     def step_card(self, delta: int) -> bool:
         deck = self.deck
@@ -226,8 +241,7 @@ class WorkshopSession(QObject):
             self.state = fold(self._events)  # a compensating event can reach far back: fold again
             self._history = history(self._events)
         else:
-            _apply(self.state, event)  # the common case stays cheap with thousands of events
-            self.state.last_seq = event.seq
+            apply_event(self.state, event)  # the common case stays cheap with thousands of events
             if event.kind in UNDOABLE:  # what ``history`` would find: it is the one to undo, nothing to redo
                 self._history = History(event.seq, None, self._history.cancelled)
         self.sig_event.emit(event)

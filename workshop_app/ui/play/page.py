@@ -10,6 +10,7 @@ Public slots for the shell's actions: ``next_card``, ``previous_card``, ``undo``
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -181,21 +182,22 @@ class PlayPage(QWidget):
             return
         target = ids.index(self.session.sequence_id) + delta
         if 0 <= target < len(ids) and sequences[target].deck.cards:
-            self.session.select_sequence(ids[target])
             cards = sequences[target].deck.cards
-            self.session.show_card(cards[0 if delta > 0 else -1].id)
+            self.session.show_card(cards[0 if delta > 0 else -1].id, ids[target])
 
     def on_outline_activated(self, index: QModelIndex | QPersistentModelIndex) -> None:
         if not index.isValid():
             return
         sequence_id = index.data(SEQUENCE_ROLE)
         self._commit_edits()
-        if sequence_id != self.session.sequence_id:
-            self.session.select_sequence(sequence_id)
         if index.parent().isValid():
             card_id = index.data(ID_ROLE)
-            if card_id != self.session.card_id or not self.session.sequence_state().current_card:
-                self.session.show_card(card_id)
+            if (sequence_id, card_id) != (self.session.sequence_id, self.session.card_id):
+                self.session.show_card(card_id, sequence_id)
+            else:
+                self.session.mark_shown()
+        elif sequence_id != self.session.sequence_id:
+            self.session.select_sequence(sequence_id)
 
     def _commit_edits(self) -> None:
         self.groups.commit_pending()
@@ -215,12 +217,23 @@ class PlayPage(QWidget):
 
     def on_session_position(self, sequence_id: str, card_id: str) -> None:
         self._show_position()
+        self._mark_shown()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._mark_shown()
+
+    def _mark_shown(self) -> None:
+        """The card the facilitator now sees goes into the log as shown, even the first one of a sequence."""
+        if self.isVisible():
+            self.session.mark_shown()
 
     def on_session_snapshot(self) -> None:
         self.outline.expandAll()
         self.groups.rebuild()
         self._show_position()
         self.flush_compass()
+        self._mark_shown()
 
     def on_session_error(self, message: str) -> None:
         self._say(message, error=True)
