@@ -1,0 +1,165 @@
+"""The bundle's manifest, ``workshop.json``: a :class:`~workshop_app.core.workshop.WorkshopSnapshot` as plain
+JSON data.
+
+Its format name and version, and the error every reading check raises, live here too. Reading the JSON back
+is :mod:`.manifest_reader`; the zip around it, and its safety checks, are in :mod:`.bundle`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from datetime import date, datetime
+from typing import Any
+
+from workshop_app.core.errors import AtelierError
+from workshop_app.core.events import as_utc
+from workshop_app.core.workshop import WorkshopSnapshot
+from workshop_app.export.anonymise import Anonymiser
+
+FORMAT = "atelier-bundle"
+VERSION = 1
+
+ATTACHMENT_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.\-]{0,127}$")
+
+
+class BundleError(AtelierError):
+    """The file is not a bundle this version can read safely."""
+
+
+def _iso(value: date | datetime | None) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, datetime):
+        return as_utc(value).isoformat()
+    return value.isoformat()
+
+
+def snapshot_to_json(snapshot: WorkshopSnapshot, *, anonymise: bool = False) -> dict[str, Any]:
+    """The snapshot as plain JSON data (``anonymise``: participants' names removed from records and text)."""
+    an = Anonymiser(snapshot.participants, anonymise)
+    info = snapshot.info
+    text = an.text
+    return {
+        "format": FORMAT,
+        "version": VERSION,
+        "anonymised": anonymise,
+        "workshop": {
+            "id": info.id,
+            "title": text(info.title),
+            "territory": info.territory,
+            "territory_kind": info.territory_kind,
+            "date": _iso(info.date),
+            "place": info.place,
+            "facilitators": info.facilitators,
+            "context": text(info.context),
+            "objectives": text(info.objectives),
+            "fixed_points": text(info.fixed_points),
+            "status": str(info.status),
+            "created_at": _iso(info.created_at),
+            "updated_at": _iso(info.updated_at),
+        },
+        "groups": [
+            {"id": g.id, "name": text(g.name), "colour": g.colour, "position": g.position}
+            for g in snapshot.groups
+        ],
+        "participants": [
+            {
+                "id": p.id,
+                "name": "" if anonymise else p.name,
+                "role": "" if anonymise else p.role,
+                "service": p.service,
+                "organisation": p.organisation,
+                "group_id": p.group_id,
+            }
+            for p in snapshot.participants
+        ],
+        "sequences": [
+            {
+                "id": s.id,
+                "position": s.position,
+                "planned_minutes": s.planned_minutes,
+                "title": text(s.title),
+                "deck": s.deck.model_dump(mode="json"),
+            }
+            for s in snapshot.sequences
+        ],
+        "events": [
+            {
+                "seq": e.seq,
+                "kind": str(e.kind),
+                "sequence_id": e.sequence_id,
+                "group_id": e.group_id,
+                "card_id": e.card_id,
+                "payload": _payload(dict(e.payload), an),
+                "at": _iso(e.at),
+            }
+            for e in snapshot.events
+        ],
+        "actions": [
+            {
+                "id": a.id,
+                "action": text(a.action),
+                "owner": text(a.owner),
+                "deadline": _iso(a.deadline),
+                "lever_id": a.lever_id,
+                "position": a.position,
+            }
+            for a in snapshot.actions
+        ],
+        "attachments": [
+            {
+                "id": a.id,
+                "filename": a.filename,
+                "media_type": a.media_type,
+                "sha256": a.sha256,
+                "caption": text(a.caption),
+                "size": a.size,
+            }
+            for a in snapshot.attachments
+        ],
+        "debrief": {
+            "strengths": [text(x) for x in snapshot.debrief.strengths],
+            "vulnerabilities": [text(x) for x in snapshot.debrief.vulnerabilities],
+            "felt": text(snapshot.debrief.felt),
+            "happened": text(snapshot.debrief.happened),
+            "transfer": text(snapshot.debrief.transfer),
+            "agreement": text(snapshot.debrief.agreement),
+        },
+    }
+
+
+def _payload(payload: dict[str, Any], an: Anonymiser) -> dict[str, Any]:
+    if not an.enabled:
+        return payload
+    out = dict(payload)
+    for key in ("text", "argument"):
+        if isinstance(out.get(key), str):
+            out[key] = an.text(out[key])
+    if "author" in out:
+        out["author"] = ""
+    return out
+
+
+def normalised(snapshot: WorkshopSnapshot) -> WorkshopSnapshot:
+    """The same snapshot with tuples everywhere and UTC datetimes, as ``read_bundle`` returns it: compare
+    ``normalised(a) == normalised(b)``."""
+    return replace(
+        snapshot,
+        groups=tuple(snapshot.groups),
+        participants=tuple(snapshot.participants),
+        sequences=tuple(snapshot.sequences),
+        events=tuple(replace(e, at=as_utc(e.at), payload=dict(e.payload)) for e in snapshot.events),
+        actions=tuple(snapshot.actions),
+        attachments=tuple(snapshot.attachments),
+        debrief=replace(
+            snapshot.debrief,
+            strengths=tuple(snapshot.debrief.strengths),
+            vulnerabilities=tuple(snapshot.debrief.vulnerabilities),
+        ),
+        info=replace(
+            snapshot.info,
+            created_at=as_utc(snapshot.info.created_at) if snapshot.info.created_at else None,
+            updated_at=as_utc(snapshot.info.updated_at) if snapshot.info.updated_at else None,
+        ),
+    )

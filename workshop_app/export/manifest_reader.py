@@ -1,0 +1,275 @@
+"""The bundle's manifest read back: :func:`snapshot_from_json` trusts nothing and raises :class:`.BundleError`
+with a French message naming the field that is wrong (type, identifier, date, deck, duplicate)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from datetime import date, datetime
+from typing import Any
+
+from workshop_app.core.deck_loader import DeckLoadError, deck_from_data
+from workshop_app.core.events import Event, EventKind, as_utc
+from workshop_app.core.workshop import (
+    ActionItem,
+    AttachmentInfo,
+    Debrief,
+    GroupInfo,
+    ParticipantInfo,
+    SequenceInfo,
+    WorkshopInfo,
+    WorkshopSnapshot,
+    WorkshopStatus,
+)
+from workshop_app.export.manifest import ATTACHMENT_ID, BundleError
+
+
+class _Reader:
+    """Typed access to the manifest with errors that say which field is wrong."""
+
+    def __init__(self, bundle: str) -> None:
+        self.bundle = bundle
+
+    def fail(self, where: str, message: str) -> BundleError:
+        return BundleError(f"Contenu invalide dans « {self.bundle} » ({where}) : {message}.")
+
+    def obj(self, value: Any, where: str) -> dict[str, Any]:
+        if not isinstance(value, dict):
+            raise self.fail(where, "objet attendu")
+        return value
+
+    def items(self, value: Any, where: str) -> list[Any]:
+        if value is None:
+            return []
+        if not isinstance(value, list):
+            raise self.fail(where, "liste attendue")
+        return value
+
+    def string(self, data: dict[str, Any], key: str, where: str, *, required: bool = False) -> str:
+        value = data.get(key)
+        if value is None:
+            if required:
+                raise self.fail(f"{where}.{key}", "champ obligatoire manquant")
+            return ""
+        if not isinstance(value, str):
+            raise self.fail(f"{where}.{key}", "texte attendu")
+        return value
+
+    def ident(self, data: dict[str, Any], key: str, where: str) -> str:
+        value = self.string(data, key, where, required=True)
+        if not value or len(value) > 128:
+            raise self.fail(f"{where}.{key}", "identifiant invalide")
+        return value
+
+    def opt_ident(self, data: dict[str, Any], key: str, where: str) -> str | None:
+        value = data.get(key)
+        if value is None:
+            return None
+        return self.ident(data, key, where)
+
+    def integer(self, data: dict[str, Any], key: str, where: str, *, default: int | None = None) -> int:
+        value = data.get(key, default)
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise self.fail(f"{where}.{key}", "nombre entier attendu")
+        return value
+
+    def opt_integer(self, data: dict[str, Any], key: str, where: str) -> int | None:
+        if data.get(key) is None:
+            return None
+        return self.integer(data, key, where)
+
+    def day(self, data: dict[str, Any], key: str, where: str) -> date | None:
+        value = data.get(key)
+        if value is None:
+            return None
+        try:
+            return date.fromisoformat(value)
+        except (TypeError, ValueError):
+            raise self.fail(f"{where}.{key}", "date invalide (AAAA-MM-JJ attendu)") from None
+
+    def moment(
+        self, data: dict[str, Any], key: str, where: str, *, required: bool = False
+    ) -> datetime | None:
+        value = data.get(key)
+        if value is None:
+            if required:
+                raise self.fail(f"{where}.{key}", "horodatage manquant")
+            return None
+        try:
+            return as_utc(datetime.fromisoformat(value))
+        except (TypeError, ValueError):
+            raise self.fail(f"{where}.{key}", "horodatage invalide (ISO 8601 attendu)") from None
+
+
+def snapshot_from_json(data: Mapping[str, Any], bundle: str = "<archive>") -> WorkshopSnapshot:
+    r = _Reader(bundle)
+    w = r.obj(data.get("workshop"), "workshop")
+    try:
+        status = WorkshopStatus(w.get("status") or WorkshopStatus.DRAFT)
+    except ValueError:
+        raise r.fail("workshop.status", f"statut inconnu {w.get('status')!r}") from None
+    info = WorkshopInfo(
+        id=r.ident(w, "id", "workshop"),
+        title=r.string(w, "title", "workshop", required=True),
+        territory=r.string(w, "territory", "workshop"),
+        territory_kind=r.string(w, "territory_kind", "workshop"),
+        date=r.day(w, "date", "workshop"),
+        place=r.string(w, "place", "workshop"),
+        facilitators=r.string(w, "facilitators", "workshop"),
+        context=r.string(w, "context", "workshop"),
+        objectives=r.string(w, "objectives", "workshop"),
+        fixed_points=r.string(w, "fixed_points", "workshop"),
+        status=status,
+        created_at=r.moment(w, "created_at", "workshop"),
+        updated_at=r.moment(w, "updated_at", "workshop"),
+    )
+    groups = []
+    for i, item in enumerate(r.items(data.get("groups"), "groups")):
+        where = f"groups[{i}]"
+        g = r.obj(item, where)
+        groups.append(
+            GroupInfo(
+                r.ident(g, "id", where),
+                r.string(g, "name", where, required=True),
+                r.string(g, "colour", where) or "#4C72B0",
+                r.integer(g, "position", where, default=i),
+            )
+        )
+    participants = []
+    for i, item in enumerate(r.items(data.get("participants"), "participants")):
+        where = f"participants[{i}]"
+        p = r.obj(item, where)
+        participants.append(
+            ParticipantInfo(
+                r.ident(p, "id", where),
+                name=r.string(p, "name", where),
+                role=r.string(p, "role", where),
+                service=r.string(p, "service", where),
+                organisation=r.string(p, "organisation", where),
+                group_id=r.opt_ident(p, "group_id", where),
+            )
+        )
+    sequences = []
+    for i, item in enumerate(r.items(data.get("sequences"), "sequences")):
+        where = f"sequences[{i}]"
+        s = r.obj(item, where)
+        deck_data = r.obj(s.get("deck"), f"{where}.deck")
+        try:
+            deck = deck_from_data(deck_data, f"{where}.deck")
+        except DeckLoadError as exc:
+            first = exc.issues[0] if exc.issues else "invalide"
+            raise r.fail(f"{where}.deck", f"jeu invalide — {first}") from None
+        sequences.append(
+            SequenceInfo(
+                r.ident(s, "id", where),
+                r.integer(s, "position", where, default=i),
+                deck,
+                planned_minutes=r.opt_integer(s, "planned_minutes", where),
+                title=r.string(s, "title", where),
+            )
+        )
+    events = []
+    seen_seq: set[int] = set()
+    for i, item in enumerate(r.items(data.get("events"), "events")):
+        where = f"events[{i}]"
+        e = r.obj(item, where)
+        seq = r.integer(e, "seq", where)
+        if seq in seen_seq:
+            raise r.fail(f"{where}.seq", f"numéro d'événement en double ({seq})")
+        seen_seq.add(seq)
+        try:
+            kind = EventKind(str(e.get("kind")))
+        except ValueError:
+            raise r.fail(f"{where}.kind", f"type d'événement inconnu {e.get('kind')!r}") from None
+        payload = e.get("payload") or {}
+        if not isinstance(payload, dict):
+            raise r.fail(f"{where}.payload", "objet attendu")
+        at = r.moment(e, "at", where, required=True)
+        assert at is not None
+        events.append(
+            Event(
+                seq=seq,
+                kind=kind,
+                sequence_id=r.opt_ident(e, "sequence_id", where),
+                group_id=r.opt_ident(e, "group_id", where),
+                card_id=r.opt_ident(e, "card_id", where),
+                payload=payload,
+                at=at,
+            )
+        )
+    actions = []
+    for i, item in enumerate(r.items(data.get("actions"), "actions")):
+        where = f"actions[{i}]"
+        a = r.obj(item, where)
+        actions.append(
+            ActionItem(
+                r.ident(a, "id", where),
+                action=r.string(a, "action", where, required=True),
+                owner=r.string(a, "owner", where),
+                deadline=r.day(a, "deadline", where),
+                lever_id=r.string(a, "lever_id", where) or None,
+                position=r.integer(a, "position", where, default=i),
+            )
+        )
+    attachments = []
+    seen_att: set[str] = set()
+    for i, item in enumerate(r.items(data.get("attachments"), "attachments")):
+        where = f"attachments[{i}]"
+        a = r.obj(item, where)
+        att_id = r.ident(a, "id", where)
+        if not ATTACHMENT_ID.match(att_id) or att_id in seen_att:
+            raise r.fail(f"{where}.id", f"identifiant invalide ou en double « {att_id} »")
+        seen_att.add(att_id)
+        digest = r.string(a, "sha256", where)
+        if digest and not re.fullmatch(r"[0-9a-fA-F]{64}", digest):
+            raise r.fail(f"{where}.sha256", "empreinte invalide")
+        attachments.append(
+            AttachmentInfo(
+                att_id,
+                filename=_plain_filename(r.string(a, "filename", where, required=True)),
+                media_type=r.string(a, "media_type", where) or "application/octet-stream",
+                sha256=digest,
+                caption=r.string(a, "caption", where),
+                size=r.integer(a, "size", where, default=0),
+            )
+        )
+    d = r.obj(data.get("debrief") or {}, "debrief")
+    debrief = Debrief(
+        strengths=tuple(_strings(r, d.get("strengths"), "debrief.strengths")),
+        vulnerabilities=tuple(_strings(r, d.get("vulnerabilities"), "debrief.vulnerabilities")),
+        felt=r.string(d, "felt", "debrief"),
+        happened=r.string(d, "happened", "debrief"),
+        transfer=r.string(d, "transfer", "debrief"),
+        agreement=r.string(d, "agreement", "debrief"),
+    )
+    _check_unique(r, "groups", [g.id for g in groups])
+    _check_unique(r, "participants", [p.id for p in participants])
+    _check_unique(r, "sequences", [s.id for s in sequences])
+    _check_unique(r, "actions", [a.id for a in actions])
+    return WorkshopSnapshot(
+        info=info,
+        groups=tuple(groups),
+        participants=tuple(participants),
+        sequences=tuple(sequences),
+        events=tuple(events),
+        actions=tuple(actions),
+        attachments=tuple(attachments),
+        debrief=debrief,
+    )
+
+
+def _strings(r: _Reader, value: Any, where: str) -> list[str]:
+    items = r.items(value, where)
+    if not all(isinstance(x, str) for x in items):
+        raise r.fail(where, "liste de textes attendue")
+    return items
+
+
+def _check_unique(r: _Reader, where: str, ids: list[str]) -> None:
+    if len(set(ids)) != len(ids):
+        raise r.fail(where, "identifiant en double")
+
+
+def _plain_filename(filename: str) -> str:
+    """A display name only (never used as a path), stripped of any folder part."""
+    return filename.replace("\\", "/").rsplit("/", 1)[-1] or "piece-jointe"
