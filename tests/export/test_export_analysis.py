@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from export_factory import T0, boussole_deck, make_snapshot
+from export_decks import boussole_deck
+from export_factory import T0, make_snapshot
 
 from workshop_app.core.events import Event, EventKind
 from workshop_app.core.state import fold

@@ -11,7 +11,8 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from export_factory import HOSTILE, boussole_deck, make_snapshot, participant_names, pdf_text
+from export_decks import boussole_deck
+from export_factory import HOSTILE, make_snapshot, participant_names, pdf_text
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pypdf import PdfReader
