@@ -12,13 +12,10 @@ from __future__ import annotations
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QSplitter,
-    QTreeView,
     QVBoxLayout,
     QWidget,
 )
@@ -28,7 +25,8 @@ from workshop_app.ui.compass.widget import CompassWidget
 from workshop_app.ui.play.card_panel import CardPanel
 from workshop_app.ui.play.feedback import describe_undo
 from workshop_app.ui.play.groups_panel import GroupsPanel
-from workshop_app.ui.play.outline_model import COL_PROGRESS, COL_TITLE, ID_ROLE, SEQUENCE_ROLE, OutlineModel
+from workshop_app.ui.play.outline_model import ID_ROLE, SEQUENCE_ROLE, OutlineModel
+from workshop_app.ui.play.outline_view import OutlineView
 from workshop_app.ui.play.timer_bar import TimerBar
 from workshop_app.ui.session import WorkshopSession
 from workshop_app.ui.settings import COMPASS_VIEW, AppSettings
@@ -52,18 +50,7 @@ class PlayPage(QWidget):
         self.session = session
         self._settings = settings
         self.outline_model = OutlineModel(session, self)
-        self.outline = QTreeView()
-        self.outline.setModel(self.outline_model)
-        self.outline.setAccessibleName(self.tr("Déroulé de l'atelier"))
-        self.outline.setUniformRowHeights(True)
-        self.outline.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        header = self.outline.header()
-        header.setStretchLastSection(False)
-        header.setSectionResizeMode(COL_TITLE, QHeaderView.ResizeMode.Stretch)
-        # A fixed width: « ResizeToContents » would read every row again on each vote.
-        header.setSectionResizeMode(COL_PROGRESS, QHeaderView.ResizeMode.Fixed)
-        header.resizeSection(COL_PROGRESS, self.fontMetrics().horizontalAdvance("Réponses") + 16)
-        self.outline.expandAll()
+        self.outline = OutlineView(self.outline_model)
         self.outline.activated.connect(self.on_outline_activated)
         self.outline.clicked.connect(self.on_outline_activated)
         self.card = CardPanel()
@@ -110,12 +97,13 @@ class PlayPage(QWidget):
         splitter.addWidget(self.outline)
         splitter.addWidget(centre)
         splitter.addWidget(self.compass)
-        splitter.setStretchFactor(0, 0)
-        splitter.setStretchFactor(1, 3)
-        splitter.setStretchFactor(2, 2)
-        self.outline.setMinimumWidth(180)
+        # The outline grows with the window too (a fifth of the width): card titles need room to be read.
+        splitter.setStretchFactor(0, 2)
+        splitter.setStretchFactor(1, 4)
+        splitter.setStretchFactor(2, 3)
+        self.outline.setMinimumWidth(200)
         self.compass.setMinimumWidth(300)
-        splitter.setSizes([250, 720, 380])
+        splitter.setSizes([300, 660, 390])
         splitter.setChildrenCollapsible(False)
         self.splitter = splitter
         layout = QVBoxLayout(self)

@@ -1,0 +1,90 @@
+"""The outline on the play page shows card titles a facilitator can read, at 1366×768 and 1920×1080."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QModelIndex, QRect, QSettings, Qt
+from PySide6.QtGui import QFontMetrics
+from PySide6.QtWidgets import QApplication
+
+from workshop_app.core.catalogue import find_deck
+from workshop_app.store import open_store
+from workshop_app.ui.play.outline_model import COL_TITLE
+from workshop_app.ui.play.page import PlayPage
+from workshop_app.ui.session import WorkshopSession
+from workshop_app.ui.settings import AppSettings
+
+
+@pytest.fixture
+def page(tmp_path: Path, qtbot: Any) -> Iterator[PlayPage]:
+    store = open_store(f"sqlite:///{tmp_path}/a.sqlite3")
+    info = store.create_workshop("Atelier test")
+    for i in range(4):
+        store.add_group(info.id, f"Table {i + 1}")
+    store.add_sequence(info.id, find_deck("et-si-33"))  # the real titles: « Et si l'électricité était… »
+    settings = AppSettings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
+    widget = PlayPage(WorkshopSession(store, info.id), settings)
+    qtbot.addWidget(widget)
+    yield widget
+    store.close()
+
+
+def _card_rows(page: PlayPage) -> list[QModelIndex]:
+    model = page.outline_model
+    top = model.index(0, 0)
+    return [model.index(row, COL_TITLE, top) for row in range(model.rowCount(top))]
+
+
+def _lines(page: PlayPage, index: QModelIndex) -> tuple[int, int]:
+    """(lines the title needs at the column's width, lines its row shows)."""
+    view = page.outline
+    metrics = QFontMetrics(view.font())
+    rect = view.visualRect(index)
+    width = rect.width() - 6  # the item's text margins
+    needed = metrics.boundingRect(QRect(0, 0, width, 10_000), int(Qt.TextFlag.TextWordWrap), index.data())
+    return round(needed.height() / metrics.lineSpacing()), rect.height() // metrics.lineSpacing()
+
+
+def _settle(page: PlayPage, width: int, height: int) -> None:
+    page.resize(width, height)
+    page.show()
+    for _ in range(3):
+        QApplication.processEvents()
+
+
+def test_whole_titles_at_1920x1080(page: PlayPage) -> None:
+    _settle(page, 1920, 1080)
+    assert page.outline.width() >= 360  # the outline grows with the window
+    for index in _card_rows(page):
+        needed, shown = _lines(page, index)
+        assert needed <= shown, index.data()  # nothing cut: every title reads whole
+
+
+def test_two_lines_and_a_tooltip_at_1366x768(page: PlayPage) -> None:
+    _settle(page, 1366, 768)
+    assert page.outline.width() >= 260
+    rows = _card_rows(page)
+    for index in rows:
+        needed, shown = _lines(page, index)
+        assert shown >= min(needed, 2), index.data()  # wrapped on two lines before any « … »
+        title = index.data(Qt.ItemDataRole.ToolTipRole)
+        assert title and str(index.data()).endswith(title)  # the whole title on hover
+    assert sum(1 for i in rows if _lines(page, i)[1] >= 2) > len(rows) // 2
+
+
+def test_titles_wrap_again_when_the_outline_is_resized(page: PlayPage) -> None:
+    _settle(page, 1920, 1080)
+    index = _card_rows(page)[0]  # « 1. Et si une canicule durait trois semaines ? »
+    wide = page.outline.visualRect(index).height()
+    assert _lines(page, index) == (1, 1)
+    sizes = page.splitter.sizes()
+    page.splitter.setSizes([220, sizes[1] + sizes[0] - 220, sizes[2]])
+    for _ in range(3):
+        QApplication.processEvents()
+    needed, shown = _lines(page, index)
+    assert page.outline.visualRect(index).height() > wide
+    assert shown >= min(needed, 2)

@@ -1,0 +1,92 @@
+"""The outline as the facilitator sees it: card titles wrap onto a second line instead of being cut after a
+dozen letters (« Et si l… » tells nothing when every question starts with « Et si »); longer ones end with
+« … » and show whole in the tooltip. The title column takes all the width the splitter gives the outline.
+
+Row heights depend on the column's width, so they are laid out again when it changes, not on each vote.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
+from PySide6.QtGui import QFontMetrics
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTreeView,
+    QWidget,
+)
+
+from workshop_app.ui.play.outline_model import COL_PROGRESS, COL_TITLE, OutlineModel
+
+MAX_LINES = 2  # a third line would halve how many cards the outline shows at 1366×768
+
+_Index = QModelIndex | QPersistentModelIndex
+
+
+class WrappedTitleDelegate(QStyledItemDelegate):
+    """Titles wrapped on words, at most ``MAX_LINES`` lines (Qt elides the last one when more is needed)."""
+
+    def __init__(self, view: QTreeView) -> None:
+        super().__init__(view)
+        self._view = view
+
+    def initStyleOption(self, option: QStyleOptionViewItem, index: _Index) -> None:
+        super().initStyleOption(option, index)
+        option.features |= QStyleOptionViewItem.ViewItemFeature.WrapText
+        option.textElideMode = Qt.TextElideMode.ElideRight
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: _Index) -> QSize:
+        size = super().sizeHint(option, index)
+        text = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
+        font = index.data(Qt.ItemDataRole.FontRole) or option.font
+        metrics = QFontMetrics(font)
+        width = self._text_width(index, option)
+        if width <= 0 or not text:
+            return size
+        used = metrics.boundingRect(QRect(0, 0, width, 10_000), int(Qt.TextFlag.TextWordWrap), text)
+        lines = max(1, min(MAX_LINES, round(used.height() / max(1, metrics.lineSpacing()))))
+        margin = 2 * (self._view.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameVMargin) + 1)
+        return QSize(size.width(), max(size.height(), lines * metrics.lineSpacing() + margin))
+
+    def _text_width(self, index: _Index, option: QStyleOptionViewItem) -> int:
+        depth = 0
+        parent = index.parent()
+        while parent.isValid():
+            depth += 1
+            parent = parent.parent()
+        style = self._view.style()
+        margin = style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, option, self._view) + 1
+        indent = self._view.indentation() * (depth + (1 if self._view.rootIsDecorated() else 0))
+        return self._view.header().sectionSize(COL_TITLE) - indent - 2 * margin
+
+
+class OutlineView(QTreeView):
+    def __init__(self, model: OutlineModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setModel(model)
+        self.setAccessibleName(self.tr("Déroulé de l'atelier"))
+        self.setUniformRowHeights(False)  # wrapped titles: one or two lines
+        self.setWordWrap(True)
+        self.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.setIndentation(14)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setItemDelegateForColumn(COL_TITLE, WrappedTitleDelegate(self))
+        header = self.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(COL_TITLE, QHeaderView.ResizeMode.Stretch)
+        # A fixed width: « ResizeToContents » would read every row again on each vote.
+        header.setSectionResizeMode(COL_PROGRESS, QHeaderView.ResizeMode.Fixed)
+        header.resizeSection(COL_PROGRESS, self.fontMetrics().horizontalAdvance("Réponses") + 16)
+        header.sectionResized.connect(self.on_section_resized)
+        self._laid_out_width = -1
+        self.expandAll()
+
+    def on_section_resized(self, section: int, _old: int, new: int) -> None:
+        """The title column changed width (splitter, window, text size): wrap the titles again."""
+        if section == COL_TITLE and new != self._laid_out_width:
+            self._laid_out_width = new
+            self.scheduleDelayedItemsLayout()
