@@ -475,6 +475,37 @@ The technical details are in the log: %1</translation>
     </message>
 </context>
 <context>
+    <name>DeleteFlow</name>
+    <message>
+        <source>%1 réponse enregistrée</source>
+        <translation>%1 recorded answer</translation>
+    </message>
+    <message>
+        <source>%1 réponses enregistrées</source>
+        <translation>%1 recorded answers</translation>
+    </message>
+    <message>
+        <source>Supprimer l'atelier %1 ?
+
+Tout ce qui lui appartient sera effacé de cette base : ses tables, participant·es, séquences, %2, notes, bilan, plan d'action et photos. La suppression est définitive.
+
+Pour en garder une copie, exportez d'abord son archive (.zip) depuis le menu Fichier.</source>
+        <translation>Delete the workshop %1?
+
+Everything that belongs to it will be erased from this database: its tables, participants, sequences, %2, notes, debrief, action plan and photos. This cannot be undone.
+
+To keep a copy, first export its archive (.zip) from the File menu.</translation>
+    </message>
+    <message>
+        <source>Supprimer l'atelier</source>
+        <translation>Delete workshop</translation>
+    </message>
+    <message>
+        <source>&amp;Supprimer l'atelier</source>
+        <translation>&amp;Delete workshop</translation>
+    </message>
+</context>
+<context>
     <name>ExportDialog</name>
     <message>
         <source>Exporter l'atelier</source>
@@ -784,6 +815,14 @@ The app stays open but cannot save anything. Fix the problem, then click “Retr
     <message>
         <source>Ouverture impossible</source>
         <translation>Cannot open</translation>
+    </message>
+    <message>
+        <source>Suppression impossible</source>
+        <translation>Cannot delete</translation>
+    </message>
+    <message>
+        <source>Atelier « %1 » supprimé.</source>
+        <translation>Workshop “%1” deleted.</translation>
     </message>
     <message>
         <source>Atelier de démonstration</source>
@@ -1134,7 +1173,7 @@ Resume the workshop “%1” where it was?</translation>
     <name>StartPage</name>
     <message>
         <source>Atelier Résilience</source>
-        <extracomment>« Nouvel atelier » was asked for « Ouvrir l'atelier de démonstration » was asked for a workshop of the list is to be opened: its id deck files to validate and import (dropped, or chosen after ``sig_browse_decks``) « Importer un jeu… »: the main window asks for files « Réessayer » after the database could not be opened</extracomment>
+        <extracomment>« Nouvel atelier » was asked for « Ouvrir l'atelier de démonstration » was asked for a workshop of the list is to be opened: its id deck files to validate and import (dropped, or chosen after ``sig_browse_decks``) « Importer un jeu… »: the main window asks for files « Réessayer » after the database could not be opened « Supprimer l'atelier… » (button, context menu or Delete key) on a workshop of the list: its id</extracomment>
         <translation>Atelier Résilience</translation>
     </message>
     <message>
@@ -1164,6 +1203,22 @@ Resume the workshop “%1” where it was?</translation>
     <message>
         <source>&amp;Ouvrir l'atelier choisi</source>
         <translation>&amp;Open the chosen workshop</translation>
+    </message>
+    <message>
+        <source>Supprimer l'a&amp;telier…</source>
+        <translation>Dele&amp;te workshop…</translation>
+    </message>
+    <message>
+        <source>Supprime l'atelier choisi et tout ce qu'il contient, après confirmation</source>
+        <translation>Deletes the chosen workshop and everything in it, after confirmation</translation>
+    </message>
+    <message>
+        <source>Ouvrir</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>Supprimer l'atelier…</source>
+        <translation>Delete workshop…</translation>
     </message>
     <message>
         <source>Jeux di&amp;sponibles</source>

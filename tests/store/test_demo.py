@@ -112,3 +112,10 @@ def test_cli_demo_and_workshops(
     other = atelier_home / "autre.sqlite3"
     assert main(["--database", f"sqlite:///{other}", "demo", "--seed", "3"]) == 0
     assert other.exists()
+    monkeypatch.delenv("ATELIER_DATABASE_URL")  # back to the home database
+    assert main(["workshops", "--delete", "zz"]) == 1  # no such workshop: a French message, nothing deleted
+    assert "Aucun atelier ne correspond à « zz »" in capsys.readouterr().err
+    assert main(["workshops", "--delete", workshop_id[:8]]) == 0
+    assert capsys.readouterr().out.startswith("Atelier supprimé : « ")
+    assert main(["workshops"]) == 0
+    assert "Aucun atelier" in capsys.readouterr().out

@@ -262,6 +262,49 @@ def test_delete_workshop_removes_everything(store: WorkshopStore, qdeck: Questio
         store.delete_workshop(w.id)
 
 
+def test_delete_workshop_leaves_no_row_behind_and_a_later_import_starts_afresh(
+    sqlite_url: str, qdeck: QuestionDeck
+) -> None:
+    """On a real SQLite file: every table is emptied of the workshop in one go (photos too), the other
+    workshop is untouched, and re-importing the same workshop id later does not show the deleted state."""
+    from dataclasses import replace
+
+    from sqlalchemy import create_engine, text
+
+    from workshop_app.core.events import Event
+
+    with open_store(sqlite_url) as store:
+        w = store.create_workshop("À supprimer")
+        keep = store.create_workshop("À garder")
+        for wid in (w.id, keep.id):
+            seq = store.add_sequence(wid, qdeck)
+            g = store.add_group(wid, "T1")
+            store.add_participant(wid, name="X", group_id=g.id)
+            store.record_choice(wid, seq.id, g.id, "q1", "2")
+            store.add_action(wid, "Agir")
+            store.add_attachment(wid, "photo.png", b"\x89PNG...")
+        before = store.snapshot(w.id)
+        assert [s.answered for s in store.list_workshops() if s.id == w.id] == [1]  # its state is now cached
+        store.delete_workshop(w.id)
+        other = replace(  # the same workshop from another laptop: one event too, but a note, not an answer
+            before,
+            events=(Event(1, EventKind.NOTE_ADDED, at=before.events[0].at, payload={"text": "Une note"}),),
+            attachments=(),
+        )
+        assert store.import_snapshot(other, {})
+        assert [s.answered for s in store.list_workshops() if s.id == w.id] == [0]
+        store.delete_workshop(w.id)
+    engine = create_engine(sqlite_url)
+    tables = ("sequences", "groups", "participants", "events", "action_items", "attachments")
+    with engine.connect() as conn:
+        for table in tables:
+            rows = conn.execute(text(f"SELECT workshop_id FROM {table}")).scalars().all()
+            assert rows == [keep.id], table
+        assert conn.execute(text("SELECT id FROM workshops")).scalars().all() == [keep.id]
+        assert conn.execute(text("PRAGMA foreign_key_check")).all() == []
+    engine.dispose()
+
+
 def test_naive_and_foreign_datetimes_are_stored_as_utc(store: WorkshopStore) -> None:
     from workshop_app.store.models import UTCDateTime
 

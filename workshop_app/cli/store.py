@@ -1,4 +1,5 @@
-"""Store sub-commands: ``demo`` (create the sample workshop) and ``workshops`` (list the workshops)."""
+"""Store sub-commands: ``demo`` (create the sample workshop) and ``workshops`` (list the workshops, or delete
+one with ``--delete ID``)."""
 
 from __future__ import annotations
 
@@ -16,6 +17,12 @@ def register(subparsers: Any) -> None:
     demo.set_defaults(handler=cmd_demo)
 
     workshops = subparsers.add_parser("workshops", help="liste les ateliers de la base de données")
+    workshops.add_argument(
+        "--delete",
+        metavar="ATELIER",
+        help="supprime définitivement cet atelier (identifiant, ou son début sans ambiguïté) et tout ce "
+        "qu'il contient ; « atelier bundle export » en garde d'abord une copie",
+    )
     workshops.set_defaults(handler=cmd_workshops)
 
 
@@ -32,6 +39,8 @@ def cmd_workshops(args: argparse.Namespace) -> int:
     from workshop_app.store import open_store
 
     with open_store() as store:
+        if args.delete is not None:
+            return _delete(store, args.delete)
         summaries = store.list_workshops()
     if not summaries:
         print("Aucun atelier. (« atelier demo » crée un atelier de démonstration.)")
@@ -41,4 +50,15 @@ def cmd_workshops(args: argparse.Namespace) -> int:
         when = s.date.strftime("%d/%m/%Y") if s.date else "—"
         decks = " + ".join(s.deck_titles) or "—"
         print(f"{s.id}\t{when}\t{s.territory or '—'}\t{decks}\t{s.answered}/{s.total}")
+    return 0
+
+
+def _delete(store: Any, key: str) -> int:
+    from workshop_app.cli.export import resolve_workshop
+
+    workshop_id = resolve_workshop(store, key)
+    info = store.get_workshop(workshop_id)
+    store.delete_workshop(workshop_id)
+    where = info.territory or "territoire non précisé"
+    print(f"Atelier supprimé : « {info.title} » ({where}, id {workshop_id}).")
     return 0

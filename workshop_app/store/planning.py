@@ -50,6 +50,8 @@ class PlanningMixin(StoreBase):
             return convert.workshop_info(self._get(session, WorkshopRow, workshop_id))
 
     def delete_workshop(self, workshop_id: str) -> None:
+        """Delete the workshop and all that is its own, in one transaction: the foreign keys cascade to its
+        sequences, groups, participants, events, action plan and attachments (photos included)."""
         with self._write() as session:
             ids = session.scalars(select(SequenceRow.id).where(SequenceRow.workshop_id == workshop_id)).all()
             result = session.execute(delete(WorkshopRow).where(WorkshopRow.id == workshop_id))
@@ -57,6 +59,8 @@ class PlanningMixin(StoreBase):
                 raise AtelierError(NOT_FOUND["WorkshopRow"])
         for sequence_id in ids:
             self._decks.pop(sequence_id, None)
+        with self._lock:  # a bundle of the same workshop imported later must not find the old folded state
+            self._states.pop(workshop_id, None)
 
     # -- groups ---------------------------------------------------------------------------------------------
     def add_group(self, workshop_id: str, name: str, colour: str | None = None) -> GroupInfo:

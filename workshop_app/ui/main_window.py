@@ -97,6 +97,7 @@ class MainWindow(QMainWindow):
         self.start.sig_browse_decks.connect(self.browse_decks)
         self.start.sig_import_decks.connect(self.import_decks)
         self.start.sig_retry_store.connect(self.open_store)
+        self.start.sig_delete_workshop.connect(self.ask_delete_workshop)
         self.pages.sig_changed.connect(self.on_pages_changed)
         self.pages.sig_export_requested.connect(self.export)
         self.pages.sig_status.connect(lambda text: self.statusBar().showMessage(text, 8000))
@@ -188,6 +189,34 @@ class MainWindow(QMainWindow):
         self.refresh_workshops()
         self.pages.show(PAGE_START)
         self.update_actions()
+
+    def ask_delete_workshop(self, workshop_id: str) -> None:
+        """The question names the workshop; nothing is deleted until « Supprimer l'atelier » is clicked."""
+        from workshop_app.ui.start.delete_flow import ask_delete
+
+        row = self.start.workshops.row_of(workshop_id)
+        if self.service is None or row < 0:
+            return
+        ask_delete(self, self.start.workshops.summary(row), lambda: self.delete_workshop(workshop_id))
+
+    def delete_workshop(self, workshop_id: str) -> bool:
+        """Delete it (closed first if open) with everything it holds, in one transaction of the service."""
+        if self.service is None:
+            return False
+        if self.session is not None and self.session.workshop_id == workshop_id:
+            self.close_workshop()
+        row = self.start.workshops.row_of(workshop_id)
+        title = self.start.workshops.summary(row).title if row >= 0 else ""
+        try:
+            self.service.delete_workshop(workshop_id)
+        except AtelierError as exc:
+            self.notify(QMessageBox.Icon.Warning, self.tr("Suppression impossible"), str(exc))
+            self.refresh_workshops()
+            return False
+        self.settings.forget_workshop(workshop_id)
+        self.refresh_workshops()
+        self.statusBar().showMessage(self.tr("Atelier « %1 » supprimé.").replace("%1", title), 10_000)
+        return True
 
     def open_demo(self) -> None:
         if self.service is None:

@@ -83,3 +83,9 @@ class AppSettings:
 
     def forget_open_workshop(self) -> None:
         self.set(OPEN_WORKSHOP, "")
+
+    def forget_workshop(self, workshop_id: str) -> None:
+        """A deleted workshop leaves the recent list (and is no longer the one to resume)."""
+        self.set(RECENT_WORKSHOPS, [w for w in self.get(RECENT_WORKSHOPS) if w != workshop_id])
+        if self.get(OPEN_WORKSHOP) == workshop_id:
+            self.forget_open_workshop()

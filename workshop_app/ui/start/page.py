@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QItemSelection, QModelIndex, Qt, Signal
-from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -54,6 +54,8 @@ class StartPage(QWidget):
     sig_browse_decks = Signal()
     #: « Réessayer » after the database could not be opened
     sig_retry_store = Signal()
+    #: « Supprimer l'atelier… » (button, context menu or Delete key) on a workshop of the list: its id
+    sig_delete_workshop = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -132,13 +134,38 @@ class StartPage(QWidget):
         self.workshop_view.activated.connect(self.on_workshop_activated)
         self.workshop_view.doubleClicked.connect(self.on_workshop_activated)
         self.open_button.clicked.connect(self.on_open_clicked)
+        self.delete_button = QPushButton(self.tr("Supprimer l'a&telier…"))
+        self.delete_button.setObjectName("deleteWorkshopButton")
+        self.delete_button.setToolTip(
+            self.tr("Supprime l'atelier choisi et tout ce qu'il contient, après confirmation")
+        )
+        self.delete_button.clicked.connect(self.on_delete_clicked)
+        self._build_workshop_menu()
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.open_button)
+        buttons.addWidget(self.delete_button)
+        buttons.addStretch(1)
         layout = QVBoxLayout(box)
         layout.setContentsMargins(0, 8, 8, 0)
         layout.addWidget(heading)
         layout.addWidget(self.workshop_view, 1)
         layout.addWidget(self.empty_label)
-        layout.addWidget(self.open_button, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addLayout(buttons)
         return box
+
+    def _build_workshop_menu(self) -> None:
+        """Right click on a workshop: open or delete it; the Delete key deletes it too (while the list has
+        the focus only, so Delete keeps its meaning everywhere else)."""
+        view = self.workshop_view
+        self.open_action = QAction(self.tr("Ouvrir"), view)
+        self.open_action.triggered.connect(self.on_open_clicked)
+        self.delete_action = QAction(self.tr("Supprimer l'atelier…"), view)
+        self.delete_action.setObjectName("deleteWorkshopAction")
+        self.delete_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
+        self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        self.delete_action.triggered.connect(self.on_delete_clicked)
+        view.addActions([self.open_action, self.delete_action])
+        view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
 
     def _build_decks(self) -> QWidget:
         box = QWidget()
@@ -164,6 +191,7 @@ class StartPage(QWidget):
         self.import_button.setObjectName("importDeckButton")
         hint = QLabel(self.tr("ou glissez un fichier .yaml sur cette page"))
         hint.setObjectName("muted")
+        hint.setWordWrap(True)  # the page stays narrow enough for small screens
         row = QHBoxLayout()
         row.addWidget(self.import_button)
         row.addWidget(hint, 1)
@@ -181,7 +209,7 @@ class StartPage(QWidget):
     def set_workshops(self, rows: Sequence[WorkshopSummary]) -> None:
         self.workshops.set_rows(rows)
         self.empty_label.setVisible(not rows)
-        self.open_button.setEnabled(bool(rows) and self.new_button.isEnabled())
+        self._enable_workshop_buttons()
         if rows:
             self.workshop_view.selectRow(0)
 
@@ -195,13 +223,18 @@ class StartPage(QWidget):
         ready = state == "ready"
         for button in (self.new_button, self.demo_button):
             button.setEnabled(ready)
-        self.open_button.setEnabled(ready and self.workshops.rowCount() > 0)
+        self._enable_workshop_buttons()
         self.retry_button.setVisible(state == "error")
         set_role(self.store_label, "error" if state == "error" else "muted")
         if state == "opening":
             self.store_label.setText(self.tr("Ouverture de la base de données…"))
         else:
             self.store_label.setText(message)
+
+    def _enable_workshop_buttons(self) -> None:
+        usable = self.new_button.isEnabled() and self.workshops.rowCount() > 0
+        for widget in (self.open_button, self.delete_button, self.open_action, self.delete_action):
+            widget.setEnabled(usable)
 
     def set_demo_busy(self, busy: bool) -> None:
         self.demo_button.setEnabled(not busy)
@@ -226,6 +259,11 @@ class StartPage(QWidget):
 
     def on_open_clicked(self) -> None:
         self.on_workshop_activated(self.workshop_view.currentIndex())
+
+    def on_delete_clicked(self) -> None:
+        index = self.workshop_view.currentIndex()
+        if index.isValid() and self.delete_button.isEnabled():
+            self.sig_delete_workshop.emit(self.workshops.summary(index.row()).id)
 
     def on_deck_selection_changed(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
         indexes = selected.indexes()
