@@ -43,12 +43,12 @@
         <translation>Creates a workshop and opens its set-up</translation>
     </message>
     <message>
-        <source>&amp;Ouvrir un atelier…</source>
-        <translation>&amp;Open a workshop…</translation>
+        <source>&amp;Ouvrir…</source>
+        <translation>&amp;Open…</translation>
     </message>
     <message>
-        <source>Choisir un atelier dans la liste</source>
-        <translation>Pick a workshop from the list</translation>
+        <source>Ouvre un jeu (.yaml) ou l'archive d'un atelier (.zip)</source>
+        <translation>Opens a deck (.yaml) or a workshop archive (.zip)</translation>
     </message>
     <message>
         <source>&amp;Importer un jeu (YAML)…</source>
@@ -65,6 +65,14 @@
     <message>
         <source>PDF, CSV ou XLSX</source>
         <translation>PDF, CSV or XLSX</translation>
+    </message>
+    <message>
+        <source>Exporter l'&amp;archive de l'atelier (.zip)…</source>
+        <translation>Export the workshop &amp;archive (.zip)…</translation>
+    </message>
+    <message>
+        <source>Tout l'atelier et ses photos, pour le rouvrir sur un autre ordinateur (Ctrl+O)</source>
+        <translation>The whole workshop and its photos, to open it on another computer (Ctrl+O)</translation>
     </message>
     <message>
         <source>&amp;Fermer l'atelier</source>
@@ -581,6 +589,46 @@ To keep a copy, first export its archive (.zip) from the File menu.</translation
     </message>
 </context>
 <context>
+    <name>FileFlow</name>
+    <message>
+        <source>Ouvrir</source>
+        <extracomment>an archive was imported: (workshop id, True when anything was new) the open workshop's archive was written: its path</extracomment>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>Une archive est déjà en cours : patientez un instant.</source>
+        <translation>An archive is already being processed: please wait a moment.</translation>
+    </message>
+    <message>
+        <source>« %1 » n'est ni un jeu (.yaml, .yml) ni une archive d'atelier (.zip).</source>
+        <translation>“%1” is neither a deck (.yaml, .yml) nor a workshop archive (.zip).</translation>
+    </message>
+    <message>
+        <source>Import de l'archive refusé</source>
+        <translation>Archive refused</translation>
+    </message>
+    <message>
+        <source>Export de l'archive impossible</source>
+        <translation>Cannot export the archive</translation>
+    </message>
+    <message>
+        <source>Ouvrir un jeu ou une archive d'atelier</source>
+        <translation>Open a deck or a workshop archive</translation>
+    </message>
+    <message>
+        <source>Jeux et archives d'atelier (*.yaml *.yml *.zip);;Jeux (*.yaml *.yml);;Archives d'atelier (*.zip)</source>
+        <translation>Decks and workshop archives (*.yaml *.yml *.zip);;Decks (*.yaml *.yml);;Workshop archives (*.zip)</translation>
+    </message>
+    <message>
+        <source>Exporter l'archive de l'atelier</source>
+        <translation>Export the workshop archive</translation>
+    </message>
+    <message>
+        <source>Archives d'atelier (*.zip)</source>
+        <translation>Workshop archives (*.zip)</translation>
+    </message>
+</context>
+<context>
     <name>FindingsList</name>
     <message>
         <source>Ajouter</source>
@@ -829,6 +877,18 @@ The app stays open but cannot save anything. Fix the problem, then click “Retr
         <translation>Demonstration workshop</translation>
     </message>
     <message>
+        <source>Atelier « %1 » importé.</source>
+        <translation>Workshop “%1” imported.</translation>
+    </message>
+    <message>
+        <source>Atelier « %1 » déjà présent : rien de nouveau dans l'archive.</source>
+        <translation>Workshop “%1” already here: nothing new in the archive.</translation>
+    </message>
+    <message>
+        <source>Archive écrite : %1</source>
+        <translation>Archive written: %1</translation>
+    </message>
+    <message>
         <source>Importer un jeu</source>
         <translation>Import a deck</translation>
     </message>
@@ -866,6 +926,13 @@ The app stays open but cannot save anything. Fix the problem, then click “Retr
     <message>
         <source>{0} (carte affichée)</source>
         <translation>{0} (card shown)</translation>
+    </message>
+</context>
+<context>
+    <name>OutlineView</name>
+    <message>
+        <source>Déroulé de l'atelier</source>
+        <translation>Workshop outline</translation>
     </message>
 </context>
 <context>
@@ -945,12 +1012,8 @@ The app stays open but cannot save anything. Fix the problem, then click “Retr
 <context>
     <name>PlayPage</name>
     <message>
-        <source>Déroulé de l'atelier</source>
-        <extracomment>a short French message for the status bar (what undo took back, an error…)</extracomment>
-        <translation>Workshop outline</translation>
-    </message>
-    <message>
         <source>◀ Carte précédente</source>
+        <extracomment>a short French message for the status bar (what undo took back, an error…)</extracomment>
         <translation>◀ Previous card</translation>
     </message>
     <message>

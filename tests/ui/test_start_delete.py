@@ -82,7 +82,7 @@ def test_delete_key_asks_by_name_then_deletes_everything_of_that_workshop_only(
     view = start.workshop_view
     view.selectRow(start.workshops.row_of(gone))
     window.activateWindow()
-    qtbot.waitActive(window)
+    qtbot.waitUntil(window.isActiveWindow)
     view.setFocus()
     qtbot.keyClick(view, Qt.Key.Key_Delete)
     box = question(qtbot)

@@ -50,10 +50,10 @@ class ActionRegistry(QObject):
             self.tr("Crée un atelier et ouvre sa préparation"),
         )
         self._add(
-            "open_workshop",
-            self.tr("&Ouvrir un atelier…"),
+            "open_file",
+            self.tr("&Ouvrir…"),
             ["Ctrl+O"],
-            self.tr("Choisir un atelier dans la liste"),
+            self.tr("Ouvre un jeu (.yaml) ou l'archive d'un atelier (.zip)"),
         )
         self._add(
             "import_deck",
@@ -62,6 +62,12 @@ class ActionRegistry(QObject):
             self.tr("Vérifie un fichier de jeu et l'ajoute à vos jeux"),
         )
         self._add("export", self.tr("&Exporter le compte-rendu…"), ["Ctrl+E"], self.tr("PDF, CSV ou XLSX"))
+        self._add(
+            "export_bundle",
+            self.tr("Exporter l'&archive de l'atelier (.zip)…"),
+            ["Ctrl+Shift+E"],
+            self.tr("Tout l'atelier et ses photos, pour le rouvrir sur un autre ordinateur (Ctrl+O)"),
+        )
         self._add("close_workshop", self.tr("&Fermer l'atelier"), ["Ctrl+W"])
         self._add("quit", self.tr("&Quitter"), ["Ctrl+Q"])
         # -- Édition
@@ -138,10 +144,11 @@ class ActionRegistry(QObject):
                 self.tr("&Fichier"),
                 [
                     "new_workshop",
-                    "open_workshop",
+                    "open_file",
                     "import_deck",
                     None,
                     "export",
+                    "export_bundle",
                     None,
                     "close_workshop",
                     "quit",
@@ -189,8 +196,9 @@ class ActionRegistry(QObject):
     def update_enabled(self, has_store: bool, session: WorkshopSession | None) -> None:
         """Enable what makes sense now: nothing without a database, the play keys once a sequence is open."""
         self["new_workshop"].setEnabled(has_store)
-        self["open_workshop"].setEnabled(has_store)
-        for name in ("export", "close_workshop", "go_setup", "go_play", "go_debrief", "add_action"):
+        self["open_file"].setEnabled(has_store)
+        workshop_actions = ("export", "export_bundle", "close_workshop", "go_setup", "go_play", "go_debrief")
+        for name in (*workshop_actions, "add_action"):
             self[name].setEnabled(session is not None)
         playing = session is not None and session.sequence_id is not None
         for name in ("next_card", "previous_card", "reveal", "card_timer", "sequence_timer"):

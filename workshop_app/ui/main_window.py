@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from workshop_app.core.catalogue import DeckEntry
     from workshop_app.services.api import WorkshopService
     from workshop_app.ui.export_flow import ExportFlow
+    from workshop_app.ui.file_flow import FileFlow
     from workshop_app.ui.session import WorkshopSession
 
 log = logging.getLogger(__name__)
@@ -54,6 +55,7 @@ class MainWindow(QMainWindow):
         self._store_opener = store_opener or default_store_opener
         self.service: WorkshopService | None = None
         self.exports: ExportFlow | None = None
+        self.files: FileFlow | None = None
         self.decks: list[DeckEntry] = []
         self.registry = ActionRegistry(self)
         self.tabs = QTabWidget()
@@ -83,7 +85,8 @@ class MainWindow(QMainWindow):
     def _connect(self) -> None:
         a = self.registry
         a["new_workshop"].triggered.connect(self.new_workshop)
-        a["open_workshop"].triggered.connect(self.on_open_workshop_triggered)
+        a["open_file"].triggered.connect(self.open_file)
+        a["export_bundle"].triggered.connect(self.export_bundle)
         a["import_deck"].triggered.connect(self.browse_decks)
         a["export"].triggered.connect(self.export)
         a["close_workshop"].triggered.connect(self.close_workshop)
@@ -122,8 +125,12 @@ class MainWindow(QMainWindow):
             )
             return False
         from workshop_app.ui.export_flow import ExportFlow
+        from workshop_app.ui.file_flow import FileFlow
 
         self.service = service
+        self.files = FileFlow(service, self, self.import_decks)
+        self.files.sig_bundle_imported.connect(self.on_bundle_imported)
+        self.files.sig_bundle_exported.connect(self.on_bundle_exported)
         self.exports = ExportFlow(service, self)
         self.exports.sig_exported.connect(
             lambda path: self.statusBar().showMessage(self.tr("Exporté : %1").replace("%1", path), 10_000)
@@ -254,9 +261,30 @@ class MainWindow(QMainWindow):
 
         return ask_resume(self, title)
 
-    def on_open_workshop_triggered(self) -> None:
-        self.pages.show(PAGE_START)
-        self.start.focus_workshops()
+    # -- files (Ctrl+O, the workshop's archive) -------------------------------------------------------------
+    def open_file(self) -> None:
+        if self.files is not None:
+            self.files.open_file()
+
+    def export_bundle(self) -> None:
+        if self.files is not None and self.session is not None:
+            self.files.export_bundle(self.session.workshop_id)
+
+    def on_bundle_imported(self, workshop_id: str, added: bool) -> None:
+        session = self.session
+        if session is not None and session.workshop_id == workshop_id and added:
+            session.reload()  # the open workshop received events from another laptop
+        self.refresh_workshops()
+        if not self.open_workshop(workshop_id) or self.session is None:
+            return
+        title = self.session.snapshot.info.title
+        text = self.tr("Atelier « %1 » importé.") if added else self.tr(
+            "Atelier « %1 » déjà présent : rien de nouveau dans l'archive."
+        )
+        self.statusBar().showMessage(text.replace("%1", title), 10_000)
+
+    def on_bundle_exported(self, path: str) -> None:
+        self.statusBar().showMessage(self.tr("Archive écrite : %1").replace("%1", path), 10_000)
 
     # -- decks ----------------------------------------------------------------------------------------------
     def browse_decks(self) -> None:

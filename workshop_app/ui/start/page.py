@@ -249,9 +249,6 @@ class StartPage(QWidget):
         if row >= 0:
             self.deck_view.selectRow(row)
 
-    def focus_workshops(self) -> None:
-        self.workshop_view.setFocus(Qt.FocusReason.ShortcutFocusReason)
-
     # -- handlers -------------------------------------------------------------------------------------------
     def on_workshop_activated(self, index: QModelIndex) -> None:
         if index.isValid():
