@@ -675,10 +675,6 @@ To keep a copy, first export its archive (.zip) from the File menu.</translation
         <translation>Add the table</translation>
     </message>
     <message>
-        <source>Co&amp;uleur…</source>
-        <translation>Colo&amp;ur…</translation>
-    </message>
-    <message>
         <source>Renommer</source>
         <translation>Rename</translation>
     </message>
@@ -687,8 +683,12 @@ To keep a copy, first export its archive (.zip) from the File menu.</translation
         <translation>Remove the table</translation>
     </message>
     <message>
-        <source>Nouvelle ta&amp;ble :</source>
-        <translation>New ta&amp;ble:</translation>
+        <source>C&amp;hoisir la couleur…</source>
+        <translation>C&amp;hoose the colour…</translation>
+    </message>
+    <message>
+        <source>Nou&amp;velle table :</source>
+        <translation>Ne&amp;w table:</translation>
     </message>
     <message>
         <source>F2 dans la liste</source>
@@ -770,20 +770,20 @@ To keep a copy, first export its archive (.zip) from the File menu.</translation
         <translation>P&amp;lace</translation>
     </message>
     <message>
-        <source>A&amp;nimation</source>
+        <source>Ani&amp;mation</source>
         <translation>Faci&amp;litators</translation>
     </message>
     <message>
-        <source>&amp;Contexte</source>
-        <translation>&amp;Context</translation>
+        <source>Co&amp;ntexte</source>
+        <translation>Co&amp;ntext</translation>
+    </message>
+    <message>
+        <source>Points fi&amp;xés</source>
+        <translation>Fi&amp;xed points</translation>
     </message>
     <message>
         <source>&amp;Objectifs</source>
         <translation>&amp;Objectives</translation>
-    </message>
-    <message>
-        <source>&amp;Points fixés</source>
-        <translation>&amp;Fixed points</translation>
     </message>
     <message>
         <source>Commune</source>
@@ -1420,21 +1420,21 @@ Resume the workshop “%1” where it was?</translation>
 <context>
     <name>WorkshopPages</name>
     <message>
-        <source>Accueil</source>
+        <source>A&amp;ccueil</source>
         <extracomment>the open workshop or the current page changed the debrief page asked for the export dialog a short message from the play page for the status bar</extracomment>
-        <translation>Home</translation>
+        <translation>H&amp;ome</translation>
     </message>
     <message>
-        <source>Préparation</source>
-        <translation>Set-up</translation>
+        <source>&amp;Préparation</source>
+        <translation>&amp;Set-up</translation>
     </message>
     <message>
-        <source>Jeu</source>
-        <translation>Play</translation>
+        <source>Je&amp;u</source>
+        <translation>Pl&amp;ay</translation>
     </message>
     <message>
-        <source>Bilan</source>
-        <translation>Debrief</translation>
+        <source>&amp;Bilan</source>
+        <translation>&amp;Debrief</translation>
     </message>
     <message>
         <source>Ouvrez ou créez un atelier depuis l'accueil.</source>

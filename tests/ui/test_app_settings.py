@@ -110,11 +110,11 @@ def test_translations_french_from_qt_and_english_from_ours(qtbot: QtBot) -> None
     installed = install_translators(app, "en")
     try:
         assert QCoreApplication.translate("ActionRegistry", "&Nouvel atelier") == "&New workshop"
-        assert QCoreApplication.translate("WorkshopPages", "Bilan") == "Debrief"
+        assert QCoreApplication.translate("WorkshopPages", "&Bilan") == "&Debrief"
         assert QCoreApplication.translate("PlayPage", "Carte suivante ▶") == "Next card ▶"
         main = MainWindow(AppSettings())
         qtbot.addWidget(main)
-        assert [main.tabs.tabText(i) for i in range(4)] == ["Home", "Set-up", "Play", "Debrief"]
+        assert [main.tabs.tabText(i) for i in range(4)] == ["H&ome", "&Set-up", "Pl&ay", "&Debrief"]
         main.close()
     finally:
         for translator in installed:

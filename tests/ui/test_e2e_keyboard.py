@@ -71,8 +71,8 @@ def test_keyboard_only_workshop_from_creation_to_action_plan(qtbot: QtBot, windo
     press(Qt.Key.Key_Tab)  # leaving the title saves it
     type_in_focus("Soissons")  # territory
     press(Qt.Key.Key_Tab)
-    # -- Alt+B: the new-table field; a name and Enter, four times
-    press(Qt.Key.Key_B, Mod.AltModifier)
+    # -- Alt+V: the new-table field; a name and Enter, four times
+    press(Qt.Key.Key_V, Mod.AltModifier)
     for name in TABLES:
         type_in_focus(name)
         press(Qt.Key.Key_Return)

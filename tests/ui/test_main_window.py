@@ -17,7 +17,7 @@ from workshop_app.core.errors import AtelierError
 from workshop_app.ui.export_dialog import ExportChoice, ExportDialog
 from workshop_app.ui.main_window import MainWindow
 from workshop_app.ui.settings import OPEN_WORKSHOP, RECENT_WORKSHOPS, AppSettings
-from workshop_app.ui.workshop_pages import PAGE_PLAY, PAGE_SETUP, PAGE_START
+from workshop_app.ui.workshop_pages import PAGE_DEBRIEF, PAGE_PLAY, PAGE_SETUP, PAGE_START
 
 EXPECTED_KEYS = {
     "undo": ["Ctrl+Z"],
@@ -78,7 +78,7 @@ def test_every_shortcut_of_the_issue_is_declared_once(window: MainWindow) -> Non
 
 def test_workshop_tabs_wait_for_a_workshop(qtbot: QtBot, window: MainWindow) -> None:
     tabs = window.tabs
-    assert [tabs.tabText(i) for i in range(4)] == ["Accueil", "Préparation", "Jeu", "Bilan"]
+    assert [tabs.tabText(i) for i in range(4)] == ["A&ccueil", "&Préparation", "Je&u", "&Bilan"]
     assert not any(tabs.isTabEnabled(i) for i in (1, 2, 3))
     assert not window.registry["export"].isEnabled() and not window.registry["undo"].isEnabled()
     workshop_id = with_workshop(window)
@@ -209,14 +209,31 @@ def _mnemonics(widget: QWidget) -> list[str]:
     return letters
 
 
-@pytest.mark.parametrize("page", [PAGE_START, PAGE_SETUP])
+def _letter(text: str) -> str:
+    text = text.replace("&&", "")
+    return text[text.index("&") + 1].lower()
+
+
+@pytest.mark.parametrize("page", [PAGE_START, PAGE_SETUP, PAGE_PLAY, PAGE_DEBRIEF])
 def test_alt_letters_are_unique_on_each_page_and_menu_bar(window: MainWindow, page: int) -> None:
-    """Two widgets with the same Alt+letter make Qt ignore both: check our pages against the menu bar."""
+    """Two widgets with the same Alt+letter make Qt ignore both: check each page against the menu bar and the
+    tabs (always visible, so their letters must be free on every page)."""
     with_workshop(window)
     window.pages.show(page)
-    menu = [a.text()[a.text().index("&") + 1].lower() for a in window.menuBar().actions()]
-    letters = menu + _mnemonics(window.tabs.currentWidget())
+    menu = [_letter(a.text()) for a in window.menuBar().actions()]
+    tabs = [_letter(window.tabs.tabText(i)) for i in range(window.tabs.count())]
+    letters = menu + tabs + _mnemonics(window.tabs.currentWidget())
     assert len(letters) == len(set(letters)), sorted(letters)
+
+
+def test_alt_letters_go_to_the_tabs(qtbot: QtBot, window: MainWindow) -> None:
+    with_workshop(window)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    for key, page in ((Qt.Key.Key_B, PAGE_DEBRIEF), (Qt.Key.Key_P, PAGE_SETUP), (Qt.Key.Key_U, PAGE_PLAY),
+                      (Qt.Key.Key_C, PAGE_START)):
+        QTest.keyClick(window, key, Qt.KeyboardModifier.AltModifier)
+        assert window.pages.current() == page, key
 
 
 def test_a_refusal_on_the_set_up_page_is_a_message(window: MainWindow) -> None:

@@ -42,14 +42,16 @@ class WorkshopPages(QObject):
         self.setup: SetupPage | None = None
         self.play: QWidget | None = None
         self.debrief: QWidget | None = None
-        tabs.addTab(start, self.tr("Accueil"))
+        tabs.addTab(start, self.titles()[PAGE_START])
         for title in self.titles()[1:]:
             tabs.addTab(self._placeholder(), title)
         self._enable(False)
         tabs.currentChanged.connect(lambda _index: self.sig_changed.emit())
 
     def titles(self) -> list[str]:
-        return [self.tr("Accueil"), self.tr("Préparation"), self.tr("Jeu"), self.tr("Bilan")]
+        """Tab titles with their Alt+letter: unique against the menu bar (F, D, J, A, E) and every page's
+        own letters, since the tab bar is always visible (tests/ui/test_main_window.py checks it)."""
+        return [self.tr("A&ccueil"), self.tr("&Préparation"), self.tr("Je&u"), self.tr("&Bilan")]
 
     def _placeholder(self) -> QWidget:
         label = QLabel(self.tr("Ouvrez ou créez un atelier depuis l'accueil."))
