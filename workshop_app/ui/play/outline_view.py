@@ -39,17 +39,21 @@ class WrappedTitleDelegate(QStyledItemDelegate):
         option.textElideMode = Qt.TextElideMode.ElideRight
 
     def sizeHint(self, option: QStyleOptionViewItem, index: _Index) -> QSize:
-        size = super().sizeHint(option, index)
-        text = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
-        font = index.data(Qt.ItemDataRole.FontRole) or option.font
-        metrics = QFontMetrics(font)
+        """One line's height (as the style measures it, padding included) plus the extra wrapped lines."""
+        one = QStyleOptionViewItem(option)
+        self.initStyleOption(one, index)
+        text = one.text
+        one.text = "Xg"
+        one.features &= ~QStyleOptionViewItem.ViewItemFeature.WrapText
+        style = self._view.style()
+        size = style.sizeFromContents(QStyle.ContentsType.CT_ItemViewItem, one, QSize(), self._view)
         width = self._text_width(index, option)
         if width <= 0 or not text:
             return size
+        metrics = QFontMetrics(one.font)
         used = metrics.boundingRect(QRect(0, 0, width, 10_000), int(Qt.TextFlag.TextWordWrap), text)
         lines = max(1, min(MAX_LINES, round(used.height() / max(1, metrics.lineSpacing()))))
-        margin = 2 * (self._view.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameVMargin) + 1)
-        return QSize(size.width(), max(size.height(), lines * metrics.lineSpacing() + margin))
+        return QSize(size.width(), size.height() + (lines - 1) * metrics.lineSpacing())
 
     def _text_width(self, index: _Index, option: QStyleOptionViewItem) -> int:
         depth = 0
