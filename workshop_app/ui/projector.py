@@ -27,8 +27,8 @@ from workshop_app.ui.compass.widget import CompassWidget
 from workshop_app.ui.play.timing import CARD, SEQUENCE, TimerClock, format_duration, timer_key
 from workshop_app.ui.session import WorkshopSession
 from workshop_app.ui.settings import PROJECTOR_SCREEN, AppSettings
+from workshop_app.ui.theme_ink import Ink, follow_ink, ink
 
-_INK = "#111111"
 _WRAP = int(Qt.TextFlag.TextWordWrap) | int(Qt.AlignmentFlag.AlignLeft) | int(Qt.AlignmentFlag.AlignTop)
 _REVEAL = frozenset({EventKind.RESULTS_REVEALED, EventKind.RESULTS_HIDDEN, EventKind.UNDO, EventKind.REDO})
 _SCORING = frozenset({
@@ -79,7 +79,7 @@ class FitText(QWidget):
             return
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
-        painter.setPen(QColor(_INK))
+        painter.setPen(QColor(ink().text))
         painter.setFont(self.fitted_font())
         painter.drawText(self.rect(), _WRAP, self._text)
 
@@ -93,7 +93,6 @@ class ProjectorWindow(QWidget):
         self._settings = settings
         self._screen_name = ""
         self.clock = TimerClock.from_events(session.events)
-        self.setStyleSheet(f"background: #FFFFFF; color: {_INK};")
         self.heading = QLabel()
         self.timer = QLabel()
         self.timer.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -105,6 +104,7 @@ class ProjectorWindow(QWidget):
         self.blank = QWidget()
         self.blank.setStyleSheet("background: #000000;")
         self._build_layout()
+        follow_ink(self, self.on_ink_changed)
         self._tick = QTimer(self)
         self._tick.setInterval(500)
         self._tick.timeout.connect(self.refresh_timer)
@@ -136,6 +136,13 @@ class ProjectorWindow(QWidget):
         self.stack = QStackedLayout(self)
         self.stack.addWidget(content)
         self.stack.addWidget(self.blank)
+
+    def on_ink_changed(self, colours: Ink) -> None:
+        """Black on white, or white on black in high contrast (the card, the timer and the compass alike)."""
+        self.setStyleSheet(f"background: {colours.background}; color: {colours.text};")
+        self.blank.setStyleSheet("background: #000000;")
+        self.title.update()
+        self.prompt.update()
 
     # -- screens --------------------------------------------------------------------------------------------
     def show_on_preferred_screen(self) -> None:

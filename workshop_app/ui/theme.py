@@ -12,6 +12,7 @@ from PySide6.QtGui import QColor, QFont, QFontDatabase, QFontInfo, QFontMetrics,
 from PySide6.QtWidgets import QApplication, QWidget
 
 from workshop_app.paths import resource_path
+from workshop_app.ui.theme_ink import HIGH_CONTRAST_PROPERTY
 
 log = logging.getLogger(__name__)
 
@@ -58,6 +59,7 @@ def _draws(font: QFont) -> bool:
 def apply_theme(app: QApplication, scale: float = 1.0, high_contrast: bool = False) -> None:
     if app.style().name().lower() != "fusion":
         app.setStyle("Fusion")
+    app.setProperty(HIGH_CONTRAST_PROPERTY, high_contrast)  # first: widgets ask ``ink()`` as they restyle
     base = app.property(_BASE_POINT_SIZE)
     if base is None:
         base = max(10.0, app.font().pointSizeF())
@@ -109,6 +111,9 @@ def stylesheet(point_size: float, high_contrast: bool) -> str:
     muted = "#E0E0E0" if high_contrast else "#555555"
     error = "#FF8A80" if high_contrast else "#B00020"
     border = "2px" if high_contrast else "1px"
+    checked = ""
+    if high_contrast:  # Fusion's checked buttons are a shade of the (black) button colour: unreadable
+        checked = "QToolButton:checked, QPushButton:checked { background: #FFD400; color: #000000; }"
     return f"""
 QLabel#pageTitle {{ font-size: {title:.1f}pt; font-weight: bold; }}
 QLabel#sectionTitle {{ font-size: {subtitle:.1f}pt; font-weight: bold; }}
@@ -118,6 +123,7 @@ QTabBar::tab {{ padding: 6px 18px; }}
 QLineEdit, QPlainTextEdit {{ border: {border} solid {muted}; padding: 3px; }}
 QLineEdit:focus, QPlainTextEdit:focus, QTableView:focus, QListView:focus, QTreeView:focus {{
     border: 2px solid {focus}; }}
+{checked}
 """
 
 

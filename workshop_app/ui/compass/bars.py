@@ -11,11 +11,9 @@ from PySide6.QtGui import QColor, QFont, QFontMetricsF, QHelpEvent, QPainter, QP
 from PySide6.QtWidgets import QToolTip, QWidget
 
 from workshop_app.ui.compass.series import CompassSeries
+from workshop_app.ui.theme_ink import Ink, follow_ink, ink, visible_on
 
-_TRACK = QColor("#EEF1F5")
-_ROOM = QColor("#5B6775")
-_GRID = QColor("#C9CED6")
-_TEXT = QColor("#1F2937")
+_ROOM_BAR = {False: "#5B6775", True: "#BDBDBD"}  # the room's bar: by high contrast or not
 
 
 class BarsView(QWidget):
@@ -23,10 +21,9 @@ class BarsView(QWidget):
         super().__init__(parent)
         self.setAccessibleName(self.tr("Boussole en barres"))
         self.setMouseTracking(True)
-        self.setAutoFillBackground(True)
-        self.setStyleSheet("background: white;")
         self._series: CompassSeries | None = None
         self._rows: list[QRectF] = []
+        follow_ink(self, lambda _colours: self.update())
 
     def sizeHint(self) -> QSize:
         return QSize(360, 320)
@@ -47,9 +44,11 @@ class BarsView(QWidget):
     # -- painting -------------------------------------------------------------------------------------------
     def paintEvent(self, event: QPaintEvent) -> None:
         series = self._series
+        colours = ink()
+        text_pen = QColor(colours.text)
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.fillRect(self.rect(), QColor("white"))
+        painter.fillRect(self.rect(), QColor(colours.background))
         if series is None or not series.targets:
             return
         metrics = QFontMetricsF(self.font())
@@ -66,7 +65,7 @@ class BarsView(QWidget):
         right = self.width() - pad - value_w - dot
         width = max(10.0, right - left)
         top = pad + scale_h
-        self._draw_scale(painter, metrics, left, width, pad)
+        self._draw_scale(painter, metrics, left, width, pad, QColor(colours.muted))
         self._rows = []
         for i, target in enumerate(series.targets):
             y = top + i * row_h
@@ -74,43 +73,45 @@ class BarsView(QWidget):
             self._rows.append(row)
             text = metrics.elidedText(target.full, Qt.TextElideMode.ElideRight, label_w - 14)
             painter.fillRect(QRectF(pad, y + row_h * 0.25, 4, row_h * 0.5), QColor(target.colour))
-            painter.setPen(_TEXT)
+            painter.setPen(text_pen)
             painter.drawText(QRectF(pad + 8, y, label_w - 14, row_h), Qt.AlignmentFlag.AlignVCenter, text)
             bar_h = max(6.0, row_h * 0.42)
             bar_y = y + (row_h - bar_h) / 2
-            painter.fillRect(QRectF(left, bar_y, width, bar_h), _TRACK)
+            painter.fillRect(QRectF(left, bar_y, width, bar_h), QColor(colours.track))
             value = series.room.values[i]
             if value is not None:
-                painter.fillRect(QRectF(left, bar_y, width * value / 100, bar_h), _ROOM)
-            painter.setPen(_TEXT)
+                room = QColor(_ROOM_BAR[colours.high_contrast])
+                painter.fillRect(QRectF(left, bar_y, width * value / 100, bar_h), room)
+            painter.setPen(text_pen)
             shown = f"{value:.0f} %" if value is not None else "—"
             painter.drawText(QRectF(right + dot, y, value_w, row_h),
                              Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight, shown)
-            self._draw_dots(painter, series, i, left, width, y + row_h / 2, bar_h)
-        painter.setPen(QPen(_GRID, 1, Qt.PenStyle.DotLine))
+            self._draw_dots(painter, series, i, (left, width, y + row_h / 2, bar_h), colours)
+        painter.setPen(QPen(QColor(colours.grid_strong), 1, Qt.PenStyle.DotLine))
         for tick in (25, 50, 75):
             x = left + width * tick / 100
             painter.drawLine(QPointF(x, top), QPointF(x, top + n * row_h))
 
     def _draw_scale(
-        self, painter: QPainter, metrics: QFontMetricsF, left: float, width: float, pad: float
+        self, painter: QPainter, metrics: QFontMetricsF, left: float, width: float, pad: float, pen: QColor
     ) -> None:
-        painter.setPen(QColor("#6B7280"))
+        painter.setPen(pen)
         for tick in (0, 25, 50, 75, 100):
             x = left + width * tick / 100
             w = metrics.horizontalAdvance(str(tick))
             painter.drawText(QPointF(min(max(x - w / 2, left - w / 2), left + width - w / 2),
                                      pad + metrics.ascent()), str(tick))
 
-    def _draw_dots(self, painter: QPainter, series: CompassSeries, i: int, left: float, width: float,
-                   centre: float, bar_h: float) -> None:
+    def _draw_dots(self, painter: QPainter, series: CompassSeries, i: int,
+                   place: tuple[float, float, float, float], colours: Ink) -> None:
+        left, width, centre, bar_h = place
         radius = max(3.5, min(7.0, bar_h * 0.55))
         for group in series.groups:
             value = group.values[i]
             if value is None:
                 continue
-            painter.setPen(QPen(QColor("white"), 1.5))
-            painter.setBrush(QColor(group.colour))
+            painter.setPen(QPen(QColor(colours.background), 1.5))
+            painter.setBrush(QColor(visible_on(group.colour, colours)))
             painter.drawEllipse(QPointF(left + width * value / 100, centre), radius, radius)
 
     # -- tooltips -------------------------------------------------------------------------------------------

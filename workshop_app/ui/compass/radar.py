@@ -16,6 +16,7 @@ from PySide6.QtGui import QColor, QFont, QResizeEvent
 from PySide6.QtWidgets import QGraphicsItem, QWidget
 
 from workshop_app.ui.compass.series import CompassSeries, Series
+from workshop_app.ui.theme_ink import Ink, follow_ink, ink, visible_on
 
 RINGS = (25, 50, 75, 100)
 MAX_FILLED = 6  # beyond this many tables, outlines only: a dozen tinted polygons is mud (and slow to paint)
@@ -40,7 +41,7 @@ def polygon(values: tuple[float | None, ...]) -> tuple[np.ndarray, np.ndarray, b
 
 class RadarView(pg.PlotWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent, background="w")
+        super().__init__(parent, background=ink().background)
         self.setAccessibleName(self.tr("Boussole en radar"))
         item = self.getPlotItem()
         assert item is not None
@@ -52,27 +53,43 @@ class RadarView(pg.PlotWidget):
         item.setMenuEnabled(False)
         item.setAspectLocked(True)
         self._font = QFont()
-        self._rings = [self._add(pg.PlotDataItem(pen=pg.mkPen("#C9CED6", width=1))) for _ in RINGS]
-        self._spokes = self._add(pg.PlotDataItem(pen=pg.mkPen("#C9CED6", width=1), connect="pairs"))
-        self._ring_text = [
-            self._add(pg.TextItem(str(v), color="#4B5563", anchor=(0.5, 1.0), fill=(255, 255, 255, 225)))
-            for v in RINGS
-        ]
+        self._ink = ink()
+        self._rings = [self._add(pg.PlotDataItem()) for _ in RINGS]
+        self._spokes = self._add(pg.PlotDataItem(connect="pairs"))
+        self._ring_text = [self._add(pg.TextItem(str(v), anchor=(0.5, 1.0))) for v in RINGS]
         for text in self._ring_text:
             text.setZValue(20)  # readable above the polygons
         for static in (*self._rings, self._spokes, *self._ring_text):
             static.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)  # painted once, then a pixmap
         self._labels: list[pg.TextItem] = []
         self._curves: list[pg.PlotDataItem] = []
-        self._room = self._add(pg.PlotDataItem(
-            pen=pg.mkPen("#1F1F1F", width=3.5, style=Qt.PenStyle.DashLine), antialias=True,
-            symbolSize=7, symbolBrush="#1F1F1F", symbolPen=None))
+        self._room = self._add(pg.PlotDataItem(antialias=True, symbolSize=7, symbolPen=None))
         self._room.setZValue(10)
         self._series: CompassSeries | None = None
         self._styles: dict[int, tuple[str, bool, bool]] = {}
         self._drawn: dict[int, tuple[object, ...]] = {}
         item.vb.disableAutoRange()
         self.set_text_size(self._font.pointSizeF() if self._font.pointSizeF() > 0 else 10.0)
+        follow_ink(self, self.on_ink_changed)
+
+    def on_ink_changed(self, colours: Ink) -> None:
+        """Normal look or high contrast: the background, the grid, the labels and the room's line."""
+        self._ink = colours
+        self.setBackground(colours.background)
+        for text in self._ring_text:
+            text.setColor(colours.muted)
+            text.fill = pg.mkBrush(colours.label_fill)
+            text.update()
+        self._spokes.setPen(pg.mkPen(colours.grid, width=1))
+        self._room.setPen(pg.mkPen(colours.room, width=3.5, style=Qt.PenStyle.DashLine))
+        self._room.setSymbolBrush(colours.room)
+        if self._series is not None:
+            series, self._series = self._series, None
+            self._styles.clear()
+            self._drawn.clear()
+            self.show_series(series)  # grid, labels and every curve again, in the new colours
+        else:
+            self._draw_grid(0)
 
     def _add(self, graphic: pg.GraphicsObject) -> pg.GraphicsObject:
         self.plot_item.addItem(graphic)
@@ -120,7 +137,7 @@ class RadarView(pg.PlotWidget):
                 continue
             target = series.targets[i]
             c, s = math.cos(theta[i]), math.sin(theta[i])
-            label.setText(target.label, color="#1F2937")
+            label.setText(target.label, color=self._ink.text)
             label.setToolTip(target.full)
             label.setAnchor(((1 - c) / 2 if abs(c) > 0.05 else 0.5, (1 + s) / 2 if abs(s) > 0.05 else 0.5))
             label.setPos(LABEL_RADIUS * c, LABEL_RADIUS * s)
@@ -146,9 +163,9 @@ class RadarView(pg.PlotWidget):
             self._styles[id(curve)] = style
             kwargs["symbol"] = None if complete else "o"  # lone answered points need a marker
             if not room:
-                colour = QColor(one.colour)
+                colour = QColor(visible_on(one.colour, self._ink))
                 kwargs["pen"] = pg.mkPen(colour, width=2.2)
-                kwargs["symbolBrush"] = one.colour
+                kwargs["symbolBrush"] = QColor(colour)
                 colour.setAlpha(38)
                 kwargs["fillBrush"] = colour
                 kwargs["fillLevel"] = "enclosed" if complete and fill else None
@@ -160,7 +177,8 @@ class RadarView(pg.PlotWidget):
         for ring, value in zip(self._rings, RINGS, strict=True):
             r = value / 100
             ring.setData(r * np.cos(theta), r * np.sin(theta))
-            ring.setPen(pg.mkPen("#9AA3AE" if value in (50, 100) else "#D5DAE1", width=1))
+            strong = value in (50, 100)
+            ring.setPen(pg.mkPen(self._ink.grid_strong if strong else self._ink.grid, width=1))
         spokes = np.zeros((2 * n, 2))
         spokes[1::2, 0] = np.cos(theta[:-1])
         spokes[1::2, 1] = np.sin(theta[:-1])
@@ -171,7 +189,7 @@ class RadarView(pg.PlotWidget):
 
     def _ensure_labels(self, n: int) -> None:
         while len(self._labels) < n:
-            label = self._add(pg.TextItem("", color="#1F2937"))
+            label = self._add(pg.TextItem("", color=self._ink.text))
             label.setFont(self._font)
             label.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
             self._labels.append(label)

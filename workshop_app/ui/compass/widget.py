@@ -28,6 +28,7 @@ from workshop_app.core.workshop import GroupInfo
 from workshop_app.ui.compass.bars import BarsView
 from workshop_app.ui.compass.radar import RadarView
 from workshop_app.ui.compass.series import CompassSeries, build_series, has_levers
+from workshop_app.ui.theme_ink import Ink, follow_ink, ink, visible_on
 
 RADAR, BARS = "radar", "bars"
 REDRAW_DELAY_MS = 40
@@ -97,6 +98,7 @@ class CompassWidget(QWidget):
         self._timer.setInterval(REDRAW_DELAY_MS)
         self._timer.timeout.connect(self.flush)
         self._set_coverage(None)
+        follow_ink(self.legend, self.on_ink_changed)
 
     def _toggle(self, text: str, tip: str) -> QToolButton:
         button = QToolButton()
@@ -169,6 +171,10 @@ class CompassWidget(QWidget):
     def on_detail_toggled(self, _levers: bool) -> None:
         self.flush()
 
+    def on_ink_changed(self, _colours: Ink) -> None:
+        if self._series is not None:  # a table's colour may change to stay visible
+            self.legend.setText(self._legend_html(self._series))
+
     # -- internals ------------------------------------------------------------------------------------------
     def _set_coverage(self, reading: CompassReading | None) -> None:
         value = reading.room.coverage if reading is not None else 0.0
@@ -182,7 +188,11 @@ class CompassWidget(QWidget):
             self.coverage_bar.setValue(percent)
 
     def _legend_html(self, series: CompassSeries) -> str:
-        parts = [f'<span style="color:{g.colour}">■</span>&nbsp;{_nbsp(g.name)}' for g in series.groups]
+        colours = ink()
+        parts = [
+            f'<span style="color:{visible_on(g.colour, colours)}">■</span>&nbsp;{_nbsp(g.name)}'
+            for g in series.groups
+        ]
         room = self.tr("Salle (moyenne)")
         parts.append(f"<b>╍╍</b>&nbsp;{_nbsp(room)}")  # box-drawing dashes: no line break after them
         return " &nbsp; ".join(f'<span style="white-space:nowrap">{p}</span>' for p in parts)

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QToolButton, QVBoxLay
 from workshop_app.core.deck import QuestionCard, StrategyCard, StrategyDeck
 from workshop_app.core.deck_loader import AnyDeck
 from workshop_app.ui.play.picks_model import card_summary
+from workshop_app.ui.theme_ink import Ink, follow_ink
 
 
 def _font(scale: float, bold: bool = False) -> QFont:
@@ -23,15 +24,8 @@ class CardPanel(QFrame):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("cardPanel")
-        self.setStyleSheet(
-            "QFrame#cardPanel { background: #FFFFFF; border: 1px solid #C8CDD3; border-radius: 6px; }"
-        )
         self.position = QLabel()
-        self.position.setStyleSheet("color: #4A4F55;")
         self.theme = QLabel()
-        self.theme.setStyleSheet(
-            "background: #E8EEF6; color: #1F3B5A; border-radius: 8px; padding: 1px 8px;"
-        )
         self.title = QLabel()
         self.title.setFont(_font(1.7, bold=True))
         self.title.setWordWrap(True)
@@ -40,7 +34,6 @@ class CardPanel(QFrame):
         self.prompt.setFont(_font(1.2))
         self.prompt.setWordWrap(True)
         self.details = QLabel()
-        self.details.setStyleSheet("color: #1F3B5A;")
         self.details.setWordWrap(True)
         self.help_toggle = QToolButton()
         self.help_toggle.setCheckable(True)
@@ -51,7 +44,6 @@ class CardPanel(QFrame):
         self.help_toggle.toggled.connect(self.on_help_toggled)
         self.help = QLabel()
         self.help.setWordWrap(True)
-        self.help.setStyleSheet("background: #FFF8E1; border-left: 4px solid #E0A800; padding: 6px;")
         self.help.hide()
         top = QHBoxLayout()
         top.addWidget(self.position)
@@ -66,6 +58,27 @@ class CardPanel(QFrame):
         layout.addWidget(self.details)
         layout.addWidget(self.help_toggle, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self.help)
+        follow_ink(self, self.on_ink_changed)
+
+    def on_ink_changed(self, colours: Ink) -> None:
+        """The card's own colours: set on every label, so none inherits the palette's (white in high
+        contrast) while standing on the card's background."""
+        self.setStyleSheet(
+            f"QFrame#cardPanel {{ background: {colours.background}; border: 1px solid {colours.border};"
+            f" border-radius: 6px; }}"
+            f"QFrame#cardPanel QLabel {{ color: {colours.text}; background: transparent; }}"
+            f"QFrame#cardPanel QToolButton {{ color: {colours.text}; }}"
+        )
+        self.position.setStyleSheet(f"color: {colours.muted};")
+        self.theme.setStyleSheet(
+            f"background: {colours.chip_background}; color: {colours.chip_text};"
+            " border-radius: 8px; padding: 1px 8px;"
+        )
+        self.details.setStyleSheet(f"color: {colours.info};")
+        self.help.setStyleSheet(
+            f"background: {colours.help_background}; color: {colours.text};"
+            f" border-left: 4px solid {colours.help_border}; padding: 6px;"
+        )
 
     def set_card(self, deck: AnyDeck | None, card_id: str | None, sequence_title: str = "") -> None:
         card: QuestionCard | StrategyCard | None = None

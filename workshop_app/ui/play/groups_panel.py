@@ -14,6 +14,7 @@ from workshop_app.core.events import Event, EventKind
 from workshop_app.ui.play.question_row import QuestionRow, scale_legend
 from workshop_app.ui.play.strategy_panel import StrategyPanel
 from workshop_app.ui.session import WorkshopSession
+from workshop_app.ui.theme_ink import follow_ink
 
 _ANSWER_EVENTS = frozenset({EventKind.CHOICE_RECORDED, EventKind.CHOICE_WITHDRAWN, EventKind.ARGUMENT_SET})
 _PICK_EVENTS = frozenset({EventKind.CARD_PICKED, EventKind.CARD_DROPPED})
@@ -65,7 +66,7 @@ class GroupsPanel(QStackedWidget):
         legend = QLabel(self.tr("Touches : {0} · Suppr retire · ↑↓ autre table · Entrée argument").format(
             scale_legend(deck)))
         legend.setWordWrap(True)
-        legend.setStyleSheet("color: #4A4F55;")
+        follow_ink(legend, lambda ink: legend.setStyleSheet(f"color: {ink.muted};"))
         layout.addWidget(legend)
         for number, group in enumerate(sorted(self._session.groups, key=lambda g: g.position), start=1):
             row = QuestionRow(group, number, deck)

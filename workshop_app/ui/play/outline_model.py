@@ -21,6 +21,7 @@ from workshop_app.core.deck import QuestionDeck
 from workshop_app.core.events import Event, EventKind
 from workshop_app.core.workshop import SequenceInfo
 from workshop_app.ui.session import WorkshopSession
+from workshop_app.ui.theme_ink import ink
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1  # the sequence id (top rows) or the card id (child rows)
 SEQUENCE_ROLE = Qt.ItemDataRole.UserRole + 2  # the sequence id, on both kinds of rows
@@ -129,7 +130,7 @@ class OutlineModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.ForegroundRole and column == COL_PROGRESS:
             done, total = self._card_progress(seq, card.id)
             if isinstance(seq.deck, QuestionDeck) and total and done >= total:
-                return QBrush(QColor("#1B7F3B"))
+                return QBrush(QColor(ink().ok))
         if role == Qt.ItemDataRole.AccessibleTextRole and current:
             return self.tr("{0} (carte affichée)").format(card.title)
         return None

@@ -30,6 +30,7 @@ from workshop_app.ui.play.outline_view import OutlineView
 from workshop_app.ui.play.timer_bar import TimerBar
 from workshop_app.ui.session import WorkshopSession
 from workshop_app.ui.settings import COMPASS_VIEW, AppSettings
+from workshop_app.ui.theme_ink import follow_ink, ink
 
 COMPASS_DELAY_MS = 40
 _REVEAL = frozenset({EventKind.RESULTS_REVEALED, EventKind.RESULTS_HIDDEN, EventKind.UNDO, EventKind.REDO})
@@ -64,6 +65,8 @@ class PlayPage(QWidget):
         self.reveal_button.clicked.connect(self.toggle_reveal)
         self.status = QLabel()
         self.status.setWordWrap(True)
+        self._status_error = False
+        follow_ink(self.status, lambda _ink: self._style_status())
         self.compass = CompassWidget()
         self.compass.set_view(settings.get(COMPASS_VIEW))
         self.compass.sig_view_changed.connect(self.on_compass_view_changed)
@@ -256,9 +259,14 @@ class PlayPage(QWidget):
         self.reveal_button.setEnabled(self.session.sequence_id is not None)
 
     def _say(self, message: str, error: bool = False) -> None:
-        self.status.setStyleSheet("color: #B00020;" if error else "color: #1F3B5A;")
+        self._status_error = error
+        self._style_status()
         self.status.setText(message)
         self.sig_status.emit(message)
+
+    def _style_status(self) -> None:
+        current = ink()
+        self.status.setStyleSheet(f"color: {current.error if self._status_error else current.info};")
 
 
 if __name__ == "__main__":

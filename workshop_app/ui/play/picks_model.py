@@ -15,6 +15,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 
 from workshop_app.core.deck import DELAY_LABELS, StrategyCard, StrategyDeck
 from workshop_app.core.workshop import GroupInfo
+from workshop_app.ui.theme_ink import ink
 
 CARD_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 GROUP_ID_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -123,7 +124,7 @@ class PicksModel(QAbstractTableModel):
                 rules.append(self.tr("Incompatible avec : ") + excluded)
             return "\n".join(rules)
         if role == Qt.ItemDataRole.BackgroundRole and card.id == self._current:
-            return QBrush(QColor("#FFF4C2"))
+            return QBrush(QColor(ink().current_background))
         return None
 
     def setData(self, index: _Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:

@@ -17,6 +17,7 @@ from workshop_app.core.deck import QuestionDeck, ScaleOption
 from workshop_app.core.state import Answer, Note
 from workshop_app.core.workshop import GroupInfo
 from workshop_app.ui.play.chips import ColourChip, text_on
+from workshop_app.ui.theme_ink import Ink, follow_ink, visible_on
 
 
 def short_label(option: ScaleOption) -> str:
@@ -69,12 +70,6 @@ class QuestionRow(QFrame):
         self.setObjectName("groupRow")
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.setStyleSheet(
-            f"QFrame#groupRow {{ border: 2px solid transparent; border-radius: 6px; }}"
-            f"QFrame#groupRow:focus {{ border: 2px solid {group.colour}; background: #F2F6FC; }}"
-            f"QToolButton:checked {{ background: {group.colour}; color: {text_on(group.colour)};"
-            f" font-weight: bold; border: 1px solid #333; border-radius: 4px; }}"
-        )
         self._committed = ""
         self._card_id = ""
         self._keys: dict[str, str] = {}
@@ -87,7 +82,6 @@ class QuestionRow(QFrame):
         self._name.setStyleSheet("font-weight: bold;")
         self._labels = {o.id: short_label(o) for o in deck.scale}
         self._chosen = QLabel()
-        self._chosen.setStyleSheet("color: #1F2937; font-weight: bold;")
         self._chosen.setWordWrap(True)
         scale = QHBoxLayout()
         scale.setSpacing(4)
@@ -121,6 +115,20 @@ class QuestionRow(QFrame):
         grid.addWidget(self._notes_button, 1, 3)
         grid.addWidget(self._note, 2, 2, 1, 2)
         grid.setColumnStretch(2, 1)
+        follow_ink(self, self.on_ink_changed)
+
+    def on_ink_changed(self, colours: Ink) -> None:
+        colour = self.group.colour
+        self.setStyleSheet(
+            f"QFrame#groupRow {{ border: 2px solid transparent; border-radius: 6px; }}"
+            f"QFrame#groupRow:focus {{ border: 2px solid {visible_on(colour, colours)};"
+            f" background: {colours.focus_background}; }}"
+            f"QFrame#groupRow:focus QLabel {{ background: transparent; }}"
+            f"QToolButton:checked {{ background: {colour}; color: {text_on(colour)};"
+            f" font-weight: bold; border: 1px solid {colours.border if colours.high_contrast else '#333'};"
+            f" border-radius: 4px; }}"
+        )
+        self._chosen.setStyleSheet(f"color: {colours.text}; font-weight: bold;")
 
     def _make_button(self, option: ScaleOption) -> _ScaleButton:
         key = option_key(option)

@@ -30,17 +30,24 @@ from workshop_app.core.scoring import Budget, violations
 from workshop_app.core.workshop import GroupInfo
 from workshop_app.ui.play.chips import ColourChip
 from workshop_app.ui.play.picks_model import COL_CARD, PicksModel, PicksReader
+from workshop_app.ui.theme_ink import Ink, follow_ink, ink
 
-_GAUGE_OK = (
-    "QProgressBar { border: 1px solid #7A838E; border-radius: 3px; background: #FFFFFF; color: #000000;"
-    " text-align: center; min-height: 22px; font-weight: bold; }"
-    "QProgressBar::chunk { background: #8FD19E; }"
-)
-_GAUGE_OVER = (
-    "QProgressBar { border: 2px solid #7A0016; border-radius: 3px; background: #B00020; color: #FFFFFF;"
-    " text-align: center; min-height: 22px; font-weight: bold; }"
-    "QProgressBar::chunk { background: #B00020; }"
-)
+
+def gauge_style(over: bool, colours: Ink) -> str:
+    if over:
+        return (
+            "QProgressBar { border: 2px solid #7A0016; border-radius: 3px; background: #B00020;"
+            " color: #FFFFFF; text-align: center; min-height: 22px; font-weight: bold; }"
+            "QProgressBar::chunk { background: #B00020; }"
+        )
+    return (
+        f"QProgressBar {{ border: 1px solid {colours.grid_strong}; border-radius: 3px;"
+        f" background: {colours.gauge_background}; color: {colours.gauge_text};"
+        f" text-align: center; min-height: 22px; font-weight: bold; }}"
+        f"QProgressBar::chunk {{ background: {colours.gauge_chunk}; }}"
+    )
+
+
 WIDE = 1000  # from this width, four gauges per line instead of two
 
 
@@ -62,6 +69,7 @@ class BudgetGauge(QWidget):
         self.bar = QProgressBar()
         self.bar.setAccessibleName(self.tr("Budget de {0}").format(group.name))
         self.bar.setMinimumWidth(90)
+        follow_ink(self.bar, lambda colours: self.bar.setStyleSheet(gauge_style(self.is_over(), colours)))
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(ColourChip(group.colour, str(number), 24))
@@ -75,7 +83,7 @@ class BudgetGauge(QWidget):
         self.bar.setToolTip(self.tr("{0} {1} dépensés sur {2}").format(budget.spent, unit, budget.budget))
         if self.bar.property("over") != budget.over:
             self.bar.setProperty("over", budget.over)
-            self.bar.setStyleSheet(_GAUGE_OVER if budget.over else _GAUGE_OK)
+            self.bar.setStyleSheet(gauge_style(budget.over, ink()))
 
     def is_over(self) -> bool:
         return bool(self.bar.property("over"))
@@ -100,7 +108,6 @@ class StrategyPanel(QFrame):
         self.gauges = [BudgetGauge(g, i) for i, g in enumerate(self.groups, start=1)]
         self.warning = QLabel()
         self.warning.setWordWrap(True)
-        self.warning.setStyleSheet("color: #B00020; font-weight: bold;")
         self.warning.hide()
         self.table = QTableView()
         self.table.setModel(self.model)
@@ -109,7 +116,6 @@ class StrategyPanel(QFrame):
         self.table.setAlternatingRowColors(True)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setStyleSheet("QTableView::item:focus { border: 2px solid #1F3B5A; }")
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(COL_CARD, QHeaderView.ResizeMode.Stretch)
         for column in range(1, len(self.groups) + 1):
@@ -129,6 +135,12 @@ class StrategyPanel(QFrame):
         layout.addWidget(self.warning)
         layout.addWidget(self.table, 1)
         self.refresh_budgets()
+        follow_ink(self, self.on_ink_changed)
+
+    def on_ink_changed(self, colours: Ink) -> None:
+        self.warning.setStyleSheet(f"color: {colours.error}; font-weight: bold;")
+        self.table.setStyleSheet(f"QTableView::item:focus {{ border: 2px solid {colours.info}; }}")
+        self.model.refresh_all()  # the current card's row colour
 
     def _place_gauges(self, per_line: int) -> None:
         if per_line == self._per_line:

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 from workshop_app.core.events import Event, EventKind
 from workshop_app.ui.play.timing import CARD, SEQUENCE, TimerClock, format_duration, timer_key
 from workshop_app.ui.session import WorkshopSession
+from workshop_app.ui.theme_ink import follow_ink, ink
 
 
 class TimerBar(QWidget):
@@ -48,7 +49,7 @@ class TimerBar(QWidget):
         self._tick.start()
         session.sig_event.connect(self.on_session_event)
         session.sig_position.connect(self.on_session_position)
-        self.refresh()
+        follow_ink(self, lambda _ink: self.refresh())
 
     # -- keys -----------------------------------------------------------------------------------------------
     def card_key(self) -> tuple[str, str, str]:
@@ -99,7 +100,9 @@ class TimerBar(QWidget):
             text += f" / {format_duration(planned)}"
         self._set_text(self.sequence_label, text)
         over = bool(planned) and elapsed > planned
-        self.sequence_label.setStyleSheet("color: #B00020;" if over else "")
+        style = f"color: {ink().error};" if over else ""
+        if self.sequence_label.styleSheet() != style:
+            self.sequence_label.setStyleSheet(style)
         self._set_text(self.card_button, self.tr("Pause") if card_running else self.tr("Démarrer"))
         self._set_text(self.sequence_button, self.tr("Pause") if seq_running else self.tr("Démarrer"))
         self.card_button.setEnabled(bool(self._position[1]))
