@@ -169,3 +169,42 @@ def test_typing_a_letter_in_the_plan_edits_the_cell_not_the_shortcut(setup, qtbo
     qtbot.keyClick(page.table, "b")
     assert not fired
     assert page.table.state() == QAbstractItemView.State.EditingState
+
+
+def test_tab_leaves_the_action_plan(setup, qtbot, tmp_path) -> None:
+    """Keyboard users are not trapped in the table: Tab goes on to the next button, Shift+Tab comes back, and
+    Tab in the last cell's editor saves it and leaves too."""
+    from PySide6.QtWidgets import QAbstractItemView, QApplication
+
+    page, session = setup
+    page.show()
+    page.activateWindow()
+    qtbot.waitUntil(page.isActiveWindow)
+    page.add_action()
+    page.add_action()
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Escape)
+    page.table.setCurrentIndex(page.plan.index(0, COL_ACTION))
+    page.table.setFocus()
+    qtbot.waitUntil(page.table.hasFocus)
+    qtbot.keyClick(page.table, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is page.propose_button
+    qtbot.keyClick(page.propose_button, Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier)
+    assert QApplication.focusWidget() is page.table
+    qtbot.keyClick(page.table, Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier)
+    assert QApplication.focusWidget() is page.remove_action_button
+
+    page.table.setFocus()
+    page.table.setCurrentIndex(page.plan.index(1, COL_OWNER))
+    qtbot.keyClick(page.table, "m")  # typing opens the owner's editor
+    assert page.table.state() == QAbstractItemView.State.EditingState
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)  # inside an editor: the next cell
+    assert page.table.currentIndex() == page.plan.index(1, COL_DEADLINE)
+    assert page.plan.items()[1].owner == "m"
+    page.table.setCurrentIndex(page.plan.index(1, COL_LEVER))
+    page.table.edit(page.plan.index(1, COL_LEVER))
+    assert page.table.state() == QAbstractItemView.State.EditingState
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)  # the last cell: out of the table
+    assert page.table.state() != QAbstractItemView.State.EditingState
+    assert QApplication.focusWidget() is page.propose_button
+    assert session.snapshot.actions[1].owner == "m"  # the session's copy is in step with the store
+    assert _stored(tmp_path, session.workshop_id).actions[1].owner == "m"

@@ -7,6 +7,7 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QStringListModel, Qt, QTimer, Signal
 from PySide6.QtGui import QFocusEvent, QKeyEvent
 from PySide6.QtWidgets import (
+    QAbstractItemDelegate,
     QAbstractItemView,
     QHBoxLayout,
     QLabel,
@@ -28,13 +29,32 @@ def wants_typing(event: QEvent) -> bool:
 
 
 class TypingTableView(QTableView):
-    """A table where typing a letter edits the cell (the shell's B, R, T… stay for the play screen)."""
+    """A table where typing a letter edits the cell (the shell's B, R, T… stay for the play screen).
+
+    Tab never traps the keyboard: outside an editor it moves on to the next widget (arrows move between
+    cells); inside an editor it saves the cell and opens the next one, and from the last cell (Shift+Tab: the
+    first) it saves and leaves the table instead of wrapping around."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTabKeyNavigation(False)
 
     def event(self, event: QEvent) -> bool:
         if wants_typing(event):
             event.accept()
             return True
         return super().event(event)
+
+    def closeEditor(self, editor: QWidget, hint: QAbstractItemDelegate.EndEditHint) -> None:
+        Hint = QAbstractItemDelegate.EndEditHint
+        index, model = self.currentIndex(), self.model()
+        last = model is not None and index.row() == model.rowCount() - 1
+        last = last and index.column() == model.columnCount() - 1
+        first = index.row() == 0 and index.column() == 0
+        leaving = (hint == Hint.EditNextItem and last) or (hint == Hint.EditPreviousItem and first)
+        super().closeEditor(editor, Hint.NoHint if leaving else hint)
+        if leaving:
+            self.focusNextPrevChild(hint == Hint.EditNextItem)
 
 
 class TypingListView(QListView):

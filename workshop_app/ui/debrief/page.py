@@ -8,6 +8,7 @@ table cell); a refusal (AtelierError) goes to ``session.sig_error`` and the scre
 from __future__ import annotations
 
 from collections.abc import Callable
+from itertools import pairwise
 from typing import Any, TypeVar
 
 from PySide6.QtCore import Qt, Signal, Slot
@@ -141,6 +142,10 @@ class DebriefPage(QWidget):
         layout.addLayout(plan_bar)
         layout.addWidget(self.table, 3)
         layout.addLayout(bottom)
+        order = (self.agreement, self.add_action_button, self.remove_action_button, self.table,
+                 self.propose_button, self.export_button)
+        for before, after in pairwise(order):  # Tab follows what is seen, top to bottom
+            QWidget.setTabOrder(before, after)
 
     # -- showing --------------------------------------------------------------------------------------------
     def _show(self, debrief: Debrief) -> None:
@@ -218,8 +223,9 @@ class DebriefPage(QWidget):
     # -- action plan ----------------------------------------------------------------------------------------
     def _save_action(self, action_id: str, fields: dict[str, Any]) -> ActionItem | None:
         saved = self._call(lambda: self._session.service.update_action(action_id, **fields))
-        if saved is not None:
-            self._session.patch_snapshot(actions=tuple(self.plan.items()))
+        if saved is not None:  # the model stores ``saved`` only after this returns: patch with it already
+            actions = tuple(saved if a.id == saved.id else a for a in self.plan.items())
+            self._session.patch_snapshot(actions=actions)
         return saved
 
     @Slot()
