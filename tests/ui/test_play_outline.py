@@ -6,9 +6,10 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pytest
 from PySide6.QtCore import QModelIndex, QRect, QSettings, Qt
-from PySide6.QtGui import QFontMetrics
+from PySide6.QtGui import QFontMetrics, QImage
 from PySide6.QtWidgets import QApplication
 
 from workshop_app.core.catalogue import find_deck
@@ -17,6 +18,7 @@ from workshop_app.ui.play.outline_model import COL_TITLE
 from workshop_app.ui.play.page import PlayPage
 from workshop_app.ui.session import WorkshopSession
 from workshop_app.ui.settings import AppSettings
+from workshop_app.ui.theme import apply_theme
 
 
 @pytest.fixture
@@ -49,6 +51,19 @@ def _lines(page: PlayPage, index: QModelIndex) -> tuple[int, int]:
     return round(needed.height() / metrics.lineSpacing()), rect.height() // metrics.lineSpacing()
 
 
+def painted_lines(page: PlayPage, index: QModelIndex) -> int:
+    """Lines of text Qt actually painted in a row: bands of pixel rows holding ink."""
+    view = page.outline
+    view.scrollTo(index)
+    QApplication.processEvents()
+    image = view.viewport().grab(view.visualRect(index)).toImage().convertToFormat(QImage.Format.Format_RGB32)
+    raw = np.frombuffer(image.constBits(), np.uint8).reshape(image.height(), image.bytesPerLine() // 4, 4)
+    grey = raw[:, : image.width(), :3].astype(int).sum(axis=2)
+    background = np.bincount(grey.ravel()).argmax()
+    inked = (np.abs(grey - background) > 200).any(axis=1)
+    return int(np.count_nonzero(inked[1:] & ~inked[:-1]) + (1 if inked[0] else 0))
+
+
 def _settle(page: PlayPage, width: int, height: int) -> None:
     page.resize(width, height)
     page.show()
@@ -74,6 +89,18 @@ def test_two_lines_and_a_tooltip_at_1366x768(page: PlayPage) -> None:
         title = index.data(Qt.ItemDataRole.ToolTipRole)
         assert title and str(index.data()).endswith(title)  # the whole title on hover
     assert sum(1 for i in rows if _lines(page, i)[1] >= 2) > len(rows) // 2
+
+
+@pytest.mark.parametrize("scale", [1.0, 1.4])
+def test_two_lines_are_painted_at_any_text_size(page: PlayPage, qapp: QApplication, scale: float) -> None:
+    apply_theme(qapp, scale)
+    try:
+        _settle(page, 1366, 768)
+        index = _card_rows(page)[4]  # « 5. Et si l'électricité était coupée trois jours en plein hiver ? »
+        assert _lines(page, index)[0] >= 2
+        assert painted_lines(page, index) == 2  # not one elided line in a row two lines high
+    finally:
+        apply_theme(qapp, 1.0)
 
 
 def test_titles_wrap_again_when_the_outline_is_resized(page: PlayPage) -> None:

@@ -7,8 +7,10 @@ Row heights depend on the column's width, so they are laid out again when it cha
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
-from PySide6.QtGui import QFontMetrics
+import math
+
+from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
+from PySide6.QtGui import QFontMetrics, QFontMetricsF
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -53,7 +55,11 @@ class WrappedTitleDelegate(QStyledItemDelegate):
         metrics = QFontMetrics(one.font)
         used = metrics.boundingRect(QRect(0, 0, width, 10_000), int(Qt.TextFlag.TextWordWrap), text)
         lines = max(1, min(MAX_LINES, round(used.height() / max(1, metrics.lineSpacing()))))
-        return QSize(size.width(), size.height() + (lines - 1) * metrics.lineSpacing())
+        # Qt lays wrapped lines out at the font's fractional height: round up, plus a pixel a line, or the
+        # second line does not fit and only the first one is drawn (elided)
+        line = QFontMetricsF(one.font).height()
+        extra = math.ceil(lines * line) - math.ceil(line) + (lines - 1)
+        return QSize(size.width(), size.height() + extra)
 
     def _text_width(self, index: _Index, option: QStyleOptionViewItem) -> int:
         depth = 0
@@ -88,6 +94,12 @@ class OutlineView(QTreeView):
         header.sectionResized.connect(self.on_section_resized)
         self._laid_out_width = -1
         self.expandAll()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:  # larger text (Ctrl++): « Réponses » still fits
+            self.header().resizeSection(COL_PROGRESS, self.fontMetrics().horizontalAdvance("Réponses") + 16)
+            self.scheduleDelayedItemsLayout()
 
     def on_section_resized(self, section: int, _old: int, new: int) -> None:
         """The title column changed width (splitter, window, text size): wrap the titles again."""
