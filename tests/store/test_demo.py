@@ -9,6 +9,7 @@ from store_decks import boussole_like_deck
 
 from workshop_app.cli import main
 from workshop_app.core.deck import QuestionDeck, StrategyDeck
+from workshop_app.core.events import EventKind
 from workshop_app.core.scoring import ROOM
 from workshop_app.store import WorkshopStore, create_demo_workshop
 from workshop_app.store.demo import build_demo_snapshot
@@ -67,6 +68,16 @@ def test_demo_is_complete_and_coherent(
     assert state.sequences[q.id].notes and state.sequences[q.id].revealed
     times = [e.at for e in snap.events]
     assert times == sorted(times) and snap.sequences[0].planned_minutes
+    # every timer the demo starts is stopped, under the same scope: none is left running
+    running: set[tuple[object, ...]] = set()
+    for e in snap.events:
+        key = (e.payload.get("scope", "card"), e.sequence_id, e.card_id)
+        if e.kind is EventKind.TIMER_STARTED:
+            running.add(key)
+        elif e.kind is EventKind.TIMER_STOPPED:
+            assert key in running, f"{key} stopped but never started"
+            running.discard(key)
+    assert not running
 
 
 def test_demo_is_deterministic_and_idempotent(

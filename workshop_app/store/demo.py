@@ -193,7 +193,7 @@ def _play_questions(
             if text is not None:
                 log.add(EventKind.NOTE_ADDED, 15, sequence_id=sid, card_id=card.id, payload={"text": text})
     log.add(EventKind.RESULTS_REVEALED, 60, sequence_id=sid)
-    log.add(EventKind.TIMER_STOPPED, 5, sequence_id=sid)
+    log.add(EventKind.TIMER_STOPPED, 5, sequence_id=sid, payload={"scope": "sequence"})
     log.add(EventKind.SEQUENCE_ENDED, 600, sequence_id=sid)
 
 
@@ -233,7 +233,7 @@ def _play_strategy(
         if text is not None:
             log.add(EventKind.NOTE_ADDED, 30, sequence_id=sid, group_id=group.id, payload={"text": text})
     log.add(EventKind.RESULTS_REVEALED, 120, sequence_id=sid)
-    log.add(EventKind.TIMER_STOPPED, 5, sequence_id=sid)
+    log.add(EventKind.TIMER_STOPPED, 5, sequence_id=sid, payload={"scope": "sequence"})
     log.add(EventKind.SEQUENCE_ENDED, 900, sequence_id=sid)
 
 

@@ -1,13 +1,14 @@
 """Card and sequence timers with start/pause, kept in the event log (``timer_started`` / ``timer_stopped``).
 
 A running card timer follows the facilitator: moving to another card stops it on the old card and starts it on
-the new one. The display ticks twice a second; the elapsed time is always computed from the log.
+the new one. The display ticks twice a second while a timer runs and the bar is on screen; the elapsed time is
+always computed from the log.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QTimer
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QHideEvent, QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
 from workshop_app.core.events import Event, EventKind
@@ -45,8 +46,7 @@ class TimerBar(QWidget):
         layout.addStretch(1)
         self._tick = QTimer(self)
         self._tick.setInterval(500)
-        self._tick.timeout.connect(self.refresh)
-        self._tick.start()
+        self._tick.timeout.connect(self.refresh)  # started by ``refresh`` only while a timer runs and shows
         session.sig_event.connect(self.on_session_event)
         session.sig_position.connect(self.on_session_position)
         follow_ink(self, lambda _ink: self.refresh())
@@ -107,6 +107,17 @@ class TimerBar(QWidget):
         self._set_text(self.sequence_button, self.tr("Pause") if seq_running else self.tr("Démarrer"))
         self.card_button.setEnabled(bool(self._position[1]))
         self.sequence_button.setEnabled(bool(self._position[0]))
+        ticking = (card_running or seq_running) and self.isVisible()
+        if ticking != self._tick.isActive():
+            self._tick.start() if ticking else self._tick.stop()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.refresh()
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        super().hideEvent(event)
+        self._tick.stop()
 
     def _planned_seconds(self) -> float:
         seq = self._session.sequence(self._position[0]) if self._position[0] else None
