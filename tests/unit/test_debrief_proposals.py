@@ -110,3 +110,48 @@ def test_lever_choices_for_the_action_plan() -> None:
         ("gov", "1. Gouvernance"), ("1.1", "1.1 Gouvernance partagée"), ("veille", "2. Veille"),
     ]
     assert ("eau", "1. Eau") in choices
+
+
+def test_only_scores_clearly_away_from_the_middle_are_proposed() -> None:
+    """A strength is clearly high, a vulnerability clearly low: nothing near 50 % (« moyen », or « no effect »
+    for a strategy) lands in either list, and the rule uses the whole percentage the line shows."""
+    limits = Thresholds()
+    for score in (36, 45, 49, 49.4, 50, 55, 64, 64.4):
+        assert not limits.is_strength(score) and not limits.is_vulnerability(score), score
+    assert limits.is_strength(65) and limits.is_strength(64.6) and limits.is_strength(100)
+    assert limits.is_vulnerability(35) and limits.is_vulnerability(35.4) and limits.is_vulnerability(0)
+    for score in (41, 45, 49, 50, 55, 59):  # strategies: 50 is « no effect »
+        assert not limits.is_strength(score, True) and not limits.is_vulnerability(score, True), score
+    assert limits.is_strength(60, True) and limits.is_vulnerability(40, True)
+
+
+def test_thresholds_on_the_wrong_side_of_the_middle_are_refused() -> None:
+    import pytest
+
+    for wrong in ({"strong": 49.0}, {"weak": 55.0}, {"strategy_strong": 50.0}, {"strategy_weak": 50.0}):
+        with pytest.raises(ValueError, match="50 %"):
+            Thresholds(**wrong)
+
+
+def test_a_lever_in_the_middle_band_is_neither() -> None:
+    # 1.1 at 37.5 % (shown 38 %) and 3.1 at 62.5 % (shown 62 %): both too close to the middle
+    found = propose(_snapshot({("a", "c0"): "v1", ("b", "c0"): "v2", ("a", "c1"): "v2", ("b", "c1"): "v3"}))
+    assert found.strengths == () and found.vulnerabilities == ()
+
+
+def test_the_demo_workshop_lists_only_clear_strengths_and_vulnerabilities() -> None:
+    import re
+
+    from workshop_app.core.catalogue import find_deck
+    from workshop_app.store.demo import build_demo_snapshot
+
+    questions, strategy = find_deck("et-si-33"), find_deck("nature-en-ville")
+    snapshot = build_demo_snapshot(questions, strategy)  # type: ignore[arg-type]
+    for found in (propose(snapshot), snapshot.debrief):
+        assert found.strengths and found.vulnerabilities
+        for line in found.strengths:
+            percent = int(re.findall(r"\((\d+) %\)", line)[0])
+            assert percent >= (60 if "stratégies" in line else 65), line
+        for line in found.vulnerabilities:
+            percent = int(re.findall(r"\((\d+) %\)", line)[0])
+            assert percent <= (40 if "stratégies" in line else 35), line

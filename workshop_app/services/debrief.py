@@ -4,12 +4,20 @@ Pure functions (no Qt, no database). They only propose: the facilitator keeps, r
 and the scores are the groups' own self-assessment, not an official index.
 
 Rules
+    * Scores run from 0 to 100 % and 50 % is the middle: « moyen » on a maturity scale, « no effect » for a
+      strategy. A line is proposed only when the score is clearly away from that middle, on the side it
+      names; a score near the middle (45 %, 49 %, 55 %…) is neither a strength nor a vulnerability.
     * Questions decks are read per lever (per axis when the deck has no levers), on the room's score. A target
       is considered only when at least ``min_coverage`` of its links were answered, so an unfinished workshop
       proposes nothing rather than something wrong.
-    * A strength scores at least ``strong`` (default 66 %), a vulnerability at most ``weak`` (default 40 %).
-    * Strategy decks are read per axis: above ``strategy_strong`` (default 60, i.e. clearly positive effects)
-      the tables' strategies strengthen the axis; below 50 they weaken it (net negative effects).
+    * Questions: a strength scores at least ``strong`` (65 %), a vulnerability at most ``weak`` (35 %): 15
+      points or more from the middle, about « 2,6 » and « 1,4 » on a 0–4 maturity scale.
+    * Strategy decks are read per axis: at least ``strategy_strong`` (60 %) the tables' strategies clearly
+      strengthen the axis; at most ``strategy_weak`` (40 %) they clearly weaken it (10 points from « no
+      effect »: a fifth of the largest effect the budget allows).
+    * The comparison is made on the whole percentage the line shows, so « (65 %) » is always a strength and a
+      line never shows a figure that contradicts its list. :class:`Thresholds` refuses limits on the wrong
+      side of 50 %.
     * Tables disagree on a target when their scores spread over at least ``spread`` points (default 40).
     * At most ``limit`` lines per list, the most marked first.
 """
@@ -23,16 +31,29 @@ from workshop_app.core.deck import QuestionDeck, StrategyDeck
 from workshop_app.core.scoring import CompassReading, Score
 from workshop_app.core.workshop import GroupInfo, WorkshopSnapshot
 
+MIDDLE = 50.0  # the middle of every scale (0–100 %): « moyen », or « no effect » for a strategy
+
 
 @dataclass(frozen=True)
 class Thresholds:
-    strong: float = 66.0
-    weak: float = 40.0
+    strong: float = 65.0
+    weak: float = 35.0
     strategy_strong: float = 60.0
-    strategy_weak: float = 50.0
+    strategy_weak: float = 40.0
     min_coverage: float = 0.5
     spread: float = 40.0
     limit: int = 6
+
+    def __post_init__(self) -> None:
+        for high, low in ((self.strong, self.weak), (self.strategy_strong, self.strategy_weak)):
+            if not low < MIDDLE < high:
+                raise ValueError(f"thresholds must surround {MIDDLE:.0f} %: weak {low}, strong {high}")
+
+    def is_strength(self, score: float, strategy: bool = False) -> bool:
+        return round(score) >= (self.strategy_strong if strategy else self.strong)
+
+    def is_vulnerability(self, score: float, strategy: bool = False) -> bool:
+        return round(score) <= (self.strategy_weak if strategy else self.weak)
 
 
 @dataclass(frozen=True)
@@ -88,17 +109,13 @@ def propose_for_deck(
         if not strategy and room.coverage < limits.min_coverage:
             continue
         value = room.score
-        if strategy:
-            if value >= limits.strategy_strong:
-                text = f"{label} : renforcé par les stratégies des tables ({value:.0f} %){suffix}"
-                strengths.append(Finding(text, value))
-            elif value < limits.strategy_weak:
-                text = f"{label} : affaibli par les stratégies des tables ({value:.0f} %){suffix}"
-                weaknesses.append(Finding(text, 100 - value))
-        elif value >= limits.strong:
-            strengths.append(Finding(f"{label} ({value:.0f} %){suffix}", value))
-        elif value <= limits.weak:
-            weaknesses.append(Finding(f"{label} ({value:.0f} %){suffix}", 100 - value))
+        shown = f"{round(value)} %"  # the figure the line shows is the one the rule compared
+        if limits.is_strength(value, strategy):
+            what = " : renforcé par les stratégies des tables" if strategy else ""
+            strengths.append(Finding(f"{label}{what} ({shown}){suffix}", value))
+        elif limits.is_vulnerability(value, strategy):
+            what = " : affaibli par les stratégies des tables" if strategy else ""
+            weaknesses.append(Finding(f"{label}{what} ({shown}){suffix}", 100 - value))
     return strengths, weaknesses, _disagreements(deck, reading, groups, limits, suffix)
 
 

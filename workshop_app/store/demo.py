@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import random
 import uuid
+from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
@@ -16,8 +17,7 @@ from workshop_app.core.deck import QuestionDeck, StrategyDeck
 from workshop_app.core.deck_loader import AnyDeck
 from workshop_app.core.errors import AtelierError
 from workshop_app.core.events import Event, EventKind, utc_now
-from workshop_app.core.scoring import ROOM, violations
-from workshop_app.core.state import fold
+from workshop_app.core.scoring import violations
 from workshop_app.core.workshop import (
     ActionItem,
     Debrief,
@@ -29,6 +29,7 @@ from workshop_app.core.workshop import (
     WorkshopStatus,
 )
 from workshop_app.services.api import WorkshopService
+from workshop_app.services.debrief import Thresholds, propose
 from workshop_app.store import demo_text as T
 
 DEMO_SEED = 2025
@@ -101,13 +102,7 @@ def build_demo_snapshot(qdeck: QuestionDeck, sdeck: StrategyDeck, seed: int = DE
     _play_questions(log, rng, seq1.id, qdeck, groups)
     log.now += timedelta(minutes=15)  # pause
     _play_strategy(log, rng, seq2.id, sdeck, groups)
-    state = fold(log.events)
-    reading = _room_axes(qdeck, state.sequences[seq1.id], groups)
-    strongest = sorted(reading, key=lambda a: -reading[a])[:2]
-    weakest = sorted(reading, key=lambda a: reading[a])[:2]
     debrief = Debrief(
-        strengths=tuple(f"{qdeck.lever_label(a)} ({reading[a]:.0f} %)" for a in strongest),
-        vulnerabilities=tuple(f"{qdeck.lever_label(a)} ({reading[a]:.0f} %)" for a in weakest),
         felt=T.FELT,
         happened=T.HAPPENED,
         transfer=T.TRANSFER,
@@ -140,7 +135,13 @@ def build_demo_snapshot(qdeck: QuestionDeck, sdeck: StrategyDeck, seed: int = DE
         created_at=now,
         updated_at=now,
     )
-    return WorkshopSnapshot(info, groups, participants, (seq1, seq2), tuple(log.events), actions, (), debrief)
+    events = tuple(log.events)
+    played = WorkshopSnapshot(info, groups, participants, (seq1, seq2), events, actions, (), debrief)
+    # strengths and vulnerabilities: what « Proposer d'après les résultats » gives, the three most marked
+    found = propose(played, Thresholds(limit=3))
+    return replace(
+        played, debrief=replace(debrief, strengths=found.strengths, vulnerabilities=found.vulnerabilities)
+    )
 
 
 def _play_questions(
@@ -260,13 +261,6 @@ def _choose(deck: StrategyDeck, rng: random.Random, budget: int, broken: bool) -
         picked.append(card.id)
         spent += card.cost
     return picked
-
-
-def _room_axes(deck: QuestionDeck, state: Any, groups: tuple[GroupInfo, ...]) -> dict[str, float]:
-    from workshop_app.core.scoring import score
-
-    room = score(deck, state, [g.id for g in groups]).reading(ROOM)
-    return {axis: s.score for axis, s in room.axes.items() if s.score is not None}
 
 
 def _lever(deck: QuestionDeck, axis_index: int, lever_index: int) -> str:
