@@ -2,12 +2,22 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 from core_samples import SEQ, Log, question_deck, strategy_data, strategy_deck
 
 from workshop_app.core.deck import StrategyDeck
 from workshop_app.core.deck_loader import deck_from_data
-from workshop_app.core.scoring import ROOM, Budget, Violation, score, score_questions, score_strategy
+from workshop_app.core.scoring import (
+    ROOM,
+    Budget,
+    QuestionScorer,
+    Violation,
+    score,
+    score_questions,
+    score_strategy,
+)
 from workshop_app.core.state import fold
 
 
@@ -277,3 +287,36 @@ def test_violation_describe_names_the_cards() -> None:
     assert (
         Violation("k3", "excludes", "k1").describe(deck) == "« Carte k3 » est incompatible avec « Carte k1 »"
     )
+
+
+def test_a_reused_scorer_matches_a_fresh_one_and_tallies_only_the_changed_group() -> None:
+    deck = question_deck()
+    scorer = QuestionScorer(deck)
+    tallied: list[tuple[str | None, ...]] = []
+    original = scorer._tally
+
+    def counting(options: tuple[str | None, ...]) -> Any:
+        tallied.append(options)
+        return original(options)
+
+    scorer._tally = counting  # type: ignore[method-assign]
+    log = Log()
+    groups = ["g1", "g2", "g3"]
+    steps = [
+        lambda: log.choose("g1", "c1", "4"),
+        lambda: log.choose("g2", "c2", "nc"),
+        lambda: log.choose("g1", "c1", "1"),  # a changed choice
+        lambda: log.argue("g3", "c3", "un argument"),  # no answer, nothing to score again
+        lambda: log.choose("g3", "c3", "2"),
+        lambda: log.withdraw("g2", "c2"),
+        lambda: log.undo(log.events[-1].seq),  # the withdrawal taken back
+    ]
+    scorer.score(_state(log), groups)
+    assert len(tallied) == 3  # every group once at first
+    for step in steps:
+        tallied.clear()
+        step()
+        state = _state(log)
+        assert scorer.score(state, groups) == score_questions(deck, state, groups)
+        assert len(tallied) <= 1  # a vote changes one group: only that one is tallied again
+    assert scorer.score(_state(log), ["g1", "g3"]) == score_questions(deck, _state(log), ["g1", "g3"])

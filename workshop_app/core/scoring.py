@@ -108,6 +108,13 @@ class _Acc:
     answered: int = 0
     not_concerned: int = 0
 
+    def add(self, other: _Acc) -> None:
+        self.weight_sum += other.weight_sum
+        self.value_sum += other.value_sum
+        self.links += other.links
+        self.answered += other.answered
+        self.not_concerned += other.not_concerned
+
     def result(self) -> Score:
         value = 100.0 * self.value_sum / self.weight_sum if self.weight_sum > 0 else None
         coverage = self.answered / self.links if self.links else 0.0
@@ -115,22 +122,66 @@ class _Acc:
 
 
 def score_questions(deck: QuestionDeck, state: SequenceState, group_ids: Sequence[str]) -> CompassReading:
-    lo, hi = deck.scale_min, deck.scale_max
-    values = {o.id: o.value for o in deck.scale}
-    axis_of = {t: deck.axis_of(t) for t in _targets(deck)}
-    groups: dict[str, GroupReading] = {}
-    room_axes = {a.id: _Acc() for a in deck.compass.axes}
-    room_levers = {t: _Acc() for t in _targets(deck)}
-    for group_id in group_ids:
-        axes = {a.id: _Acc() for a in deck.compass.axes}
-        levers = {t: _Acc() for t in _targets(deck)}
-        for card in deck.cards:
-            answer = state.answer(group_id, card.id)
-            known = answer is not None and answer.option in values
-            value = values[answer.option] if known and answer is not None else None
-            for link in card.informs:
-                for acc in (levers[link.lever], axes[axis_of[link.lever]], room_levers[link.lever],
-                            room_axes[axis_of[link.lever]]):
+    return QuestionScorer(deck).score(state, group_ids)
+
+
+_Accs = tuple[dict[str, "_Acc"], dict[str, "_Acc"]]  # (axes, levers)
+
+
+class QuestionScorer:
+    """``score_questions`` for one deck, scored again after each vote: a group is recomputed only when its
+    answers changed (a vote changes one group of a dozen); the room is the sum of the groups' tallies.
+
+    Plain Python and deterministic: it gives the same reading as a fresh scorer, whatever came before (the
+    cache is keyed by each group's answers, so an undo or a reload needs no telling).
+    """
+
+    def __init__(self, deck: QuestionDeck) -> None:
+        self.deck = deck
+        self._lo, self._hi = deck.scale_min, deck.scale_max
+        self._values = {o.id: o.value for o in deck.scale}
+        self._targets = _targets(deck)
+        self._axis_ids = [a.id for a in deck.compass.axes]
+        self._card_ids = [c.id for c in deck.cards]
+        axis_of = {t: deck.axis_of(t) for t in self._targets}
+        self._links = [
+            [(link.lever, axis_of[link.lever], link.weight) for link in card.informs] for card in deck.cards
+        ]
+        # group id -> (its answers' options, card by card; its tallies; its reading)
+        self._groups: dict[str, tuple[tuple[str | None, ...], _Accs, GroupReading]] = {}
+
+    def score(self, state: SequenceState, group_ids: Sequence[str]) -> CompassReading:
+        groups: dict[str, GroupReading] = {}
+        room_axes = {a: _Acc() for a in self._axis_ids}
+        room_levers = {t: _Acc() for t in self._targets}
+        for group_id in group_ids:
+            key = tuple(
+                answer.option if (answer := state.answers.get((group_id, card_id))) is not None else None
+                for card_id in self._card_ids
+            )
+            cached = self._groups.get(group_id)
+            if cached is None or cached[0] != key:
+                tallies = self._tally(key)
+                cached = (key, tallies, _reading(*tallies))
+                self._groups[group_id] = cached
+            groups[group_id] = cached[2]
+            axes, levers = cached[1]
+            for room, own in ((room_axes, axes), (room_levers, levers)):
+                for target, acc in own.items():
+                    room[target].add(acc)
+        for gone in set(self._groups) - set(group_ids):
+            del self._groups[gone]
+        return CompassReading(self.deck.id, groups, _reading(room_axes, room_levers))
+
+    def _tally(self, options: tuple[str | None, ...]) -> _Accs:
+        lo, span = self._lo, self._hi - self._lo
+        axes = {a: _Acc() for a in self._axis_ids}
+        levers = {t: _Acc() for t in self._targets}
+        for option, links in zip(options, self._links, strict=True):
+            known = option is not None and option in self._values
+            value = self._values[option] if known and option is not None else None
+            for lever, axis, weight in links:
+                for acc in (levers[lever], axes[axis]):
                     acc.links += 1
                     if not known:
                         continue
@@ -138,10 +189,9 @@ def score_questions(deck: QuestionDeck, state: SequenceState, group_ids: Sequenc
                     if value is None:
                         acc.not_concerned += 1
                     else:
-                        acc.weight_sum += link.weight
-                        acc.value_sum += link.weight * (value - lo) / (hi - lo)
-        groups[group_id] = _reading(axes, levers)
-    return CompassReading(deck.id, groups, _reading(room_axes, room_levers))
+                        acc.weight_sum += weight
+                        acc.value_sum += weight * (value - lo) / span
+        return axes, levers
 
 
 def _targets(deck: QuestionDeck) -> list[str]:

@@ -14,10 +14,11 @@ from typing import Any, TypeVar
 
 from PySide6.QtCore import QObject, Signal
 
+from workshop_app.core.deck import QuestionDeck
 from workshop_app.core.deck_loader import AnyDeck
 from workshop_app.core.errors import AtelierError
 from workshop_app.core.events import UNDOABLE, Event, EventKind
-from workshop_app.core.scoring import CompassReading, score
+from workshop_app.core.scoring import CompassReading, QuestionScorer, score
 from workshop_app.core.state import History, SequenceState, WorkshopState, apply_event, fold, history
 from workshop_app.core.workshop import GroupInfo, SequenceInfo, WorkshopSnapshot
 from workshop_app.services.api import WorkshopService
@@ -47,6 +48,7 @@ class WorkshopSession(QObject):
         self._history: History = history(self._events)
         self.sequence_id: str | None = None
         self.card_id: str | None = None
+        self._scorers: dict[str, QuestionScorer] = {}
         self._restore_position()
 
     # -- reading --------------------------------------------------------------------------------------------
@@ -81,7 +83,13 @@ class WorkshopSession(QObject):
         seq = self.sequence(sequence_id)
         if seq is None:
             return None
-        return score(seq.deck, self.sequence_state(seq.id), [g.id for g in self.snapshot.groups])
+        groups = [g.id for g in self.snapshot.groups]
+        if isinstance(seq.deck, QuestionDeck):  # after a vote, only the table that voted is scored again
+            scorer = self._scorers.get(seq.id)
+            if scorer is None or scorer.deck is not seq.deck:
+                scorer = self._scorers[seq.id] = QuestionScorer(seq.deck)
+            return scorer.score(self.sequence_state(seq.id), groups)
+        return score(seq.deck, self.sequence_state(seq.id), groups)
 
     def can_undo(self) -> bool:
         return self._history.undo_target is not None
