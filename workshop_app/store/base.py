@@ -41,6 +41,7 @@ class StoreBase:
         self.where = describe(url)
         self._decks: dict[str, AnyDeck] = {}
         self._states: dict[str, tuple[tuple[int, int], WorkshopState]] = {}  # see ReadingMixin._state
+        self._owners: dict[str, str] = {}  # sequence or group id -> its workshop (see PlayMixin._owner)
         self._lock = threading.Lock()
         self._postgres = engine.dialect.name == "postgresql"
 

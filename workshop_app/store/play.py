@@ -4,13 +4,19 @@ Sequence numbers are allocated inside the write transaction (max + 1, under the 
 constraint on (workshop, seq) is the last guard, and a conflict is retried. What an event refers to is checked
 first (the sequence and group belong to the workshop, the card is in the deck, the option on its scale), so
 the log only ever holds meaningful entries.
+
+A vote is on the facilitator's critical path (vote → committed → compass redrawn within a frame), so an append
+is two statements in one transaction, committed with ``synchronous=FULL`` as before: the workshop's row is
+touched (its lock on PostgreSQL) and the event inserted with its sequence number computed in the same
+statement. Which workshop a sequence or group belongs to never changes, so it is remembered after the first
+look-up; one deleted since is refused by the foreign keys, and the retry checks it in the database again.
 """
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import func, insert, select
+from sqlalchemy import Table, bindparam, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from workshop_app.core.deck import QuestionDeck, StrategyDeck
@@ -18,8 +24,8 @@ from workshop_app.core.errors import AtelierError
 from workshop_app.core.events import Event, EventKind, utc_now
 from workshop_app.core.state import history
 from workshop_app.store import convert
-from workshop_app.store.base import StoreBase
-from workshop_app.store.models import EventRow, GroupRow, SequenceRow, new_id
+from workshop_app.store.base import NOT_FOUND, StoreBase
+from workshop_app.store.models import EventRow, GroupRow, SequenceRow, WorkshopRow, new_id
 
 SEQ_RETRIES = 5
 MAX_NOTE = 4000
@@ -104,11 +110,13 @@ class PlayMixin(StoreBase):
         for attempt in range(SEQ_RETRIES):
             try:
                 with self._write() as session:
-                    self._touch(session, workshop_id)
+                    _touch(session, workshop_id)
                     self._check(session, workshop_id, kind, sequence_id, group_id, card_id, payload)
                     return _insert(session, workshop_id, kind, sequence_id, group_id, card_id, payload)
             except AtelierError as error:
                 if attempt + 1 < SEQ_RETRIES and _is_conflict(error):
+                    for row_id in (sequence_id, group_id):  # deleted meanwhile? ask the database again
+                        self._owners.pop(row_id or "", None)
                     continue
                 raise
         raise AssertionError("unreachable")
@@ -117,7 +125,7 @@ class PlayMixin(StoreBase):
         for attempt in range(SEQ_RETRIES):
             try:
                 with self._write() as session:
-                    self._touch(session, workshop_id)
+                    _touch(session, workshop_id)
                     log = _load_events(session, workshop_id, 0)
                     state = history(log)
                     target = state.undo_target if kind is EventKind.UNDO else state.redo_target
@@ -155,14 +163,11 @@ class PlayMixin(StoreBase):
     ) -> None:
         deck = None
         if sequence_id is not None:
-            owner = session.scalar(select(SequenceRow.workshop_id).where(SequenceRow.id == sequence_id))
-            if owner != workshop_id:
+            if self._owner(session, SequenceRow, sequence_id) != workshop_id:
                 raise AtelierError("Cette séquence n'existe pas dans cet atelier.")
             deck = self._deck(session, sequence_id)
-        if group_id is not None:
-            owner = session.scalar(select(GroupRow.workshop_id).where(GroupRow.id == group_id))
-            if owner != workshop_id:
-                raise AtelierError("Ce groupe n'existe pas dans cet atelier.")
+        if group_id is not None and self._owner(session, GroupRow, group_id) != workshop_id:
+            raise AtelierError("Ce groupe n'existe pas dans cet atelier.")
         if card_id is not None and deck is not None and all(c.id != card_id for c in deck.cards):
             raise AtelierError(f"La carte « {card_id} » n'est pas dans le jeu « {deck.title} ».")
         needs = _NEEDS.get(kind)
@@ -181,6 +186,17 @@ class PlayMixin(StoreBase):
                     f"Réponse « {option} » inconnue sur l'échelle du jeu (possibles : {choices})."
                 )
 
+    def _owner(
+        self, session: Session, row_type: type[SequenceRow] | type[GroupRow], row_id: str
+    ) -> str | None:
+        """The workshop a sequence or group belongs to (remembered: it never changes)."""
+        owner = self._owners.get(row_id)
+        if owner is None:
+            owner = session.scalar(select(row_type.workshop_id).where(row_type.id == row_id))
+            if owner is not None:
+                self._owners[row_id] = owner
+        return owner
+
 
 # kind -> (deck type required or None, group required)
 _NEEDS: dict[EventKind, tuple[type | None, bool]] = {
@@ -193,6 +209,28 @@ _NEEDS: dict[EventKind, tuple[type | None, bool]] = {
 }
 
 
+_EVENTS = cast(Table, EventRow.__table__)
+_WORKSHOPS = cast(Table, WorkshopRow.__table__)
+# Built once: an append runs these two statements and nothing else (see the module's docstring).
+_TOUCH = update(_WORKSHOPS).where(_WORKSHOPS.c.id == bindparam("w_id")).values(updated_at=bindparam("w_now"))
+_INSERT = (
+    insert(_EVENTS)
+    .values(
+        seq=select(func.coalesce(func.max(_EVENTS.c.seq), 0) + 1)
+        .where(_EVENTS.c.workshop_id == bindparam("w_id"))
+        .scalar_subquery()
+    )
+    .returning(_EVENTS.c.seq)
+)
+
+
+def _touch(session: Session, workshop_id: str) -> None:
+    """``StoreBase._touch`` in one Core statement: the workshop changed now (and is locked on PostgreSQL)."""
+    result = session.connection().execute(_TOUCH, {"w_id": workshop_id, "w_now": utc_now()})
+    if result.rowcount == 0:
+        raise AtelierError(NOT_FOUND["WorkshopRow"])
+
+
 def _insert(
     session: Session,
     workshop_id: str,
@@ -202,23 +240,15 @@ def _insert(
     card_id: str | None,
     payload: dict[str, Any],
 ) -> Event:
-    last = session.scalar(select(func.max(EventRow.seq)).where(EventRow.workshop_id == workshop_id))
-    seq = (last or 0) + 1
     at = utc_now()
-    session.execute(
-        insert(EventRow).values(
-            id=new_id(),
-            workshop_id=workshop_id,
-            seq=seq,
-            at=at,
-            kind=kind.value,
-            sequence_id=sequence_id,
-            group_id=group_id,
-            card_id=card_id,
-            payload=payload,
-        )
-    )
-    return Event(seq, kind, sequence_id, group_id, card_id, dict(payload), at)
+    seq = session.connection().execute(
+        _INSERT,
+        {
+            "id": new_id(), "workshop_id": workshop_id, "w_id": workshop_id, "at": at, "kind": kind.value,
+            "sequence_id": sequence_id, "group_id": group_id, "card_id": card_id, "payload": payload,
+        },
+    ).scalar_one()
+    return Event(int(seq), kind, sequence_id, group_id, card_id, dict(payload), at)
 
 
 def _load_events(session: Session, workshop_id: str, after_seq: int) -> list[Event]:
