@@ -82,13 +82,11 @@ def test_proposed_findings_pick_best_and_worst_levers() -> None:
     reading = snapshot.compass("s1")
     strengths, vulnerabilities = analysis.propose_findings(deck, reading)
     assert len(strengths) <= 3 and len(vulnerabilities) <= 3
-    assert all(f.score >= 50 for f in strengths) and all(f.score < 50 for f in vulnerabilities)
+    assert all(round(f.score) >= 65 for f in strengths) and all(round(f.score) <= 35 for f in vulnerabilities)
     assert strengths == sorted(strengths, key=lambda f: -f.score)
     scored = [s.score for s in reading.room.levers.values() if s.score is not None]
-    if strengths:
-        assert strengths[0].score == max(scored)
-    if vulnerabilities:
-        assert vulnerabilities[0].score == min(scored)
+    assert (strengths[0].score == max(scored)) if max(scored) >= 65 else not strengths
+    assert (vulnerabilities[0].score == min(scored)) if min(scored) <= 35 else not vulnerabilities
     assert all(f.label.startswith(f.key + " ") for f in strengths + vulnerabilities)
 
 
@@ -162,3 +160,13 @@ def test_lever_label_and_target_label() -> None:
     assert analysis.lever_label(snapshot, "eau") == "Gestion des eaux pluviales"
     assert analysis.lever_label(snapshot, "inconnu") == "inconnu"
     assert analysis.lever_label(snapshot, None) == ""
+
+
+def test_a_middling_score_is_neither_strength_nor_vulnerability() -> None:
+    snapshot, _ = make_snapshot(n_groups=4, n_cards=18, answered_share=1.0)
+    deck = snapshot.sequences[0].deck
+    reading = snapshot.compass("s1")
+    strengths, vulnerabilities = analysis.propose_findings(deck, reading)
+    middling = {k for k, s in reading.room.levers.items() if s.score is not None and 35 < round(s.score) < 65}
+    assert middling, "the factory should give some middling levers"
+    assert not middling & {f.key for f in strengths + vulnerabilities}

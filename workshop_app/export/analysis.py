@@ -5,8 +5,9 @@
   is a point of agreement; two steps or more apart (range ≥ 50) is a point of disagreement. Only numeric
   answers count (« non concerné » and missing answers are left out), and at least two tables must have
   answered.
-* Strengths and vulnerabilities proposed from the scores, when the debrief has none: the best and worst levers
-  (or axes) of the room among those at least half answered.
+* Strengths and vulnerabilities read from the scores: the levers (or axes) of the room, among those at least
+  half answered, clearly above or below the middle of the scale, by the same rule as the debrief page's
+  proposals (:class:`workshop_app.services.debrief.Thresholds`), so the minutes never call 53 % a strength.
 * The programme as played: planned and actual times of each sequence, from the events.
 * The raw rows shared by the CSV, the XLSX and the annex of the PDF.
 """
@@ -24,6 +25,7 @@ from workshop_app.core.scoring import CompassReading, GroupReading, Score
 from workshop_app.core.state import SequenceState, WorkshopState
 from workshop_app.core.workshop import GroupInfo, SequenceInfo, WorkshopSnapshot
 from workshop_app.export.anonymise import Anonymiser
+from workshop_app.services.debrief import Thresholds
 
 AGREE_MAX = 25.0
 DISAGREE_MIN = 50.0
@@ -138,8 +140,7 @@ class Finding:
 def propose_findings(
     deck: QuestionDeck | StrategyDeck, reading: CompassReading, count: int = 3
 ) -> tuple[list[Finding], list[Finding]]:
-    """(strengths, vulnerabilities) of the room: best scores ≥ 50 and worst < 50, among items half "
-    "answered."""
+    """(strengths, vulnerabilities) of the room, the most marked first, among items at least half answered."""
     items: list[Finding] = []
     if isinstance(deck, QuestionDeck) and any(a.levers for a in deck.compass.axes):
         source: Mapping[str, Score] = reading.room.levers
@@ -149,8 +150,13 @@ def propose_findings(
         if item.score is None or item.coverage < MIN_COVERAGE_FOR_FINDING:
             continue
         items.append(Finding(key, target_label(deck, key), item.score, item.coverage))
-    strengths = sorted((f for f in items if f.score >= 50.0), key=lambda f: (-f.score, f.key))[:count]
-    vulnerabilities = sorted((f for f in items if f.score < 50.0), key=lambda f: (f.score, f.key))[:count]
+    rule, strategy = Thresholds(), isinstance(deck, StrategyDeck)
+    strengths = sorted(
+        (f for f in items if rule.is_strength(f.score, strategy)), key=lambda f: (-f.score, f.key)
+    )[:count]
+    vulnerabilities = sorted(
+        (f for f in items if rule.is_vulnerability(f.score, strategy)), key=lambda f: (f.score, f.key)
+    )[:count]
     return strengths, vulnerabilities
 
 

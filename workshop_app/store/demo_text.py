@@ -206,7 +206,7 @@ TRANSFER = (
     "ville » avec la Boussole avant décision ; présenter ce diagnostic au conseil municipal de juin."
 )
 AGREEMENT = (
-    "Accord large sur les points forts de gouvernance ; écarts importants entre tables sur la veille et la "
+    "Accord large sur la gouvernance, jugée plutôt solide ; écarts importants entre tables sur la veille et la "
     "sobriété, où la table du Vieux Bourg se montre plus sévère."
 )
 

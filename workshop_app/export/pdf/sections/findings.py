@@ -53,10 +53,10 @@ def findings_section(ctx: Context) -> list[Flowable]:
         out += [CondPageBreak(4.5 * cm), ctx.h2(title, numbered=False)]
         out.append(
             _p(
-                "Les leviers (ou axes) les mieux et les moins bien notés par la salle, parmi ceux qui ont "
-                "reçu au "
-                "moins la moitié des réponses. C'est une proposition de lecture, à valider avec les "
-                "participant·es.",
+                "Les leviers (ou axes) nettement au-dessus ou au-dessous du milieu de l'échelle (50 %) "
+                "pour la salle — au moins 65 % ou au plus 35 % pour les questions, 60 % ou 40 % pour "
+                "les stratégies —, parmi ceux qui ont reçu au moins la moitié des réponses. C'est une "
+                "proposition de lecture, à valider avec les participant·es.",
                 st.muted,
             )
         )
