@@ -72,6 +72,6 @@ def test_a_removed_sequence_is_refused_even_once_remembered(
     with pytest.raises(AtelierError, match="échelle"):
         store.record_choice(w.id, seq.id, g.id, "q1", "9")
     store.remove_sequence(seq.id)
-    with pytest.raises(AtelierError, match="(?i)séquence"):
+    with pytest.raises(AtelierError, match=r"(?i)séquence"):
         store.record_choice(w.id, seq.id, g.id, "q1", "1")
     assert store.events(w.id) == []
