@@ -206,8 +206,8 @@ TRANSFER = (
     "ville » avec la Boussole avant décision ; présenter ce diagnostic au conseil municipal de juin."
 )
 AGREEMENT = (
-    "Accord large sur la gouvernance, jugée plutôt solide ; écarts importants entre tables sur la veille et la "
-    "sobriété, où la table du Vieux Bourg se montre plus sévère."
+    "Accord large sur la gouvernance, jugée plutôt solide ; écarts importants entre tables sur la veille "
+    "et la sobriété, où la table du Vieux Bourg se montre plus sévère."
 )
 
 # (action, owner, months after the workshop, index of the axis whose lever it serves, lever index)
