@@ -8,8 +8,8 @@
         <translation>About</translation>
     </message>
     <message>
-        <source>&lt;b&gt;Atelier Résilience&lt;/b&gt; %1&lt;br&gt;Ateliers de résilience territoriale, hors ligne.&lt;br&gt;Les scores sont l'autoévaluation des groupes, pas un indice officiel.</source>
-        <translation>&lt;b&gt;Atelier Résilience&lt;/b&gt; %1&lt;br&gt;Territorial-resilience workshops, offline.&lt;br&gt;Scores are the groups' self-assessment, not an official index.</translation>
+        <source>&lt;b&gt;Atelier Résilience&lt;/b&gt; %1&lt;br&gt;Ateliers de résilience territoriale, hors ligne.&lt;br&gt;Les scores sont l&apos;autoévaluation des groupes, pas un indice officiel.</source>
+        <translation>&lt;b&gt;Atelier Résilience&lt;/b&gt; %1&lt;br&gt;Territorial-resilience workshops, offline.&lt;br&gt;Scores are the groups&apos; self-assessment, not an official index.</translation>
     </message>
 </context>
 <context>
@@ -35,7 +35,7 @@
     <name>ActionRegistry</name>
     <message>
         <source>&amp;Nouvel atelier</source>
-        <extracomment>actions that must also work while the projector window has the keyboard focus Alt+1 … Alt+8 put the keyboard on that table's row of the play page</extracomment>
+        <extracomment>actions that must also work while the projector window has the keyboard focus Alt+1 … Alt+8 put the keyboard on that table&apos;s row of the play page</extracomment>
         <translation>&amp;New workshop</translation>
     </message>
     <message>
@@ -47,7 +47,7 @@
         <translation>&amp;Open…</translation>
     </message>
     <message>
-        <source>Ouvre un jeu (.yaml) ou l'archive d'un atelier (.zip)</source>
+        <source>Ouvre un jeu (.yaml) ou l&apos;archive d&apos;un atelier (.zip)</source>
         <translation>Opens a deck (.yaml) or a workshop archive (.zip)</translation>
     </message>
     <message>
@@ -55,7 +55,7 @@
         <translation>&amp;Import a deck (YAML)…</translation>
     </message>
     <message>
-        <source>Vérifie un fichier de jeu et l'ajoute à vos jeux</source>
+        <source>Vérifie un fichier de jeu et l&apos;ajoute à vos jeux</source>
         <translation>Checks a deck file and adds it to your decks</translation>
     </message>
     <message>
@@ -67,15 +67,15 @@
         <translation>PDF, CSV or XLSX</translation>
     </message>
     <message>
-        <source>Exporter l'&amp;archive de l'atelier (.zip)…</source>
+        <source>Exporter l&apos;&amp;archive de l&apos;atelier (.zip)…</source>
         <translation>Export the workshop &amp;archive (.zip)…</translation>
     </message>
     <message>
-        <source>Tout l'atelier et ses photos, pour le rouvrir sur un autre ordinateur (Ctrl+O)</source>
+        <source>Tout l&apos;atelier et ses photos, pour le rouvrir sur un autre ordinateur (Ctrl+O)</source>
         <translation>The whole workshop and its photos, to open it on another computer (Ctrl+O)</translation>
     </message>
     <message>
-        <source>&amp;Fermer l'atelier</source>
+        <source>&amp;Fermer l&apos;atelier</source>
         <translation>&amp;Close the workshop</translation>
     </message>
     <message>
@@ -115,8 +115,8 @@
         <translation>Add an action to the &amp;plan</translation>
     </message>
     <message>
-        <source>Nouvelle ligne dans le plan d'action du bilan</source>
-        <translation>New line in the debrief's action plan</translation>
+        <source>Nouvelle ligne dans le plan d&apos;action du bilan</source>
+        <translation>New line in the debrief&apos;s action plan</translation>
     </message>
     <message>
         <source>&amp;Minuteur de la carte (démarrer / pause)</source>
@@ -151,7 +151,7 @@
         <translation>&amp;Projector (show / hide)</translation>
     </message>
     <message>
-        <source>Projecteur sur l'autre &amp;écran</source>
+        <source>Projecteur sur l&apos;autre &amp;écran</source>
         <translation>Projector on the other &amp;screen</translation>
     </message>
     <message>
@@ -183,7 +183,7 @@
         <translation>&amp;Keyboard shortcuts</translation>
     </message>
     <message>
-        <source>À &amp;propos d'Atelier Résilience</source>
+        <source>À &amp;propos d&apos;Atelier Résilience</source>
         <translation>&amp;About Atelier Résilience</translation>
     </message>
     <message>
@@ -228,7 +228,7 @@
 <context>
     <name>CardPanel</name>
     <message>
-        <source>Aide pour l'animateur</source>
+        <source>Aide pour l&apos;animateur</source>
         <translation>Help for the facilitator</translation>
     </message>
     <message>
@@ -236,7 +236,7 @@
         <translation>No card shown</translation>
     </message>
     <message>
-        <source>Choisissez une carte dans le déroulé, ou ajoutez un jeu à l'atelier.</source>
+        <source>Choisissez une carte dans le déroulé, ou ajoutez un jeu à l&apos;atelier.</source>
         <translation>Pick a card in the outline, or add a deck to the workshop.</translation>
     </message>
     <message>
@@ -248,7 +248,7 @@
     <name>CompassWidget</name>
     <message>
         <source>Radar</source>
-        <extracomment>the facilitator switched between radar and bars ("radar" | "bars"), to remember in COMPASS_VIEW</extracomment>
+        <extracomment>the facilitator switched between radar and bars (&quot;radar&quot; | &quot;bars&quot;), to remember in COMPASS_VIEW</extracomment>
         <translation>Radar</translation>
     </message>
     <message>
@@ -292,7 +292,7 @@
         <translation>Coverage: {0} %</translation>
     </message>
     <message>
-        <source>Part des réponses déjà données : un score partiel n'est pas un territoire faible.</source>
+        <source>Part des réponses déjà données : un score partiel n&apos;est pas un territoire faible.</source>
         <translation>Share of the answers already given: a partial score is not a weak territory.</translation>
     </message>
     <message>
@@ -303,10 +303,10 @@
 <context>
     <name>CrashDialog</name>
     <message>
-        <source>Une erreur inattendue s'est produite.
+        <source>Une erreur inattendue s&apos;est produite.
 
-Ce qui a déjà été saisi est enregistré : chaque choix est écrit dans la base avant d'être affiché.
-Vous pouvez continuer. Si l'application se comporte bizarrement, fermez-la puis rouvrez-la : elle vous proposera de reprendre l'atelier là où il en était.
+Ce qui a déjà été saisi est enregistré : chaque choix est écrit dans la base avant d&apos;être affiché.
+Vous pouvez continuer. Si l&apos;application se comporte bizarrement, fermez-la puis rouvrez-la : elle vous proposera de reprendre l&apos;atelier là où il en était.
 
 Les détails techniques sont dans le journal : %1</source>
         <translation>An unexpected error occurred.
@@ -344,19 +344,19 @@ The technical details are in the log: %1</translation>
         <translation>Vulnerabilities</translation>
     </message>
     <message>
-        <source>Proposer d'après les résultats</source>
+        <source>Proposer d&apos;après les résultats</source>
         <translation>Suggest from the results</translation>
     </message>
     <message>
         <source>Ajoute les points forts, vulnérabilités et désaccords que les scores suggèrent. Ce sont des auto-évaluations des tables : relisez, reformulez, supprimez.</source>
-        <translation>Adds the strengths, vulnerabilities and disagreements the scores suggest. They are the tables' self-assessments: review, reword, delete.</translation>
+        <translation>Adds the strengths, vulnerabilities and disagreements the scores suggest. They are the tables&apos; self-assessments: review, reword, delete.</translation>
     </message>
     <message>
         <source>Ce qui a été ressenti…</source>
         <translation>What was felt…</translation>
     </message>
     <message>
-        <source>Ce qui s'est passé…</source>
+        <source>Ce qui s&apos;est passé…</source>
         <translation>What happened…</translation>
     </message>
     <message>
@@ -368,7 +368,7 @@ The technical details are in the log: %1</translation>
         <translation>Agreement and disagreement between tables…</translation>
     </message>
     <message>
-        <source>Plan d'action</source>
+        <source>Plan d&apos;action</source>
         <translation>Action plan</translation>
     </message>
     <message>
@@ -376,7 +376,7 @@ The technical details are in the log: %1</translation>
         <translation>Add an action</translation>
     </message>
     <message>
-        <source>Supprimer l'action</source>
+        <source>Supprimer l&apos;action</source>
         <translation>Delete the action</translation>
     </message>
     <message>
@@ -388,7 +388,7 @@ The technical details are in the log: %1</translation>
         <translation>Felt</translation>
     </message>
     <message>
-        <source>Ce qui s'est passé</source>
+        <source>Ce qui s&apos;est passé</source>
         <translation>What happened</translation>
     </message>
     <message>
@@ -408,8 +408,8 @@ The technical details are in the log: %1</translation>
         <translation>Not enough answers yet to suggest strengths.</translation>
     </message>
     <message>
-        <source>Propositions d'après les scores (auto-évaluation des tables) : modifiez-les librement.</source>
-        <translation>Suggestions from the scores (the tables' self-assessment): edit them freely.</translation>
+        <source>Propositions d&apos;après les scores (auto-évaluation des tables) : modifiez-les librement.</source>
+        <translation>Suggestions from the scores (the tables&apos; self-assessment): edit them freely.</translation>
     </message>
     <message>
         <source>Nouvelle action</source>
@@ -423,7 +423,7 @@ The technical details are in the log: %1</translation>
         <translation>Deck refused: %1</translation>
     </message>
     <message>
-        <source>Le fichier « %1 » n'a pas été importé. Corrigez ces points dans le fichier puis importez-le à nouveau (chaque ligne indique le fichier, la ligne, le champ et le problème) :</source>
+        <source>Le fichier « %1 » n&apos;a pas été importé. Corrigez ces points dans le fichier puis importez-le à nouveau (chaque ligne indique le fichier, la ligne, le champ et le problème) :</source>
         <translation>The file “%1” was not imported. Fix these points in the file, then import it again (each line gives the file, the line, the field and the problem):</translation>
     </message>
     <message>
@@ -493,11 +493,11 @@ The technical details are in the log: %1</translation>
         <translation>%1 recorded answers</translation>
     </message>
     <message>
-        <source>Supprimer l'atelier %1 ?
+        <source>Supprimer l&apos;atelier %1 ?
 
-Tout ce qui lui appartient sera effacé de cette base : ses tables, participant·es, séquences, %2, notes, bilan, plan d'action et photos. La suppression est définitive.
+Tout ce qui lui appartient sera effacé de cette base : ses tables, participant·es, séquences, %2, notes, bilan, plan d&apos;action et photos. La suppression est définitive.
 
-Pour en garder une copie, exportez d'abord son archive (.zip) depuis le menu Fichier.</source>
+Pour en garder une copie, exportez d&apos;abord son archive (.zip) depuis le menu Fichier.</source>
         <translation>Delete the workshop %1?
 
 Everything that belongs to it will be erased from this database: its tables, participants, sequences, %2, notes, debrief, action plan and photos. This cannot be undone.
@@ -505,18 +505,18 @@ Everything that belongs to it will be erased from this database: its tables, par
 To keep a copy, first export its archive (.zip) from the File menu.</translation>
     </message>
     <message>
-        <source>Supprimer l'atelier</source>
+        <source>Supprimer l&apos;atelier</source>
         <translation>Delete workshop</translation>
     </message>
     <message>
-        <source>&amp;Supprimer l'atelier</source>
+        <source>&amp;Supprimer l&apos;atelier</source>
         <translation>&amp;Delete workshop</translation>
     </message>
 </context>
 <context>
     <name>ExportDialog</name>
     <message>
-        <source>Exporter l'atelier</source>
+        <source>Exporter l&apos;atelier</source>
         <translation>Export the workshop</translation>
     </message>
     <message>
@@ -532,8 +532,12 @@ To keep a copy, first export its archive (.zip) from the File menu.</translation
         <translation>Raw answers (XLSX)</translation>
     </message>
     <message>
-        <source>&amp;Anonymiser les participants (seuls fonction et service restent)</source>
-        <translation>&amp;Anonymise participants (only role and service remain)</translation>
+        <source>Archive de l&apos;atelier, photos comprises (.zip)</source>
+        <translation>Workshop archive, photos included (.zip)</translation>
+    </message>
+    <message>
+        <source>&amp;Anonymiser les participants (seuls leur service et leur organisation restent)</source>
+        <translation>&amp;Anonymise participants (only their department and organisation remain)</translation>
     </message>
     <message>
         <source>&amp;Parcourir…</source>
@@ -564,6 +568,10 @@ To keep a copy, first export its archive (.zip) from the File menu.</translation
         <translation>Excel (*.xlsx)</translation>
     </message>
     <message>
+        <source>Archive d&apos;atelier (*.zip)</source>
+        <translation>Workshop archive (*.zip)</translation>
+    </message>
+    <message>
         <source>Enregistrer sous</source>
         <translation>Save as</translation>
     </message>
@@ -571,7 +579,7 @@ To keep a copy, first export its archive (.zip) from the File menu.</translation
 <context>
     <name>ExportFlow</name>
     <message>
-        <source>Préparation de l'export…</source>
+        <source>Préparation de l&apos;export…</source>
         <extracomment>the file was written: its path</extracomment>
         <translation>Preparing the export…</translation>
     </message>
@@ -592,7 +600,7 @@ To keep a copy, first export its archive (.zip) from the File menu.</translation
     <name>FileFlow</name>
     <message>
         <source>Ouvrir</source>
-        <extracomment>an archive was imported: (workshop id, True when anything was new) the open workshop's archive was written: its path</extracomment>
+        <extracomment>an archive was imported: (workshop id, True when anything was new) the open workshop&apos;s archive was written: its path</extracomment>
         <translation>Open</translation>
     </message>
     <message>
@@ -600,31 +608,31 @@ To keep a copy, first export its archive (.zip) from the File menu.</translation
         <translation>An archive is already being processed: please wait a moment.</translation>
     </message>
     <message>
-        <source>« %1 » n'est ni un jeu (.yaml, .yml) ni une archive d'atelier (.zip).</source>
+        <source>« %1 » n&apos;est ni un jeu (.yaml, .yml) ni une archive d&apos;atelier (.zip).</source>
         <translation>“%1” is neither a deck (.yaml, .yml) nor a workshop archive (.zip).</translation>
     </message>
     <message>
-        <source>Import de l'archive refusé</source>
+        <source>Import de l&apos;archive refusé</source>
         <translation>Archive refused</translation>
     </message>
     <message>
-        <source>Export de l'archive impossible</source>
+        <source>Export de l&apos;archive impossible</source>
         <translation>Cannot export the archive</translation>
     </message>
     <message>
-        <source>Ouvrir un jeu ou une archive d'atelier</source>
+        <source>Ouvrir un jeu ou une archive d&apos;atelier</source>
         <translation>Open a deck or a workshop archive</translation>
     </message>
     <message>
-        <source>Jeux et archives d'atelier (*.yaml *.yml *.zip);;Jeux (*.yaml *.yml);;Archives d'atelier (*.zip)</source>
+        <source>Jeux et archives d&apos;atelier (*.yaml *.yml *.zip);;Jeux (*.yaml *.yml);;Archives d&apos;atelier (*.zip)</source>
         <translation>Decks and workshop archives (*.yaml *.yml *.zip);;Decks (*.yaml *.yml);;Workshop archives (*.zip)</translation>
     </message>
     <message>
-        <source>Exporter l'archive de l'atelier</source>
+        <source>Exporter l&apos;archive de l&apos;atelier</source>
         <translation>Export the workshop archive</translation>
     </message>
     <message>
-        <source>Archives d'atelier (*.zip)</source>
+        <source>Archives d&apos;atelier (*.zip)</source>
         <translation>Workshop archives (*.zip)</translation>
     </message>
 </context>
@@ -710,18 +718,18 @@ To keep a copy, first export its archive (.zip) from the File menu.</translation
 <context>
     <name>ImportFlow</name>
     <message>
-        <source>« %1 » n'est pas un fichier de jeu (.yaml ou .yml).</source>
+        <source>« %1 » n&apos;est pas un fichier de jeu (.yaml ou .yml).</source>
         <translation>“%1” is not a deck file (.yaml or .yml).</translation>
     </message>
     <message>
-        <source>Import d'un jeu</source>
+        <source>Import d&apos;un jeu</source>
         <translation>Deck import</translation>
     </message>
 </context>
 <context>
     <name>InfoPanel</name>
     <message>
-        <source>L'atelier</source>
+        <source>L&apos;atelier</source>
         <extracomment>stored values (French, like the minutes); the combo shows them translated</extracomment>
         <translation>The workshop</translation>
     </message>
@@ -742,7 +750,7 @@ To keep a copy, first export its archive (.zip) from the File menu.</translation
         <translation>Why this workshop, for whom, at what moment</translation>
     </message>
     <message>
-        <source>Ce que l'atelier doit produire</source>
+        <source>Ce que l&apos;atelier doit produire</source>
         <translation>What the workshop must produce</translation>
     </message>
     <message>
@@ -798,7 +806,7 @@ To keep a copy, first export its archive (.zip) from the File menu.</translation
         <translation>Community of municipalities</translation>
     </message>
     <message>
-        <source>Communauté d'agglomération</source>
+        <source>Communauté d&apos;agglomération</source>
         <translation>Agglomeration community</translation>
     </message>
     <message>
@@ -843,7 +851,7 @@ To keep a copy, first export its archive (.zip) from the File menu.</translation
     <message>
         <source>%1
 
-L'application reste ouverte mais ne peut rien enregistrer. Corrigez le problème puis cliquez sur « Réessayer » dans l'accueil.</source>
+L&apos;application reste ouverte mais ne peut rien enregistrer. Corrigez le problème puis cliquez sur « Réessayer » dans l&apos;accueil.</source>
         <translation>%1
 
 The app stays open but cannot save anything. Fix the problem, then click “Retry” on the home page.</translation>
@@ -881,7 +889,7 @@ The app stays open but cannot save anything. Fix the problem, then click “Retr
         <translation>Workshop “%1” imported.</translation>
     </message>
     <message>
-        <source>Atelier « %1 » déjà présent : rien de nouveau dans l'archive.</source>
+        <source>Atelier « %1 » déjà présent : rien de nouveau dans l&apos;archive.</source>
         <translation>Workshop “%1” already here: nothing new in the archive.</translation>
     </message>
     <message>
@@ -931,7 +939,7 @@ The app stays open but cannot save anything. Fix the problem, then click “Retr
 <context>
     <name>OutlineView</name>
     <message>
-        <source>Déroulé de l'atelier</source>
+        <source>Déroulé de l&apos;atelier</source>
         <translation>Workshop outline</translation>
     </message>
 </context>
@@ -1068,8 +1076,8 @@ The app stays open but cannot save anything. Fix the problem, then click “Retr
     <name>QuestionRow</name>
     <message>
         <source>Argument de la table (Entrée pour valider)</source>
-        <extracomment>the facilitator chose an option for this table: (group_id, option_id) Delete: withdraw this table's choice (group_id) the argument was edited and committed: (group_id, card_id, text), for the card it was typed on a note was typed for this table: (group_id, text) move the focus to the previous (-1) or next (+1) table</extracomment>
-        <translation>The table's argument (Enter to save)</translation>
+        <extracomment>the facilitator chose an option for this table: (group_id, option_id) Delete: withdraw this table&apos;s choice (group_id) the argument was edited and committed: (group_id, card_id, text), for the card it was typed on a note was typed for this table: (group_id, text) move the focus to the previous (-1) or next (+1) table</extracomment>
+        <translation>The table&apos;s argument (Enter to save)</translation>
     </message>
     <message>
         <source>Argument de {0}</source>
@@ -1084,7 +1092,7 @@ The app stays open but cannot save anything. Fix the problem, then click “Retr
         <translation>Add a note for this table</translation>
     </message>
     <message>
-        <source>Note ou citation (anonyme), Entrée pour l'ajouter</source>
+        <source>Note ou citation (anonyme), Entrée pour l&apos;ajouter</source>
         <translation>Note or quote (anonymous), Enter to add it</translation>
     </message>
     <message>
@@ -1110,13 +1118,13 @@ The app stays open but cannot save anything. Fix the problem, then click “Retr
 <context>
     <name>Recovery</name>
     <message>
-        <source>Reprendre l'atelier</source>
+        <source>Reprendre l&apos;atelier</source>
         <translation>Resume the workshop</translation>
     </message>
     <message>
-        <source>L'application s'est arrêtée pendant un atelier.
+        <source>L&apos;application s&apos;est arrêtée pendant un atelier.
 
-Reprendre l'atelier « %1 » là où il en était ?</source>
+Reprendre l&apos;atelier « %1 » là où il en était ?</source>
         <translation>The app stopped during a workshop.
 
 Resume the workshop “%1” where it was?</translation>
@@ -1145,7 +1153,7 @@ Resume the workshop “%1” where it was?</translation>
 <context>
     <name>SequencesPanel</name>
     <message>
-        <source>&amp;Séquences (jeux joués, dans l'ordre)</source>
+        <source>&amp;Séquences (jeux joués, dans l&apos;ordre)</source>
         <translation>&amp;Sequences (decks played, in order)</translation>
     </message>
     <message>
@@ -1184,7 +1192,7 @@ Resume the workshop “%1” where it was?</translation>
 <context>
     <name>SetupPage</name>
     <message>
-        <source>Préparation de l'atelier</source>
+        <source>Préparation de l&apos;atelier</source>
         <extracomment>« Jouer » was pressed: the main window shows the play page</extracomment>
         <translation>Workshop set-up</translation>
     </message>
@@ -1228,7 +1236,7 @@ Resume the workshop “%1” where it was?</translation>
         <translation>Keys</translation>
     </message>
     <message>
-        <source>Partout : Tab et Maj+Tab passent d'un champ à l'autre, Alt + la lettre soulignée va au champ ou au bouton, F2 modifie la cellule choisie d'un tableau, Suppr retire la ligne choisie.</source>
+        <source>Partout : Tab et Maj+Tab passent d&apos;un champ à l&apos;autre, Alt + la lettre soulignée va au champ ou au bouton, F2 modifie la cellule choisie d&apos;un tableau, Suppr retire la ligne choisie.</source>
         <translation>Everywhere: Tab and Shift+Tab move between fields, Alt + the underlined letter goes to that field or button, F2 edits the chosen cell of a table, Delete removes the chosen row.</translation>
     </message>
 </context>
@@ -1236,7 +1244,7 @@ Resume the workshop “%1” where it was?</translation>
     <name>StartPage</name>
     <message>
         <source>Atelier Résilience</source>
-        <extracomment>« Nouvel atelier » was asked for « Ouvrir l'atelier de démonstration » was asked for a workshop of the list is to be opened: its id deck files to validate and import (dropped, or chosen after ``sig_browse_decks``) « Importer un jeu… »: the main window asks for files « Réessayer » after the database could not be opened « Supprimer l'atelier… » (button, context menu or Delete key) on a workshop of the list: its id</extracomment>
+        <extracomment>« Nouvel atelier » was asked for « Ouvrir l&apos;atelier de démonstration » was asked for a workshop of the list is to be opened: its id deck files to validate and import (dropped, or chosen after ``sig_browse_decks``) « Importer un jeu… »: the main window asks for files « Réessayer » after the database could not be opened « Supprimer l&apos;atelier… » (button, context menu or Delete key) on a workshop of the list: its id</extracomment>
         <translation>Atelier Résilience</translation>
     </message>
     <message>
@@ -1248,7 +1256,7 @@ Resume the workshop “%1” where it was?</translation>
         <translation>&amp;New workshop</translation>
     </message>
     <message>
-        <source>Ouvrir l'atelier de dé&amp;monstration</source>
+        <source>Ouvrir l&apos;atelier de dé&amp;monstration</source>
         <translation>Open the de&amp;monstration workshop</translation>
     </message>
     <message>
@@ -1260,19 +1268,19 @@ Resume the workshop “%1” where it was?</translation>
         <translation>&amp;Recent workshops</translation>
     </message>
     <message>
-        <source>Aucun atelier pour l'instant : créez-en un, ou ouvrez l'atelier de démonstration pour découvrir l'application.</source>
+        <source>Aucun atelier pour l&apos;instant : créez-en un, ou ouvrez l&apos;atelier de démonstration pour découvrir l&apos;application.</source>
         <translation>No workshop yet: create one, or open the demonstration workshop to discover the app.</translation>
     </message>
     <message>
-        <source>&amp;Ouvrir l'atelier choisi</source>
+        <source>&amp;Ouvrir l&apos;atelier choisi</source>
         <translation>&amp;Open the chosen workshop</translation>
     </message>
     <message>
-        <source>Supprimer l'a&amp;telier…</source>
+        <source>Supprimer l&apos;a&amp;telier…</source>
         <translation>Dele&amp;te workshop…</translation>
     </message>
     <message>
-        <source>Supprime l'atelier choisi et tout ce qu'il contient, après confirmation</source>
+        <source>Supprime l&apos;atelier choisi et tout ce qu&apos;il contient, après confirmation</source>
         <translation>Deletes the chosen workshop and everything in it, after confirmation</translation>
     </message>
     <message>
@@ -1280,7 +1288,7 @@ Resume the workshop “%1” where it was?</translation>
         <translation>Open</translation>
     </message>
     <message>
-        <source>Supprimer l'atelier…</source>
+        <source>Supprimer l&apos;atelier…</source>
         <translation>Delete workshop…</translation>
     </message>
     <message>
@@ -1358,8 +1366,8 @@ Resume the workshop “%1” where it was?</translation>
         <translation>Language</translation>
     </message>
     <message>
-        <source>La nouvelle langue s'appliquera au prochain démarrage de l'application. The new language applies the next time the app starts.</source>
-        <translation>The new language applies the next time the app starts. La nouvelle langue s'appliquera au prochain démarrage.</translation>
+        <source>La nouvelle langue s&apos;appliquera au prochain démarrage de l&apos;application. The new language applies the next time the app starts.</source>
+        <translation>The new language applies the next time the app starts. La nouvelle langue s&apos;appliquera au prochain démarrage.</translation>
     </message>
 </context>
 <context>
@@ -1437,7 +1445,7 @@ Resume the workshop “%1” where it was?</translation>
         <translation>&amp;Debrief</translation>
     </message>
     <message>
-        <source>Ouvrez ou créez un atelier depuis l'accueil.</source>
+        <source>Ouvrez ou créez un atelier depuis l&apos;accueil.</source>
         <translation>Open or create a workshop from the home page.</translation>
     </message>
 </context>

@@ -168,6 +168,29 @@ def test_export_runs_in_the_background_then_opens_the_file(
     assert window.exports.progress is None and not window.exports.busy
 
 
+def test_the_archive_export_can_anonymise_participants(qtbot: QtBot, window: MainWindow, tmp_path: Path) -> None:
+    from workshop_app.export.bundle import read_bundle
+
+    with_workshop(window)
+    assert window.exports is not None and window.session is not None and window.service is not None
+    window.service.add_participant(
+        window.session.workshop_id, name="Camille Dupont", role="Maire", service="Urbanisme"
+    )
+    opened: list[Path] = []
+    window.exports.opener = opened.append
+    window.registry["export"].trigger()
+    dialog = window.findChild(ExportDialog)
+    assert dialog is not None
+    dialog.kind.setCurrentIndex(dialog.kind.findData("zip"))
+    dialog.path.setText(str(tmp_path / "archive"))
+    dialog.anonymise.setChecked(True)
+    dialog.accept()
+    qtbot.waitUntil(lambda: bool(opened), timeout=30_000)
+    assert opened == [tmp_path]  # the folder is shown, the archive is not unzipped
+    snapshot, _photos = read_bundle(tmp_path / "archive.zip")
+    assert [(p.name, p.role, p.service) for p in snapshot.participants] == [("", "", "Urbanisme")]
+
+
 def test_a_failed_export_says_why(qtbot: QtBot, window: MainWindow, tmp_path: Path) -> None:
     with_workshop(window)
     assert window.exports is not None and window.session is not None

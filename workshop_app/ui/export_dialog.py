@@ -1,5 +1,5 @@
-"""Asks what to export: the compte-rendu (PDF) or the raw answers (CSV for French Excel, XLSX), where, and
-whether participants' names are anonymised."""
+"""Asks what to export: the compte-rendu (PDF), the raw answers (CSV for French Excel, XLSX) or the
+workshop's archive (.zip), where, and whether participants' names are anonymised."""
 
 from __future__ import annotations
 
@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-FORMATS = ("pdf", "csv", "xlsx")
+FORMATS = ("pdf", "csv", "xlsx", "zip")
 
 
 @dataclass(frozen=True)
@@ -50,8 +50,9 @@ class ExportDialog(QDialog):
         self.kind.addItem(self.tr("Compte-rendu (PDF)"), "pdf")
         self.kind.addItem(self.tr("Réponses brutes pour Excel (CSV)"), "csv")
         self.kind.addItem(self.tr("Réponses brutes (XLSX)"), "xlsx")
+        self.kind.addItem(self.tr("Archive de l'atelier, photos comprises (.zip)"), "zip")
         self.anonymise = QCheckBox(
-            self.tr("&Anonymiser les participants (seuls fonction et service restent)")
+            self.tr("&Anonymiser les participants (seuls leur service et leur organisation restent)")
         )
         self.anonymise.setObjectName("exportAnonymise")
         self.path = QLineEdit(str(folder / f"{stem}.pdf"))
@@ -99,6 +100,7 @@ class ExportDialog(QDialog):
             "pdf": self.tr("PDF (*.pdf)"),
             "csv": self.tr("CSV (*.csv)"),
             "xlsx": self.tr("Excel (*.xlsx)"),
+            "zip": self.tr("Archive d'atelier (*.zip)"),
         }
         chosen, _ = QFileDialog.getSaveFileName(
             self, self.tr("Enregistrer sous"), self.path.text(), filters[kind]

@@ -48,6 +48,13 @@ def export_work(
                 progress=lambda fraction, message: report(fraction * 100, message),
             )
             return choice.target
+        if choice.kind == "zip":
+            from workshop_app.export.bundle import export_bundle
+
+            report(10)
+            export_bundle(snapshot, photos, choice.target, anonymise=choice.anonymise)
+            report(100)
+            return choice.target
         from workshop_app.export import tabular
 
         report(10)
@@ -93,7 +100,7 @@ class ExportFlow(QObject):
         snapshot = self._service.snapshot(workshop_id)
         photos = (
             {a.id: self._service.attachment_data(a.id) for a in snapshot.attachments}
-            if (choice.kind == "pdf")
+            if choice.kind in ("pdf", "zip")
             else {}
         )
         dialog = QProgressDialog(
@@ -126,7 +133,8 @@ class ExportFlow(QObject):
         target = Path(str(path))
         log.info("exported %s", target)
         self.sig_exported.emit(str(target))
-        self.opener(target)
+        # An archive is for another laptop, not for reading: show where it is rather than unzip it.
+        self.opener(target.parent if target.suffix.lower() == ".zip" else target)
 
     def on_error(self, error: BaseException) -> None:
         self._close_progress()
