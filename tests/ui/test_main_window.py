@@ -168,7 +168,9 @@ def test_export_runs_in_the_background_then_opens_the_file(
     assert window.exports.progress is None and not window.exports.busy
 
 
-def test_the_archive_export_can_anonymise_participants(qtbot: QtBot, window: MainWindow, tmp_path: Path) -> None:
+def test_the_archive_export_can_anonymise_participants(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
     from workshop_app.export.bundle import read_bundle
 
     with_workshop(window)
