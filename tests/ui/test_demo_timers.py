@@ -3,27 +3,10 @@ ticks only while a timer runs and the page is on screen."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
-import pytest
 from pytestqt.qtbot import QtBot
 
-from tests.ui.test_app_support import close_message_boxes
 from workshop_app.ui.main_window import MainWindow
-from workshop_app.ui.settings import AppSettings
 from workshop_app.ui.workshop_pages import PAGE_DEBRIEF, PAGE_PLAY
-
-
-@pytest.fixture
-def window(qtbot: QtBot) -> Iterator[MainWindow]:
-    main = MainWindow(AppSettings())
-    qtbot.addWidget(main)
-    main.show()
-    qtbot.waitExposed(main)
-    assert main.open_store()
-    yield main
-    close_message_boxes()
-    main.close()
 
 
 def test_the_demo_opens_with_its_timers_stopped_and_the_clock_idle(qtbot: QtBot, window: MainWindow) -> None:

@@ -5,10 +5,8 @@ replaced: no modal dialog ever opens for real."""
 from __future__ import annotations
 
 import zipfile
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
@@ -16,24 +14,10 @@ from pytestqt.qtbot import QtBot
 from tests.ui.test_app_support import BROKEN_DECK, VALID_DECK, close_message_boxes, et_si_deck, message_boxes
 from workshop_app.paths import user_decks_dir
 from workshop_app.ui.main_window import MainWindow
-from workshop_app.ui.settings import AppSettings
 from workshop_app.ui.start.deck_issues_dialog import DeckIssuesDialog
-from workshop_app.ui.tasks import wait_all
 
 PHOTO = b"\x89PNG\r\n\x1a\n" + bytes(range(256))
 
-
-@pytest.fixture
-def window(qtbot: QtBot) -> Iterator[MainWindow]:
-    main = MainWindow(AppSettings())
-    qtbot.addWidget(main)
-    main.show()
-    qtbot.waitExposed(main)
-    assert main.open_store()
-    yield main
-    wait_all()
-    close_message_boxes()
-    main.close()
 
 
 def ctrl_o(qtbot: QtBot, window: MainWindow, path: Path | str) -> None:

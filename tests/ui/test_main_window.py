@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -37,17 +36,6 @@ EXPECTED_KEYS = {
     "font_smaller": ["Ctrl+-"],
 }
 
-
-@pytest.fixture
-def window(qtbot: QtBot) -> Iterator[MainWindow]:
-    main = MainWindow(AppSettings())
-    qtbot.addWidget(main)
-    main.show()
-    qtbot.waitExposed(main)
-    assert main.open_store()
-    yield main
-    close_message_boxes()
-    main.close()
 
 
 def with_workshop(window: MainWindow, groups: int = 2) -> str:

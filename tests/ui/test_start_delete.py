@@ -3,9 +3,6 @@ then one transaction of the real store (an SQLite file in the test's ATELIER_HOM
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QPushButton
 from pytestqt.qtbot import QtBot
@@ -14,22 +11,11 @@ from sqlalchemy import create_engine, text
 from tests.ui.test_app_support import close_message_boxes, et_si_deck, message_boxes
 from workshop_app.paths import default_database_url
 from workshop_app.ui.main_window import MainWindow
-from workshop_app.ui.settings import OPEN_WORKSHOP, RECENT_WORKSHOPS, AppSettings
+from workshop_app.ui.settings import OPEN_WORKSHOP, RECENT_WORKSHOPS
 from workshop_app.ui.workshop_pages import PAGE_START
 
 TABLES = ("sequences", "groups", "participants", "events", "action_items", "attachments")
 
-
-@pytest.fixture
-def window(qtbot: QtBot) -> Iterator[MainWindow]:
-    main = MainWindow(AppSettings())
-    qtbot.addWidget(main)
-    main.show()
-    qtbot.waitExposed(main)
-    assert main.open_store()
-    yield main
-    close_message_boxes()
-    main.close()
 
 
 def played_workshop(window: MainWindow, title: str) -> str:

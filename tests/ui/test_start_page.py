@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
 from pytestqt.qtbot import QtBot
 
 from tests.ui.test_app_support import BROKEN_DECK, VALID_DECK, close_message_boxes, drop_files, message_boxes
@@ -15,18 +13,6 @@ from workshop_app.ui.settings import AppSettings
 from workshop_app.ui.start.deck_issues_dialog import DeckIssuesDialog
 from workshop_app.ui.start.deck_model import ENTRY_ROLE
 from workshop_app.ui.workshop_pages import PAGE_PLAY
-
-
-@pytest.fixture
-def window(qtbot: QtBot) -> Iterator[MainWindow]:
-    main = MainWindow(AppSettings())
-    qtbot.addWidget(main)
-    main.show()
-    qtbot.waitExposed(main)
-    assert main.open_store()
-    yield main
-    close_message_boxes()
-    main.close()
 
 
 def deck_titles(window: MainWindow) -> list[str]:
