@@ -288,17 +288,17 @@ def test_the_first_card_is_logged_when_play_starts_and_is_not_undoable(tmp_path,
     settings = AppSettings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
     page = PlayPage(session, settings)
     qtbot.addWidget(page)
-    assert _kinds(tmp_path, workshop_id) == []  # built but not on screen yet: nothing shown
-    page.show()
+    page.show()  # a look at the Jeu tab (the day before, say) does not start the sequence
+    assert _kinds(tmp_path, workshop_id) == []
+    qtbot.keyClick(page.groups.rows[0], "2")  # the first answer does: the card on screen is logged first
     first = fresh_events(tmp_path, workshop_id)
     assert [(e.kind, e.card_id) for e in first] == [
-        (EventKind.SEQUENCE_STARTED, None), (EventKind.CARD_SHOWN, "q01")
+        (EventKind.SEQUENCE_STARTED, None), (EventKind.CARD_SHOWN, "q01"), (EventKind.CHOICE_RECORDED, "q01")
     ]
     assert first[1].sequence_id == session.sequence_id
     page.hide()
     page.show()  # shown again: the log already says q01, no duplicate
-    assert len(fresh_events(tmp_path, workshop_id)) == 2
-    qtbot.keyClick(page.groups.rows[0], "2")
+    assert len(fresh_events(tmp_path, workshop_id)) == 3
     page.undo()  # takes back the answer…
     assert page.groups.rows[0].chosen() == ""
     page.undo()  # …and nothing else: showing a card is navigation

@@ -38,3 +38,23 @@ def test_incremental_history_matches_full_replay(tmp_path: Path, qapp: Any) -> N
         assert session.can_undo() == (history(session.events).undo_target is not None)
     assert session.state.sequences == fold(store.events(workshop_id)).sequences
     store.close()
+
+
+def test_a_sequence_starts_with_the_first_act_not_with_the_first_look(tmp_path: Path, qapp: Any) -> None:
+    store, workshop_id = make_workshop(tmp_path, groups=2)
+    session = WorkshopSession(store, workshop_id)
+    assert session.mark_shown() is None  # the page displayed: no start, nothing logged
+    assert store.events(workshop_id) == []
+    sequence_id = session.sequence_id
+    session.record(EventKind.TIMER_STARTED, sequence_id=sequence_id, payload={"scope": "card"})
+    logged = [(e.kind, e.card_id) for e in store.events(workshop_id)]
+    first = session.card_id
+    assert logged == [
+        (EventKind.SEQUENCE_STARTED, None),
+        (EventKind.CARD_SHOWN, first),
+        (EventKind.TIMER_STARTED, None),
+    ]
+    session.record_choice(session.groups[0].id, "s2")  # already started: no second start, no second show
+    kinds = [e.kind for e in store.events(workshop_id)]
+    assert kinds.count(EventKind.SEQUENCE_STARTED) == 1 and kinds.count(EventKind.CARD_SHOWN) == 1
+    store.close()

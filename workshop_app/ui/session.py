@@ -113,22 +113,33 @@ class WorkshopSession(QObject):
         target = sequence_id or self.sequence_id
         if target is None or self.sequence(target) is None:
             return False
+        if target == self.sequence_id and card_id != self.card_id:
+            self._ensure_started()  # leaving the first card: it was shown, and the sequence has begun
         if self._log_shown(target, card_id) is None:
             return False
         self.sequence_id, self.card_id = target, card_id
         self.sig_position.emit(target, card_id)
         return True
 
-    def mark_shown(self) -> Event | None:
-        """Record the card on screen as shown when the log does not say so yet: the first card of a sequence,
-        opened without navigating to it, counts like the others (and the sequence starts with it). Showing a
-        card is navigation, not something Ctrl+Z takes back. The position stays: no ``sig_position``.
+    def mark_shown(self, *, start: bool = False) -> Event | None:
+        """Record the card on screen as shown when the log does not say so yet. Showing a card is navigation,
+        not something Ctrl+Z takes back. The position stays: no ``sig_position``.
+
+        A sequence starts with the facilitator's first act in it (``start=True``: choosing it in the outline;
+        or an answer, a note, a timer, a step to another card: :meth:`_ensure_started`), never by merely
+        displaying the page: a look at the Jeu tab the day before must not become the start time in the
+        minutes. The card on screen at that first act is logged as shown, so the first card counts too.
         """
         if self.sequence_id is None or self.card_id is None:
             return None
         if self.sequence_state().current_card == self.card_id:
             return None
+        if not start and not self.sequence_state().started_at:
+            return None
         return self._log_shown(self.sequence_id, self.card_id)
+
+    def _ensure_started(self) -> None:
+        self.mark_shown(start=True)
 
     def _log_shown(self, sequence_id: str, card_id: str) -> Event | None:
         if not self.sequence_state(sequence_id).started_at:
@@ -149,6 +160,7 @@ class WorkshopSession(QObject):
 
     # -- intent ---------------------------------------------------------------------------------------------
     def record_choice(self, group_id: str, option: str, argument: str | None = None) -> Event | None:
+        self._ensure_started()
         def call() -> Event:
             card = self._card()  # inside the call: no card or sequence is an AtelierError -> sig_error
             kept = argument
@@ -160,23 +172,28 @@ class WorkshopSession(QObject):
         return self._record(call)
 
     def withdraw_choice(self, group_id: str) -> Event | None:
+        self._ensure_started()
         return self._record(
             lambda: self.service.withdraw_choice(self.workshop_id, self._seq(), group_id, self._card())
         )
 
     def set_argument(self, group_id: str, argument: str, card_id: str | None = None) -> Event | None:
+        self._ensure_started()
         card = card_id or self._card()
         return self._record(
             lambda: self.service.set_argument(self.workshop_id, self._seq(), group_id, card, argument)
         )
 
     def pick_card(self, group_id: str, card_id: str) -> Event | None:
+        self._ensure_started()
         return self._record(lambda: self.service.pick_card(self.workshop_id, self._seq(), group_id, card_id))
 
     def drop_card(self, group_id: str, card_id: str) -> Event | None:
+        self._ensure_started()
         return self._record(lambda: self.service.drop_card(self.workshop_id, self._seq(), group_id, card_id))
 
     def add_note(self, text: str, group_id: str | None = None, card_id: str | None = None) -> Event | None:
+        self._ensure_started()
         return self._record(
             lambda: self.service.add_note(
                 self.workshop_id, text, sequence_id=self.sequence_id, group_id=group_id,
@@ -185,10 +202,13 @@ class WorkshopSession(QObject):
         )
 
     def set_revealed(self, revealed: bool) -> Event | None:
+        self._ensure_started()
         return self._record(lambda: self.service.set_revealed(self.workshop_id, self._seq(), revealed))
 
     def record(self, kind: EventKind, **fields: Any) -> Event | None:
         """Any other event (timers, sequence start/end)."""
+        if kind is EventKind.TIMER_STARTED and fields.get("sequence_id") in (None, self.sequence_id):
+            self._ensure_started()
         return self._record(lambda: self.service.record_event(self.workshop_id, kind, **fields))
 
     def undo(self) -> Event | None:

@@ -186,9 +186,10 @@ class PlayPage(QWidget):
             if (sequence_id, card_id) != (self.session.sequence_id, self.session.card_id):
                 self.session.show_card(card_id, sequence_id)
             else:
-                self.session.mark_shown()
+                self.session.mark_shown(start=True)  # choosing it in the outline is an act: it starts
         elif sequence_id != self.session.sequence_id:
             self.session.select_sequence(sequence_id)
+            self.session.mark_shown(start=True)
 
     def _commit_edits(self) -> None:
         self.groups.commit_pending()
@@ -215,7 +216,8 @@ class PlayPage(QWidget):
         self._mark_shown()
 
     def _mark_shown(self) -> None:
-        """The card the facilitator now sees goes into the log as shown, even the first one of a sequence."""
+        """The card the facilitator now sees goes into the log as shown, once its sequence has started (merely
+        opening the Jeu tab before the workshop does not start it: see ``WorkshopSession.mark_shown``)."""
         if self.isVisible():
             self.session.mark_shown()
 
