@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from html import escape
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QHBoxLayout,
@@ -32,6 +32,7 @@ from workshop_app.ui.theme_ink import Ink, follow_ink, ink, visible_on
 
 RADAR, BARS = "radar", "bars"
 REDRAW_DELAY_MS = 40
+MIN_WIDTH = 300  # the radar needs room for its axis labels
 
 
 class CompassWidget(QWidget):
@@ -75,19 +76,20 @@ class CompassWidget(QWidget):
         self.coverage_bar.setTextVisible(False)
         self.coverage_bar.setMaximumHeight(8)
         self.coverage_bar.setAccessibleName(self.tr("Couverture"))
+        # The title sits above the toggles, and the toggles' width is the widget's minimum (minimumSizeHint):
+        # with large text on a 1366-pixel screen a single row left « Pr…es » and « Le…rs ».
         self.controls = QWidget()
         bar = QHBoxLayout(self.controls)
         bar.setContentsMargins(0, 0, 0, 0)
         bar.setSpacing(2)
-        bar.addWidget(self.title)
-        bar.addStretch(1)
         for button in (self.radar_button, self.bars_button):
             bar.addWidget(button)
-        bar.addSpacing(8)
+        bar.addStretch(1)
         for button in (self.axes_button, self.levers_button):
             bar.addWidget(button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.title)
         layout.addWidget(self.controls)
         layout.addWidget(self.stack, 1)
         layout.addWidget(self.legend)
@@ -99,6 +101,12 @@ class CompassWidget(QWidget):
         self._timer.timeout.connect(self.flush)
         self._set_coverage(None)
         follow_ink(self.legend, self.on_ink_changed)
+
+    def minimumSizeHint(self) -> QSize:
+        hint = super().minimumSizeHint()
+        margins = self.contentsMargins()
+        needed = self.controls.sizeHint().width() + margins.left() + margins.right() + 8
+        return QSize(max(hint.width(), needed, MIN_WIDTH), hint.height())
 
     def _toggle(self, text: str, tip: str) -> QToolButton:
         button = QToolButton()

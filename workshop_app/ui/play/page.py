@@ -105,7 +105,7 @@ class PlayPage(QWidget):
         splitter.setStretchFactor(1, 4)
         splitter.setStretchFactor(2, 3)
         self.outline.setMinimumWidth(200)
-        self.compass.setMinimumWidth(300)
+        # the compass sets its own minimum width (its toggles must never be clipped)
         splitter.setSizes([300, 660, 390])
         splitter.setChildrenCollapsible(False)
         self.splitter = splitter

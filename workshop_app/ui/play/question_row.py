@@ -24,8 +24,10 @@ def short_label(option: ScaleOption) -> str:
     """« 2 — Quelques actions isolées » → « Quelques actions isolées » (the key is shown beside it anyway)."""
     key = option_key(option)
     text = option.label
-    if key and text.upper().startswith(key):
-        text = text[len(key):].lstrip(" —–-:.")
+    rest = text[len(key):]
+    # « 2 — … » loses its « 2 », « Non concerné » keeps its N: strip the key only when a separator follows
+    if key and text.upper().startswith(key) and rest[:1] in (" ", "—", "–", "-", ":", "."):
+        text = rest.lstrip(" —–-:.")
     return text or option.label
 
 
