@@ -105,6 +105,8 @@ def high_contrast_palette() -> QPalette:
 
 
 def stylesheet(point_size: float, high_contrast: bool) -> str:
+    """The app's stylesheet. Sizes that must follow the text size (Ctrl++, « grand texte ») live here, by role
+    (object name), rather than in a widget's ``setFont``, which would freeze them at their creation size."""
     title = point_size * 1.6
     subtitle = point_size * 1.2
     focus = "#FFD400" if high_contrast else "#1565C0"
@@ -117,6 +119,10 @@ def stylesheet(point_size: float, high_contrast: bool) -> str:
     return f"""
 QLabel#pageTitle {{ font-size: {title:.1f}pt; font-weight: bold; }}
 QLabel#sectionTitle {{ font-size: {subtitle:.1f}pt; font-weight: bold; }}
+QLabel#cardTitle {{ font-size: {point_size * 1.7:.1f}pt; font-weight: bold; }}
+QLabel#cardPrompt {{ font-size: {point_size * 1.2:.1f}pt; }}
+QLabel#timerValue {{ font-family: "DejaVu Sans Mono"; font-weight: bold;
+    font-size: {point_size * 1.3:.1f}pt; }}
 QLabel#muted {{ color: {muted}; }}
 QLabel#error {{ color: {error}; }}
 QTabBar::tab {{ padding: 6px 18px; }}

@@ -3,21 +3,12 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
 
 from workshop_app.core.deck import QuestionCard, StrategyCard, StrategyDeck
 from workshop_app.core.deck_loader import AnyDeck
 from workshop_app.ui.play.picks_model import card_summary
 from workshop_app.ui.theme_ink import Ink, follow_ink
-
-
-def _font(scale: float, bold: bool = False) -> QFont:
-    font = QFont()
-    size = font.pointSizeF() if font.pointSizeF() > 0 else 10.0
-    font.setPointSizeF(size * scale)
-    font.setBold(bold)
-    return font
 
 
 class CardPanel(QFrame):
@@ -27,11 +18,11 @@ class CardPanel(QFrame):
         self.position = QLabel()
         self.theme = QLabel()
         self.title = QLabel()
-        self.title.setFont(_font(1.7, bold=True))
+        self.title.setObjectName("cardTitle")  # its size follows the text size: see theme.stylesheet
         self.title.setWordWrap(True)
         self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.prompt = QLabel()
-        self.prompt.setFont(_font(1.2))
+        self.prompt.setObjectName("cardPrompt")
         self.prompt.setWordWrap(True)
         self.details = QLabel()
         self.details.setWordWrap(True)

@@ -8,7 +8,7 @@ always computed from the log.
 from __future__ import annotations
 
 from PySide6.QtCore import QTimer
-from PySide6.QtGui import QFont, QHideEvent, QShowEvent
+from PySide6.QtGui import QHideEvent, QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
 from workshop_app.core.events import Event, EventKind
@@ -23,13 +23,10 @@ class TimerBar(QWidget):
         self._session = session
         self.clock = TimerClock.from_events(session.events)
         self._position = (session.sequence_id or "", session.card_id or "")
-        mono = QFont("DejaVu Sans Mono")
-        mono.setPointSizeF(max(mono.pointSizeF(), 10.0) * 1.3)
-        mono.setBold(True)
         self.card_label = QLabel()
-        self.card_label.setFont(mono)
+        self.card_label.setObjectName("timerValue")  # monospaced, sized with the text: see theme.stylesheet
         self.sequence_label = QLabel()
-        self.sequence_label.setFont(mono)
+        self.sequence_label.setObjectName("timerValue")
         self.card_button = QPushButton()
         self.card_button.clicked.connect(self.toggle_card)
         self.sequence_button = QPushButton()
