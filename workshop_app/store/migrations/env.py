@@ -34,7 +34,10 @@ def run_online() -> None:
     from workshop_app import paths
     from workshop_app.store.engine import make_engine
 
-    url = config.get_main_option("sqlalchemy.url") or paths.default_database_url()
+    url = config.get_main_option("sqlalchemy.url")
+    if not url:
+        paths.ensure_home()  # a developer's fresh ATELIER_HOME may not exist yet
+        url = paths.default_database_url()
     engine = make_engine(url, foreign_keys=False)
     try:
         with engine.connect() as conn:
