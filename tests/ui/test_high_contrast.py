@@ -142,3 +142,17 @@ def test_switching_back_restores_the_normal_look(high_contrast: QApplication, pa
     QApplication.processEvents()
     assert background(_region(page, page.compass.radar)) < 0.05
     assert legibility(_region(page, page.card.title)) >= HIGH
+
+
+def test_text_on_a_colour_is_one_rule_in_theme_ink(qtbot: Any) -> None:
+    """The chips and the checked answers take their black-or-white text from ``theme_ink.text_on``."""
+    from workshop_app.ui import theme_ink
+    from workshop_app.ui.play import chips
+
+    assert chips.text_on is theme_ink.text_on
+    for colour, text in (("#F0E442", "#000000"), ("#E69F00", "#000000"), ("#0072B2", "#FFFFFF"),
+                         ("#000000", "#FFFFFF"), ("#FFFFFF", "#000000")):
+        assert theme_ink.text_on(colour) == text, colour
+        chip = chips.ColourChip(colour, "1")
+        qtbot.addWidget(chip)
+        assert f"color:{text};" in chip.styleSheet()

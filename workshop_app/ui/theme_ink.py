@@ -76,6 +76,11 @@ def luminance(colour: str | QColor) -> float:
     return 0.2126 * channel(c.redF()) + 0.7152 * channel(c.greenF()) + 0.0722 * channel(c.blueF())
 
 
+def text_on(colour: str | QColor) -> str:
+    """Black or white text, whichever reads better on ``colour`` (a table's chip, a checked answer)."""
+    return "#000000" if luminance(colour) > 0.35 else "#FFFFFF"
+
+
 def contrast(a: str | QColor, b: str | QColor) -> float:
     """WCAG contrast ratio, 1 (same) to 21 (black on white)."""
     high, low = sorted((luminance(a), luminance(b)), reverse=True)

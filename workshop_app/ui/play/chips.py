@@ -1,21 +1,11 @@
-"""Small shared pieces of the play screens: a group's colour chip and readable text on a colour."""
+"""Small shared pieces of the play screens: a group's colour chip (its text colour from ``theme_ink``)."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QLabel, QWidget
 
-
-def text_on(colour: str) -> str:
-    """Black or white, whichever reads better on ``colour`` (WCAG relative luminance)."""
-    c = QColor(colour)
-
-    def channel(v: float) -> float:
-        return v / 12.92 if v <= 0.03928 else ((v + 0.055) / 1.055) ** 2.4
-
-    lum = 0.2126 * channel(c.redF()) + 0.7152 * channel(c.greenF()) + 0.0722 * channel(c.blueF())
-    return "#000000" if lum > 0.35 else "#FFFFFF"
+from workshop_app.ui.theme_ink import text_on  # also imported from here by question_row
 
 
 class ColourChip(QLabel):
