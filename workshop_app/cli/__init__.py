@@ -59,6 +59,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
             return run_selftest()
         if args.command is None:
+            from workshop_app.cli.display import no_display, run_on_virtual_screen
+
+            if no_display():
+                return run_on_virtual_screen(args_list)
             from workshop_app.app import run_app
 
             return run_app()

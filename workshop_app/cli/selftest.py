@@ -31,6 +31,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, TextIO
 
+from workshop_app.cli.display import no_display
 from workshop_app.cli.selftest_checks import STEPS, Checks, SelfTestFailure, pdf_problems
 
 __all__ = ["EXIT_FAILED", "EXIT_HUNG", "EXIT_OK", "STEPS", "pdf_problems", "run_selftest"]
@@ -55,7 +56,7 @@ def run_selftest() -> int:
     os.environ["ATELIER_HOME"] = str(home / "home")
     os.environ.pop("ATELIER_DATABASE_URL", None)  # never the user's database, even with --database
     os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
-    if _no_display():
+    if no_display():
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
     watchdog.start()
     try:
@@ -342,12 +343,6 @@ def _timeout() -> float:
         return max(1.0, float(os.environ.get(TIMEOUT_ENV, DEFAULT_TIMEOUT_S)))
     except ValueError:
         return DEFAULT_TIMEOUT_S
-
-
-def _no_display() -> bool:
-    if os.environ.get("QT_QPA_PLATFORM") or sys.platform in ("win32", "darwin"):
-        return False
-    return not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
 
 
 def register(subparsers: Any) -> None:
