@@ -57,3 +57,14 @@ def test_with_xvfb_the_app_restarts_on_a_virtual_screen(
     assert path == "/usr/bin/xvfb-run" and args[:2] == ["/usr/bin/xvfb-run", "-a"]
     assert args[-4:] == ["-m", "workshop_app", "--database", "sqlite:///x.sqlite3"]
     assert "écran virtuel (Xvfb)" in capsys.readouterr().err
+
+
+@pytest.mark.usefixtures("headless")
+def test_a_bundled_app_restarts_itself_not_python_minus_m(monkeypatch: pytest.MonkeyPatch) -> None:
+    calls: list[list[str]] = []
+    monkeypatch.setattr(display.shutil, "which", lambda _name: "/usr/bin/xvfb-run")
+    monkeypatch.setattr(display.os, "execv", lambda _path, args: calls.append(list(args)))
+    monkeypatch.setattr(display.sys, "frozen", True, raising=False)
+    monkeypatch.setattr(display.sys, "executable", "/opt/atelier/atelier")
+    display.run_on_virtual_screen([])
+    assert calls[0][-1] == "/opt/atelier/atelier" and "-m" not in calls[0]

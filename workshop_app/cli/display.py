@@ -40,6 +40,8 @@ def run_on_virtual_screen(argv: Sequence[str]) -> int:
         print(f"atelier : {NO_DISPLAY_MESSAGE}", file=sys.stderr)
         return 2
     print(f"atelier : {XVFB_NOTE}", file=sys.stderr)
-    command = [xvfb, "-a", "-s", "-screen 0 1920x1080x24", sys.executable, "-m", "workshop_app", *argv]
+    # A PyInstaller bundle's executable is the app itself; from Python, run the package.
+    app = [sys.executable] if getattr(sys, "frozen", False) else [sys.executable, "-m", "workshop_app"]
+    command = [xvfb, "-a", "-s", "-screen 0 1920x1080x24", *app, *argv]
     os.execv(xvfb, command)
     return 0  # not reached: execv replaces the process
