@@ -53,3 +53,22 @@ def test_format_duration() -> None:
     assert format_duration(0) == "00:00"
     assert format_duration(75.9) == "01:15"
     assert format_duration(3723) == "1:02:03"
+
+
+def test_a_stop_without_scope_stops_every_running_timer_of_its_sequence() -> None:
+    """Old demo workshops logged ``timer_stopped`` with no payload: their sequence timers must not run on."""
+    stop = Event(4, EventKind.TIMER_STOPPED, sequence_id="s", payload={}, at=T0 + timedelta(minutes=100))
+    clock = TimerClock.from_events([
+        _event(1, EventKind.TIMER_STARTED, 0, SEQUENCE, card=None),
+        _event(2, EventKind.TIMER_STARTED, 90),  # the card timer of c1
+        Event(3, EventKind.TIMER_STARTED, sequence_id="other", payload={"scope": SEQUENCE}, at=T0),
+        stop,
+    ])
+    later = T0 + timedelta(hours=3)
+    sequence, card = timer_key(SEQUENCE, "s"), timer_key(CARD, "s", "c1")
+    assert not clock.running(sequence, now=later) and clock.elapsed(sequence, now=later) == 100 * 60
+    assert not clock.running(card, now=later) and clock.elapsed(card, now=later) == 10 * 60
+    assert clock.running(timer_key(SEQUENCE, "other"), now=later)  # another sequence's timer runs on
+    clock.apply(_event(5, EventKind.TIMER_STARTED, 110, SEQUENCE, card=None))  # and each can start again
+    assert clock.running(sequence, now=T0 + timedelta(minutes=111))
+    assert clock.elapsed(sequence, now=T0 + timedelta(minutes=111)) == 101 * 60

@@ -3,6 +3,11 @@
 A timer is keyed by its scope (``"card"`` or ``"sequence"``), the sequence and, for a card timer, the card.
 ``timer_started`` opens a run, ``timer_stopped`` closes it; the elapsed time is the sum of the runs.
 
+A ``timer_stopped`` without a scope stops every timer of its sequence that is running. Demo workshops made
+by earlier versions logged their stops that way; read as a card timer's stop (the default scope), it left
+their sequence timers running for ever (« 2:54:08 / 1:40:00 », in red). A stop with no scope can only mean
+"stop the clock", so it stops them all. Every stop logged today names its scope.
+
 A run left open for more than ``STALE_AFTER`` (a workshop reopened days later, a timer never paused) is
 stale: it counts until the last event logged while it was fresh, and no longer runs (instead of showing
 hundreds of hours).
@@ -51,20 +56,33 @@ class TimerClock:
         self._note_activity(moment)
         if event.kind not in (EventKind.TIMER_STARTED, EventKind.TIMER_STOPPED) or not event.sequence_id:
             return False
+        if event.kind is EventKind.TIMER_STOPPED and "scope" not in event.payload:  # an old log: see above
+            for key, run in self.runs.items():
+                if key[1] == event.sequence_id:
+                    self._stop(run, moment)
+            return True
         scope = str(event.payload.get("scope", CARD))
         run = self.runs.setdefault(timer_key(scope, event.sequence_id, event.card_id), _Run())
-        if run.since is not None and moment - run.since > STALE_AFTER:  # close it where the log went quiet
+        if event.kind is EventKind.TIMER_STOPPED:
+            self._stop(run, moment)
+            return True
+        self._close_stale(run, moment)
+        if run.since is None:
+            run.since = run.seen = moment
+        return True
+
+    @staticmethod
+    def _close_stale(run: _Run, moment: datetime) -> None:
+        """A run left open too long ends where the log went quiet."""
+        if run.since is not None and moment - run.since > STALE_AFTER:
             run.total += max(0.0, ((run.seen or run.since) - run.since).total_seconds())
             run.since = None
-            if event.kind is EventKind.TIMER_STOPPED:
-                return True
-        if event.kind is EventKind.TIMER_STARTED:
-            if run.since is None:
-                run.since = run.seen = moment
-        elif run.since is not None:
+
+    def _stop(self, run: _Run, moment: datetime) -> None:
+        self._close_stale(run, moment)
+        if run.since is not None:
             run.total += max(0.0, (moment - run.since).total_seconds())
             run.since = None
-        return True
 
     def _note_activity(self, moment: datetime) -> None:
         for run in self.runs.values():
