@@ -1244,7 +1244,7 @@ Resume the workshop “%1” where it was?</translation>
     <name>StartPage</name>
     <message>
         <source>Atelier Résilience</source>
-        <extracomment>« Nouvel atelier » was asked for « Ouvrir l&apos;atelier de démonstration » was asked for a workshop of the list is to be opened: its id deck files to validate and import (dropped, or chosen after ``sig_browse_decks``) « Importer un jeu… »: the main window asks for files « Réessayer » after the database could not be opened « Supprimer l&apos;atelier… » (button, context menu or Delete key) on a workshop of the list: its id</extracomment>
+        <extracomment>« Nouvel atelier » was asked for « Ouvrir l&apos;atelier de démonstration » was asked for a workshop of the list is to be opened: its id deck files (.yaml, .yml) and workshop archives (.zip) dropped on the page, to import like Ctrl+O « Importer un jeu… »: the main window asks for files « Réessayer » after the database could not be opened « Supprimer l&apos;atelier… » (button, context menu or Delete key) on a workshop of the list: its id</extracomment>
         <translation>Atelier Résilience</translation>
     </message>
     <message>
@@ -1304,8 +1304,8 @@ Resume the workshop “%1” where it was?</translation>
         <translation>&amp;Import a deck (YAML)…</translation>
     </message>
     <message>
-        <source>ou glissez un fichier .yaml sur cette page</source>
-        <translation>or drop a .yaml file on this page</translation>
+        <source>ou glissez sur cette page un jeu (.yaml) ou une archive d&apos;atelier (.zip)</source>
+        <translation>or drop a deck (.yaml) or a workshop archive (.zip) on this page</translation>
     </message>
     <message>
         <source>Ouverture de la base de données…</source>

@@ -9,15 +9,22 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
-from tests.ui.test_app_support import BROKEN_DECK, VALID_DECK, close_message_boxes, et_si_deck, message_boxes
+from tests.ui.test_app_support import (
+    BROKEN_DECK,
+    VALID_DECK,
+    close_message_boxes,
+    drop_files,
+    et_si_deck,
+    message_boxes,
+)
 from workshop_app.paths import user_decks_dir
 from workshop_app.ui.main_window import MainWindow
 from workshop_app.ui.start.deck_issues_dialog import DeckIssuesDialog
 
 PHOTO = b"\x89PNG\r\n\x1a\n" + bytes(range(256))
-
 
 
 def ctrl_o(qtbot: QtBot, window: MainWindow, path: Path | str) -> None:
@@ -119,4 +126,50 @@ def test_a_refused_archive_is_a_plain_french_message(
     qtbot.waitUntil(lambda: bool(message_boxes()), timeout=20_000)
     texts = close_message_boxes()
     assert texts == ["« abîmée.zip » n'est pas une archive d'atelier lisible (zip invalide)."]
+    assert window.start.workshops.rowCount() == 0 and window.session is None
+
+
+def test_dropping_archives_on_the_start_page_imports_them_like_ctrl_o(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    from workshop_app.export.bundle import export_bundle
+
+    service = window.service
+    assert service is not None
+    archives = []
+    for town in ("Creil", "Senlis"):
+        info = service.create_workshop(f"Atelier de {town}", territory=town)
+        service.add_group(info.id, "Table 1")
+        export_bundle(service.snapshot(info.id), {}, tmp_path / f"{town}.zip")
+        service.delete_workshop(info.id)
+        archives.append((info.id, tmp_path / f"{town}.zip"))
+    window.refresh_workshops()
+    assert window.start.workshops.rowCount() == 0
+    hint = [label.text() for label in window.start.findChildren(QLabel) if ".yaml" in label.text()]
+    assert hint == ["ou glissez sur cette page un jeu (.yaml) ou une archive d'atelier (.zip)"]
+
+    with qtbot.waitSignal(window.sig_workshop_opened, timeout=20_000) as opened:
+        drop_files(window.start, [archives[0][1]])
+    assert opened.args == [archives[0][0]] and window.session is not None
+    assert "importé" in window.statusBar().currentMessage() and not message_boxes()
+
+    window.close_workshop()
+    imported: list[str] = []
+    assert window.files is not None
+    window.files.sig_bundle_imported.connect(lambda workshop_id, _added: imported.append(workshop_id))
+    drop_files(window.start, [archives[1][1], archives[0][1]])  # several at once: one after the other
+    qtbot.waitUntil(lambda: len(imported) == 2, timeout=20_000)
+    assert imported == [archives[1][0], archives[0][0]]
+    assert window.start.workshops.rowCount() == 2 and not message_boxes()
+
+
+def test_a_dropped_archive_that_is_refused_says_why_in_french(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    fake = tmp_path / "photos.zip"
+    with zipfile.ZipFile(fake, "w") as archive:
+        archive.writestr("photo.jpg", b"pas un atelier")
+    drop_files(window.start, [fake])
+    qtbot.waitUntil(lambda: bool(message_boxes()), timeout=20_000)
+    assert close_message_boxes() == ["« photos.zip » contient un fichier inattendu : « photo.jpg »."]
     assert window.start.workshops.rowCount() == 0 and window.session is None

@@ -1,9 +1,11 @@
 """Files in and out of the app: « Ouvrir… » (Ctrl+O) and « Exporter l'archive de l'atelier (.zip)… ».
 
-* Ctrl+O asks for one file. A deck (``.yaml``/``.yml``) goes through the start page's deck import, which
-  validates it and lists its errors as ``fichier:ligne: champ : message``. A workshop archive (``.zip``) is
-  read, checked and imported on a worker (:func:`run_task`) through ``read_bundle`` and the service's
-  ``import_snapshot`` (importing twice adds nothing), then opened. A refused archive is a French message.
+* Ctrl+O asks for one file; files dropped on the start page go the same way. A deck (``.yaml``/``.yml``)
+  goes through the start page's deck import, which validates it and lists its errors as
+  ``fichier:ligne: champ : message``. A workshop archive (``.zip``) is read, checked and imported on a worker
+  (:func:`run_task`) through ``read_bundle`` and the service's ``import_snapshot`` (importing twice adds
+  nothing), then opened. A refused archive is a French message. Several archives dropped at once are
+  imported one after the other.
 * The archive of the open workshop (all its events and photos) is read from the service on the GUI thread,
   then written atomically on a worker.
 
@@ -14,7 +16,7 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -63,6 +65,7 @@ class FileFlow(QObject):
         self.choose_open: Callable[[], str] = self._ask_open_path  # tests replace these two
         self.choose_save: Callable[[Path], str] = self._ask_save_path
         self.handle: TaskHandle | None = None
+        self._waiting: list[Path] = []  # dropped archives not imported yet (one at a time)
 
     @property
     def busy(self) -> bool:
@@ -91,6 +94,22 @@ class FileFlow(QObject):
                 ),
             )
 
+    def open_paths(self, paths: Sequence[str]) -> None:
+        """Files dropped on the start page: the decks are imported together, the archives in turn."""
+        decks = [p for p in paths if is_deck_file(p)]
+        if decks:
+            self._import_decks(decks)
+        for path in paths:
+            if is_bundle_file(path):
+                self._waiting.append(Path(path))
+            elif not is_deck_file(path):
+                self.open_path(path)  # says what it is not
+        self._import_next()
+
+    def _import_next(self) -> None:
+        if self._waiting and not self.busy:
+            self.import_bundle(self._waiting.pop(0))
+
     def import_bundle(self, path: Path) -> TaskHandle:
         service = self._service
 
@@ -102,9 +121,11 @@ class FileFlow(QObject):
 
         def done(result: tuple[str, bool]) -> None:
             self.sig_bundle_imported.emit(result[0], result[1])
+            self._import_next()
 
         def failed(error: BaseException) -> None:
             self._failed(self.tr("Import de l'archive refusé"), error)
+            self._import_next()
 
         self.handle = run_task(work, done, failed)
         return self.handle

@@ -98,7 +98,6 @@ class MainWindow(QMainWindow):
         self.start.sig_open_demo.connect(self.open_demo)
         self.start.sig_open_workshop.connect(self.open_workshop)
         self.start.sig_browse_decks.connect(self.browse_decks)
-        self.start.sig_import_decks.connect(self.import_decks)
         self.start.sig_retry_store.connect(self.open_store)
         self.start.sig_delete_workshop.connect(self.ask_delete_workshop)
         self.pages.sig_changed.connect(self.on_pages_changed)
@@ -131,6 +130,7 @@ class MainWindow(QMainWindow):
         self.files = FileFlow(service, self, self.import_decks)
         self.files.sig_bundle_imported.connect(self.on_bundle_imported)
         self.files.sig_bundle_exported.connect(self.on_bundle_exported)
+        self.start.sig_files_dropped.connect(self.files.open_paths)  # decks and archives, as with Ctrl+O
         self.exports = ExportFlow(service, self)
         self.exports.sig_exported.connect(
             lambda path: self.statusBar().showMessage(self.tr("Exporté : %1").replace("%1", path), 10_000)

@@ -1,7 +1,7 @@
 """The start page (Accueil): recent workshops, new / demonstration workshop, available decks, deck import.
 
 It shows what it is given and emits intent (``sig_*``); the main window talks to the service. A YAML file
-dropped anywhere on the page is offered for import.
+dropped anywhere on the page is offered for import; so is a workshop archive (.zip), as with Ctrl+O.
 """
 
 from __future__ import annotations
@@ -48,8 +48,8 @@ class StartPage(QWidget):
     sig_open_demo = Signal()
     #: a workshop of the list is to be opened: its id
     sig_open_workshop = Signal(str)
-    #: deck files to validate and import (dropped, or chosen after ``sig_browse_decks``)
-    sig_import_decks = Signal(list)
+    #: deck files (.yaml, .yml) and workshop archives (.zip) dropped on the page, to import like Ctrl+O
+    sig_files_dropped = Signal(list)
     #: « Importer un jeu… »: the main window asks for files
     sig_browse_decks = Signal()
     #: « Réessayer » after the database could not be opened
@@ -189,7 +189,7 @@ class StartPage(QWidget):
         self.deck_detail.setMaximumHeight(150)
         self.import_button = QPushButton(self.tr("&Importer un jeu (YAML)…"))
         self.import_button.setObjectName("importDeckButton")
-        hint = QLabel(self.tr("ou glissez un fichier .yaml sur cette page"))
+        hint = QLabel(self.tr("ou glissez sur cette page un jeu (.yaml) ou une archive d'atelier (.zip)"))
         hint.setObjectName("muted")
         hint.setWordWrap(True)  # the page stays narrow enough for small screens
         row = QHBoxLayout()
@@ -288,24 +288,26 @@ class StartPage(QWidget):
 
     # -- drag and drop --------------------------------------------------------------------------------------
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if dropped_deck_paths(event):
+        if self.new_button.isEnabled() and dropped_paths(event):  # once the database is open
             event.acceptProposedAction()
 
     def dropEvent(self, event: QDropEvent) -> None:
-        paths = dropped_deck_paths(event)
+        paths = dropped_paths(event)
         if paths:
             event.acceptProposedAction()
-            self.sig_import_decks.emit(paths)
+            self.sig_files_dropped.emit(paths)
 
 
-def dropped_deck_paths(event: Any) -> list[str]:
+def dropped_paths(event: Any) -> list[str]:
+    """The dropped files the page takes: decks and workshop archives (anything else is refused)."""
+    from workshop_app.ui.file_flow import BUNDLE_SUFFIX
     from workshop_app.ui.start.deck_import import DECK_SUFFIXES
 
     mime = event.mimeData()
     if not mime.hasUrls():
         return []
     paths = [url.toLocalFile() for url in mime.urls() if url.isLocalFile()]
-    return [p for p in paths if p.lower().endswith(DECK_SUFFIXES)]
+    return [p for p in paths if p.lower().endswith((*DECK_SUFFIXES, BUNDLE_SUFFIX))]
 
 
 def _table_look(view: QTableView) -> None:
