@@ -266,3 +266,40 @@ def test_a_refusal_on_the_set_up_page_is_a_message(window: MainWindow) -> None:
     session.change_setup(lambda s: s.remove_group(session.groups[0].id))
     assert close_message_boxes() == []  # on the play page the refusal is said in place, not in a box
     assert "réponse" in window.statusBar().currentMessage()
+
+
+def test_the_play_outline_keeps_its_width_from_one_session_to_the_next(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    """The facilitator widens the card list once; the next time the app opens, it is as wide."""
+    from PySide6.QtCore import QPoint
+
+    workshop_id = with_workshop(window)
+    window.pages.show(PAGE_PLAY)
+    play = window.pages.play
+    assert play is not None
+    splitter = play.splitter  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: splitter.sizes()[0] > 0)
+    before = splitter.sizes()[0]
+    handle = splitter.handle(1)
+    start = QPoint(handle.width() // 2, handle.height() // 2)
+    end = start + QPoint(120, 0)  # drag the handle 120 px to the right
+    QTest.mousePress(handle, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, start)
+    QTest.mouseMove(handle, end)
+    QTest.mouseRelease(handle, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, end)
+    widened = splitter.sizes()[0]
+    assert widened >= before + 100
+    size = window.size()
+    window.close()  # quitting the app
+
+    again = MainWindow(AppSettings())
+    qtbot.addWidget(again)
+    again.show()
+    qtbot.waitExposed(again)
+    again.resize(size)  # the offscreen platform does not restore the window's geometry exactly
+    assert again.open_store() and again.open_workshop(workshop_id, PAGE_PLAY)
+    play = again.pages.play
+    assert play is not None
+    qtbot.waitUntil(lambda: play.splitter.sizes()[0] > 0)  # type: ignore[attr-defined]
+    assert play.splitter.sizes()[0] == widened  # type: ignore[attr-defined]
+    again.close()

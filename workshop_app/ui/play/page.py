@@ -29,7 +29,8 @@ from workshop_app.ui.play.outline_model import ID_ROLE, SEQUENCE_ROLE, OutlineMo
 from workshop_app.ui.play.outline_view import OutlineView
 from workshop_app.ui.play.timer_bar import TimerBar
 from workshop_app.ui.session import WorkshopSession
-from workshop_app.ui.settings import COMPASS_VIEW, AppSettings
+from workshop_app.ui.settings import COMPASS_VIEW, PLAY_SPLITTER, AppSettings
+from workshop_app.ui.splitter_memory import remember_sizes
 from workshop_app.ui.theme_ink import follow_ink, ink
 
 COMPASS_DELAY_MS = 40
@@ -109,6 +110,7 @@ class PlayPage(QWidget):
         splitter.setSizes([300, 660, 390])
         splitter.setChildrenCollapsible(False)
         self.splitter = splitter
+        remember_sizes(splitter, self._settings, PLAY_SPLITTER)  # the outline's width, across sessions
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(splitter)
