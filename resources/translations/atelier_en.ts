@@ -692,7 +692,7 @@ To keep a copy, first export its archive (.zip) from the File menu.</translation
     </message>
     <message>
         <source>C&amp;hoisir la couleur…</source>
-        <translation>C&amp;hoose the colour…</translation>
+        <translation>Choose the colo&amp;ur…</translation>
     </message>
     <message>
         <source>Nou&amp;velle table :</source>
@@ -775,7 +775,7 @@ To keep a copy, first export its archive (.zip) from the File menu.</translation
     </message>
     <message>
         <source>&amp;Lieu</source>
-        <translation>P&amp;lace</translation>
+        <translation>Pla&amp;ce</translation>
     </message>
     <message>
         <source>Ani&amp;mation</source>
@@ -791,7 +791,7 @@ To keep a copy, first export its archive (.zip) from the File menu.</translation
     </message>
     <message>
         <source>&amp;Objectifs</source>
-        <translation>&amp;Objectives</translation>
+        <translation>O&amp;bjectives</translation>
     </message>
     <message>
         <source>Commune</source>
@@ -1154,7 +1154,7 @@ Resume the workshop “%1” where it was?</translation>
     <name>SequencesPanel</name>
     <message>
         <source>&amp;Séquences (jeux joués, dans l&apos;ordre)</source>
-        <translation>&amp;Sequences (decks played, in order)</translation>
+        <translation>Sequences (dec&amp;ks played, in order)</translation>
     </message>
     <message>
         <source> min</source>
@@ -1273,7 +1273,7 @@ Resume the workshop “%1” where it was?</translation>
     </message>
     <message>
         <source>&amp;Ouvrir l&apos;atelier choisi</source>
-        <translation>&amp;Open the chosen workshop</translation>
+        <translation>Open the &amp;chosen workshop</translation>
     </message>
     <message>
         <source>Supprimer l&apos;a&amp;telier…</source>
@@ -1293,7 +1293,7 @@ Resume the workshop “%1” where it was?</translation>
     </message>
     <message>
         <source>Jeux di&amp;sponibles</source>
-        <translation>Available deck&amp;s</translation>
+        <translation>Availa&amp;ble decks</translation>
     </message>
     <message>
         <source>Choisissez un jeu pour voir sa description ou ses erreurs.</source>
