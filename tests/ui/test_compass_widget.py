@@ -103,3 +103,54 @@ def test_renamed_group_shows_in_legend(qtbot: Any) -> None:
     widget.set_data(deck, _reading(deck, 3), renamed)
     widget.flush()
     assert "Les&nbsp;Coteaux" in widget.legend.text()
+
+
+def test_radar_polygons_gaps_markers_and_fill(qtbot: Any) -> None:
+    """Qt path items: a gap where a target is unanswered, markers only then, a tint only for few tables."""
+    from PySide6.QtCore import Qt
+
+    from workshop_app.ui.compass.radar import MAX_FILLED, dots_path, outline_path
+
+    x, y, complete = polygon((50.0, None, 80.0, 20.0))
+    assert not complete
+    path = outline_path(x, y)
+    # 80 → 20 → back to 50 (closing); nothing across the gap, and 50–gap has no side to draw
+    assert path.elementCount() == 3 and path.elementAt(0).isMoveTo()
+    assert dots_path(x, y).elementCount() == 2 * 4  # a marker per known point (the first twice: closed)
+    deck = question_deck()
+    widget = CompassWidget()
+    qtbot.addWidget(widget)
+    widget.resize(420, 560)
+    widget.show()
+    widget.set_data(deck, _reading(deck, 18), GROUPS)  # every table answered every card: complete
+    widget.flush()
+    curves = widget.radar._curves
+    assert len(GROUPS) <= MAX_FILLED
+    assert all(c.visible and not c.dots.isVisible() for c in curves)
+    assert all(c.line.brush().style() != Qt.BrushStyle.NoBrush for c in curves)
+    assert all(c.line.pen().isCosmetic() for c in curves)
+    assert widget.radar._room.line.pen().style() == Qt.PenStyle.DashLine
+    widget.set_data(deck, _reading(deck, 1), GROUPS)  # one answer: a lone point, with its marker
+    widget.flush()
+    first = curves[0]
+    assert first.dots.isVisible() and first.line.brush().style() == Qt.BrushStyle.NoBrush
+    assert not curves[1].visible  # nothing answered: nothing drawn
+    widget.radar.grab()  # paints
+
+
+def test_coverage_bar_and_legend_follow_the_votes(qtbot: Any) -> None:
+    deck = question_deck()
+    widget = CompassWidget()
+    qtbot.addWidget(widget)
+    widget.show()
+    widget.set_data(deck, _reading(deck, 9), GROUPS)
+    assert widget.coverage_bar.value() == 50 and widget.coverage_bar.updatesEnabled()
+    widget.flush()
+    legend = widget.legend.text()
+    widget.set_data(deck, _reading(deck, 12), GROUPS)
+    widget.flush()
+    assert widget.legend.text() == legend and widget.coverage_bar.value() == 67
+    renamed = [replace(GROUPS[0], name="Les Coteaux"), *GROUPS[1:]]
+    widget.set_data(deck, _reading(deck, 12), renamed)
+    widget.flush()
+    assert "Les&nbsp;Coteaux" in widget.legend.text()

@@ -52,6 +52,23 @@ def test_outline_updates_one_row_per_vote(session: WorkshopSession, qtbot: Any) 
     assert model.index(0, COL_PROGRESS).data() == "6 %"  # 1 of 18
 
 
+def test_a_vote_announces_only_the_counts(session: WorkshopSession) -> None:
+    """Titles do not change with a vote: only the « n/N » and « % » cells are announced (a smaller repaint),
+    and the sequence's percentage is counted again after each event."""
+    model = OutlineModel(session)
+    QAbstractItemModelTester(model, _FATAL)
+    cells: list[tuple[int, int]] = []
+    model.dataChanged.connect(lambda a, b, *_: cells.append((a.column(), b.column())))
+    assert model.index(0, COL_PROGRESS).data() == "0 %"
+    session.record_choice(session.groups[0].id, "s2")
+    assert cells == [(COL_PROGRESS, COL_PROGRESS)] * 2
+    assert model.index(0, COL_PROGRESS).data() == "6 %"
+    session.record_choice(session.groups[1].id, "s1")
+    assert model.index(0, COL_PROGRESS).data() == "11 %"  # 2 of 18
+    session.undo()
+    assert model.index(0, COL_PROGRESS).data() == "6 %"
+
+
 def test_outline_follows_position_and_reload(session: WorkshopSession) -> None:
     model = OutlineModel(session)
     QAbstractItemModelTester(model, _FATAL)

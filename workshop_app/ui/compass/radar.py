@@ -1,19 +1,30 @@
 """The radar: a polygon per table in its colour, the room's average thick and dashed, on a fixed 0–100 scale.
 
 Every graphics item is created once (rings, spokes, ring values, label and polygon pools) and afterwards only
-moved with ``setData`` / ``setPos``; pools grow when a deck has more axes or a workshop more tables, never
-shrink. The view range is computed from the widget's size and the labels' sizes so no label is clipped.
+given a new path or position; pools grow when a deck has more axes or a workshop more tables, never shrink.
+The view range is computed from the widget's size and the labels' sizes so no label is clipped.
+
+The lines are plain ``QGraphicsPathItem``s with cosmetic pens, not pyqtgraph's ``PlotDataItem``s: Qt paints
+them without calling Python, and a vote repaints the whole radar (a changed polygon spans it), so each item's
+paint must be cheap: thirteen ``PlotDataItem``s cost ~3 ms a repaint in Python alone. The grid and the labels
+never change during a vote: they are cached as pixmaps.
 """
 
 from __future__ import annotations
 
 import math
+from typing import TypeVar
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QFont, QResizeEvent
-from PySide6.QtWidgets import QGraphicsItem, QWidget
+from PySide6.QtCore import QPointF, Qt
+from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPainterPath, QPen, QResizeEvent
+from PySide6.QtWidgets import (
+    QGraphicsItem,
+    QGraphicsPathItem,
+    QStyleOptionGraphicsItem,
+    QWidget,
+)
 
 from workshop_app.ui.compass.series import CompassSeries, Series
 from workshop_app.ui.theme_ink import Ink, follow_ink, ink, visible_on
@@ -22,6 +33,10 @@ RINGS = (25, 50, 75, 100)
 MAX_FILLED = 6  # beyond this many tables, outlines only: a dozen tinted polygons is mud (and slow to paint)
 LABEL_RADIUS = 1.08
 _PAD = 6.0  # pixels kept free at the edges
+_Item = TypeVar("_Item", bound=QGraphicsItem)
+LINE_WIDTH, ROOM_WIDTH = 2.2, 3.5  # pixels
+DOT, ROOM_DOT = 6.0, 7.0  # marker diameters in pixels (answered points of an incomplete polygon)
+_DOT_LENGTH = 1e-6  # a marker is a round-capped stroke this long: Qt draws nothing for a zero-length one
 
 
 def angles(n: int) -> np.ndarray:
@@ -39,10 +54,96 @@ def polygon(values: tuple[float | None, ...]) -> tuple[np.ndarray, np.ndarray, b
     return np.append(x, x[:1]), np.append(y, y[:1]), complete
 
 
+def outline_path(x: np.ndarray, y: np.ndarray) -> QPainterPath:
+    """The polygon's sides between known points; an unknown point (NaN) breaks the line, as a gap."""
+    path = QPainterPath()
+    pen_down = False
+    for px, py in zip(x.tolist(), y.tolist(), strict=True):
+        if not (math.isfinite(px) and math.isfinite(py)):
+            pen_down = False
+        elif pen_down:
+            path.lineTo(px, py)
+        else:
+            path.moveTo(px, py)
+            pen_down = True
+    return path
+
+
+def dots_path(x: np.ndarray, y: np.ndarray) -> QPainterPath:
+    """One marker per known point, drawn by a round-capped cosmetic pen as wide as the marker."""
+    path = QPainterPath()
+    for px, py in zip(x.tolist(), y.tolist(), strict=True):
+        if math.isfinite(px) and math.isfinite(py):
+            path.moveTo(px, py)
+            path.lineTo(px + _DOT_LENGTH, py)
+    return path
+
+
+def cosmetic_pen(colour: QColor | str, width: float, style: Qt.PenStyle = Qt.PenStyle.SolidLine) -> QPen:
+    pen = QPen(QColor(colour), width, style)
+    pen.setCosmetic(True)  # pixels, whatever the view's scale
+    return pen
+
+
+def dot_pen(colour: QColor | str, diameter: float) -> QPen:
+    pen = cosmetic_pen(colour, diameter)
+    pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+    return pen
+
+
+class GridPath(QGraphicsPathItem):
+    """A ring or the spokes: crisp (not antialiased) and cached as a pixmap, since they only change with the
+    deck, the size or the colours."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+
+    def paint(
+        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
+    ) -> None:
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+        super().paint(painter, option, widget)
+
+
+class SeriesItem:
+    """One table's (or the room's) polygon and its markers: two path items painted by Qt alone."""
+
+    def __init__(self, view: RadarView, z: float = 0.0) -> None:
+        self.line = view.add(QGraphicsPathItem())
+        self.dots = view.add(QGraphicsPathItem())
+        self.dots.setBrush(Qt.BrushStyle.NoBrush)
+        for part in (self.line, self.dots):
+            part.setZValue(max(part.zValue(), z))
+        self.hide()
+
+    @property
+    def visible(self) -> bool:
+        return self.line.isVisible()
+
+    def hide(self) -> None:
+        self.line.hide()
+        self.dots.hide()
+        self.line.setPath(QPainterPath())
+        self.dots.setPath(QPainterPath())
+
+    def show_polygon(self, x: np.ndarray, y: np.ndarray, complete: bool) -> None:
+        self.line.setPath(outline_path(x, y))
+        self.dots.setPath(QPainterPath() if complete else dots_path(x, y))
+        self.line.show()
+        self.dots.setVisible(not complete)
+
+    def set_style(self, pen: QPen, fill: QBrush | None, dot: QPen) -> None:
+        self.line.setPen(pen)
+        self.line.setBrush(fill if fill is not None else QBrush(Qt.BrushStyle.NoBrush))
+        self.dots.setPen(dot)
+
+
 class RadarView(pg.PlotWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent, background=ink().background)
         self.setAccessibleName(self.tr("Boussole en radar"))
+        self.setRenderHint(QPainter.RenderHint.Antialiasing, True)  # the polygons; the grid turns it off
         item = self.getPlotItem()
         assert item is not None
         self.plot_item = item
@@ -54,17 +155,15 @@ class RadarView(pg.PlotWidget):
         item.setAspectLocked(True)
         self._font = QFont()
         self._ink = ink()
-        self._rings = [self._add(pg.PlotDataItem()) for _ in RINGS]
-        self._spokes = self._add(pg.PlotDataItem(connect="pairs"))
-        self._ring_text = [self._add(pg.TextItem(str(v), anchor=(0.5, 1.0))) for v in RINGS]
+        self._rings = [self.add(GridPath()) for _ in RINGS]
+        self._spokes = self.add(GridPath())
+        self._ring_text = [self.add(pg.TextItem(str(v), anchor=(0.5, 1.0))) for v in RINGS]
         for text in self._ring_text:
             text.setZValue(20)  # readable above the polygons
-        for static in (*self._rings, self._spokes, *self._ring_text):
-            static.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)  # painted once, then a pixmap
+            _cache(text)
         self._labels: list[pg.TextItem] = []
-        self._curves: list[pg.PlotDataItem] = []
-        self._room = self._add(pg.PlotDataItem(antialias=True, symbolSize=7, symbolPen=None))
-        self._room.setZValue(10)
+        self._curves: list[SeriesItem] = []
+        self._room = SeriesItem(self, z=10)
         self._series: CompassSeries | None = None
         self._styles: dict[int, tuple[str, bool, bool]] = {}
         self._drawn: dict[int, tuple[object, ...]] = {}
@@ -80,9 +179,9 @@ class RadarView(pg.PlotWidget):
             text.setColor(colours.muted)
             text.fill = pg.mkBrush(colours.label_fill)
             text.update()
-        self._spokes.setPen(pg.mkPen(colours.grid, width=1))
-        self._room.setPen(pg.mkPen(colours.room, width=3.5, style=Qt.PenStyle.DashLine))
-        self._room.setSymbolBrush(colours.room)
+        self._spokes.setPen(cosmetic_pen(colours.grid, 1))
+        room = cosmetic_pen(colours.room, ROOM_WIDTH, Qt.PenStyle.DashLine)
+        self._room.set_style(room, None, dot_pen(colours.room, ROOM_DOT))
         if self._series is not None:
             series, self._series = self._series, None
             self._styles.clear()
@@ -91,7 +190,7 @@ class RadarView(pg.PlotWidget):
         else:
             self._draw_grid(0)
 
-    def _add(self, graphic: pg.GraphicsObject) -> pg.GraphicsObject:
+    def add(self, graphic: _Item) -> _Item:
         self.plot_item.addItem(graphic)
         return graphic
 
@@ -119,8 +218,7 @@ class RadarView(pg.PlotWidget):
         for i, curve in enumerate(self._curves):
             if i < len(series.groups):
                 self._draw_series(curve, series.groups[i], fill)
-            elif curve.isVisible():
-                curve.setData([], [])
+            elif curve.visible:
                 curve.hide()
                 self._drawn.pop(id(curve), None)
         self._draw_series(self._room, series.room, fill=False, room=True)
@@ -143,61 +241,54 @@ class RadarView(pg.PlotWidget):
             label.setPos(LABEL_RADIUS * c, LABEL_RADIUS * s)
             label.show()
 
-    def _draw_series(self, curve: pg.PlotDataItem, one: Series, fill: bool, room: bool = False) -> None:
-        """At most one ``setData`` per curve, none when its values did not change (a vote moves one table and
-        the room); the style goes with it only when it changed (each style setter costs a rebuild)."""
+    def _draw_series(self, curve: SeriesItem, one: Series, fill: bool, room: bool = False) -> None:
+        """Nothing to do when a series' values did not change (a vote moves one table and the room); the pens
+        go with it only when the colour, the completeness or the fill changed."""
         drawn = (one.values, one.colour, fill)
         if self._drawn.get(id(curve)) == drawn:
             return
         self._drawn[id(curve)] = drawn
         x, y, complete = polygon(one.values)
-        known = bool(np.any(np.isfinite(x)))
-        if not known:  # nothing answered yet: draw nothing rather than NaNs
-            if curve.isVisible():
-                curve.setData([], [])
+        if not bool(np.any(np.isfinite(x))):  # nothing answered yet: draw nothing rather than NaNs
+            if curve.visible:
                 curve.hide()
             return
         style = (one.colour, complete, fill)
-        kwargs: dict[str, object] = {}
-        if self._styles.get(id(curve)) != style:
+        if not room and self._styles.get(id(curve)) != style:
             self._styles[id(curve)] = style
-            kwargs["symbol"] = None if complete else "o"  # lone answered points need a marker
-            if not room:
-                colour = QColor(visible_on(one.colour, self._ink))
-                kwargs["pen"] = pg.mkPen(colour, width=2.2)
-                kwargs["symbolBrush"] = QColor(colour)
-                colour.setAlpha(38)
-                kwargs["fillBrush"] = colour
-                kwargs["fillLevel"] = "enclosed" if complete and fill else None
-        curve.setData(x, y, **kwargs)
-        curve.show()
+            colour = QColor(visible_on(one.colour, self._ink))
+            tint = QColor(colour)
+            tint.setAlpha(38)
+            filled = QBrush(tint) if complete and fill else None  # a gap would fill the wrong shape
+            curve.set_style(cosmetic_pen(colour, LINE_WIDTH), filled, dot_pen(colour, DOT))
+        curve.show_polygon(x, y, complete)
 
     def _draw_grid(self, n: int) -> None:
         theta = np.append(angles(n), angles(n)[:1])
         for ring, value in zip(self._rings, RINGS, strict=True):
             r = value / 100
-            ring.setData(r * np.cos(theta), r * np.sin(theta))
+            ring.setPath(outline_path(r * np.cos(theta), r * np.sin(theta)) if n else QPainterPath())
             strong = value in (50, 100)
-            ring.setPen(pg.mkPen(self._ink.grid_strong if strong else self._ink.grid, width=1))
-        spokes = np.zeros((2 * n, 2))
-        spokes[1::2, 0] = np.cos(theta[:-1])
-        spokes[1::2, 1] = np.sin(theta[:-1])
-        self._spokes.setData(spokes[:, 0], spokes[:, 1])
+            ring.setPen(cosmetic_pen(self._ink.grid_strong if strong else self._ink.grid, 1))
+        spokes = QPainterPath()
+        for angle in theta[:-1].tolist():
+            spokes.moveTo(0.0, 0.0)
+            spokes.lineTo(QPointF(math.cos(angle), math.sin(angle)))
+        self._spokes.setPath(spokes)
         start = math.pi / 2 - math.pi / max(n, 1)  # between the first two spokes
         for text, value in zip(self._ring_text, RINGS, strict=True):
             text.setPos(value / 100 * math.cos(start), value / 100 * math.sin(start))
 
     def _ensure_labels(self, n: int) -> None:
         while len(self._labels) < n:
-            label = self._add(pg.TextItem("", color=self._ink.text))
+            label = self.add(pg.TextItem("", color=self._ink.text))
             label.setFont(self._font)
-            label.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+            _cache(label)
             self._labels.append(label)
 
     def _ensure_curves(self, n: int) -> None:
         while len(self._curves) < n:
-            curve = self._add(pg.PlotDataItem(antialias=True, symbolSize=6, symbolPen=None))
-            self._curves.append(curve)
+            self._curves.append(SeriesItem(self))
 
     # -- fitting the labels ---------------------------------------------------------------------------------
     def resizeEvent(self, ev: QResizeEvent | None) -> None:
@@ -234,3 +325,9 @@ class RadarView(pg.PlotWidget):
             yRange=(-box.height() / 2 / scale, box.height() / 2 / scale),
             padding=0,
         )
+
+
+def _cache(text: pg.TextItem) -> None:
+    """A label drawn once into a pixmap, its box (pyqtgraph's item) and its text (Qt's, a child) both."""
+    text.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+    text.textItem.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)

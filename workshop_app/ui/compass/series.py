@@ -69,9 +69,12 @@ def build_series(
     reading: CompassReading,
     groups: Sequence[GroupInfo],
     levers: bool = False,
+    chosen: tuple[Target, ...] | None = None,
 ) -> CompassSeries:
+    """``chosen``: the deck's targets for ``levers`` when the caller kept them (they change with the deck)."""
     use_levers = levers and has_levers(deck)
-    chosen = targets(deck, use_levers)
+    if chosen is None:
+        chosen = targets(deck, use_levers)
     series = []
     for group in sorted(groups, key=lambda g: g.position):
         group_reading = reading.groups.get(group.id)

@@ -27,7 +27,7 @@ from workshop_app.core.scoring import CompassReading
 from workshop_app.core.workshop import GroupInfo
 from workshop_app.ui.compass.bars import BarsView
 from workshop_app.ui.compass.radar import RadarView
-from workshop_app.ui.compass.series import CompassSeries, build_series, has_levers
+from workshop_app.ui.compass.series import CompassSeries, Target, build_series, has_levers, targets
 from workshop_app.ui.theme_ink import Ink, follow_ink, ink, visible_on
 
 RADAR, BARS = "radar", "bars"
@@ -45,6 +45,8 @@ class CompassWidget(QWidget):
         self._reading: CompassReading | None = None
         self._groups: list[GroupInfo] = []
         self._series: CompassSeries | None = None
+        self._targets: tuple[tuple[AnyDeck, bool], tuple[Target, ...]] | None = None
+        self._legend_key: tuple[object, ...] | None = None
         self.redraws = 0
         self.radar = RadarView()
         self.bars = BarsView()
@@ -137,10 +139,14 @@ class CompassWidget(QWidget):
         self._timer.stop()
         if self._deck is None or self._reading is None:
             return
-        self._series = build_series(self._deck, self._reading, self._groups, self.levers_button.isChecked())
+        levers = self.levers_button.isChecked()
+        key = (self._deck, levers)
+        if self._targets is None or self._targets[0] != key:  # wrapping the labels is not free: once a deck
+            self._targets = (key, targets(self._deck, levers and has_levers(self._deck)))
+        self._series = build_series(self._deck, self._reading, self._groups, levers, self._targets[1])
         self.radar.show_series(self._series)
         self.bars.show_series(self._series)
-        self.legend.setText(self._legend_html(self._series))
+        self._show_legend(self._series)
         self.redraws += 1
 
     def view(self) -> str:
@@ -181,7 +187,7 @@ class CompassWidget(QWidget):
 
     def on_ink_changed(self, _colours: Ink) -> None:
         if self._series is not None:  # a table's colour may change to stay visible
-            self.legend.setText(self._legend_html(self._series))
+            self._show_legend(self._series)
 
     # -- internals ------------------------------------------------------------------------------------------
     def _set_coverage(self, reading: CompassReading | None) -> None:
@@ -193,10 +199,22 @@ class CompassWidget(QWidget):
             self.coverage_label.setToolTip(
                 self.tr("Part des réponses déjà données : un score partiel n'est pas un territoire faible.")
             )
+            # QProgressBar.setValue repaints at once, and a repaint paints all the window has pending (the
+            # radar too) in the middle of a vote; with updates off it only schedules one, done with the rest.
+            self.coverage_bar.setUpdatesEnabled(False)
             self.coverage_bar.setValue(percent)
+            self.coverage_bar.setUpdatesEnabled(True)
 
-    def _legend_html(self, series: CompassSeries) -> str:
+    def _show_legend(self, series: CompassSeries) -> None:
+        """The legend depends on the tables and the colours, not on the votes: rebuilt only when they change
+        (each table's colour is checked for contrast, and a new text lays the label out again)."""
         colours = ink()
+        key = (tuple((g.name, g.colour) for g in series.groups), colours, self.tr("Salle (moyenne)"))
+        if key != self._legend_key:
+            self._legend_key = key
+            self.legend.setText(self._legend_html(series, colours))
+
+    def _legend_html(self, series: CompassSeries, colours: Ink) -> str:
         parts = [
             f'<span style="color:{visible_on(g.colour, colours)}">■</span>&nbsp;{_nbsp(g.name)}'
             for g in series.groups

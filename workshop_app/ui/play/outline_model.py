@@ -32,6 +32,7 @@ _TOP = 0  # internal id of top-level rows; a card row's internal id is 1 + its s
 
 _Index = QModelIndex | QPersistentModelIndex
 
+_PROGRESS_ROLES = [Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ForegroundRole, PROGRESS_ROLE]
 _STATE_EVENTS = frozenset({
     EventKind.CHOICE_RECORDED, EventKind.CHOICE_WITHDRAWN, EventKind.CARD_PICKED, EventKind.CARD_DROPPED,
 })
@@ -43,6 +44,7 @@ class OutlineModel(QAbstractItemModel):
         self._session = session
         self._sequences: list[SequenceInfo] = self._read_sequences()
         self._current: tuple[str, str] = (session.sequence_id or "", session.card_id or "")
+        self._sequence_done: dict[str, tuple[int, int]] = {}  # cleared by every event: Qt asks often
         session.sig_event.connect(self.on_session_event)
         session.sig_snapshot.connect(self.on_session_snapshot)
         session.sig_position.connect(self.on_session_position)
@@ -143,6 +145,12 @@ class OutlineModel(QAbstractItemModel):
         return sum(1 for g in groups if card_id in state.picks.get(g, {})), len(groups)
 
     def _sequence_progress(self, seq: SequenceInfo) -> tuple[int, int]:
+        known = self._sequence_done.get(seq.id)
+        if known is None:
+            known = self._sequence_done[seq.id] = self._count_sequence(seq)
+        return known
+
+    def _count_sequence(self, seq: SequenceInfo) -> tuple[int, int]:
         state = self._session.sequence_state(seq.id)
         groups = [g.id for g in self._session.snapshot.groups]
         if isinstance(seq.deck, QuestionDeck):
@@ -173,12 +181,14 @@ class OutlineModel(QAbstractItemModel):
 
     # -- session signals ------------------------------------------------------------------------------------
     def on_session_event(self, event: Event) -> None:
+        self._sequence_done.clear()
         if event.kind in (EventKind.UNDO, EventKind.REDO):
             self._refresh_all()
         elif event.kind in _STATE_EVENTS and event.sequence_id and event.card_id:
-            self._refresh_card(event.sequence_id, event.card_id)
+            self._refresh_progress(event.sequence_id, event.card_id)
 
     def on_session_snapshot(self) -> None:
+        self._sequence_done.clear()
         self.beginResetModel()
         self._sequences = self._read_sequences()
         self.endResetModel()
@@ -186,16 +196,19 @@ class OutlineModel(QAbstractItemModel):
     def on_session_position(self, sequence_id: str, card_id: str) -> None:
         previous, self._current = self._current, (sequence_id, card_id)
         for seq_id, c_id in {previous, self._current}:
-            self._refresh_card(seq_id, c_id, with_sequence=False)
+            first = self.card_index(seq_id, c_id, COL_TITLE)
+            if first.isValid():  # the title turns bold (or back), the count stays
+                self.dataChanged.emit(first, first.siblingAtColumn(COL_PROGRESS))
 
-    def _refresh_card(self, sequence_id: str, card_id: str, with_sequence: bool = True) -> None:
-        first = self.card_index(sequence_id, card_id, COL_TITLE)
-        if not first.isValid():
+    def _refresh_progress(self, sequence_id: str, card_id: str) -> None:
+        """A vote changes the card's count and its sequence's percentage, not their titles: only those two
+        cells are announced, so the view repaints two small cells instead of whole rows."""
+        cell = self.card_index(sequence_id, card_id, COL_PROGRESS)
+        if not cell.isValid():
             return
-        self.dataChanged.emit(first, first.siblingAtColumn(COL_PROGRESS))
-        if with_sequence:
-            top = self.sequence_index(sequence_id, COL_PROGRESS)
-            self.dataChanged.emit(top, top)
+        self.dataChanged.emit(cell, cell, _PROGRESS_ROLES)
+        top = self.sequence_index(sequence_id, COL_PROGRESS)
+        self.dataChanged.emit(top, top, _PROGRESS_ROLES)
 
     def _refresh_all(self) -> None:
         for row, seq in enumerate(self._sequences):

@@ -3,6 +3,8 @@ dozen letters (« Et si l… » tells nothing when every question starts with «
 « … » and show whole in the tooltip. The title column takes all the width the splitter gives the outline.
 
 Row heights depend on the column's width, so they are laid out again when it changes, not on each vote.
+A vote changes a card's « 3/4 », and Qt then measures that row's height again: the delegate remembers the
+heights it measured (by title, font and width) so that this costs a dictionary look-up, not a text layout.
 """
 
 from __future__ import annotations
@@ -10,7 +12,7 @@ from __future__ import annotations
 import math
 
 from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
-from PySide6.QtGui import QFontMetrics, QFontMetricsF
+from PySide6.QtGui import QFont, QFontMetrics, QFontMetricsF
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -24,6 +26,7 @@ from PySide6.QtWidgets import (
 from workshop_app.ui.play.outline_model import COL_PROGRESS, COL_TITLE, OutlineModel
 
 MAX_LINES = 2  # a third line would halve how many cards the outline shows at 1366×768
+_CACHE_LIMIT = 4096  # heights remembered; far more than an outline's titles at a few widths and sizes
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -34,6 +37,11 @@ class WrappedTitleDelegate(QStyledItemDelegate):
     def __init__(self, view: QTreeView) -> None:
         super().__init__(view)
         self._view = view
+        self._heights: dict[tuple[object, ...], QSize] = {}
+
+    def forget_sizes(self) -> None:
+        """The style or the fonts changed: measure again."""
+        self._heights.clear()
 
     def initStyleOption(self, option: QStyleOptionViewItem, index: _Index) -> None:
         super().initStyleOption(option, index)
@@ -42,6 +50,20 @@ class WrappedTitleDelegate(QStyledItemDelegate):
 
     def sizeHint(self, option: QStyleOptionViewItem, index: _Index) -> QSize:
         """One line's height (as the style measures it, padding included) plus the extra wrapped lines."""
+        font = index.data(Qt.ItemDataRole.FontRole)
+        key = (
+            index.data(Qt.ItemDataRole.DisplayRole), self._text_width(index, option), option.font.key(),
+            font.key() if isinstance(font, QFont) else "", option.decorationSize.height(),
+            id(self._view.style()),
+        )
+        size = self._heights.get(key)
+        if size is None:
+            if len(self._heights) >= _CACHE_LIMIT:
+                self._heights.clear()
+            size = self._heights[key] = self._measure(option, index)
+        return QSize(size)
+
+    def _measure(self, option: QStyleOptionViewItem, index: _Index) -> QSize:
         one = QStyleOptionViewItem(option)
         self.initStyleOption(one, index)
         text = one.text
@@ -84,7 +106,8 @@ class OutlineView(QTreeView):
         self.setIndentation(14)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setItemDelegateForColumn(COL_TITLE, WrappedTitleDelegate(self))
+        self._titles = WrappedTitleDelegate(self)
+        self.setItemDelegateForColumn(COL_TITLE, self._titles)
         header = self.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(COL_TITLE, QHeaderView.ResizeMode.Stretch)
@@ -97,6 +120,8 @@ class OutlineView(QTreeView):
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._titles.forget_sizes()
         if event.type() == QEvent.Type.FontChange:  # larger text (Ctrl++): « Réponses » still fits
             self.header().resizeSection(COL_PROGRESS, self.fontMetrics().horizontalAdvance("Réponses") + 16)
             self.scheduleDelayedItemsLayout()
