@@ -208,3 +208,18 @@ def test_errors_never_leak_as_raw_database_exceptions(db: Path) -> None:
     with pytest.raises(AtelierError):
         store.record_event(wid, EventKind.NOTE_ADDED, payload={"text": object()})
     store.close()
+
+
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        ("n'importe quoi", "Adresse de base de données illisible"),
+        ("nonsense://serveur/base", "non prise en charge : « nonsense »"),
+        ("mysql://serveur/base", "non prise en charge : « mysql »"),
+        ("postgresql+pilote_absent://serveur/base", r"pilote .* « postgresql\+pilote_absent »"),
+    ],
+)
+def test_bad_database_url_gives_a_french_error(url: str, expected: str) -> None:
+    """--database / ATELIER_DATABASE_URL with a typo: a French sentence, never SQLAlchemy's raw exception."""
+    with pytest.raises(AtelierError, match=expected):
+        open_store(url)

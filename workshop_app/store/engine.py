@@ -25,6 +25,26 @@ DEFAULT_BUSY_TIMEOUT_MS = 5000
 WRITE_OPTION = "atelier_write"
 
 
+SUPPORTED_BACKENDS = ("sqlite", "postgresql")
+
+
+def check_url(url: str) -> None:
+    """Refuse, in French, a database URL that cannot be parsed or names a database the app does not support
+    (SQLAlchemy would raise a raw ``ArgumentError`` or ``NoSuchModuleError``, or fail on a missing driver)."""
+    try:
+        backend = make_url(url).get_backend_name()
+    except exc.ArgumentError:
+        raise AtelierError(
+            f"Adresse de base de données illisible : « {url} ». Exemples : "
+            "sqlite:////chemin/vers/atelier.sqlite3 ou postgresql://utilisateur@serveur/base."
+        ) from None
+    if backend not in SUPPORTED_BACKENDS:
+        raise AtelierError(
+            f"Base de données non prise en charge : « {backend} ». Atelier Résilience fonctionne avec "
+            "SQLite (un fichier) ou PostgreSQL (un serveur partagé)."
+        )
+
+
 def sqlite_path(url: str) -> Path | None:
     """The file behind an SQLite URL; None for other databases and in-memory ones."""
     parsed = make_url(url)
@@ -59,7 +79,15 @@ def make_engine(
     connect_args: dict[str, Any] = {}
     if parsed.get_backend_name() == "postgresql":
         connect_args["connect_timeout"] = max(1, busy_timeout_ms // 1000)
-    return create_engine(url, pool_pre_ping=True, connect_args=connect_args)
+    try:
+        return create_engine(url, pool_pre_ping=True, connect_args=connect_args)
+    except (ImportError, exc.NoSuchModuleError) as error:
+        raise AtelierError(
+            f"Le pilote de base de données « {parsed.drivername} » n'est pas installé. Pour PostgreSQL, "
+            "installez l'option « postgres » d'Atelier Résilience (pilote psycopg) et utilisez une adresse "
+            "postgresql://…",
+            detail=str(error),
+        ) from None
 
 
 def _sqlite_engine(url: str, busy_timeout_ms: int, foreign_keys: bool) -> Engine:

@@ -7,7 +7,14 @@ aside and migrates it, then hands back a ready store.
 from __future__ import annotations
 
 from workshop_app.services.api import WorkshopService
-from workshop_app.store.engine import DEFAULT_BUSY_TIMEOUT_MS, db_errors, describe, make_engine, sqlite_path
+from workshop_app.store.engine import (
+    DEFAULT_BUSY_TIMEOUT_MS,
+    check_url,
+    db_errors,
+    describe,
+    make_engine,
+    sqlite_path,
+)
 from workshop_app.store.extras import ExtrasMixin
 from workshop_app.store.planning import PlanningMixin
 from workshop_app.store.play import PlayMixin
@@ -35,6 +42,7 @@ def open_store(url: str | None = None, *, busy_timeout_ms: int = DEFAULT_BUSY_TI
     from workshop_app.store.migrate import prepare_database
 
     url = url or paths.default_database_url()
+    check_url(url)
     where = describe(url)
     path = sqlite_path(url)
     if path is not None:
