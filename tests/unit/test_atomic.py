@@ -50,3 +50,13 @@ def test_unwritable_folder_gives_a_french_message(tmp_path: Path) -> None:
     blocker.write_text("x")
     with pytest.raises(AtelierError, match="Impossible d'écrire"):
         write_bytes_atomic(blocker / "cr.pdf", b"x")
+
+
+def test_a_folder_in_place_of_the_file_is_explained_in_french(tmp_path: Path) -> None:
+    folder = tmp_path / "exports"
+    target = folder / "cr.pdf"
+    target.mkdir(parents=True)
+    with pytest.raises(AtelierError) as caught:
+        write_bytes_atomic(target, b"%PDF")
+    assert str(caught.value) == "Impossible d'écrire « cr.pdf » : c'est un dossier, pas un fichier"
+    assert [p.name for p in folder.iterdir()] == ["cr.pdf"]

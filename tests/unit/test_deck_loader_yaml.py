@@ -188,7 +188,15 @@ def test_empty_file(tmp_path: Path, content: str) -> None:
 def test_missing_file(tmp_path: Path) -> None:
     issue = _load_issue(tmp_path / "absent.yaml")
     assert issue.file == "absent.yaml"
-    assert issue.message.startswith("lecture impossible")
+    assert issue.message == "lecture impossible : fichier ou dossier introuvable"
+
+
+def test_folder_instead_of_a_file(tmp_path: Path) -> None:
+    folder = tmp_path / "jeux.yaml"
+    folder.mkdir()
+    issue = _load_issue(folder)
+    assert issue.file == "jeux.yaml"
+    assert issue.message == "lecture impossible : c'est un dossier, pas un fichier"
 
 
 def test_issue_names_the_file_not_its_folder(tmp_path: Path) -> None:

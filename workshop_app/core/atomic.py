@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import BinaryIO
 
-from workshop_app.core.errors import AtelierError
+from workshop_app.core.errors import AtelierError, os_reason
 
 
 @contextlib.contextmanager
@@ -25,7 +25,7 @@ def atomic_writer(target: Path) -> Iterator[BinaryIO]:
         folder.mkdir(parents=True, exist_ok=True)
         fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
     except OSError as exc:
-        raise AtelierError(f"Impossible d'écrire dans « {folder} » : {_reason(exc)}") from exc
+        raise AtelierError(f"Impossible d'écrire dans « {folder} » : {os_reason(exc)}") from exc
     tmp = Path(tmp_name)
     try:
         with os.fdopen(fd, "wb") as handle:
@@ -37,7 +37,7 @@ def atomic_writer(target: Path) -> Iterator[BinaryIO]:
         _fsync_folder(folder)
     except OSError as exc:
         tmp.unlink(missing_ok=True)
-        raise AtelierError(f"Impossible d'écrire « {target.name} » : {_reason(exc)}") from exc
+        raise AtelierError(f"Impossible d'écrire « {target.name} » : {os_reason(exc)}") from exc
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
@@ -75,13 +75,3 @@ def _fsync_folder(folder: Path) -> None:
         os.fsync(fd)
     finally:
         os.close(fd)
-
-
-def _reason(exc: OSError) -> str:
-    import errno
-
-    if exc.errno == errno.ENOSPC:
-        return "le disque est plein"
-    if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
-        return "accès refusé (fichier ou dossier en lecture seule)"
-    return exc.strerror or str(exc)

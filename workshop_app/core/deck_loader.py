@@ -18,6 +18,7 @@ import yaml
 from pydantic import TypeAdapter, ValidationError
 
 from workshop_app.core.deck import Deck, DeckRuleError, QuestionDeck, StrategyDeck
+from workshop_app.core.errors import os_reason
 
 MAX_FILE_BYTES = 1024 * 1024
 MAX_NODES = 50_000
@@ -62,7 +63,7 @@ def load_deck(path: Path | str) -> AnyDeck:
             raise _fail(name, None, f"fichier trop gros ({size} octets ; 1 Mio au plus)")
         raw = path.read_bytes()
     except OSError as exc:
-        raise _fail(name, None, f"lecture impossible : {exc.strerror or exc}") from None
+        raise _fail(name, None, f"lecture impossible : {os_reason(exc)}") from None
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

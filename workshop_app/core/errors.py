@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import errno
+
 
 class AtelierError(Exception):
     """A failure the user can act on. ``detail`` may hold technical text for the log, never for the dialog."""
@@ -13,3 +15,21 @@ class AtelierError(Exception):
 
     def __str__(self) -> str:
         return self.message
+
+
+_OS_REASONS = {
+    errno.ENOENT: "fichier ou dossier introuvable",
+    errno.EISDIR: "c'est un dossier, pas un fichier",
+    errno.ENOTDIR: "une partie du chemin n'est pas un dossier",
+    errno.ENOSPC: "le disque est plein",
+    errno.EACCES: "accès refusé (fichier ou dossier en lecture seule)",
+    errno.EPERM: "accès refusé (fichier ou dossier en lecture seule)",
+    errno.EROFS: "accès refusé (fichier ou dossier en lecture seule)",
+    errno.ENAMETOOLONG: "nom de fichier trop long",
+    errno.EEXIST: "le fichier existe déjà",
+}
+
+
+def os_reason(error: OSError) -> str:
+    """Why a file operation failed, in French (the system's own text, often English, only as a fallback)."""
+    return _OS_REASONS.get(error.errno or 0) or error.strerror or str(error)
