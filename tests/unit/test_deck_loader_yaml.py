@@ -39,6 +39,33 @@ def test_tab_indentation_has_its_line() -> None:
     assert issue.message.startswith("YAML invalide")
 
 
+@pytest.mark.parametrize(
+    ("line", "new", "message"),
+    [
+        (24, "    title: Et si: une canicule", "« : » inattendu — indentation incorrecte"),
+        (25, "\tprompt: Une canicule.", "tabulation interdite : indentez avec des espaces"),
+        (25, "    prompt: [Une canicule.", "liste entre crochets non refermée"),
+        (25, '    prompt: "Une \\q canicule."', "caractère « \\ » inattendu dans un texte entre guillemets"),
+        (25, "    prompt: @canicule", "caractère inattendu en début de valeur : mettez la valeur entre"),
+    ],
+)
+def test_yaml_syntax_errors_are_explained_in_french(line: int, new: str, message: str) -> None:
+    issue = boussole_issue(line, new)
+    assert issue.line is not None
+    assert issue.message.startswith(f"YAML invalide : {message}")
+
+
+def test_unclosed_quote_at_the_end() -> None:
+    issue = issue_of(BOUSSOLE.rstrip("\n") + '\nauthors: "Équipe\n', "boussole.yaml")
+    assert issue.message == "YAML invalide : guillemet ouvert jamais refermé"
+
+
+def test_control_character_is_refused_at_its_line() -> None:
+    issue = boussole_issue(25, "    prompt: Une \x07canicule.")
+    assert issue.line == 25
+    assert issue.message == "caractère de contrôle interdit (U+0007) : retirez-le du texte"
+
+
 def test_duplicate_key_is_refused_at_the_second_key() -> None:
     issue = boussole_issue(31, "    prompt: Une autre crue.")
     assert (issue.line, issue.field, issue.message) == (31, "", "clé en double « prompt »")

@@ -130,14 +130,46 @@ def _compose(text: str, name: str) -> yaml.Node:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark is not None else None
-        problem = exc.problem or exc.context or "syntaxe invalide"
-        raise _fail(name, line, f"YAML invalide : {problem}") from None
+        problem = exc.problem or exc.context or ""
+        raise _fail(name, line, f"YAML invalide : {_yaml_problem_fr(problem, exc.context or '')}") from None
+    except yaml.reader.ReaderError as exc:
+        line = text.count("\n", 0, exc.position) + 1
+        code = f"U+{exc.character:04X}" if isinstance(exc.character, int) else repr(exc.character)
+        raise _fail(name, line, f"caractère de contrôle interdit ({code}) : retirez-le du texte") from None
     except yaml.YAMLError as exc:
         raise _fail(name, None, f"YAML invalide : {exc}") from None
     if root is None:
         raise _fail(name, None, "le fichier est vide")
     _check_nodes(root, name)
     return root
+
+
+# PyYAML's problems (English, technical) said for a facilitator editing a deck by hand.
+_YAML_PROBLEMS = (
+    ("found character '\\t'", "tabulation interdite : indentez avec des espaces"),
+    ("tab character", "tabulation interdite : indentez avec des espaces"),
+    (
+        "mapping values are not allowed here",
+        "« : » inattendu — indentation incorrecte, ou un texte contenant « : » à mettre entre guillemets",
+    ),
+    ("could not find expected ':'", "« : » manquant après une clé (ou indentation incorrecte)"),
+    ("expected ',' or ']'", "liste entre crochets non refermée : « ] » ou « , » manquant"),
+    ("expected ',' or '}'", "dictionnaire entre accolades non refermé : « } » ou « , » manquant"),
+    ("expected <block end>", "indentation incorrecte : alignez cette ligne sur celles de même niveau"),
+    ("unknown escape character", "caractère « \\ » inattendu dans un texte entre guillemets doubles"),
+    ("another document", "un seul document par fichier : retirez la ligne « --- » en trop"),
+    ("cannot start any token", "caractère inattendu en début de valeur : mettez la valeur entre guillemets"),
+)
+
+
+def _yaml_problem_fr(problem: str, context: str = "") -> str:
+    """A French sentence for a PyYAML syntax problem; the original text only when it is not recognised."""
+    if problem == "found unexpected end of stream" and "quoted scalar" in context:
+        return "guillemet ouvert jamais refermé"
+    for fragment, french in _YAML_PROBLEMS:
+        if fragment in problem:
+            return french
+    return f"syntaxe incorrecte ({problem})" if problem else "syntaxe incorrecte"
 
 
 def _check_nodes(root: yaml.Node, name: str) -> None:
