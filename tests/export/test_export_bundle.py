@@ -183,6 +183,40 @@ def test_refuses_invalid_records_and_decks(
             read_bundle(path)
 
 
+def test_refuses_references_to_unknown_tables_sequences_cards_and_answers(
+    tmp_path: Path, exported: tuple[WorkshopSnapshot, dict[str, bytes], Path]
+) -> None:
+    """What the app checks before recording an entry, an import checks too (else: a vague database error, or
+    entries that mean nothing)."""
+    _, data, target = exported
+    members = {f"attachments/{k}": v for k, v in data.items()}
+    base = _manifest(target)
+    i = next(n for n, e in enumerate(base["events"]) if e["kind"] == "choice_recorded")
+    choice = base["events"][i]
+
+    def with_choice(**changes: object) -> dict:  # type: ignore[type-arg]
+        events = list(base["events"])
+        events[i] = {**choice, **changes}
+        return {**base, "events": events}
+
+    participant = {**base["participants"][0], "group_id": "table-fantome"}
+    cases = [
+        ({**base, "participants": [participant]}, r"participants\[0\]\.group_id\) : table inconnue"),
+        (with_choice(group_id="table-fantome"), rf"events\[{i}\]\.group_id\) : table inconnue"),
+        (with_choice(sequence_id="seq-fantome"), rf"events\[{i}\]\.sequence_id\) : séquence inconnue"),
+        (with_choice(card_id="carte-fantome"), "carte « carte-fantome » absente du jeu"),
+        (with_choice(payload={"option": "99", "argument": ""}), "réponse '99' absente de l'échelle"),
+        (with_choice(payload={"argument": "sans réponse"}), "réponse manquante"),
+        (with_choice(payload={**choice["payload"], "argument": "x" * 5_000}), "texte trop long"),
+        (with_choice(payload={**choice["payload"], "argument": ["liste"]}), "texte attendu"),
+        (with_choice(kind="undo", payload={"target": "abc"}), "numéro d'événement attendu"),
+    ]
+    for manifest, message in cases:
+        path = _write(tmp_path / "bad.zip", members, manifest)
+        with pytest.raises(BundleError, match=message):
+            read_bundle(path)
+
+
 def test_refuses_oversized_and_too_many_files(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, exported: tuple[WorkshopSnapshot, dict[str, bytes], Path]
 ) -> None:

@@ -12,6 +12,10 @@ from datetime import UTC, datetime
 from enum import StrEnum
 from typing import Any
 
+# The longest text an event may carry (an argument, a note): the app refuses longer input, and a bundle that
+# carries more is refused too (a huge text would also make the compte-rendu endless to lay out).
+MAX_EVENT_TEXT = 4000
+
 
 class EventKind(StrEnum):
     CARD_SHOWN = "card_shown"

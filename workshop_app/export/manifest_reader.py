@@ -8,8 +8,9 @@ from collections.abc import Mapping
 from datetime import date, datetime
 from typing import Any
 
+from workshop_app.core.deck import QuestionDeck
 from workshop_app.core.deck_loader import DeckLoadError, deck_from_data
-from workshop_app.core.events import Event, EventKind, as_utc
+from workshop_app.core.events import MAX_EVENT_TEXT, Event, EventKind, as_utc
 from workshop_app.core.workshop import (
     ActionItem,
     AttachmentInfo,
@@ -246,6 +247,7 @@ def snapshot_from_json(data: Mapping[str, Any], bundle: str = "<archive>") -> Wo
     _check_unique(r, "participants", [p.id for p in participants])
     _check_unique(r, "sequences", [s.id for s in sequences])
     _check_unique(r, "actions", [a.id for a in actions])
+    _check_references(r, groups, participants, sequences, events)
     return WorkshopSnapshot(
         info=info,
         groups=tuple(groups),
@@ -273,3 +275,49 @@ def _check_unique(r: _Reader, where: str, ids: list[str]) -> None:
 def _plain_filename(filename: str) -> str:
     """A display name only (never used as a path), stripped of any folder part."""
     return filename.replace("\\", "/").rsplit("/", 1)[-1] or "piece-jointe"
+
+
+def _check_references(
+    r: _Reader,
+    groups: list[GroupInfo],
+    participants: list[ParticipantInfo],
+    sequences: list[SequenceInfo],
+    events: list[Event],
+) -> None:
+    """What the app itself checks before it records anything (see ``store.play``): every table, sequence and
+    card an entry names exists, answers are on the deck's scale, texts are no longer than the app allows.
+    Without this, the database would refuse the import with a vague message, or keep entries that mean
+    nothing (and a huge text would make the compte-rendu endless to lay out)."""
+    group_ids = {g.id for g in groups}
+    decks = {s.id: s.deck for s in sequences}
+    for i, p in enumerate(participants):
+        if p.group_id is not None and p.group_id not in group_ids:
+            raise r.fail(f"participants[{i}].group_id", f"table inconnue « {p.group_id} »")
+    for i, e in enumerate(events):
+        where = f"events[{i}]"
+        if e.group_id is not None and e.group_id not in group_ids:
+            raise r.fail(f"{where}.group_id", f"table inconnue « {e.group_id} »")
+        deck = decks.get(e.sequence_id) if e.sequence_id is not None else None
+        if e.sequence_id is not None and deck is None:
+            raise r.fail(f"{where}.sequence_id", f"séquence inconnue « {e.sequence_id} »")
+        if deck is not None and e.card_id is not None and all(c.id != e.card_id for c in deck.cards):
+            raise r.fail(f"{where}.card_id", f"carte « {e.card_id} » absente du jeu « {deck.title} »")
+        if e.kind is EventKind.CHOICE_RECORDED and isinstance(deck, QuestionDeck):
+            option = e.payload.get("option")
+            if option is None:
+                raise r.fail(f"{where}.payload.option", "réponse manquante")
+            if all(o.id != option for o in deck.scale):
+                raise r.fail(f"{where}.payload.option", f"réponse {option!r} absente de l'échelle du jeu")
+        if e.kind in (EventKind.UNDO, EventKind.REDO):
+            target = e.payload.get("target")
+            if isinstance(target, bool) or not isinstance(target, int):
+                raise r.fail(f"{where}.payload.target", "numéro d'événement attendu")
+        for key in ("option", "argument", "text", "author", "scope"):
+            value = e.payload.get(key)
+            if value is None:
+                continue
+            if not isinstance(value, str):
+                raise r.fail(f"{where}.payload.{key}", "texte attendu")
+            if len(value) > MAX_EVENT_TEXT:
+                limit = f"texte trop long ({MAX_EVENT_TEXT} caractères au plus)"
+                raise r.fail(f"{where}.payload.{key}", limit)

@@ -21,14 +21,14 @@ from sqlalchemy.orm import Session
 
 from workshop_app.core.deck import QuestionDeck, StrategyDeck
 from workshop_app.core.errors import AtelierError
-from workshop_app.core.events import Event, EventKind, utc_now
+from workshop_app.core.events import MAX_EVENT_TEXT, Event, EventKind, utc_now
 from workshop_app.core.state import history
 from workshop_app.store import convert
 from workshop_app.store.base import NOT_FOUND, StoreBase
 from workshop_app.store.models import EventRow, GroupRow, SequenceRow, WorkshopRow, new_id
 
 SEQ_RETRIES = 5
-MAX_NOTE = 4000
+MAX_NOTE = MAX_EVENT_TEXT
 
 
 class PlayMixin(StoreBase):
