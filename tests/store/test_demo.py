@@ -33,8 +33,7 @@ def decks(
     if request.param == "test-decks":
         return boussole_like_deck(33), sdeck
     shipped = _shipped()
-    if shipped is None:
-        pytest.skip("scenarios/et-si-33.yaml and nature-en-ville.yaml not there yet")
+    assert shipped is not None, "scenarios/et-si-33.yaml and nature-en-ville.yaml are shipped: they must load"
     return shipped
 
 
