@@ -95,6 +95,27 @@ class WrappedTitleDelegate(QStyledItemDelegate):
         return self._view.header().sectionSize(COL_TITLE) - indent - 2 * margin
 
 
+class CountDelegate(QStyledItemDelegate):
+    """The « 3/4 » column: its height is one line whatever the count, so it is measured once per font and
+    style, not each time a vote changes the count (Qt measures a changed row again)."""
+
+    def __init__(self, view: QTreeView) -> None:
+        super().__init__(view)
+        self._view = view
+        self._sizes: dict[tuple[object, ...], QSize] = {}
+
+    def forget_sizes(self) -> None:
+        self._sizes.clear()
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: _Index) -> QSize:
+        font = index.data(Qt.ItemDataRole.FontRole)
+        key = (option.font.key(), font.key() if isinstance(font, QFont) else "", id(self._view.style()))
+        size = self._sizes.get(key)
+        if size is None:
+            size = self._sizes[key] = super().sizeHint(option, index)
+        return QSize(size)
+
+
 class OutlineView(QTreeView):
     def __init__(self, model: OutlineModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -108,6 +129,8 @@ class OutlineView(QTreeView):
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self._titles = WrappedTitleDelegate(self)
         self.setItemDelegateForColumn(COL_TITLE, self._titles)
+        self._counts = CountDelegate(self)
+        self.setItemDelegateForColumn(COL_PROGRESS, self._counts)
         header = self.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(COL_TITLE, QHeaderView.ResizeMode.Stretch)
@@ -122,6 +145,7 @@ class OutlineView(QTreeView):
         super().changeEvent(event)
         if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
             self._titles.forget_sizes()
+            self._counts.forget_sizes()
         if event.type() == QEvent.Type.FontChange:  # larger text (Ctrl++): « Réponses » still fits
             self.header().resizeSection(COL_PROGRESS, self.fontMetrics().horizontalAdvance("Réponses") + 16)
             self.scheduleDelayedItemsLayout()

@@ -9,9 +9,18 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidget
+from PySide6.QtCore import QEvent, QObject, QRect, QSize, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QResizeEvent
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QSizePolicy,
+    QToolButton,
+    QWidget,
+)
 
 from workshop_app.core.deck import QuestionDeck, ScaleOption
 from workshop_app.core.state import Answer, Note
@@ -45,6 +54,66 @@ def option_key(option: ScaleOption) -> str:
     if float(option.value).is_integer() and 0 <= option.value <= 9:
         return str(int(option.value))
     return ""
+
+
+class ChosenText(QWidget):
+    """The chosen option's wording beside the scale, wrapped on words, laid out as a QLabel would be.
+
+    A label in a layout asks its row, and through it the eleven other rows, to be laid out again on every
+    ``setText`` (~0.5 ms a vote). Here the label is placed by hand inside this widget, which passes that
+    request on only when the wording's height at the current width changed (a second line) or the font did.
+    Its minimum width is the longest word of the scale's wordings, and its height never less than one line,
+    so a first answer (from empty to one line) moves nothing.
+    """
+
+    def __init__(self, texts: Sequence[str], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.label = QLabel(self)
+        self.label.setWordWrap(True)
+        self._words = [w for t in texts for w in t.split()]
+        policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
+        self._shape = self._measure()
+
+    def set_text(self, text: str) -> None:
+        self.label.setText(text)
+
+    def text(self) -> str:
+        return self.label.text()
+
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        one_line = self.label.fontMetrics().boundingRect(
+            QRect(0, 0, max(1, width), 10_000), int(Qt.TextFlag.TextWordWrap), "Xg").height()
+        return max(one_line, self.label.heightForWidth(width))
+
+    def sizeHint(self) -> QSize:
+        hint = self.label.sizeHint()
+        return QSize(hint.width(), max(hint.height(), self.label.fontMetrics().height()))
+
+    def minimumSizeHint(self) -> QSize:
+        metrics = self.label.fontMetrics()
+        return QSize(max([0, *(metrics.horizontalAdvance(w) for w in self._words)]), metrics.height())
+
+    def _measure(self) -> tuple[str, int]:
+        return self.label.font().key(), self.heightForWidth(self.width())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.label.setGeometry(self.rect())
+        self._shape = self._measure()
+
+    def event(self, event: QEvent) -> bool:
+        # the label's updateGeometry arrives here as a LayoutRequest (there is no layout to take it)
+        if event.type() == QEvent.Type.LayoutRequest:
+            shape = self._measure()
+            if shape != self._shape:
+                self._shape = shape
+                self.updateGeometry()
+        return super().event(event)
 
 
 class _ScaleButton(QToolButton):
@@ -83,8 +152,7 @@ class QuestionRow(QFrame):
         self._name.setWordWrap(True)
         self._name.setStyleSheet("font-weight: bold;")
         self._labels = {o.id: short_label(o) for o in deck.scale}
-        self._chosen = QLabel()
-        self._chosen.setWordWrap(True)
+        self._chosen = ChosenText(list(self._labels.values()))
         scale = QHBoxLayout()
         scale.setSpacing(4)
         for option in deck.scale:
@@ -130,7 +198,7 @@ class QuestionRow(QFrame):
             f" font-weight: bold; border: 1px solid {colours.border if colours.high_contrast else '#333'};"
             f" border-radius: 4px; }}"
         )
-        self._chosen.setStyleSheet(f"color: {colours.text}; font-weight: bold;")
+        self._chosen.label.setStyleSheet(f"color: {colours.text}; font-weight: bold;")
 
     def _make_button(self, option: ScaleOption) -> _ScaleButton:
         key = option_key(option)
@@ -168,7 +236,7 @@ class QuestionRow(QFrame):
         for option_id, button in self._buttons.items():
             if button.isChecked() != (option_id == chosen):
                 button.setChecked(option_id == chosen)
-        self._chosen.setText(self._labels.get(chosen, ""))
+        self._chosen.set_text(self._labels.get(chosen, ""))
         self._committed = answer.argument if answer else argument
         if not (self._argument.hasFocus() and self._argument.isModified()):
             if self._argument.text() != self._committed:
