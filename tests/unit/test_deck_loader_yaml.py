@@ -194,8 +194,9 @@ def test_not_utf8(tmp_path: Path) -> None:
     path.write_bytes(raw)
     issue = _load_issue(path)
     first = next(i for i, b in enumerate(raw) if b >= 0x80)
-    assert (issue.file, issue.line) == ("latin1.yaml", None)
-    assert issue.message == f"le fichier n'est pas en UTF-8 (octet {first})"
+    line = next(n for n, text in enumerate(BOUSSOLE.split("\n"), 1) if any(ord(c) >= 0x80 for c in text))
+    assert (issue.file, issue.line) == ("latin1.yaml", line)
+    assert issue.message == f"le fichier n'est pas en UTF-8 (octet {first}) : enregistrez-le en UTF-8"
 
 
 def test_utf8_with_bom_is_accepted(tmp_path: Path) -> None:

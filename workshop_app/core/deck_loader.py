@@ -67,9 +67,9 @@ def load_deck(path: Path | str) -> AnyDeck:
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise DeckLoadError(
-            [DeckIssue(name, None, "", f"le fichier n'est pas en UTF-8 (octet {exc.start})")]
-        ) from None
+        line = raw.count(b"\n", 0, exc.start) + 1
+        message = f"le fichier n'est pas en UTF-8 (octet {exc.start}) : enregistrez-le en UTF-8"
+        raise DeckLoadError([DeckIssue(name, line, "", message)]) from None
     return parse_deck(text, name)
 
 
