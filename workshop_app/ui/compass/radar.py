@@ -18,10 +18,11 @@ from typing import TypeVar
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPainterPath, QPen, QResizeEvent
+from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPainterPath, QPen, QResizeEvent, QTransform
 from PySide6.QtWidgets import (
     QGraphicsItem,
     QGraphicsPathItem,
+    QGraphicsTextItem,
     QStyleOptionGraphicsItem,
     QWidget,
 )
@@ -106,6 +107,50 @@ class GridPath(QGraphicsPathItem):
         super().paint(painter, option, widget)
 
 
+class RadarText(QGraphicsTextItem):
+    """A label at a point of the chart, in pixels whatever the scale, anchored like pyqtgraph's ``TextItem``
+    (``anchor`` (0.5, 1): the point is the middle of the bottom edge), optionally on a tinted box (the ring
+    values). Qt's own item, drawn once into a pixmap: pyqtgraph's ran Python at every repaint of the radar."""
+
+    def __init__(self, text: str, anchor: tuple[float, float] = (0.0, 0.0)) -> None:
+        super().__init__(text)
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
+        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+        self.fill = QBrush(Qt.BrushStyle.NoBrush)
+        self.anchor = QPointF(*anchor)
+        self._place()
+
+    def set_text(self, text: str) -> None:
+        if text != self.toPlainText():
+            self.setPlainText(text)
+            self._place()
+
+    def set_font(self, font: QFont) -> None:
+        self.setFont(font)
+        self._place()
+
+    def set_anchor(self, x: float, y: float) -> None:
+        self.anchor = QPointF(x, y)
+        self._place()
+
+    def _place(self) -> None:
+        box = self.boundingRect()
+        dx, dy = -box.width() * self.anchor.x(), -box.height() * self.anchor.y()
+        self.setTransform(QTransform.fromTranslate(dx, dy))
+
+    def paint(
+        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
+    ) -> None:
+        if self.fill.style() != Qt.BrushStyle.NoBrush:
+            painter.save()
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(self.fill)
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+            painter.drawRect(self.boundingRect())
+            painter.restore()
+        super().paint(painter, option, widget)  # type: ignore[arg-type]  # Qt accepts no widget
+
+
 class SeriesItem:
     """One table's (or the room's) polygon and its markers: two path items painted by Qt alone."""
 
@@ -157,11 +202,10 @@ class RadarView(pg.PlotWidget):
         self._ink = ink()
         self._rings = [self.add(GridPath()) for _ in RINGS]
         self._spokes = self.add(GridPath())
-        self._ring_text = [self.add(pg.TextItem(str(v), anchor=(0.5, 1.0))) for v in RINGS]
+        self._ring_text = [self.add(RadarText(str(v), anchor=(0.5, 1.0))) for v in RINGS]
         for text in self._ring_text:
             text.setZValue(20)  # readable above the polygons
-            _cache(text)
-        self._labels: list[pg.TextItem] = []
+        self._labels: list[RadarText] = []
         self._curves: list[SeriesItem] = []
         self._room = SeriesItem(self, z=10)
         self._series: CompassSeries | None = None
@@ -176,7 +220,7 @@ class RadarView(pg.PlotWidget):
         self._ink = colours
         self.setBackground(colours.background)
         for text in self._ring_text:
-            text.setColor(colours.muted)
+            text.setDefaultTextColor(QColor(colours.muted))
             text.fill = pg.mkBrush(colours.label_fill)
             text.update()
         self._spokes.setPen(cosmetic_pen(colours.grid, 1))
@@ -199,9 +243,9 @@ class RadarView(pg.PlotWidget):
         small = QFont(self._font)
         small.setPointSizeF(points * 0.8)
         for text in self._ring_text:
-            text.setFont(small)
+            text.set_font(small)
         for label in self._labels:
-            label.setFont(self._font)
+            label.set_font(self._font)
         self._fit()
 
     # -- drawing --------------------------------------------------------------------------------------------
@@ -235,9 +279,10 @@ class RadarView(pg.PlotWidget):
                 continue
             target = series.targets[i]
             c, s = math.cos(theta[i]), math.sin(theta[i])
-            label.setText(target.label, color=self._ink.text)
+            label.setDefaultTextColor(QColor(self._ink.text))
+            label.set_text(target.label)
             label.setToolTip(target.full)
-            label.setAnchor(((1 - c) / 2 if abs(c) > 0.05 else 0.5, (1 + s) / 2 if abs(s) > 0.05 else 0.5))
+            label.set_anchor((1 - c) / 2 if abs(c) > 0.05 else 0.5, (1 + s) / 2 if abs(s) > 0.05 else 0.5)
             label.setPos(LABEL_RADIUS * c, LABEL_RADIUS * s)
             label.show()
 
@@ -281,9 +326,9 @@ class RadarView(pg.PlotWidget):
 
     def _ensure_labels(self, n: int) -> None:
         while len(self._labels) < n:
-            label = self.add(pg.TextItem("", color=self._ink.text))
-            label.setFont(self._font)
-            _cache(label)
+            label = self.add(RadarText(""))
+            label.setDefaultTextColor(QColor(self._ink.text))
+            label.set_font(self._font)
             self._labels.append(label)
 
     def _ensure_curves(self, n: int) -> None:
@@ -326,8 +371,3 @@ class RadarView(pg.PlotWidget):
             padding=0,
         )
 
-
-def _cache(text: pg.TextItem) -> None:
-    """A label drawn once into a pixmap, its box (pyqtgraph's item) and its text (Qt's, a child) both."""
-    text.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
-    text.textItem.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
