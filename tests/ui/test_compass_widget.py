@@ -135,7 +135,10 @@ def test_radar_polygons_gaps_markers_and_fill(qtbot: Any) -> None:
     first = curves[0]
     assert first.dots.isVisible() and first.line.brush().style() == Qt.BrushStyle.NoBrush
     assert not curves[1].visible  # nothing answered: nothing drawn
-    widget.radar.grab()  # paints
+    for text in widget.radar._ring_text:  # the ring values sit on a light box, above the polygons
+        assert text.fill.style() != Qt.BrushStyle.NoBrush and text.zValue() > widget.radar._room.line.zValue()
+    image = widget.radar.grab().toImage()  # paints
+    assert image.width() > 0
 
 
 def test_coverage_bar_and_legend_follow_the_votes(qtbot: Any) -> None:
