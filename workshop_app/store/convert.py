@@ -39,6 +39,10 @@ WORKSHOP_FIELDS = frozenset(f.name for f in dataclasses.fields(WorkshopInfo)) - 
 PARTICIPANT_FIELDS = frozenset({"name", "role", "service", "organisation", "group_id"})
 ACTION_FIELDS = frozenset({"action", "owner", "deadline", "lever_id", "position"})
 _KINDS = {k.value: k for k in EventKind}
+# Free texts (context, objectives, an action, a debrief paragraph…) have no column limit but get this one:
+# about eight pages of the compte-rendu each. Without it, a pasted book made the PDF export run for minutes.
+MAX_FREE_TEXT = 20_000
+MAX_DEBRIEF_ITEMS = 100
 
 FIELD_LABELS = {
     "title": "titre",
@@ -53,6 +57,18 @@ FIELD_LABELS = {
     "action": "action",
     "filename": "nom de fichier",
     "lever_id": "levier",
+    "facilitators": "animateurs",
+    "context": "contexte",
+    "objectives": "objectifs",
+    "fixed_points": "points fixés",
+    "caption": "légende",
+    "colour": "couleur",
+    "felt": "ressenti",
+    "happened": "ce qui s'est passé",
+    "transfer": "transfert dans la réalité",
+    "agreement": "accords et désaccords",
+    "strengths": "points forts",
+    "vulnerabilities": "vulnérabilités",
 }
 
 
@@ -76,12 +92,22 @@ def clean_fields(
                 cleaned[name] = None
                 continue
             value = "" if value is None else str(value)
-            limit = column.type.length
-            if limit and len(value) > limit:
-                label = FIELD_LABELS.get(name, name)
-                raise AtelierError(f"Le champ « {label} » est trop long ({limit} caractères au plus).")
+            check_length(name, value, column.type.length or MAX_FREE_TEXT)
         cleaned[name] = value
     return cleaned
+
+
+def check_length(name: str, value: str, limit: int = MAX_FREE_TEXT) -> None:
+    if len(value) > limit:
+        label = FIELD_LABELS.get(name, name)
+        raise AtelierError(
+            f"Le champ « {label} » est trop long ({_count(len(value))} caractères ; {_count(limit)} au plus)."
+        )
+
+
+def _count(n: int) -> str:
+    """« 20 000 », with the narrow no-break space French typography puts between thousands."""
+    return f"{n:,}".replace(",", "\u202f")
 
 
 def required(value: str, label: str) -> str:
@@ -180,6 +206,16 @@ def attachment_info(row: AttachmentRow | Any) -> AttachmentInfo:
 
 
 def debrief_data(debrief: Debrief) -> dict[str, Any]:
+    """The debrief as stored, its texts checked like every free text (see ``MAX_FREE_TEXT``)."""
+    for name in ("strengths", "vulnerabilities"):
+        items = getattr(debrief, name)
+        if len(items) > MAX_DEBRIEF_ITEMS:
+            label = FIELD_LABELS[name]
+            raise AtelierError(f"Trop de lignes dans « {label} » ({MAX_DEBRIEF_ITEMS} au plus).")
+        for item in items:
+            check_length(name, str(item))
+    for name in ("felt", "happened", "transfer", "agreement"):
+        check_length(name, str(getattr(debrief, name)))
     data = dataclasses.asdict(debrief)
     data["strengths"] = list(debrief.strengths)
     data["vulnerabilities"] = list(debrief.vulnerabilities)

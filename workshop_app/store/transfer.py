@@ -31,6 +31,10 @@ from workshop_app.store.models import (
     new_id,
 )
 
+# What an imported archive says is checked like what the app's own forms send (lengths above all).
+_GROUP_FIELDS = frozenset({"name", "colour"})
+_ATTACHMENT_FIELDS = frozenset({"filename", "caption"})
+
 
 class TransferMixin(StoreBase):
     def import_snapshot(self, snapshot: WorkshopSnapshot, attachment_data: Mapping[str, bytes]) -> bool:
@@ -59,6 +63,7 @@ class TransferMixin(StoreBase):
             present = _ids(session, GroupRow, wid)
             for g in snapshot.groups:
                 if g.id not in present:
+                    convert.clean_fields(GroupRow, {"name": g.name, "colour": g.colour}, _GROUP_FIELDS)
                     session.add(
                         GroupRow(id=g.id, workshop_id=wid, name=g.name, colour=g.colour, position=g.position)
                     )
@@ -92,6 +97,11 @@ def _import_rest(session: Session, snapshot: WorkshopSnapshot, attachment_data: 
     present = _ids(session, ParticipantRow, wid)
     for index, p in enumerate(snapshot.participants):
         if p.id not in present:
+            convert.clean_fields(
+                ParticipantRow,
+                {"name": p.name, "role": p.role, "service": p.service, "organisation": p.organisation},
+                convert.PARTICIPANT_FIELDS,
+            )
             session.add(
                 ParticipantRow(
                     id=p.id,
@@ -108,6 +118,8 @@ def _import_rest(session: Session, snapshot: WorkshopSnapshot, attachment_data: 
     present = _ids(session, ActionRow, wid)
     for a in snapshot.actions:
         if a.id not in present:
+            fields = {"action": a.action, "owner": a.owner, "lever_id": a.lever_id}
+            convert.clean_fields(ActionRow, fields, convert.ACTION_FIELDS)
             session.add(
                 ActionRow(
                     id=a.id,
@@ -124,6 +136,9 @@ def _import_rest(session: Session, snapshot: WorkshopSnapshot, attachment_data: 
     for index, att in enumerate(snapshot.attachments):
         if att.id not in present:
             data = attachment_data[att.id]
+            convert.clean_fields(
+                AttachmentRow, {"filename": att.filename, "caption": att.caption}, _ATTACHMENT_FIELDS
+            )
             session.add(
                 AttachmentRow(
                     id=att.id,
