@@ -106,8 +106,11 @@ class CompassWidget(QWidget):
 
     def minimumSizeHint(self) -> QSize:
         hint = super().minimumSizeHint()
+        controls = getattr(self, "controls", None)  # Qt may ask while __init__ is still building them
+        if controls is None:
+            return QSize(max(hint.width(), MIN_WIDTH), hint.height())
         margins = self.contentsMargins()
-        needed = self.controls.sizeHint().width() + margins.left() + margins.right() + 8
+        needed = controls.sizeHint().width() + margins.left() + margins.right() + 8
         return QSize(max(hint.width(), needed, MIN_WIDTH), hint.height())
 
     def _toggle(self, text: str, tip: str) -> QToolButton:
