@@ -43,6 +43,7 @@ def test_selftest_passes_and_prints_one_ok_line_per_check(atelier_home: Path) ->
     for label in STEPS.values():
         assert any(line.startswith(f"OK {label} : ") for line in lines), (label, result.stdout)
     assert lines[-1].startswith("OK autotest : tout fonctionne")
+    assert "accélérateur C de reportlab actif" in result.stdout  # rl-accel is a declared dependency
     assert "ÉCHEC" not in result.stdout + result.stderr
     # It worked in a temporary home of its own: the (test's) user data folder was not touched.
     assert list(atelier_home.iterdir()) == []

@@ -316,8 +316,17 @@ class Checks:
         if problems:
             raise SelfTestFailure(f"le PDF produit est incorrect : {' ; '.join(problems)}")
         size = target.stat().st_size
+        from reportlab.lib import rl_accel
+
+        accel = (
+            "accélérateur C de reportlab actif"
+            if type(rl_accel.fp_str).__name__ == "builtin_function_or_method"
+            else "sans l'accélérateur C de reportlab (rl-accel) : plus lent"
+        )
         self.ok(
-            "pdf", f"{size / 1024:.0f} Kio en {built_ms:.0f} ms, police TrueType incorporée, fichier complet"
+            "pdf",
+            f"{size / 1024:.0f} Kio en {built_ms:.0f} ms, police TrueType incorporée, fichier complet, "
+            f"{accel}",
         )
 
 
