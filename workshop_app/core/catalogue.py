@@ -28,14 +28,33 @@ def deck_files(folder: Path) -> list[Path]:
 
 
 def scan(folders: Iterable[tuple[Path, bool]]) -> list[DeckEntry]:
-    """Load every deck in the given (folder, builtin) pairs; broken files are listed with their issues."""
+    """Load every deck in the given (folder, builtin) pairs; broken files are listed with their issues.
+
+    A deck whose id an earlier one already has (a built-in deck copied by hand into the user's folder, say)
+    is listed as refused, naming the other file: two decks with one id would make a workshop's deck
+    ambiguous.
+    """
     entries: list[DeckEntry] = []
+    seen: dict[str, Path] = {}
     for folder, builtin in folders:
         for path in deck_files(folder):
             try:
-                entries.append(DeckEntry(path, builtin, load_deck(path)))
+                deck = load_deck(path)
             except DeckLoadError as exc:
                 entries.append(DeckEntry(path, builtin, None, tuple(exc.issues)))
+                continue
+            first = seen.setdefault(deck.id, path)
+            if first != path:
+                issue = DeckIssue(
+                    path.name,
+                    None,
+                    "id",
+                    f"l'identifiant « {deck.id} » est déjà celui du jeu « {first.name} » ({first.parent}) ; "
+                    "changez le champ « id » de ce fichier pour garder les deux jeux",
+                )
+                entries.append(DeckEntry(path, builtin, None, (issue,)))
+                continue
+            entries.append(DeckEntry(path, builtin, deck))
     return entries
 
 
