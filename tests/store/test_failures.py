@@ -191,6 +191,10 @@ def test_corrupt_file_is_refused_never_overwritten(db: Path, damage: str) -> Non
     assert _digest(db) == digest
     copies = list(backups_dir().glob("atelier-illisible-*.sqlite3"))
     assert len(copies) == 1 and _digest(copies[0]) == digest and str(copies[0]) in message
+    with pytest.raises(AtelierError, match="endommagé") as again:  # the user tries again: no second copy
+        open_store(f"sqlite:///{db}")
+    assert list(backups_dir().glob("atelier-illisible-*.sqlite3")) == copies
+    assert str(copies[0]) in str(again.value)
 
 
 # -- server --------------------------------------------------------------------------------------------------

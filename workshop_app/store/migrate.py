@@ -12,6 +12,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import os
 import shutil
@@ -213,12 +214,25 @@ def _set_aside(path: Path) -> Path:
 
     folder = backups_dir()
     folder.mkdir(parents=True, exist_ok=True)
+    # A user retrying again and again must not fill the disk with copies of the same damaged file.
+    size, digest = path.stat().st_size, _sha256(path)
+    for earlier in sorted(folder.glob(f"{path.stem}-illisible-*{path.suffix}")):
+        if earlier.stat().st_size == size and _sha256(earlier) == digest:
+            return earlier
     target = folder / f"{path.stem}-illisible-{_stamp()}{path.suffix}"
     shutil.copy2(path, target)
     wal = path.with_name(path.name + "-wal")
     if wal.exists():
         shutil.copy2(wal, target.with_name(target.name + "-wal"))
     return target
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
 
 
 def backup_sqlite(path: Path, reason: str) -> Path:
