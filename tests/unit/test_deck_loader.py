@@ -280,3 +280,12 @@ def test_several_problems_are_all_reported_with_their_lines() -> None:
         .splitlines()[0]
         .startswith("boussole.yaml:11: compass.axes[0].colour: couleur invalide")
     )
+
+
+def test_a_deck_from_a_newer_app_says_so() -> None:
+    line = NATURE.split("\n").index("format: 1") + 1
+    issue = nature_issue(line, "format: 2")
+    assert (issue.line, issue.field) == (line, "format")
+    assert "écrit pour une version plus récente d'Atelier Résilience" in issue.message
+    assert "mettez l'application à jour" in issue.message
+    assert nature_issue(line, "format: 0").message.startswith("valeur invalide ; valeurs possibles : 1")

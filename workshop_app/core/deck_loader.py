@@ -318,6 +318,13 @@ def _french(err: Any, data: Any) -> str:
         "union_tag_not_found": "champ « mechanic » manquant ('questions' ou 'strategy')",
     }
     message = messages.get(kind, err.get("msg", "valeur invalide"))
+    loc = err.get("loc") or ()
+    value = err.get("input")
+    if kind == "literal_error" and tuple(loc)[-1:] == ("format",) and isinstance(value, int) and value > 1:
+        return (
+            f"format {value} : ce jeu a été écrit pour une version plus récente d'Atelier Résilience "
+            "(celle-ci lit le format 1) ; mettez l'application à jour"
+        )
     if "input" in err and kind not in ("missing", "extra_forbidden", "model_type", "dict_type"):
         value = err["input"]
         shown = repr(value)
