@@ -150,6 +150,12 @@ def test_text_on_a_colour_is_one_rule_in_theme_ink(qtbot: Any) -> None:
     from workshop_app.ui.play import chips
 
     assert chips.text_on is theme_ink.text_on
+    from workshop_app.ui.theme import GROUP_COLOURS
+
+    for colour in GROUP_COLOURS:  # every table colour gets the better of the two, at least 4.5:1 (WCAG AA)
+        chosen = theme_ink.text_on(colour)
+        other = "#FFFFFF" if chosen == "#000000" else "#000000"
+        assert theme_ink.contrast(colour, chosen) >= max(4.5, theme_ink.contrast(colour, other)), colour
     for colour, text in (("#F0E442", "#000000"), ("#E69F00", "#000000"), ("#0072B2", "#FFFFFF"),
                          ("#000000", "#FFFFFF"), ("#FFFFFF", "#000000")):
         assert theme_ink.text_on(colour) == text, colour
