@@ -111,8 +111,16 @@
         <translation>Shows the results to the tables (hidden until then)</translation>
     </message>
     <message>
-        <source>Ajouter une action au &amp;plan</source>
-        <translation>Add an action to the &amp;plan</translation>
+        <source>Ajouter une ac&amp;tion au plan</source>
+        <translation>&amp;Add an action to the plan</translation>
+    </message>
+    <message>
+        <source>P&amp;rojecteur (afficher / masquer)</source>
+        <translation>Pro&amp;jector (show / hide)</translation>
+    </message>
+    <message>
+        <source>&amp;Taille de texte normale</source>
+        <translation>&amp;Normal text size</translation>
     </message>
     <message>
         <source>Nouvelle ligne dans le plan d&apos;action du bilan</source>
@@ -147,12 +155,8 @@
         <translation>&amp;Debrief</translation>
     </message>
     <message>
-        <source>&amp;Projecteur (afficher / masquer)</source>
-        <translation>&amp;Projector (show / hide)</translation>
-    </message>
-    <message>
         <source>Projecteur sur l&apos;autre &amp;écran</source>
-        <translation>Projector on the other &amp;screen</translation>
+        <translation>Projector on the other scr&amp;een</translation>
     </message>
     <message>
         <source>Écran &amp;noir au projecteur</source>
@@ -171,12 +175,8 @@
         <translation>S&amp;maller text</translation>
     </message>
     <message>
-        <source>Taille de texte &amp;normale</source>
-        <translation>&amp;Normal text size</translation>
-    </message>
-    <message>
         <source>Contraste é&amp;levé (projecteur)</source>
-        <translation>&amp;High contrast (projector)</translation>
+        <translation>High &amp;contrast (projector)</translation>
     </message>
     <message>
         <source>&amp;Raccourcis clavier</source>

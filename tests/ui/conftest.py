@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from pytestqt.qtbot import QtBot
@@ -25,3 +26,26 @@ def window(qtbot: QtBot) -> Iterator[MainWindow]:
     wait_all()
     close_message_boxes()
     main.close()
+
+
+@pytest.fixture
+def english(qtbot: QtBot) -> Iterator[None]:
+    """The English catalogue installed as the app does at start-up (built first if needed), French after."""
+    from PySide6.QtCore import QCoreApplication
+
+    from workshop_app.ui.i18n import install_translators, translations_dir
+    from workshop_app.ui.i18n_build import release
+
+    app = QCoreApplication.instance()
+    assert app is not None
+    qm = Path(translations_dir()) / "atelier_en.qm"
+    if not qm.exists() or qm.stat().st_mtime < qm.with_suffix(".ts").stat().st_mtime:
+        release(qm.with_suffix(".ts"))
+    installed = install_translators(app, "en")
+    assert installed, "atelier_en.qm did not load"
+    try:
+        yield
+    finally:
+        for translator in installed:
+            app.removeTranslator(translator)
+        install_translators(app, "fr")

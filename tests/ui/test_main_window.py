@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -242,29 +241,6 @@ def test_alt_letters_are_unique_on_each_page_and_menu_bar(window: MainWindow, pa
     """Two widgets with the same Alt+letter make Qt ignore both: check each page against the menu bar and the
     tabs (always visible, so their letters must be free on every page)."""
     _assert_alt_letters_unique(window, page)
-
-
-@pytest.fixture
-def english(qtbot: QtBot) -> Iterator[None]:
-    """The English catalogue installed as the app does at start-up (built first if needed), French after."""
-    from PySide6.QtCore import QCoreApplication
-
-    from workshop_app.ui.i18n import install_translators, translations_dir
-    from workshop_app.ui.i18n_build import release
-
-    app = QCoreApplication.instance()
-    assert app is not None
-    qm = Path(translations_dir()) / "atelier_en.qm"
-    if not qm.exists() or qm.stat().st_mtime < qm.with_suffix(".ts").stat().st_mtime:
-        release(qm.with_suffix(".ts"))
-    installed = install_translators(app, "en")
-    assert installed, "atelier_en.qm did not load"
-    try:
-        yield
-    finally:
-        for translator in installed:
-            app.removeTranslator(translator)
-        install_translators(app, "fr")
 
 
 @pytest.mark.parametrize("page", [PAGE_START, PAGE_SETUP, PAGE_PLAY, PAGE_DEBRIEF])

@@ -86,7 +86,7 @@ class ActionRegistry(QObject):
         )
         self._add(
             "add_action",
-            self.tr("Ajouter une action au &plan"),
+            self.tr("Ajouter une ac&tion au plan"),
             ["Ctrl+Shift+A"],
             self.tr("Nouvelle ligne dans le plan d'action du bilan"),
         )
@@ -103,13 +103,13 @@ class ActionRegistry(QObject):
         self._add("go_setup", self.tr("&Préparation"), ["Ctrl+2"])
         self._add("go_play", self.tr("&Jeu"), ["Ctrl+3"])
         self._add("go_debrief", self.tr("&Bilan"), ["Ctrl+4"])
-        self._add("projector", self.tr("&Projecteur (afficher / masquer)"), ["F5"], checkable=True)
+        self._add("projector", self.tr("P&rojecteur (afficher / masquer)"), ["F5"], checkable=True)
         self._add("swap_screen", self.tr("Projecteur sur l'autre &écran"), ["F6"])
         self._add("blank", self.tr("Écran &noir au projecteur"), ["B"], checkable=True)
         self._add("fullscreen", self.tr("Plein é&cran"), ["F11"], checkable=True)
         self._add("font_bigger", self.tr("A&grandir le texte"), ["Ctrl++", "Ctrl+="])
         self._add("font_smaller", self.tr("Ré&duire le texte"), ["Ctrl+-"])
-        self._add("font_reset", self.tr("Taille de texte &normale"), ["Ctrl+0"])
+        self._add("font_reset", self.tr("&Taille de texte normale"), ["Ctrl+0"])
         self._add("high_contrast", self.tr("Contraste é&levé (projecteur)"), ["Ctrl+Shift+H"], checkable=True)
         self.language_group = QActionGroup(self)
         for code, name in LANGUAGES.items():
