@@ -320,3 +320,31 @@ def test_export_imports_no_qt() -> None:
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_contents_page_numbers_match_the_headings(built: tuple[WorkshopSnapshot, Path, str]) -> None:
+    """The contents are laid out in one pass, their page numbers drawn after the last page: each entry's
+    number is the page its bookmark points to, and « Page N / M » is on every page."""
+    _, target, _ = built
+    reader = PdfReader(str(target))
+    n = len(reader.pages)
+    for index, page in enumerate(reader.pages, start=1):
+        assert f"Page {index} / {n}" in page.extract_text()
+
+    def flat(items: list[object]) -> list[object]:
+        out: list[object] = []
+        for item in items:
+            out += flat(item) if isinstance(item, list) else [item]
+        return out
+
+    outline = flat(reader.outline)
+    assert len(outline) > 10
+    contents = " ".join(" ".join(page.extract_text().split()) for page in reader.pages[1:3])
+    assert "Sommaire" in contents
+    for entry in outline:
+        title = " ".join(str(entry.title).split())  # type: ignore[attr-defined]
+        page = reader.get_destination_page_number(entry) + 1  # type: ignore[arg-type]
+        # the dots and number are drawn just before the entry's text, so they come first in the text
+        found = re.search(r"(?:\. )+(\d+) " + re.escape(title), contents)
+        assert found, title
+        assert int(found.group(1)) == page, title

@@ -1,8 +1,9 @@
 """The document builder: page templates (cover, body), running header and footer, « Page N / M », table of
 contents and PDF outline, progress reporting, and the atomic write.
 
-``build_pdf`` lays the whole document out in memory (reportlab's ``multiBuild`` runs several passes until the
-table of contents and the page count are stable), then writes the bytes with :mod:`workshop_app.core.atomic`:
+``build_pdf`` lays the whole document out in memory, in a single pass (the page count of « Page N / M » and
+the page numbers of the table of contents are forms defined after the last page, see :mod:`.late`), then
+writes the bytes with :mod:`workshop_app.core.atomic`:
 a temporary file in the target's folder, fsynced, renamed over the target. A failure at any point leaves the
 previous file untouched and no partial file behind.
 """
@@ -13,7 +14,6 @@ import io
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
-from xml.sax.saxutils import escape
 
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
@@ -28,6 +28,7 @@ from workshop_app.export.french import format_date
 from workshop_app.export.pdf import sections
 from workshop_app.export.pdf.escaping import clean
 from workshop_app.export.pdf.fonts import BOLD, REGULAR, register_fonts
+from workshop_app.export.pdf.late import Contents, LateCanvas, headings_of
 from workshop_app.export.pdf.styles import (
     ACCENT,
     FRAME_HEIGHT,
@@ -45,50 +46,18 @@ Progress = Callable[[float, str], None]
 
 FOOTER_NOTICE = "Document de travail — autodiagnostic"
 
-# Shares of the progress bar: preparing the story, laying out (all passes), writing.
+# Shares of the progress bar: preparing the story, laying out, writing.
 _PREPARE, _LAYOUT = 0.15, 0.80
-_EXPECTED_PASSES = 3
-
-
-class TotalPages(Flowable):
-    """An invisible indexing flowable: the page count of the previous pass, and « not satisfied » until two
-    passes agree, so that « Page N / M » is always right (``multiBuild`` runs again when needed)."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.previous: int | None = None
-        self.current: int | None = None
-        self.doc: AtelierDocTemplate | None = None
-
-    def isIndexing(self) -> int:
-        return 1
-
-    def isSatisfied(self) -> int:
-        return int(self.previous is not None and self.previous == self.current)
-
-    def beforeBuild(self) -> None:
-        self.previous = self.current
-
-    def afterBuild(self) -> None:
-        self.current = self.doc.page if self.doc is not None else None
-
-    def notify(self, kind: str, stuff: object) -> None:
-        return None
-
-    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
-        return 0.0, 0.0
-
-    def draw(self) -> None:
-        return None
 
 
 class AtelierDocTemplate(BaseDocTemplate):
-    def __init__(self, target: Any, *, header: str, footer_date: str, total: TotalPages, **kw: Any) -> None:
+    def __init__(self, target: Any, *, header: str, footer_date: str, **kw: Any) -> None:
         super().__init__(target, pagesize=(PAGE_WIDTH, PAGE_HEIGHT), **kw)
         self.header_text = clean(header)
         self.footer_date = clean(footer_date)
-        self.total = total
-        total.doc = self
+        self.heading_pages: dict[str, int] = {}
+        self.labelled_pages: list[int] = []
+        self.contents: list[Contents] = []
         body = Frame(
             MARGIN_LEFT,
             MARGIN_BOTTOM,
@@ -118,6 +87,37 @@ class AtelierDocTemplate(BaseDocTemplate):
             ]
         )
 
+    # -- a single layout pass -------------------------------------------------------------------------------
+
+    def build(self, flowables: list[Flowable], filename: Any = None, canvasmaker: Any = None) -> None:
+        """Lay the story out once; the numbers only known at the end are filled in by :meth:`_finish`."""
+        headings = headings_of(flowables)
+        self.contents = [f for f in flowables if isinstance(f, Contents)]
+        for contents in self.contents:
+            contents.entries = headings
+        super().build(flowables, filename, canvasmaker=self._make_canvas)
+
+    def _make_canvas(self, *args: Any, **kw: Any) -> LateCanvas:
+        canvas = LateCanvas(*args, **kw)
+        canvas.finish = self._finish
+        return canvas
+
+    def _finish(self, canvas: Canvas) -> None:
+        """After the last page: define the forms drawing « Page N / M » and the contents' page numbers."""
+        total = len(self.labelled_pages)
+        y = MARGIN_BOTTOM * 0.45
+        for number in self.labelled_pages:
+            canvas.beginForm(_page_label_form(number))
+            canvas.setFont(BOLD, 7.5)
+            canvas.setFillColor(MUTED)
+            canvas.drawRightString(MARGIN_LEFT + FRAME_WIDTH, y, f"Page {number} / {total}")
+            canvas.endForm()
+        for contents in self.contents:
+            missing = [h.text for h in contents.entries if h.key not in self.heading_pages]
+            if missing:  # a heading the story walk found but the layout never placed: a bug of ours
+                raise RuntimeError(f"headings missing from the layout: {missing}")
+            contents.define_forms(canvas, self.heading_pages)
+
     # -- table of contents and outline -----------------------------------------------------------------------
 
     def afterFlowable(self, flowable: Flowable) -> None:
@@ -126,13 +126,9 @@ class AtelierDocTemplate(BaseDocTemplate):
             return
         self.canv.bookmarkPage(heading.key)
         self.canv.addOutlineEntry(heading.text, heading.key, level=heading.level, closed=heading.level > 0)
-        self.notify("TOCEntry", (heading.level, escape(heading.text), self.page, heading.key))
+        self.heading_pages[heading.key] = self.page
 
     # -- page decoration -------------------------------------------------------------------------------------
-
-    def _page_label(self, canvas: Canvas) -> str:
-        total = self.total.previous
-        return f"Page {canvas.getPageNumber()} / {total if total is not None else '…'}"
 
     def _decorate_cover(self, canvas: Canvas, doc: BaseDocTemplate) -> None:
         canvas.saveState()
@@ -164,8 +160,13 @@ class AtelierDocTemplate(BaseDocTemplate):
         canvas.setFillColor(MUTED)
         canvas.drawString(MARGIN_LEFT, y, _fit(self.footer_date, REGULAR, 7.5, FRAME_WIDTH * 0.28))
         canvas.drawCentredString(MARGIN_LEFT + FRAME_WIDTH / 2, y, FOOTER_NOTICE)
-        canvas.setFont(BOLD, 7.5)
-        canvas.drawRightString(MARGIN_LEFT + FRAME_WIDTH, y, self._page_label(canvas))
+        number = canvas.getPageNumber()
+        self.labelled_pages.append(number)
+        canvas.doForm(_page_label_form(number))  # « Page N / M », defined by _finish once M is known
+
+
+def _page_label_form(number: int) -> str:
+    return f"AtelierPageLabel{number}"
 
 
 def _fit(text: str, font: str, size: float, width: float) -> str:
@@ -184,7 +185,6 @@ class _Reporter:
     def __init__(self, progress: Progress | None) -> None:
         self.progress = progress
         self.last = -1.0
-        self.passes = 0
         self.size = 1
 
     def report(self, fraction: float, message: str) -> None:
@@ -196,14 +196,11 @@ class _Reporter:
             self.progress(fraction, message)
 
     def reportlab(self, kind: str, value: int) -> None:
-        if kind == "PASS":
-            self.passes = value
-        elif kind == "SIZE_EST":
+        if kind == "SIZE_EST":
             self.size = max(1, value)
         elif kind == "PROGRESS":
-            done = min(self.passes, _EXPECTED_PASSES) - 1 + min(1.0, value / self.size)
-            share = min(0.999, done / _EXPECTED_PASSES)
-            self.report(_PREPARE + _LAYOUT * share, f"Mise en page (passe {self.passes})")
+            share = min(0.999, value / self.size)
+            self.report(_PREPARE + _LAYOUT * share, "Mise en page")
 
 
 def build_story(ctx: sections.Context, reporter: _Reporter) -> list[Flowable]:
@@ -247,8 +244,6 @@ def render_pdf(
     register_fonts()
     ctx = sections.Context.create(snapshot, attachments, anonymise)
     story = build_story(ctx, reporter)
-    total = TotalPages()
-    story.append(total)
     info = snapshot.info
     title = ctx.text(info.title)
     territory = info.territory if info.territory.casefold() not in title.casefold() else ""
@@ -258,7 +253,6 @@ def render_pdf(
         buffer,
         header=header,
         footer_date=format_date(info.date),
-        total=total,
         title=clean(f"Compte-rendu — {ctx.text(info.title)}"),
         author=clean(info.facilitators),
         subject=clean(f"Atelier résilience territoriale — {info.territory}"),
@@ -274,7 +268,7 @@ def render_pdf(
     )
     doc.setProgressCallBack(reporter.reportlab)
     try:
-        doc.multiBuild(story, maxPasses=8)
+        doc.build(story)
     except LayoutError as exc:
         raise AtelierError(
             "Le compte-rendu n'a pas pu être mis en page (un élément ne tient pas dans la page).",

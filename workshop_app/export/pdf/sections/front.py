@@ -7,7 +7,6 @@ from datetime import datetime
 
 from reportlab.lib.units import cm
 from reportlab.platypus import Flowable, NextPageTemplate, PageBreak, Spacer, Table, TableStyle
-from reportlab.platypus.tableofcontents import TableOfContents
 
 from workshop_app.core.deck import DELAY_LABELS, QuestionDeck, StrategyDeck
 from workshop_app.core.state import SequenceState
@@ -24,6 +23,7 @@ from workshop_app.export.french import (
 )
 from workshop_app.export.pdf.escaping import clean, inline
 from workshop_app.export.pdf.fonts import REGULAR
+from workshop_app.export.pdf.late import Contents
 from workshop_app.export.pdf.sections.common import (
     Context,
     _c,
@@ -150,15 +150,17 @@ def participants_summary(ctx: Context) -> str:
 
 
 def contents(ctx: Context) -> list[Flowable]:
-    toc = TableOfContents(dotsMinLevel=0)
-    toc.levelStyles = [ctx.st.toc1, ctx.st.toc2]
-    toc.tableStyle = TableStyle(
-        [
-            ("FONT", (0, 0), (-1, -1), REGULAR, 9),
-            ("VALIGN", (0, 0), (-1, -1), "TOP"),
-            ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-            ("LEFTPADDING", (0, 0), (-1, -1), 0),
-        ]
+    """The table of contents; the document template gives it the story's headings before the layout."""
+    toc = Contents(
+        [ctx.st.toc1, ctx.st.toc2],
+        TableStyle(
+            [
+                ("FONT", (0, 0), (-1, -1), REGULAR, 9),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+            ]
+        ),
     )
     return [_c("Sommaire", ctx.st.toc_title), toc, PageBreak()]
 
