@@ -16,12 +16,11 @@ import pytest
 from PySide6.QtCore import QPoint, QRect, QSettings
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
-from test_play_support import make_workshop
+from test_play_support import open_play_page
 
 from workshop_app.ui.compass.widget import BARS, RADAR
 from workshop_app.ui.play.page import PlayPage
 from workshop_app.ui.projector import ProjectorWindow
-from workshop_app.ui.session import WorkshopSession
 from workshop_app.ui.settings import AppSettings
 from workshop_app.ui.theme import apply_theme
 
@@ -66,13 +65,7 @@ def high_contrast(qapp: QApplication) -> Iterator[QApplication]:
 
 @pytest.fixture
 def page(tmp_path: Path, qtbot: Any) -> Iterator[PlayPage]:
-    store, workshop_id = make_workshop(tmp_path, groups=4, strategy=True)
-    session = WorkshopSession(store, workshop_id)
-    settings = AppSettings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
-    widget = PlayPage(session, settings)
-    qtbot.addWidget(widget)
-    widget.resize(1366, 768)
-    widget.show()
+    widget, session, store, _workshop_id = open_play_page(tmp_path, qtbot)
     for number, group in enumerate(session.groups):
         session.record_choice(group.id, f"s{number}", "Un argument")
     widget.card.help_toggle.setChecked(True)

@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QSettings, Qt
-from test_play_support import fresh_events, make_workshop
+from test_play_support import fresh_events, open_play_page
 
 from workshop_app.core.events import EventKind
 from workshop_app.ui.play.page import PlayPage
@@ -18,13 +18,7 @@ from workshop_app.ui.settings import COMPASS_VIEW, AppSettings
 
 @pytest.fixture
 def setup(tmp_path: Path, qtbot: Any) -> Iterator[tuple[PlayPage, WorkshopSession, str]]:
-    store, workshop_id = make_workshop(tmp_path, groups=4, strategy=True)
-    session = WorkshopSession(store, workshop_id)
-    settings = AppSettings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
-    page = PlayPage(session, settings)
-    qtbot.addWidget(page)
-    page.resize(1366, 768)
-    page.show()
+    page, session, store, workshop_id = open_play_page(tmp_path, qtbot)
     yield page, session, workshop_id
     store.close()
 
@@ -283,11 +277,7 @@ def test_a_long_argument_shows_its_beginning(setup, qtbot) -> None:
 
 
 def test_the_first_card_is_logged_when_play_starts_and_is_not_undoable(tmp_path, qtbot) -> None:
-    store, workshop_id = make_workshop(tmp_path, groups=2, strategy=True)
-    session = WorkshopSession(store, workshop_id)
-    settings = AppSettings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
-    page = PlayPage(session, settings)
-    qtbot.addWidget(page)
+    page, session, store, workshop_id = open_play_page(tmp_path, qtbot, groups=2, show=False)
     page.show()  # a look at the Jeu tab (the day before, say) does not start the sequence
     assert _kinds(tmp_path, workshop_id) == []
     qtbot.keyClick(page.groups.rows[0], "2")  # the first answer does: the card on screen is logged first

@@ -115,3 +115,25 @@ def fresh_events(tmp_path: Path, workshop_id: str) -> list[Any]:
         return other.events(workshop_id)
     finally:
         other.close()
+
+
+def open_play_page(
+    tmp_path: Path, qtbot: Any, groups: int = 4, strategy: bool = True, show: bool = True
+) -> tuple[Any, Any, WorkshopStore, str]:
+    """(page, session, store, workshop id): the play page on a fresh workshop, its settings in a temp file,
+    1366×768 and shown. The caller closes the store."""
+    from PySide6.QtCore import QSettings
+
+    from workshop_app.ui.play.page import PlayPage
+    from workshop_app.ui.session import WorkshopSession
+    from workshop_app.ui.settings import AppSettings
+
+    store, workshop_id = make_workshop(tmp_path, groups=groups, strategy=strategy)
+    session = WorkshopSession(store, workshop_id)
+    settings = AppSettings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
+    page = PlayPage(session, settings)
+    qtbot.addWidget(page)
+    page.resize(1366, 768)
+    if show:
+        page.show()
+    return page, session, store, workshop_id
