@@ -88,3 +88,35 @@ def default_database_url() -> str:
     if override:
         return override
     return f"sqlite:///{home() / DATABASE_FILE}"
+
+
+DEVICE_FILE = "device-id"
+_device: dict[Path, str] = {}
+
+
+def device_id() -> str:
+    """This data folder's device id: a UUID made once and kept in :func:`home` (``device-id``), naming the
+    author of every event recorded here, so two laptops' copies of a workshop can merge and an undo only ever
+    takes back this device's own entries. A folder that cannot be written gets an id for this run only."""
+    import uuid
+
+    folder = home()
+    known = _device.get(folder)
+    if known is not None:
+        return known
+    path = folder / DEVICE_FILE
+    value = ""
+    try:
+        value = path.read_text(encoding="ascii").strip()
+        uuid.UUID(value)
+    except (OSError, ValueError, UnicodeDecodeError):
+        value = str(uuid.uuid4())
+        try:
+            from workshop_app.core.atomic import write_bytes_atomic
+
+            folder.mkdir(parents=True, exist_ok=True)
+            write_bytes_atomic(path, (value + "\n").encode("ascii"))
+        except Exception:
+            pass
+    _device[folder] = value
+    return value

@@ -48,7 +48,7 @@ def test_round_trip_is_equal(exported: tuple[WorkshopSnapshot, dict[str, bytes],
     assert back.sequences[0].deck == snapshot.sequences[0].deck
     assert back.state().sequences == snapshot.state().sequences
     manifest = _manifest(target)
-    assert manifest["format"] == "atelier-bundle" and manifest["version"] == 1
+    assert manifest["format"] == "atelier-bundle" and manifest["version"] == 2
     with zipfile.ZipFile(target) as z:
         assert sorted(z.namelist()) == sorted(["workshop.json", "attachments/att01", "attachments/att02"])
 
@@ -204,12 +204,14 @@ def test_refuses_references_to_unknown_tables_sequences_cards_and_answers(
         ({**base, "participants": [participant]}, r"participants\[0\]\.group_id\) : table inconnue"),
         (with_choice(group_id="table-fantome"), rf"events\[{i}\]\.group_id\) : table inconnue"),
         (with_choice(sequence_id="seq-fantome"), rf"events\[{i}\]\.sequence_id\) : séquence inconnue"),
-        (with_choice(card_id="carte-fantome"), "carte « carte-fantome » absente du jeu"),
-        (with_choice(payload={"option": "99", "argument": ""}), "réponse '99' absente de l'échelle"),
-        (with_choice(payload={"argument": "sans réponse"}), "réponse manquante"),
+        # one rule with the store's (core.event_rules): the same words as when the app refuses to record
+        (with_choice(card_id="carte-fantome"), "carte « carte-fantome » n'est pas dans le jeu"),
+        (with_choice(payload={"option": "99", "argument": ""}), "Réponse « 99 » inconnue sur l'échelle"),
+        (with_choice(payload={"argument": "sans réponse"}), "Réponse «  » inconnue sur l'échelle"),
+        (with_choice(group_id=None), "Saisie incomplète"),  # a choice with no table: the store refuses it too
         (with_choice(payload={**choice["payload"], "argument": "x" * 5_000}), "texte trop long"),
         (with_choice(payload={**choice["payload"], "argument": ["liste"]}), "texte attendu"),
-        (with_choice(kind="undo", payload={"target": "abc"}), "numéro d'événement attendu"),
+        (with_choice(kind="undo", payload={"target": ["abc"]}), "doit nommer l'événement qu'elle annule"),
     ]
     for manifest, message in cases:
         path = _write(tmp_path / "bad.zip", members, manifest)

@@ -9,8 +9,14 @@ import sqlite3
 from contextlib import closing
 from pathlib import Path
 
+import json
+from datetime import datetime
+
 import pytest
 from sqlalchemy import create_engine, text
+
+from workshop_app.core.events import Event, EventKind, as_utc
+from workshop_app.core.state import fold
 
 from workshop_app.core.errors import AtelierError
 from workshop_app.paths import backups_dir
@@ -30,9 +36,17 @@ def _counts(path: Path) -> dict[str, int]:
         return {t: db.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in TABLES}
 
 
+# Added by later revisions (0002: fixed_points; 0004: events' author), and rewritten by 0004: an event's id
+# becomes its content id and an undo/redo's target that id (checked by the tests of 0004 below).
+_NEW_OR_REKEYED = {"fixed_points", "author", "id", "payload"}
+
+
 def _rows(path: Path, table: str) -> list[tuple[object, ...]]:
     with closing(sqlite3.connect(path)) as db:
-        columns = [r[1] for r in db.execute(f"PRAGMA table_info({table})") if r[1] != "fixed_points"]
+        skip = _NEW_OR_REKEYED if table == "events" else {"fixed_points"}
+        columns = [r[1] for r in db.execute(f"PRAGMA table_info({table})") if r[1] not in skip]
+        if table == "events":  # payloads are kept, but an undo's target is rewritten (seq -> id)
+            columns.append("CASE WHEN kind IN ('undo', 'redo') THEN '' ELSE payload END")
         return sorted(db.execute(f"SELECT {', '.join(columns)} FROM {table}").fetchall(), key=repr)
 
 
@@ -165,3 +179,52 @@ def test_upgrade_from_first_revision_on_each_backend(store_url: str) -> None:
         assert info.created_at is not None and info.created_at.tzinfo is not None
         with store.engine.connect() as conn:
             assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar() == head_revision()
+
+
+def _fixture_logs(path: Path) -> dict[str, list[Event]]:
+    """The events of the old fixture, read as they were before 0004 (undo targets are seqs, no ids)."""
+    logs: dict[str, list[Event]] = {}
+    with closing(sqlite3.connect(path)) as db:
+        rows = db.execute(
+            "SELECT workshop_id, seq, kind, sequence_id, group_id, card_id, payload, at FROM events ORDER BY seq"
+        ).fetchall()
+    for wid, seq, kind, sequence_id, group_id, card_id, payload, at in rows:
+        logs.setdefault(wid, []).append(
+            Event(seq, EventKind(kind), sequence_id, group_id, card_id, json.loads(payload or "{}"),
+                  as_utc(datetime.fromisoformat(at)))
+        )
+    return logs
+
+
+def test_0004_gives_old_events_content_ids_and_keeps_every_answer(tmp_path: Path) -> None:
+    """Two laptops upgrading the same old database give every event the same id, undo/redo name those ids,
+    and every answer, note and pick reads as before (the fold over the old log, by seq)."""
+    ids = []
+    for name in ("a", "b"):
+        db = tmp_path / name / "atelier.sqlite3"
+        db.parent.mkdir()
+        shutil.copy(FIXTURE, db)
+        before = _fixture_logs(db)
+        assert any(e.kind is EventKind.UNDO for log in before.values() for e in log)
+        with open_store(f"sqlite:///{db}") as store:
+            for wid, old_log in before.items():
+                events = store.snapshot(wid).events
+                assert len(events) == len(old_log)
+                assert all(len(e.id) == 36 and e.author == "" for e in events)
+                by_id = {e.id: e for e in events}
+                for e in events:
+                    if e.kind in (EventKind.UNDO, EventKind.REDO):
+                        assert e.target in by_id  # names an event of the same log, by id
+                old, new = fold(old_log), fold(events)
+                assert old.sequences.keys() == new.sequences.keys()
+                for sid, seq_state in old.sequences.items():
+                    moved = new.sequences[sid]
+                    assert {k: (a.option, a.argument, a.at) for k, a in seq_state.answers.items()} == {
+                        k: (a.option, a.argument, a.at) for k, a in moved.answers.items()
+                    }
+                    assert [n.text for n in seq_state.notes] == [n.text for n in moved.notes]
+                    assert {g: list(p) for g, p in seq_state.picks.items()} == {
+                        g: list(p) for g, p in moved.picks.items()
+                    }
+                ids.append(sorted(e.id for e in events))
+    assert ids[: len(ids) // 2] == ids[len(ids) // 2 :]  # laptop a and laptop b agree on every id

@@ -176,12 +176,13 @@ def test_undo_redo_are_compensating_events(store: WorkshopStore, qdeck: Question
     assert store.undo(w.id) is None and store.redo(w.id) is None
     store.record_choice(w.id, seq.id, g.id, "q1", "1")
     store.show_card(w.id, seq.id, "q2")  # navigation: not undoable
-    store.record_choice(w.id, seq.id, g.id, "q1", "4")
+    changed = store.record_choice(w.id, seq.id, g.id, "q1", "4")
     undo = store.undo(w.id)
-    assert undo is not None and undo.kind is EventKind.UNDO and undo.target == 3 and undo.card_id == "q1"
+    assert undo is not None and undo.kind is EventKind.UNDO and undo.card_id == "q1"
+    assert undo.target == changed.id and undo.author == store.author  # names the event by its global id
     assert store.snapshot(w.id).sequence_state(seq.id).answers[(g.id, "q1")].option == "1"
     redo = store.redo(w.id)
-    assert redo is not None and redo.target == undo.seq
+    assert redo is not None and redo.target == undo.id
     assert store.snapshot(w.id).sequence_state(seq.id).answers[(g.id, "q1")].option == "4"
     assert store.undo(w.id) is not None and store.undo(w.id) is not None
     assert (g.id, "q1") not in store.snapshot(w.id).sequence_state(seq.id).answers

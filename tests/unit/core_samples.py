@@ -156,8 +156,8 @@ class Log:
     def show(self, card: str) -> Event:
         return self.add(EventKind.CARD_SHOWN, None, card)
 
-    def undo(self, target: int | None) -> Event:
+    def undo(self, target: int | str | None) -> Event:
         return self.add(EventKind.UNDO, sequence=None, target=target)
 
-    def redo(self, target: int | None) -> Event:
+    def redo(self, target: int | str | None) -> Event:
         return self.add(EventKind.REDO, sequence=None, target=target)

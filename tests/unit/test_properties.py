@@ -192,7 +192,7 @@ def test_redo_after_a_new_event_does_nothing(actions: list[Action], new: Action)
     assert log.events[-1].kind in UNDOABLE
     assert history(log.events).redo_target is None
     after_new = _without_last_seq(fold(log.events))
-    log.redo(undo.seq)
+    log.redo(undo.key)
     assert _without_last_seq(fold(log.events)) == after_new
 
 
@@ -200,12 +200,12 @@ def test_redo_after_a_new_event_does_nothing(actions: list[Action], new: Action)
 def test_history_targets_are_real_events(actions: list[Action]) -> None:
     log = play(actions)
     h = history(log.events)
-    by_seq = {e.seq: e for e in log.events}
+    by_key = {e.key: e for e in log.events}
     if h.undo_target is not None:
-        assert by_seq[h.undo_target].kind in UNDOABLE
+        assert by_key[h.undo_target].kind in UNDOABLE
         assert h.undo_target not in h.cancelled
     if h.redo_target is not None:
-        assert by_seq[h.redo_target].kind is EventKind.UNDO
+        assert by_key[h.redo_target].kind is EventKind.UNDO
 
 
 # -- order independence

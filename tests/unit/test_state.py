@@ -149,7 +149,7 @@ def test_undo_restores_the_previous_choice() -> None:
     log = Log()
     log.choose("g1", "q01", "1")
     changed = log.choose("g1", "q01", "3")
-    assert history(log.events).undo_target == changed.seq
+    assert history(log.events).undo_target == changed.key
     log.undo(changed.seq)
     answer = _seq_state(log).answer("g1", "q01")
     assert answer is not None and answer.option == "1"
@@ -160,25 +160,25 @@ def test_undo_twice_then_redo_in_reverse_order() -> None:
     a = log.choose("g1", "q01", "1")
     b = log.choose("g1", "q02", "2")
     u1 = log.undo(history(log.events).undo_target)
-    assert u1.target == b.seq
+    assert u1.target == b.key
     u2 = log.undo(history(log.events).undo_target)
-    assert u2.target == a.seq
+    assert u2.target == a.key
     assert _seq_state(log).answers == {}
     h = history(log.events)
     assert h.undo_target is None
-    assert h.redo_target == u2.seq  # redo takes back the latest undo first
-    assert h.cancelled == {a.seq, b.seq}
+    assert h.redo_target == u2.key  # redo takes back the latest undo first
+    assert h.cancelled == {a.key, b.key}
 
     log.redo(h.redo_target)
     assert set(_seq_state(log).answers) == {("g1", "q01")}
     h = history(log.events)
-    assert h.redo_target == u1.seq
-    assert h.undo_target == a.seq
+    assert h.redo_target == u1.key
+    assert h.undo_target == a.key
     log.redo(h.redo_target)
     assert set(_seq_state(log).answers) == {("g1", "q01"), ("g1", "q02")}
     h = history(log.events)
     assert h.redo_target is None
-    assert h.undo_target == b.seq
+    assert h.undo_target == b.key
 
 
 def test_new_event_clears_redo() -> None:
@@ -199,7 +199,7 @@ def test_navigation_does_not_clear_redo() -> None:
     undo = log.undo(history(log.events).undo_target)
     log.show("q02")
     log.add(EventKind.TIMER_STARTED, scope="card")
-    assert history(log.events).redo_target == undo.seq
+    assert history(log.events).redo_target == undo.key
 
 
 def test_stale_undos_are_ignored() -> None:
@@ -235,7 +235,7 @@ def test_undo_skips_navigation_events() -> None:
     choice = log.choose("g1", "q01", "2")
     log.show("q02")
     log.add(EventKind.TIMER_STARTED, scope="card")
-    assert history(log.events).undo_target == choice.seq
+    assert history(log.events).undo_target == choice.key
 
 
 def test_undo_a_pick_and_a_withdraw() -> None:
@@ -277,5 +277,6 @@ def test_as_utc_normalises_naive_and_aware_datetimes() -> None:
 
 
 def test_event_target_reads_the_payload() -> None:
-    assert Event(seq=1, kind=EventKind.UNDO, payload={"target": "7"}).target == 7
+    assert Event(seq=1, kind=EventKind.UNDO, payload={"target": "e-7"}).target == "e-7"  # an event id
+    assert Event(seq=1, kind=EventKind.UNDO, payload={"target": 7}).target == Event(7, EventKind.NOTE_ADDED).key
     assert Event(seq=1, kind=EventKind.UNDO).target is None

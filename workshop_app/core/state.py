@@ -2,8 +2,10 @@
 
 Rules (documented here because the minutes and the tests rely on them):
 
-* An ``undo`` event cancels the event named by its ``target``; a ``redo`` event cancels the ``undo`` it names,
-  so the original event counts again. Nothing is deleted.
+* Events count in one order, the same on every copy of a workshop: time, then id (``events.order_key``).
+* An ``undo`` event cancels the event whose id is its ``target``; a ``redo`` event cancels the ``undo`` it
+  names, so the original event counts again. Nothing is deleted. Undo is per author: an undo or redo that
+  names another author's event changes nothing.
 * ``undo`` always takes back the latest effective undoable event (see ``UNDOABLE``); ``redo`` is possible only
   while no new undoable event was recorded since the undo (the usual editor behaviour).
 * For one group and one card, the latest effective ``choice_recorded`` wins; a later ``choice_withdrawn``
@@ -17,7 +19,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from workshop_app.core.events import UNDOABLE, Event, EventKind
+from workshop_app.core.events import UNDOABLE, Event, EventKind, ordered
 
 
 @dataclass(frozen=True)
@@ -43,7 +45,8 @@ class SequenceState:
     """What has happened in one sequence (one deck played)."""
 
     answers: dict[tuple[str, str], Answer] = field(default_factory=dict)  # (group, card) -> answer
-    picks: dict[str, dict[str, int]] = field(default_factory=dict)  # group -> {card: seq picked}
+    # group -> {card: seq picked}, in the order of picking (the fold's order, the same on every copy)
+    picks: dict[str, dict[str, int]] = field(default_factory=dict)
     pick_arguments: dict[tuple[str, str], str] = field(default_factory=dict)
     notes: list[Note] = field(default_factory=list)
     current_card: str | None = None
@@ -57,8 +60,7 @@ class SequenceState:
         return self.answers.get((group_id, card_id))
 
     def picked(self, group_id: str) -> list[str]:
-        chosen = self.picks.get(group_id, {})
-        return sorted(chosen, key=lambda c: chosen[c])
+        return list(self.picks.get(group_id, {}))
 
 
 @dataclass
@@ -73,39 +75,51 @@ class WorkshopState:
 
 @dataclass(frozen=True)
 class History:
-    undo_target: int | None  # seq an undo would cancel now
-    redo_target: int | None  # seq of the undo a redo would cancel now
-    cancelled: frozenset[int]  # seqs that no longer count
+    undo_target: str | None  # key of the event an undo would cancel now
+    redo_target: str | None  # key of the undo a redo would cancel now
+    cancelled: frozenset[str]  # keys of the events that no longer count
 
 
-def history(events: Iterable[Event]) -> History:
-    """Replay undo/redo to know what counts and what Ctrl+Z / Ctrl+Shift+Z would do next."""
-    done: list[int] = []
-    redo_stack: list[tuple[int, int]] = []  # (undo seq, target seq)
-    cancelled: set[int] = set()
-    for event in sorted(events, key=lambda e: e.seq):
+def may_compensate(actor: str, owner: str) -> bool:
+    """An author takes back only their own entries (or entries made before authors existed)."""
+    return not actor or not owner or actor == owner
+
+
+def history(events: Iterable[Event], author: str | None = None) -> History:
+    """Replay undo/redo (in the workshop's one order) to know what counts and what Ctrl+Z / Ctrl+Shift+Z of
+    ``author`` would do next (``None``: of anyone, the single-writer view).
+
+    Each author has an undo stack of their own: an undo or redo naming another author's event changes nothing
+    (two facilitators on one workshop, or a crafted archive, never take back someone else's vote)."""
+    done: list[tuple[str, str]] = []  # (key, author) of effective undoable events, in order
+    redo_stack: list[tuple[str, str, str, str]] = []  # (undo key, undo author, target key, target author)
+    cancelled: set[str] = set()
+    for event in ordered(events):
         if event.kind in UNDOABLE:
-            done.append(event.seq)
-            redo_stack.clear()
+            done.append((event.key, event.author))
+            redo_stack[:] = [r for r in redo_stack if r[1] != event.author]
         elif event.kind is EventKind.UNDO:
             target = event.target
-            if target is None or target not in done:
-                continue  # a stale undo (e.g. merged from elsewhere) changes nothing
-            done.remove(target)
-            cancelled.add(target)
-            redo_stack.append((event.seq, target))
+            entry = next((d for d in reversed(done) if d[0] == target), None)
+            if entry is None or not may_compensate(event.author, entry[1]):
+                continue  # a stale undo (or another author's entry) changes nothing
+            done.remove(entry)
+            cancelled.add(entry[0])
+            redo_stack.append((event.key, event.author, entry[0], entry[1]))
         elif event.kind is EventKind.REDO:
             target = event.target
-            match = next((pair for pair in redo_stack if pair[0] == target), None)
-            if match is None:
+            match = next((r for r in redo_stack if r[0] == target), None)
+            if match is None or not may_compensate(event.author, match[1]):
                 continue
             redo_stack.remove(match)
-            cancelled.discard(match[1])
+            cancelled.discard(match[2])
             cancelled.add(match[0])
-            done.append(match[1])
+            done.append((match[2], match[3]))
+    mine = [d for d in done if may_compensate(author, d[1])] if author else done
+    redoable = [r for r in redo_stack if r[1] == author] if author else redo_stack
     return History(
-        undo_target=done[-1] if done else None,
-        redo_target=redo_stack[-1][0] if redo_stack else None,
+        undo_target=mine[-1][0] if mine else None,
+        redo_target=redoable[-1][0] if redoable else None,
         cancelled=frozenset(cancelled),
     )
 
@@ -114,8 +128,8 @@ def effective_events(events: Sequence[Event]) -> list[Event]:
     cancelled = history(events).cancelled
     return [
         e
-        for e in sorted(events, key=lambda e: e.seq)
-        if e.seq not in cancelled and e.kind not in (EventKind.UNDO, EventKind.REDO)
+        for e in ordered(events)
+        if e.key not in cancelled and e.kind not in (EventKind.UNDO, EventKind.REDO)
     ]
 
 

@@ -14,6 +14,7 @@ from enum import StrEnum
 
 from workshop_app.core.deck import QuestionDeck, StrategyDeck
 from workshop_app.core.events import Event
+from workshop_app.core.merge import FieldVersion
 from workshop_app.core.scoring import CompassReading, score
 from workshop_app.core.state import SequenceState, WorkshopState, fold
 
@@ -120,6 +121,8 @@ class WorkshopSnapshot:
     actions: Sequence[ActionItem] = ()
     attachments: Sequence[AttachmentInfo] = ()
     debrief: Debrief = field(default_factory=Debrief)
+    # the latest edit of each edited field of the records above (see ``core.merge``): merging compares them
+    versions: Sequence[FieldVersion] = ()
 
     def state(self) -> WorkshopState:
         return fold(self.events)

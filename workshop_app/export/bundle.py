@@ -30,6 +30,7 @@ from workshop_app.core.workshop import WorkshopSnapshot
 from workshop_app.export.manifest import (
     ATTACHMENT_ID,
     FORMAT,
+    READABLE_VERSIONS,
     VERSION,
     BundleError,
     normalised,
@@ -118,7 +119,7 @@ def read_bundle(zip_path: Path) -> tuple[WorkshopSnapshot, dict[str, bytes]]:
         if not isinstance(data, dict) or data.get("format") != FORMAT:
             raise BundleError(f"« {name} » n'est pas une archive d'atelier (format inconnu).")
         version = data.get("version")
-        if version != VERSION:
+        if version not in READABLE_VERSIONS:
             raise BundleError(
                 f"« {name} » a été créée par une version de l'application que celle-ci ne sait pas lire "
                 f"(version d'archive {version!r} ; version lue : {VERSION}). Mettez l'application à jour."

@@ -13,12 +13,15 @@ from datetime import date, datetime
 from typing import Any
 
 from workshop_app.core.errors import AtelierError
-from workshop_app.core.events import as_utc
+from workshop_app.core.events import as_utc, with_legacy_ids
 from workshop_app.core.workshop import WorkshopSnapshot
 from workshop_app.export.anonymise import Anonymiser
 
 FORMAT = "atelier-bundle"
-VERSION = 1
+# 2: every event carries its global ``id`` and ``author``, undo/redo name ids (see core.events), and the
+#    per-field versions of edited records travel with them (see core.merge).
+VERSION = 2
+READABLE_VERSIONS = (1, 2)
 
 ATTACHMENT_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.\-]{0,127}$")
 
@@ -86,6 +89,8 @@ def snapshot_to_json(snapshot: WorkshopSnapshot, *, anonymise: bool = False) -> 
         ],
         "events": [
             {
+                "id": e.id,
+                "author": e.author,
                 "seq": e.seq,
                 "kind": str(e.kind),
                 "sequence_id": e.sequence_id,
@@ -94,7 +99,7 @@ def snapshot_to_json(snapshot: WorkshopSnapshot, *, anonymise: bool = False) -> 
                 "payload": _payload(dict(e.payload), an),
                 "at": _iso(e.at),
             }
-            for e in snapshot.events
+            for e in with_legacy_ids(info.id, snapshot.events)  # a hand-built snapshot's events get ids
         ],
         "actions": [
             {
@@ -117,6 +122,10 @@ def snapshot_to_json(snapshot: WorkshopSnapshot, *, anonymise: bool = False) -> 
                 "size": a.size,
             }
             for a in snapshot.attachments
+        ],
+        "versions": [
+            {"row_id": v.row_id, "field": v.field, "stamp": v.stamp, "base": v.base}
+            for v in snapshot.versions
         ],
         "debrief": {
             "strengths": [text(x) for x in snapshot.debrief.strengths],
@@ -149,7 +158,10 @@ def normalised(snapshot: WorkshopSnapshot) -> WorkshopSnapshot:
         groups=tuple(snapshot.groups),
         participants=tuple(snapshot.participants),
         sequences=tuple(snapshot.sequences),
-        events=tuple(replace(e, at=as_utc(e.at), payload=dict(e.payload)) for e in snapshot.events),
+        events=tuple(
+            replace(e, at=as_utc(e.at), payload=dict(e.payload))
+            for e in with_legacy_ids(snapshot.info.id, snapshot.events)
+        ),
         actions=tuple(snapshot.actions),
         attachments=tuple(snapshot.attachments),
         debrief=replace(

@@ -8,9 +8,10 @@ from collections.abc import Mapping
 from datetime import date, datetime
 from typing import Any
 
-from workshop_app.core.deck import QuestionDeck
 from workshop_app.core.deck_loader import DeckLoadError, deck_from_data
-from workshop_app.core.events import MAX_EVENT_TEXT, Event, EventKind, as_utc
+from workshop_app.core.event_rules import event_problem
+from workshop_app.core.events import Event, EventKind, as_utc, with_legacy_ids
+from workshop_app.core.merge import FieldVersion
 from workshop_app.core.workshop import (
     ActionItem,
     AttachmentInfo,
@@ -23,6 +24,9 @@ from workshop_app.core.workshop import (
     WorkshopStatus,
 )
 from workshop_app.export.manifest import ATTACHMENT_ID, BundleError
+
+MAX_AUTHOR = 64  # the ``events.author`` column
+STAMP = re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}Z\|[A-Za-z0-9_.\-]{0,64}$")
 
 
 class _Reader:
@@ -169,35 +173,7 @@ def snapshot_from_json(data: Mapping[str, Any], bundle: str = "<archive>") -> Wo
                 title=r.string(s, "title", where),
             )
         )
-    events = []
-    seen_seq: set[int] = set()
-    for i, item in enumerate(r.items(data.get("events"), "events")):
-        where = f"events[{i}]"
-        e = r.obj(item, where)
-        seq = r.integer(e, "seq", where)
-        if seq in seen_seq:
-            raise r.fail(f"{where}.seq", f"numéro d'événement en double ({seq})")
-        seen_seq.add(seq)
-        try:
-            kind = EventKind(str(e.get("kind")))
-        except ValueError:
-            raise r.fail(f"{where}.kind", f"type d'événement inconnu {e.get('kind')!r}") from None
-        payload = e.get("payload") or {}
-        if not isinstance(payload, dict):
-            raise r.fail(f"{where}.payload", "objet attendu")
-        at = r.moment(e, "at", where, required=True)
-        assert at is not None
-        events.append(
-            Event(
-                seq=seq,
-                kind=kind,
-                sequence_id=r.opt_ident(e, "sequence_id", where),
-                group_id=r.opt_ident(e, "group_id", where),
-                card_id=r.opt_ident(e, "card_id", where),
-                payload=payload,
-                at=at,
-            )
-        )
+    events = _events(r, data, info.id)
     actions = []
     for i, item in enumerate(r.items(data.get("actions"), "actions")):
         where = f"actions[{i}]"
@@ -243,6 +219,7 @@ def snapshot_from_json(data: Mapping[str, Any], bundle: str = "<archive>") -> Wo
         transfer=r.string(d, "transfer", "debrief"),
         agreement=r.string(d, "agreement", "debrief"),
     )
+    versions = _versions(r, data)
     _check_unique(r, "groups", [g.id for g in groups])
     _check_unique(r, "participants", [p.id for p in participants])
     _check_unique(r, "sequences", [s.id for s in sequences])
@@ -257,7 +234,69 @@ def snapshot_from_json(data: Mapping[str, Any], bundle: str = "<archive>") -> Wo
         actions=tuple(actions),
         attachments=tuple(attachments),
         debrief=debrief,
+        versions=tuple(versions),
     )
+
+
+def _events(r: _Reader, data: Mapping[str, Any], workshop_id: str) -> list[Event]:
+    """Version 2 events carry their id and author; version 1 events get their content ids (the same ones
+    revision 0004 gave the events of an old database), so every copy agrees on what an old event is."""
+    with_ids = data.get("version") != 1
+    events = []
+    seen_seq: set[int] = set()
+    seen_id: set[str] = set()
+    for i, item in enumerate(r.items(data.get("events"), "events")):
+        where = f"events[{i}]"
+        e = r.obj(item, where)
+        seq = r.integer(e, "seq", where)
+        if seq in seen_seq:
+            raise r.fail(f"{where}.seq", f"numéro d'événement en double ({seq})")
+        seen_seq.add(seq)
+        event_id = r.ident(e, "id", where) if with_ids else ""
+        if event_id in seen_id:
+            raise r.fail(f"{where}.id", f"identifiant d'événement en double « {event_id} »")
+        seen_id.add(event_id)
+        author = r.string(e, "author", where) if with_ids else ""
+        if len(author) > MAX_AUTHOR:
+            raise r.fail(f"{where}.author", "identifiant d'appareil trop long")
+        try:
+            kind = EventKind(str(e.get("kind")))
+        except ValueError:
+            raise r.fail(f"{where}.kind", f"type d'événement inconnu {e.get('kind')!r}") from None
+        payload = e.get("payload") or {}
+        if not isinstance(payload, dict):
+            raise r.fail(f"{where}.payload", "objet attendu")
+        at = r.moment(e, "at", where, required=True)
+        assert at is not None
+        events.append(
+            Event(
+                seq=seq,
+                kind=kind,
+                sequence_id=r.opt_ident(e, "sequence_id", where),
+                group_id=r.opt_ident(e, "group_id", where),
+                card_id=r.opt_ident(e, "card_id", where),
+                payload=payload,
+                at=at,
+                id=event_id,
+                author=author,
+            )
+        )
+    return events if with_ids else with_legacy_ids(workshop_id, events)
+
+
+def _versions(r: _Reader, data: Mapping[str, Any]) -> list[FieldVersion]:
+    versions = []
+    seen: set[tuple[str, str]] = set()
+    for i, item in enumerate(r.items(data.get("versions"), "versions")):
+        where = f"versions[{i}]"
+        v = r.obj(item, where)
+        row_id, name = r.ident(v, "row_id", where), r.ident(v, "field", where)
+        value, base = r.string(v, "stamp", where, required=True), r.string(v, "base", where)
+        if (row_id, name) in seen or not STAMP.match(value) or (base and not STAMP.match(base)):
+            raise r.fail(where, "version invalide ou en double")
+        seen.add((row_id, name))
+        versions.append(FieldVersion(row_id, name, value, base))
+    return versions
 
 
 def _strings(r: _Reader, value: Any, where: str) -> list[str]:
@@ -284,8 +323,9 @@ def _check_references(
     sequences: list[SequenceInfo],
     events: list[Event],
 ) -> None:
-    """What the app itself checks before it records anything (see ``store.play``): every table, sequence and
-    card an entry names exists, answers are on the deck's scale, texts are no longer than the app allows.
+    """What the app itself checks before it records anything (one rule, ``core.event_rules``): every table,
+    sequence and card an entry names exists, answers are on the deck's scale, texts are no longer than the app
+    allows.
     Without this, the database would refuse the import with a vague message, or keep entries that mean
     nothing (and a huge text would make the compte-rendu endless to lay out)."""
     group_ids = {g.id for g in groups}
@@ -294,30 +334,6 @@ def _check_references(
         if p.group_id is not None and p.group_id not in group_ids:
             raise r.fail(f"participants[{i}].group_id", f"table inconnue « {p.group_id} »")
     for i, e in enumerate(events):
-        where = f"events[{i}]"
-        if e.group_id is not None and e.group_id not in group_ids:
-            raise r.fail(f"{where}.group_id", f"table inconnue « {e.group_id} »")
-        deck = decks.get(e.sequence_id) if e.sequence_id is not None else None
-        if e.sequence_id is not None and deck is None:
-            raise r.fail(f"{where}.sequence_id", f"séquence inconnue « {e.sequence_id} »")
-        if deck is not None and e.card_id is not None and all(c.id != e.card_id for c in deck.cards):
-            raise r.fail(f"{where}.card_id", f"carte « {e.card_id} » absente du jeu « {deck.title} »")
-        if e.kind is EventKind.CHOICE_RECORDED and isinstance(deck, QuestionDeck):
-            option = e.payload.get("option")
-            if option is None:
-                raise r.fail(f"{where}.payload.option", "réponse manquante")
-            if all(o.id != option for o in deck.scale):
-                raise r.fail(f"{where}.payload.option", f"réponse {option!r} absente de l'échelle du jeu")
-        if e.kind in (EventKind.UNDO, EventKind.REDO):
-            target = e.payload.get("target")
-            if isinstance(target, bool) or not isinstance(target, int):
-                raise r.fail(f"{where}.payload.target", "numéro d'événement attendu")
-        for key in ("option", "argument", "text", "author", "scope"):
-            value = e.payload.get(key)
-            if value is None:
-                continue
-            if not isinstance(value, str):
-                raise r.fail(f"{where}.payload.{key}", "texte attendu")
-            if len(value) > MAX_EVENT_TEXT:
-                limit = f"texte trop long ({MAX_EVENT_TEXT} caractères au plus)"
-                raise r.fail(f"{where}.payload.{key}", limit)
+        problem = event_problem(e, decks, group_ids)
+        if problem is not None:
+            raise r.fail(f"events[{i}].{problem[0]}", problem[1].rstrip("."))

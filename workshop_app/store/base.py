@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import threading
 from collections.abc import Iterator
+from datetime import datetime
 from typing import TypeVar
 
 from sqlalchemy import Engine, select, update
@@ -21,6 +22,7 @@ from workshop_app.core.events import utc_now
 from workshop_app.core.state import WorkshopState
 from workshop_app.store.engine import WRITE_OPTION, db_errors, describe
 from workshop_app.store.models import SequenceRow, WorkshopRow
+from workshop_app.store.versions import AUTHOR
 
 RowT = TypeVar("RowT", bound=DeclarativeBase)
 
@@ -35,8 +37,13 @@ NOT_FOUND = {
 
 
 class StoreBase:
-    def __init__(self, engine: Engine, url: str) -> None:
+    def __init__(self, engine: Engine, url: str, author: str = "") -> None:
+        from workshop_app.paths import device_id
+
         self.engine = engine
+        #: the device id written into every event recorded through this store (see ``paths.device_id``)
+        self.author = author or device_id()
+        self._last_at: dict[str, datetime] = {}  # workshop -> its latest event's time (see PlayMixin)
         self.url = url
         self.where = describe(url)
         self._decks: dict[str, AnyDeck] = {}
@@ -49,7 +56,8 @@ class StoreBase:
     @contextlib.contextmanager
     def _write(self) -> Iterator[Session]:
         """One write transaction, committed at the end of the block; any failure rolls it all back."""
-        with db_errors(self.where), Session(self.engine, expire_on_commit=False) as session:
+        info = {AUTHOR: self.author}  # edits of records are versioned with it (see ``store.versions``)
+        with db_errors(self.where), Session(self.engine, expire_on_commit=False, info=info) as session:
             session.connection(execution_options={WRITE_OPTION: True})
             yield session
             session.commit()

@@ -247,4 +247,6 @@ def event_from(row: Any) -> Event | None:
         card_id=row.card_id,
         payload=dict(row.payload or {}),
         at=row.at,
+        id=row.id,
+        author=row.author or "",
     )

@@ -135,12 +135,15 @@ class ParticipantRow(Base):
 
 
 class EventRow(Base):
-    """The append-only log. ``seq`` is unique within a workshop (the primary key with ``workshop_id``)."""
+    """The append-only log. ``id`` is the event's global identity (the same on every copy of the workshop);
+    ``seq`` is its local order of arrival, unique within a workshop in this database; ``author`` is the device
+    that recorded it (revision 0004)."""
 
     __tablename__ = "events"
     __table_args__ = (UniqueConstraint("workshop_id", "seq", name="uq_events_workshop_seq"),)
 
     id: Mapped[str] = mapped_column(Id, primary_key=True, default=new_id)
+    author: Mapped[str] = mapped_column(String(64), default="", server_default="")
     workshop_id: Mapped[str] = mapped_column(Id, ForeignKey("workshops.id", ondelete="CASCADE"))
     seq: Mapped[int] = mapped_column(Integer)
     at: Mapped[datetime]
@@ -176,6 +179,33 @@ class AttachmentRow(Base):
     data: Mapped[bytes] = mapped_column(LargeBinary)
     position: Mapped[int] = mapped_column(Integer, default=0)
     created_at: Mapped[datetime]
+
+
+class FieldVersionRow(Base):
+    """The latest edit of one field of one editable record (revision 0004; see ``core.merge``). Written by the
+    store on every edit (``store.versions``), carried by archives, compared when two copies merge."""
+
+    __tablename__ = "field_versions"
+
+    row_id: Mapped[str] = mapped_column(Id, primary_key=True)
+    field: Mapped[str] = mapped_column(String(40), primary_key=True)
+    workshop_id: Mapped[str] = _workshop_fk()
+    stamp: Mapped[str] = mapped_column(String(120))
+    base: Mapped[str] = mapped_column(String(120), default="")
+
+
+class MergeConflictRow(Base):
+    """A value that lost a merge (two copies edited one field apart): kept, to be settled by hand."""
+
+    __tablename__ = "merge_conflicts"
+
+    id: Mapped[str] = mapped_column(Id, primary_key=True, default=new_id)
+    workshop_id: Mapped[str] = _workshop_fk()
+    row_id: Mapped[str] = mapped_column(Id)
+    field: Mapped[str] = mapped_column(String(40))
+    kept: Mapped[dict[str, Any]] = mapped_column(JSON)  # {"value": ..., "stamp": ...}
+    lost: Mapped[dict[str, Any]] = mapped_column(JSON)
+    at: Mapped[datetime]
 
 
 @event.listens_for(EventRow.__table__, "after_create")

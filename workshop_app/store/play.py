@@ -3,7 +3,9 @@
 Sequence numbers are allocated inside the write transaction (max + 1, under the workshop's lock); the unique
 constraint on (workshop, seq) is the last guard, and a conflict is retried. What an event refers to is checked
 first (the sequence and group belong to the workshop, the card is in the deck, the option on its scale), so
-the log only ever holds meaningful entries.
+the log only ever holds meaningful entries (the rule itself is ``core.event_rules``, which archives obey too).
+Each event gets a new global id and this store's ``author`` (the data folder's device id); undo and redo take
+back only this author's entries.
 
 A vote is on the facilitator's critical path (vote → committed → compass redrawn within a frame), so an append
 is two statements in one transaction, committed with ``synchronous=FULL`` as before: the workshop's row is
@@ -14,14 +16,15 @@ look-up; one deleted since is refused by the foreign keys, and the retry checks 
 
 from __future__ import annotations
 
+from datetime import UTC, datetime, timedelta
 from typing import Any, cast
 
 from sqlalchemy import Table, bindparam, func, insert, select, update
 from sqlalchemy.orm import Session
 
-from workshop_app.core.deck import QuestionDeck, StrategyDeck
 from workshop_app.core.errors import AtelierError
-from workshop_app.core.events import MAX_EVENT_TEXT, Event, EventKind, utc_now
+from workshop_app.core.event_rules import deck_problem
+from workshop_app.core.events import MAX_EVENT_TEXT, Event, EventKind, as_utc, utc_now
 from workshop_app.core.state import history
 from workshop_app.store import convert
 from workshop_app.store.base import NOT_FOUND, StoreBase
@@ -29,6 +32,8 @@ from workshop_app.store.models import EventRow, GroupRow, SequenceRow, WorkshopR
 
 SEQ_RETRIES = 5
 MAX_NOTE = MAX_EVENT_TEXT
+_TICK = timedelta(microseconds=1)
+_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 
 
 class PlayMixin(StoreBase):
@@ -94,8 +99,15 @@ class PlayMixin(StoreBase):
         return self._compensate(workshop_id, EventKind.REDO)
 
     def events(self, workshop_id: str, after_seq: int = 0) -> list[Event]:
+        """The log in local order (``seq``), or only what arrived after ``after_seq`` (a cheap poll)."""
         with self._read() as session:
-            return _load_events(session, workshop_id, after_seq)
+            events = _load_events(session, workshop_id, after_seq)
+        if events:
+            latest = max(as_utc(e.at) for e in events)
+            known = self._last_at.get(workshop_id)
+            if known is not None and latest > known:
+                self._last_at[workshop_id] = latest
+        return events
 
     # -- internals ------------------------------------------------------------------------------------------
     def _append(
@@ -112,7 +124,7 @@ class PlayMixin(StoreBase):
                 with self._write() as session:
                     _touch(session, workshop_id)
                     self._check(session, workshop_id, kind, sequence_id, group_id, card_id, payload)
-                    return _insert(session, workshop_id, kind, sequence_id, group_id, card_id, payload)
+                    return self._insert(session, workshop_id, kind, sequence_id, group_id, card_id, payload)
             except AtelierError as error:
                 if attempt + 1 < SEQ_RETRIES and _is_conflict(error):
                     for row_id in (sequence_id, group_id):  # deleted meanwhile? ask the database again
@@ -122,21 +134,22 @@ class PlayMixin(StoreBase):
         raise AssertionError("unreachable")
 
     def _compensate(self, workshop_id: str, kind: EventKind) -> Event | None:
+        """Undo/redo of this store's author only: it names the event it cancels by id."""
         for attempt in range(SEQ_RETRIES):
             try:
                 with self._write() as session:
                     _touch(session, workshop_id)
                     log = _load_events(session, workshop_id, 0)
-                    state = history(log)
+                    state = history(log, self.author)
                     target = state.undo_target if kind is EventKind.UNDO else state.redo_target
                     if target is None:
                         return None
                     # It names the same sequence/group/card, so listeners know what changed.
-                    original = next(e for e in log if e.seq == target)
+                    by_key = {e.key: e for e in log}
+                    original = by_key[target]
                     if kind is EventKind.REDO:
-                        undone = original.target
-                        original = next((e for e in log if e.seq == undone), original)
-                    return _insert(
+                        original = by_key.get(original.target or "", original)
+                    return self._insert(
                         session,
                         workshop_id,
                         kind,
@@ -150,6 +163,39 @@ class PlayMixin(StoreBase):
                     continue
                 raise
         raise AssertionError("unreachable")
+
+    def _insert(
+        self,
+        session: Session,
+        workshop_id: str,
+        kind: EventKind,
+        sequence_id: str | None,
+        group_id: str | None,
+        card_id: str | None,
+        payload: dict[str, Any],
+    ) -> Event:
+        at = self._next_moment(session, workshop_id)
+        event_id = new_id()
+        seq = session.connection().execute(
+            _INSERT,
+            {
+                "id": event_id, "workshop_id": workshop_id, "w_id": workshop_id, "at": at, "kind": kind.value,
+                "sequence_id": sequence_id, "group_id": group_id, "card_id": card_id, "payload": payload,
+                "author": self.author,
+            },
+        ).scalar_one()
+        self._last_at[workshop_id] = at
+        return Event(int(seq), kind, sequence_id, group_id, card_id, dict(payload), at, event_id, self.author)
+
+    def _next_moment(self, session: Session, workshop_id: str) -> datetime:
+        """Now, but always after every event the workshop holds: the log's order (time, then id) is then the
+        order of recording here, even when the clock went back or a merged copy's clock was ahead."""
+        last = self._last_at.get(workshop_id)
+        if last is None:
+            found = session.scalar(select(func.max(EventRow.at)).where(EventRow.workshop_id == workshop_id))
+            last = as_utc(found) if found is not None else _EPOCH
+            self._last_at[workshop_id] = last
+        return max(utc_now(), last + _TICK)
 
     def _check(
         self,
@@ -168,23 +214,9 @@ class PlayMixin(StoreBase):
             deck = self._deck(session, sequence_id)
         if group_id is not None and self._owner(session, GroupRow, group_id) != workshop_id:
             raise AtelierError("Ce groupe n'existe pas dans cet atelier.")
-        if card_id is not None and deck is not None and all(c.id != card_id for c in deck.cards):
-            raise AtelierError(f"La carte « {card_id} » n'est pas dans le jeu « {deck.title} ».")
-        needs = _NEEDS.get(kind)
-        if needs is None:
-            return
-        mechanic, with_group = needs
-        if deck is None or card_id is None or (with_group and group_id is None):
-            raise AtelierError("Saisie incomplète : la séquence, la carte et le groupe sont nécessaires.")
-        if mechanic is not None and not isinstance(deck, mechanic):
-            raise AtelierError(f"Cette saisie ne s'applique pas au jeu « {deck.title} ».")
-        if kind is EventKind.CHOICE_RECORDED and isinstance(deck, QuestionDeck):
-            option = str(payload.get("option", ""))
-            if all(o.id != option for o in deck.scale):
-                choices = ", ".join(o.id for o in deck.scale)
-                raise AtelierError(
-                    f"Réponse « {option} » inconnue sur l'échelle du jeu (possibles : {choices})."
-                )
+        problem = deck_problem(kind, deck, group_id, card_id, payload)
+        if problem is not None:
+            raise AtelierError(problem)
 
     def _owner(
         self, session: Session, row_type: type[SequenceRow] | type[GroupRow], row_id: str
@@ -196,17 +228,6 @@ class PlayMixin(StoreBase):
             if owner is not None:
                 self._owners[row_id] = owner
         return owner
-
-
-# kind -> (deck type required or None, group required)
-_NEEDS: dict[EventKind, tuple[type | None, bool]] = {
-    EventKind.CHOICE_RECORDED: (QuestionDeck, True),
-    EventKind.CHOICE_WITHDRAWN: (QuestionDeck, True),
-    EventKind.ARGUMENT_SET: (None, True),
-    EventKind.CARD_PICKED: (StrategyDeck, True),
-    EventKind.CARD_DROPPED: (StrategyDeck, True),
-    EventKind.CARD_SHOWN: (None, False),
-}
 
 
 _EVENTS = cast(Table, EventRow.__table__)
@@ -231,31 +252,14 @@ def _touch(session: Session, workshop_id: str) -> None:
         raise AtelierError(NOT_FOUND["WorkshopRow"])
 
 
-def _insert(
-    session: Session,
-    workshop_id: str,
-    kind: EventKind,
-    sequence_id: str | None,
-    group_id: str | None,
-    card_id: str | None,
-    payload: dict[str, Any],
-) -> Event:
-    at = utc_now()
-    seq = session.connection().execute(
-        _INSERT,
-        {
-            "id": new_id(), "workshop_id": workshop_id, "w_id": workshop_id, "at": at, "kind": kind.value,
-            "sequence_id": sequence_id, "group_id": group_id, "card_id": card_id, "payload": payload,
-        },
-    ).scalar_one()
-    return Event(int(seq), kind, sequence_id, group_id, card_id, dict(payload), at)
-
 
 def _load_events(session: Session, workshop_id: str, after_seq: int) -> list[Event]:
     table = EventRow.__table__.c  # Core columns: no ORM row processing for thousands of events
     rows = session.connection().execute(
         select(
             table.seq,
+            table.id,
+            table.author,
             table.kind,
             table.sequence_id,
             table.group_id,

@@ -8,7 +8,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from workshop_app.core.deck import QuestionDeck
-from workshop_app.core.events import as_utc
+from workshop_app.core.events import as_utc, ordered
 from workshop_app.core.state import WorkshopState, fold
 from workshop_app.core.workshop import SequenceInfo, WorkshopSnapshot
 from workshop_app.services.api import WorkshopSummary
@@ -24,6 +24,7 @@ from workshop_app.store.models import (
     WorkshopRow,
 )
 from workshop_app.store.play import _load_events
+from workshop_app.store.versions import load_versions
 
 _STATE_CACHE_SIZE = 64
 
@@ -64,10 +65,11 @@ class ReadingMixin(StoreBase):
                 groups=tuple(convert.group_info(g) for g in groups),
                 participants=tuple(convert.participant_info(p) for p in participants),
                 sequences=tuple(self._sequences(session, workshop_id)),
-                events=tuple(_load_events(session, workshop_id, 0)),
+                events=tuple(ordered(_load_events(session, workshop_id, 0))),
                 actions=tuple(convert.action_item(a) for a in actions),
                 attachments=tuple(convert.attachment_info(a) for a in attachments),
                 debrief=convert.debrief_from(row.debrief),
+                versions=tuple(load_versions(session, workshop_id)),
             )
 
     def list_workshops(self) -> list[WorkshopSummary]:

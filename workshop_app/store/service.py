@@ -32,11 +32,14 @@ class WorkshopStore(PlanningMixin, PlayMixin, ReadingMixin, ExtrasMixin, Transfe
         self.close()
 
 
-def open_store(url: str | None = None, *, busy_timeout_ms: int = DEFAULT_BUSY_TIMEOUT_MS) -> WorkshopStore:
+def open_store(
+    url: str | None = None, *, busy_timeout_ms: int = DEFAULT_BUSY_TIMEOUT_MS, author: str = ""
+) -> WorkshopStore:
     """Open (create or migrate if needed) the database at ``url`` (default: ``paths.default_database_url()``).
 
     For an SQLite file, its folder is created. A database behind the current schema is first copied to
-    :func:`paths.backups_dir`; one written by a newer version of the app is refused, untouched.
+    :func:`paths.backups_dir`; one written by a newer version of the app is refused, untouched. ``author``:
+    the device id written into recorded events (default: this data folder's, ``paths.device_id``).
     """
     from workshop_app import paths
     from workshop_app.store.migrate import prepare_database
@@ -54,7 +57,7 @@ def open_store(url: str | None = None, *, busy_timeout_ms: int = DEFAULT_BUSY_TI
     except BaseException:
         engine.dispose()
         raise
-    return WorkshopStore(engine, url)
+    return WorkshopStore(engine, url, author)
 
 
 def as_service(store: WorkshopStore) -> WorkshopService:

@@ -1,54 +1,63 @@
-"""Moving workshops between laptops: insert a workshop read from a bundle, keeping its UUIDs.
+"""Moving workshops between laptops: a copy read from an archive (or another database) merged into this one.
 
-Idempotent: rows already present (same id; events with the same workshop and seq) are left as they are, so
-importing the same bundle twice changes nothing, and importing a newer bundle of the same workshop only adds
-what is new.
+Merging is a union (the rules are ``core.merge``): the events this copy lacks are added, with their ids and
+authors, numbered after the local ones in the workshop's one order (time, then id); editable records merge
+field by field, last writer wins, a conflict's losing value kept. Importing the same copy twice adds nothing;
+A into B and B into A give the same workshop.
+
+Everything is checked before anything is written, and it is all one transaction: an event that does not fit
+the workshop or its deck (``core.event_rules``), an undo aimed at another author's entry, an event id already
+here with another content, a sequence with another deck… refuse the whole import, with the reason.
 """
 
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
+from workshop_app.core.deck_loader import AnyDeck
 from workshop_app.core.errors import AtelierError
-from workshop_app.core.events import utc_now
+from workshop_app.core.event_rules import event_problem
+from workshop_app.core.events import Event, EventKind, order_key, utc_now, with_legacy_ids
+from workshop_app.core.merge import MergeReport, event_category
+from workshop_app.core.state import may_compensate
 from workshop_app.core.workshop import WorkshopSnapshot
 from workshop_app.store import convert
 from workshop_app.store.base import StoreBase
 from workshop_app.store.extras import check_attachment_size
-from workshop_app.store.models import (
-    ActionRow,
-    AttachmentRow,
-    EventRow,
-    GroupRow,
-    ParticipantRow,
-    SequenceRow,
-    WorkshopRow,
-    new_id,
-)
-
-# What an imported archive says is checked like what the app's own forms send (lengths above all).
-_GROUP_FIELDS = frozenset({"name", "colour"})
-_ATTACHMENT_FIELDS = frozenset({"filename", "caption"})
+from workshop_app.store.merge_records import RecordMerger
+from workshop_app.store.models import EventRow, GroupRow, SequenceRow, WorkshopRow
+from workshop_app.store.play import _load_events
+from workshop_app.store.versions import MERGING, load_versions, put_versions
 
 
 class TransferMixin(StoreBase):
     def import_snapshot(self, snapshot: WorkshopSnapshot, attachment_data: Mapping[str, bytes]) -> bool:
+        """Merge ``snapshot`` in; True when anything changed (see :meth:`merge_snapshot` for what)."""
+        return self.merge_snapshot(snapshot, attachment_data).anything
+
+    def merge_snapshot(self, snapshot: WorkshopSnapshot, attachment_data: Mapping[str, bytes]) -> MergeReport:
+        """Merge a copy of a workshop into this database (whole or nothing) and say what it did."""
         _check_attachments(snapshot, attachment_data)
         info = snapshot.info
         wid = info.id
+        events = with_legacy_ids(wid, snapshot.events)  # a hand-built or demo copy: content ids
+        report = MergeReport(wid, info.title)
         with self._write() as session:
-            created = added = session.get(WorkshopRow, wid) is None
-            if created:
-                values = convert.clean_fields(
-                    WorkshopRow,
-                    {name: getattr(info, name) for name in convert.WORKSHOP_FIELDS},
-                    convert.WORKSHOP_FIELDS,
-                )
+            session.info[MERGING] = True
+            records = RecordMerger(session, snapshot, {}, report)
+            row = session.get(WorkshopRow, wid)
+            values = convert.clean_fields(
+                WorkshopRow,
+                {name: getattr(info, name) for name in convert.WORKSHOP_FIELDS},
+                convert.WORKSHOP_FIELDS,
+            )
+            if row is None:
+                report.created = True
                 now = utc_now()
                 session.add(
                     WorkshopRow(
@@ -60,125 +69,89 @@ class TransferMixin(StoreBase):
                     )
                 )
                 session.flush()
-            present = _ids(session, GroupRow, wid)
-            for g in snapshot.groups:
-                if g.id not in present:
-                    convert.clean_fields(GroupRow, {"name": g.name, "colour": g.colour}, _GROUP_FIELDS)
-                    session.add(
-                        GroupRow(id=g.id, workshop_id=wid, name=g.name, colour=g.colour, position=g.position)
-                    )
-                    added = True
-            present = _ids(session, SequenceRow, wid)
-            for s in snapshot.sequences:
-                if s.id not in present:
-                    session.add(
-                        SequenceRow(
-                            id=s.id,
-                            workshop_id=wid,
-                            position=s.position,
-                            planned_minutes=s.planned_minutes,
-                            title=s.title,
-                            deck_id=s.deck.id,
-                            deck_version=s.deck.version,
-                            deck=s.deck.model_dump(mode="json"),
-                        )
-                    )
-                    added = True
-            session.flush()
-            added |= _import_rest(session, snapshot, attachment_data)
-            if added and not created:
+                records.versions = {(v.row_id, v.field): v for v in snapshot.versions}
+            else:
+                records.versions = {(v.row_id, v.field): v for v in load_versions(session, wid)}
+                records.fields(row, values, "workshop")
+                records.debrief(row)
+            records.merge_all(attachment_data)
+            self._merge_events(session, wid, events, report)
+            put_versions(session, wid, records.versions.values())
+            if report.anything and not report.created:
                 self._touch(session, wid)
-            return added
+        self._last_at.pop(wid, None)
+        return report
 
-
-def _import_rest(session: Session, snapshot: WorkshopSnapshot, attachment_data: Mapping[str, bytes]) -> bool:
-    wid = snapshot.info.id
-    added = False
-    present = _ids(session, ParticipantRow, wid)
-    for index, p in enumerate(snapshot.participants):
-        if p.id not in present:
-            convert.clean_fields(
-                ParticipantRow,
-                {"name": p.name, "role": p.role, "service": p.service, "organisation": p.organisation},
-                convert.PARTICIPANT_FIELDS,
-            )
-            session.add(
-                ParticipantRow(
-                    id=p.id,
-                    workshop_id=wid,
-                    name=p.name,
-                    role=p.role,
-                    service=p.service,
-                    organisation=p.organisation,
-                    group_id=p.group_id,
-                    position=index,
-                )
-            )
-            added = True
-    present = _ids(session, ActionRow, wid)
-    for a in snapshot.actions:
-        if a.id not in present:
-            fields = {"action": a.action, "owner": a.owner, "lever_id": a.lever_id}
-            convert.clean_fields(ActionRow, fields, convert.ACTION_FIELDS)
-            session.add(
-                ActionRow(
-                    id=a.id,
-                    workshop_id=wid,
-                    action=a.action,
-                    owner=a.owner,
-                    deadline=a.deadline,
-                    lever_id=a.lever_id,
-                    position=a.position,
-                )
-            )
-            added = True
-    present = _ids(session, AttachmentRow, wid)
-    for index, att in enumerate(snapshot.attachments):
-        if att.id not in present:
-            data = attachment_data[att.id]
-            convert.clean_fields(
-                AttachmentRow, {"filename": att.filename, "caption": att.caption}, _ATTACHMENT_FIELDS
-            )
-            session.add(
-                AttachmentRow(
-                    id=att.id,
-                    workshop_id=wid,
-                    filename=att.filename,
-                    media_type=att.media_type,
-                    sha256=att.sha256,
-                    caption=att.caption,
-                    size=len(data),
-                    data=bytes(data),
-                    position=index,
-                    created_at=utc_now(),
-                )
-            )
-            added = True
-    session.flush()
-    seqs = set(session.scalars(select(EventRow.seq).where(EventRow.workshop_id == wid)))
-    new_events = [
-        {
-            "id": new_id(),
-            "workshop_id": wid,
-            "seq": e.seq,
-            "at": e.at,
-            "kind": e.kind.value,
-            "sequence_id": e.sequence_id,
-            "group_id": e.group_id,
-            "card_id": e.card_id,
-            "payload": dict(e.payload),
+    def _merge_events(self, session: Session, wid: str, events: Sequence[Event], report: MergeReport) -> None:
+        local = {e.key: e for e in _load_events(session, wid, 0)}
+        decks: dict[str, AnyDeck] = {
+            sid: self._deck(session, sid)
+            for sid in session.scalars(select(SequenceRow.id).where(SequenceRow.workshop_id == wid))
         }
-        for e in snapshot.events
-        if e.seq not in seqs
-    ]
-    if new_events:
-        session.execute(insert(EventRow), new_events)
-        added = True
-    return added
+        group_ids = set(session.scalars(select(GroupRow.id).where(GroupRow.workshop_id == wid)))
+        incoming: list[Event] = []
+        for index, event in enumerate(events):
+            mine = local.get(event.key)
+            if mine is not None:
+                if _content(mine) != _content(event):
+                    raise AtelierError(
+                        f"L'événement n° {index + 1} de l'archive porte l'identifiant d'un événement de cet "
+                        "atelier avec un autre contenu : import annulé."
+                    )
+                continue
+            problem = event_problem(event, decks, group_ids)
+            if problem is not None:
+                reason = problem[1].rstrip(".")
+                raise AtelierError(f"Événement n° {index + 1} de l'archive refusé : {reason}. Import annulé.")
+            incoming.append(event)
+        if not incoming:
+            return
+        union = {**local, **{e.key: e for e in incoming}}
+        for event in incoming:
+            if event.kind in (EventKind.UNDO, EventKind.REDO):
+                target = union.get(event.target or "")
+                if target is not None and not may_compensate(event.author, target.author):
+                    raise AtelierError(
+                        "L'archive contient une annulation d'une saisie faite sur un autre appareil : "
+                        "import annulé."
+                    )
+        taken = set(session.scalars(select(EventRow.id).where(EventRow.id.in_([e.key for e in incoming]))))
+        if taken:
+            raise AtelierError(
+                "L'archive réutilise l'identifiant d'un événement d'un autre atelier : import annulé."
+            )
+        incoming.sort(key=order_key)
+        first = max((e.seq for e in local.values()), default=0) + 1
+        rows: list[dict[str, Any]] = []
+        for offset, e in enumerate(incoming):
+            rows.append(
+                {
+                    "id": e.key,
+                    "author": e.author,
+                    "workshop_id": wid,
+                    "seq": first + offset,
+                    "at": e.at,
+                    "kind": e.kind.value,
+                    "sequence_id": e.sequence_id,
+                    "group_id": e.group_id,
+                    "card_id": e.card_id,
+                    "payload": dict(e.payload),
+                }
+            )
+            report.added[event_category(e.kind)] += 1
+        session.execute(insert(EventRow), rows)
 
 
-def _ids(session: Session, row_type: Any, workshop_id: str) -> set[str]:
-    return set(session.scalars(select(row_type.id).where(row_type.workshop_id == workshop_id)))
+def _content(event: Event) -> tuple[Any, ...]:
+    return (
+        event.kind,
+        event.sequence_id,
+        event.group_id,
+        event.card_id,
+        dict(event.payload),
+        order_key(event)[0],
+        event.author,
+    )
 
 
 def _check_attachments(snapshot: WorkshopSnapshot, attachment_data: Mapping[str, bytes]) -> None:

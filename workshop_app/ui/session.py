@@ -42,10 +42,11 @@ class WorkshopSession(QObject):
         super().__init__(parent)
         self.service = service
         self.workshop_id = workshop_id
+        self.author: str = getattr(service, "author", "")
         self.snapshot: WorkshopSnapshot = service.snapshot(workshop_id)
         self._events: list[Event] = list(self.snapshot.events)
         self.state: WorkshopState = fold(self._events)
-        self._history: History = history(self._events)
+        self._history: History = history(self._events, self.author)
         self.sequence_id: str | None = None
         self.card_id: str | None = None
         self._scorers: dict[str, QuestionScorer] = {}
@@ -239,7 +240,7 @@ class WorkshopSession(QObject):
         self.snapshot = self.service.snapshot(self.workshop_id)
         self._events = list(self.snapshot.events)
         self.state = fold(self._events)
-        self._history = history(self._events)
+        self._history = history(self._events, self.author)
         if self.sequence() is None:
             self.sequence_id = None
             self._restore_position()
@@ -267,11 +268,11 @@ class WorkshopSession(QObject):
         self._events.append(event)
         if event.kind in (EventKind.UNDO, EventKind.REDO):
             self.state = fold(self._events)  # a compensating event can reach far back: fold again
-            self._history = history(self._events)
+            self._history = history(self._events, self.author)
         else:
             apply_event(self.state, event)  # the common case stays cheap with thousands of events
             if event.kind in UNDOABLE:  # what ``history`` would find: it is the one to undo, nothing to redo
-                self._history = History(event.seq, None, self._history.cancelled)
+                self._history = History(event.key, None, self._history.cancelled)
         self.sig_event.emit(event)
         return event
 

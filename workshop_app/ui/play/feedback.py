@@ -25,10 +25,10 @@ def _tr(text: str) -> str:
 
 def describe_undo(session: WorkshopSession, event: Event) -> str:
     """« réponse de Table 2 — Et si la canicule… » for an undo or redo event."""
-    by_seq = {e.seq: e for e in session.events}
-    original = by_seq.get(event.target or -1)
+    by_key = {e.key: e for e in session.events}
+    original = by_key.get(event.target or "")
     if original is not None and original.kind is EventKind.UNDO:  # a redo names the undo it cancels
-        original = by_seq.get(original.target or -1)
+        original = by_key.get(original.target or "")
     if original is None:
         return _tr("dernière saisie")
     parts = [_tr(_WHAT.get(original.kind, str(original.kind)))]

@@ -1,0 +1,225 @@
+"""The editable records of an imported copy merged into the local one, field by field (``core.merge``):
+each record unknown here is added with its versions; each known one has every differing field settled by the
+rule, the losing value of a conflict kept in ``merge_conflicts``."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from workshop_app.core.errors import AtelierError
+from workshop_app.core.events import utc_now
+from workshop_app.core.merge import FIELD_LABELS, FieldVersion, MergeReport, settle
+from workshop_app.core.workshop import WorkshopSnapshot
+from workshop_app.store import convert
+from workshop_app.store.models import (
+    ActionRow,
+    AttachmentRow,
+    GroupRow,
+    MergeConflictRow,
+    ParticipantRow,
+    SequenceRow,
+    WorkshopRow,
+)
+from workshop_app.store.versions import DEBRIEF_KEYS
+
+Versions = dict[tuple[str, str], FieldVersion]
+
+
+class RecordMerger:
+    """One import's pass over the records; ``versions`` ends holding what both copies keep."""
+
+    def __init__(
+        self, session: Session, snapshot: WorkshopSnapshot, ours: Versions, report: MergeReport
+    ) -> None:
+        self.session = session
+        self.wid = snapshot.info.id
+        self.snapshot = snapshot
+        self.theirs: Versions = {(v.row_id, v.field): v for v in snapshot.versions}
+        self.versions: Versions = dict(ours)
+        self.report = report
+
+    # -- one record ------------------------------------------------------------------------------------------
+    def add(self, row: Any, noun: str) -> None:
+        """A record this copy lacks: added as the other copy has it, with its versions."""
+        existing = self.session.get(type(row), row.id)
+        if existing is not None:
+            raise AtelierError(
+                f"L'archive réutilise l'identifiant « {row.id} » d'un élément d'un autre atelier : "
+                "import annulé."
+            )
+        self.session.add(row)
+        for key, version in self.theirs.items():
+            if key[0] == row.id:
+                self.versions[key] = version
+        self.report.added[noun] += 1
+
+    def fields(self, row: Any, theirs: Mapping[str, Any], noun: str) -> None:
+        """A record both copies have: each field settled by the rule; ``row`` changed in place."""
+        if getattr(row, "workshop_id", self.wid) != self.wid:
+            raise AtelierError(
+                f"L'archive réutilise l'identifiant « {row.id} » d'un élément d'un autre atelier : "
+                "import annulé."
+            )
+        changed = False
+        for name, value in theirs.items():
+            taken = self._settle(row.id, name, getattr(row, name), value)
+            if taken:
+                setattr(row, name, value)
+                changed = True
+        if changed:
+            self.report.changed[noun] += 1
+
+    def debrief(self, row: WorkshopRow) -> None:
+        ours = dict(row.debrief or {})
+        theirs = convert.debrief_data(self.snapshot.debrief)
+        merged = dict(ours)
+        for key in DEBRIEF_KEYS:
+            if self._settle(
+                row.id, f"debrief.{key}", ours.get(key, _EMPTY[key]), theirs.get(key, _EMPTY[key])
+            ):
+                merged[key] = theirs.get(key, _EMPTY[key])
+        if merged != ours:
+            row.debrief = merged
+            self.report.changed["debrief"] += 1
+
+    def _settle(self, row_id: str, name: str, ours: Any, theirs: Any) -> bool:
+        key = (row_id, name)
+        mine, other = self.versions.get(key), self.theirs.get(key)
+        decided = settle(ours, theirs, mine, other)
+        if decided.version is not None:
+            self.versions[key] = decided.version
+        if decided.conflict:
+            self.report.conflicts.append(FIELD_LABELS.get(name, name))
+            kept, lost = (theirs, ours) if decided.take_theirs else (ours, theirs)
+            kept_v, lost_v = (other, mine) if decided.take_theirs else (mine, other)
+            self.session.add(
+                MergeConflictRow(
+                    workshop_id=self.wid,
+                    row_id=row_id,
+                    field=name,
+                    kept={"value": _json(kept), "stamp": kept_v.stamp if kept_v else ""},
+                    lost={"value": _json(lost), "stamp": lost_v.stamp if lost_v else ""},
+                    at=utc_now(),
+                )
+            )
+        return decided.take_theirs
+
+    # -- every kind of record -----------------------------------------------------------------------------
+    def merge_all(self, attachment_data: Mapping[str, bytes]) -> None:
+        s, session, wid = self.snapshot, self.session, self.wid
+        for g in s.groups:
+            convert.clean_fields(
+                GroupRow, {"name": g.name, "colour": g.colour}, frozenset({"name", "colour"})
+            )
+            row = session.get(GroupRow, g.id)
+            if row is None:
+                self.add(
+                    GroupRow(id=g.id, workshop_id=wid, name=g.name, colour=g.colour, position=g.position),
+                    "table",
+                )
+            else:
+                self.fields(row, {"name": g.name, "colour": g.colour, "position": g.position}, "table")
+        for seq in s.sequences:
+            deck = seq.deck.model_dump(mode="json")
+            seq_row = session.get(SequenceRow, seq.id)
+            if seq_row is None:
+                self.add(
+                    SequenceRow(
+                        id=seq.id,
+                        workshop_id=wid,
+                        position=seq.position,
+                        planned_minutes=seq.planned_minutes,
+                        title=seq.title,
+                        deck_id=seq.deck.id,
+                        deck_version=seq.deck.version,
+                        deck=deck,
+                    ),
+                    "sequence",
+                )
+            else:
+                if seq_row.workshop_id == wid and seq_row.deck != deck:
+                    raise AtelierError(
+                        f"La séquence « {seq.display_title} » de l'archive joue un autre jeu que celle "
+                        "de cet atelier : import annulé."
+                    )
+                theirs = {
+                    "title": seq.title,
+                    "planned_minutes": seq.planned_minutes,
+                    "position": seq.position,
+                }
+                self.fields(seq_row, theirs, "sequence")
+        session.flush()
+        for index, p in enumerate(s.participants):
+            person: dict[str, Any] = {
+                "name": p.name,
+                "role": p.role,
+                "service": p.service,
+                "organisation": p.organisation,
+            }
+            convert.clean_fields(ParticipantRow, person, convert.PARTICIPANT_FIELDS)
+            p_row = session.get(ParticipantRow, p.id)
+            if p_row is None:
+                self.add(
+                    ParticipantRow(id=p.id, workshop_id=wid, group_id=p.group_id, position=index, **person),
+                    "participant",
+                )
+            else:
+                self.fields(p_row, {**person, "group_id": p.group_id}, "participant")
+        for a in s.actions:
+            values: dict[str, Any] = {"action": a.action, "owner": a.owner, "lever_id": a.lever_id}
+            convert.clean_fields(ActionRow, values, convert.ACTION_FIELDS)
+            a_row = session.get(ActionRow, a.id)
+            values |= {"deadline": a.deadline, "position": a.position}
+            if a_row is None:
+                self.add(ActionRow(id=a.id, workshop_id=wid, **values), "action")
+            else:
+                self.fields(a_row, values, "action")
+        for index, att in enumerate(s.attachments):
+            convert.clean_fields(
+                AttachmentRow,
+                {"filename": att.filename, "caption": att.caption},
+                frozenset({"filename", "caption"}),
+            )
+            att_row = session.get(AttachmentRow, att.id)
+            if att_row is None:
+                data = attachment_data[att.id]
+                self.add(
+                    AttachmentRow(
+                        id=att.id,
+                        workshop_id=wid,
+                        filename=att.filename,
+                        media_type=att.media_type,
+                        sha256=att.sha256,
+                        caption=att.caption,
+                        size=len(data),
+                        data=bytes(data),
+                        position=index,
+                        created_at=utc_now(),
+                    ),
+                    "photo",
+                )
+            else:
+                if att_row.sha256 != att.sha256:
+                    raise AtelierError(
+                        f"La pièce jointe « {att.filename} » de l'archive diffère de celle de cet atelier : "
+                        "import annulé."
+                    )
+                self.fields(att_row, {"caption": att.caption}, "photo")
+        session.flush()
+
+
+_EMPTY: dict[str, Any] = {
+    "strengths": [],
+    "vulnerabilities": [],
+    "felt": "",
+    "happened": "",
+    "transfer": "",
+    "agreement": "",
+}
+
+
+def _json(value: Any) -> Any:
+    return value.isoformat() if hasattr(value, "isoformat") else value
