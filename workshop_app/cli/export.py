@@ -138,14 +138,13 @@ def cmd_bundle_import(args: argparse.Namespace) -> int:
 
     snapshot, data = read_bundle(args.file)
     with open_store() as store:
-        added = store.import_snapshot(snapshot, data)
+        report = store.merge_snapshot(snapshot, data)
     info = snapshot.info
     what = f"« {info.title} » ({info.territory or 'territoire non précisé'}, id {info.id})"
-    if added:
-        print(
-            f"Atelier importé : {what} — {len(snapshot.groups)} tables, {len(snapshot.events)} événements, "
-            f"{len(data)} pièce(s) jointe(s)."
-        )
+    if report.created:
+        print(f"Atelier importé : {what} — {report.summary()}.")
+    elif report.anything:
+        print(f"Atelier mis à jour : {what} — {report.summary()}.")
     else:
-        print(f"Atelier déjà présent : {what} — rien de nouveau à importer.")
+        print(f"Atelier déjà à jour : {what} — rien de nouveau à importer.")
     return 0

@@ -166,6 +166,20 @@ def event_category(kind: EventKind) -> str:
     return "other"
 
 
+@dataclass(frozen=True)
+class MergeConflict:
+    """A field two copies edited apart: the value both kept and the one that lost (JSON values)."""
+
+    row_id: str
+    field: str
+    label: str
+    kept: Any
+    lost: Any
+    kept_stamp: str
+    lost_stamp: str
+    at: datetime
+
+
 @dataclass
 class MergeReport:
     """What one import did to the local copy of a workshop."""
@@ -188,11 +202,12 @@ class MergeReport:
             f"{_count(n, noun)} {_agree(_CHANGED.get(noun, 'modifié'), n)}"
             for noun, n in _ordered(self.changed)
         ]
-        text = ", ".join(parts) or "rien de nouveau"
+        text = ", ".join(parts)
         if self.conflicts:
             labels = ", ".join(sorted(set(self.conflicts)))
-            text += f" ; {len(self.conflicts)} conflit{'s' if len(self.conflicts) > 1 else ''} : {labels}"
-        return text
+            plural = "s" if len(self.conflicts) > 1 else ""
+            text += f"{' ; ' if text else ''}{len(self.conflicts)} conflit{plural} : {labels}"
+        return text or "rien de nouveau"
 
 
 def _ordered(counter: Counter[str]) -> list[tuple[str, int]]:

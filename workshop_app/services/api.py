@@ -15,6 +15,7 @@ from typing import Any, Protocol
 from workshop_app.core.deck_loader import AnyDeck
 from workshop_app.core.errors import AtelierError
 from workshop_app.core.events import Event, EventKind
+from workshop_app.core.merge import MergeConflict, MergeReport
 from workshop_app.core.workshop import (
     ActionItem,
     AttachmentInfo,
@@ -45,6 +46,9 @@ class WorkshopSummary:
 
 
 class WorkshopService(Protocol):
+    #: the device id written into every event recorded through this service (see ``paths.device_id``)
+    author: str
+
     # -- workshops ------------------------------------------------------------------------------------------
     def create_workshop(self, title: str, **fields: Any) -> WorkshopInfo:
         """``fields``: any attribute of WorkshopInfo but ``id`` (territory, date, place, facilitators…)."""
@@ -173,9 +177,17 @@ class WorkshopService(Protocol):
 
     # -- moving workshops between laptops ----------------------------------------------------------------
     def import_snapshot(self, snapshot: WorkshopSnapshot, attachment_data: Mapping[str, bytes]) -> bool:
-        """Insert a workshop read from a bundle, keeping its UUIDs. Rows already present (same id; events with
-        the same workshop and seq) are left as they are, so importing twice changes nothing. True if anything
-        was added."""
+        """:meth:`merge_snapshot`, True if anything changed."""
+        ...
+
+    def merge_snapshot(self, snapshot: WorkshopSnapshot, attachment_data: Mapping[str, bytes]) -> MergeReport:
+        """Merge a copy of a workshop (read from a bundle or another database) into this one: the union of
+        the events (by id), records merged per field (``core.merge``), whole or nothing. Importing twice
+        changes nothing; the report says what was added, changed and what conflicted, in French."""
+        ...
+
+    def conflicts(self, workshop_id: str) -> list[MergeConflict]:
+        """Values that lost a merge, oldest first (kept to be settled by hand)."""
         ...
 
     def close(self) -> None: ...
