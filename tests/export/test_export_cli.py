@@ -93,7 +93,7 @@ def test_bundle_export_then_import_elsewhere(
     assert main(["bundle", "import", str(archive)]) == 0
     assert "Atelier importé" in capsys.readouterr().out
     assert main(["bundle", "import", str(archive)]) == 0
-    assert "déjà présent" in capsys.readouterr().out
+    assert "déjà à jour" in capsys.readouterr().out
     from workshop_app.export.bundle import normalised
     from workshop_app.store import open_store
 

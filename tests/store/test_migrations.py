@@ -4,21 +4,19 @@ a newer, foreign or unreadable one is refused and never touched."""
 from __future__ import annotations
 
 import hashlib
+import json
 import shutil
 import sqlite3
 from contextlib import closing
-from pathlib import Path
-
-import json
 from datetime import datetime
+from pathlib import Path
 
 import pytest
 from sqlalchemy import create_engine, text
 
+from workshop_app.core.errors import AtelierError
 from workshop_app.core.events import Event, EventKind, as_utc
 from workshop_app.core.state import fold
-
-from workshop_app.core.errors import AtelierError
 from workshop_app.paths import backups_dir
 from workshop_app.store import open_store
 from workshop_app.store.migrate import alembic_config, head_revision
@@ -186,12 +184,20 @@ def _fixture_logs(path: Path) -> dict[str, list[Event]]:
     logs: dict[str, list[Event]] = {}
     with closing(sqlite3.connect(path)) as db:
         rows = db.execute(
-            "SELECT workshop_id, seq, kind, sequence_id, group_id, card_id, payload, at FROM events ORDER BY seq"
+            "SELECT workshop_id, seq, kind, sequence_id, group_id, card_id, payload, at FROM events "
+            "ORDER BY seq"
         ).fetchall()
     for wid, seq, kind, sequence_id, group_id, card_id, payload, at in rows:
         logs.setdefault(wid, []).append(
-            Event(seq, EventKind(kind), sequence_id, group_id, card_id, json.loads(payload or "{}"),
-                  as_utc(datetime.fromisoformat(at)))
+            Event(
+                seq,
+                EventKind(kind),
+                sequence_id,
+                group_id,
+                card_id,
+                json.loads(payload or "{}"),
+                as_utc(datetime.fromisoformat(at)),
+            )
         )
     return logs
 

@@ -278,5 +278,6 @@ def test_as_utc_normalises_naive_and_aware_datetimes() -> None:
 
 def test_event_target_reads_the_payload() -> None:
     assert Event(seq=1, kind=EventKind.UNDO, payload={"target": "e-7"}).target == "e-7"  # an event id
-    assert Event(seq=1, kind=EventKind.UNDO, payload={"target": 7}).target == Event(7, EventKind.NOTE_ADDED).key
+    old = Event(seq=1, kind=EventKind.UNDO, payload={"target": 7})  # a hand-built log: a seq of the same log
+    assert old.target == Event(7, EventKind.NOTE_ADDED).key
     assert Event(seq=1, kind=EventKind.UNDO).target is None

@@ -107,8 +107,14 @@ def legacy_event_id(workshop_id: str, event: Event) -> str:
     """The id of an event recorded before events had ids: made from what it says, so the same old event
     gets the same id on every laptop that holds it (and two different events at one seq get two ids)."""
     content = [
-        workshop_id, event.seq, str(event.kind), as_utc(event.at).isoformat(), event.sequence_id,
-        event.group_id, event.card_id, dict(event.payload),
+        workshop_id,
+        event.seq,
+        str(event.kind),
+        as_utc(event.at).isoformat(),
+        event.sequence_id,
+        event.group_id,
+        event.card_id,
+        dict(event.payload),
     ]
     text = json.dumps(content, sort_keys=True, ensure_ascii=False, separators=(",", ":"), default=str)
     return str(uuid.uuid5(_LEGACY_NAMESPACE, text))
