@@ -332,7 +332,7 @@ def _french(err: Any, data: Any) -> str:
             message += f" (reçu : {shown})"
         if kind == "string_type" and isinstance(value, int | float) and not isinstance(value, bool):
             # YAML reads 1.1 or 0 as numbers: an id like "1.1" must be quoted.
-            message += ' ; mettez la valeur entre guillemets, par exemple "1.1"'
+            message += " ; mettez la valeur entre guillemets, par exemple \"1.1\""
     return message
 
 

@@ -221,12 +221,8 @@ def score_strategy(deck: StrategyDeck, state: SequenceState, group_ids: Sequence
         axes = {}
         for axis in deck.axis_ids():
             raw = sum(c.effects.get(axis, 0) for c in picked)
-            axes[axis] = Score(
-                _place(raw, *bounds[axis]) if picked else None,
-                min(1.0, spent / budget),
-                len(picked),
-                len(deck.cards),
-            )
+            axes[axis] = Score(_place(raw, *bounds[axis]) if picked else None, min(1.0, spent / budget),
+                               len(picked), len(deck.cards))
         groups[group_id] = GroupReading(
             axes=axes,
             coverage=min(1.0, spent / budget),
