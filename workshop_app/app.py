@@ -73,7 +73,15 @@ def run_app(
     app = QApplication.instance() or QApplication(list(argv) if argv is not None else sys.argv)
     assert isinstance(app, QApplication)
     reporter = install_excepthook(app)
+    from workshop_app.ui.single_instance import bring_forward, claim_data_folder
+
+    may_run, guard = claim_data_folder()  # one copy per data folder
+    if not may_run:
+        sys.excepthook = reporter.previous or sys.__excepthook__
+        return 0
     window = create_main_window(app, store_opener)
+    if guard is not None:
+        guard.listen(bring_forward(window))
     window.show()
 
     def after_first_paint() -> None:
@@ -85,5 +93,7 @@ def run_app(
     try:
         return int(app.exec())
     finally:
+        if guard is not None:
+            guard.release()
         sys.excepthook = reporter.previous or sys.__excepthook__
         log.info("stopped")
