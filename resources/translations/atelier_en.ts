@@ -1449,4 +1449,23 @@ Resume the workshop “%1” where it was?</translation>
         <translation>Open or create a workshop from the home page.</translation>
     </message>
 </context>
+<context>
+    <name>SingleInstance</name>
+    <message>
+        <source>Atelier Résilience est déjà ouvert sur ce dossier de données (« %1 »).
+
+Une seule fenêtre peut l’utiliser à la fois : les saisies de l’une ne s’afficheraient pas dans l’autre.</source>
+        <translation>Atelier Résilience is already open on this data folder (“%1”).
+
+Only one window can use it at a time: what is entered in one would not show in the other.</translation>
+    </message>
+    <message>
+        <source>La fenêtre déjà ouverte a été mise au premier plan.</source>
+        <translation>The window already open was brought to the front.</translation>
+    </message>
+    <message>
+        <source>Atelier Résilience est déjà ouvert</source>
+        <translation>Atelier Résilience is already open</translation>
+    </message>
+</context>
 </TS>
