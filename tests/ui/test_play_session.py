@@ -58,3 +58,33 @@ def test_a_sequence_starts_with_the_first_act_not_with_the_first_look(tmp_path: 
     kinds = [e.kind for e in store.events(workshop_id)]
     assert kinds.count(EventKind.SEQUENCE_STARTED) == 1 and kinds.count(EventKind.CARD_SHOWN) == 1
     store.close()
+
+
+def test_two_windows_on_one_database_see_each_others_votes_within_a_second(
+    tmp_path: Path, qtbot: Any
+) -> None:
+    """Two facilitators on one database (here one SQLite file): the poll folds the other's vote into the state
+    and announces it (the compass and the table redraw from ``sig_event``) in well under a second; Ctrl+Z in
+    one window never takes back the other's vote."""
+    from test_play_support import store_url
+
+    from workshop_app.store import open_store
+
+    store_a, workshop_id = make_workshop(tmp_path, groups=2)
+    store_b = open_store(store_url(tmp_path), author="second-facilitator")
+    a, b = WorkshopSession(store_a, workshop_id), WorkshopSession(store_b, workshop_id)
+    assert a.author != b.author
+    table = a.groups[0].id
+    seen: list[Any] = []
+    b.sig_event.connect(seen.append)
+    vote = a.record_choice(table, "s4")
+    assert vote is not None
+    qtbot.waitUntil(lambda: any(e.id == vote.id for e in seen), timeout=1000)
+    assert b.sequence_state().answer(table, "q01").option == "s4"  # type: ignore[union-attr]
+    compass = b.compass()
+    assert compass is not None and compass.groups[table].coverage > 0
+    assert not b.can_undo()  # nothing of B's to take back
+    assert b.undo() is None
+    assert store_b.snapshot(workshop_id).sequence_state(b.sequence_id or "").answer(table, "q01") is not None
+    store_a.close()
+    store_b.close()

@@ -14,7 +14,7 @@ import pytest
 from core_samples import ROOT
 
 FORBIDDEN = {"PySide6", "shiboken6", "pyqtgraph", "PyQt5", "PyQt6", "PySide2", "qtpy"}
-PURE_PACKAGES = ("core", "store", "export")
+PURE_PACKAGES = ("core", "store", "export", "services")
 PACKAGE = ROOT / "workshop_app"
 
 

@@ -1,35 +1,39 @@
-"""The one object the play screens talk to: a workshop opened for playing.
+"""The one object the play screens talk to: a workshop opened for playing, as Qt signals.
 
-It forwards intent to the service (which commits before returning), folds the stored event into its state,
-then tells listeners through Qt signals. Widgets never touch the service or the database themselves, and a
-widget never shows a choice the database has not committed: on failure ``sig_error`` carries a French message
-and nothing changes on screen.
+The logic lives in :class:`workshop_app.services.play_session.PlaySession` (plain Python: the state, the undo
+history, the position, the write path). This adapter only turns each :class:`Change` into signals, and polls
+the database twice a second for what other copies recorded (two facilitators on one database see each other's
+votes within a second). Widgets never touch the service or the database themselves, and a widget never shows
+a choice the database has not committed: on failure ``sig_error`` carries a French message and nothing
+uncommitted changes on screen.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import replace
 from typing import Any, TypeVar
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 
-from workshop_app.core.deck import QuestionDeck
 from workshop_app.core.deck_loader import AnyDeck
 from workshop_app.core.errors import AtelierError
-from workshop_app.core.events import UNDOABLE, Event, EventKind
-from workshop_app.core.scoring import CompassReading, QuestionScorer, score
-from workshop_app.core.state import History, SequenceState, WorkshopState, apply_event, fold, history
+from workshop_app.core.events import Event, EventKind
+from workshop_app.core.scoring import CompassReading
+from workshop_app.core.state import History, SequenceState, WorkshopState
 from workshop_app.core.workshop import GroupInfo, SequenceInfo, WorkshopSnapshot
 from workshop_app.services.api import WorkshopService
+from workshop_app.services.play_session import Change, PlayError, PlaySession
 
 T = TypeVar("T")
+
+#: how often the log is read again for other copies' events (a cheap indexed read)
+POLL_MS = 500
 
 
 class WorkshopSession(QObject):
     """State of one open workshop. Signals are named ``sig_*``; each is documented where declared."""
 
-    #: an event was committed and folded into the state (the event itself, so listeners can decide)
+    #: an event was committed (by this copy or, seen by the poll, another) and folded into the state
     sig_event = Signal(object)
     #: the workshop's set-up changed (groups, participants, sequences, info): re-read ``snapshot``
     sig_snapshot = Signal()
@@ -40,183 +44,126 @@ class WorkshopSession(QObject):
 
     def __init__(self, service: WorkshopService, workshop_id: str, parent: QObject | None = None) -> None:
         super().__init__(parent)
+        self.play = PlaySession(service, workshop_id)
         self.service = service
         self.workshop_id = workshop_id
-        self.author: str = getattr(service, "author", "")
-        self.snapshot: WorkshopSnapshot = service.snapshot(workshop_id)
-        self._events: list[Event] = list(self.snapshot.events)
-        self.state: WorkshopState = fold(self._events)
-        self._history: History = history(self._events, self.author)
-        self.sequence_id: str | None = None
-        self.card_id: str | None = None
-        self._scorers: dict[str, QuestionScorer] = {}
-        self._restore_position()
+        self.author = self.play.author
+        self._poll = QTimer(self)
+        self._poll.setInterval(POLL_MS)
+        self._poll.timeout.connect(self.refresh)
+        self._poll.start()
 
-    # -- reading --------------------------------------------------------------------------------------------
+    # -- reading (the play session's) ----------------------------------------------------------------------
+    @property
+    def snapshot(self) -> WorkshopSnapshot:
+        return self.play.snapshot
+
+    @property
+    def state(self) -> WorkshopState:
+        return self.play.state
+
+    @property
+    def _history(self) -> History:
+        return self.play.history
+
+    @property
+    def sequence_id(self) -> str | None:
+        return self.play.sequence_id
+
+    @property
+    def card_id(self) -> str | None:
+        return self.play.card_id
+
     @property
     def groups(self) -> list[GroupInfo]:
-        return list(self.snapshot.groups)
+        return self.play.groups
 
     @property
     def sequences(self) -> list[SequenceInfo]:
-        return list(self.snapshot.sequences)
+        return list(self.play.snapshot.sequences)
 
     @property
     def events(self) -> list[Event]:
-        return list(self._events)
+        return list(self.play.events)
 
     def sequence(self, sequence_id: str | None = None) -> SequenceInfo | None:
-        wanted = sequence_id or self.sequence_id
-        return next((s for s in self.snapshot.sequences if s.id == wanted), None)
+        return self.play.sequence(sequence_id)
 
     @property
     def deck(self) -> AnyDeck | None:
-        seq = self.sequence()
-        return seq.deck if seq is not None else None
+        return self.play.deck
 
     def sequence_state(self, sequence_id: str | None = None) -> SequenceState:
-        wanted = sequence_id or self.sequence_id
-        if wanted is None:
-            return SequenceState()
-        return self.state.sequences.get(wanted) or SequenceState()
+        return self.play.sequence_state(sequence_id)
 
     def compass(self, sequence_id: str | None = None) -> CompassReading | None:
-        seq = self.sequence(sequence_id)
-        if seq is None:
-            return None
-        groups = [g.id for g in self.snapshot.groups]
-        if isinstance(seq.deck, QuestionDeck):  # after a vote, only the table that voted is scored again
-            scorer = self._scorers.get(seq.id)
-            if scorer is None or scorer.deck is not seq.deck:
-                scorer = self._scorers[seq.id] = QuestionScorer(seq.deck)
-            return scorer.score(self.sequence_state(seq.id), groups)
-        return score(seq.deck, self.sequence_state(seq.id), groups)
+        return self.play.compass(sequence_id)
 
     def can_undo(self) -> bool:
-        return self._history.undo_target is not None
+        return self.play.can_undo()
 
     def can_redo(self) -> bool:
-        return self._history.redo_target is not None
+        return self.play.can_redo()
+
+    def live_snapshot(self) -> WorkshopSnapshot:
+        return self.play.live_snapshot()
 
     # -- navigation -----------------------------------------------------------------------------------------
     def select_sequence(self, sequence_id: str) -> None:
-        seq = self.sequence(sequence_id)
-        if seq is None:
-            return
-        self.sequence_id = sequence_id
-        current = self.sequence_state(sequence_id).current_card
-        self.card_id = current or (seq.deck.cards[0].id if seq.deck.cards else None)
-        self.sig_position.emit(self.sequence_id, self.card_id or "")
+        self._run(lambda: self.play.select_sequence(sequence_id))
 
     def show_card(self, card_id: str, sequence_id: str | None = None) -> bool:
-        """Make ``card_id`` (of ``sequence_id``, default the current sequence) the current card, recorded in
-        the log so that the minutes know when it was shown and a restart reopens it."""
-        target = sequence_id or self.sequence_id
-        if target is None or self.sequence(target) is None:
-            return False
-        if target == self.sequence_id and card_id != self.card_id:
-            self._ensure_started()  # leaving the first card: it was shown, and the sequence has begun
-        if self._log_shown(target, card_id) is None:
-            return False
-        self.sequence_id, self.card_id = target, card_id
-        self.sig_position.emit(target, card_id)
-        return True
+        change = self._run(lambda: self.play.show_card(card_id, sequence_id))
+        return change is not None and change.position
 
     def mark_shown(self, *, start: bool = False) -> Event | None:
-        """Record the card on screen as shown when the log does not say so yet. Showing a card is navigation,
-        not something Ctrl+Z takes back. The position stays: no ``sig_position``.
-
-        A sequence starts with the facilitator's first act in it (``start=True``: choosing it in the outline;
-        or an answer, a note, a timer, a step to another card: :meth:`_ensure_started`), never by merely
-        displaying the page: a look at the Jeu tab the day before must not become the start time in the
-        minutes. The card on screen at that first act is logged as shown, so the first card counts too.
-        """
-        if self.sequence_id is None or self.card_id is None:
-            return None
-        if self.sequence_state().current_card == self.card_id:
-            return None
-        if not start and not self.sequence_state().started_at:
-            return None
-        return self._log_shown(self.sequence_id, self.card_id)
-
-    def _ensure_started(self) -> None:
-        self.mark_shown(start=True)
-
-    def _log_shown(self, sequence_id: str, card_id: str) -> Event | None:
-        if not self.sequence_state(sequence_id).started_at:
-            self._record(lambda: self.service.record_event(
-                self.workshop_id, EventKind.SEQUENCE_STARTED, sequence_id=sequence_id))
-        return self._record(lambda: self.service.show_card(self.workshop_id, sequence_id, card_id))
+        return self._primary(lambda: self.play.mark_shown(start=start))
 
     def step_card(self, delta: int) -> bool:
-        deck = self.deck
-        if deck is None or not deck.cards:
-            return False
-        ids = [c.id for c in deck.cards]
-        index = ids.index(self.card_id) if self.card_id in ids else -1
-        target = max(0, min(len(ids) - 1, index + delta))
-        if ids[target] == self.card_id:
-            return False
-        return self.show_card(ids[target])
+        change = self._run(lambda: self.play.step_card(delta))
+        return change is not None and change.position
 
     # -- intent ---------------------------------------------------------------------------------------------
     def record_choice(self, group_id: str, option: str, argument: str | None = None) -> Event | None:
-        self._ensure_started()
-        def call() -> Event:
-            card = self._card()  # inside the call: no card or sequence is an AtelierError -> sig_error
-            kept = argument
-            if kept is None:
-                previous = self.sequence_state().answer(group_id, card)
-                kept = previous.argument if previous else ""
-            return self.service.record_choice(self.workshop_id, self._seq(), group_id, card, option, kept)
-
-        return self._record(call)
+        return self._primary(lambda: self.play.record_choice(group_id, option, argument))
 
     def withdraw_choice(self, group_id: str) -> Event | None:
-        self._ensure_started()
-        return self._record(
-            lambda: self.service.withdraw_choice(self.workshop_id, self._seq(), group_id, self._card())
-        )
+        return self._primary(lambda: self.play.withdraw_choice(group_id))
 
     def set_argument(self, group_id: str, argument: str, card_id: str | None = None) -> Event | None:
-        self._ensure_started()
-        card = card_id or self._card()
-        return self._record(
-            lambda: self.service.set_argument(self.workshop_id, self._seq(), group_id, card, argument)
-        )
+        return self._primary(lambda: self.play.set_argument(group_id, argument, card_id))
 
     def pick_card(self, group_id: str, card_id: str) -> Event | None:
-        self._ensure_started()
-        return self._record(lambda: self.service.pick_card(self.workshop_id, self._seq(), group_id, card_id))
+        return self._primary(lambda: self.play.pick_card(group_id, card_id))
 
     def drop_card(self, group_id: str, card_id: str) -> Event | None:
-        self._ensure_started()
-        return self._record(lambda: self.service.drop_card(self.workshop_id, self._seq(), group_id, card_id))
+        return self._primary(lambda: self.play.drop_card(group_id, card_id))
 
     def add_note(self, text: str, group_id: str | None = None, card_id: str | None = None) -> Event | None:
-        self._ensure_started()
-        return self._record(
-            lambda: self.service.add_note(
-                self.workshop_id, text, sequence_id=self.sequence_id, group_id=group_id,
-                card_id=card_id if card_id is not None else self.card_id,
-            )
-        )
+        return self._primary(lambda: self.play.add_note(text, group_id, card_id))
 
     def set_revealed(self, revealed: bool) -> Event | None:
-        self._ensure_started()
-        return self._record(lambda: self.service.set_revealed(self.workshop_id, self._seq(), revealed))
+        return self._primary(lambda: self.play.set_revealed(revealed))
 
     def record(self, kind: EventKind, **fields: Any) -> Event | None:
         """Any other event (timers, sequence start/end)."""
-        if kind is EventKind.TIMER_STARTED and fields.get("sequence_id") in (None, self.sequence_id):
-            self._ensure_started()
-        return self._record(lambda: self.service.record_event(self.workshop_id, kind, **fields))
+        return self._primary(lambda: self.play.record(kind, **fields))
 
     def undo(self) -> Event | None:
-        return self._record(lambda: self.service.undo(self.workshop_id))
+        return self._primary(self.play.undo)
 
     def redo(self) -> Event | None:
-        return self._record(lambda: self.service.redo(self.workshop_id))
+        return self._primary(self.play.redo)
+
+    def refresh(self) -> list[Event]:
+        """Fold what other copies recorded since the last look, and announce it (the poll calls this)."""
+        try:
+            change = self.play.refresh()
+        except AtelierError:  # the database is away for a moment: the next poll tries again
+            return []
+        for event in change.foreign:
+            self.sig_event.emit(event)
+        return change.foreign
 
     def change_setup(self, action: Callable[[WorkshopService], T]) -> T | None:
         """Run a set-up change (groups, participants, sequences, info) and re-read the snapshot."""
@@ -228,61 +175,34 @@ class WorkshopSession(QObject):
         self.reload()
         return result
 
-    def live_snapshot(self) -> WorkshopSnapshot:
-        """The snapshot with the log as it is now (``snapshot.events`` is the log as it was last read)."""
-        return replace(self.snapshot, events=tuple(self._events))
-
     def patch_snapshot(self, **changes: Any) -> None:
         """Keep the snapshot in step after a write that needs no re-read (debrief, action plan): no signal."""
-        self.snapshot = replace(self.snapshot, **changes)
+        self.play.patch_snapshot(**changes)
 
     def reload(self) -> None:
-        self.snapshot = self.service.snapshot(self.workshop_id)
-        self._events = list(self.snapshot.events)
-        self.state = fold(self._events)
-        self._history = history(self._events, self.author)
-        if self.sequence() is None:
-            self.sequence_id = None
-            self._restore_position()
+        self.play.reload()
         self.sig_snapshot.emit()
 
     # -- internals ------------------------------------------------------------------------------------------
-    def _seq(self) -> str:
-        if self.sequence_id is None:
-            raise AtelierError("Aucune séquence n'est ouverte : ajoutez un jeu à l'atelier.")
-        return self.sequence_id
-
-    def _card(self) -> str:
-        if self.card_id is None:
-            raise AtelierError("Aucune carte n'est affichée.")
-        return self.card_id
-
-    def _record(self, call: Callable[[], Event | None]) -> Event | None:
+    def _run(self, operation: Callable[[], Change]) -> Change | None:
         try:
-            event = call()
+            change = operation()
+        except PlayError as exc:
+            self._announce(exc.change)
+            self.sig_error.emit(str(exc))
+            return None
         except AtelierError as exc:
             self.sig_error.emit(str(exc))
             return None
-        if event is None:
-            return None
-        self._events.append(event)
-        if event.kind in (EventKind.UNDO, EventKind.REDO):
-            self.state = fold(self._events)  # a compensating event can reach far back: fold again
-            self._history = history(self._events, self.author)
-        else:
-            apply_event(self.state, event)  # the common case stays cheap with thousands of events
-            if event.kind in UNDOABLE:  # what ``history`` would find: it is the one to undo, nothing to redo
-                self._history = History(event.key, None, self._history.cancelled)
-        self.sig_event.emit(event)
-        return event
+        self._announce(change)
+        return change
 
-    def _restore_position(self) -> None:
-        """Reopen where the facilitator was: the sequence and card of the last ``card_shown``."""
-        last_shown = next((e for e in reversed(self._events) if e.kind is EventKind.CARD_SHOWN), None)
-        if last_shown is not None and self.sequence(last_shown.sequence_id) is not None:
-            self.sequence_id = last_shown.sequence_id
-            self.card_id = last_shown.card_id
-        elif self.snapshot.sequences:
-            first = min(self.snapshot.sequences, key=lambda s: s.position)
-            self.sequence_id = first.id
-            self.card_id = first.deck.cards[0].id if first.deck.cards else None
+    def _primary(self, operation: Callable[[], Change]) -> Event | None:
+        change = self._run(operation)
+        return change.primary if change is not None else None
+
+    def _announce(self, change: Change) -> None:
+        for event in change.events:
+            self.sig_event.emit(event)
+        if change.position:
+            self.sig_position.emit(self.play.sequence_id or "", self.play.card_id or "")
