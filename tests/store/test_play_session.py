@@ -53,7 +53,7 @@ def test_two_copies_see_each_other_and_undo_only_their_own(
     assert [e.kind for e in seen.foreign][-1] is EventKind.CHOICE_RECORDED
     assert right.sequence_state().answer(t1, "q1").option == "4"  # type: ignore[union-attr]
     reading = right.compass()
-    assert reading is not None and reading.groups[t1].coverage > 0  # the compass includes the other copy's vote
+    assert reading is not None and reading.groups[t1].coverage > 0  # the other copy's vote counts
     assert not right.refresh().anything  # nothing new: nothing to fold
     right.record_choice(t2, "1")
     left.record_choice(t2, "2")  # A votes last, on the same table and card
