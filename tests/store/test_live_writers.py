@@ -1,0 +1,66 @@
+"""Real processes: two copies of the app record into one workshop of one database (SQLite, and PostgreSQL when
+ATELIER_TEST_POSTGRES_URL is set) for a bounded time, each through the play session and polling for the
+other's events. Nothing acknowledged is lost, every undo takes back its own author's vote, each copy saw the
+other's votes, and both end with the same state as a fresh read of the log."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from store_decks import boussole_like_deck
+
+from workshop_app.core.events import EventKind
+from workshop_app.core.state import fold
+from workshop_app.store import open_store
+
+CHILD = Path(__file__).with_name("play_child.py")
+SECONDS = 2.5
+
+
+def test_two_live_writers_lose_nothing_and_undo_only_their_own(store_url: str, tmp_path: Path) -> None:
+    with open_store(store_url, author="setup") as store:
+        w = store.create_workshop("Deux animateurs, une base")
+        store.add_sequence(w.id, boussole_like_deck(12))
+        for name in ("Table 1", "Table 2", "Table 3"):
+            store.add_group(w.id, name)
+    go = tmp_path / "go"
+    authors = ("animateur-a", "animateur-b")
+    procs = [
+        subprocess.Popen(
+            [sys.executable, str(CHILD), store_url, author, str(SECONDS), str(go)],
+            stdout=subprocess.PIPE,
+            stderr=(tmp_path / f"{author}.err").open("w"),
+            text=True,
+        )
+        for author in authors
+    ]
+    for proc in procs:
+        assert proc.stdout is not None and proc.stdout.readline().startswith("ready")
+    go.touch()
+    reports: dict[str, list[list[str]]] = {}
+    for proc, author in zip(procs, authors, strict=True):
+        assert proc.wait(120) == 0, (tmp_path / f"{author}.err").read_text()
+        assert proc.stdout is not None
+        reports[author] = [line.split() for line in proc.stdout.read().splitlines()]
+        proc.stdout.close()
+    with open_store(store_url, author="reader") as store:
+        events = {e.id: e for e in store.events(w.id)}
+    for author, lines in reports.items():
+        votes = [line[1] for line in lines if line[0] == "vote"]
+        undos = [(line[1], line[2]) for line in lines if line[0] == "undo"]
+        assert len(votes) > 10
+        assert all(events[v].author == author and events[v].kind is EventKind.CHOICE_RECORDED for v in votes)
+        for undo_id, target in undos:  # every undo names its own author's vote
+            assert events[undo_id].author == author and events[target].author == author
+        (seen,) = [int(line[1]) for line in lines if line[0] == "seen"]
+        assert seen > 0  # the other copy's votes reached this one while both were recording
+    acknowledged = sum(1 for lines in reports.values() for line in lines if line[0] in ("vote", "undo"))
+    mine = sum(
+        1
+        for e in events.values()
+        if e.author in authors and e.kind in (EventKind.CHOICE_RECORDED, EventKind.UNDO)
+    )
+    assert mine == acknowledged  # nothing acknowledged is missing, nothing extra
+    assert fold(list(events.values())).sequences  # the log folds (deterministically: time, then id)
