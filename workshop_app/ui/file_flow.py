@@ -66,6 +66,7 @@ class FileFlow(QObject):
         self.choose_save: Callable[[Path], str] = self._ask_save_path
         self.handle: TaskHandle | None = None
         self._waiting: list[Path] = []  # dropped archives not imported yet (one at a time)
+        self.last_import_summary = ""  # what the last archive import added, changed and what conflicted
 
     @property
     def busy(self) -> bool:
@@ -113,13 +114,15 @@ class FileFlow(QObject):
     def import_bundle(self, path: Path) -> TaskHandle:
         service = self._service
 
-        def work(_report: Any) -> tuple[str, bool]:
+        def work(_report: Any) -> tuple[str, bool, str]:
             from workshop_app.export.bundle import read_bundle
 
             snapshot, data = read_bundle(path)
-            return snapshot.info.id, service.import_snapshot(snapshot, data)
+            merged = service.merge_snapshot(snapshot, data)
+            return snapshot.info.id, merged.anything, merged.summary()
 
-        def done(result: tuple[str, bool]) -> None:
+        def done(result: tuple[str, bool, str]) -> None:
+            self.last_import_summary = result[2]  # « 3 votes, 1 note ; 1 conflit : lieu » (core.merge)
             self.sig_bundle_imported.emit(result[0], result[1])
             self._import_next()
 
