@@ -283,7 +283,9 @@ class MainWindow(QMainWindow):
         )
         summary = self.files.last_import_summary if self.files is not None and added else ""
         text = text.replace("%1", title)
-        self.statusBar().showMessage(f"{text} {summary[:1].upper()}{summary[1:]}." if summary else text, 10_000)
+        if summary:
+            text = f"{text} {summary[:1].upper()}{summary[1:]}."
+        self.statusBar().showMessage(text, 10_000)
 
     def on_bundle_exported(self, path: str) -> None:
         self.statusBar().showMessage(self.tr("Archive écrite : %1").replace("%1", path), 10_000)
