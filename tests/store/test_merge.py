@@ -288,3 +288,38 @@ def test_three_laptops_converge_whatever_the_merge_order(
             for copy in copies.values():
                 copy.close()
     assert len(csvs) == 1
+
+
+def test_foreign_sequence_numbers_never_reach_the_log(
+    laptops: tuple[WorkshopStore, WorkshopStore], qdeck: QuestionDeck, tmp_path: Path
+) -> None:
+    """An archive's seq is only its own order: a huge one (2^63 − 1, or beyond 64 bits) is not stored, and the
+    workshop keeps recording afterwards (it used to stop: every later vote collided)."""
+    a, b = laptops
+    wid, sid, groups = _setup(a, qdeck)
+    a.record_choice(wid, sid, groups[0], "q1", "2")
+    snap = a.snapshot(wid)
+    for huge in (2**63 - 1, 2**70):
+        events = tuple(dataclasses.replace(e, seq=huge - i) for i, e in enumerate(snap.events))
+        path = tmp_path / f"seq-{huge}.zip"
+        export_bundle(dataclasses.replace(snap, events=events), {}, path)
+        read, data = read_bundle(path)
+        b.merge_snapshot(read, data)
+        assert max(e.seq for e in b.events(wid)) == len(snap.events)
+    for card in ("q2", "q3"):
+        assert b.record_choice(wid, sid, groups[1], card, "3").seq == len(b.events(wid))
+
+
+def test_an_archive_event_id_must_be_a_uuid(
+    laptops: tuple[WorkshopStore, WorkshopStore], qdeck: QuestionDeck, tmp_path: Path
+) -> None:
+    from workshop_app.export.manifest import BundleError
+
+    a, _ = laptops
+    wid, sid, groups = _setup(a, qdeck)
+    a.record_choice(wid, sid, groups[0], "q1", "2")
+    snap = a.snapshot(wid)
+    long_id = tuple(dataclasses.replace(e, id="x" * 100) for e in snap.events)
+    export_bundle(dataclasses.replace(snap, events=long_id), {}, tmp_path / "long.zip")
+    with pytest.raises(BundleError, match=r"events\[0\]\.id\) : identifiant d'événement invalide"):
+        read_bundle(tmp_path / "long.zip")

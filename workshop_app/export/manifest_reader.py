@@ -11,7 +11,7 @@ from typing import Any
 from workshop_app.core.deck_loader import DeckLoadError, deck_from_data
 from workshop_app.core.event_rules import event_problem
 from workshop_app.core.events import Event, EventKind, as_utc, with_legacy_ids
-from workshop_app.core.merge import FieldVersion
+from workshop_app.core.merge import FIELD_LABELS, FieldVersion
 from workshop_app.core.workshop import (
     ActionItem,
     AttachmentInfo,
@@ -26,6 +26,7 @@ from workshop_app.core.workshop import (
 from workshop_app.export.manifest import ATTACHMENT_ID, BundleError
 
 MAX_AUTHOR = 64  # the ``events.author`` column
+UUID = re.compile(r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$")
 STAMP = re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}Z\|[A-Za-z0-9_.\-]{0,64}$")
 
 
@@ -253,6 +254,8 @@ def _events(r: _Reader, data: Mapping[str, Any], workshop_id: str) -> list[Event
             raise r.fail(f"{where}.seq", f"numéro d'événement en double ({seq})")
         seen_seq.add(seq)
         event_id = r.ident(e, "id", where) if with_ids else ""
+        if with_ids and not UUID.match(event_id):
+            raise r.fail(f"{where}.id", "identifiant d'événement invalide (UUID attendu)")
         if event_id in seen_id:
             raise r.fail(f"{where}.id", f"identifiant d'événement en double « {event_id} »")
         seen_id.add(event_id)
@@ -292,7 +295,8 @@ def _versions(r: _Reader, data: Mapping[str, Any]) -> list[FieldVersion]:
         v = r.obj(item, where)
         row_id, name = r.ident(v, "row_id", where), r.ident(v, "field", where)
         value, base = r.string(v, "stamp", where, required=True), r.string(v, "base", where)
-        if (row_id, name) in seen or not STAMP.match(value) or (base and not STAMP.match(base)):
+        bad = not STAMP.match(value) or (base and not STAMP.match(base)) or name not in FIELD_LABELS
+        if (row_id, name) in seen or bad:
             raise r.fail(where, "version invalide ou en double")
         seen.add((row_id, name))
         versions.append(FieldVersion(row_id, name, value, base))

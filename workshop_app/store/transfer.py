@@ -69,7 +69,7 @@ class TransferMixin(StoreBase):
                     )
                 )
                 session.flush()
-                records.versions = {(v.row_id, v.field): v for v in snapshot.versions}
+                records.versions = {(v.row_id, v.field): v for v in snapshot.versions if v.row_id == wid}
             else:
                 records.versions = {(v.row_id, v.field): v for v in load_versions(session, wid)}
                 records.fields(row, values, "workshop")
