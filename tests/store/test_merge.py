@@ -170,8 +170,10 @@ def test_a_crafted_copy_is_refused_whole(
         id="f" * 8 + "-0000-4000-8000-" + "0" * 12,
         author="laptop-b",
     )
+    forged = dataclasses.replace(undo_a_vote, author="laptop-a", id="e" * 8 + "-0000-4000-8000-" + "0" * 12)
     for event, reason in [
         (undo_a_vote, "annulation d'une saisie faite sur un autre appareil"),
+        (forged, "attribue à cet ordinateur une annulation qu'il n'a jamais faite"),  # A's own undo, forged
         (
             Event(
                 0,

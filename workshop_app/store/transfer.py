@@ -131,6 +131,11 @@ class TransferMixin(StoreBase):
         for event in incoming:
             if event.kind in (EventKind.UNDO, EventKind.REDO):
                 target = union.get(event.target or "")
+                if event.author == self.author and event.target in local:  # "we" never made it
+                    raise AtelierError(
+                        "L'archive attribue à cet ordinateur une annulation qu'il n'a jamais faite : "
+                        "import annulé."
+                    )
                 if target is not None and not may_compensate(event.author, target.author):
                     raise AtelierError(
                         "L'archive contient une annulation d'une saisie faite sur un autre appareil : "
