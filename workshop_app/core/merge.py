@@ -132,6 +132,7 @@ _NOUNS = {
     "vote": ("vote", "votes"),
     "argument": ("argument", "arguments"),
     "note": ("note", "notes"),
+    "undo": ("annulation", "annulations"),
     "other": ("autre événement", "autres événements"),
     "table": ("table", "tables"),
     "participant": ("participant·e", "participant·es"),
@@ -163,6 +164,8 @@ def event_category(kind: EventKind) -> str:
         return "argument"
     if kind is EventKind.NOTE_ADDED:
         return "note"
+    if kind in (EventKind.UNDO, EventKind.REDO):
+        return "undo"
     return "other"
 
 
