@@ -234,3 +234,33 @@ def test_0004_gives_old_events_content_ids_and_keeps_every_answer(tmp_path: Path
                     }
                 ids.append(sorted(e.id for e in events))
     assert ids[: len(ids) // 2] == ids[len(ids) // 2 :]  # laptop a and laptop b agree on every id
+
+
+def test_a_v1_archive_of_an_old_workshop_merges_into_the_upgraded_database_without_duplicates(
+    tmp_path: Path,
+) -> None:
+    """A laptop still holding an archive written before events had ids (format 1: no id, undo naming a seq)
+    imports it into a database upgraded by 0004: both give every old event the same content id, so nothing
+    is added twice."""
+    from workshop_app.export.manifest import snapshot_to_json
+    from workshop_app.export.manifest_reader import snapshot_from_json
+
+    db = tmp_path / "atelier.sqlite3"
+    shutil.copy(FIXTURE, db)
+    with open_store(f"sqlite:///{db}") as store:
+        for summary in store.list_workshops():
+            snapshot = store.snapshot(summary.id)
+            data = snapshot_to_json(snapshot)
+            seq_of = {e.id: e.seq for e in snapshot.events}
+            data["version"] = 1
+            data.pop("versions")
+            for event in data["events"]:  # as the old app wrote them
+                event.pop("id")
+                event.pop("author")
+                if event["kind"] in ("undo", "redo"):
+                    event["payload"]["target"] = seq_of[event["payload"]["target"]]
+            old = snapshot_from_json(data, "ancienne.zip")
+            assert sorted(e.id for e in old.events) == sorted(seq_of)
+            attachments = {a.id: store.attachment_data(a.id) for a in snapshot.attachments}
+            report = store.merge_snapshot(old, attachments)
+            assert not report.anything, report.summary()

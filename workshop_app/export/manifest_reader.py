@@ -256,7 +256,7 @@ def _events(r: _Reader, data: Mapping[str, Any], workshop_id: str) -> list[Event
         event_id = r.ident(e, "id", where) if with_ids else ""
         if with_ids and not UUID.match(event_id):
             raise r.fail(f"{where}.id", "identifiant d'événement invalide (UUID attendu)")
-        if event_id in seen_id:
+        if with_ids and event_id in seen_id:
             raise r.fail(f"{where}.id", f"identifiant d'événement en double « {event_id} »")
         seen_id.add(event_id)
         author = r.string(e, "author", where) if with_ids else ""
