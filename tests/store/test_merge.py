@@ -21,7 +21,7 @@ from workshop_app.core.deck import QuestionDeck
 from workshop_app.core.errors import AtelierError
 from workshop_app.core.events import Event, EventKind
 from workshop_app.core.merge import MergeReport
-from workshop_app.core.workshop import WorkshopSnapshot
+from workshop_app.core.workshop import Debrief, WorkshopSnapshot
 from workshop_app.export.bundle import export_bundle, read_bundle
 from workshop_app.export.tabular import csv_bytes
 from workshop_app.store import WorkshopStore, open_store
@@ -131,6 +131,17 @@ def test_edits_of_records_merge_per_field_and_a_conflict_is_reported(
     report = _ship(b, a, wid, tmp_path)
     assert report.summary() == "1 note, 1 table modifiée, 1 action modifiée"
     _ship(a, b, wid, tmp_path)
+    # the debrief merges per paragraph: A writes what was felt, B the strengths, a participant moves table
+    a.set_debrief(wid, Debrief(felt="Une salle engagée"))
+    b.set_debrief(wid, Debrief(strengths=("Coopération",)))
+    person = b.add_participant(wid, name="Claire", group_id=groups[0])
+    _ship(b, a, wid, tmp_path)
+    a.update_participant(person.id, group_id=groups[2])
+    assert _ship(a, b, wid, tmp_path).summary() == "1 participant·e modifié·e, 1 débriefing modifié"
+    for store in (a, b):
+        snap = store.snapshot(wid)
+        assert (snap.debrief.felt, snap.debrief.strengths) == ("Une salle engagée", ("Coopération",))
+        assert snap.participants[0].group_id == groups[2]
     for store in (a, b):
         snap = store.snapshot(wid)
         assert snap.info.place == "Mairie annexe" and snap.actions[0].action.endswith("[modifié sur B]")

@@ -23,7 +23,7 @@ from workshop_app.store.models import (
     SequenceRow,
     WorkshopRow,
 )
-from workshop_app.store.versions import DEBRIEF_KEYS
+from workshop_app.store.versions import DEBRIEF_EMPTY, DEBRIEF_KEYS
 
 Versions = dict[tuple[str, str], FieldVersion]
 
@@ -78,9 +78,12 @@ class RecordMerger:
         merged = dict(ours)
         for key in DEBRIEF_KEYS:
             if self._settle(
-                row.id, f"debrief.{key}", ours.get(key, _EMPTY[key]), theirs.get(key, _EMPTY[key])
+                row.id,
+                f"debrief.{key}",
+                ours.get(key, DEBRIEF_EMPTY[key]),
+                theirs.get(key, DEBRIEF_EMPTY[key]),
             ):
-                merged[key] = theirs.get(key, _EMPTY[key])
+                merged[key] = theirs.get(key, DEBRIEF_EMPTY[key])
         if merged != ours:
             row.debrief = merged
             self.report.changed["debrief"] += 1
@@ -209,16 +212,6 @@ class RecordMerger:
                     )
                 self.fields(att_row, {"caption": att.caption}, "photo")
         session.flush()
-
-
-_EMPTY: dict[str, Any] = {
-    "strengths": [],
-    "vulnerabilities": [],
-    "felt": "",
-    "happened": "",
-    "transfer": "",
-    "agreement": "",
-}
 
 
 def _json(value: Any) -> Any:

@@ -31,6 +31,15 @@ from workshop_app.store.models import (
 AUTHOR = "atelier_author"
 MERGING = "atelier_merging"
 DEBRIEF_KEYS = ("strengths", "vulnerabilities", "felt", "happened", "transfer", "agreement")
+# what a debrief paragraph is before anything was written (a new workshop's debrief is ``{}``)
+DEBRIEF_EMPTY: dict[str, Any] = {
+    "strengths": [],
+    "vulnerabilities": [],
+    "felt": "",
+    "happened": "",
+    "transfer": "",
+    "agreement": "",
+}
 
 VERSIONED: dict[type[Any], tuple[str, ...]] = {
     WorkshopRow: tuple(sorted(convert.WORKSHOP_FIELDS)),
@@ -53,7 +62,11 @@ def changed_fields(row: Any) -> list[str]:
         hist = state.attrs["debrief"].history
         if hist.added or hist.deleted:
             old, new = _first(hist.deleted) or {}, _first(hist.added) or {}
-            changed += [f"debrief.{k}" for k in DEBRIEF_KEYS if old.get(k) != new.get(k)]
+            changed += [
+                f"debrief.{k}"
+                for k in DEBRIEF_KEYS
+                if old.get(k, DEBRIEF_EMPTY[k]) != new.get(k, DEBRIEF_EMPTY[k])
+            ]
     return changed
 
 
