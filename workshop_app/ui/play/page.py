@@ -204,6 +204,8 @@ class PlayPage(QWidget):
             self._compass_timer.start()
         if event.kind in _REVEAL:
             self._show_reveal()
+        if event.author != self.session.author:  # another copy's undo (a shared database): not ours to say
+            return
         if event.kind is EventKind.UNDO:
             self._say(self.tr("Annulé : {0}").format(describe_undo(self.session, event)))
         elif event.kind is EventKind.REDO:
