@@ -70,16 +70,16 @@ def test_two_laptops_and_a_cohort_database_end_identical(
         )
         a.update_action(snap.actions[0].id, action="Action modifiée sur A")
     assert main(["sync", "--database", store_url]) == 0
-    assert "envoyé : 1 vote, 1 action modifiée ; reçu : rien de nouveau" in capsys.readouterr().out
+    assert "envoyé : 1 vote, 1 action modifiée — reçu : rien de nouveau" in capsys.readouterr().out
     _laptop(tmp_path, "b", monkeypatch)
     assert main(["sync", "--database", store_url]) == 0
     out = capsys.readouterr().out
-    assert "envoyé : 1 note, 1 fiche de l'atelier modifiée ; reçu : 1 vote, 1 action modifiée" in out
+    assert "envoyé : 1 note, 1 fiche de l'atelier modifiée — reçu : 1 vote, 1 action modifiée" in out
     _laptop(tmp_path, "a", monkeypatch)
     assert main(["sync", "--database", store_url]) == 0
     assert "reçu : 1 note, 1 fiche de l'atelier modifiée" in capsys.readouterr().out
     assert main(["sync", "--database", store_url]) == 0
-    assert "envoyé : rien de nouveau ; reçu : rien de nouveau" in capsys.readouterr().out
+    assert "envoyé : rien de nouveau — reçu : rien de nouveau" in capsys.readouterr().out
     copies = []
     for url in (
         f"sqlite:///{tmp_path / 'a' / 'atelier.sqlite3'}",
@@ -131,3 +131,30 @@ def test_a_sync_killed_midway_leaves_every_database_whole(
     assert main(["sync", "--database", f"sqlite:///{cohort}"]) == 0
     with open_store(f"sqlite:///{cohort}") as remote, open_store() as local:
         assert _same(remote.snapshot(DEMO)) == _same(local.snapshot(DEMO))
+
+
+def test_conflicts_are_listed_with_the_kept_and_the_lost_value(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    cohort = f"sqlite:///{tmp_path / 'cohorte.sqlite3'}"
+    _laptop(tmp_path, "a", monkeypatch)
+    assert main(["demo"]) == 0 and main(["sync", "--database", cohort]) == 0
+    assert main(["conflicts", "fd16"]) == 0
+    assert "Aucun conflit" in capsys.readouterr().out
+    with open_store() as a:
+        a.update_workshop(DEMO, place="Salle A")
+    _laptop(tmp_path, "b", monkeypatch)
+    assert main(["sync", "--database", cohort]) == 0
+    with open_store() as b:
+        b.update_workshop(DEMO, place="Salle B")
+    _laptop(tmp_path, "a", monkeypatch)
+    assert main(["sync", "--database", cohort]) == 0  # A's place goes up; the cohort still had the original
+    _laptop(tmp_path, "b", monkeypatch)
+    capsys.readouterr()
+    assert main(["sync", "--database", cohort]) == 0
+    assert (
+        "envoyé : 1 fiche de l'atelier modifiée ; 1 conflit : lieu — reçu" in capsys.readouterr().out
+    )  # met in the cohort's database: kept there
+    assert main(["--database", cohort, "conflicts", "fd16"]) == 0
+    out = capsys.readouterr().out
+    assert "lieu : gardé « Salle B »" in out and "écarté « Salle A »" in out

@@ -41,6 +41,16 @@ def register(subparsers: Any) -> None:
     direction.add_argument("--receive-only", action="store_true", help="reçoit seulement (rien n'est envoyé)")
     sync.set_defaults(handler=cmd_sync)
 
+    conflicts = subparsers.add_parser(
+        "conflicts",
+        help="les valeurs que deux portables ont modifiées chacun de son côté (gardée / écartée)",
+        description="Liste les conflits rencontrés en réunissant des copies d'un atelier dans cette base : "
+        "pour chaque champ modifié sur deux portables, la valeur gardée (la plus récente) et celle qui a "
+        "été écartée. Après « atelier sync », ceux de la cohorte : atelier --database URL conflicts ATELIER.",
+    )
+    conflicts.add_argument("workshop", metavar="ATELIER", help="identifiant (ou début d'identifiant)")
+    conflicts.set_defaults(handler=cmd_conflicts)
+
 
 def cmd_sync(args: argparse.Namespace) -> int:
     from workshop_app.cli.export import resolve_workshop
@@ -68,7 +78,7 @@ def cmd_sync(args: argparse.Namespace) -> int:
                 parts.append(f"envoyé : {_move(local, cohort, wid).summary()}")
             if not args.send_only and (sent or wid in theirs):
                 parts.append(f"reçu : {_move(cohort, local, wid).summary()}")
-            print(f"« {title} » ({wid[:8]}) — {' ; '.join(parts) or 'rien à faire'}.", flush=True)
+            print(f"« {title} » ({wid[:8]}) — {' — '.join(parts) or 'rien à faire'}.", flush=True)
     return 0
 
 
@@ -76,3 +86,38 @@ def _move(source: Any, target: Any, workshop_id: str) -> Any:
     snapshot = source.snapshot(workshop_id)
     data = {a.id: source.attachment_data(a.id) for a in snapshot.attachments}
     return target.merge_snapshot(snapshot, data)
+
+
+def cmd_conflicts(args: argparse.Namespace) -> int:
+    from workshop_app.cli.export import resolve_workshop
+    from workshop_app.export.french import iso_local
+    from workshop_app.store import open_store
+
+    with open_store() as store:
+        workshop_id = resolve_workshop(store, args.workshop)
+        found = store.conflicts(workshop_id)
+    if not found:
+        print(
+            "Aucun conflit dans cette base : jamais deux copies de cet atelier n'y ont apporté chacune "
+            "sa valeur d'un même champ."
+        )
+        return 0
+    for c in found:
+        print(
+            f"{iso_local(c.at)[:16].replace('T', ' ')} — {c.label} : gardé « {_shown(c.kept)} » "
+            f"({_who(c.kept_stamp)}), écarté « {_shown(c.lost)} » ({_who(c.lost_stamp)})"
+        )
+    return 0
+
+
+def _shown(value: Any) -> str:
+    if isinstance(value, list):
+        return " ; ".join(str(v) for v in value)
+    return "" if value is None else str(value)
+
+
+def _who(stamp: str) -> str:
+    moment, _, author = stamp.partition("|")
+    if not moment:
+        return "version d'origine"
+    return f"appareil {author[:8] or '?'}, {moment[:16].replace('T', ' ')} UTC"
