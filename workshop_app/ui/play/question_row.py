@@ -46,11 +46,12 @@ def scale_legend(deck: QuestionDeck) -> str:
 
 
 def option_key(option: ScaleOption) -> str:
-    """The key recording ``option``: its declared key, else its value's digit, else N (« non concerné »)."""
+    """The key recording ``option``: its declared key, else its value's digit, else N (« non concerné ») or
+    ? (« ne sait pas »)."""
     if option.key:
         return option.key.upper()
     if option.value is None:
-        return "N"
+        return "?" if option.unknown else "N"
     if float(option.value).is_integer() and 0 <= option.value <= 9:
         return str(int(option.value))
     return ""

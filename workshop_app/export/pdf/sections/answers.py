@@ -7,7 +7,7 @@ from collections.abc import Callable
 from reportlab.lib.units import cm
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph
 
-from workshop_app.core.deck import DELAY_LABELS, QuestionDeck, StrategyDeck
+from workshop_app.core.deck import DELAY_LABELS, QuestionCard, QuestionDeck, StrategyDeck
 from workshop_app.core.state import Note
 from workshop_app.core.workshop import SequenceInfo
 from workshop_app.export import analysis
@@ -76,6 +76,7 @@ def question_answers(
                 st.card_prompt,
             ),
         ]
+        head += card_levels_paragraphs(ctx, deck, card)
         rows: list[list[object]] = [head_row(ctx, ["Table", "Réponse", "Argument"])]
         for g in ctx.groups:
             answer = seq_state.answer(g.id, card.id)
@@ -103,6 +104,20 @@ def question_answers(
         else:  # a long table may split: keep at least its head and first rows with the title
             out += [CondPageBreak(6 * cm), *head, t]
         out += [note_paragraph(ctx, note) for note in notes_by_card.get(card.id, [])]
+    return out
+
+
+def card_levels_paragraphs(ctx: Context, deck: QuestionDeck, card: QuestionCard) -> list[Flowable]:
+    """The card's own description of each level, and its source, under its prompt (when the deck has them)."""
+    out: list[Flowable] = []
+    levels = deck.card_levels(card)
+    if levels:
+        lines = "<br/>".join(
+            f"<b>{inline(option.label)}</b>{NBSP}: {inline(text)}" for option, text in levels
+        )
+        out.append(_raw(f"<font color='#5F6B73'>Niveaux de cette carte</font><br/>{lines}", ctx.st.cell))
+    if card.source:
+        out.append(_raw(f"<font color='#5F6B73'>Source{NBSP}: {inline(card.source)}</font>", ctx.st.cell))
     return out
 
 
