@@ -718,8 +718,8 @@ To keep a copy, first export its archive (.zip) from the File menu.</translation
 <context>
     <name>ImportFlow</name>
     <message>
-        <source>« %1 » n&apos;est pas un fichier de jeu (.yaml ou .yml).</source>
-        <translation>“%1” is not a deck file (.yaml or .yml).</translation>
+        <source>« %1 » n&apos;est pas un fichier de jeu (.yaml, .yml, .xlsx ou .ods).</source>
+        <translation>“%1” is not a deck file (.yaml, .yml, .xlsx or .ods).</translation>
     </message>
     <message>
         <source>Import d&apos;un jeu</source>
@@ -901,8 +901,8 @@ The app stays open but cannot save anything. Fix the problem, then click “Retr
         <translation>Import a deck</translation>
     </message>
     <message>
-        <source>Jeux (*.yaml *.yml)</source>
-        <translation>Decks (*.yaml *.yml)</translation>
+        <source>Jeux (*.yaml *.yml *.xlsx *.ods)</source>
+        <translation>Decks (*.yaml *.yml *.xlsx *.ods)</translation>
     </message>
     <message>
         <source>%1 jeu importé</source>
@@ -1300,12 +1300,12 @@ Resume the workshop “%1” where it was?</translation>
         <translation>Pick a deck to see its description or its errors.</translation>
     </message>
     <message>
-        <source>&amp;Importer un jeu (YAML)…</source>
-        <translation>&amp;Import a deck (YAML)…</translation>
+        <source>&amp;Importer un jeu (YAML ou tableur)…</source>
+        <translation>&amp;Import a deck (YAML or spreadsheet)…</translation>
     </message>
     <message>
-        <source>ou glissez sur cette page un jeu (.yaml) ou une archive d&apos;atelier (.zip)</source>
-        <translation>or drop a deck (.yaml) or a workshop archive (.zip) on this page</translation>
+        <source>ou glissez sur cette page un jeu (.yaml, .xlsx, .ods) ou une archive d&apos;atelier (.zip)</source>
+        <translation>or drop a deck (.yaml, .xlsx, .ods) or a workshop archive (.zip) on this page</translation>
     </message>
     <message>
         <source>Ouverture de la base de données…</source>

@@ -297,7 +297,7 @@ class MainWindow(QMainWindow):
         from PySide6.QtWidgets import QFileDialog
 
         paths, _ = QFileDialog.getOpenFileNames(
-            self, self.tr("Importer un jeu"), "", self.tr("Jeux (*.yaml *.yml)")
+            self, self.tr("Importer un jeu"), "", self.tr("Jeux (*.yaml *.yml *.xlsx *.ods)")
         )
         return list(paths)
 

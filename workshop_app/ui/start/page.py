@@ -187,9 +187,11 @@ class StartPage(QWidget):
             self.tr("Choisissez un jeu pour voir sa description ou ses erreurs.")
         )
         self.deck_detail.setMaximumHeight(150)
-        self.import_button = QPushButton(self.tr("&Importer un jeu (YAML)…"))
+        self.import_button = QPushButton(self.tr("&Importer un jeu (YAML ou tableur)…"))
         self.import_button.setObjectName("importDeckButton")
-        hint = QLabel(self.tr("ou glissez sur cette page un jeu (.yaml) ou une archive d'atelier (.zip)"))
+        hint = QLabel(
+            self.tr("ou glissez sur cette page un jeu (.yaml, .xlsx, .ods) ou une archive d'atelier (.zip)")
+        )
         hint.setObjectName("muted")
         hint.setWordWrap(True)  # the page stays narrow enough for small screens
         row = QHBoxLayout()
@@ -301,13 +303,13 @@ class StartPage(QWidget):
 def dropped_paths(event: Any) -> list[str]:
     """The dropped files the page takes: decks and workshop archives (anything else is refused)."""
     from workshop_app.ui.file_flow import BUNDLE_SUFFIX
-    from workshop_app.ui.start.deck_import import DECK_SUFFIXES
+    from workshop_app.ui.start.deck_import import DECK_SUFFIXES, SHEET_SUFFIXES
 
     mime = event.mimeData()
     if not mime.hasUrls():
         return []
     paths = [url.toLocalFile() for url in mime.urls() if url.isLocalFile()]
-    return [p for p in paths if p.lower().endswith((*DECK_SUFFIXES, BUNDLE_SUFFIX))]
+    return [p for p in paths if p.lower().endswith((*DECK_SUFFIXES, *SHEET_SUFFIXES, BUNDLE_SUFFIX))]
 
 
 def _table_look(view: QTableView) -> None:
