@@ -52,6 +52,10 @@ class StartPage(QWidget):
     sig_files_dropped = Signal(list)
     #: « Importer un jeu… »: the main window asks for files
     sig_browse_decks = Signal()
+    #: « Nouveau jeu… »: the deck editor opens on a new deck
+    sig_new_deck = Signal()
+    #: « Dupliquer et modifier » (a built-in deck) or « Modifier » (one of yours): the selected DeckEntry
+    sig_edit_deck = Signal(object)
     #: « Réessayer » after the database could not be opened
     sig_retry_store = Signal()
     #: « Supprimer l'atelier… » (button, context menu or Delete key) on a workshop of the list: its id
@@ -198,6 +202,17 @@ class StartPage(QWidget):
         row.addWidget(self.import_button)
         row.addWidget(hint, 1)
         self.import_button.clicked.connect(self.sig_browse_decks)
+        self.new_deck_button = QPushButton(self.tr("Nouveau jeu…"))
+        self.new_deck_button.setObjectName("newDeckButton")
+        self.edit_deck_button = QPushButton(self.tr("Dupliquer et modifier"))
+        self.edit_deck_button.setObjectName("editDeckButton")
+        self.edit_deck_button.setEnabled(False)
+        self.new_deck_button.clicked.connect(self.sig_new_deck)
+        self.edit_deck_button.clicked.connect(self.on_edit_deck_clicked)
+        authoring = QHBoxLayout()
+        authoring.addWidget(self.new_deck_button)
+        authoring.addWidget(self.edit_deck_button)
+        authoring.addStretch(1)
         self.deck_view.selectionModel().selectionChanged.connect(self.on_deck_selection_changed)
         layout = QVBoxLayout(box)
         layout.setContentsMargins(8, 8, 0, 0)
@@ -205,6 +220,7 @@ class StartPage(QWidget):
         layout.addWidget(self.deck_view, 1)
         layout.addWidget(self.deck_detail)
         layout.addLayout(row)
+        layout.addLayout(authoring)
         return box
 
     # -- what the main window feeds in ----------------------------------------------------------------------
@@ -268,8 +284,19 @@ class StartPage(QWidget):
         indexes = selected.indexes()
         if not indexes:
             self.deck_detail.clear()
+            self.edit_deck_button.setEnabled(False)
             return
-        self.deck_detail.setPlainText(self.describe(indexes[0].data(ENTRY_ROLE)))
+        entry = indexes[0].data(ENTRY_ROLE)
+        self.deck_detail.setPlainText(self.describe(entry))
+        self.edit_deck_button.setEnabled(entry.deck is not None)
+        self.edit_deck_button.setText(
+            self.tr("Dupliquer et modifier") if entry.builtin else self.tr("Modifier le jeu")
+        )
+
+    def on_edit_deck_clicked(self) -> None:
+        index = self.deck_view.currentIndex()
+        if index.isValid() and index.data(ENTRY_ROLE).deck is not None:
+            self.sig_edit_deck.emit(index.data(ENTRY_ROLE))
 
     def describe(self, entry: DeckEntry) -> str:
         deck = entry.deck
