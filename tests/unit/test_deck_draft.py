@@ -67,10 +67,11 @@ def test_saving_bumps_the_version_and_refuses_taken_ids(tmp_path: Path) -> None:
 
 
 def test_one_line_fields() -> None:
-    assert parse_links("1.1 ; 3.2 ×2, 4.1 x1,5") == [
+    assert parse_links("1.1 ; 3.2 ×2; 4.1 x1,5 ; ax1") == [
         {"lever": "1.1", "weight": 1.0},
         {"lever": "3.2", "weight": 2.0},
         {"lever": "4.1", "weight": 1.5},
+        {"lever": "ax1", "weight": 1.0},
     ]
     assert parse_effects("chaleur +2 ; eau −1; sante: 1") == {"chaleur": 2, "eau": -1, "sante": 1}
     with pytest.raises(FieldTextError, match="chaleur beaucoup"):

@@ -21,8 +21,8 @@ def links_text(informs: list[dict[str, Any]]) -> str:
 
 def parse_links(text: str) -> list[dict[str, Any]]:
     links: list[dict[str, Any]] = []
-    for part in _split(text):
-        match = re.fullmatch(r"(\S+?)\s*(?:[×x*]\s*([0-9]+(?:[.,][0-9]+)?))?", part)
+    for part in _split(text, ";"):  # « 1,5 » is a French weight: only « ; » separates two levers
+        match = re.fullmatch(r"(\S+?)(?:(?:\s*[×*]\s*|\s+[xX]\s*)([0-9]+(?:[.,][0-9]+)?))?", part)
         if match is None:
             raise FieldTextError(
                 f"« {part} » : écrivez l'identifiant du levier, puis ×poids au besoin (1.1 ×2)"
@@ -57,8 +57,8 @@ def parse_ids(text: str) -> list[str]:
     return _split(text)
 
 
-def _split(text: str) -> list[str]:
-    return [p.strip() for p in re.split(r"[;,]", text) if p.strip()]
+def _split(text: str, separators: str = ";,") -> list[str]:
+    return [p.strip() for p in re.split(f"[{separators}]", text) if p.strip()]
 
 
 def _number(value: float) -> str:
