@@ -131,3 +131,21 @@ def test_the_compass_and_scale_tables_show_errors_in_their_cells(qtbot: QtBot, w
     editor.scale_model.insert(before, {"id": "nsp", "label": "Ne sait pas", "unknown": True, "value": None})
     assert editor.save_button.isEnabled() and editor.draft.deck is not None
     assert editor.draft.deck.unknown_ids() == {"nsp"}
+
+
+def test_printed_cards_and_the_workbook_from_the_start_page(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    from pypdf import PdfReader
+
+    from workshop_app.core.deck_sheet_read import read_deck_sheet
+
+    flow = window.deck_editors()
+    targets = iter([str(tmp_path / "cartes.pdf"), str(tmp_path / "jeu.xlsx")])
+    flow.choose_save = lambda *_: next(targets)  # type: ignore[method-assign]
+    _select_deck(window, "nature-en-ville")
+    window.start.print_deck_button.click()
+    assert len(PdfReader(tmp_path / "cartes.pdf").pages) == 2 * 13  # 26 cards, 2 a sheet, fronts and backs
+    window.start.sheet_deck_button.click()
+    assert read_deck_sheet(tmp_path / "jeu.xlsx") == load_deck(builtin_decks_dir() / "nature-en-ville.yaml")
+    assert "Écrit" in window.statusBar().currentMessage()

@@ -102,6 +102,7 @@ class MainWindow(QMainWindow):
         self.start.sig_browse_decks.connect(self.browse_decks)
         self.start.sig_new_deck.connect(lambda: self.deck_editors().new_deck())
         self.start.sig_edit_deck.connect(lambda entry: self.deck_editors().edit_deck(entry))
+        self.start.sig_deck_file.connect(lambda entry, kind: self.deck_editors().write_file(entry, kind))
         self.start.sig_retry_store.connect(self.open_store)
         self.start.sig_delete_workshop.connect(self.ask_delete_workshop)
         self.pages.sig_changed.connect(self.on_pages_changed)
@@ -315,6 +316,7 @@ class MainWindow(QMainWindow):
                 self.start.select_deck(path)
 
             self._deck_editors = DeckEditorFlow(self, lambda: self.decks, saved)
+            self._deck_editors.on_status = lambda text: self.statusBar().showMessage(text, 10_000)
         return self._deck_editors
 
     def import_decks(self, paths: list[str]) -> None:

@@ -1,4 +1,4 @@
-"""Opening the deck editor from the start page: a new deck, a duplicate of a built-in one, or one of yours."""
+"""From the start page: the deck editor (new, duplicate, yours), printed cards and the deck's workbook."""
 
 from __future__ import annotations
 
@@ -6,10 +6,11 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from workshop_app.core.catalogue import DeckEntry
 from workshop_app.core.deck_draft import DeckDraft
+from workshop_app.core.errors import AtelierError
 from workshop_app.paths import user_decks_dir
 from workshop_app.ui.deck_editor.window import DeckEditor
 
@@ -25,6 +26,7 @@ class DeckEditorFlow(QObject):
         self._decks = decks
         self._on_saved = on_saved
         self.editor: DeckEditor | None = None
+        self.on_status: Callable[[str], None] = lambda _text: None
 
     def new_deck(self) -> DeckEditor:
         draft = DeckDraft.new()
@@ -42,6 +44,47 @@ class DeckEditorFlow(QObject):
             taken = {e.deck.id for e in self._decks() if e.deck is not None}
             return self._open(DeckDraft.duplicate(entry.deck, taken))
         return self._open(DeckDraft.edit(entry.deck, entry.path))
+
+    def write_file(self, entry: DeckEntry, kind: str) -> Path | None:
+        """« Imprimer les cartes… » (PDF) or « Exporter en tableur… » (.xlsx) for one deck."""
+        deck = entry.deck
+        if deck is None:
+            return None
+        if kind == "print":
+            title, name, pattern = (
+                self.tr("Imprimer les cartes"),
+                f"cartes-{deck.id}.pdf",
+                self.tr("PDF (*.pdf)"),
+            )
+        else:
+            title, name, pattern = (
+                self.tr("Exporter en tableur"),
+                f"{deck.id}.xlsx",
+                self.tr("Classeur (*.xlsx)"),
+            )
+        raw = self.choose_save(title, name, pattern)
+        if not raw:
+            return None
+        target = Path(raw)
+        try:
+            if kind == "print":
+                from workshop_app.export.cards_print import print_cards
+
+                print_cards(deck, target)
+            else:
+                from workshop_app.core.deck_sheet_write import deck_to_sheet
+
+                deck_to_sheet(deck, target)
+        except AtelierError as exc:
+            QMessageBox.warning(self._parent, title, str(exc))
+            return None
+        self.on_status(self.tr("Écrit : {0}").format(target))
+        return target
+
+    def choose_save(self, title: str, name: str, pattern: str) -> str:
+        """Asks where to write (tests replace this)."""
+        path, _ = QFileDialog.getSaveFileName(self._parent, title, name, pattern)
+        return str(path)
 
     def _open(self, draft: DeckDraft) -> DeckEditor:
         editor = DeckEditor(draft, user_decks_dir(), self._catalogue, self._parent)

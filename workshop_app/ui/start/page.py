@@ -56,6 +56,8 @@ class StartPage(QWidget):
     sig_new_deck = Signal()
     #: « Dupliquer et modifier » (a built-in deck) or « Modifier » (one of yours): the selected DeckEntry
     sig_edit_deck = Signal(object)
+    #: « Imprimer les cartes… » / « Exporter en tableur… »: (the selected DeckEntry, "print" or "sheet")
+    sig_deck_file = Signal(object, str)
     #: « Réessayer » after the database could not be opened
     sig_retry_store = Signal()
     #: « Supprimer l'atelier… » (button, context menu or Delete key) on a workshop of the list: its id
@@ -209,9 +211,18 @@ class StartPage(QWidget):
         self.edit_deck_button.setEnabled(False)
         self.new_deck_button.clicked.connect(self.sig_new_deck)
         self.edit_deck_button.clicked.connect(self.on_edit_deck_clicked)
+        self.print_deck_button = QPushButton(self.tr("Imprimer les cartes…"))
+        self.print_deck_button.setObjectName("printDeckButton")
+        self.sheet_deck_button = QPushButton(self.tr("Exporter en tableur…"))
+        self.sheet_deck_button.setObjectName("sheetDeckButton")
+        for button, kind in ((self.print_deck_button, "print"), (self.sheet_deck_button, "sheet")):
+            button.setEnabled(False)
+            button.clicked.connect(lambda _=False, k=kind: self.on_deck_file_clicked(k))
         authoring = QHBoxLayout()
         authoring.addWidget(self.new_deck_button)
         authoring.addWidget(self.edit_deck_button)
+        authoring.addWidget(self.print_deck_button)
+        authoring.addWidget(self.sheet_deck_button)
         authoring.addStretch(1)
         self.deck_view.selectionModel().selectionChanged.connect(self.on_deck_selection_changed)
         layout = QVBoxLayout(box)
@@ -284,14 +295,21 @@ class StartPage(QWidget):
         indexes = selected.indexes()
         if not indexes:
             self.deck_detail.clear()
-            self.edit_deck_button.setEnabled(False)
+            for button in (self.edit_deck_button, self.print_deck_button, self.sheet_deck_button):
+                button.setEnabled(False)
             return
         entry = indexes[0].data(ENTRY_ROLE)
         self.deck_detail.setPlainText(self.describe(entry))
-        self.edit_deck_button.setEnabled(entry.deck is not None)
+        for button in (self.edit_deck_button, self.print_deck_button, self.sheet_deck_button):
+            button.setEnabled(entry.deck is not None)
         self.edit_deck_button.setText(
             self.tr("Dupliquer et modifier") if entry.builtin else self.tr("Modifier le jeu")
         )
+
+    def on_deck_file_clicked(self, kind: str) -> None:
+        index = self.deck_view.currentIndex()
+        if index.isValid() and index.data(ENTRY_ROLE).deck is not None:
+            self.sig_deck_file.emit(index.data(ENTRY_ROLE), kind)
 
     def on_edit_deck_clicked(self) -> None:
         index = self.deck_view.currentIndex()
