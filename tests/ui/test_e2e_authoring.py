@@ -56,6 +56,7 @@ def _fill_template(path: Path) -> None:
     compass = book[L.COMPASS]
     for i, label in enumerate(ESSENTIALS, start=1):
         compass.append(["axe", f"e{i}", label, "", "", "atelier", ""])
+    book[L.SECTIONS].append(["prelim", "Niveau préliminaire", ""])
     cards = book[L.CARDS]
     headers = [c.value for c in cards[1]]
     for i in range(1, 11):
@@ -64,6 +65,7 @@ def _fill_template(path: Path) -> None:
             "Titre": f"Question {i} : {ESSENTIALS[i - 1]}",
             "Question": f"Où en est la ville sur « {ESSENTIALS[i - 1].lower()} » ?",
             "Levier 1": f"e{i}",
+            "Section": "prelim",
             "Source": f"UNDRR, Scorecard préliminaire, P{i}.1 (traduction de travail)",
         }
         for level in range(4):
@@ -87,6 +89,7 @@ def test_template_to_compte_rendu(qtbot: QtBot, window: MainWindow, tmp_path: Pa
     sheet = tmp_path / "undrr.xlsx"
     _fill_template(sheet)
 
+    assert cli(["validate", str(sheet)]) == 0  # the same check as for a YAML deck
     drop_files(window.start, [sheet])  # import on the start page
     assert not message_boxes()
     saved = user_decks_dir() / "undrr-10.yaml"
@@ -126,6 +129,7 @@ def test_template_to_compte_rendu(qtbot: QtBot, window: MainWindow, tmp_path: Pa
     card_panel = window.findChild(CardPanel)
     assert card_panel is not None and card_panel.isVisible()
     assert "Plan de financement adopté et suivi" in card_panel.levels.text()  # shown in the play view
+    assert card_panel.position.text().endswith("· Niveau préliminaire")  # its section
     window.grab().save(str(tmp_path / "play.png"))
 
     pdf = tmp_path / "compte-rendu.pdf"
@@ -133,7 +137,7 @@ def test_template_to_compte_rendu(qtbot: QtBot, window: MainWindow, tmp_path: Pa
     text = " ".join(" ".join((p.extract_text() or "").split()) for p in PdfReader(pdf).pages).replace(
         "\u00a0", " "
     )
-    assert "Niveaux de cette carte" in text
+    assert "Niveaux de cette carte" in text and "Niveau préliminaire" in text
     assert "Plan de financement adopté et suivi" in text
     assert "Q5 niveau 0 : définition propre" in text
     assert "UNDRR, Scorecard préliminaire, P3.1" in text

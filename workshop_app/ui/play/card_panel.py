@@ -91,6 +91,8 @@ class CardPanel(QFrame):
             return
         index = [c.id for c in deck.cards].index(card.id)
         position = self.tr("{0} · carte {1} / {2}").format(sequence_title, index + 1, len(deck.cards))
+        if card.section:
+            position += f" · {deck.section_title(card.section) or card.section}"
         self.position.setText(position)
         self.theme.setText(card.theme)
         self.theme.setVisible(bool(card.theme))

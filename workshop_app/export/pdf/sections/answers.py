@@ -63,8 +63,12 @@ def question_answers(
     options = {o.id: o for o in deck.scale}
     # plain strings are much faster to lay out than Paragraphs: used when the text fits on one line
     names = {g.id: _short(ctx.text(g.name), st.cell_bold, 3.6 * cm) for g in ctx.groups}
+    section = ""
     for index, card in enumerate(deck.cards, start=1):
         tick()
+        if card.section and card.section != section:  # a referential's sections head their cards
+            section = card.section
+            out += _h3(deck.section_title(section) or section)
         informs = ", ".join(
             f"{link.lever}" + (f" (poids {format_number(link.weight, 2)})" if link.weight != 1 else "")
             for link in card.informs
