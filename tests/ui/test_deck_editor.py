@@ -149,3 +149,43 @@ def test_printed_cards_and_the_workbook_from_the_start_page(
     window.start.sheet_deck_button.click()
     assert read_deck_sheet(tmp_path / "jeu.xlsx") == load_deck(builtin_decks_dir() / "nature-en-ville.yaml")
     assert "Écrit" in window.statusBar().currentMessage()
+
+
+def test_sections_and_subsets_are_edited_in_their_tables(qtbot: QtBot, window: MainWindow) -> None:
+    editor = _open_duplicate(window, qtbot)
+    sections, subsets = editor.section_model, editor.subset_model
+    sections.insert(0, {"id": "gouv", "title": "Gouvernance"})
+    editor.tabs.setCurrentWidget(editor.cards)
+    section = editor.cards.fields["cards[0].section"]
+    _type(section.editor, "gouvx", qtbot)  # type: ignore[arg-type]
+    assert "section inconnue « gouvx »" in section.message
+    _type(section.editor, "gouv", qtbot)  # type: ignore[arg-type]
+    assert section.message == "" and editor.save_button.isEnabled()
+    subsets.insert(0, {"id": "court", "title": "version courte", "cards": ["l1.1"]})
+    cards = [c.key for c in subsets.columns].index("cards")
+    subsets.setData(subsets.index(0, cards), "l1.1 ; zz")
+    assert "carte inconnue « zz »" in subsets.index(0, cards).data(3)
+    subsets.setData(subsets.index(0, cards), "l1.1 ; l2.1")
+    assert editor.save_button.isEnabled()
+    editor.save_button.click()
+    deck = load_deck(user_decks_dir() / "boussole-autodiagnostic-copie.yaml")
+    assert deck.subsets[0].cards == ["l1.1", "l2.1"] and deck.cards[0].section == "gouv"
+
+
+def test_a_strategy_deck_edits_cost_delay_and_effects(qtbot: QtBot, window: MainWindow) -> None:
+    _select_deck(window, "nature-en-ville")
+    window.start.edit_deck_button.click()
+    editor = next(e for e in window.findChildren(DeckEditor) if e.isVisible())
+    qtbot.addWidget(editor)
+    assert editor.scale_model is None  # no scale in a strategy deck
+    editor.tabs.setCurrentWidget(editor.cards)
+    effects = editor.cards.fields["cards[0].effects"]
+    _type(effects.editor, "chaleur beaucoup", qtbot)  # type: ignore[arg-type]
+    assert "chaleur +2" in effects.message  # the typing error says how to write it
+    _type(effects.editor, "chaleur +2 ; eau -1", qtbot)  # type: ignore[arg-type]
+    assert effects.message == "" and editor.draft.get("cards[0].effects") == {"chaleur": 2, "eau": -1}
+    cost = editor.cards.fields["cards[0].cost"].editor
+    cost.setValue(7)  # type: ignore[union-attr]
+    editor.save_button.click()
+    saved = load_deck(user_decks_dir() / "nature-en-ville-copie.yaml")
+    assert saved.cards[0].cost == 7 and saved.version == "1.1"  # type: ignore[union-attr]

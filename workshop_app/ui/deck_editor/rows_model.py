@@ -8,6 +8,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
 
+from workshop_app.core.deck_field_text import parse_ids
 from workshop_app.core.deck_sheet_layout import YES, Column
 
 Index = QModelIndex | QPersistentModelIndex
@@ -57,6 +58,8 @@ class RowsModel(QAbstractTableModel):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             if column.kind == "bool":
                 return YES if value else ""
+            if column.kind == "ids" and isinstance(value, list):
+                return " ; ".join(str(v) for v in value)
             if value is None:
                 return ""
             if isinstance(value, float) and value.is_integer():
@@ -79,6 +82,8 @@ class RowsModel(QAbstractTableModel):
         row = self.rows[index.row()]
         if column.kind == "bool":
             row[column.key] = text.casefold() in ("oui", "o", "x", "1", "vrai")
+        elif column.kind == "ids":
+            row[column.key] = parse_ids(text)
         elif column.kind == "number":
             try:
                 row[column.key] = float(text.replace(",", ".")) if text else None

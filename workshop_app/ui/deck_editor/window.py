@@ -69,6 +69,19 @@ class DeckEditor(QDialog):
                 lambda r, k: self.draft.issue(f"scale[{r}].{k}"),
             )
             self.tabs.addTab(self._rows_tab(self.scale_model), self.tr("É&chelle"))
+        self.section_model = RowsModel(
+            L.SECTION_COLUMNS,
+            list(draft.get("sections", [])),
+            lambda rows: self._store("sections", [dict(r) for r in rows]),
+            lambda r, k: self.draft.issue(f"sections[{r}].{k}"),
+        )
+        self.subset_model = RowsModel(
+            L.SUBSET_COLUMNS,
+            list(draft.get("subsets", [])),
+            lambda rows: self._store("subsets", [dict(r) for r in rows]),
+            lambda r, k: self.draft.issue(f"subsets[{r}].{k}"),
+        )
+        self.tabs.addTab(self._groups_tab(), self.tr("&Sections et sous-ensembles"))
         self.cards = CardTab(draft)
         self.cards.sig_changed.connect(self.refresh_status)
         self.tabs.addTab(self.cards, self.tr("&Cartes"))
@@ -146,7 +159,14 @@ class DeckEditor(QDialog):
         adds = (
             [(self.tr("Ajouter un axe"), L.AXIS), (self.tr("Ajouter un levier"), L.LEVER)]
             if compass
-            else [(self.tr("Ajouter un niveau"), "")]
+            else [
+                (
+                    self.tr("Ajouter un niveau")
+                    if model is self.scale_model
+                    else self.tr("Ajouter une ligne"),
+                    "",
+                )
+            ]
         )
         for text, kind in adds:
             button = QPushButton(text)
@@ -170,6 +190,23 @@ class DeckEditor(QDialog):
         layout.addLayout(buttons)
         return page
 
+    def _groups_tab(self) -> QWidget:
+        """Sections (headings over cards) and named subsets (a shorter edition chosen at set-up)."""
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        for title, model in (
+            (self.tr("Sections : une carte s’y range par le champ « Section »."), self.section_model),
+            (
+                self.tr("Sous-ensembles : les identifiants des cartes retenues, séparés par « ; »."),
+                self.subset_model,
+            ),
+        ):
+            label = QLabel(title)
+            label.setWordWrap(True)
+            layout.addWidget(label)
+            layout.addWidget(self._rows_tab(model), 1)
+        return page
+
     def _add_row(self, model: RowsModel, view: QTableView, kind: str) -> None:
         row = view.currentIndex().row() + 1 if view.currentIndex().isValid() else model.rowCount()
         n = model.rowCount() + 1
@@ -177,8 +214,12 @@ class DeckEditor(QDialog):
         if kind:
             values["type"] = kind
             values["source"] = "atelier"
-        else:
+        elif model is self.scale_model:
             values["value"] = float(n)
+        else:  # a section or a subset
+            values = {"id": f"s{n}", "title": self.tr("Nouveau")}
+            if model is self.subset_model:
+                values["cards"] = [c.get("id") for c in self.draft.cards[:1]]
         model.insert(row, values)
 
     def _compass_rows(self) -> list[dict[str, Any]]:
@@ -224,7 +265,8 @@ class DeckEditor(QDialog):
     def refresh_status(self) -> None:
         for field in self.fields.values():
             field.show_issue()
-        self.compass_model.refresh()
+        for model in (self.compass_model, self.section_model, self.subset_model):
+            model.refresh()
         if self.scale_model is not None:
             self.scale_model.refresh()
         version = str(self.draft.get("version"))
