@@ -144,9 +144,9 @@ def test_printed_cards_and_the_workbook_from_the_start_page(
     targets = iter([str(tmp_path / "cartes.pdf"), str(tmp_path / "jeu.xlsx")])
     flow.choose_save = lambda *_: next(targets)  # type: ignore[method-assign]
     _select_deck(window, "nature-en-ville")
-    window.start.print_deck_button.click()
+    window.start.print_deck_action.trigger()
     assert len(PdfReader(tmp_path / "cartes.pdf").pages) == 2 * 13  # 26 cards, 2 a sheet, fronts and backs
-    window.start.sheet_deck_button.click()
+    window.start.sheet_deck_action.trigger()
     assert read_deck_sheet(tmp_path / "jeu.xlsx") == load_deck(builtin_decks_dir() / "nature-en-ville.yaml")
     assert "Écrit" in window.statusBar().currentMessage()
 

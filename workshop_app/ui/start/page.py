@@ -16,10 +16,12 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QMenu,
     QPlainTextEdit,
     QPushButton,
     QSplitter,
     QTableView,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -206,23 +208,25 @@ class StartPage(QWidget):
         self.import_button.clicked.connect(self.sig_browse_decks)
         self.new_deck_button = QPushButton(self.tr("Nouveau jeu…"))
         self.new_deck_button.setObjectName("newDeckButton")
-        self.edit_deck_button = QPushButton(self.tr("Dupliquer et modifier"))
+        self.edit_deck_button = QToolButton()  # its arrow: printed cards and the workbook
+        self.edit_deck_button.setText(self.tr("Dupliquer et modifier"))
+        self.edit_deck_button.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
         self.edit_deck_button.setObjectName("editDeckButton")
         self.edit_deck_button.setEnabled(False)
         self.new_deck_button.clicked.connect(self.sig_new_deck)
         self.edit_deck_button.clicked.connect(self.on_edit_deck_clicked)
-        self.print_deck_button = QPushButton(self.tr("Imprimer les cartes…"))
-        self.print_deck_button.setObjectName("printDeckButton")
-        self.sheet_deck_button = QPushButton(self.tr("Exporter en tableur…"))
-        self.sheet_deck_button.setObjectName("sheetDeckButton")
-        for button, kind in ((self.print_deck_button, "print"), (self.sheet_deck_button, "sheet")):
-            button.setEnabled(False)
-            button.clicked.connect(lambda _=False, k=kind: self.on_deck_file_clicked(k))
+        # printed cards and the workbook sit in the edit button's menu: the page stays narrow (small screens)
+        self.print_deck_action = QAction(self.tr("Imprimer les cartes…"), self)
+        self.sheet_deck_action = QAction(self.tr("Exporter en tableur…"), self)
+        more = QMenu(self.edit_deck_button)
+        for action, kind in ((self.print_deck_action, "print"), (self.sheet_deck_action, "sheet")):
+            action.setEnabled(False)
+            action.triggered.connect(lambda _=False, k=kind: self.on_deck_file_clicked(k))
+            more.addAction(action)
+        self.edit_deck_button.setMenu(more)
         authoring = QHBoxLayout()
         authoring.addWidget(self.new_deck_button)
         authoring.addWidget(self.edit_deck_button)
-        authoring.addWidget(self.print_deck_button)
-        authoring.addWidget(self.sheet_deck_button)
         authoring.addStretch(1)
         self.deck_view.selectionModel().selectionChanged.connect(self.on_deck_selection_changed)
         layout = QVBoxLayout(box)
@@ -295,12 +299,12 @@ class StartPage(QWidget):
         indexes = selected.indexes()
         if not indexes:
             self.deck_detail.clear()
-            for button in (self.edit_deck_button, self.print_deck_button, self.sheet_deck_button):
+            for button in (self.edit_deck_button, self.print_deck_action, self.sheet_deck_action):
                 button.setEnabled(False)
             return
         entry = indexes[0].data(ENTRY_ROLE)
         self.deck_detail.setPlainText(self.describe(entry))
-        for button in (self.edit_deck_button, self.print_deck_button, self.sheet_deck_button):
+        for button in (self.edit_deck_button, self.print_deck_action, self.sheet_deck_action):
             button.setEnabled(entry.deck is not None)
         self.edit_deck_button.setText(
             self.tr("Dupliquer et modifier") if entry.builtin else self.tr("Modifier le jeu")
