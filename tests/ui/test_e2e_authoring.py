@@ -5,6 +5,7 @@ text and in the compte-rendu; the deck's notes to authors are printed nowhere.""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from openpyxl import load_workbook
@@ -21,6 +22,9 @@ from workshop_app.paths import user_decks_dir
 from workshop_app.ui.deck_editor.window import DeckEditor
 from workshop_app.ui.main_window import MainWindow
 from workshop_app.ui.play.card_panel import CardPanel
+from workshop_app.ui.play.question_row import QuestionRow
+from workshop_app.ui.projector import ProjectorWindow
+from workshop_app.ui.settings import AppSettings
 from workshop_app.ui.start.deck_model import ENTRY_ROLE
 from workshop_app.ui.workshop_pages import PAGE_PLAY
 
@@ -130,6 +134,18 @@ def test_template_to_compte_rendu(qtbot: QtBot, window: MainWindow, tmp_path: Pa
     assert card_panel is not None and card_panel.isVisible()
     assert "Plan de financement adopté et suivi" in card_panel.levels.text()  # shown in the play view
     assert card_panel.position.text().endswith("· Niveau préliminaire")  # its section
+    row = window.findChild(QuestionRow)
+    assert row is not None  # the facilitator's buttons say the card's own level too
+    assert "Plan de financement adopté et suivi" in row._buttons["3"].toolTip()
+    projector = ProjectorWindow(session, AppSettings())  # and so does the projector, for the tables
+    qtbot.addWidget(projector)
+    assert "Plan de financement adopté et suivi" in projector.prompt.text()
+    if os.environ.get("ATELIER_SCREENSHOTS"):
+        projector.resize(1280, 720)
+        projector.show()
+        qtbot.wait(50)
+        projector.grab().save(os.path.join(os.environ["ATELIER_SCREENSHOTS"], "projector-levels.png"))
+        window.grab().save(os.path.join(os.environ["ATELIER_SCREENSHOTS"], "play-levels.png"))
     window.grab().save(str(tmp_path / "play.png"))
 
     pdf = tmp_path / "compte-rendu.pdf"
