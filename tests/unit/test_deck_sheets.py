@@ -216,6 +216,7 @@ def test_the_cards_alone_go_out_and_back_as_csv(tmp_path: Path) -> None:
     save_workbook(deck.model_dump(mode="json"), target)
     raw = target.read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf") and b";" in raw.splitlines()[0]
+    assert read_deck_sheet(target, deck) == deck  # a strategy card keeps the deck's effects
     questions = load_deck(SHIPPED["et-si-33"])
     save_workbook(questions.model_dump(mode="json"), tmp_path / "q.csv")
     assert read_deck_sheet(tmp_path / "q.csv", questions) == questions

@@ -68,6 +68,10 @@ class _Reader:
         data["cards"] = self._cards(data, strategy)
         if strategy and base is None:
             self._effects(data["cards"], [a.get("id") for a in data["compass"]["axes"]])
+        elif strategy and base is not None:  # a .csv has no effects sheet: each card keeps the deck's effects
+            effects = {c["id"]: c.get("effects", {}) for c in base.get("cards", [])}
+            for card in data["cards"]:
+                card["effects"] = dict(effects.get(card.get("id"), {}))
         if self.issues:
             raise DeckLoadError(self.issues)
         try:
