@@ -648,6 +648,26 @@ The technical details are in the log: %1</translation>
         <source>Enregistré : {0} (version {1}).</source>
         <translation>Saved: {0} (version {1}).</translation>
     </message>
+    <message>
+        <source>Éditeur de jeu</source>
+        <translation>Deck editor</translation>
+    </message>
+    <message>
+        <source>Le jeu a des modifications non enregistrées.</source>
+        <translation>The deck has unsaved changes.</translation>
+    </message>
+    <message>
+        <source>Enregistrer</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Fermer sans enregistrer</source>
+        <translation>Close without saving</translation>
+    </message>
+    <message>
+        <source>Annuler</source>
+        <translation>Cancel</translation>
+    </message>
 </context>
 <context>
     <name>DeckEditorFlow</name>

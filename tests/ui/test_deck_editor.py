@@ -39,13 +39,15 @@ def _type(field: QLineEdit | QPlainTextEdit, text: str, qtbot: QtBot) -> None:
         field.setPlainText(text)
 
 
-def _open_duplicate(window: MainWindow, qtbot: QtBot) -> DeckEditor:
+def _open_duplicate(window: MainWindow, qtbot: QtBot, track: bool = True) -> DeckEditor:
     _select_deck(window, "boussole-autodiagnostic")
     assert window.start.edit_deck_button.text() == "Dupliquer et modifier"
     window.start.edit_deck_button.click()
     editor = window.findChild(DeckEditor)
     assert editor is not None and editor.isVisible()
-    qtbot.addWidget(editor)
+    editor.confirm_close = lambda: "discard"  # type: ignore[method-assign]
+    if track:  # an editor the test closes itself is deleted on close: not for qtbot to close again
+        qtbot.addWidget(editor)
     return editor
 
 
@@ -176,6 +178,7 @@ def test_a_strategy_deck_edits_cost_delay_and_effects(qtbot: QtBot, window: Main
     _select_deck(window, "nature-en-ville")
     window.start.edit_deck_button.click()
     editor = next(e for e in window.findChildren(DeckEditor) if e.isVisible())
+    editor.confirm_close = lambda: "discard"  # type: ignore[method-assign]
     qtbot.addWidget(editor)
     assert editor.scale_model is None  # no scale in a strategy deck
     editor.tabs.setCurrentWidget(editor.cards)
@@ -189,3 +192,17 @@ def test_a_strategy_deck_edits_cost_delay_and_effects(qtbot: QtBot, window: Main
     editor.save_button.click()
     saved = load_deck(user_decks_dir() / "nature-en-ville-copie.yaml")
     assert saved.cards[0].cost == 7 and saved.version == "1.1"  # type: ignore[union-attr]
+
+
+def test_closing_with_unsaved_edits_asks_first(qtbot: QtBot, window: MainWindow) -> None:
+    editor = _open_duplicate(window, qtbot, track=False)
+    assert not editor.dirty
+    _type(editor.fields["title"].editor, "Mon autodiagnostic", qtbot)  # type: ignore[arg-type]
+    assert editor.dirty
+    answers = iter(["cancel", "save"])
+    editor.confirm_close = lambda: next(answers)  # type: ignore[method-assign]
+    editor.close()
+    assert editor.isVisible()  # « Annuler »: nothing lost, the editor stays
+    editor.close()  # « Enregistrer »: saved, then closed
+    assert not editor.isVisible()
+    assert load_deck(user_decks_dir() / "boussole-autodiagnostic-copie.yaml").title == "Mon autodiagnostic"

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Signal
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QSpinBox,
@@ -54,6 +56,7 @@ class DeckEditor(QDialog):
         self._folder = folder
         self._catalogue = catalogue
         self.fields: dict[str, BoundField] = {}
+        self.dirty = False  # edits not saved yet: closing asks first
         self.tabs = QTabWidget()
         self.tabs.addTab(self._deck_tab(), self.tr("&Jeu"))
         self.compass_model = RowsModel(
@@ -83,7 +86,7 @@ class DeckEditor(QDialog):
         )
         self.tabs.addTab(self._groups_tab(), self.tr("&Sections et sous-ensembles"))
         self.cards = CardTab(draft)
-        self.cards.sig_changed.connect(self.refresh_status)
+        self.cards.sig_changed.connect(self.on_cards_changed)
         self.tabs.addTab(self.cards, self.tr("&Cartes"))
         self.tabs.currentChanged.connect(self.on_tab_changed)
         self.status = QLabel()
@@ -145,6 +148,11 @@ class DeckEditor(QDialog):
 
     def _store(self, path: str, value: Any) -> None:
         self.draft.put(path, value)
+        self.dirty = True
+        self.refresh_status()
+
+    def on_cards_changed(self) -> None:
+        self.dirty = True
         self.refresh_status()
 
     # -- compass and scale ----------------------------------------------------------------------------------
@@ -296,8 +304,36 @@ class DeckEditor(QDialog):
         except AtelierError as exc:
             self.status.setText(str(exc))
             return
+        self.dirty = False
         self.refresh_status()
         self.status.setText(
             self.tr("Enregistré : {0} (version {1}).").format(path.name, self.draft.get("version"))
         )
         self.sig_saved.emit(str(path))
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        """Unsaved edits are never dropped silently: save them, drop them, or stay."""
+        if self.dirty:
+            choice = self.confirm_close()
+            if choice == "save":
+                self.on_save()
+            if choice == "cancel" or (choice == "save" and self.dirty):
+                event.ignore()
+                return
+        super().closeEvent(event)
+
+    def confirm_close(self) -> str:
+        """« save », « discard » or « cancel » (tests replace this)."""
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            self.tr("Éditeur de jeu"),
+            self.tr("Le jeu a des modifications non enregistrées."),
+            parent=self,
+        )
+        save = box.addButton(self.tr("Enregistrer"), QMessageBox.ButtonRole.AcceptRole)
+        discard = box.addButton(self.tr("Fermer sans enregistrer"), QMessageBox.ButtonRole.DestructiveRole)
+        box.addButton(self.tr("Annuler"), QMessageBox.ButtonRole.RejectRole)
+        box.exec()
+        clicked = box.clickedButton()
+        return "save" if clicked is save else "discard" if clicked is discard else "cancel"
+
