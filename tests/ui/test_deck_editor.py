@@ -206,3 +206,14 @@ def test_closing_with_unsaved_edits_asks_first(qtbot: QtBot, window: MainWindow)
     editor.close()  # « Enregistrer »: saved, then closed
     assert not editor.isVisible()
     assert load_deck(user_decks_dir() / "boussole-autodiagnostic-copie.yaml").title == "Mon autodiagnostic"
+
+
+def test_quitting_the_app_asks_an_editor_with_unsaved_edits(qtbot: QtBot, window: MainWindow) -> None:
+    editor = _open_duplicate(window, qtbot, track=False)
+    _type(editor.fields["title"].editor, "Pas encore enregistré", qtbot)  # type: ignore[arg-type]
+    answers = iter(["cancel", "discard"])
+    editor.confirm_close = lambda: next(answers)  # type: ignore[method-assign]
+    assert not window.close()  # « Annuler »: the app stays, with the editor and its edits
+    assert window.isVisible() and editor.isVisible() and editor.dirty
+    assert window.deck_editors().close_all()  # « Fermer sans enregistrer »
+    assert not (user_decks_dir() / "boussole-autodiagnostic-copie.yaml").exists()

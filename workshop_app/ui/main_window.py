@@ -382,6 +382,9 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         from workshop_app.ui.tasks import wait_all
 
+        if self._deck_editors is not None and not self._deck_editors.close_all():
+            event.ignore()  # a deck editor with unsaved edits stays open (its owner chose « Annuler »)
+            return
         self.settings.set(WINDOW_GEOMETRY, bytes(self.saveGeometry().data()))
         self.projector.close()
         wait_all(10_000)

@@ -86,6 +86,13 @@ class DeckEditorFlow(QObject):
         path, _ = QFileDialog.getSaveFileName(self._parent, title, name, pattern)
         return str(path)
 
+    def close_all(self) -> bool:
+        """Before the app quits: each open editor closes (asking about unsaved edits); False if one stays."""
+        for editor in self._parent.findChildren(DeckEditor):
+            if editor.isVisible() and not editor.close():
+                return False
+        return True
+
     def _open(self, draft: DeckDraft) -> DeckEditor:
         editor = DeckEditor(draft, user_decks_dir(), self._catalogue, self._parent)
         editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
