@@ -1619,6 +1619,10 @@ Resume the workshop “%1” where it was?</translation>
         <source>%1 — version %2</source>
         <translation>%1 — version %2</translation>
     </message>
+    <message>
+        <source>Sous-ensemble : %1 (%2 cartes)</source>
+        <translation>Subset: %1 (%2 cards)</translation>
+    </message>
 </context>
 <context>
     <name>StrategyPanel</name>

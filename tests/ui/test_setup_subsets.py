@@ -50,3 +50,15 @@ def test_a_subset_is_chosen_at_set_up_and_stored_as_its_own_snapshot(
     combo.setCurrentIndex(combo.findData("et-si-court"))  # the whole deck is still offered
     panel.add_button.click()
     assert len(store.snapshot(info.id).sequences[1].deck.cards) == len(full.cards)
+
+
+def test_the_start_page_names_a_decks_subsets() -> None:
+    from workshop_app.ui.start.page import StartPage
+
+    data = load_deck(builtin_decks_dir() / "et-si-33.yaml").model_dump(mode="json")
+    data["subsets"] = [{"id": "court", "title": "version courte", "cards": ["q01", "q02"]}]
+    path = user_decks_dir() / "x.yaml"
+    save_deck_yaml(deck_from_data({**data, "id": "et-si-x"}), path)
+    entry = next(e for e in available_decks() if e.path == path)
+    assert "Sous-ensemble : version courte (2 cartes)" in StartPage().describe(entry)
+

@@ -335,6 +335,9 @@ class StartPage(QWidget):
             parts.append(deck.authors)
         if deck.description:
             parts.append(deck.description)
+        for subset in deck.subsets:  # offered at set-up, in the deck list of the sequences
+            text = self.tr("Sous-ensemble : %1 (%2 cartes)")
+            parts.append(text.replace("%1", subset.title).replace("%2", str(len(subset.cards))))
         return "\n".join(parts)
 
     # -- drag and drop --------------------------------------------------------------------------------------
