@@ -49,7 +49,19 @@ def deck_row_help(column: L.Column) -> str:
     return _description(QuestionDeck, column.key)
 
 
+# The compass sheet holds axes and levers, one row each: its columns speak of both.
+_COMPASS = {
+    "id": "Identifiant de l’axe (p1…) ou du levier (1.1…), cité par les cartes.",
+    "label": "Libellé complet de l’axe ou du levier.",
+    "short": "Libellé court d’un axe, affiché sur la boussole (facultatif ; pas pour un levier).",
+    "colour": "Couleur d’un axe, au format #RRGGBB (pas pour un levier).",
+    "description": "Explication de l’axe ou du levier (facultatif).",
+}
+
+
 def column_help(model: type[BaseModel], column: L.Column) -> str:
+    if model is Axis and column.key in _COMPASS:
+        return _COMPASS[column.key]
     for prefix in ("lever", "weight", "level", "type", "card"):
         if column.key.startswith(prefix) and column.key not in model.model_fields:
             return _SPECIAL[prefix]
@@ -62,12 +74,12 @@ def explanation_rows(mechanic: str) -> Iterator[tuple[str, ...]]:
     yield (
         "",
         "",
-        "Remplissez les feuilles, puis importez le classeur dans Atelier Résilience (page d’accueil, "
-        "« Importer un tableur », ou glissez le fichier) ou en ligne de commande : atelier deck from-sheet "
-        "FICHIER.xlsx -o JEU.yaml. Les erreurs citent la feuille, la ligne et la colonne. Un classeur est "
-        "lu comme des données : les formules sont lues comme leur valeur (jamais recalculées), les macros "
-        "sont ignorées. La première ligne de chaque feuille porte les titres de colonnes : ne la modifiez "
-        "pas. Les listes (« ; » entre deux identifiants) acceptent aussi « , ».",
+        "Remplissez les feuilles, puis importez le classeur dans Atelier Résilience (page d’accueil, « "
+        "Importer un jeu (YAML ou tableur)… », ou glissez le fichier) ou en ligne de commande : atelier "
+        "deck from-sheet FICHIER.xlsx -o JEU.yaml. Les erreurs citent la feuille, la ligne et la colonne."
+        " Un classeur est lu comme des données : les formules sont lues comme leur valeur (jamais "
+        "recalculées), les macros sont ignorées. La première ligne de chaque feuille porte les titres de "
+        "colonnes : ne la modifiez pas. Les listes (« ; » entre deux identifiants) acceptent aussi « , ».",
     )
     yield ("",)
     sheets: list[tuple[str, type[BaseModel], tuple[L.Column, ...]]] = [
