@@ -691,6 +691,14 @@ The technical details are in the log: %1</translation>
         <source>Écrit : {0}</source>
         <translation>Written: {0}</translation>
     </message>
+    <message>
+        <source>Modèle de tableur</source>
+        <translation>Spreadsheet template</translation>
+    </message>
+    <message>
+        <source>Modèle écrit : {0} (voir sa feuille « Lisez-moi »)</source>
+        <translation>Template written: {0} (see its “Lisez-moi” sheet)</translation>
+    </message>
 </context>
 <context>
     <name>DeckIssuesDialog</name>
@@ -1520,7 +1528,7 @@ Resume the workshop “%1” where it was?</translation>
     <name>StartPage</name>
     <message>
         <source>Atelier Résilience</source>
-        <extracomment>« Nouvel atelier » was asked for « Ouvrir l&apos;atelier de démonstration » was asked for a workshop of the list is to be opened: its id deck files (.yaml, .yml) and workshop archives (.zip) dropped on the page, to import like Ctrl+O « Importer un jeu… »: the main window asks for files « Nouveau jeu… »: the deck editor opens on a new deck « Dupliquer et modifier » (a built-in deck) or « Modifier » (one of yours): the selected DeckEntry « Imprimer les cartes… » / « Exporter en tableur… »: (the selected DeckEntry, &quot;print&quot; or &quot;sheet&quot;) « Réessayer » after the database could not be opened « Supprimer l&apos;atelier… » (button, context menu or Delete key) on a workshop of the list: its id</extracomment>
+        <extracomment>« Nouvel atelier » was asked for « Ouvrir l&apos;atelier de démonstration » was asked for a workshop of the list is to be opened: its id deck files (.yaml, .yml) and workshop archives (.zip) dropped on the page, to import like Ctrl+O « Importer un jeu… »: the main window asks for files « Nouveau jeu… »: the deck editor opens on a new deck « Dupliquer et modifier » (a built-in deck) or « Modifier » (one of yours): the selected DeckEntry « Imprimer les cartes… » / « Exporter en tableur… »: (the selected DeckEntry, &quot;print&quot; or &quot;sheet&quot;); an empty workbook: (None, &quot;template-questions&quot; or &quot;template-strategy&quot;) « Réessayer » after the database could not be opened « Supprimer l&apos;atelier… » (button, context menu or Delete key) on a workshop of the list: its id</extracomment>
         <translation>Atelier Résilience</translation>
     </message>
     <message>
@@ -1586,6 +1594,14 @@ Resume the workshop “%1” where it was?</translation>
     <message>
         <source>Nouveau jeu…</source>
         <translation>New deck…</translation>
+    </message>
+    <message>
+        <source>Modèle de tableur vide (questions)…</source>
+        <translation>Empty spreadsheet template (questions)…</translation>
+    </message>
+    <message>
+        <source>Modèle de tableur vide (stratégie)…</source>
+        <translation>Empty spreadsheet template (strategy)…</translation>
     </message>
     <message>
         <source>Dupliquer et modifier</source>

@@ -217,3 +217,15 @@ def test_quitting_the_app_asks_an_editor_with_unsaved_edits(qtbot: QtBot, window
     assert window.isVisible() and editor.isVisible() and editor.dirty
     assert window.deck_editors().close_all()  # « Fermer sans enregistrer »
     assert not (user_decks_dir() / "boussole-autodiagnostic-copie.yaml").exists()
+
+
+def test_an_empty_template_from_the_new_deck_menu(qtbot: QtBot, window: MainWindow, tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    window.deck_editors().choose_save = lambda *_: str(tmp_path / "modele.xlsx")  # type: ignore[method-assign]
+    menu = window.start.new_deck_button.menu()
+    strategy = next(a for a in menu.actions() if "stratégie" in a.text())
+    strategy.trigger()
+    book = load_workbook(tmp_path / "modele.xlsx")
+    assert "Effets" in book.sheetnames and book.sheetnames[0] == "Lisez-moi"
+    assert "Modèle écrit" in window.statusBar().currentMessage()

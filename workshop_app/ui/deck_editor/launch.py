@@ -45,9 +45,12 @@ class DeckEditorFlow(QObject):
             return self._open(DeckDraft.duplicate(entry.deck, taken))
         return self._open(DeckDraft.edit(entry.deck, entry.path))
 
-    def write_file(self, entry: DeckEntry, kind: str) -> Path | None:
-        """« Imprimer les cartes… » (PDF) or « Exporter en tableur… » (.xlsx) for one deck."""
-        deck = entry.deck
+    def write_file(self, entry: DeckEntry | None, kind: str) -> Path | None:
+        """« Imprimer les cartes… » (PDF) or « Exporter en tableur… » (.xlsx) for one deck; or an empty
+        template workbook (``template-questions``, ``template-strategy``)."""
+        if kind.startswith("template-"):
+            return self.write_template(kind.removeprefix("template-"))
+        deck = entry.deck if entry is not None else None
         if deck is None:
             return None
         if kind == "print":
@@ -80,6 +83,21 @@ class DeckEditorFlow(QObject):
             return None
         self.on_status(self.tr("Écrit : {0}").format(target))
         return target
+
+    def write_template(self, mechanic: str) -> Path | None:
+        from workshop_app.core.deck_sheet_write import save_workbook, template_data
+
+        title = self.tr("Modèle de tableur")
+        raw = self.choose_save(title, f"modele-{mechanic}.xlsx", self.tr("Classeur (*.xlsx)"))
+        if not raw:
+            return None
+        try:
+            save_workbook(template_data(mechanic), Path(raw))
+        except AtelierError as exc:
+            QMessageBox.warning(self._parent, title, str(exc))
+            return None
+        self.on_status(self.tr("Modèle écrit : {0} (voir sa feuille « Lisez-moi »)").format(raw))
+        return Path(raw)
 
     def choose_save(self, title: str, name: str, pattern: str) -> str:
         """Asks where to write (tests replace this)."""

@@ -58,7 +58,8 @@ class StartPage(QWidget):
     sig_new_deck = Signal()
     #: « Dupliquer et modifier » (a built-in deck) or « Modifier » (one of yours): the selected DeckEntry
     sig_edit_deck = Signal(object)
-    #: « Imprimer les cartes… » / « Exporter en tableur… »: (the selected DeckEntry, "print" or "sheet")
+    #: « Imprimer les cartes… » / « Exporter en tableur… »: (the selected DeckEntry, "print" or "sheet");
+    #: an empty workbook: (None, "template-questions" or "template-strategy")
     sig_deck_file = Signal(object, str)
     #: « Réessayer » after the database could not be opened
     sig_retry_store = Signal()
@@ -206,8 +207,18 @@ class StartPage(QWidget):
         row.addWidget(self.import_button)
         row.addWidget(hint, 1)
         self.import_button.clicked.connect(self.sig_browse_decks)
-        self.new_deck_button = QPushButton(self.tr("Nouveau jeu…"))
+        self.new_deck_button = QToolButton()  # its arrow: an empty workbook to fill in a spreadsheet
+        self.new_deck_button.setText(self.tr("Nouveau jeu…"))
         self.new_deck_button.setObjectName("newDeckButton")
+        self.new_deck_button.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
+        templates = QMenu(self.new_deck_button)
+        for text, kind in (
+            (self.tr("Modèle de tableur vide (questions)…"), "template-questions"),
+            (self.tr("Modèle de tableur vide (stratégie)…"), "template-strategy"),
+        ):
+            action = templates.addAction(text)
+            action.triggered.connect(lambda _=False, k=kind: self.sig_deck_file.emit(None, k))
+        self.new_deck_button.setMenu(templates)
         self.edit_deck_button = QToolButton()  # its arrow: printed cards and the workbook
         self.edit_deck_button.setText(self.tr("Dupliquer et modifier"))
         self.edit_deck_button.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
