@@ -70,3 +70,13 @@ def test_the_page_takes_spreadsheet_drops() -> None:
             return _Mime()
 
     assert dropped_paths(_Event()) == ["/t/a.xlsx", "/t/b.ods", "/t/c.csv"]
+
+
+def test_a_cards_only_csv_is_explained_not_imported(qtbot: QtBot, window: MainWindow, tmp_path: Path) -> None:
+    from tests.ui.test_app_support import close_message_boxes
+
+    source = tmp_path / "cartes.csv"
+    source.write_text("Identifiant;Titre\nq1;Une carte\n", encoding="utf-8")
+    window.import_decks([str(source)])
+    texts = close_message_boxes()
+    assert texts and "un .csv ne contient que les cartes" in texts[0] and "--deck" in texts[0]

@@ -18,7 +18,6 @@ CARDS = "Cartes"
 EFFECTS = "Effets"
 SECTIONS = "Sections"
 SUBSETS = "Sous-ensembles"
-LISTS = "Listes"
 
 Kind = Literal["text", "number", "int", "bool", "ids"]
 

@@ -30,6 +30,12 @@ def is_deck_file(path: str | Path) -> bool:
 def import_deck_file(source: Path, catalogue: Sequence[DeckEntry] = ()) -> tuple[AnyDeck, Path]:
     """Returns the deck and where it now lives."""
     source = Path(source)
+    if source.suffix.lower() == ".csv":
+        raise AtelierError(
+            f"« {source.name} » : un .csv ne contient que les cartes d'un jeu. Importez le classeur complet "
+            "(.xlsx, .ods), ou complétez un jeu en ligne de commande : atelier deck from-sheet "
+            f"{source.name} --deck JEU -o JEU.yaml"
+        )
     from_sheet = source.suffix.lower() in SHEET_SUFFIXES
     deck = read_deck_sheet(source) if from_sheet else load_deck(source)
     for entry in catalogue:
