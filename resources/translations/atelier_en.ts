@@ -245,6 +245,104 @@
     </message>
 </context>
 <context>
+    <name>CardPreview</name>
+    <message>
+        <source>Aperçu de la projection · carte {0} / {1}</source>
+        <translation>Projector preview · card {0} / {1}</translation>
+    </message>
+</context>
+<context>
+    <name>CardTab</name>
+    <message>
+        <source>Ajouter</source>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <source>Dupliquer</source>
+        <translation>Duplicate</translation>
+    </message>
+    <message>
+        <source>Retirer</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <source>Monter</source>
+        <translation>Move up</translation>
+    </message>
+    <message>
+        <source>Descendre</source>
+        <translation>Move down</translation>
+    </message>
+    <message>
+        <source>Identifiant *</source>
+        <translation>Id *</translation>
+    </message>
+    <message>
+        <source>Titre *</source>
+        <translation>Title *</translation>
+    </message>
+    <message>
+        <source>Description *</source>
+        <translation>Description *</translation>
+    </message>
+    <message>
+        <source>Question *</source>
+        <translation>Question *</translation>
+    </message>
+    <message>
+        <source>Aide pour l’animateur</source>
+        <translation>Facilitator’s help</translation>
+    </message>
+    <message>
+        <source>Thème</source>
+        <translation>Theme</translation>
+    </message>
+    <message>
+        <source>Section</source>
+        <translation>Section</translation>
+    </message>
+    <message>
+        <source>Coût *</source>
+        <translation>Cost *</translation>
+    </message>
+    <message>
+        <source>Délai *</source>
+        <translation>Delay *</translation>
+    </message>
+    <message>
+        <source>Entretien (0–3)</source>
+        <translation>Maintenance (0–3)</translation>
+    </message>
+    <message>
+        <source>Effets (axe ±n ; …)</source>
+        <translation>Effects (axis ±n ; …)</translation>
+    </message>
+    <message>
+        <source>Demande aussi</source>
+        <translation>Also requires</translation>
+    </message>
+    <message>
+        <source>Incompatible avec</source>
+        <translation>Excludes</translation>
+    </message>
+    <message>
+        <source>Leviers * (1.1 ×2 ; …)</source>
+        <translation>Levers * (1.1 ×2 ; …)</translation>
+    </message>
+    <message>
+        <source>Niveau « {0} »</source>
+        <translation>Level “{0}”</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>Notes pour les auteurs (jamais imprimées)</source>
+        <translation>Notes for deck authors (never printed)</translation>
+    </message>
+</context>
+<context>
     <name>CompassWidget</name>
     <message>
         <source>Radar</source>
@@ -414,6 +512,192 @@ The technical details are in the log: %1</translation>
     <message>
         <source>Nouvelle action</source>
         <translation>New action</translation>
+    </message>
+</context>
+<context>
+    <name>DeckEditor</name>
+    <message>
+        <source>Éditeur de jeu — {0}</source>
+        <translation>Deck editor — {0}</translation>
+    </message>
+    <message>
+        <source>&amp;Jeu</source>
+        <translation>&amp;Deck</translation>
+    </message>
+    <message>
+        <source>&amp;Boussole</source>
+        <translation>&amp;Compass</translation>
+    </message>
+    <message>
+        <source>É&amp;chelle</source>
+        <translation>Sc&amp;ale</translation>
+    </message>
+    <message>
+        <source>&amp;Sections et sous-ensembles</source>
+        <translation>&amp;Sections and subsets</translation>
+    </message>
+    <message>
+        <source>&amp;Cartes</source>
+        <translation>C&amp;ards</translation>
+    </message>
+    <message>
+        <source>&amp;Enregistrer</source>
+        <translation>&amp;Save</translation>
+    </message>
+    <message>
+        <source>Fermer</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Identifiant *</source>
+        <translation>Id *</translation>
+    </message>
+    <message>
+        <source>Titre *</source>
+        <translation>Title *</translation>
+    </message>
+    <message>
+        <source>Langue</source>
+        <translation>Language</translation>
+    </message>
+    <message>
+        <source>Auteurs</source>
+        <translation>Authors</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>Nom de la boussole *</source>
+        <translation>Compass name *</translation>
+    </message>
+    <message>
+        <source>Note sur les sources</source>
+        <translation>Note on sources</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>Budget par table *</source>
+        <translation>Budget per table *</translation>
+    </message>
+    <message>
+        <source>Unité du budget</source>
+        <translation>Budget unit</translation>
+    </message>
+    <message>
+        <source>Notes pour les auteurs (jamais imprimées)</source>
+        <translation>Notes for deck authors (never printed)</translation>
+    </message>
+    <message>
+        <source>Ajouter un axe</source>
+        <translation>Add an axis</translation>
+    </message>
+    <message>
+        <source>Ajouter un levier</source>
+        <translation>Add a lever</translation>
+    </message>
+    <message>
+        <source>Ajouter un niveau</source>
+        <translation>Add a level</translation>
+    </message>
+    <message>
+        <source>Ajouter une ligne</source>
+        <translation>Add a row</translation>
+    </message>
+    <message>
+        <source>Retirer la ligne</source>
+        <translation>Remove the row</translation>
+    </message>
+    <message>
+        <source>Un levier appartient à l’axe écrit au-dessus de lui. Les cases en rouge ont un problème : survolez-les pour le lire.</source>
+        <translation>A lever belongs to the axis above it. Red cells have a problem: hover over them to read it.</translation>
+    </message>
+    <message>
+        <source>Sections : une carte s’y range par le champ « Section ».</source>
+        <translation>Sections: a card goes into one through its “Section” field.</translation>
+    </message>
+    <message>
+        <source>Sous-ensembles : les identifiants des cartes retenues, séparés par « ; ».</source>
+        <translation>Subsets: the ids of the cards kept, separated by “;”.</translation>
+    </message>
+    <message>
+        <source>Nouveau</source>
+        <translation>New</translation>
+    </message>
+    <message>
+        <source>{0} (deviendra {1} à l’enregistrement)</source>
+        <translation>{0} (becomes {1} when saved)</translation>
+    </message>
+    <message>
+        <source>Jeu valide — {0} cartes.</source>
+        <translation>Valid deck — {0} cards.</translation>
+    </message>
+    <message>
+        <source> (et {0} autre(s))</source>
+        <translation> (and {0} more)</translation>
+    </message>
+    <message>
+        <source>À corriger : {0} : {1}{2}</source>
+        <translation>To fix: {0}: {1}{2}</translation>
+    </message>
+    <message>
+        <source>Enregistré : {0} (version {1}).</source>
+        <translation>Saved: {0} (version {1}).</translation>
+    </message>
+    <message>
+        <source>Éditeur de jeu</source>
+        <translation>Deck editor</translation>
+    </message>
+    <message>
+        <source>Le jeu a des modifications non enregistrées.</source>
+        <translation>The deck has unsaved changes.</translation>
+    </message>
+    <message>
+        <source>Enregistrer</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Fermer sans enregistrer</source>
+        <translation>Close without saving</translation>
+    </message>
+    <message>
+        <source>Annuler</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>DeckEditorFlow</name>
+    <message>
+        <source>Imprimer les cartes</source>
+        <translation>Print the cards</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Exporter en tableur</source>
+        <translation>Export as a spreadsheet</translation>
+    </message>
+    <message>
+        <source>Classeur (*.xlsx)</source>
+        <translation>Workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Écrit : {0}</source>
+        <translation>Written: {0}</translation>
+    </message>
+    <message>
+        <source>Modèle de tableur</source>
+        <translation>Spreadsheet template</translation>
+    </message>
+    <message>
+        <source>Modèle écrit : {0} (voir sa feuille « Lisez-moi »)</source>
+        <translation>Template written: {0} (see its “Lisez-moi” sheet)</translation>
     </message>
 </context>
 <context>
@@ -718,8 +1002,8 @@ To keep a copy, first export its archive (.zip) from the File menu.</translation
 <context>
     <name>ImportFlow</name>
     <message>
-        <source>« %1 » n&apos;est pas un fichier de jeu (.yaml ou .yml).</source>
-        <translation>“%1” is not a deck file (.yaml or .yml).</translation>
+        <source>« %1 » n&apos;est pas un fichier de jeu (.yaml, .yml, .xlsx ou .ods).</source>
+        <translation>“%1” is not a deck file (.yaml, .yml, .xlsx or .ods).</translation>
     </message>
     <message>
         <source>Import d&apos;un jeu</source>
@@ -901,8 +1185,8 @@ The app stays open but cannot save anything. Fix the problem, then click “Retr
         <translation>Import a deck</translation>
     </message>
     <message>
-        <source>Jeux (*.yaml *.yml)</source>
-        <translation>Decks (*.yaml *.yml)</translation>
+        <source>Jeux (*.yaml *.yml *.xlsx *.ods)</source>
+        <translation>Decks (*.yaml *.yml *.xlsx *.ods)</translation>
     </message>
     <message>
         <source>%1 jeu importé</source>
@@ -1244,7 +1528,7 @@ Resume the workshop “%1” where it was?</translation>
     <name>StartPage</name>
     <message>
         <source>Atelier Résilience</source>
-        <extracomment>« Nouvel atelier » was asked for « Ouvrir l&apos;atelier de démonstration » was asked for a workshop of the list is to be opened: its id deck files (.yaml, .yml) and workshop archives (.zip) dropped on the page, to import like Ctrl+O « Importer un jeu… »: the main window asks for files « Réessayer » after the database could not be opened « Supprimer l&apos;atelier… » (button, context menu or Delete key) on a workshop of the list: its id</extracomment>
+        <extracomment>« Nouvel atelier » was asked for « Ouvrir l&apos;atelier de démonstration » was asked for a workshop of the list is to be opened: its id deck files (.yaml, .yml) and workshop archives (.zip) dropped on the page, to import like Ctrl+O « Importer un jeu… »: the main window asks for files « Nouveau jeu… »: the deck editor opens on a new deck « Dupliquer et modifier » (a built-in deck) or « Modifier » (one of yours): the selected DeckEntry « Imprimer les cartes… » / « Exporter en tableur… »: (the selected DeckEntry, &quot;print&quot; or &quot;sheet&quot;); an empty workbook: (None, &quot;template-questions&quot; or &quot;template-strategy&quot;) « Réessayer » after the database could not be opened « Supprimer l&apos;atelier… » (button, context menu or Delete key) on a workshop of the list: its id</extracomment>
         <translation>Atelier Résilience</translation>
     </message>
     <message>
@@ -1300,12 +1584,36 @@ Resume the workshop “%1” where it was?</translation>
         <translation>Pick a deck to see its description or its errors.</translation>
     </message>
     <message>
-        <source>&amp;Importer un jeu (YAML)…</source>
-        <translation>&amp;Import a deck (YAML)…</translation>
+        <source>&amp;Importer un jeu (YAML ou tableur)…</source>
+        <translation>&amp;Import a deck (YAML or spreadsheet)…</translation>
     </message>
     <message>
-        <source>ou glissez sur cette page un jeu (.yaml) ou une archive d&apos;atelier (.zip)</source>
-        <translation>or drop a deck (.yaml) or a workshop archive (.zip) on this page</translation>
+        <source>ou glissez sur cette page un jeu (.yaml, .xlsx, .ods) ou une archive d&apos;atelier (.zip)</source>
+        <translation>or drop a deck (.yaml, .xlsx, .ods) or a workshop archive (.zip) on this page</translation>
+    </message>
+    <message>
+        <source>Nouveau jeu…</source>
+        <translation>New deck…</translation>
+    </message>
+    <message>
+        <source>Modèle de tableur vide (questions)…</source>
+        <translation>Empty spreadsheet template (questions)…</translation>
+    </message>
+    <message>
+        <source>Modèle de tableur vide (stratégie)…</source>
+        <translation>Empty spreadsheet template (strategy)…</translation>
+    </message>
+    <message>
+        <source>Dupliquer et modifier</source>
+        <translation>Duplicate and edit</translation>
+    </message>
+    <message>
+        <source>Imprimer les cartes…</source>
+        <translation>Print the cards…</translation>
+    </message>
+    <message>
+        <source>Exporter en tableur…</source>
+        <translation>Export as a spreadsheet…</translation>
     </message>
     <message>
         <source>Ouverture de la base de données…</source>
@@ -1316,12 +1624,20 @@ Resume the workshop “%1” where it was?</translation>
         <translation>Preparing the demonstration…</translation>
     </message>
     <message>
+        <source>Modifier le jeu</source>
+        <translation>Edit the deck</translation>
+    </message>
+    <message>
         <source>Ce jeu ne peut pas être joué : corrigez le fichier %1</source>
         <translation>This deck cannot be played: fix the file %1</translation>
     </message>
     <message>
         <source>%1 — version %2</source>
         <translation>%1 — version %2</translation>
+    </message>
+    <message>
+        <source>Sous-ensemble : %1 (%2 cartes)</source>
+        <translation>Subset: %1 (%2 cards)</translation>
     </message>
 </context>
 <context>

@@ -8,12 +8,12 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from workshop_app.core.deck_loader import DeckLoadError, load_deck
+from workshop_app.core.deck_loader import AnyDeck, DeckLoadError, load_deck
 
 
 def register(subparsers: Any) -> None:
-    validate = subparsers.add_parser("validate", help="vérifie un ou plusieurs fichiers de jeu (YAML)")
-    validate.add_argument("paths", nargs="+", metavar="JEU", help="fichier(s) .yaml")
+    validate = subparsers.add_parser("validate", help="vérifie des fichiers de jeu (YAML ou tableur)")
+    validate.add_argument("paths", nargs="+", metavar="JEU", help="fichier(s) .yaml, .xlsx ou .ods")
     validate.set_defaults(handler=cmd_validate)
 
     decks = subparsers.add_parser("decks", help="liste les jeux intégrés et ceux du dossier de l'utilisateur")
@@ -30,7 +30,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
     failed = 0
     for raw in args.paths:
         try:
-            deck = load_deck(Path(raw))
+            deck = _load_any(Path(raw))
         except DeckLoadError as exc:
             failed += 1
             for issue in exc.issues:
@@ -39,6 +39,15 @@ def cmd_validate(args: argparse.Namespace) -> int:
         summary = f"{deck.id} « {deck.title} » ({deck.mechanic}, {len(deck.cards)} cartes)"
         print(f"{Path(raw).name}: OK — {summary}")
     return 1 if failed else 0
+
+
+def _load_any(path: Path) -> AnyDeck:
+    """A YAML deck, or a deck workbook (.xlsx, .ods) checked the same way."""
+    if path.suffix.lower() in (".xlsx", ".ods", ".xlsm"):
+        from workshop_app.core.deck_sheet_read import read_deck_sheet
+
+        return read_deck_sheet(path)
+    return load_deck(path)
 
 
 def cmd_decks(args: argparse.Namespace) -> int:

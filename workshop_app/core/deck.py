@@ -9,28 +9,39 @@ from __future__ import annotations
 
 import re
 from enum import StrEnum
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, Strict, model_validator
+from pydantic import Field, model_validator
 
-MAX_CARDS = 300
+from workshop_app.core.deck_parts import (
+    AUTHOR_NOTES,
+    CARD_SECTION,
+    CARD_SOURCE,
+    LABEL_SOURCE,
+    MAX_CARDS,
+    MAX_SECTIONS,
+    MAX_SUBSETS,
+    MAX_TEXT,
+    MAX_TITLE,
+    Citation,
+    Colour,
+    Identifier,
+    Int,
+    Number,
+    Section,
+    Subset,
+    Text,
+    Title,
+)
+from workshop_app.core.deck_parts import Strict_ as _Strict
+
+# Re-exported: the limits are part of the deck model's public face.
+__all__ = ["MAX_CARDS", "MAX_TEXT", "MAX_TITLE", "Section", "Subset"]
+
 MAX_AXES = 24
 MAX_LEVERS_PER_AXIS = 12
 MAX_SCALE = 12
-MAX_TITLE = 200
-MAX_TEXT = 4000
 MAX_BUDGET = 100_000
-
-Identifier = Annotated[
-    str,
-    Field(min_length=1, max_length=64, pattern=r"^[A-Za-z0-9][A-Za-z0-9_.\-]*$"),
-]
-Title = Annotated[str, Field(min_length=1, max_length=MAX_TITLE)]
-Text = Annotated[str, Field(max_length=MAX_TEXT)]
-Colour = Annotated[str, Field(pattern=r"^#[0-9A-Fa-f]{6}$")]
-# Numbers are strict: YAML's ``true`` or a quoted "3" is a mistake in a deck, not a number.
-Int = Annotated[int, Strict()]
-Number = Annotated[float, Strict()]  # an int is accepted too
 
 _LEVER_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.\-]*$")
 
@@ -60,25 +71,25 @@ DELAY_LABELS: dict[Delay, str] = {
 }
 
 
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
-
-
 class Lever(_Strict):
-    id: Identifier
-    label: Title
-    source: LabelSource = LabelSource.OURS
-    description: Text = ""
+    id: Identifier = Field(description="Identifiant du levier (par exemple « 1.1 »), cité par les cartes.")
+    label: Title = Field(description="Libellé du levier.")
+    source: LabelSource = Field(LabelSource.OURS, description=LABEL_SOURCE)
+    description: Text = Field("", description="Explication du levier (facultatif).")
 
 
 class Axis(_Strict):
-    id: Identifier
-    label: Title
-    short: Annotated[str, Field(max_length=60)] = ""
-    colour: Colour = "#4C72B0"
-    source: LabelSource = LabelSource.OURS
-    description: Text = ""
-    levers: Annotated[list[Lever], Field(max_length=MAX_LEVERS_PER_AXIS)] = []
+    id: Identifier = Field(description="Identifiant de l’axe (principe), par exemple « p1 ».")
+    label: Title = Field(description="Libellé complet de l’axe.")
+    short: Annotated[str, Field(max_length=60)] = Field(
+        "", description="Libellé court, affiché sur la boussole (facultatif)."
+    )
+    colour: Colour = Field("#4C72B0", description="Couleur de l’axe, au format #RRGGBB.")
+    source: LabelSource = Field(LabelSource.OURS, description=LABEL_SOURCE)
+    description: Text = Field("", description="Explication de l’axe (facultatif).")
+    levers: Annotated[list[Lever], Field(max_length=MAX_LEVERS_PER_AXIS)] = Field(
+        [], description="Les leviers de l’axe ; sans levier, les cartes renseignent l’axe lui-même."
+    )
 
     @property
     def display(self) -> str:
@@ -86,64 +97,106 @@ class Axis(_Strict):
 
 
 class Compass(_Strict):
-    name: Title
-    source_note: Text = ""
-    axes: Annotated[list[Axis], Field(min_length=1, max_length=MAX_AXES)]
+    name: Title = Field(description="Nom de la boussole (le référentiel de lecture).")
+    source_note: Text = Field("", description="D’où viennent les libellés, et ce qu’il faut vérifier.")
+    axes: Annotated[list[Axis], Field(min_length=1, max_length=MAX_AXES)] = Field(
+        description="Les axes de la boussole, dans l’ordre d’affichage."
+    )
 
 
 class ScaleOption(_Strict):
-    id: Identifier
-    label: Title
-    # ``None`` means "non concerné": the answer is recorded but drops out of the score's denominator.
-    value: Number | None
-    description: Text = ""
-    key: Annotated[str, Field(max_length=1)] = ""
+    id: Identifier = Field(description="Identifiant du niveau, cité par les descriptions propres aux cartes.")
+    label: Title = Field(description="Libellé du niveau, affiché sur les boutons de vote.")
+    # ``None`` means "non concerné" (or « ne sait pas » with ``unknown``): it drops out of the score.
+    value: Number | None = Field(
+        description="Valeur du niveau ; vide (null) : « non concerné » ou « ne sait pas », hors du score."
+    )
+    description: Text = Field("", description="Ce que veut dire ce niveau pour toutes les cartes.")
+    key: Annotated[str, Field(max_length=1)] = Field(
+        "", description="Touche du clavier qui enregistre ce niveau (sinon son chiffre, N ou ?)."
+    )
+    unknown: bool = Field(
+        False,
+        description="« Ne sait pas » : réponse enregistrée mais comptée comme sans réponse dans la "
+        "couverture (la valeur doit être vide).",
+    )
 
 
 class LeverLink(_Strict):
     """A question card informs a lever (or an axis without levers) with a weight."""
 
-    lever: Identifier
-    weight: Annotated[Number, Field(gt=0, le=10)] = 1.0
+    lever: Identifier = Field(description="Identifiant du levier (ou de l’axe sans levier) renseigné.")
+    weight: Annotated[Number, Field(gt=0, le=10)] = Field(1.0, description="Poids de la carte pour ce levier")
 
 
 class QuestionCard(_Strict):
-    id: Identifier
-    title: Title
-    prompt: Text
-    help: Text = ""
-    theme: Annotated[str, Field(max_length=80)] = ""
-    informs: Annotated[list[LeverLink], Field(min_length=1, max_length=8)]
+    id: Identifier = Field(description="Identifiant de la carte, unique dans le jeu.")
+    title: Title = Field(description="Titre de la carte, affiché en grand.")
+    prompt: Text = Field(description="La question ou le scénario, lu aux tables.")
+    help: Text = Field("", description="Aide pour l’animateur (relances, exemples), jamais projetée.")
+    theme: Annotated[str, Field(max_length=80)] = Field("", description="Thème court (étiquette).")
+    informs: Annotated[list[LeverLink], Field(min_length=1, max_length=8)] = Field(
+        description="Les leviers que la carte renseigne, avec leur poids."
+    )
+    levels: dict[Identifier, Text] = Field(
+        {},
+        description="Description propre à la carte de chaque niveau de l’échelle (clé : identifiant du "
+        "niveau) ; montrée aux tables et dans le compte-rendu.",
+    )
+    source: Citation = Field("", description=CARD_SOURCE)
+    section: Annotated[str, Field(max_length=64)] = Field("", description=CARD_SECTION)
+    author_notes: Text = Field("", description=AUTHOR_NOTES)
 
 
 class StrategyCard(_Strict):
-    id: Identifier
-    title: Title
-    prompt: Text
-    help: Text = ""
-    theme: Annotated[str, Field(max_length=80)] = ""
-    cost: Annotated[Int, Field(ge=0, le=MAX_BUDGET)]
-    delay: Delay
-    effects: dict[str, Annotated[Int, Field(ge=-2, le=2)]]
-    maintenance: Annotated[Int, Field(ge=0, le=3)] = 0
-    requires: list[Identifier] = []
-    excludes: list[Identifier] = []
+    id: Identifier = Field(description="Identifiant de la carte, unique dans le jeu.")
+    title: Title = Field(description="Titre de la carte (l’action), affiché en grand.")
+    prompt: Text = Field(description="Ce que fait l’action, lu aux tables.")
+    help: Text = Field("", description="Aide pour l’animateur, jamais projetée.")
+    theme: Annotated[str, Field(max_length=80)] = Field("", description="Thème court (étiquette).")
+    cost: Annotated[Int, Field(ge=0, le=MAX_BUDGET)] = Field(description="Coût en unités de budget.")
+    delay: Delay = Field(description="Délai avant effet : court, moyen ou long.")
+    effects: dict[str, Annotated[Int, Field(ge=-2, le=2)]] = Field(
+        description="Effet sur chaque axe (identifiant de l’axe : de −2 à +2)."
+    )
+    maintenance: Annotated[Int, Field(ge=0, le=3)] = Field(0, description="Charge d’entretien, de 0 à 3.")
+    requires: list[Identifier] = Field([], description="Cartes qu’il faut aussi retenir.")
+    excludes: list[Identifier] = Field([], description="Cartes incompatibles avec celle-ci.")
+    source: Citation = Field("", description=CARD_SOURCE)
+    section: Annotated[str, Field(max_length=64)] = Field("", description=CARD_SECTION)
+    author_notes: Text = Field("", description=AUTHOR_NOTES)
 
 
 class StrategyRules(_Strict):
-    budget: Annotated[Int, Field(gt=0, le=MAX_BUDGET)]
-    budget_unit: Annotated[str, Field(max_length=30)] = "points"
+    budget: Annotated[Int, Field(gt=0, le=MAX_BUDGET)] = Field(description="Budget de chaque table.")
+    budget_unit: Annotated[str, Field(max_length=30)] = Field("points", description="Unité du budget.")
 
 
 class _DeckBase(_Strict):
-    format: Literal[1] = 1
-    id: Identifier
-    title: Title
-    version: Annotated[str, Field(min_length=1, max_length=30)]
-    language: Annotated[str, Field(pattern=r"^[a-z]{2}(-[A-Z]{2})?$")] = "fr"
-    description: Text = ""
-    authors: Annotated[str, Field(max_length=MAX_TITLE)] = ""
-    compass: Compass
+    format: Literal[1] = Field(1, description="Version du format de fichier (1).")
+    id: Identifier = Field(description="Identifiant du jeu, unique parmi vos jeux.")
+    title: Title = Field(description="Titre du jeu.")
+    version: Annotated[str, Field(min_length=1, max_length=30)] = Field(
+        description="Version du jeu (par exemple « 1.0 ») ; l’éditeur l’augmente à chaque enregistrement."
+    )
+    language: Annotated[str, Field(pattern=r"^[a-z]{2}(-[A-Z]{2})?$")] = Field(
+        "fr", description="Langue du jeu (fr, fr-FR…)."
+    )
+    description: Text = Field("", description="Présentation du jeu, imprimée dans le compte-rendu.")
+    authors: Annotated[str, Field(max_length=MAX_TITLE)] = Field("", description="Auteurs du jeu.")
+    compass: Compass = Field(description="La boussole que le jeu renseigne.")
+    sections: Annotated[list[Section], Field(max_length=MAX_SECTIONS)] = Field(
+        [], description="Sections qui regroupent les cartes (facultatif)."
+    )
+    subsets: Annotated[list[Subset], Field(max_length=MAX_SUBSETS)] = Field(
+        [], description="Sous-ensembles nommés (par exemple une version courte), choisis à la préparation."
+    )
+    subset: Annotated[str, Field(max_length=64)] = Field(
+        "",
+        description="Rempli par l’application quand un atelier ne joue qu’un sous-ensemble : son "
+        "identifiant. Laissez vide.",
+    )
+    author_notes: Text = Field("", description=AUTHOR_NOTES)
 
     def axis_ids(self) -> list[str]:
         return [a.id for a in self.compass.axes]
@@ -174,6 +227,38 @@ class _DeckBase(_Strict):
             for j, lever in enumerate(axis.levers):
                 _unique(seen, lever.id, f"compass.axes[{i}].levers[{j}].id")
 
+    def _check_sections_and_subsets(self, cards: list[Any]) -> None:
+        """Sections and subsets name cards that exist; a card's section is one the deck declares."""
+        section_ids: set[str] = set()
+        for i, section in enumerate(self.sections):
+            _unique(section_ids, section.id, f"sections[{i}].id")
+        ids = [c.id for c in cards]
+        for i, card in enumerate(cards):
+            if card.section and card.section not in section_ids:
+                known = ", ".join(sorted(section_ids)) or "aucune section déclarée"
+                raise DeckRuleError(
+                    f"cards[{i}].section",
+                    f"section inconnue « {card.section} » ; sections possibles : {known}",
+                )
+        subset_ids: set[str] = set()
+        for i, subset in enumerate(self.subsets):
+            _unique(subset_ids, subset.id, f"subsets[{i}].id")
+            chosen: set[str] = set()
+            for j, card_id in enumerate(subset.cards):
+                if card_id not in ids:
+                    raise DeckRuleError(f"subsets[{i}].cards[{j}]", f"carte inconnue « {card_id} »")
+                _unique(chosen, card_id, f"subsets[{i}].cards[{j}]", "carte")
+        if self.subset and self.subset not in subset_ids:
+            raise DeckRuleError("subset", f"sous-ensemble inconnu « {self.subset} »")
+
+    @property
+    def subset_title(self) -> str:
+        """The title of the subset this (restricted) deck plays, or ""."""
+        return next((s.title for s in self.subsets if s.id == self.subset), "")
+
+    def section_title(self, section_id: str) -> str:
+        return next((s.title for s in self.sections if s.id == section_id), "")
+
 
 def _unique(seen: set[str], value: str, where: str, what: str = "identifiant") -> None:
     if value in seen:
@@ -191,9 +276,15 @@ class DeckRuleError(ValueError):
 
 
 class QuestionDeck(_DeckBase):
-    mechanic: Literal[Mechanic.QUESTIONS]
-    scale: Annotated[list[ScaleOption], Field(min_length=2, max_length=MAX_SCALE)]
-    cards: Annotated[list[QuestionCard], Field(min_length=1, max_length=MAX_CARDS)]
+    mechanic: Literal[Mechanic.QUESTIONS] = Field(
+        description="« questions » : chaque carte se répond sur l’échelle du jeu."
+    )
+    scale: Annotated[list[ScaleOption], Field(min_length=2, max_length=MAX_SCALE)] = Field(
+        description="L’échelle de réponse, du niveau le plus bas au plus haut."
+    )
+    cards: Annotated[list[QuestionCard], Field(min_length=1, max_length=MAX_CARDS)] = Field(
+        description="Les cartes, dans l’ordre du jeu."
+    )
 
     @model_validator(mode="after")
     def _check_references(self) -> QuestionDeck:
@@ -204,6 +295,11 @@ class QuestionDeck(_DeckBase):
             _unique(scale_ids, option.id, f"scale[{i}].id")
             if option.key:
                 _unique(keys, option.key, f"scale[{i}].key", "touche")
+            if option.unknown and option.value is not None:
+                raise DeckRuleError(
+                    f"scale[{i}].value",
+                    "un niveau « ne sait pas » (unknown) n'a pas de valeur : laissez-la vide",
+                )
         values = [o.value for o in self.scale if o.value is not None]
         if len(set(values)) < 2:
             raise DeckRuleError("scale", "l'échelle doit avoir au moins deux valeurs numériques différentes")
@@ -219,7 +315,21 @@ class QuestionDeck(_DeckBase):
                         f"levier inconnu « {link.lever} » ; leviers possibles : {', '.join(sorted(targets))}",
                     )
                 _unique(informed, link.lever, f"cards[{i}].informs[{j}].lever", "levier")
+            for level in card.levels:
+                if level not in scale_ids:
+                    raise DeckRuleError(
+                        f"cards[{i}].levels.{level}",
+                        f"niveau inconnu « {level} » ; niveaux possibles : {', '.join(scale_ids)}",
+                    )
+        self._check_sections_and_subsets(self.cards)
         return self
+
+    def card_levels(self, card: QuestionCard) -> list[tuple[ScaleOption, str]]:
+        """The card's own description of each level, in scale order (levels it does not describe left out)."""
+        return [(o, card.levels[o.id]) for o in self.scale if card.levels.get(o.id)]
+
+    def unknown_ids(self) -> frozenset[str]:
+        return frozenset(o.id for o in self.scale if o.unknown)
 
     @property
     def scale_min(self) -> float:
@@ -237,9 +347,13 @@ class QuestionDeck(_DeckBase):
 
 
 class StrategyDeck(_DeckBase):
-    mechanic: Literal[Mechanic.STRATEGY]
-    strategy: StrategyRules
-    cards: Annotated[list[StrategyCard], Field(min_length=1, max_length=MAX_CARDS)]
+    mechanic: Literal[Mechanic.STRATEGY] = Field(
+        description="« strategy » : chaque table retient des cartes sous un budget."
+    )
+    strategy: StrategyRules = Field(description="Les règles du jeu de stratégie (budget).")
+    cards: Annotated[list[StrategyCard], Field(min_length=1, max_length=MAX_CARDS)] = Field(
+        description="Les cartes (actions), dans l’ordre du jeu."
+    )
 
     @model_validator(mode="after")
     def _check_references(self) -> StrategyDeck:
@@ -264,6 +378,16 @@ class StrategyDeck(_DeckBase):
                         raise DeckRuleError(where, "une carte ne peut se citer elle-même")
                     if field == "excludes" and other in card.requires:
                         raise DeckRuleError(where, f"« {other} » est à la fois demandée et exclue")
+        self._check_sections_and_subsets(self.cards)
+        for i, subset in enumerate(self.subsets):
+            chosen = set(subset.cards)
+            for card_id in subset.cards:
+                missing = [r for r in self.card(card_id).requires if r not in chosen]
+                if missing:
+                    raise DeckRuleError(
+                        f"subsets[{i}].cards",
+                        f"« {card_id} » demande « {missing[0]} », absente de ce sous-ensemble",
+                    )
         return self
 
     def card(self, card_id: str) -> StrategyCard:

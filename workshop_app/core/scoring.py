@@ -7,7 +7,8 @@ Questions decks
     A card informs one or more levers with a weight ``w``. A lever's score is the weighted mean of the answers
     of the cards that inform it, times 100. An axis's score is the weighted mean over every (card, lever) link
     that falls in the axis. « Non concerné » (a scale value of ``null``) drops out of the denominator but
-    counts as answered. Coverage is the share of links answered (concerned or not). The room's score pools
+    counts as answered; « ne sait pas » (an option marked ``unknown``) is recorded but counts as unanswered.
+    Coverage is the share of links answered (concerned or not). The room's score pools
     every group's answers, each answer counting once. No answer at all gives ``score=None``, never 0.
 
 Strategy decks
@@ -139,7 +140,8 @@ class QuestionScorer:
     def __init__(self, deck: QuestionDeck) -> None:
         self.deck = deck
         self._lo, self._hi = deck.scale_min, deck.scale_max
-        self._values = {o.id: o.value for o in deck.scale}
+        # « Ne sait pas » (``unknown``) is recorded but left out here: it counts as no answer in coverage.
+        self._values = {o.id: o.value for o in deck.scale if not o.unknown}
         self._targets = _targets(deck)
         self._axis_ids = [a.id for a in deck.compass.axes]
         self._card_ids = [c.id for c in deck.cards]

@@ -25,6 +25,7 @@ from workshop_app.ui.workshop_pages import PAGE_PLAY, PAGE_SETUP, PAGE_START, Wo
 if TYPE_CHECKING:
     from workshop_app.core.catalogue import DeckEntry
     from workshop_app.services.api import WorkshopService
+    from workshop_app.ui.deck_editor.launch import DeckEditorFlow
     from workshop_app.ui.export_flow import ExportFlow
     from workshop_app.ui.file_flow import FileFlow
     from workshop_app.ui.session import WorkshopSession
@@ -57,6 +58,7 @@ class MainWindow(QMainWindow):
         self.exports: ExportFlow | None = None
         self.files: FileFlow | None = None
         self.decks: list[DeckEntry] = []
+        self._deck_editors: DeckEditorFlow | None = None
         self.registry = ActionRegistry(self)
         self.tabs = QTabWidget()
         self.tabs.setObjectName("pages")
@@ -98,6 +100,9 @@ class MainWindow(QMainWindow):
         self.start.sig_open_demo.connect(self.open_demo)
         self.start.sig_open_workshop.connect(self.open_workshop)
         self.start.sig_browse_decks.connect(self.browse_decks)
+        self.start.sig_new_deck.connect(lambda: self.deck_editors().new_deck())
+        self.start.sig_edit_deck.connect(lambda entry: self.deck_editors().edit_deck(entry))
+        self.start.sig_deck_file.connect(lambda entry, kind: self.deck_editors().write_file(entry, kind))
         self.start.sig_retry_store.connect(self.open_store)
         self.start.sig_delete_workshop.connect(self.ask_delete_workshop)
         self.pages.sig_changed.connect(self.on_pages_changed)
@@ -301,9 +306,22 @@ class MainWindow(QMainWindow):
         from PySide6.QtWidgets import QFileDialog
 
         paths, _ = QFileDialog.getOpenFileNames(
-            self, self.tr("Importer un jeu"), "", self.tr("Jeux (*.yaml *.yml)")
+            self, self.tr("Importer un jeu"), "", self.tr("Jeux (*.yaml *.yml *.xlsx *.ods)")
         )
         return list(paths)
+
+    def deck_editors(self) -> DeckEditorFlow:
+        """The deck editor's launcher, built on first use (it is not needed to start the app)."""
+        if self._deck_editors is None:
+            from workshop_app.ui.deck_editor.launch import DeckEditorFlow
+
+            def saved(path: str) -> None:
+                self.refresh_decks()
+                self.start.select_deck(path)
+
+            self._deck_editors = DeckEditorFlow(self, lambda: self.decks, saved)
+            self._deck_editors.on_status = lambda text: self.statusBar().showMessage(text, 10_000)
+        return self._deck_editors
 
     def import_decks(self, paths: list[str]) -> None:
         from workshop_app.ui.start.import_flow import import_decks
@@ -368,6 +386,9 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         from workshop_app.ui.tasks import wait_all
 
+        if self._deck_editors is not None and not self._deck_editors.close_all():
+            event.ignore()  # a deck editor with unsaved edits stays open (its owner chose « Annuler »)
+            return
         self.settings.set(WINDOW_GEOMETRY, bytes(self.saveGeometry().data()))
         self.projector.close()
         wait_all(10_000)

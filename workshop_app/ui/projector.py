@@ -24,6 +24,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QStackedLayout, QVBoxLayout, 
 
 from workshop_app.core.events import Event, EventKind
 from workshop_app.ui.compass.widget import CompassWidget
+from workshop_app.ui.play.card_panel import card_levels_text
 from workshop_app.ui.play.timing import CARD, SEQUENCE, TimerClock, format_duration, timer_key
 from workshop_app.ui.session import WorkshopSession
 from workshop_app.ui.settings import PROJECTOR_SCREEN, AppSettings
@@ -244,7 +245,8 @@ class ProjectorWindow(QWidget):
             heading = self.tr("{0} · carte {1} / {2}").format(seq.display_title, index, len(deck.cards))
             self.heading.setText(heading)
             self.title.set_text(card.title)
-            self.prompt.set_text(card.prompt)
+            levels = card_levels_text(deck, card)
+            self.prompt.set_text(f"{card.prompt}\n\n{levels}" if levels else card.prompt)
         else:
             self.heading.setText(seq.display_title if seq else "")
             self.title.set_text(self._session.snapshot.info.title)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
 
-from workshop_app.core.deck import QuestionCard, StrategyCard, StrategyDeck
+from workshop_app.core.deck import QuestionCard, QuestionDeck, StrategyCard, StrategyDeck
 from workshop_app.core.deck_loader import AnyDeck
 from workshop_app.ui.play.picks_model import card_summary
 from workshop_app.ui.theme_ink import Ink, follow_ink
@@ -26,6 +26,10 @@ class CardPanel(QFrame):
         self.prompt.setWordWrap(True)
         self.details = QLabel()
         self.details.setWordWrap(True)
+        self.levels = QLabel()  # the card's own description of each level of the scale
+        self.levels.setObjectName("cardLevels")
+        self.levels.setWordWrap(True)
+        self.levels.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.help_toggle = QToolButton()
         self.help_toggle.setCheckable(True)
         self.help_toggle.setText(self.tr("Aide pour l'animateur"))
@@ -47,6 +51,7 @@ class CardPanel(QFrame):
         layout.addWidget(self.title)
         layout.addWidget(self.prompt)
         layout.addWidget(self.details)
+        layout.addWidget(self.levels)
         layout.addWidget(self.help_toggle, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self.help)
         follow_ink(self, self.on_ink_changed)
@@ -81,11 +86,13 @@ class CardPanel(QFrame):
             self.prompt.setText(
                 self.tr("Choisissez une carte dans le déroulé, ou ajoutez un jeu à l'atelier.")
             )
-            for widget in (self.theme, self.details, self.help_toggle, self.help):
+            for widget in (self.theme, self.details, self.levels, self.help_toggle, self.help):
                 widget.hide()
             return
         index = [c.id for c in deck.cards].index(card.id)
         position = self.tr("{0} · carte {1} / {2}").format(sequence_title, index + 1, len(deck.cards))
+        if card.section:
+            position += f" · {deck.section_title(card.section) or card.section}"
         self.position.setText(position)
         self.theme.setText(card.theme)
         self.theme.setVisible(bool(card.theme))
@@ -96,6 +103,9 @@ class CardPanel(QFrame):
             summary = card_summary(deck, card)
         self.details.setText(summary)
         self.details.setVisible(bool(summary))
+        levels = card_levels_text(deck, card)
+        self.levels.setText(levels)
+        self.levels.setVisible(bool(levels))
         self.help.setText(card.help)
         self.help_toggle.setVisible(bool(card.help))
         self.help.setVisible(bool(card.help) and self.help_toggle.isChecked())
@@ -103,3 +113,11 @@ class CardPanel(QFrame):
     def on_help_toggled(self, shown: bool) -> None:
         self.help_toggle.setArrowType(Qt.ArrowType.DownArrow if shown else Qt.ArrowType.RightArrow)
         self.help.setVisible(shown and bool(self.help.text()))
+
+
+def card_levels_text(deck: AnyDeck, card: QuestionCard | StrategyCard) -> str:
+    """« 0 Rien n’existe : … » one level a line, when the card describes its own levels."""
+    if not isinstance(deck, QuestionDeck) or not isinstance(card, QuestionCard):
+        return ""
+    return "\n".join(f"{option.label} : {text}" for option, text in deck.card_levels(card))
+

@@ -46,11 +46,12 @@ def scale_legend(deck: QuestionDeck) -> str:
 
 
 def option_key(option: ScaleOption) -> str:
-    """The key recording ``option``: its declared key, else its value's digit, else N (« non concerné »)."""
+    """The key recording ``option``: its declared key, else its value's digit, else N (« non concerné ») or
+    ? (« ne sait pas »)."""
     if option.key:
         return option.key.upper()
     if option.value is None:
-        return "N"
+        return "?" if option.unknown else "N"
     if float(option.value).is_integer() and 0 <= option.value <= 9:
         return str(int(option.value))
     return ""
@@ -151,6 +152,7 @@ class QuestionRow(QFrame):
         self._name.setMaximumWidth(180)
         self._name.setWordWrap(True)
         self._name.setStyleSheet("font-weight: bold;")
+        self._deck = deck
         self._labels = {o.id: short_label(o) for o in deck.scale}
         self._chosen = ChosenText(list(self._labels.values()))
         scale = QHBoxLayout()
@@ -206,9 +208,8 @@ class QuestionRow(QFrame):
         button.setCheckable(True)
         button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         button.setText(key or short_label(option))
-        hint = self.tr("touche {0}").format(key) if key else ""
         button.setMinimumWidth(38)
-        button.setToolTip("\n".join(t for t in (option.label, option.description, hint) if t))
+        button.setToolTip(self._tooltip(option, option.description))
         button.setAccessibleName(f"{self.group.name} : {option.label}")
         button.setMinimumHeight(30)
         button.clicked.connect(lambda _=False, oid=option.id: self._choose(oid))
@@ -217,12 +218,25 @@ class QuestionRow(QFrame):
         self._buttons[option.id] = button
         return button
 
+    def _tooltip(self, option: ScaleOption, description: str) -> str:
+        key = option_key(option)
+        hint = self.tr("touche {0}").format(key) if key else ""
+        return "\n".join(t for t in (option.label, description, hint) if t)
+
+    def _show_levels(self, card_id: str) -> None:
+        """Each button's tooltip: the card's own description of its level, else the scale's."""
+        card = next((c for c in self._deck.cards if c.id == card_id), None)
+        for option in self._deck.scale:
+            own = card.levels.get(option.id, "") if card is not None else ""
+            self._buttons[option.id].setToolTip(self._tooltip(option, own or option.description))
+
     # -- display (from the session only) --------------------------------------------------------------------
     def show_card(self, card_id: str, answer: Answer | None, argument: str = "") -> None:
         """Another card: an argument still being typed is first committed to the card it was typed on."""
         if card_id != self._card_id:
             self.commit_pending()
             self._card_id = card_id
+            self._show_levels(card_id)
             self._argument.setModified(False)
             self._show_argument(answer.argument if answer else argument)
         self.set_answer(answer, argument)

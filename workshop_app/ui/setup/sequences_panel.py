@@ -20,10 +20,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from workshop_app.core.deck_subsets import restrict_to_subset
 from workshop_app.ui.setup.sequences_model import COL_TITLE, MAX_MINUTES, SequencesModel
 
 if TYPE_CHECKING:
     from workshop_app.core.catalogue import DeckEntry
+    from workshop_app.core.deck_loader import AnyDeck
     from workshop_app.ui.session import WorkshopSession
 
 DEFAULT_MINUTES = 45
@@ -35,6 +37,7 @@ class SequencesPanel(QWidget):
         self.session = session
         self.model = SequencesModel(self)
         self._decks: list[DeckEntry] = []
+        self._choices: list[tuple[AnyDeck, str]] = []  # (deck, subset id or "") per combo entry
         heading = QLabel(self.tr("&Séquences (jeux joués, dans l'ordre)"))
         heading.setObjectName("sectionTitle")
         self.view = QTableView()
@@ -106,10 +109,16 @@ class SequencesPanel(QWidget):
     def set_decks(self, entries: Sequence[DeckEntry]) -> None:
         current = self.deck_combo.currentData()
         self._decks = [e for e in entries if e.deck is not None]
+        self._choices = []
         self.deck_combo.clear()
         for entry in self._decks:
             assert entry.deck is not None
+            self._choices.append((entry.deck, ""))
             self.deck_combo.addItem(f"{entry.deck.title} ({len(entry.deck.cards)})", entry.deck.id)
+            for subset in entry.deck.subsets:  # a named shorter edition: « … — version courte (12) »
+                self._choices.append((entry.deck, subset.id))
+                label = f"{entry.deck.title} — {subset.title} ({len(subset.cards)})"
+                self.deck_combo.addItem(label, f"{entry.deck.id}#{subset.id}")
         if current is not None:
             self.deck_combo.setCurrentIndex(max(0, self.deck_combo.findData(current)))
         self.add_button.setEnabled(bool(self._decks))
@@ -143,12 +152,15 @@ class SequencesPanel(QWidget):
 
     def on_add_clicked(self) -> None:
         index = self.deck_combo.currentIndex()
-        if not 0 <= index < len(self._decks):
+        if not 0 <= index < len(self._choices):
             return
-        deck = self._decks[index].deck
-        assert deck is not None
+        deck, subset_id = self._choices[index]
+        title = ""
+        if subset_id:
+            deck = restrict_to_subset(deck, subset_id)
+            title = f"{deck.title} — {deck.subset_title}"[:200]
         workshop_id, minutes = self.session.workshop_id, self.minutes.value() or None
-        seq = self.session.change_setup(lambda s: s.add_sequence(workshop_id, deck, minutes))
+        seq = self.session.change_setup(lambda s: s.add_sequence(workshop_id, deck, minutes, title))
         if seq is not None:
             self.view.selectRow(self.model.row_of(seq.id))
 

@@ -27,7 +27,7 @@ def import_decks(paths: Sequence[str], catalogue: Sequence[DeckEntry], parent: Q
             _warn(
                 parent,
                 QCoreApplication.translate(
-                    "ImportFlow", "« %1 » n'est pas un fichier de jeu (.yaml ou .yml)."
+                    "ImportFlow", "« %1 » n'est pas un fichier de jeu (.yaml, .yml, .xlsx ou .ods)."
                 ).replace("%1", path.name),
             )
             continue

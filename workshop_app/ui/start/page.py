@@ -16,10 +16,12 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QMenu,
     QPlainTextEdit,
     QPushButton,
     QSplitter,
     QTableView,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -52,6 +54,13 @@ class StartPage(QWidget):
     sig_files_dropped = Signal(list)
     #: « Importer un jeu… »: the main window asks for files
     sig_browse_decks = Signal()
+    #: « Nouveau jeu… »: the deck editor opens on a new deck
+    sig_new_deck = Signal()
+    #: « Dupliquer et modifier » (a built-in deck) or « Modifier » (one of yours): the selected DeckEntry
+    sig_edit_deck = Signal(object)
+    #: « Imprimer les cartes… » / « Exporter en tableur… »: (the selected DeckEntry, "print" or "sheet");
+    #: an empty workbook: (None, "template-questions" or "template-strategy")
+    sig_deck_file = Signal(object, str)
     #: « Réessayer » after the database could not be opened
     sig_retry_store = Signal()
     #: « Supprimer l'atelier… » (button, context menu or Delete key) on a workshop of the list: its id
@@ -187,15 +196,49 @@ class StartPage(QWidget):
             self.tr("Choisissez un jeu pour voir sa description ou ses erreurs.")
         )
         self.deck_detail.setMaximumHeight(150)
-        self.import_button = QPushButton(self.tr("&Importer un jeu (YAML)…"))
+        self.import_button = QPushButton(self.tr("&Importer un jeu (YAML ou tableur)…"))
         self.import_button.setObjectName("importDeckButton")
-        hint = QLabel(self.tr("ou glissez sur cette page un jeu (.yaml) ou une archive d'atelier (.zip)"))
+        hint = QLabel(
+            self.tr("ou glissez sur cette page un jeu (.yaml, .xlsx, .ods) ou une archive d'atelier (.zip)")
+        )
         hint.setObjectName("muted")
         hint.setWordWrap(True)  # the page stays narrow enough for small screens
         row = QHBoxLayout()
         row.addWidget(self.import_button)
         row.addWidget(hint, 1)
         self.import_button.clicked.connect(self.sig_browse_decks)
+        self.new_deck_button = QToolButton()  # its arrow: an empty workbook to fill in a spreadsheet
+        self.new_deck_button.setText(self.tr("Nouveau jeu…"))
+        self.new_deck_button.setObjectName("newDeckButton")
+        self.new_deck_button.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
+        templates = QMenu(self.new_deck_button)
+        for text, kind in (
+            (self.tr("Modèle de tableur vide (questions)…"), "template-questions"),
+            (self.tr("Modèle de tableur vide (stratégie)…"), "template-strategy"),
+        ):
+            action = templates.addAction(text)
+            action.triggered.connect(lambda _=False, k=kind: self.sig_deck_file.emit(None, k))
+        self.new_deck_button.setMenu(templates)
+        self.edit_deck_button = QToolButton()  # its arrow: printed cards and the workbook
+        self.edit_deck_button.setText(self.tr("Dupliquer et modifier"))
+        self.edit_deck_button.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
+        self.edit_deck_button.setObjectName("editDeckButton")
+        self.edit_deck_button.setEnabled(False)
+        self.new_deck_button.clicked.connect(self.sig_new_deck)
+        self.edit_deck_button.clicked.connect(self.on_edit_deck_clicked)
+        # printed cards and the workbook sit in the edit button's menu: the page stays narrow (small screens)
+        self.print_deck_action = QAction(self.tr("Imprimer les cartes…"), self)
+        self.sheet_deck_action = QAction(self.tr("Exporter en tableur…"), self)
+        more = QMenu(self.edit_deck_button)
+        for action, kind in ((self.print_deck_action, "print"), (self.sheet_deck_action, "sheet")):
+            action.setEnabled(False)
+            action.triggered.connect(lambda _=False, k=kind: self.on_deck_file_clicked(k))
+            more.addAction(action)
+        self.edit_deck_button.setMenu(more)
+        authoring = QHBoxLayout()
+        authoring.addWidget(self.new_deck_button)
+        authoring.addWidget(self.edit_deck_button)
+        authoring.addStretch(1)
         self.deck_view.selectionModel().selectionChanged.connect(self.on_deck_selection_changed)
         layout = QVBoxLayout(box)
         layout.setContentsMargins(8, 8, 0, 0)
@@ -203,6 +246,7 @@ class StartPage(QWidget):
         layout.addWidget(self.deck_view, 1)
         layout.addWidget(self.deck_detail)
         layout.addLayout(row)
+        layout.addLayout(authoring)
         return box
 
     # -- what the main window feeds in ----------------------------------------------------------------------
@@ -266,8 +310,26 @@ class StartPage(QWidget):
         indexes = selected.indexes()
         if not indexes:
             self.deck_detail.clear()
+            for button in (self.edit_deck_button, self.print_deck_action, self.sheet_deck_action):
+                button.setEnabled(False)
             return
-        self.deck_detail.setPlainText(self.describe(indexes[0].data(ENTRY_ROLE)))
+        entry = indexes[0].data(ENTRY_ROLE)
+        self.deck_detail.setPlainText(self.describe(entry))
+        for button in (self.edit_deck_button, self.print_deck_action, self.sheet_deck_action):
+            button.setEnabled(entry.deck is not None)
+        self.edit_deck_button.setText(
+            self.tr("Dupliquer et modifier") if entry.builtin else self.tr("Modifier le jeu")
+        )
+
+    def on_deck_file_clicked(self, kind: str) -> None:
+        index = self.deck_view.currentIndex()
+        if index.isValid() and index.data(ENTRY_ROLE).deck is not None:
+            self.sig_deck_file.emit(index.data(ENTRY_ROLE), kind)
+
+    def on_edit_deck_clicked(self) -> None:
+        index = self.deck_view.currentIndex()
+        if index.isValid() and index.data(ENTRY_ROLE).deck is not None:
+            self.sig_edit_deck.emit(index.data(ENTRY_ROLE))
 
     def describe(self, entry: DeckEntry) -> str:
         deck = entry.deck
@@ -284,6 +346,9 @@ class StartPage(QWidget):
             parts.append(deck.authors)
         if deck.description:
             parts.append(deck.description)
+        for subset in deck.subsets:  # offered at set-up, in the deck list of the sequences
+            text = self.tr("Sous-ensemble : %1 (%2 cartes)")
+            parts.append(text.replace("%1", subset.title).replace("%2", str(len(subset.cards))))
         return "\n".join(parts)
 
     # -- drag and drop --------------------------------------------------------------------------------------
@@ -301,13 +366,13 @@ class StartPage(QWidget):
 def dropped_paths(event: Any) -> list[str]:
     """The dropped files the page takes: decks and workshop archives (anything else is refused)."""
     from workshop_app.ui.file_flow import BUNDLE_SUFFIX
-    from workshop_app.ui.start.deck_import import DECK_SUFFIXES
+    from workshop_app.ui.start.deck_import import DECK_SUFFIXES, SHEET_SUFFIXES
 
     mime = event.mimeData()
     if not mime.hasUrls():
         return []
     paths = [url.toLocalFile() for url in mime.urls() if url.isLocalFile()]
-    return [p for p in paths if p.lower().endswith((*DECK_SUFFIXES, BUNDLE_SUFFIX))]
+    return [p for p in paths if p.lower().endswith((*DECK_SUFFIXES, *SHEET_SUFFIXES, BUNDLE_SUFFIX))]
 
 
 def _table_look(view: QTableView) -> None:

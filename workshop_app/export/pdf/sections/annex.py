@@ -140,11 +140,12 @@ def raw_annex(ctx: Context, tick: Callable[[], None]) -> list[Flowable]:
         out += _h3(ctx.text(sequence.display_title), room=6 * cm)
         cells = {(r.card_id, r.group_id): r for r in rows}
         if isinstance(deck, QuestionDeck):
-            legend = " · ".join(_legend_item(o.value, o.label) for o in deck.scale)
+            legend = " · ".join(_legend_item(o.value, o.label, o.unknown) for o in deck.scale)
             out.append(_p(f"Valeurs : {legend} ; « — » : pas de réponse.", st.muted))
         else:
             out.append(_p("« ✓ » : carte retenue par la table.", st.muted))
         strategy = isinstance(deck, StrategyDeck)
+        unknown = {o.label for o in deck.scale if o.unknown} if isinstance(deck, QuestionDeck) else set()
         key = " · ".join(
             f"<b>T{i + 1}</b>{NBSP}:{NBSP}{inline(ctx.text(g.name))}" for i, g in enumerate(ctx.groups)
         )
@@ -161,7 +162,7 @@ def raw_annex(ctx: Context, tick: Callable[[], None]) -> list[Flowable]:
                 data.append(
                     [
                         _c(f"{card.id} — {card.title}" if len(card.id) <= 4 else card.title, st.cell),
-                        *(_grid_cell(cells.get((card.id, g.id)), strategy) for g in groups),
+                        *(_grid_cell(cells.get((card.id, g.id)), strategy, unknown) for g in groups),
                     ]
                 )
             extra = [("ALIGN", (1, 1), (-1, -1), "CENTER"), ("FONTSIZE", (1, 1), (-1, -1), 8.3)]
@@ -173,14 +174,16 @@ def raw_annex(ctx: Context, tick: Callable[[], None]) -> list[Flowable]:
     return out
 
 
-def _legend_item(value: float | None, label: str) -> str:
-    shown = "n.c." if value is None else format_number(value, 2)
+def _legend_item(value: float | None, label: str, unknown: bool = False) -> str:
+    shown = ("n.s.p." if unknown else "n.c.") if value is None else format_number(value, 2)
     return label if label.startswith(shown) else f"{shown}{NBSP}= {label}"
 
 
-def _grid_cell(row: analysis.RawRow | None, strategy: bool) -> str:
+def _grid_cell(row: analysis.RawRow | None, strategy: bool, unknown: set[str] | None = None) -> str:
     if strategy:
         return "✓" if row is not None else ""
     if row is None:
         return "—"
-    return "n.c." if row.value is None else format_number(row.value, 2)
+    if row.value is None:  # « ne sait pas » (an unknown option) is not « non concerné »
+        return "n.s.p." if unknown and row.response in unknown else "n.c."
+    return format_number(row.value, 2)

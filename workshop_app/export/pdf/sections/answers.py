@@ -7,7 +7,7 @@ from collections.abc import Callable
 from reportlab.lib.units import cm
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph
 
-from workshop_app.core.deck import DELAY_LABELS, QuestionDeck, StrategyDeck
+from workshop_app.core.deck import DELAY_LABELS, QuestionCard, QuestionDeck, StrategyDeck
 from workshop_app.core.state import Note
 from workshop_app.core.workshop import SequenceInfo
 from workshop_app.export import analysis
@@ -63,8 +63,12 @@ def question_answers(
     options = {o.id: o for o in deck.scale}
     # plain strings are much faster to lay out than Paragraphs: used when the text fits on one line
     names = {g.id: _short(ctx.text(g.name), st.cell_bold, 3.6 * cm) for g in ctx.groups}
+    section = ""
     for index, card in enumerate(deck.cards, start=1):
         tick()
+        if card.section and card.section != section:  # a referential's sections head their cards
+            section = card.section
+            out += _h3(deck.section_title(section) or section)
         informs = ", ".join(
             f"{link.lever}" + (f" (poids {format_number(link.weight, 2)})" if link.weight != 1 else "")
             for link in card.informs
@@ -76,6 +80,7 @@ def question_answers(
                 st.card_prompt,
             ),
         ]
+        head += card_levels_paragraphs(ctx, deck, card)
         rows: list[list[object]] = [head_row(ctx, ["Table", "Réponse", "Argument"])]
         for g in ctx.groups:
             answer = seq_state.answer(g.id, card.id)
@@ -103,6 +108,20 @@ def question_answers(
         else:  # a long table may split: keep at least its head and first rows with the title
             out += [CondPageBreak(6 * cm), *head, t]
         out += [note_paragraph(ctx, note) for note in notes_by_card.get(card.id, [])]
+    return out
+
+
+def card_levels_paragraphs(ctx: Context, deck: QuestionDeck, card: QuestionCard) -> list[Flowable]:
+    """The card's own description of each level, and its source, under its prompt (when the deck has them)."""
+    out: list[Flowable] = []
+    levels = deck.card_levels(card)
+    if levels:
+        lines = "<br/>".join(
+            f"<b>{inline(option.label)}</b>{NBSP}: {inline(text)}" for option, text in levels
+        )
+        out.append(_raw(f"<font color='#5F6B73'>Niveaux de cette carte</font><br/>{lines}", ctx.st.cell))
+    if card.source:
+        out.append(_raw(f"<font color='#5F6B73'>Source{NBSP}: {inline(card.source)}</font>", ctx.st.cell))
     return out
 
 

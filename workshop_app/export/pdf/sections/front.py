@@ -292,7 +292,8 @@ def question_deck_rules(ctx: Context, deck: QuestionDeck) -> list[Flowable]:
         rows.append(
             [
                 _c(option.label, st.cell_bold),
-                _c(format_number(option.value, 2, "non concerné"), st.cell_center),
+                _c(format_number(option.value, 2, "ne sait pas" if option.unknown else "non concerné"),
+                   st.cell_center),
                 _c(on100, st.cell_center),
                 _p(option.description or "", st.cell),
             ]
@@ -300,7 +301,7 @@ def question_deck_rules(ctx: Context, deck: QuestionDeck) -> list[Flowable]:
     out.append(table(rows, [4.6 * cm, 2.4 * cm, 2.0 * cm, FRAME_WIDTH - 9.0 * cm]))
     lo_label = next((o.label for o in deck.scale if o.value == lo), "")
     hi_label = next((o.label for o in deck.scale if o.value == hi), "")
-    nc = next((o.label for o in deck.scale if o.value is None), "« non concerné »")
+    nc = next((o.label for o in deck.scale if o.value is None and not o.unknown), "« non concerné »")
     out += _h3("Comment les scores sont calculés")
     out.append(
         _raw(
@@ -310,6 +311,7 @@ def question_deck_rules(ctx: Context, deck: QuestionDeck) -> list[Flowable]:
             st.body,
         )
     )
+    out += unknown_rule(ctx, deck)
     if any(lv.source != "officiel" for a in deck.compass.axes for lv in a.levers) or any(
         a.source != "officiel" for a in deck.compass.axes
     ):
@@ -354,3 +356,19 @@ def strategy_deck_rules(ctx: Context, deck: StrategyDeck) -> list[Flowable]:
     out += _h3("Comment les scores sont calculés")
     out.append(_raw(STRATEGY_RULE.format(budget=inline(budget)), st.body))
     return out
+
+
+def unknown_rule(ctx: Context, deck: QuestionDeck) -> list[Flowable]:
+    """How « ne sait pas » counts, for a deck that offers it."""
+    labels = [o.label for o in deck.scale if o.unknown]
+    if not labels:
+        return []
+    shown = " ou ".join(inline(quote(label)) for label in labels)
+    return [
+        _raw(
+            f"La réponse {shown} est notée mais compte comme une absence de réponse : elle ne compte "
+            "pas dans le score et fait baisser la couverture.",
+            ctx.st.body,
+        )
+    ]
+
