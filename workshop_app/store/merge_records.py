@@ -9,6 +9,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from workshop_app.core.deck_loader import DeckLoadError, deck_from_data
 from workshop_app.core.errors import AtelierError
 from workshop_app.core.events import utc_now
 from workshop_app.core.merge import FIELD_LABELS, FieldVersion, MergeReport, settle
@@ -143,7 +144,7 @@ class RecordMerger:
                     "sequence",
                 )
             else:
-                if seq_row.workshop_id == wid and seq_row.deck != deck:
+                if seq_row.workshop_id == wid and not _same_deck_snapshot(seq_row.deck, deck):
                     raise AtelierError(
                         f"La séquence « {seq.display_title} » de l'archive joue un autre jeu que celle "
                         "de cet atelier : import annulé."
@@ -216,3 +217,15 @@ class RecordMerger:
 
 def _json(value: Any) -> Any:
     return value.isoformat() if hasattr(value, "isoformat") else value
+
+
+def _same_deck_snapshot(stored: Mapping[str, Any], incoming: Mapping[str, Any]) -> bool:
+    """Whether a stored deck snapshot is the incoming one. A snapshot written by an older version of the app
+    lacks the fields the format gained since (all optional), so both are read through the same model first."""
+    if stored == incoming:
+        return True
+    try:
+        normalised = deck_from_data(dict(stored), name="séquence").model_dump(mode="json")
+    except DeckLoadError:
+        return False
+    return bool(normalised == incoming)
