@@ -35,6 +35,9 @@ NOT_FOUND = {
 
 
 class StoreBase:
+    #: set on a database opened read-only because it is damaged (``store.damaged``): every write is refused
+    write_refusal: str | None = None
+
     def __init__(self, engine: Engine, url: str) -> None:
         self.engine = engine
         self.url = url
@@ -49,6 +52,8 @@ class StoreBase:
     @contextlib.contextmanager
     def _write(self) -> Iterator[Session]:
         """One write transaction, committed at the end of the block; any failure rolls it all back."""
+        if self.write_refusal is not None:
+            raise AtelierError(self.write_refusal)
         with db_errors(self.where), Session(self.engine, expire_on_commit=False) as session:
             session.connection(execution_options={WRITE_OPTION: True})
             yield session

@@ -32,11 +32,18 @@ class WorkshopStore(PlanningMixin, PlayMixin, ReadingMixin, ExtrasMixin, Transfe
         self.close()
 
 
-def open_store(url: str | None = None, *, busy_timeout_ms: int = DEFAULT_BUSY_TIMEOUT_MS) -> WorkshopStore:
+def open_store(
+    url: str | None = None,
+    *,
+    busy_timeout_ms: int = DEFAULT_BUSY_TIMEOUT_MS,
+    read_only_if_damaged: bool = False,
+) -> WorkshopStore:
     """Open (create or migrate if needed) the database at ``url`` (default: ``paths.default_database_url()``).
 
     For an SQLite file, its folder is created. A database behind the current schema is first copied to
-    :func:`paths.backups_dir`; one written by a newer version of the app is refused, untouched.
+    :func:`paths.backups_dir`; one written by a newer version of the app is refused, untouched. A damaged
+    SQLite file (see ``store.integrity``) is copied aside and refused with a ``DamagedDatabaseError``, or,
+    with ``read_only_if_damaged``, opened read-only as a ``DamagedStore`` (the rescue reads it that way).
     """
     from workshop_app import paths
     from workshop_app.store.migrate import prepare_database
@@ -51,8 +58,12 @@ def open_store(url: str | None = None, *, busy_timeout_ms: int = DEFAULT_BUSY_TI
     engine = make_engine(url, busy_timeout_ms=busy_timeout_ms)
     try:
         prepare_database(engine, url)
-    except BaseException:
+    except BaseException as error:
         engine.dispose()
+        from workshop_app.store.damaged import DamagedDatabaseError, open_damaged
+
+        if read_only_if_damaged and path is not None and isinstance(error, DamagedDatabaseError):
+            return open_damaged(path, error)
         raise
     return WorkshopStore(engine, url)
 
