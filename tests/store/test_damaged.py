@@ -97,7 +97,8 @@ def test_sqlite_says_ok_but_the_app_check_finds_the_undecodable_text(db: Path) -
     _damage_text(db)
     report = check_sqlite(db, full=True)
     assert report.sqlite_problems == ()  # SQLite alone would have let the app write into it
-    assert [(r.table, r.column, r.workshop_id) for r in report.bad_rows] == [("events", "payload", damaged_id)]
+    found = [(r.table, r.column, r.workshop_id) for r in report.bad_rows]
+    assert found == [("events", "payload", damaged_id)]
     assert "pas de l'UTF-8" in report.describe()
 
 
@@ -111,7 +112,7 @@ def test_read_only_opening_lists_the_intact_workshop_and_refuses_every_write(db:
         summaries = store.list_workshops()  # one damaged row no longer hides every workshop
         assert [s.id for s in summaries] == [intact]
         assert summaries[0].answered == 1
-        with pytest.raises(AtelierError, match="endommagée.*lecture seule"):
+        with pytest.raises(AtelierError, match=r"endommagée.*lecture seule"):
             store.create_workshop("Nouvel atelier")
         with pytest.raises(AtelierError, match="endommagée"):
             store.delete_workshop(damaged_id)
@@ -121,16 +122,15 @@ def test_read_only_opening_lists_the_intact_workshop_and_refuses_every_write(db:
 
 
 @pytest.mark.parametrize("into", ["database", "archives"])
-def test_rescue_saves_every_readable_workshop_and_names_the_lost_one(db: Path, tmp_path: Path, into: str) -> None:
+def test_rescue_saves_every_readable_workshop_and_names_the_lost_one(
+    db: Path, tmp_path: Path, into: str
+) -> None:
     intact, _ = _two_workshops(db)
     _damage_text(db)
     digest = _digest(db)
     target = tmp_path / "sauve.sqlite3"
     folder = tmp_path / "archives"
-    if into == "database":
-        result = rescue(db, into=f"sqlite:///{target}")
-    else:
-        result = rescue(db, archives=folder)
+    result = rescue(db, into=f"sqlite:///{target}") if into == "database" else rescue(db, archives=folder)
     assert [s.workshop_id for s in result.saved] == [intact]
     assert [lost.label for lost in result.lost] == ["« Atelier abîmé »"]
     assert "pas de l'UTF-8" in result.lost[0].reason
@@ -194,7 +194,7 @@ def test_two_rows_in_alembic_version_get_their_own_message(db: Path) -> None:
         conn.execute("INSERT INTO alembic_version VALUES ('0002')")
         conn.commit()
     digest = _digest(db)
-    with pytest.raises(AtelierError, match="incohérente.*alembic_version.*2 lignes.*n'a pas été modifiée"):
+    with pytest.raises(AtelierError, match=r"incohérente.*alembic_version.*2 lignes.*n'a pas été modifiée"):
         open_store(f"sqlite:///{db}")
     assert _digest(db) == digest
 

@@ -101,7 +101,7 @@ class StoreBase:
         if deck is not None:
             return deck
         try:
-            deck = deck_from_data(dict(data), name=f"séquence {sequence_id}")
+            deck = deck_from_data(dict(data), name=f"séquence {sequence_id}", finite=False)
         except DeckLoadError as error:
             raise AtelierError(
                 "Le jeu enregistré avec cette séquence ne peut pas être relu (créé par une autre version ?).",

@@ -196,7 +196,7 @@ def _parse(table: str, name: str, col_type: object, value: str) -> object:
             if not isinstance(data, dict):
                 raise ValueError("jeu enregistré illisible")
             try:
-                deck_from_data(data, "jeu enregistré")
+                deck_from_data(data, "jeu enregistré", finite=False)
             except DeckLoadError as error:
                 first = error.issues[0] if error.issues else ""
                 raise ValueError(f"jeu enregistré invalide ({first})") from None
