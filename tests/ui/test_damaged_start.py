@@ -100,3 +100,22 @@ def test_a_damaged_database_is_named_nothing_is_created_and_the_menu_saves_the_r
     finally:
         main.close()
     assert hashlib.sha256(_db().read_bytes()).hexdigest() == digest
+
+
+def test_atelier_home_that_is_a_file_opens_the_window_and_says_why(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: object
+) -> None:
+    import pytest
+
+    afile = tmp_path / "un-fichier"
+    afile.write_text("x", encoding="utf-8")
+    assert isinstance(monkeypatch, pytest.MonkeyPatch)
+    monkeypatch.setenv("ATELIER_HOME", str(afile))
+    main = _window(qtbot)  # AppSettings used to crash here (FileExistsError in ensure_home)
+    try:
+        assert not main.open_store()
+        assert any("n'est pas un dossier" in t for t in close_message_boxes())
+        assert "ATELIER_HOME" in main.start.store_label.text()
+    finally:
+        main.close()
+    assert afile.read_text(encoding="utf-8") == "x"

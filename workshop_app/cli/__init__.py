@@ -58,6 +58,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             from workshop_app.cli.selftest import run_selftest
 
             return run_selftest()
+        from workshop_app.paths import start_up
+
+        start_up()
         if args.command is None:
             from workshop_app.cli.display import no_display, run_on_virtual_screen
 

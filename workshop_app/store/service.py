@@ -6,6 +6,7 @@ aside and migrates it, then hands back a ready store.
 
 from __future__ import annotations
 
+from workshop_app.core.errors import AtelierError
 from workshop_app.services.api import WorkshopService
 from workshop_app.store.engine import (
     DEFAULT_BUSY_TIMEOUT_MS,
@@ -53,6 +54,10 @@ def open_store(
     where = describe(url)
     path = sqlite_path(url)
     if path is not None:
+        folder = path.parent
+        problem = "" if folder.is_dir() else paths.folder_problem(folder, "Le dossier de la base de données")
+        if problem:  # ATELIER_HOME names a file, /dev/null, or a path under a file
+            raise AtelierError(problem)
         with db_errors(where):
             path.parent.mkdir(parents=True, exist_ok=True)
     engine = make_engine(url, busy_timeout_ms=busy_timeout_ms)
