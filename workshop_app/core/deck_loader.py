@@ -19,7 +19,7 @@ import yaml
 from pydantic import TypeAdapter, ValidationError
 
 from workshop_app.core.deck import Deck, DeckRuleError, QuestionDeck, StrategyDeck
-from workshop_app.core.errors import os_reason
+from workshop_app.core.errors import AtelierError, os_reason
 from workshop_app.core.safe_files import FileRefused, read_regular
 
 MAX_FILE_BYTES = 1024 * 1024
@@ -51,8 +51,8 @@ class DeckIssue:
         return f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
 
 
-class DeckLoadError(Exception):
-    """The deck could not be loaded; ``issues`` lists every problem found."""
+class DeckLoadError(AtelierError):
+    """The deck could not be loaded; ``issues`` lists every problem found (``str()``: one per line)."""
 
     def __init__(self, issues: Sequence[DeckIssue]) -> None:
         super().__init__("\n".join(str(i) for i in issues))
