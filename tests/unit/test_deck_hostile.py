@@ -131,3 +131,16 @@ def test_one_hostile_file_in_the_deck_folder_changes_nothing_else(tmp_path: Path
     assert "pas NaN" in refused["nan.yaml"]
     assert "tube (FIFO)" in refused["tube.yaml"]
     assert "périphérique" in refused["zero.yaml"]
+
+
+@pytest.mark.parametrize(
+    ("key", "expected"),
+    [
+        ("? [a, b]\n: 1", "YAML invalide : clé invalide (une liste ou un dictionnaire"),
+        ("null: 1", "clé invalide : une clé est un texte"),
+        ("12: 1", "clé invalide : une clé est un texte"),
+    ],
+)
+def test_keys_that_are_not_texts_are_refused_in_french(key: str, expected: str) -> None:
+    issue = _issue(ET_SI.replace("compass:", f"{key}\ncompass:", 1))
+    assert expected in issue and "Keys should" not in issue and "unhashable" not in issue

@@ -249,7 +249,10 @@ def _construct(root: yaml.Node, name: str) -> Any:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark
         line = mark.line + 1 if mark is not None else None
-        raise _fail(name, line, f"YAML invalide : {exc.problem}") from None
+        problem = exc.problem or ""
+        if "unhashable key" in problem:
+            problem = "clé invalide (une liste ou un dictionnaire ne peut pas servir de clé)"
+        raise _fail(name, line, f"YAML invalide : {problem}") from None
     finally:
         loader.dispose()
 
@@ -363,6 +366,7 @@ def _french(err: Any, data: Any) -> str:
         "enum": f"valeur invalide ; valeurs possibles : {_expected(ctx)}",
         "union_tag_invalid": "mécanique inconnue ; valeurs possibles : 'questions', 'strategy'",
         "union_tag_not_found": "champ « mechanic » manquant ('questions' ou 'strategy')",
+        "invalid_key": "clé invalide : une clé est un texte (mettez-la entre guillemets)",
     }
     message = messages.get(kind, err.get("msg", "valeur invalide"))
     loc = err.get("loc") or ()
