@@ -238,3 +238,25 @@ def test_read_only_wal_or_shm_is_refused_before_sqlite_maps_it(db: Path, suffix:
             open_store(f"sqlite:///{db}")
     finally:
         holder.close()
+
+
+def test_values_of_the_wrong_type_or_shape_are_found(db: Path) -> None:
+    """What a damaged record header or a hand edit leaves: the screen in SQL finds each, the row check names
+    its column."""
+    _, damaged_id = _two_workshops(db)
+    with open_store(f"sqlite:///{db}") as store:
+        for i in range(3):
+            store.add_note(damaged_id, f"note {i}")
+    with contextlib.closing(sqlite3.connect(db)) as conn:
+        conn.execute("DROP TRIGGER events_append_only")
+        rows = [r for (r,) in conn.execute("SELECT rowid FROM events WHERE workshop_id = ?", (damaged_id,))]
+        conn.execute("UPDATE events SET seq = 'douze' WHERE rowid = ?", (rows[0],))
+        conn.execute("UPDATE events SET at = 'hier' WHERE rowid = ?", (rows[1],))
+        conn.execute("UPDATE events SET payload = '[1, 2]' WHERE rowid = ?", (rows[2],))
+        conn.execute("UPDATE events SET kind = 'inconnu' WHERE rowid = ?", (rows[3],))
+        conn.commit()
+    report = check_sqlite(db, full=True)
+    found = sorted((r.column, r.workshop_id == damaged_id) for r in report.bad_rows)
+    assert found == [("at", True), ("kind", True), ("payload", True), ("seq", True)]
+    with pytest.raises(DamagedDatabaseError):
+        open_store(f"sqlite:///{db}")

