@@ -51,18 +51,24 @@ def cmd_rescue(args: argparse.Namespace) -> int:
     copy = args.output or args.archives
     verb = "sauvé" if copy is not None else "lisible"
     for saved in result.saved:
-        print(f"{verb}\t{saved.workshop_id}\t{saved.title}" + (f"\t{saved.where}" if copy else ""))
+        line = f"{verb}\t{saved.workshop_id}\t{saved.title}" + (f"\t{saved.where}" if copy else "")
+        if saved.missing:
+            line = line.replace(f"{verb}\t", f"{verb} en partie\t", 1) + f"\tmanque : {saved.missing}"
+        print(line)
     for lost in result.lost:
         print(f"PERDU\t{lost.label}\t{lost.reason}")
     total = len(result.saved) + len(result.lost)
+    part = sum(1 for s in result.saved if s.missing)
+    detail = f", dont {part} en partie (voir « manque »)" if part else ""
     if copy is None:
         print(
-            f"{len(result.saved)} atelier(s) sur {total} lisible(s). Pour les copier : "
+            f"{len(result.saved)} atelier(s) sur {total} lisible(s){detail}. Pour les copier : "
             "« atelier rescue --archives DOSSIER » ou « atelier rescue -o NOUVELLE.sqlite3 ».",
             file=sys.stderr,
         )
     else:
-        print(f"{len(result.saved)} atelier(s) sur {total} sauvé(s) dans « {copy} ».", file=sys.stderr)
+        counts = f"{len(result.saved)} atelier(s) sur {total} sauvé(s){detail}"
+        print(f"{counts} dans « {copy} ».", file=sys.stderr)
     if result.lost:
         print(
             "Les ateliers perdus restent dans le fichier d'origine (jamais modifié) et dans sa copie du "

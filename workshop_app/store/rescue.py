@@ -8,12 +8,14 @@ imported archive (a value read wrongly from damaged pages is refused, not copied
 
 from __future__ import annotations
 
+import logging
 import re
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from workshop_app.core.errors import AtelierError
+from workshop_app.core.workshop import WorkshopSnapshot
 from workshop_app.store.damaged import (
     DamagedDatabaseError,
     check_file,
@@ -22,7 +24,10 @@ from workshop_app.store.damaged import (
     workshop_rows,
 )
 from workshop_app.store.integrity import DamageReport
+from workshop_app.store.salvage import Salvage
 from workshop_app.store.service import WorkshopStore
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -30,6 +35,7 @@ class Saved:
     workshop_id: str
     title: str
     where: str  # the archive written, or the new database
+    missing: str = ""  # French: what could not be read (saved in part); "" when saved whole
 
 
 @dataclass(frozen=True)
@@ -67,26 +73,63 @@ def rescue(
             target = open_store(into)
         if archives is not None:
             archives.mkdir(parents=True, exist_ok=True)
-        for rowid, wid, title in workshop_rows(source):
+        salvage: Salvage | None = None
+        rows = workshop_rows(source)
+        if not rows and report.damaged:  # the table of workshops itself does not scan: row by row
+            salvage = Salvage(reader.engine)
+            rows = [(0, wid, title) for wid, title in salvage.workshops()]
+        for rowid, wid, title in rows:
             label = f"« {title} »" if title else f"ligne {rowid} de la table des ateliers"
             if wid is None:
                 result.lost.append(Lost(label, "identifiant illisible"))
                 continue
             bad = [r for r in report.bad_rows if r.workshop_id == wid]
+            reason = ""
             if bad:
                 first = bad[0]
                 where = f"table « {first.table} », ligne {first.rowid}, colonne « {first.column} »"
-                result.lost.append(Lost(label, f"{where} : {first.problem}"))
-                continue
+                reason = f"{len(bad)} valeur(s) illisible(s) ({where} : {first.problem})"
+            else:
+                try:
+                    result.saved.append(_save_one(reader, wid, target, archives))
+                    continue
+                except AtelierError as error:
+                    reason = _reason(error)
+            # Second chance: read what is intact of this workshop row by row, and save it in part.
+            salvage = salvage or Salvage(reader.engine)
             try:
-                result.saved.append(_save_one(reader, wid, target, archives))
+                saved = _save_salvaged(salvage, wid, reason if bad else "", target, archives)
             except AtelierError as error:
-                result.lost.append(Lost(label, _reason(error)))
+                log.info("salvage of %s failed: %s", wid, error)
+                saved = None
+            if saved is None:
+                result.lost.append(Lost(label, reason))
+            else:
+                result.saved.append(saved)
     finally:
         reader.close()
         if target is not None:
             target.close()
     return result
+
+
+def _save_salvaged(
+    salvage: Salvage, wid: str, bad: str, target: WorkshopStore | None, archives: Path | None
+) -> Saved | None:
+    """The workshop as far as it reads row by row; ``missing`` says what is not there (``bad``: what the
+    integrity check found in this workshop's own rows)."""
+    found = salvage.snapshot(wid)
+    if found is None:
+        return None
+    lost = salvage.lost_rows()
+    missing = "; ".join(m for m in (bad, found.missing) if m)
+    if not missing and lost:
+        missing = (
+            f"rien ne manque dans son journal, mais {lost} ligne(s) illisible(s) de la base ne peuvent être "
+            "rattachées à aucun atelier (participant·es, actions, tables ?)"
+        )
+    saved = _write(found.snapshot, found.attachments, target, archives)
+    return Saved(wid, found.snapshot.info.title, saved, missing)
 
 
 def _reason(error: AtelierError) -> str:
@@ -113,7 +156,12 @@ def _same_file(url: str, source: Path) -> bool:
 def _save_one(reader: WorkshopStore, wid: str, target: WorkshopStore | None, archives: Path | None) -> Saved:
     snapshot = reader.snapshot(wid)
     data = {att.id: reader.attachment_data(att.id) for att in snapshot.attachments}
-    title = snapshot.info.title
+    return Saved(wid, snapshot.info.title, _write(snapshot, data, target, archives))
+
+
+def _write(
+    snapshot: WorkshopSnapshot, data: dict[str, bytes], target: WorkshopStore | None, archives: Path | None
+) -> str:
     where = ""
     if target is not None:
         target.import_snapshot(snapshot, data)
@@ -121,11 +169,11 @@ def _save_one(reader: WorkshopStore, wid: str, target: WorkshopStore | None, arc
     if archives is not None:
         from workshop_app.export.bundle import export_bundle, read_bundle
 
-        path = archives / archive_name(title, wid)
+        path = archives / archive_name(snapshot.info.title, snapshot.info.id)
         export_bundle(snapshot, data, path)
         read_bundle(path)  # the archive reads back (same checks as an import), or it is not counted as saved
         where = str(path)
-    return Saved(wid, title, where)
+    return where
 
 
 def archive_name(title: str, workshop_id: str) -> str:

@@ -74,7 +74,8 @@ def summary(result: object, folder: Path) -> str:
         .replace("%2", str(total))
         .replace("%3", str(folder))
     ]
-    lines += [f"• {s.title}" for s in result.saved[:10]]
+    for saved in result.saved[:10]:
+        lines.append(f"• {saved.title}" + (f" — en partie : {saved.missing}" if saved.missing else ""))
     if result.lost:
         lines.append(_tr("Non sauvés (ils restent dans le fichier d'origine, jamais modifié) :"))
         lines += [f"• {lost.label} : {lost.reason}" for lost in result.lost[:10]]
