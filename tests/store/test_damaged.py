@@ -282,3 +282,19 @@ def test_values_of_the_wrong_type_or_shape_are_found(db: Path) -> None:
     assert found == [("at", True), ("kind", True), ("payload", True), ("seq", True)]
     with pytest.raises(DamagedDatabaseError):
         open_store(f"sqlite:///{db}")
+
+
+def test_a_workshop_whose_title_is_damaged_is_saved_with_a_marked_title(db: Path, tmp_path: Path) -> None:
+    _, damaged_id = _two_workshops(db)
+    data = bytearray(db.read_bytes())
+    at = data.find("Atelier abîmé".encode())
+    data[at : at + 2] = b"\xff\xfe"
+    db.write_bytes(bytes(data))
+    result = rescue(db, into=f"sqlite:///{tmp_path / 'sauve.sqlite3'}")
+    assert result.lost == []
+    (partly,) = [s for s in result.saved if s.missing]
+    assert partly.workshop_id == damaged_id and "colonne « title »" in partly.missing
+    with open_store(f"sqlite:///{tmp_path / 'sauve.sqlite3'}") as saved:
+        snap = saved.snapshot(damaged_id)
+        assert snap.info.title.startswith("\ufffd") and snap.info.title.endswith("elier abîmé")
+        assert [e.payload["argument"] for e in snap.events] == [MARK]  # its answers are all there

@@ -10,15 +10,17 @@ what would point at a missing row (an answer of a table that cannot be read), an
 from __future__ import annotations
 
 import dataclasses
+import json
 import logging
 from dataclasses import dataclass
+from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import Engine, func, literal_column, select
 from sqlalchemy.orm import Session
 
 from workshop_app.core.deck_loader import DeckLoadError, deck_from_data
-from workshop_app.core.events import Event
+from workshop_app.core.events import Event, as_utc
 from workshop_app.core.workshop import SequenceInfo, WorkshopSnapshot
 from workshop_app.store import convert
 from workshop_app.store.models import (
@@ -58,6 +60,8 @@ class Salvage:
         self.unreadable: dict[Any, int] = {}
         for row_type in ROW_TYPES:
             self.rows[row_type], self.unreadable[row_type] = self._read_all(row_type)
+        if self.unreadable[WorkshopRow]:
+            self._read_all_lenient_workshops(self.rows[WorkshopRow])
 
     def _read_all(self, row_type: Any) -> tuple[list[Any], int]:
         rowid: Any = literal_column("rowid")
@@ -85,6 +89,30 @@ class Salvage:
                 session.expunge(row)
                 found.append(row)
         return found, failed
+
+    def _read_all_lenient_workshops(self, found: list[Any]) -> None:
+        """A workshop row whose texts do not decode: its texts are read with « � » in place of the damaged
+        bytes (the row holds the title and context, not the answers: better a damaged title than nothing)."""
+        raw = self.engine.raw_connection()
+        conn: Any = raw.driver_connection
+        try:
+            conn.text_factory = bytes
+            known = {w.id for w in found}
+            columns = [c.name for c in WorkshopRow.__table__.columns]
+            for values in conn.execute(f"SELECT {', '.join(columns)} FROM workshops").fetchall():
+                row = dict(zip(columns, values, strict=True))
+                texts = {k: _lenient_text(v) for k, v in row.items()}
+                if texts["id"] in known or "\ufffd" in texts["id"]:
+                    continue
+                try:
+                    found.append(_lenient_workshop(texts))
+                except (TypeError, ValueError):
+                    continue
+        except Exception as error:  # the table itself does not scan: nothing more to find this way
+            log.info("lenient read of workshops failed: %s", error)
+        finally:
+            conn.text_factory = str  # the connection goes back to the pool: the ORM needs str again
+            raw.close()
 
     def workshops(self) -> list[tuple[str, str]]:
         return [(w.id, w.title) for w in self.rows[WorkshopRow]]
@@ -144,6 +172,37 @@ class Salvage:
         if gaps > 0:
             notes.append(f"{gaps} saisie(s) illisible(s) (numéros manquants dans le journal)")
         return Salvaged(snapshot, {a.id: bytes(a.data) for a in attachments}, "; ".join(notes))
+
+
+def _lenient_text(value: Any) -> Any:
+    return value.decode("utf-8", "replace") if isinstance(value, bytes) else value
+
+
+def _lenient_workshop(values: dict[str, Any]) -> WorkshopRow:
+    def moment(text: Any) -> datetime:
+        return as_utc(datetime.fromisoformat(str(text)))
+
+    try:
+        debrief = json.loads(values.get("debrief") or "{}")
+    except ValueError:
+        debrief = {}
+    day = values.get("date")
+    return WorkshopRow(
+        id=values["id"],
+        title=values.get("title") or "Atelier (titre illisible)",
+        territory=values.get("territory") or "",
+        territory_kind=values.get("territory_kind") or "",
+        date=date.fromisoformat(str(day)) if day else None,
+        place=values.get("place") or "",
+        facilitators=values.get("facilitators") or "",
+        context=values.get("context") or "",
+        objectives=values.get("objectives") or "",
+        fixed_points=values.get("fixed_points") or "",
+        status=values.get("status") or "draft",
+        debrief=debrief if isinstance(debrief, dict) else {},
+        created_at=moment(values["created_at"]),
+        updated_at=moment(values["updated_at"]),
+    )
 
 
 def _position(row: Any) -> tuple[int, str]:
