@@ -68,6 +68,9 @@ def run_app(
 
     setup_logging()
     log.info("starting Atelier Résilience %s", __version__)
+    from workshop_app.paths import start_up
+
+    start_up()
     if QApplication.instance() is None:
         QGuiApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
     app = QApplication.instance() or QApplication(list(argv) if argv is not None else sys.argv)

@@ -56,9 +56,39 @@ def home() -> Path:
     return path
 
 
+def folder_problem(path: Path, what: str = "Le dossier de données") -> str:
+    """Why ``path`` cannot be (or become) a folder the app writes into, in French; "" when it can."""
+    probe = path
+    while not probe.exists() and not probe.is_symlink() and probe.parent != probe:
+        probe = probe.parent  # the first part of the path that exists: it must be a writable folder
+    hint = (
+        "Donnez à ATELIER_HOME le chemin d'un dossier où vous pouvez écrire (ou retirez cette variable)."
+        if os.environ.get("ATELIER_HOME")
+        else "Choisissez un dossier où vous pouvez écrire (ATELIER_HOME ou --database)."
+    )
+    if not probe.is_dir():
+        kind = "un fichier" if probe.is_file() else "un périphérique ou un lien brisé"
+        return f"{what} « {path} » est inutilisable : « {probe} » n'est pas un dossier (c'est {kind}). {hint}"
+    if not os.access(probe, os.W_OK | os.X_OK):
+        return f"{what} « {path} » est inutilisable : « {probe} » est en lecture seule. {hint}"
+    return ""
+
+
 def ensure_home() -> Path:
+    """The home folder, created if needed; a French AtelierError when it is a file or is read-only."""
+    from workshop_app.core.errors import AtelierError
+
     path = home()
-    path.mkdir(parents=True, exist_ok=True)
+    problem = folder_problem(path)
+    if problem:
+        raise AtelierError(problem)
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        from workshop_app.core.errors import os_reason
+
+        reason = os_reason(error)
+        raise AtelierError(f"Le dossier de données « {path} » ne peut pas être créé : {reason}.") from None
     return path
 
 
@@ -72,6 +102,20 @@ def backups_dir() -> Path:
 
 def logs_dir() -> Path:
     return home() / "logs"
+
+
+def pending_writes_dir() -> Path:
+    """Markers of the files being written (see ``core.atomic.start_journal``)."""
+    return home() / "en-cours"
+
+
+def start_up() -> None:
+    """At every start (app and CLI): delete the temporary files of exports killed while writing, and keep a
+    journal of the new ones. Best effort: an unusable home only skips it (the command then says why)."""
+    from workshop_app.core.atomic import start_journal
+
+    if not folder_problem(home()):
+        start_journal(pending_writes_dir())
 
 
 def attachments_dir() -> Path:

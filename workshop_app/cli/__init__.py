@@ -13,7 +13,7 @@ from collections.abc import Sequence
 
 from workshop_app.core.errors import AtelierError
 
-_COMMAND_MODULES = ("decks", "deck_author", "store", "export", "selftest", "sync")
+_COMMAND_MODULES = ("decks", "deck_author", "store", "export", "selftest", "sync", "rescue")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -58,6 +58,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             from workshop_app.cli.selftest import run_selftest
 
             return run_selftest()
+        from workshop_app.paths import start_up
+
+        start_up()
         if args.command is None:
             from workshop_app.cli.display import no_display, run_on_virtual_screen
 

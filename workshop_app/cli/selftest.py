@@ -50,6 +50,12 @@ _IMPORTED_AT = time.time()
 def run_selftest() -> int:
     """Run every check; 0 when all pass, 1 on the first failure, 3 (from the watchdog) if something hangs."""
     out = _Output()
+    from workshop_app import paths
+
+    problem = paths.folder_problem(paths.home())  # the checks run in a scratch folder: the user's must work
+    if problem:
+        out.failed("dossier de données", problem)
+        return 1
     watchdog = _Watchdog(out, _timeout())
     home = Path(tempfile.mkdtemp(prefix="atelier-autotest-"))
     saved = {key: os.environ.get(key) for key in ("ATELIER_HOME", "ATELIER_DATABASE_URL", "QT_QPA_PLATFORM")}

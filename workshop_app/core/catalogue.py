@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
 from workshop_app.core.deck_loader import AnyDeck, DeckIssue, DeckLoadError, load_deck
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -22,9 +25,15 @@ class DeckEntry:
 
 
 def deck_files(folder: Path) -> list[Path]:
+    """Every ``.yaml``/``.yml`` entry but folders: a FIFO, a device or a dangling link named like a deck is
+    listed too, so that the loader refuses it by name instead of skipping it silently."""
     if not folder.is_dir():
         return []
-    return sorted(p for p in folder.iterdir() if p.suffix.lower() in (".yaml", ".yml") and p.is_file())
+    try:
+        entries = list(folder.iterdir())
+    except OSError:
+        return []
+    return sorted(p for p in entries if p.suffix.lower() in (".yaml", ".yml") and not p.is_dir())
 
 
 def scan(folders: Iterable[tuple[Path, bool]]) -> list[DeckEntry]:
@@ -42,6 +51,12 @@ def scan(folders: Iterable[tuple[Path, bool]]) -> list[DeckEntry]:
                 deck = load_deck(path)
             except DeckLoadError as exc:
                 entries.append(DeckEntry(path, builtin, None, tuple(exc.issues)))
+                continue
+            except Exception as exc:  # one hostile file never empties the list of decks
+                log.error("deck %s could not be read", path, exc_info=exc)
+                message = "fichier illisible (erreur inattendue : voir le journal)"
+                issue = DeckIssue(path.name, None, "", message)
+                entries.append(DeckEntry(path, builtin, None, (issue,)))
                 continue
             first = seen.setdefault(deck.id, path)
             if first != path:

@@ -9,6 +9,7 @@ keep the last one silently). The plain data is then validated by the pydantic mo
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,10 +19,14 @@ import yaml
 from pydantic import TypeAdapter, ValidationError
 
 from workshop_app.core.deck import Deck, DeckRuleError, QuestionDeck, StrategyDeck
-from workshop_app.core.errors import os_reason
+from workshop_app.core.errors import AtelierError, os_reason
+from workshop_app.core.safe_files import FileRefused, read_regular
 
 MAX_FILE_BYTES = 1024 * 1024
 MAX_NODES = 50_000
+# A real deck nests 6 levels (deck > cards > card > effects > axis > value). PyYAML composes recursively:
+# without a limit, a file of 1,000 "[" ran out of stack (RecursionError) and broke every list of decks.
+MAX_DEPTH = 40
 
 # Explicit tags a deck may use: plain data only.
 _DATA_TAGS = frozenset(
@@ -46,8 +51,8 @@ class DeckIssue:
         return f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
 
 
-class DeckLoadError(Exception):
-    """The deck could not be loaded; ``issues`` lists every problem found."""
+class DeckLoadError(AtelierError):
+    """The deck could not be loaded; ``issues`` lists every problem found (``str()``: one per line)."""
 
     def __init__(self, issues: Sequence[DeckIssue]) -> None:
         super().__init__("\n".join(str(i) for i in issues))
@@ -58,10 +63,9 @@ def load_deck(path: Path | str) -> AnyDeck:
     path = Path(path)
     name = path.name
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise _fail(name, None, f"fichier trop gros ({size} octets ; 1 Mio au plus)")
-        raw = path.read_bytes()
+        raw = read_regular(path, MAX_FILE_BYTES)
+    except FileRefused as exc:
+        raise _fail(name, None, exc.reason.replace(f"{MAX_FILE_BYTES} au plus", "1 Mio au plus")) from None
     except OSError as exc:
         raise _fail(name, None, f"lecture impossible : {os_reason(exc)}") from None
     try:
@@ -76,22 +80,47 @@ def load_deck(path: Path | str) -> AnyDeck:
 def parse_deck(text: str, name: str = "<deck>") -> AnyDeck:
     if len(text.encode("utf-8")) > MAX_FILE_BYTES:
         raise DeckLoadError([DeckIssue(name, None, "", "texte trop long (1 Mio au plus)")])
-    root = _compose(text, name)
-    data = _construct(root, name)
+    try:
+        root = _compose(text, name)
+        data = _construct(root, name)
+    except RecursionError:  # a second lock: _DeckComposer stops at MAX_DEPTH long before the stack ends
+        raise _fail(name, None, f"imbrication trop profonde ({MAX_DEPTH} niveaux au plus)") from None
     if not isinstance(data, dict):
         raise _fail(name, _line(root), "le document doit être un dictionnaire (clé: valeur)")
+    _check_finite(data, root, name)
     try:
         return _ADAPTER.validate_python(data)
     except ValidationError as exc:
         raise DeckLoadError(_issues_from(exc, root, data, name)) from None
 
 
-def deck_from_data(data: dict[str, Any], name: str = "<deck>") -> AnyDeck:
-    """Validate already-parsed data (e.g. a snapshot stored with a workshop)."""
+def deck_from_data(data: dict[str, Any], name: str = "<deck>", *, finite: bool = True) -> AnyDeck:
+    """Validate already-parsed data (e.g. a snapshot stored with a workshop). ``finite=False`` only for
+    snapshots stored before NaN was refused: an old workshop keeps opening."""
+    if finite:
+        _check_finite(data, None, name)
     try:
         return _ADAPTER.validate_python(data)
     except ValidationError as exc:
         raise DeckLoadError(_issues_from(exc, None, data, name)) from None
+
+
+def _check_finite(data: Any, root: yaml.Node | None, name: str) -> None:
+    """Refuse NaN and infinities (``.nan``, ``.inf`` in YAML): they made every score of the compass « nan »
+    and the PDF export crash. Iterative, and bounded in depth like the composer."""
+    stack: list[tuple[Any, list[str | int]]] = [(data, [])]
+    while stack:
+        value, path = stack.pop()
+        if len(path) > MAX_DEPTH:
+            raise _fail(name, None, f"imbrication trop profonde ({MAX_DEPTH} niveaux au plus)")
+        if isinstance(value, float) and not math.isfinite(value):
+            shown = "NaN" if math.isnan(value) else "l'infini"
+            message = f"nombre attendu, pas {shown} (.nan, .inf)"
+            raise DeckLoadError([DeckIssue(name, _line(_node_at(root, path)), _field(path), message)])
+        if isinstance(value, dict):
+            stack.extend(reversed([(v, [*path, str(k)]) for k, v in value.items()]))  # first in file first
+        elif isinstance(value, list):
+            stack.extend(reversed([(v, [*path, i]) for i, v in enumerate(value)]))
 
 
 def _fail(name: str, line: int | None, message: str) -> DeckLoadError:
@@ -108,11 +137,29 @@ class _Refused(Exception):
 
 
 class _DeckComposer(yaml.SafeLoader):
-    """Composes nodes only (never constructs objects) and refuses anchors, aliases and non-data tags."""
+    """Composes nodes only (never constructs objects) and refuses anchors, aliases and non-data tags, and
+    documents nested deeper than MAX_DEPTH or holding more than MAX_NODES nodes, before recursing further."""
+
+    _depth = 0
+    _nodes = 0
 
     def compose_node(self, parent: yaml.Node | None, index: Any) -> yaml.Node | None:
         event = self.peek_event()
         line = event.start_mark.line + 1
+        self._nodes += 1
+        if self._nodes > MAX_NODES:
+            raise _Refused(line, "document trop volumineux")
+        if self._depth >= MAX_DEPTH:
+            raise _Refused(line, f"imbrication trop profonde ({MAX_DEPTH} niveaux au plus)")
+        self._depth += 1
+        try:
+            return self._compose_checked(parent, index, event, line)
+        finally:
+            self._depth -= 1
+
+    def _compose_checked(
+        self, parent: yaml.Node | None, index: Any, event: Any, line: int
+    ) -> yaml.Node | None:
         if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None) is not None:
             raise _Refused(line, "les ancres et alias YAML (&, *) sont refusés")
         tag = getattr(event, "tag", None)
@@ -202,7 +249,10 @@ def _construct(root: yaml.Node, name: str) -> Any:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark
         line = mark.line + 1 if mark is not None else None
-        raise _fail(name, line, f"YAML invalide : {exc.problem}") from None
+        problem = exc.problem or ""
+        if "unhashable key" in problem:
+            problem = "clé invalide (une liste ou un dictionnaire ne peut pas servir de clé)"
+        raise _fail(name, line, f"YAML invalide : {problem}") from None
     finally:
         loader.dispose()
 
@@ -316,6 +366,7 @@ def _french(err: Any, data: Any) -> str:
         "enum": f"valeur invalide ; valeurs possibles : {_expected(ctx)}",
         "union_tag_invalid": "mécanique inconnue ; valeurs possibles : 'questions', 'strategy'",
         "union_tag_not_found": "champ « mechanic » manquant ('questions' ou 'strategy')",
+        "invalid_key": "clé invalide : une clé est un texte (mettez-la entre guillemets)",
     }
     message = messages.get(kind, err.get("msg", "valeur invalide"))
     loc = err.get("loc") or ()

@@ -23,10 +23,12 @@ import zipfile
 import zlib
 from collections.abc import Mapping
 from pathlib import Path
+from typing import Any
 
 from workshop_app.core.atomic import atomic_writer
 from workshop_app.core.errors import AtelierError
 from workshop_app.core.workshop import WorkshopSnapshot
+from workshop_app.export.archive_checks import check_image
 from workshop_app.export.manifest import (
     ATTACHMENT_ID,
     FORMAT,
@@ -111,11 +113,17 @@ def read_bundle(zip_path: Path) -> tuple[WorkshopSnapshot, dict[str, bytes]]:
             )
         raw = _read_member(archive, manifest_info, name, MAX_MANIFEST_BYTES)
         try:
-            data = json.loads(raw.decode("utf-8"))
+            data = json.loads(raw.decode("utf-8"), parse_constant=_refuse_constant)
         except (UnicodeDecodeError, json.JSONDecodeError) as exc:
             raise BundleError(
                 f"Le fichier {MANIFEST} de « {name} » est illisible (JSON invalide).", detail=str(exc)
             ) from None
+        except RecursionError:  # JSON's C parser stops itself at the interpreter's recursion limit
+            raise BundleError(
+                f"Le fichier {MANIFEST} de « {name} » est refusé : imbrication trop profonde."
+            ) from None
+        except ValueError as exc:  # NaN / Infinity, see _refuse_constant
+            raise BundleError(f"Le fichier {MANIFEST} de « {name} » est refusé : {exc}.") from None
         if not isinstance(data, dict) or data.get("format") != FORMAT:
             raise BundleError(f"« {name} » n'est pas une archive d'atelier (format inconnu).")
         version = data.get("version")
@@ -144,8 +152,13 @@ def read_bundle(zip_path: Path) -> tuple[WorkshopSnapshot, dict[str, bytes]]:
                 raise BundleError(
                     f"La pièce jointe « {att.filename} » de « {name} » est altérée (empreinte SHA-256)."
                 )
+            check_image(att.filename, att.media_type, blob, name)
             payloads[att_id] = blob
     return snapshot, payloads
+
+
+def _refuse_constant(constant: str) -> Any:
+    raise ValueError(f"nombre non fini « {constant} » (NaN ou infini)")
 
 
 def _check_members(archive: zipfile.ZipFile, name: str) -> dict[str, zipfile.ZipInfo]:

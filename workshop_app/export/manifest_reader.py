@@ -23,6 +23,7 @@ from workshop_app.core.workshop import (
     WorkshopSnapshot,
     WorkshopStatus,
 )
+from workshop_app.export.archive_checks import check_manifest
 from workshop_app.export.manifest import ATTACHMENT_ID, BundleError
 
 MAX_AUTHOR = 64  # the ``events.author`` column
@@ -108,6 +109,7 @@ class _Reader:
 
 
 def snapshot_from_json(data: Mapping[str, Any], bundle: str = "<archive>") -> WorkshopSnapshot:
+    check_manifest(data, bundle)  # numbers, types, lengths, depth, payload keys: before anything is built
     r = _Reader(bundle)
     w = r.obj(data.get("workshop"), "workshop")
     try:

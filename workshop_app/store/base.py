@@ -37,6 +37,9 @@ NOT_FOUND = {
 
 
 class StoreBase:
+    #: set on a database opened read-only because it is damaged (``store.damaged``): every write is refused
+    write_refusal: str | None = None
+
     def __init__(self, engine: Engine, url: str, author: str = "") -> None:
         from workshop_app.paths import device_id
 
@@ -56,6 +59,8 @@ class StoreBase:
     @contextlib.contextmanager
     def _write(self) -> Iterator[Session]:
         """One write transaction, committed at the end of the block; any failure rolls it all back."""
+        if self.write_refusal is not None:
+            raise AtelierError(self.write_refusal)
         info = {AUTHOR: self.author}  # edits of records are versioned with it (see ``store.versions``)
         with db_errors(self.where), Session(self.engine, expire_on_commit=False, info=info) as session:
             session.connection(execution_options={WRITE_OPTION: True})
@@ -104,7 +109,7 @@ class StoreBase:
         if deck is not None:
             return deck
         try:
-            deck = deck_from_data(dict(data), name=f"séquence {sequence_id}")
+            deck = deck_from_data(dict(data), name=f"séquence {sequence_id}", finite=False)
         except DeckLoadError as error:
             raise AtelierError(
                 "Le jeu enregistré avec cette séquence ne peut pas être relu (créé par une autre version ?).",

@@ -154,6 +154,8 @@ def translate(error: BaseException, where: str) -> AtelierError:
             f"Le disque est plein : la dernière saisie n'a pas pu être enregistrée dans « {where} ». "
             f"Libérez de la place puis recommencez. {_NOTHING_LOST}"
         )
+    elif "disk i/o error" in text or (isinstance(original, OSError) and original.errno == errno.EIO):
+        message = _io_error(where)
     elif "locked" in text or "busy" in text:
         message = (
             f"La base de données « {where} » est verrouillée par un autre programme (une autre fenêtre "
@@ -187,6 +189,30 @@ def translate(error: BaseException, where: str) -> AtelierError:
     else:
         message = f"Erreur de la base de données « {where} » : l'opération n'a pas été enregistrée."
     return AtelierError(message, detail=detail)
+
+
+def _io_error(where: str) -> str:
+    """SQLite says « disk I/O error » when its -shm file cannot grow on a full disk, and when the medium
+    fails or is removed: tell which it is when the free space says so."""
+    import shutil
+
+    path = Path(where)
+    folder = path.parent if path.suffix else path
+    try:
+        full = shutil.disk_usage(folder).free < 1024 * 1024
+    except OSError:
+        full = False
+    if full:
+        return (
+            f"Le disque est plein : la base de données « {where} » ne peut plus être lue ni écrite (SQLite "
+            f"a besoin d'un peu de place pour ses fichiers de travail). Libérez de la place puis "
+            f"recommencez. {_NOTHING_LOST}"
+        )
+    return (
+        f"Erreur de lecture ou d'écriture sur le disque de la base de données « {where} » (disque plein, "
+        f"clé USB ou partage réseau retiré, support défectueux ?). Vérifiez le support et la place libre, "
+        f"puis recommencez. {_NOTHING_LOST}"
+    )
 
 
 def _is_permission(error: BaseException) -> bool:

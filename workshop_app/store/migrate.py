@@ -70,12 +70,18 @@ def prepare_database(engine: Engine, url: str) -> None:
     path = sqlite_path(url)
     if path is not None:
         check_sqlite_file(path)
+        from workshop_app.store.damaged import refuse_if_damaged
+
+        refuse_if_damaged(path)  # read-only: before anything may write (a checkpoint, a migration)
     script = ScriptDirectory.from_config(alembic_config())
     head = script.get_current_head()
     try:
         with engine.connect() as conn:
+            _check_version_table(conn, where)
             current = current_revision(conn)
             tables = set(inspect(conn).get_table_names())
+    except AtelierError:
+        raise
     except Exception as error:
         raise _unreadable_or(error, path, where) from error
     if current == head:
@@ -103,6 +109,22 @@ def prepare_database(engine: Engine, url: str) -> None:
         log.info("database copied to %s before migrating from %s to %s", backup, current, head)
     _upgrade(url, where)
     _finish(engine, where)
+
+
+def _check_version_table(conn: Connection, where: str) -> None:
+    """Alembic keeps one row per head; this app has one line of migrations, so more than one row means the
+    table was edited by hand or two databases were mixed (Alembic's own error is English and technical)."""
+    if "alembic_version" not in inspect(conn).get_table_names():
+        return
+    rows = [r[0] for r in conn.execute(text("SELECT version_num FROM alembic_version"))]
+    if len(rows) > 1:
+        raise AtelierError(
+            f"La base de données « {where} » est incohérente : sa table de version (alembic_version) "
+            f"contient {len(rows)} lignes ({', '.join(map(str, rows[:4]))}) au lieu d'une seule. "
+            "Elle n'a pas été modifiée. Restaurez une sauvegarde du dossier « backups », ou sauvez les "
+            "ateliers lisibles avec « atelier rescue --archives DOSSIER ».",
+            detail=f"alembic_version rows: {rows!r}",
+        )
 
 
 def _finish(engine: Engine, where: str) -> None:
@@ -162,6 +184,26 @@ def check_sqlite_file(path: Path) -> None:
     """Before SQLite opens the file: refuse a read-only file or folder (SQLite writes its journal next to
     the database), and a file that is not an SQLite database (it must never be rewritten)."""
     folder = path.parent
+    if folder.exists() and not folder.is_dir():
+        raise AtelierError(
+            f"Impossible d'ouvrir la base de données « {path} » : « {folder} » n'est pas un dossier "
+            "(c'est un fichier). Vérifiez ATELIER_HOME ou --database. Rien n'a été modifié."
+        )
+    if path.exists() and not path.is_file():
+        raise AtelierError(
+            f"« {path} » n'est pas un fichier ordinaire (dossier ou périphérique) : ce ne peut pas être "
+            "une base d'Atelier Résilience. Choisissez un autre emplacement (--database). "
+            "Rien n'a été modifié."
+        )
+    for companion in (path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+        # SQLite maps the -shm file in memory: one it cannot write kills the process (SIGBUS) later.
+        if companion.exists() and not _writable_file(companion):
+            raise AtelierError(
+                f"Le fichier « {companion.name} » de la base de données « {path} » est en lecture seule : "
+                "Atelier Résilience ne pourrait ni lire sûrement ni enregistrer. Rendez-lui ses droits "
+                "d'écriture (ou copiez le dossier ailleurs), puis recommencez. "
+                "Le fichier n'a pas été modifié."
+            )
     if not os.access(folder, os.W_OK | os.X_OK) or (path.exists() and not os.access(path, os.R_OK | os.W_OK)):
         raise AtelierError(
             f"La base de données « {path} » est en lecture seule (fichier ou dossier « {folder} » "
@@ -180,11 +222,27 @@ def check_sqlite_file(path: Path) -> None:
         raise _corrupt(path)
 
 
+def _writable_file(path: Path) -> bool:
+    """Writable for real: ``os.access`` says yes to root even for an immutable (chattr +i) file."""
+    if not os.access(path, os.R_OK | os.W_OK):
+        return False
+    try:
+        fd = os.open(path, os.O_RDWR | os.O_NONBLOCK)
+    except OSError:
+        return False
+    os.close(fd)
+    return True
+
+
 def _unreadable_or(error: BaseException, path: Path | None, where: str) -> AtelierError:
     message = str(getattr(error, "orig", error)).lower()
     if path is not None and ("not a database" in message or "malformed" in message or "corrupt" in message):
         return _corrupt(path)
     return translate(error, where)
+
+
+def corrupt_error(path: Path) -> AtelierError:
+    return _corrupt(path)
 
 
 def _corrupt(path: Path) -> AtelierError:
@@ -206,6 +264,10 @@ def _corrupt(path: Path) -> AtelierError:
 
 def _stamp() -> str:
     return datetime.now(UTC).strftime("%Y%m%d-%H%M%S-%f")
+
+
+def set_aside(path: Path) -> Path:
+    return _set_aside(path)
 
 
 def _set_aside(path: Path) -> Path:

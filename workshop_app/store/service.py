@@ -6,6 +6,7 @@ aside and migrates it, then hands back a ready store.
 
 from __future__ import annotations
 
+from workshop_app.core.errors import AtelierError
 from workshop_app.services.api import WorkshopService
 from workshop_app.store.engine import (
     DEFAULT_BUSY_TIMEOUT_MS,
@@ -33,13 +34,19 @@ class WorkshopStore(PlanningMixin, PlayMixin, ReadingMixin, ExtrasMixin, Transfe
 
 
 def open_store(
-    url: str | None = None, *, busy_timeout_ms: int = DEFAULT_BUSY_TIMEOUT_MS, author: str = ""
+    url: str | None = None,
+    *,
+    busy_timeout_ms: int = DEFAULT_BUSY_TIMEOUT_MS,
+    read_only_if_damaged: bool = False,
+    author: str = "",
 ) -> WorkshopStore:
     """Open (create or migrate if needed) the database at ``url`` (default: ``paths.default_database_url()``).
 
     For an SQLite file, its folder is created. A database behind the current schema is first copied to
     :func:`paths.backups_dir`; one written by a newer version of the app is refused, untouched. ``author``:
-    the device id written into recorded events (default: this data folder's, ``paths.device_id``).
+    the device id written into recorded events (default: this data folder's, ``paths.device_id``). A damaged
+    SQLite file (see ``store.integrity``) is copied aside and refused with a ``DamagedDatabaseError``, or,
+    with ``read_only_if_damaged``, opened read-only as a ``DamagedStore`` (the rescue reads it that way).
     """
     from workshop_app import paths
     from workshop_app.store.migrate import prepare_database
@@ -49,13 +56,21 @@ def open_store(
     where = describe(url)
     path = sqlite_path(url)
     if path is not None:
+        folder = path.parent
+        problem = "" if folder.is_dir() else paths.folder_problem(folder, "Le dossier de la base de données")
+        if problem:  # ATELIER_HOME names a file, /dev/null, or a path under a file
+            raise AtelierError(problem)
         with db_errors(where):
             path.parent.mkdir(parents=True, exist_ok=True)
     engine = make_engine(url, busy_timeout_ms=busy_timeout_ms)
     try:
         prepare_database(engine, url)
-    except BaseException:
+    except BaseException as error:
         engine.dispose()
+        from workshop_app.store.damaged import DamagedDatabaseError, open_damaged
+
+        if read_only_if_damaged and path is not None and isinstance(error, DamagedDatabaseError):
+            return open_damaged(path, error)
         raise
     return WorkshopStore(engine, url, author)
 

@@ -68,6 +68,12 @@ class ActionRegistry(QObject):
             ["Ctrl+Shift+E"],
             self.tr("Tout l'atelier et ses photos, pour le rouvrir sur un autre ordinateur (Ctrl+O)"),
         )
+        self._add(
+            "rescue",
+            self.tr("&Sauver les ateliers d'une base endommagée…"),
+            [],
+            self.tr("Une archive (.zip) par atelier encore lisible ; la base n'est que lue"),
+        )
         self._add("close_workshop", self.tr("&Fermer l'atelier"), ["Ctrl+W"])
         self._add("quit", self.tr("&Quitter"), ["Ctrl+Q"])
         # -- Édition
@@ -149,6 +155,7 @@ class ActionRegistry(QObject):
                     None,
                     "export",
                     "export_bundle",
+                    "rescue",
                     None,
                     "close_workshop",
                     "quit",

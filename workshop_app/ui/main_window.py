@@ -91,6 +91,7 @@ class MainWindow(QMainWindow):
         a["export_bundle"].triggered.connect(self.export_bundle)
         a["import_deck"].triggered.connect(self.browse_decks)
         a["export"].triggered.connect(self.export)
+        a["rescue"].triggered.connect(self.rescue)
         a["close_workshop"].triggered.connect(self.close_workshop)
         a["quit"].triggered.connect(self.close)
         self.pages.connect_actions(a)
@@ -147,6 +148,12 @@ class MainWindow(QMainWindow):
         self.sig_store_ready.emit()
         self.offer_recovery()
         return True
+
+    def rescue(self) -> None:
+        """Save the workshops of a damaged database as archives (works without an open store)."""
+        from workshop_app.ui.rescue_flow import start_rescue
+
+        start_rescue(self, self.notify)
 
     def refresh_workshops(self) -> None:
         if self.service is not None:

@@ -5,11 +5,14 @@ Nobody calls ``QSettings(...)`` elsewhere: widgets receive an :class:`AppSetting
 
 from __future__ import annotations
 
+import tempfile
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any, Generic, TypeVar, cast
 
 from PySide6.QtCore import QSettings
 
+from workshop_app.core.errors import AtelierError
 from workshop_app.paths import ensure_home
 
 T = TypeVar("T")
@@ -49,7 +52,10 @@ MAX_RECENT = 10
 class AppSettings:
     def __init__(self, store: QSettings | None = None) -> None:
         if store is None:
-            path = ensure_home() / "settings.ini"
+            try:
+                path = ensure_home() / "settings.ini"
+            except AtelierError:  # ATELIER_HOME is a file, or read-only: the window opens and says why
+                path = Path(tempfile.mkdtemp(prefix="atelier-reglages-")) / "settings.ini"
             store = QSettings(str(path), QSettings.Format.IniFormat)
         self._store = store
         if int(cast(Any, self._store.value("meta/version", 0))) < SETTINGS_VERSION:

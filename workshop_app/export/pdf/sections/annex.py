@@ -94,7 +94,12 @@ def image_flowable(data: bytes | None, max_width: float, max_height: float) -> F
         from PIL import Image as PILImage
         from PIL import ImageOps
 
+        from workshop_app.export.archive_checks import image_too_big
+
+        if image_too_big(data):  # gigabytes to decode (a 12,000 × 12,000 PNG took 1.3 GB): placeholder
+            return None
         with PILImage.open(io.BytesIO(data)) as src:
+            src.draft("RGB", (IMAGE_MAX_PIXELS, IMAGE_MAX_PIXELS))  # JPEG: decoded at a reduced scale
             src.load()
             picture = ImageOps.exif_transpose(src)
             picture.thumbnail((IMAGE_MAX_PIXELS, IMAGE_MAX_PIXELS))
