@@ -62,7 +62,7 @@ CASES: list[tuple[str, Mutation, str]] = [
         r"groups\[0\]\.position\) : nombre hors",
     ),
     ("seq-2^70", lambda m: _event(m).update(seq=2**70), r"events\[0\]\.seq\) : nombre hors limites"),
-    ("seq-2^63-1", lambda m: m["events"][-1].update(seq=2**63 - 1), r"events\[\d+\]\.seq\) : nombre hors"),
+    ("seq-negative", lambda m: m["events"][-1].update(seq=-1), r"events\[\d+\]\.seq\) : nombre hors"),
     ("seq-negative", lambda m: _event(m).update(seq=-3), r"events\[0\]\.seq\) : nombre hors limites \(de 0"),
     (
         "minutes-2^70",
@@ -186,7 +186,7 @@ def test_a_refused_archive_imports_nothing(
     tmp_path: Path, archive: tuple[Manifest, dict[str, bytes]]
 ) -> None:
     manifest, members = archive
-    manifest["events"][-1]["seq"] = 2**63 - 1
+    manifest["events"][-1]["seq"] = -1
     path = _zip(tmp_path / "hostile.zip", manifest, members)
     from workshop_app.cli import main
 

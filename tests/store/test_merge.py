@@ -307,7 +307,10 @@ def test_foreign_sequence_numbers_never_reach_the_log(
     laptops: tuple[WorkshopStore, WorkshopStore], qdeck: QuestionDeck, tmp_path: Path
 ) -> None:
     """An archive's seq is only its own order: a huge one (2^63 − 1, or beyond 64 bits) is not stored, and the
-    workshop keeps recording afterwards (it used to stop: every later vote collided)."""
+    workshop keeps recording afterwards (it used to stop: every later vote collided). Beyond 64 bits the
+    archive is refused whole (``export.archive_checks``)."""
+    from workshop_app.export.manifest import BundleError
+
     a, b = laptops
     wid, sid, groups = _setup(a, qdeck)
     a.record_choice(wid, sid, groups[0], "q1", "2")
@@ -316,6 +319,10 @@ def test_foreign_sequence_numbers_never_reach_the_log(
         events = tuple(dataclasses.replace(e, seq=huge - i) for i, e in enumerate(snap.events))
         path = tmp_path / f"seq-{huge}.zip"
         export_bundle(dataclasses.replace(snap, events=events), {}, path)
+        if huge > 2**63 - 1:
+            with pytest.raises(BundleError, match="64 bits"):
+                read_bundle(path)
+            continue
         read, data = read_bundle(path)
         b.merge_snapshot(read, data)
         assert max(e.seq for e in b.events(wid)) == len(snap.events)

@@ -72,7 +72,9 @@ _SECTIONS: dict[str, dict[str, tuple[str, int]]] = {
         "deck": ("obj", 0),
     },
     "events": {
-        "seq": ("int", MAX_COUNTER),
+        "author": ("str", 200),  # its id is checked by the reader (a UUID)
+        # an archive's seq is only its own order of arrival (the merge renumbers): any non-negative 64-bit
+        "seq": ("int", INT64[1]),
         "kind": ("str", 40),
         "sequence_id": ("id", ID),
         "group_id": ("id", ID),
@@ -96,6 +98,13 @@ _SECTIONS: dict[str, dict[str, tuple[str, int]]] = {
         "caption": ("str", MAX_ANY_TEXT),
         "size": ("int", 50 * 1024 * 1024),
     },
+    # format 2: which edit of each record field each copy has seen (store.versions)
+    "versions": {
+        "row_id": ("id", ID),
+        "field": ("str", 40),
+        "stamp": ("str", 120),
+        "base": ("str", 120),
+    },
 }
 _DEBRIEF = {
     "strengths": ("list", 100),
@@ -113,7 +122,8 @@ PAYLOAD_KEYS: dict[str, tuple[str, int]] = {
     "text": ("str", MAX_EVENT_TEXT),
     "author": ("str", 200),
     "scope": ("str", 20),
-    "target": ("seqno", MAX_COUNTER),
+    # an undo/redo names its target by event id (format 2) or by sequence number (format 1)
+    "target": ("target", MAX_COUNTER),
 }
 
 _TYPE_NAMES = {
@@ -121,6 +131,7 @@ _TYPE_NAMES = {
     "id": "identifiant (texte)",
     "int": "nombre entier",
     "seqno": "numéro d'événement",
+    "target": "identifiant ou numéro d'événement",
     "obj": "objet",
     "list": "liste",
 }
@@ -197,11 +208,16 @@ def _value(value: Any, rule: tuple[str, int], where: str, bundle: str) -> None:
         "id": isinstance(value, str),
         "int": isinstance(value, int) and not isinstance(value, bool),
         "seqno": isinstance(value, int) and not isinstance(value, bool),
+        "target": isinstance(value, str) or (isinstance(value, int) and not isinstance(value, bool)),
         "obj": isinstance(value, dict),
         "list": isinstance(value, list),
     }[kind]
     if not ok:
         raise _fail(bundle, where, f"{_TYPE_NAMES[kind]} attendu")
+    if kind == "target" and isinstance(value, str):
+        kind, limit = "id", ID
+    elif kind == "target":
+        kind = "seqno"
     if kind in ("str", "id") and len(value) > limit:
         what = "identifiant" if kind == "id" else "texte"
         raise _fail(bundle, where, f"{what} trop long ({_count(limit)} caractères au plus)")
