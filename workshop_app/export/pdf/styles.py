@@ -89,6 +89,7 @@ def styles() -> Styles:
         lead=derive("lead", fontSize=10.5, leading=14.5, spaceAfter=8),
         h1=derive(
             "h1",
+            keepWithNext=1,
             fontName=BOLD,
             fontSize=16,
             leading=20,
@@ -98,6 +99,7 @@ def styles() -> Styles:
         ),
         h2=derive(
             "h2",
+            keepWithNext=1,
             fontName=BOLD,
             fontSize=12.2,
             leading=15.5,
@@ -107,6 +109,7 @@ def styles() -> Styles:
         ),
         h3=derive(
             "h3",
+            keepWithNext=1,
             fontName=BOLD,
             fontSize=10.2,
             leading=13,
@@ -162,6 +165,7 @@ def styles() -> Styles:
         toc2=derive("toc2", fontSize=9, leading=12, leftIndent=16, spaceAfter=0),
         card_title=derive(
             "card_title",
+            keepWithNext=1,
             fontName=BOLD,
             fontSize=10,
             leading=13,
