@@ -73,7 +73,7 @@ def test_sections_and_self_assessment_statement(built: tuple[WorkshopSnapshot, P
         "Programme",
         "Méthode : jeux utilisés et calcul des scores",
         "Résultats : la boussole",
-        "Points forts et vulnérabilités",
+        "Points forts",  # in the synthesis, printed once
         "Accords et désaccords entre les tables",
         "Bilan de la séance",
         "Engagements et plan d'action",

@@ -208,6 +208,7 @@ class _Reporter:
 
 
 EDITIONS = ("complet", "synthese")
+SYNTHESIS_ACTIONS = 6  # the complete edition's synthesis shows the first actions, the body all of them
 
 
 def synthesis_section(ctx: sections.Context) -> list[Flowable]:
@@ -215,12 +216,14 @@ def synthesis_section(ctx: sections.Context) -> list[Flowable]:
     section = synthesis.synthesis(
         ctx.snapshot, ctx.findings, ctx.readings, ctx.text,
         lambda lever: analysis.lever_label(ctx.snapshot, lever),
+        max_actions=SYNTHESIS_ACTIONS,
     )
     return [*render_section(ctx, section), PageBreak()]
 
 
 def build_story(ctx: sections.Context, reporter: _Reporter) -> list[Flowable]:
-    """Cover, synthesis, (contents,) the body, then — in the complete edition — the annexes."""
+    """Cover, synthesis (with the strengths and vulnerabilities, printed once, and the action plan), then
+    the body; the complete edition adds the contents, the notes, the whole action plan and the annexes."""
     cards = sum(len(s.deck.cards) for s in ctx.sequences) or 1
     done = [0]
 
@@ -239,11 +242,12 @@ def build_story(ctx: sections.Context, reporter: _Reporter) -> list[Flowable]:
     story += sections.programme_section(ctx)
     reporter.report(0.05, "Graphiques de la boussole")
     story += sections.results_section(ctx)
-    story += sections.findings_section(ctx)
     story += sections.agreement_section(ctx)
-    story += sections.notes_section(ctx)
+    if ctx.full:  # the short edition: the synthesis holds the findings and the action plan
+        story += sections.notes_section(ctx)
     story += sections.debrief_section(ctx)
-    story += sections.actions_section(ctx)
+    if ctx.full or len(ctx.snapshot.actions) > SYNTHESIS_ACTIONS:  # the whole plan when the synthesis cut it
+        story += sections.actions_section(ctx)
     story += sections.decks_section(ctx)
     if ctx.full:
         story += sections.annexes(ctx, tick)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from reportlab.lib.units import cm
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
 from workshop_app.export.pdf import charts
 from workshop_app.export.pdf.escaping import inline, markup
@@ -116,7 +116,10 @@ def table_block(ctx: Context, block: TableBlock) -> list[Flowable]:
     head: list[Flowable] = [Paragraph(inline(block.title), st.h3)] if block.title else []
     if len(rows) <= 8:
         return [KeepTogether([*head, t])]
-    return [*head, t]
+    # a long table starts where it is, its first rows with its title (keepWithNext would move the whole
+    # table to the next page): the title is not kept with it, room for the first rows is asked instead
+    title = [Paragraph(inline(block.title), st.h3_free)] if block.title else []
+    return [CondPageBreak(4 * cm), Spacer(1, 0.1), *title, t]
 
 
 def keep_rows(t: Table, count: int) -> Table:

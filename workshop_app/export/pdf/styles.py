@@ -40,6 +40,7 @@ class Styles:
     h1: ParagraphStyle
     h2: ParagraphStyle
     h3: ParagraphStyle
+    h3_free: ParagraphStyle  # an h3 not kept with what follows (above a long table that may split)
     cell: ParagraphStyle
     cell_bold: ParagraphStyle
     cell_head: ParagraphStyle
@@ -117,6 +118,8 @@ def styles() -> Styles:
             spaceBefore=8,
             spaceAfter=4,
         ),
+        h3_free=derive("h3_free", fontName=BOLD, fontSize=10.2, leading=13, textColor=INK, spaceBefore=8,
+                       spaceAfter=4),
         cell=cell,
         cell_bold=ParagraphStyle("cell_bold", parent=cell, fontName=BOLD),
         cell_head=ParagraphStyle("cell_head", parent=cell, fontName=BOLD, textColor=WHITE),

@@ -102,7 +102,9 @@ def agreement_sentences(found: SequenceFindings, groups: Sequence[GroupInfo], te
                 by_group.setdefault(gid, []).append(card)
         parts = []
         for gid, cards in by_group.items():
-            if len(cards) <= 2:
+            if len(by_group) > 3:  # many tables: how many cards each, the cards are in the annex
+                parts.append(f"{names.get(gid, gid)} ({plural(len(cards), 'carte')})")
+            elif len(cards) <= 2:
                 parts.append(f"{names.get(gid, gid)} pour {' et '.join(quote(c) for c in cards)}")
             else:
                 parts.append(f"{names.get(gid, gid)} pour {plural(len(cards), 'carte')}")
@@ -199,8 +201,10 @@ def synthesis(
     readings: Mapping[str, CompassReading],
     text: Text,
     lever_label: Callable[[str | None], str],
+    max_actions: int | None = None,
 ) -> Section:
-    """The one- or two-page synthesis (see the module docstring)."""
+    """The one- or two-page synthesis (see the module docstring); at most ``max_actions`` actions, the
+    others said to be in the body."""
     sequences = sorted(snapshot.sequences, key=lambda s: s.position)
     groups = sorted(snapshot.groups, key=lambda g: g.position)
     blocks: list[Block] = [Para(key_facts(snapshot, sequences), "lead")]
@@ -230,7 +234,14 @@ def synthesis(
         blocks.append(Bullets(strategies, "Les stratégies des tables"))
     if snapshot.actions:
         table = action_table(snapshot, text, lever_label)
-        blocks.append(TableBlock(table.header, table.rows, table.widths, table.align, "Le plan d’action"))
+        rows = table.rows[:max_actions] if max_actions is not None else table.rows
+        blocks.append(TableBlock(table.header, rows, table.widths, table.align, "Le plan d’action"))
+        more = len(table.rows) - len(rows)
+        if more > 0:
+            blocks.append(Para(
+                f"… et {plural(more, 'autre action', 'autres actions')} : voir le plan d’action complet.",
+                "muted",
+            ))
     else:
         blocks.append(Para("Aucune action n’a encore été inscrite au plan d’action.", "muted"))
     return Section("Synthèse", blocks, numbered=False)

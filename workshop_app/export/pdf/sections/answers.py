@@ -202,7 +202,7 @@ def notes_section(ctx: Context) -> list[Flowable]:
 
 def debrief_section(ctx: Context) -> list[Flowable]:
     d = ctx.snapshot.debrief
-    out: list[Flowable] = [*ctx.h1("Bilan de la séance")]
+    out: list[Flowable] = [*ctx.h1("Bilan de la séance", room=6 * cm)]
     out += [*ctx.h2_block("Ce qui a été ressenti"), _or_missing(ctx, d.felt)]
     out += [*ctx.h2_block("Ce qui s'est passé"), _or_missing(ctx, d.happened)]
     out += [*ctx.h2_block("Ce qui se transpose dans la réalité"), _or_missing(ctx, d.transfer)]
@@ -211,7 +211,7 @@ def debrief_section(ctx: Context) -> list[Flowable]:
 
 def actions_section(ctx: Context) -> list[Flowable]:
     st = ctx.st
-    out: list[Flowable] = [*ctx.h1("Engagements et plan d’action")]
+    out: list[Flowable] = [*ctx.h1("Engagements et plan d’action", room=6 * cm)]  # the table may split
     if not ctx.snapshot.actions:
         return [*out, _p("Aucune action n’a été inscrite au plan d’action.", st.muted)]
     from workshop_app.export.pdf.model_render import render_block  # (it imports this package)

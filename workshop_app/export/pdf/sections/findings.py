@@ -58,6 +58,8 @@ def findings_section(ctx: Context) -> list[Flowable]:
 def agreement_section(ctx: Context) -> list[Flowable]:
     st = ctx.st
     out: list[Flowable] = [*ctx.h1("Accords et désaccords entre les tables")]
+    if not ctx.full:  # the short edition: the synthesis reads them; here the levers and the strategies
+        return out + short_agreement(ctx)
     if ctx.snapshot.debrief.agreement.strip():
         out += _h3("Ce qu’en retient l’animation")
         out.append(_p(ctx.text(ctx.snapshot.debrief.agreement), st.body))
@@ -74,34 +76,58 @@ def agreement_section(ctx: Context) -> list[Flowable]:
             if sentences:
                 out += _h3("Ce que disent les réponses")
                 out += bullet_list(ctx, sentences)
+            if not ctx.full:  # the short edition: the reading and the levers, not the card tables
+                out += lever_spread_table(ctx, deck, sequence.id)
+                continue
             out += _h3("Cartes qui divisent les tables")
             out += spread_table(ctx, deck, result.disputed, steps, "Aucune carte ne divise les tables.")
             out += _h3("Cartes qui font consensus")
             out += spread_table(ctx, deck, result.agreed, steps, "Aucune carte ne fait consensus.")
             out.append(_p(AGREEMENT_RULE, st.muted))
-            levers = [(t, analysis.target_label(deck, t)) for t in deck.lever_ids()]
-            lever_spreads = [
-                s
-                for s in analysis.reading_spreads(ctx.readings[sequence.id], levers, levers=True)
-                if s.comparable
-            ]
-            lever_spreads.sort(key=lambda s: -(s.range or 0))
-            if lever_spreads:
-                out += _h3("Leviers sur lesquels les tables s'écartent le plus")
-                rows: list[list[object]] = [head_row(ctx, ["Levier", "Plus bas", "Plus haut", "Écart"])]
-                for s in lever_spreads[:MAX_AGREEMENT_ROWS]:
-                    rows.append(
-                        [
-                            _c(s.label, st.cell),
-                            _c(score_text(s.low or 0), st.cell_center),
-                            _c(score_text(s.high or 0), st.cell_center),
-                            _c(f"{round(s.range or 0)}{NBSP}points", st.cell_center),
-                        ]
-                    )
-                out.append(table(rows, [FRAME_WIDTH - 7.2 * cm, 2.2 * cm, 2.2 * cm, 2.8 * cm]))
+            out += lever_spread_table(ctx, deck, sequence.id)
         else:
             out += strategy_agreement(ctx, sequence, deck, seq_state, group_ids)  # type: ignore[arg-type]
     return out
+
+
+def short_agreement(ctx: Context) -> list[Flowable]:
+    out: list[Flowable] = []
+    group_ids = [g.id for g in ctx.groups]
+    for sequence in ctx.sequences:
+        deck = sequence.deck
+        if len(ctx.sequences) > 1:
+            out += _h3(ctx.text(sequence.display_title))
+        if isinstance(deck, QuestionDeck):
+            out += lever_spread_table(ctx, deck, sequence.id)
+        else:
+            out += strategy_agreement(ctx, sequence, deck, ctx.seq_state(sequence.id), group_ids)
+    return out
+
+
+def lever_spread_table(ctx: Context, deck: QuestionDeck, sequence_id: str) -> list[Flowable]:
+    """The levers on which the tables' scores are furthest apart (widest first)."""
+    st = ctx.st
+    out: list[Flowable] = []
+    found = ctx.findings.of(sequence_id)
+    lever_spreads = list(found.target_spreads) if found else []
+    if lever_spreads:
+        out += _h3("Leviers sur lesquels les tables s’écartent le plus")
+        rows: list[list[object]] = [head_row(ctx, ["Levier", "Plus bas", "Plus haut", "Écart"])]
+        for s in lever_spreads[:MAX_AGREEMENT_ROWS]:
+            rows.append(
+                [
+                    _c(s.label, st.cell),
+                    _c(score_text(s.low or 0), st.cell_center),
+                    _c(score_text(s.high or 0), st.cell_center),
+                    _c(f"{round(s.range or 0)}{NBSP}points", st.cell_center),
+                ]
+            )
+        out.append(table(rows, [FRAME_WIDTH - 7.2 * cm, 2.2 * cm, 2.2 * cm, 2.8 * cm]))
+    return out
+
+
+def _few(names: Sequence[str]) -> str:
+    return ", ".join(names[:2]) + (f" et {len(names) - 2} autres" if len(names) > 2 else "")
 
 
 def spread_table(
@@ -118,8 +144,16 @@ def spread_table(
             f"{names.get(gid, gid)}{NBSP}: {format_number(lo + v * steps / 100, 1)}"
             for gid, v in s.values.items()
         )
+        if len(s.values) > 6:  # many tables: the two ends, the others are in the annex
+            low, high = s.low or 0.0, s.high or 0.0
+            at_low = [names.get(g, g) for g, v in s.values.items() if v == low]
+            at_high = [names.get(g, g) for g, v in s.values.items() if v == high]
+            answers = (
+                f"de {format_number(lo + low * steps / 100, 1)} ({_few(at_low)}) à "
+                f"{format_number(lo + high * steps / 100, 1)} ({_few(at_high)})"
+            )
         if s.not_concerned:
-            answers += " · " + " · ".join(f"{names.get(g, g)}{NBSP}: non concerné" for g in s.not_concerned)
+            answers += " · non concerné" + NBSP + ": " + ", ".join(names.get(g, g) for g in s.not_concerned)
         gap = (s.range or 0) * steps / 100
         rows.append(
             [
@@ -162,11 +196,11 @@ def strategy_agreement(
             st.body,
         )
     )
-    for title, items in (
-        ("Cartes retenues par la plupart des tables", consensus),
-        ("Cartes retenues par une seule table", single),
-        ("Cartes retenues par aucune table", nobody),
-    ):
+    lists = [("Cartes retenues par la plupart des tables", consensus)]
+    if ctx.full:
+        lists.append(("Cartes retenues par une seule table", single))
+        lists.append(("Cartes retenues par aucune table", nobody))
+    for title, items in lists:
         if items:
             out += _h3(title)
             out += bullet_list(ctx, items)
@@ -174,7 +208,7 @@ def strategy_agreement(
     spreads = [
         s for s in analysis.reading_spreads(ctx.readings[sequence.id], axes, levers=False) if s.comparable
     ]
-    if found is not None and (found.effects_up or found.effects_down):
+    if found is not None and (found.effects_up or found.effects_down) and ctx.full:
         out += _h3("Effets attendus des stratégies (un jeu, pas un état du territoire)")
         out += bullet_list(ctx, [f"Renforcé : {f.text}" for f in found.effects_up]
                            + [f"Affaibli : {f.text}" for f in found.effects_down])

@@ -283,7 +283,7 @@ def decks_section(ctx: Context) -> list[Flowable]:
         out += ctx.h2_block(f"{deck.title} (version {deck.version})")
         facts = [f"Grille de lecture : {deck.compass.name}", f"{plural(len(deck.cards), 'carte')}"]
         out.append(_p(" · ".join(facts), st.muted))
-        if deck.description:
+        if deck.description and ctx.full:
             out.append(_p(deck.description, st.body))
         if isinstance(deck, QuestionDeck):
             out += question_deck_rules(ctx, deck)
@@ -292,6 +292,16 @@ def decks_section(ctx: Context) -> list[Flowable]:
         origin = labels_origin(deck)
         if origin:
             out.append(_p(origin, st.muted))
+    rule = ctx.findings.thresholds
+    out += _h3("Points forts, vulnérabilités, accords")
+    out.append(_p(
+        "Les points forts et vulnérabilités que propose l’application sont les leviers nettement au-dessus "
+        f"ou au-dessous du milieu de l’échelle pour la salle (au moins {rule.strong:.0f}/100 ou au plus "
+        f"{rule.weak:.0f}/100), parmi ceux qui ont reçu au moins la moitié des réponses ; l’animation les "
+        "valide ou les réécrit, et la synthèse dit qui les a formulés. Les stratégies du jeu nature en ville "
+        "n’en donnent jamais : ce sont des effets attendus, pas un état du territoire.",
+        st.body,
+    ))
     return out
 
 
@@ -313,6 +323,30 @@ def labels_origin(deck: QuestionDeck | StrategyDeck) -> str:
 
 def question_deck_rules(ctx: Context, deck: QuestionDeck) -> list[Flowable]:
     st = ctx.st
+    out: list[Flowable] = []
+    if ctx.full:
+        out += scale_table(ctx, deck)
+    else:
+        scale = " ; ".join(o.label for o in deck.scale)
+        out.append(_p(f"Échelle de réponse : {scale}.", st.body))
+    lo, hi = deck.scale_min, deck.scale_max
+    lo_label = next((o.label for o in deck.scale if o.value == lo), "")
+    hi_label = next((o.label for o in deck.scale if o.value == hi), "")
+    nc = next((o.label for o in deck.scale if o.value is None), "« non concerné »")
+    out += _h3("Comment les scores sont calculés")
+    out.append(
+        _raw(
+            QUESTIONS_RULE.format(
+                lo=inline(quote(lo_label)), hi=inline(quote(hi_label)), nc=inline(quote(nc))
+            ),
+            st.body,
+        )
+    )
+    return out
+
+
+def scale_table(ctx: Context, deck: QuestionDeck) -> list[Flowable]:
+    st = ctx.st
     out: list[Flowable] = _h3("Échelle de réponse")
     rows: list[list[object]] = [head_row(ctx, ["Réponse", "Valeur", "Sur 0–100", "Signification"])]
     lo, hi = deck.scale_min, deck.scale_max
@@ -327,18 +361,6 @@ def question_deck_rules(ctx: Context, deck: QuestionDeck) -> list[Flowable]:
             ]
         )
     out.append(table(rows, [4.6 * cm, 2.4 * cm, 2.0 * cm, FRAME_WIDTH - 9.0 * cm]))
-    lo_label = next((o.label for o in deck.scale if o.value == lo), "")
-    hi_label = next((o.label for o in deck.scale if o.value == hi), "")
-    nc = next((o.label for o in deck.scale if o.value is None), "« non concerné »")
-    out += _h3("Comment les scores sont calculés")
-    out.append(
-        _raw(
-            QUESTIONS_RULE.format(
-                lo=inline(quote(lo_label)), hi=inline(quote(hi_label)), nc=inline(quote(nc))
-            ),
-            st.body,
-        )
-    )
     return out
 
 

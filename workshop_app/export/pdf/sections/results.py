@@ -89,7 +89,7 @@ def _group_chunks(ctx: Context, fixed: int) -> list[tuple[list[GroupInfo], Group
 
 
 def results_section(ctx: Context) -> list[Flowable]:
-    out: list[Flowable] = [*ctx.h1("Résultats : la boussole", room=15 * cm)]
+    out: list[Flowable] = [*ctx.h1("Résultats : la boussole", room=15 * cm if ctx.full else 8 * cm)]
     out.append(
         _p(
             "Scores sur 100 : l’autoévaluation des tables, pas une note du territoire. Le taux de réponse "
@@ -100,11 +100,11 @@ def results_section(ctx: Context) -> list[Flowable]:
     if not ctx.groups:
         return [*out, _p("Aucune table n'a été constituée.", ctx.st.muted)]
     for sequence in ctx.sequences:
-        out += ctx.h2_block(ctx.text(sequence.display_title), room=13 * cm)
+        title = ctx.h2_block(ctx.text(sequence.display_title), room=13 * cm if ctx.full else 7 * cm)
         if isinstance(sequence.deck, QuestionDeck):
-            out += question_results(ctx, sequence, sequence.deck)
-        else:
-            out += strategy_results(ctx, sequence, sequence.deck)
+            out += with_title(title, question_results(ctx, sequence, sequence.deck))
+        elif ctx.full:  # the short edition reads the strategies in its synthesis and its agreement part
+            out += with_title(title, strategy_results(ctx, sequence, sequence.deck))
     return out
 
 
@@ -153,8 +153,8 @@ def _room_and_groups_radars(
             ]
         )
     )
-    if not ctx.full and len(ctx.groups) > 6:
-        return out  # the short edition: the room only when the tables are many
+    if not ctx.full:
+        return out  # the short edition: no small multiples (the overlay above is enough)
     # small multiples, two or three per row
     cells: list[list[Flowable]] = []
     per_row = 2 if len(ctx.groups) <= 4 else 3
@@ -224,7 +224,8 @@ def question_results(ctx: Context, sequence: SequenceInfo, deck: QuestionDeck) -
     uncovered = [a.display for a in deck.compass.axes if _total(reading.room, a.id) == 0]
     if uncovered:
         caption += f" Aucune carte du jeu ne porte sur : {', '.join(uncovered)}."
-    out += _room_and_groups_radars(ctx, deck, reading, caption)
+    if ctx.full or len(ctx.groups) <= 6:  # the short edition's synthesis already shows the room alone
+        out += _room_and_groups_radars(ctx, deck, reading, caption)
     out += lever_bars(ctx, deck, reading)
     return out
 
