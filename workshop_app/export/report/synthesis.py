@@ -147,7 +147,7 @@ def room_radar(deck: QuestionDeck | StrategyDeck, reading: CompassReading, capti
     values = [reading.room.axes[a.id].score if a.id in reading.room.axes else None for a in axes]
     labels = [a.display for a in axes]
     return RadarChart(labels, [Serie("Salle (toutes tables)", ROOM_COLOUR, values, room=True)], caption,
-                      middle=isinstance(deck, StrategyDeck), height_cm=7.2)
+                      middle=isinstance(deck, StrategyDeck), height_cm=6.2)
 
 
 def lever_bars(deck: QuestionDeck, reading: CompassReading, caption: str) -> BarChart:
@@ -187,12 +187,18 @@ def key_facts(snapshot: WorkshopSnapshot, sequences: Sequence[SequenceInfo]) -> 
         who.append(plural(people, "participant·e", "participant·es"))
     if tables:
         who.append(f"en {plural(tables, 'table')}" if people else plural(tables, "table"))
-    played = " puis ".join(
-        f"{quote(s.deck.title)} ({plural(len(s.deck.cards), 'carte')})" for s in sequences
-    )
+    played = " puis ".join(_played(s) for s in sequences)
     head = f"Le {when}, " if when else ""
     subject = " ".join(who) or "Les participant·es"
-    return f"{head}{subject} ont joué {played}." if played else f"{head}{subject}."
+    return f"{head}{subject} ont {played}." if played else f"{head}{subject}."
+
+
+def _played(sequence: SequenceInfo) -> str:
+    """« répondu aux 33 cartes du jeu … », « construit une stratégie avec le jeu … »."""
+    title = sequence.deck.title if "«" in sequence.deck.title else quote(sequence.deck.title)
+    if isinstance(sequence.deck, StrategyDeck):
+        return f"construit une stratégie avec le jeu {title}"
+    return f"répondu aux {plural(len(sequence.deck.cards), 'carte')} du jeu {title}"
 
 
 def synthesis(

@@ -109,8 +109,14 @@ def results_section(ctx: Context) -> list[Flowable]:
 
 
 def _room_and_groups_radars(
-    ctx: Context, deck: QuestionDeck | StrategyDeck, reading: CompassReading, caption: str
+    ctx: Context,
+    deck: QuestionDeck | StrategyDeck,
+    reading: CompassReading,
+    caption: str,
+    between: Sequence[Flowable] = (),
 ) -> list[Flowable]:
+    """The room's radar (with each table when there are at most six), then ``between`` (the lever bars),
+    then one small radar per table (complete edition)."""
     st = ctx.st
     middle = isinstance(deck, StrategyDeck)
     axes = deck.compass.axes
@@ -140,7 +146,7 @@ def _room_and_groups_radars(
     room_labels = [
         f"{lbl} (non renseigné)" if v is None else lbl for lbl, v in zip(labels, room_values, strict=True)
     ]
-    big = charts.radar(room_labels, series, width=FRAME_WIDTH, height=9.6 * cm, font_size=8, label_width=120,
+    big = charts.radar(room_labels, series, width=FRAME_WIDTH, height=8.4 * cm, font_size=8, label_width=120,
                        middle=middle)
     legend_items = charts.legend_items(series)
     out.append(
@@ -153,6 +159,7 @@ def _room_and_groups_radars(
             ]
         )
     )
+    out += between
     if not ctx.full:
         return out  # the short edition: no small multiples (the overlay above is enough)
     # small multiples, two or three per row
@@ -224,10 +231,10 @@ def question_results(ctx: Context, sequence: SequenceInfo, deck: QuestionDeck) -
     uncovered = [a.display for a in deck.compass.axes if _total(reading.room, a.id) == 0]
     if uncovered:
         caption += f" Aucune carte du jeu ne porte sur : {', '.join(uncovered)}."
+    bars = lever_bars(ctx, deck, reading)
     if ctx.full or len(ctx.groups) <= 6:  # the short edition's synthesis already shows the room alone
-        out += _room_and_groups_radars(ctx, deck, reading, caption)
-    out += lever_bars(ctx, deck, reading)
-    return out
+        return out + _room_and_groups_radars(ctx, deck, reading, caption, bars)
+    return out + bars
 
 
 def lever_bars(ctx: Context, deck: QuestionDeck, reading: CompassReading) -> list[Flowable]:
