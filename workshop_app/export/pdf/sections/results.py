@@ -146,25 +146,26 @@ def _room_and_groups_radars(
     room_labels = [
         f"{lbl} (non renseigné)" if v is None else lbl for lbl, v in zip(labels, room_values, strict=True)
     ]
-    big = charts.radar(room_labels, series, width=FRAME_WIDTH, height=8.4 * cm, font_size=8, label_width=120,
+    height = (6.8 if middle else 7.8) * cm
+    big = charts.radar(room_labels, series, width=FRAME_WIDTH, height=height, font_size=8, label_width=120,
                        middle=middle)
-    legend_items = charts.legend_items(series)
     out.append(
         KeepTogether(
             [
                 big,
                 Spacer(1, 6),
-                charts.legend(legend_items, width=FRAME_WIDTH),
+                charts.series_legend(series, width=FRAME_WIDTH),
                 _p(caption, st.caption),
             ]
         )
     )
     out += between
-    if not ctx.full:
-        return out  # the short edition: no small multiples (the overlay above is enough)
+    if not ctx.full or (middle and overlay):
+        # the short edition has no small multiples; nor has a strategy whose tables are all on the overlay
+        return out
     # small multiples, two or three per row
     cells: list[list[Flowable]] = []
-    per_row = 2 if len(ctx.groups) <= 4 else 3
+    per_row = 2 if len(ctx.groups) <= 4 else 3  # (four in a row leave no room for the radar itself)
     w = FRAME_WIDTH / per_row
     for g in ctx.groups:
         gr = reading.groups.get(g.id)
@@ -178,7 +179,7 @@ def _room_and_groups_radars(
                 charts.Series(ctx.text(g.name), g.colour, values, fill=True, width=1.5),
             ],
             width=w - 6,
-            height=(6.6 if per_row == 2 else 5.6) * cm,
+            height=(6.1 if per_row == 2 else 5.6) * cm,
             font_size=6.6 if per_row == 2 else 5.9,
             label_width=70 if per_row == 2 else 50,
             ring_labels=False,
