@@ -256,7 +256,7 @@ def scores_annex(ctx: Context) -> list[Flowable]:
     """The tables of scores per principle and lever, and per axis for a strategy (complete edition)."""
     if not ctx.groups:
         return []
-    out: list[Flowable] = [ctx.next_annex("Scores par table")]
+    out: list[Flowable] = [*ctx.next_annex("Scores par table")]
     out.append(_p("Scores sur 100 ; « — » : non renseigné.", ctx.st.muted))
     for sequence in ctx.sequences:
         if len(ctx.sequences) > 1:
