@@ -220,6 +220,8 @@ def table(
     if zebra:
         start = 1 if header else 0
         commands.append(("ROWBACKGROUNDS", (0, start), (-1, -1), [WHITE, LIGHTER]))
+    if len(rows) > 5:  # a split never leaves the last row alone at the top of a page
+        commands.append(("NOSPLIT", (0, -2), (-1, -1)))
     commands.extend(extra)
     t.setStyle(TableStyle(commands))
     return t

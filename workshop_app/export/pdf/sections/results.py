@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from reportlab.lib.units import cm
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
+from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
 from workshop_app.core import findings
 from workshop_app.core.deck import QuestionDeck, StrategyDeck
@@ -99,13 +99,17 @@ def results_section(ctx: Context) -> list[Flowable]:
     )
     if not ctx.groups:
         return [*out, _p("Aucune table n'a été constituée.", ctx.st.muted)]
+    pending, out = out, []  # the chapter's title goes with its first chart, never alone at a page foot
     for sequence in ctx.sequences:
         title = ctx.h2_block(ctx.text(sequence.display_title), room=13 * cm if ctx.full else 7 * cm)
         if isinstance(sequence.deck, QuestionDeck):
-            out += with_title(title, question_results(ctx, sequence, sequence.deck))
+            out += with_title([*pending, *title], question_results(ctx, sequence, sequence.deck))
         elif ctx.full:  # the short edition reads the strategies in its synthesis and its agreement part
-            out += with_title(title, strategy_results(ctx, sequence, sequence.deck))
-    return out
+            out += with_title([*pending, *title], strategy_results(ctx, sequence, sequence.deck))
+        else:
+            continue
+        pending = []
+    return pending + out
 
 
 def _room_and_groups_radars(
@@ -256,15 +260,20 @@ def scores_annex(ctx: Context) -> list[Flowable]:
     """The tables of scores per principle and lever, and per axis for a strategy (complete edition)."""
     if not ctx.groups:
         return []
-    out: list[Flowable] = [*ctx.next_annex("Scores par table")]
-    out.append(_p("Scores sur 100 ; « — » : non renseigné.", ctx.st.muted))
-    for sequence in ctx.sequences:
-        if len(ctx.sequences) > 1:
-            out += _h3(ctx.text(sequence.display_title))
+    out: list[Flowable] = []
+    for index, sequence in enumerate(ctx.sequences):
+        head: list[Flowable] = []
+        if index == 0:
+            note = _p("Scores sur 100 ; « — » : non renseigné.", ctx.st.muted)
+            head += [*ctx.next_annex("Scores par table"), note]
+        if len(ctx.sequences) > 1:  # (not glued to the table: it starts where it is and may split)
+            title = Paragraph(inline(ctx.text(sequence.display_title)), ctx.st.h3_free)
+            head += [CondPageBreak(5 * cm), title]
         if isinstance(sequence.deck, QuestionDeck):
-            out += lever_table(ctx, sequence.deck, ctx.readings[sequence.id])
+            body = lever_table(ctx, sequence.deck, ctx.readings[sequence.id])
         else:
-            out += strategy_table(ctx, sequence.deck, ctx.readings[sequence.id])
+            body = strategy_table(ctx, sequence.deck, ctx.readings[sequence.id])
+        out += [*head, *body]
     return out
 
 
@@ -298,7 +307,8 @@ def lever_table(ctx: Context, deck: QuestionDeck, reading: CompassReading) -> li
                     + [_c(_score_text(_group_lever(reading, g.id, lever.id)), st.cell_center) for g in groups]
                     + [_c(format_percent(room.coverage) if room else "—", st.cell_right)]
                 )
-        widths = [cols.label_width] + [cols.column_width] * (len(groups) + 2)
+        widths = [cols.label_width - 0.4 * cm] + [cols.column_width] * (len(groups) + 1)
+        widths.append(cols.column_width + 0.4 * cm)  # « Réponses » on one line
         out.append(table(rows, widths, zebra=False, extra=extra))
         if cols.key is not None:
             out.append(cols.key)
