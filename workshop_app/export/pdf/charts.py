@@ -208,8 +208,8 @@ def radar(
             Polygon(
                 pts,
                 strokeColor=INK if emphasised else MUTED if ring == 100 else RULE,
-                strokeWidth=1.3 if emphasised else 0.8 if ring == 100 else 0.5,
-                strokeDashArray=[4, 2] if emphasised else None,
+                strokeWidth=1.2 if emphasised else 0.8 if ring == 100 else 0.5,
+                strokeDashArray=[1, 1.6] if emphasised else None,  # dotted: the room's line is dashed
                 fillColor=None,
             )
         )

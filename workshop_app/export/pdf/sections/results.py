@@ -198,7 +198,7 @@ def _room_and_groups_radars(
             note += " · non renseigné : " + ", ".join(missing)
         cells.append([drawing, _p(note, st.caption)])
     if cells:
-        out += _h3("Par table (en pointillé : la salle).", room=8.5 * cm)
+        out += _h3("Par table (en tirets : la salle).", room=8.5 * cm)
         grid = [cells[i : i + per_row] for i in range(0, len(cells), per_row)]
         grid[-1] += [[Spacer(1, 1)]] * (per_row - len(grid[-1]))
         t = Table(grid, colWidths=[w] * per_row, hAlign="LEFT")
@@ -247,7 +247,7 @@ def lever_bars(ctx: Context, deck: QuestionDeck, reading: CompassReading) -> lis
     block = synthesis.lever_bars(
         deck, reading,
         "Score de la salle par levier, du plus fort au plus faible (autoévaluation des tables). Le détail "
-        "par table figure dans les radars ci-dessus" + (" et en annexe." if ctx.full else "."),
+        "par table figure dans les radars par table" + (" et en annexe." if ctx.full else "."),
     )
     if not block.bars:
         return []
@@ -330,7 +330,7 @@ def strategy_results(ctx: Context, sequence: SequenceInfo, deck: StrategyDeck) -
     reading = ctx.readings[sequence.id]
     caption = (
         "Effets attendus des stratégies imaginées par les tables, sur chaque axe, de 0 (pire) à 100 "
-        "(meilleur) ; le cercle en tirets marque 50 = sans effet. Ce n’est pas la boussole du territoire."
+        "(meilleur) ; le cercle pointillé marque 50 = sans effet. Ce n’est pas la boussole du territoire."
     )
     return _room_and_groups_radars(ctx, deck, reading, caption)
 
