@@ -148,11 +148,30 @@ def participants_summary(ctx: Context) -> str:
     orgs = ", ".join(
         f"{clean(org)} : {n}" for org, n in sorted(by_org.items(), key=lambda kv: (-kv[1], kv[0]))
     )
-    services = sorted({p.service for p in people if p.service})
-    text = f"{plural(len(people), 'participant·e', 'participant·es')} ({orgs})"
+    elected = [p for p in people if _is_elected(p.service, p.role)]
+    services = sorted({p.service for p in people if p.service and not _is_elected(p.service, "")})
+    text = f"{plural(len(people), 'participant·e', 'participant·es')}"
+    if elected:
+        text += f", dont {plural(len(elected), 'élu·e', 'élu·es')}"
+    text += f" ({orgs})"
     if services:
         text += f". Services représentés : {', '.join(services)}"
     return text + "."
+
+
+_ELECTED_SERVICES = {"élus", "élu", "élue", "élues", "élu·es", "élu·e", "élu.e.s", "élus et élues"}
+_ELECTED_ROLES = (
+    "maire", "élu", "vice-président", "conseiller municipal", "conseillère municipale",
+    "conseiller communautaire", "conseillère communautaire",
+)
+
+
+def _is_elected(service: str, role: str) -> bool:
+    """An elected official: « Élus » typed as a service, or a role such as « Maire-adjointe »."""
+    if service.strip().casefold() in _ELECTED_SERVICES:
+        return True
+    role = role.casefold()
+    return any(word in role for word in _ELECTED_ROLES)
 
 
 def contents(ctx: Context) -> list[Flowable]:
