@@ -352,3 +352,14 @@ def test_contents_page_numbers_match_the_headings(built: tuple[WorkshopSnapshot,
         found = re.search(r"(?:\. )+(\d+) " + re.escape(title), contents)
         assert found, title
         assert int(found.group(1)) == page, title
+
+
+def test_typography_of_our_strings_and_typed_text() -> None:
+    from workshop_app.export.report.text import writing
+
+    assert clean("l'eau d'aujourd'hui, D'ATELIER") == "l’eau d’aujourd’hui, D’ATELIER"
+    assert clean("'entre guillemets'") == "'entre guillemets'"  # a quotation mark, not an apostrophe
+    assert clean("CCAS (Participant·e 8)") == "CCAS (Participant\u00a08)"  # never broken before its number
+    with writing(True):
+        assert clean("16 participant·es") == "16 participant·es"
+    assert clean("16 participant·es") == "16 participants"

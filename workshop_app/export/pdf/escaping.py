@@ -31,6 +31,7 @@ _SURROGATE = re.compile(r"[\ud800-\udfff]")
 _SPACES = re.compile(r"[ \n]+")
 _BEFORE_PUNCT = re.compile(r"(?<=\S) ([:;?!»])")
 _AFTER_GUILLEMET = re.compile(r"« ")
+_NUMBERED_PERSON = re.compile(r"\b(Participant(?:·e)?) (\d+)\b")
 
 
 def clean(text: object) -> str:
@@ -47,8 +48,9 @@ def _clean(value: str, _inclusive: bool) -> str:
     value = value.replace("\u2028", "\n").replace("\u2029", "\n")
     value = _SURROGATE.sub(MISSING, _CONTROL.sub("", value))
     value = french(unicodedata.normalize("NFC", value))  # one apostrophe (’); point médian as set
-    # French typography: no line break before « : ; ? ! » » or after « « ».
+    # French typography: no line break before « : ; ? ! » » or after « « », nor inside « Participant 8 ».
     value = _AFTER_GUILLEMET.sub("«\u00a0", _BEFORE_PUNCT.sub("\u00a0\\1", value))
+    value = _NUMBERED_PERSON.sub("\\1\u00a0\\2", value)
     glyphs = coverage()
     if all(ord(ch) in glyphs or ch == "\n" for ch in value):
         return value
