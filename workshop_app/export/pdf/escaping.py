@@ -69,9 +69,21 @@ def _clean(value: str, _inclusive: bool) -> str:
 
 def markup(text: object) -> str:
     """Paragraph markup for a user string: cleaned, escaped, line breaks kept."""
-    return escape(clean(text)).replace("\n", "<br/>")
+    value = "" if text is None else str(text)
+    return _markup(value, inclusive_writing()) if value else ""
 
 
 def inline(text: object) -> str:
     """Like :func:`markup` but on one line (for table cells and headings)."""
-    return escape(_SPACES.sub(" ", clean(text)).strip(" "))
+    value = "" if text is None else str(text)
+    return _inline(value, inclusive_writing()) if value else ""
+
+
+@lru_cache(maxsize=4096)
+def _markup(value: str, inclusive: bool) -> str:
+    return escape(_clean(value, inclusive)).replace("\n", "<br/>")
+
+
+@lru_cache(maxsize=4096)
+def _inline(value: str, inclusive: bool) -> str:
+    return escape(_SPACES.sub(" ", _clean(value, inclusive)).strip(" "))
