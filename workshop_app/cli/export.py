@@ -35,6 +35,19 @@ def register(subparsers: Any) -> None:
         action="store_true",
         help="remplace les noms des participant·es (service et organisation gardés)",
     )
+    export.add_argument(
+        "--edition",
+        choices=("complet", "synthese"),
+        default="complet",
+        help="complet (par défaut : synthèse, corps du compte-rendu puis annexes) ou synthese (version "
+        "courte pour les élus, sans annexes)",
+    )
+    export.add_argument(
+        "--inclusif",
+        dest="inclusive",
+        action="store_true",
+        help="écriture inclusive (point médian : « participant·es ») dans le compte-rendu",
+    )
     export.add_argument("--quiet", "-q", action="store_true", help="n'affiche pas la progression")
     export.set_defaults(handler=cmd_export)
 
@@ -102,7 +115,15 @@ def cmd_export(args: argparse.Namespace) -> int:
     if args.pdf:
         from workshop_app.export.pdf import build_pdf
 
-        build_pdf(snapshot, photos, args.pdf, anonymise=args.anonymise, progress=_progress(args.quiet))
+        build_pdf(
+            snapshot,
+            photos,
+            args.pdf,
+            anonymise=args.anonymise,
+            progress=_progress(args.quiet),
+            edition=args.edition,
+            inclusive=args.inclusive,
+        )
         print(f"Compte-rendu écrit : {args.pdf}")
     if args.csv or args.xlsx:
         from workshop_app.export import tabular

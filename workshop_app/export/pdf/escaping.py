@@ -2,9 +2,11 @@
 
 Rules, in this order:
 
-1. ``clean``: newlines normalised; control characters dropped (tab becomes a space); U+202F (narrow no-break
-   space, breakable in reportlab) becomes U+00A0; any character the embedded font cannot draw becomes
-   ``MISSING`` (« □ ») so the reader sees something was there, instead of an invisible gap or a crash.
+1. ``clean``: newlines normalised; French typography (:func:`workshop_app.export.report.text.french`: ’,
+   the point médian only when inclusive writing is on); control characters dropped (tab becomes a space);
+   U+202F (narrow no-break space, breakable in reportlab) becomes U+00A0; any character the embedded font
+   cannot draw becomes ``MISSING`` (« □ ») so the reader sees something was there, instead of an invisible
+   gap or a crash.
 2. ``xml.sax.saxutils.escape`` (``&``, ``<``, ``>``): markup typed by a user is printed as text, never
    interpreted (no ``<font>``, no ``<img src=…>`` opening a local file).
 3. ``\\n`` → ``<br/>``.
@@ -16,9 +18,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 from xml.sax.saxutils import escape
 
 from workshop_app.export.pdf.fonts import coverage
+from workshop_app.export.report.text import french, inclusive_writing
 
 MISSING = "\u25a1"  # □
 
@@ -27,6 +31,7 @@ _SURROGATE = re.compile(r"[\ud800-\udfff]")
 _SPACES = re.compile(r"[ \n]+")
 _BEFORE_PUNCT = re.compile(r"(?<=\S) ([:;?!»])")
 _AFTER_GUILLEMET = re.compile(r"« ")
+_NUMBERED_PERSON = re.compile(r"\b(Participant(?:·e)?) (\d+)\b")
 
 
 def clean(text: object) -> str:
@@ -34,12 +39,18 @@ def clean(text: object) -> str:
     value = "" if text is None else str(text)
     if not value:
         return ""
+    return _clean(value, inclusive_writing())
+
+
+@lru_cache(maxsize=4096)  # the same names and labels come back hundreds of times in a document
+def _clean(value: str, _inclusive: bool) -> str:
     value = value.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ").replace("\u202f", "\u00a0")
     value = value.replace("\u2028", "\n").replace("\u2029", "\n")
     value = _SURROGATE.sub(MISSING, _CONTROL.sub("", value))
-    value = unicodedata.normalize("NFC", value)
-    # French typography: no line break before « : ; ? ! » » or after « « ».
+    value = french(unicodedata.normalize("NFC", value))  # one apostrophe (’); point médian as set
+    # French typography: no line break before « : ; ? ! » » or after « « », nor inside « Participant 8 ».
     value = _AFTER_GUILLEMET.sub("«\u00a0", _BEFORE_PUNCT.sub("\u00a0\\1", value))
+    value = _NUMBERED_PERSON.sub("\\1\u00a0\\2", value)
     glyphs = coverage()
     if all(ord(ch) in glyphs or ch == "\n" for ch in value):
         return value
@@ -58,9 +69,21 @@ def clean(text: object) -> str:
 
 def markup(text: object) -> str:
     """Paragraph markup for a user string: cleaned, escaped, line breaks kept."""
-    return escape(clean(text)).replace("\n", "<br/>")
+    value = "" if text is None else str(text)
+    return _markup(value, inclusive_writing()) if value else ""
 
 
 def inline(text: object) -> str:
     """Like :func:`markup` but on one line (for table cells and headings)."""
-    return escape(_SPACES.sub(" ", clean(text)).strip(" "))
+    value = "" if text is None else str(text)
+    return _inline(value, inclusive_writing()) if value else ""
+
+
+@lru_cache(maxsize=4096)
+def _markup(value: str, inclusive: bool) -> str:
+    return escape(_clean(value, inclusive)).replace("\n", "<br/>")
+
+
+@lru_cache(maxsize=4096)
+def _inline(value: str, inclusive: bool) -> str:
+    return escape(_SPACES.sub(" ", _clean(value, inclusive)).strip(" "))
