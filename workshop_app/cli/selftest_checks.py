@@ -60,7 +60,12 @@ class Checks:
 
         from workshop_app import __version__
 
-        kind = "paquet autonome" if getattr(sys, "frozen", False) else "depuis les sources"
+        if getattr(sys, "frozen", False):
+            kind = "paquet autonome"
+        elif (Path(__file__).resolve().parents[1] / "_data").is_dir():
+            kind = "paquet installé"
+        else:
+            kind = "depuis les sources"
         platform = os.environ.get("QT_QPA_PLATFORM") or "écran"
         self.ok(
             "environment",
@@ -183,6 +188,11 @@ class Checks:
         if folder.is_dir() and unbuilt:
             raise SelfTestFailure(
                 f"traduction(s) non compilée(s) : {', '.join(unbuilt)} (python -m workshop_app.ui.i18n_build)"
+            )
+        english = QTranslator()
+        if not english.load(str(folder / "atelier_en.qm")) or english.isEmpty():
+            raise SelfTestFailure(
+                f"le catalogue anglais « atelier_en.qm » manque ou est vide dans « {folder} »"
             )
         self.ok("translations", f"catalogues chargés : {', '.join(loaded)}")
 
