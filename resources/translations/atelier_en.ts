@@ -4,8 +4,24 @@
 <context>
     <name>About</name>
     <message>
+        <source>Licence : %1. Composants utilisés (Qt %2) :</source>
+        <translation>Licence: %1. Components used (Qt %2):</translation>
+    </message>
+    <message>
+        <source>Textes des licences et remplacement de Qt (LGPL) : %1</source>
+        <translation>Licence texts and how to replace Qt (LGPL): %1</translation>
+    </message>
+    <message>
+        <source>&lt;tr&gt;&lt;th align=&apos;left&apos;&gt;Composant&lt;/th&gt;&lt;th align=&apos;left&apos;&gt;Version&lt;/th&gt;&lt;th align=&apos;left&apos;&gt;Licence&lt;/th&gt;&lt;/tr&gt;</source>
+        <translation>&lt;tr&gt;&lt;th align=&apos;left&apos;&gt;Component&lt;/th&gt;&lt;th align=&apos;left&apos;&gt;Version&lt;/th&gt;&lt;th align=&apos;left&apos;&gt;Licence&lt;/th&gt;&lt;/tr&gt;</translation>
+    </message>
+    <message>
         <source>À propos</source>
         <translation>About</translation>
+    </message>
+    <message>
+        <source>À propos de Qt</source>
+        <translation>About Qt</translation>
     </message>
     <message>
         <source>&lt;b&gt;Atelier Résilience&lt;/b&gt; %1&lt;br&gt;Ateliers de résilience territoriale, hors ligne.&lt;br&gt;Les scores sont l&apos;autoévaluation des groupes, pas un indice officiel.</source>
