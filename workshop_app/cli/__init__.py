@@ -13,7 +13,7 @@ from collections.abc import Sequence
 
 from workshop_app.core.errors import AtelierError
 
-_COMMAND_MODULES = ("decks", "store", "export", "selftest", "backup")
+_COMMAND_MODULES = ("decks", "store", "export", "selftest", "backup", "desktop")
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -31,6 +31,27 @@ ET_SI_33 = "et-si-33"
 GROUPS = ("Élus", "Services techniques", "Habitants")
 
 
+def time_zone_source() -> str:
+    """Where Europe/Paris comes from; a failure if nowhere (the compte-rendu's times would be shifted)."""
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    from workshop_app.export.french import TIMEZONE
+
+    try:
+        ZoneInfo.no_cache(TIMEZONE)
+    except (ZoneInfoNotFoundError, ValueError, OSError) as exc:
+        raise SelfTestFailure(
+            f"fuseau horaire {TIMEZONE} introuvable (ni base du système, ni paquet tzdata) : les heures du "
+            f"compte-rendu seraient décalées ({exc})"
+        ) from None
+    try:
+        from importlib.metadata import version
+
+        return f"fuseau {TIMEZONE} (tzdata {version('tzdata')} ou système)"
+    except Exception:
+        return f"fuseau {TIMEZONE} (système)"
+
+
 class SelfTestFailure(Exception):
     """A check failed; ``str()`` is the French reason."""
 
@@ -70,7 +91,7 @@ class Checks:
         self.ok(
             "environment",
             f"Atelier Résilience {__version__} ({kind}), Python {sys.version.split()[0]}, "
-            f"PySide6 {PySide6.__version__}, Qt {qVersion()}, affichage {platform}",
+            f"PySide6 {PySide6.__version__}, Qt {qVersion()}, affichage {platform}, {time_zone_source()}",
         )
 
     def check_resources(self) -> None:
