@@ -66,7 +66,11 @@ class BuildPyWithData(build_py):
             destination = target / folder
             if destination.exists():
                 shutil.rmtree(destination)
-            shutil.copytree(ROOT / folder, destination, ignore=shutil.ignore_patterns("__pycache__", "*.qm"))
+            shutil.copytree(
+                ROOT / folder,
+                destination,
+                ignore=shutil.ignore_patterns("__pycache__", "*.qm", "*.ico", "*.icns"),
+            )
         # The .ts stay beside the .qm: the self-test checks that every catalogue was compiled.
         compile_translations(target / "resources" / "translations")
         for name in DATA_FILES:

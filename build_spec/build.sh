@@ -55,6 +55,11 @@ if compgen -G "resources/translations/*.ts" >/dev/null; then
   "$PY" -m pip install -q --disable-pip-version-check --no-deps -e . >/dev/null 2>&1
 fi
 
+# Windows and macOS: the .ico / .icns the spec and the installers use, rendered from atelier.svg.
+case "$(uname -s)" in
+  MINGW*|MSYS*|CYGWIN*|Darwin) "$PY" build_spec/make_icons.py >/dev/null ;;
+esac
+
 VERSION="$("$PY" -c 'import tomllib; print(tomllib.load(open("pyproject.toml", "rb"))["project"]["version"])')"
 echo "== Building atelier $VERSION with $("$PY" -m PyInstaller --version) into $DIST/atelier"
 start=$(date +%s)
