@@ -91,6 +91,22 @@
         <translation>The whole workshop and its photos, to open it on another computer (Ctrl+O)</translation>
     </message>
     <message>
+        <source>&amp;Sauvegarder toutes les données…</source>
+        <translation>&amp;Back up all data…</translation>
+    </message>
+    <message>
+        <source>Tous les ateliers, leurs photos et vos jeux dans un .zip, sur une clé USB par exemple</source>
+        <translation>Every workshop, its photos and your decks in a .zip, on a USB key for instance</translation>
+    </message>
+    <message>
+        <source>&amp;Restaurer une sauvegarde…</source>
+        <translation>&amp;Restore a backup…</translation>
+    </message>
+    <message>
+        <source>Remplace les données de cet ordinateur par une sauvegarde, après les avoir mises de côté</source>
+        <translation>Replaces this computer&apos;s data by a backup, after setting it aside</translation>
+    </message>
+    <message>
         <source>&amp;Fermer l&apos;atelier</source>
         <translation>&amp;Close the workshop</translation>
     </message>
@@ -221,6 +237,55 @@
     <message>
         <source>Aller à une table (1 à %1)</source>
         <translation>Go to a table (1 to %1)</translation>
+    </message>
+</context>
+<context>
+    <name>BackupFlow</name>
+    <message>
+        <source>Sauvegarde</source>
+        <translation>Backup</translation>
+    </message>
+    <message>
+        <source>Dossier où écrire la sauvegarde (une clé USB, par exemple)</source>
+        <translation>Folder for the backup (a USB key, for instance)</translation>
+    </message>
+    <message>
+        <source>Sauvegarde écrite</source>
+        <translation>Backup written</translation>
+    </message>
+    <message>
+        <source>Sauvegarde écrite :
+%1
+
+Contenu : %2.</source>
+        <translation>Backup written:
+%1
+
+Contents: %2.</translation>
+    </message>
+    <message>
+        <source>Restaurer une sauvegarde</source>
+        <translation>Restore a backup</translation>
+    </message>
+    <message>
+        <source>Sauvegarde (*.zip)</source>
+        <translation>Backup (*.zip)</translation>
+    </message>
+    <message>
+        <source>Restaurer « %1 » (%2) ?
+
+Les données actuelles de cet ordinateur seront remplacées ; elles sont d&apos;abord mises de côté dans « %3 ».</source>
+        <translation>Restore “%1” (%2)?
+
+This computer&apos;s current data will be replaced; it is first set aside in “%3”.</translation>
+    </message>
+    <message>
+        <source>Restaurer</source>
+        <translation>Restore</translation>
+    </message>
+    <message>
+        <source>Sauvegarde restaurée</source>
+        <translation>Backup restored</translation>
     </message>
 </context>
 <context>
@@ -398,6 +463,14 @@ The technical details are in the log: %1</translation>
     <message>
         <source>Exporter le compte-rendu</source>
         <translation>Export the minutes</translation>
+    </message>
+    <message>
+        <source>Sauvegarder sur une clé…</source>
+        <translation>Back up to a USB key…</translation>
+    </message>
+    <message>
+        <source>Fin de l&apos;atelier : une copie de toutes les données (photos comprises) où vous voulez</source>
+        <translation>End of the workshop: a copy of all the data (photos included) wherever you choose</translation>
     </message>
     <message>
         <source>Ressenti</source>

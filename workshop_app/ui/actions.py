@@ -68,6 +68,20 @@ class ActionRegistry(QObject):
             ["Ctrl+Shift+E"],
             self.tr("Tout l'atelier et ses photos, pour le rouvrir sur un autre ordinateur (Ctrl+O)"),
         )
+        self._add(
+            "backup_all",
+            self.tr("&Sauvegarder toutes les données…"),
+            [],
+            self.tr("Tous les ateliers, leurs photos et vos jeux dans un .zip, sur une clé USB par exemple"),
+        )
+        self._add(
+            "restore_backup",
+            self.tr("&Restaurer une sauvegarde…"),
+            [],
+            self.tr(
+                "Remplace les données de cet ordinateur par une sauvegarde, après les avoir mises de côté"
+            ),
+        )
         self._add("close_workshop", self.tr("&Fermer l'atelier"), ["Ctrl+W"])
         self._add("quit", self.tr("&Quitter"), ["Ctrl+Q"])
         # -- Édition
@@ -150,6 +164,9 @@ class ActionRegistry(QObject):
                     "export",
                     "export_bundle",
                     None,
+                    "backup_all",
+                    "restore_backup",
+                    None,
                     "close_workshop",
                     "quit",
                 ],
@@ -197,6 +214,8 @@ class ActionRegistry(QObject):
         """Enable what makes sense now: nothing without a database, the play keys once a sequence is open."""
         self["new_workshop"].setEnabled(has_store)
         self["open_file"].setEnabled(has_store)
+        self["backup_all"].setEnabled(has_store)
+        self["restore_backup"].setEnabled(has_store)
         workshop_actions = ("export", "export_bundle", "close_workshop", "go_setup", "go_play", "go_debrief")
         for name in (*workshop_actions, "add_action"):
             self[name].setEnabled(session is not None)
