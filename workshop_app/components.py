@@ -32,6 +32,10 @@ _COMPONENTS: tuple[tuple[str, str, str, bool], ...] = (
     ("platformdirs", "platformdirs", "MIT", False),
     ("tzdata", "tzdata", "Apache-2.0", True),
     ("psycopg (PostgreSQL)", "psycopg", "LGPL-3.0", True),
+    # Announced by other work in progress; listed once they are installed.
+    ("python-docx", "python-docx", "MIT", True),
+    ("pikepdf", "pikepdf", "MPL-2.0", True),
+    ("filelock", "filelock", "Unlicense", True),
 )
 
 
