@@ -49,10 +49,16 @@ if ! "$PY" -c "import PyInstaller" >/dev/null 2>&1; then
   "$PY" -m pip install -q --disable-pip-version-check -e ".[build]"
 fi
 
-# Compiled translations are not committed (.qm): build them, the spec refuses to ship .ts without .qm.
+# Compiled translations are not committed (.qm): the build backend (setup.py) compiles them during an
+# (editable) install; run it again so a .ts edited since is not shipped stale. The spec refuses .ts without .qm.
 if compgen -G "resources/translations/*.ts" >/dev/null; then
-  "$PY" -m workshop_app.ui.i18n_build >/dev/null
+  "$PY" -m pip install -q --disable-pip-version-check --no-deps -e . >/dev/null 2>&1
 fi
+
+# Windows and macOS: the .ico / .icns the spec and the installers use, rendered from atelier.svg.
+case "$(uname -s)" in
+  MINGW*|MSYS*|CYGWIN*|Darwin) "$PY" build_spec/make_icons.py >/dev/null ;;
+esac
 
 VERSION="$("$PY" -c 'import tomllib; print(tomllib.load(open("pyproject.toml", "rb"))["project"]["version"])')"
 echo "== Building atelier $VERSION with $("$PY" -m PyInstaller --version) into $DIST/atelier"

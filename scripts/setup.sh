@@ -29,5 +29,5 @@ if [ ! -x .venv/bin/python ]; then
   "$PYTHON" -m venv .venv
 fi
 .venv/bin/python -m pip install -q --disable-pip-version-check --upgrade pip >/dev/null
+# The build backend (setup.py) compiles the translations (.ts → .qm) during this install.
 .venv/bin/python -m pip install -q --disable-pip-version-check -e ".[dev,postgres,build]"
-.venv/bin/python -m workshop_app.ui.i18n_build >/dev/null 2>&1 || true

@@ -4,8 +4,24 @@
 <context>
     <name>About</name>
     <message>
+        <source>Licence : %1. Composants utilisés (Qt %2) :</source>
+        <translation>Licence: %1. Components used (Qt %2):</translation>
+    </message>
+    <message>
+        <source>Textes des licences et remplacement de Qt (LGPL) : %1</source>
+        <translation>Licence texts and how to replace Qt (LGPL): %1</translation>
+    </message>
+    <message>
+        <source>&lt;tr&gt;&lt;th align=&apos;left&apos;&gt;Composant&lt;/th&gt;&lt;th align=&apos;left&apos;&gt;Version&lt;/th&gt;&lt;th align=&apos;left&apos;&gt;Licence&lt;/th&gt;&lt;/tr&gt;</source>
+        <translation>&lt;tr&gt;&lt;th align=&apos;left&apos;&gt;Component&lt;/th&gt;&lt;th align=&apos;left&apos;&gt;Version&lt;/th&gt;&lt;th align=&apos;left&apos;&gt;Licence&lt;/th&gt;&lt;/tr&gt;</translation>
+    </message>
+    <message>
         <source>À propos</source>
         <translation>About</translation>
+    </message>
+    <message>
+        <source>À propos de Qt</source>
+        <translation>About Qt</translation>
     </message>
     <message>
         <source>&lt;b&gt;Atelier Résilience&lt;/b&gt; %1&lt;br&gt;Ateliers de résilience territoriale, hors ligne.&lt;br&gt;Les scores sont l&apos;autoévaluation des groupes, pas un indice officiel.</source>
@@ -73,6 +89,22 @@
     <message>
         <source>Tout l&apos;atelier et ses photos, pour le rouvrir sur un autre ordinateur (Ctrl+O)</source>
         <translation>The whole workshop and its photos, to open it on another computer (Ctrl+O)</translation>
+    </message>
+    <message>
+        <source>&amp;Sauvegarder toutes les données…</source>
+        <translation>&amp;Back up all data…</translation>
+    </message>
+    <message>
+        <source>Tous les ateliers, leurs photos et vos jeux dans un .zip, sur une clé USB par exemple</source>
+        <translation>Every workshop, its photos and your decks in a .zip, on a USB key for instance</translation>
+    </message>
+    <message>
+        <source>&amp;Restaurer une sauvegarde…</source>
+        <translation>&amp;Restore a backup…</translation>
+    </message>
+    <message>
+        <source>Remplace les données de cet ordinateur par une sauvegarde, après les avoir mises de côté</source>
+        <translation>Replaces this computer&apos;s data by a backup, after setting it aside</translation>
     </message>
     <message>
         <source>&amp;Fermer l&apos;atelier</source>
@@ -205,6 +237,55 @@
     <message>
         <source>Aller à une table (1 à %1)</source>
         <translation>Go to a table (1 to %1)</translation>
+    </message>
+</context>
+<context>
+    <name>BackupFlow</name>
+    <message>
+        <source>Sauvegarde</source>
+        <translation>Backup</translation>
+    </message>
+    <message>
+        <source>Dossier où écrire la sauvegarde (une clé USB, par exemple)</source>
+        <translation>Folder for the backup (a USB key, for instance)</translation>
+    </message>
+    <message>
+        <source>Sauvegarde écrite</source>
+        <translation>Backup written</translation>
+    </message>
+    <message>
+        <source>Sauvegarde écrite :
+%1
+
+Contenu : %2.</source>
+        <translation>Backup written:
+%1
+
+Contents: %2.</translation>
+    </message>
+    <message>
+        <source>Restaurer une sauvegarde</source>
+        <translation>Restore a backup</translation>
+    </message>
+    <message>
+        <source>Sauvegarde (*.zip)</source>
+        <translation>Backup (*.zip)</translation>
+    </message>
+    <message>
+        <source>Restaurer « %1 » (%2) ?
+
+Les données actuelles de cet ordinateur seront remplacées ; elles sont d&apos;abord mises de côté dans « %3 ».</source>
+        <translation>Restore “%1” (%2)?
+
+This computer&apos;s current data will be replaced; it is first set aside in “%3”.</translation>
+    </message>
+    <message>
+        <source>Restaurer</source>
+        <translation>Restore</translation>
+    </message>
+    <message>
+        <source>Sauvegarde restaurée</source>
+        <translation>Backup restored</translation>
     </message>
 </context>
 <context>
@@ -480,6 +561,14 @@ The technical details are in the log: %1</translation>
     <message>
         <source>Exporter le compte-rendu</source>
         <translation>Export the minutes</translation>
+    </message>
+    <message>
+        <source>Sauvegarder sur une clé…</source>
+        <translation>Back up to a USB key…</translation>
+    </message>
+    <message>
+        <source>Fin de l&apos;atelier : une copie de toutes les données (photos comprises) où vous voulez</source>
+        <translation>End of the workshop: a copy of all the data (photos included) wherever you choose</translation>
     </message>
     <message>
         <source>Ressenti</source>

@@ -71,6 +71,29 @@ def test_bundled_selftest_passes(bundle: Path, atelier_home: Path) -> None:
     assert list(atelier_home.iterdir()) == []
 
 
+def test_bundle_has_its_own_time_zone_database(bundle: Path, atelier_home: Path) -> None:
+    """As on a Windows laptop without a tz database: Europe/Paris must come from the bundled tzdata."""
+    result = run(bundle / "atelier", "--selftest", env_extra={"PYTHONTZPATH": "/nonexistent"})
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "fuseau Europe/Paris (tzdata " in result.stdout
+    assert (bundle / "_internal" / "tzdata" / "zoneinfo" / "Europe" / "Paris").is_file()
+
+
+def test_bundle_holds_the_licences_and_notices(bundle: Path) -> None:
+    internal = bundle / "_internal"
+    assert "MIT License" in (internal / "LICENSE").read_text(encoding="utf-8")
+    notices = (internal / "THIRD-PARTY-NOTICES.md").read_text(encoding="utf-8")
+    assert "Replacing the LGPL library (Qt / PySide6) in the bundle" in notices
+    lgpl = (internal / "resources" / "licenses" / "LGPL-3.0.txt").read_text(encoding="utf-8")
+    assert "GNU LESSER GENERAL PUBLIC LICENSE" in lgpl and "Version 3" in lgpl
+    assert "GNU GENERAL PUBLIC LICENSE" in (internal / "resources" / "licenses" / "GPL-3.0.txt").read_text()
+    # Each bundled distribution's metadata (licence files, versions shown in Help › À propos).
+    for dist in ("pyside6_essentials", "shiboken6", "reportlab", "numpy", "pillow", "tzdata", "pyqtgraph"):
+        assert list(internal.glob(f"{dist}-*.dist-info")), dist
+    assert list(internal.glob("reportlab-*.dist-info/licenses/*"))
+    assert list(internal.glob("numpy-*.dist-info/licenses/LICENSE.txt"))
+
+
 def test_bundled_selftest_reports_a_failure(bundle: Path) -> None:
     result = run(bundle / "atelier", "--selftest", env_extra={"ATELIER_SELFTEST_FAIL": "pdf"})
     assert result.returncode == 1, result.stdout + result.stderr

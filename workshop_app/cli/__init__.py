@@ -13,7 +13,17 @@ from collections.abc import Sequence
 
 from workshop_app.core.errors import AtelierError
 
-_COMMAND_MODULES = ("decks", "deck_author", "store", "export", "selftest", "sync", "rescue")
+_COMMAND_MODULES = (
+    "decks",
+    "deck_author",
+    "store",
+    "export",
+    "selftest",
+    "sync",
+    "rescue",
+    "backup",
+    "desktop",
+)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -31,6 +31,27 @@ ET_SI_33 = "et-si-33"
 GROUPS = ("Élus", "Services techniques", "Habitants")
 
 
+def time_zone_source() -> str:
+    """Where Europe/Paris comes from; a failure if nowhere (the compte-rendu's times would be shifted)."""
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    from workshop_app.export.french import TIMEZONE
+
+    try:
+        ZoneInfo.no_cache(TIMEZONE)
+    except (ZoneInfoNotFoundError, ValueError, OSError) as exc:
+        raise SelfTestFailure(
+            f"fuseau horaire {TIMEZONE} introuvable (ni base du système, ni paquet tzdata) : les heures du "
+            f"compte-rendu seraient décalées ({exc})"
+        ) from None
+    try:
+        from importlib.metadata import version
+
+        return f"fuseau {TIMEZONE} (tzdata {version('tzdata')} ou système)"
+    except Exception:
+        return f"fuseau {TIMEZONE} (système)"
+
+
 class SelfTestFailure(Exception):
     """A check failed; ``str()`` is the French reason."""
 
@@ -60,12 +81,17 @@ class Checks:
 
         from workshop_app import __version__
 
-        kind = "paquet autonome" if getattr(sys, "frozen", False) else "depuis les sources"
+        if getattr(sys, "frozen", False):
+            kind = "paquet autonome"
+        elif (Path(__file__).resolve().parents[1] / "_data").is_dir():
+            kind = "paquet installé"
+        else:
+            kind = "depuis les sources"
         platform = os.environ.get("QT_QPA_PLATFORM") or "écran"
         self.ok(
             "environment",
             f"Atelier Résilience {__version__} ({kind}), Python {sys.version.split()[0]}, "
-            f"PySide6 {PySide6.__version__}, Qt {qVersion()}, affichage {platform}",
+            f"PySide6 {PySide6.__version__}, Qt {qVersion()}, affichage {platform}, {time_zone_source()}",
         )
 
     def check_resources(self) -> None:
@@ -183,6 +209,11 @@ class Checks:
         if folder.is_dir() and unbuilt:
             raise SelfTestFailure(
                 f"traduction(s) non compilée(s) : {', '.join(unbuilt)} (python -m workshop_app.ui.i18n_build)"
+            )
+        english = QTranslator()
+        if not english.load(str(folder / "atelier_en.qm")) or english.isEmpty():
+            raise SelfTestFailure(
+                f"le catalogue anglais « atelier_en.qm » manque ou est vide dans « {folder} »"
             )
         self.ok("translations", f"catalogues chargés : {', '.join(loaded)}")
 

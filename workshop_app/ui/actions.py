@@ -70,9 +70,23 @@ class ActionRegistry(QObject):
         )
         self._add(
             "rescue",
-            self.tr("&Sauver les ateliers d'une base endommagée…"),
+            self.tr("Sau&ver les ateliers d'une base endommagée…"),
             [],
             self.tr("Une archive (.zip) par atelier encore lisible ; la base n'est que lue"),
+        )
+        self._add(
+            "backup_all",
+            self.tr("&Sauvegarder toutes les données…"),
+            [],
+            self.tr("Tous les ateliers, leurs photos et vos jeux dans un .zip, sur une clé USB par exemple"),
+        )
+        self._add(
+            "restore_backup",
+            self.tr("&Restaurer une sauvegarde…"),
+            [],
+            self.tr(
+                "Remplace les données de cet ordinateur par une sauvegarde, après les avoir mises de côté"
+            ),
         )
         self._add("close_workshop", self.tr("&Fermer l'atelier"), ["Ctrl+W"])
         self._add("quit", self.tr("&Quitter"), ["Ctrl+Q"])
@@ -157,6 +171,9 @@ class ActionRegistry(QObject):
                     "export_bundle",
                     "rescue",
                     None,
+                    "backup_all",
+                    "restore_backup",
+                    None,
                     "close_workshop",
                     "quit",
                 ],
@@ -204,6 +221,8 @@ class ActionRegistry(QObject):
         """Enable what makes sense now: nothing without a database, the play keys once a sequence is open."""
         self["new_workshop"].setEnabled(has_store)
         self["open_file"].setEnabled(has_store)
+        self["backup_all"].setEnabled(has_store)
+        self["restore_backup"].setEnabled(has_store)
         workshop_actions = ("export", "export_bundle", "close_workshop", "go_setup", "go_play", "go_debrief")
         for name in (*workshop_actions, "add_action"):
             self[name].setEnabled(session is not None)

@@ -1,5 +1,7 @@
-"""Compile ``resources/translations/*.ts`` into ``.qm`` with ``pyside6-lrelease`` (run by scripts/setup.sh).
+"""Compile ``resources/translations/*.ts`` into ``.qm`` with ``pyside6-lrelease``, by hand.
 
+Every ``pip install`` (editable or not) and every wheel build compiles them already: ``setup.py`` (the build
+backend) runs the same ``lrelease``. This module is for translators and tests.
 ``python -m workshop_app.ui.i18n_build --update`` first refreshes the ``.ts`` files from the sources with
 ``pyside6-lupdate`` (over ``workshop_app/ui``), keeping the translations already written.
 """

@@ -71,6 +71,9 @@ class MainWindow(QMainWindow):
         self.saved_label = QLabel()
         self.saved_label.setObjectName("savedLabel")
         self.statusBar().addPermanentWidget(self.saved_label)
+        from workshop_app.ui.backup_flow import BackupFlow
+
+        self.backups = BackupFlow(self)
         self.registry.fill_menu_bar(self.menuBar())
         self.addActions([self.registry[name] for name in self.registry])  # keys work in full screen too
         self._connect()
@@ -93,6 +96,11 @@ class MainWindow(QMainWindow):
         a["export"].triggered.connect(self.export)
         a["rescue"].triggered.connect(self.rescue)
         a["close_workshop"].triggered.connect(self.close_workshop)
+        a["backup_all"].triggered.connect(self.backups.ask_backup)
+        a["restore_backup"].triggered.connect(
+            lambda: self.backups.ask_restore(self.close_workshop, self.reopen_store)
+        )
+        self.pages.sig_backup_requested.connect(self.backups.ask_backup)
         a["quit"].triggered.connect(self.close)
         self.pages.connect_actions(a)
         a["shortcuts"].triggered.connect(self.show_shortcuts)
@@ -154,6 +162,16 @@ class MainWindow(QMainWindow):
         from workshop_app.ui.rescue_flow import start_rescue
 
         start_rescue(self, self.notify)
+
+    def reopen_store(self) -> bool:
+        """After a restoration: the database is opened again (its migrations run if the backup is older)."""
+        if self.service is not None:
+            self.service.close()
+            self.service = None
+        files = getattr(self, "files", None)
+        if files is not None:  # open_store connects the new flow's drop handler
+            self.start.sig_files_dropped.disconnect(files.open_paths)
+        return self.open_store()
 
     def refresh_workshops(self) -> None:
         if self.service is not None:

@@ -29,6 +29,8 @@ class WorkshopPages(QObject):
     sig_changed = Signal()
     #: the debrief page asked for the export dialog
     sig_export_requested = Signal()
+    # the debrief page offered a backup of all the data (end of the workshop)
+    sig_backup_requested = Signal()
     #: a short message from the play page for the status bar
     sig_status = Signal(str)
 
@@ -84,6 +86,9 @@ class WorkshopPages(QObject):
         signal = getattr(self.debrief, "sig_export_requested", None)
         if signal is not None:
             signal.connect(self.sig_export_requested)
+        backup = getattr(self.debrief, "sig_backup_requested", None)
+        if backup is not None:
+            backup.connect(self.sig_backup_requested)
         self._replace(PAGE_SETUP, self.setup)
         self._replace(PAGE_PLAY, self.play)
         self._replace(PAGE_DEBRIEF, self.debrief)

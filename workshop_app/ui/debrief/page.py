@@ -44,6 +44,8 @@ T = TypeVar("T")
 class DebriefPage(QWidget):
     #: the facilitator asked for the compte-rendu; everything typed is saved before this is emitted
     sig_export_requested = Signal()
+    # end of the workshop: « Sauvegarder sur une clé… » (all the data, to a folder the facilitator picks)
+    sig_backup_requested = Signal()
 
     def __init__(self, session: WorkshopSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -100,6 +102,12 @@ class DebriefPage(QWidget):
         self.export_button.setDefault(True)
         self.export_button.setStyleSheet("font-weight: bold; padding: 6px 14px;")
         self.export_button.clicked.connect(self.on_export_clicked)
+        self.backup_button = QPushButton(self.tr("Sauvegarder sur une clé…"))
+        self.backup_button.setObjectName("backupButton")
+        self.backup_button.setToolTip(
+            self.tr("Fin de l'atelier : une copie de toutes les données (photos comprises) où vous voulez")
+        )
+        self.backup_button.clicked.connect(self.on_backup_clicked)
         self._build_layout()
         resized = self._header.sectionResized
         for signal in (self.plan.modelReset, self.plan.rowsInserted, self.plan.dataChanged, resized):
@@ -143,6 +151,7 @@ class DebriefPage(QWidget):
         bottom.addWidget(self.propose_button)
         bottom.addWidget(self.validate_button)
         bottom.addWidget(self.hint, 1)
+        bottom.addWidget(self.backup_button)
         bottom.addWidget(self.export_button)
         layout = QVBoxLayout(self)
         layout.addLayout(findings, 2)
@@ -151,7 +160,7 @@ class DebriefPage(QWidget):
         layout.addWidget(self.table, 3)
         layout.addLayout(bottom)
         order = (self.agreement, self.add_action_button, self.remove_action_button, self.table,
-                 self.propose_button, self.validate_button, self.export_button)
+                 self.propose_button, self.validate_button, self.backup_button, self.export_button)
         for before, after in pairwise(order):  # Tab follows what is seen, top to bottom
             QWidget.setTabOrder(before, after)
 
@@ -289,6 +298,12 @@ class DebriefPage(QWidget):
         self._session.patch_snapshot(actions=tuple(self.plan.items()))
 
     # -- export ---------------------------------------------------------------------------------------------
+    def on_backup_clicked(self) -> None:
+        for box in (self.felt, self.happened, self.transfer, self.agreement):
+            box.commit()
+        if self.save_debrief():
+            self.sig_backup_requested.emit()
+
     def on_export_clicked(self) -> None:
         for box in (self.felt, self.happened, self.transfer, self.agreement):
             box.commit()
