@@ -8,8 +8,6 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from workshop_app.core.deck_loader import DeckLoadError, load_deck
-
 
 def register(subparsers: Any) -> None:
     validate = subparsers.add_parser("validate", help="vérifie un ou plusieurs fichiers de jeu (YAML)")
@@ -27,6 +25,8 @@ def register(subparsers: Any) -> None:
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
+    from workshop_app.core.deck_loader import DeckLoadError, load_deck  # pydantic + YAML: not at every start
+
     failed = 0
     for raw in args.paths:
         try:
