@@ -164,6 +164,9 @@ class MainWindow(QMainWindow):
         self.update_actions()
         self.sig_store_ready.emit()
         self.offer_recovery()
+        from workshop_app.ui.memory import release_import_caches
+
+        release_import_caches()
         return True
 
     def refresh_workshops(self) -> None:
@@ -210,6 +213,9 @@ class MainWindow(QMainWindow):
         self.pages.show(page if page is not None else self.pages.natural_page())
         self.update_actions()
         self.sig_workshop_opened.emit(workshop_id)
+        from workshop_app.ui.memory import release_import_caches
+
+        release_import_caches()  # the play page's chart libraries were just imported
         return True
 
     def close_workshop(self) -> None:
