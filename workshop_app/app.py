@@ -52,7 +52,7 @@ def create_main_window(app: QApplication, store_opener: StoreOpener | None = Non
 def _after_first_paint(window: MainWindow, on_shown: Callable[[MainWindow], None] | None) -> None:
     """The start screen is interactive once its workshop list has painted: the cached list at once when the
     database has not changed since the last run (the store then opens just after), else the store's."""
-    from workshop_app.ui.startup import quit_when, since, when_painted
+    from workshop_app.ui.startup import preload_charts, quit_when, since, when_painted
 
     started = time.perf_counter()
     quit_at = quit_when()
@@ -63,6 +63,8 @@ def _after_first_paint(window: MainWindow, on_shown: Callable[[MainWindow], None
         log.info("store ready, lists painted (%s after the first frame)", since(started))
         if quit_at == "store":
             window.close()
+        elif not quit_at:
+            preload_charts()
 
     def interactive() -> None:
         log.info("start screen interactive (%s after the first frame)", since(started))

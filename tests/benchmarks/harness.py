@@ -12,6 +12,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
@@ -34,7 +35,9 @@ def load() -> str:
     return f"load average {one:.2f} {five:.2f} {fifteen:.2f} ({os.cpu_count()} CPUs)"
 
 
-def run(cmd: Sequence[str], env: Mapping[str, str] | None = None, cwd: Path = ROOT) -> Run:
+def run(
+    cmd: Sequence[str], env: Mapping[str, str] | None = None, cwd: Path = ROOT, timeout: float = 120
+) -> Run:
     """One whole process: wall time from just before the fork to its exit (``perf_counter``), its CPU time
     and peak RSS from ``wait4``; a failing process stops the benchmark with its stderr."""
     full_env = dict(os.environ if env is None else env)
@@ -44,7 +47,12 @@ def run(cmd: Sequence[str], env: Mapping[str, str] | None = None, cwd: Path = RO
             list(cmd), env=full_env, cwd=cwd, stdout=subprocess.PIPE, stderr=err, text=True
         )
         assert proc.stdout is not None
-        out = proc.stdout.read()  # until the child closes it (it exits)
+        watchdog = threading.Timer(timeout, proc.kill)  # a hung child must not hang the benchmark (and CI)
+        watchdog.start()
+        try:
+            out = proc.stdout.read()  # until the child closes it (it exits)
+        finally:
+            watchdog.cancel()
         _pid, status, usage = os.wait4(proc.pid, 0)
         wall = time.perf_counter() - start
         proc.returncode = os.waitstatus_to_exitcode(status)

@@ -52,5 +52,21 @@ def when_painted(widget: QWidget, callback: Callable[[], None]) -> None:
     widget.update()
 
 
+def preload_charts() -> None:
+    """Import the play page's chart libraries (numpy, pyqtgraph: ~0.9 s) in the background once the start
+    screen is up, so opening a workshop does not wait for them. Only imports: no Qt object is created there.
+    A workshop opened before it is done simply waits for the import to finish (Python's import lock)."""
+    import threading
+
+    def work() -> None:
+        try:
+            import workshop_app.ui.compass.widget  # numpy, pyqtgraph and the radar
+            import workshop_app.ui.play.page  # noqa: F401
+        except Exception:  # the main thread will import (and report) it again when it needs it
+            log.exception("charts not preloaded")
+
+    threading.Thread(target=work, name="preload-charts", daemon=True).start()
+
+
 def since(start: float) -> str:
     return f"{time.perf_counter() - start:.3f} s"
