@@ -75,8 +75,9 @@ def test_the_cached_list_is_the_stores_until_the_database_changes(tmp_path: Path
     assert cached_list(db, cache) == store.list_workshops()
     store.update_workshop(info.id, title="Autre titre")
     assert cached_list(db, cache) is None
-    store.create_workshop("Un deuxième")
+    second = store.create_workshop("Un deuxième")
     assert cached_list(db, cache) is None
+    assert sorted(store.workshop_ids()) == sorted([info.id, second.id])  # what the CLI resolves ids with
     store.close()
     cache.write_text("{not json", encoding="utf-8")
     assert cached_list(db, cache) is None
