@@ -166,7 +166,7 @@ class MainWindow(QMainWindow):
         self.offer_recovery()
         from workshop_app.ui.memory import release_import_caches
 
-        release_import_caches()
+        release_import_caches(freeze=True)
         return True
 
     def refresh_workshops(self) -> None:

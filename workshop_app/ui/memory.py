@@ -11,7 +11,12 @@ import gc
 import linecache
 
 
-def release_import_caches() -> None:
+def release_import_caches(freeze: bool = False) -> None:
+    """The source lines go by reference counting alone. ``freeze`` once, at start-up: what is alive then
+    (modules, the window) lives for the session, so later collections need not walk it again. Not when a
+    workshop opens: its page may be closed later and must stay collectable (and no collection is paid
+    between the click and the compass)."""
     linecache.clearcache()
-    gc.collect()
-    gc.freeze()  # what is alive now lives for the session: later collections need not walk it again
+    if freeze:
+        gc.collect()
+        gc.freeze()
