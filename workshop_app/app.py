@@ -64,7 +64,7 @@ def _after_first_paint(window: MainWindow, on_shown: Callable[[MainWindow], None
         if quit_at == "store":
             window.close()
         elif not quit_at:
-            preload_charts()
+            preload_charts(window)
 
     def interactive() -> None:
         log.info("start screen interactive (%s after the first frame)", since(started))

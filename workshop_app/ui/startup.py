@@ -52,20 +52,23 @@ def when_painted(widget: QWidget, callback: Callable[[], None]) -> None:
     widget.update()
 
 
-def preload_charts() -> None:
-    """Import the play page's chart libraries (numpy, pyqtgraph: ~0.9 s) in the background once the start
-    screen is up, so opening a workshop does not wait for them. Only imports: no Qt object is created there.
-    A workshop opened before it is done simply waits for the import to finish (Python's import lock)."""
-    import threading
+def preload_charts(window: QWidget, delay_ms: int = 300) -> None:
+    """Import the play page's chart libraries (numpy, then pyqtgraph and the play page: ~0.5–0.9 s) on the
+    GUI thread, in two idle steps shortly after the start screen is up, so opening a workshop does not wait
+    for them. Not in a thread: pyqtgraph creates Qt objects when it is imported. A click meanwhile waits at
+    most for the step under way, which opening the workshop would have paid anyway."""
 
-    def work() -> None:
-        try:
-            import workshop_app.ui.compass.widget  # numpy, pyqtgraph and the radar
-            import workshop_app.ui.play.page  # noqa: F401
-        except Exception:  # the main thread will import (and report) it again when it needs it
-            log.exception("charts not preloaded")
+    def numpy_step() -> None:
+        if window.isVisible():
+            import numpy  # noqa: F401
 
-    threading.Thread(target=work, name="preload-charts", daemon=True).start()
+            QTimer.singleShot(0, charts_step)
+
+    def charts_step() -> None:
+        if window.isVisible():
+            import workshop_app.ui.play.page  # noqa: F401 - pyqtgraph, the radar, the play page
+
+    QTimer.singleShot(delay_ms, numpy_step)
 
 
 def since(start: float) -> str:
