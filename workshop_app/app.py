@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import sys
+import time
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
@@ -48,6 +49,44 @@ def create_main_window(app: QApplication, store_opener: StoreOpener | None = Non
     return window
 
 
+def _after_first_paint(window: MainWindow, on_shown: Callable[[MainWindow], None] | None) -> None:
+    """The start screen is interactive once its workshop list has painted: the cached list at once when the
+    database has not changed since the last run (the store then opens just after), else the store's."""
+    from workshop_app.ui.startup import preload_charts, quit_when, since, when_painted
+
+    started = time.perf_counter()
+    quit_at = quit_when()
+    if on_shown is not None:
+        on_shown(window)
+
+    def store_ready() -> None:
+        log.info("store ready, lists painted (%s after the first frame)", since(started))
+        if quit_at == "store":
+            window.close()
+        elif not quit_at:
+            preload_charts(window)
+
+    def interactive() -> None:
+        log.info("start screen interactive (%s after the first frame)", since(started))
+        if quit_at == "ready":
+            window.close()
+            return
+        if window.service is None and window.open_store():
+            when_painted(window.start.workshop_view.viewport(), store_ready)
+
+    if window.show_cached_list():
+        when_painted(window.start.workshop_view.viewport(), interactive)
+        return
+    def both() -> None:
+        interactive()
+        store_ready()
+
+    if window.open_store():
+        when_painted(window.start.workshop_view.viewport(), both)
+    elif quit_at:
+        window.close()
+
+
 def run_app(
     argv: Sequence[str] | None = None,
     *,
@@ -86,13 +125,7 @@ def run_app(
     if guard is not None:
         guard.listen(bring_forward(window))
     window.show()
-
-    def after_first_paint() -> None:
-        if on_shown is not None:
-            on_shown(window)
-        window.open_store()
-
-    QTimer.singleShot(0, after_first_paint)
+    QTimer.singleShot(0, lambda: _after_first_paint(window, on_shown))
     try:
         return int(app.exec())
     finally:

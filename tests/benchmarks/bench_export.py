@@ -1,69 +1,125 @@
-"""Benchmark of the exports (not collected by pytest): ``python tests/benchmarks/bench_export.py``.
+"""The compte-rendu of a full day, as a user gets it: ``atelier export ID --pdf`` in a fresh process (cold),
+paired with LibreOffice headless converting a DOCX of the same workshop to PDF (the anchor); and in the app
+(warm, a second export of the session). ``python tests/benchmarks/bench_export.py [pairs]``
+(``ATELIER_BENCH_QUICK=1``: 2 pairs).
 
-A full day: 12 groups × 33 cards with an argument and a note each, a strategy round, 20 actions, 4 photos.
-Prints the CPU time of the PDF (target ≤ 2 s on the reference laptop), of the CSV, XLSX and bundle, then
-the PDF time against the number of answers, which should grow linearly (the time per answer stays flat).
+The workshop is ``atelier demo --full-day`` (12 tables × 33 « Et si… » cards with an argument and a note on
+each answer, a strategy round, 20 actions) in a private data folder. The DOCX is the app's own
+(``atelier export ID --docx``) when the installed app has that option; otherwise a plain DOCX of the same
+content written by ``plain_docx.py`` (each card's table of answers, arguments and notes; the strategy picks;
+the action plan), which the output says. LibreOffice runs with a kept profile (warm, its fastest case):
+``soffice -env:UserInstallation=… --headless --convert-to pdf``. Wall times, whole processes.
+Targets: CLI ≤ 1 s and LibreOffice ÷ CLI ≥ 3; in the app ≤ 0.5 s.
 """
 
 from __future__ import annotations
 
-import statistics
+import os
+import shutil
+import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(ROOT / "tests" / "export"))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from export_factory import make_snapshot  # noqa: E402
+from harness import QUICK, ROOT, compile_bytecode, load, median, paired, run, spread, venv_script
 
-from workshop_app.export.bundle import export_bundle  # noqa: E402
-from workshop_app.export.pdf import build_pdf  # noqa: E402
-from workshop_app.export.pdf.fonts import register_fonts  # noqa: E402
-from workshop_app.export.tabular import write_csv, write_xlsx  # noqa: E402
-
-
-def timed(action, runs: int = 3) -> float:  # type: ignore[no-untyped-def]
-    """Median CPU time of this process (wall time is meaningless on a shared, busy machine)."""
-    times = []
-    for _ in range(runs):
-        start = time.process_time()
-        action()
-        times.append(time.process_time() - start)
-    return statistics.median(times)
+IN_APP = """
+import sys, time
+from pathlib import Path
+from workshop_app.export.pdf import build_pdf
+from workshop_app.store import open_store
+with open_store() as store:
+    snapshot = store.snapshot(sys.argv[1])
+times = []
+for i in range(4):  # the first export of a session pays the imports and fonts: not counted
+    start = time.perf_counter()
+    build_pdf(snapshot, {}, Path(sys.argv[2]))
+    times.append(time.perf_counter() - start)
+print(*times[1:])
+"""
 
 
-def main() -> int:
-    register_fonts()  # one-off (~50 ms), paid at the first export of a session
-    with tempfile.TemporaryDirectory() as tmp:
-        folder = Path(tmp)
-        snapshot, photos = make_snapshot(
-            n_groups=12, n_cards=33, notes_per_answer=True, n_actions=20, photos=4, answered_share=1.0
+def _pages(pdf: Path) -> int:
+    from pypdf import PdfReader
+
+    return len(PdfReader(pdf).pages)
+
+
+def _docx(atelier: str, env: dict[str, str], workshop: str, target: Path) -> str:
+    help_text = subprocess.run([atelier, "export", "--help"], env=env, capture_output=True, text=True).stdout
+    if "--docx" in help_text:
+        run([atelier, "export", workshop, "--docx", str(target), "-q"], env=env)
+        return "the app's own DOCX (atelier export --docx)"
+    sys.path.insert(0, str(ROOT))
+    os.environ["ATELIER_HOME"] = env["ATELIER_HOME"]
+    from plain_docx import write_docx
+
+    from workshop_app.store import open_store
+
+    with open_store() as store:
+        write_docx(store.snapshot(workshop), target)
+    return "a plain DOCX of the same content (plain_docx.py: no `export --docx` in this app yet)"
+
+
+def main(pairs: int) -> int:
+    soffice = shutil.which("soffice")
+    compile_bytecode()
+    atelier = venv_script("atelier")
+    scratch = Path(tempfile.mkdtemp(prefix="atelier-bench-export-"))
+    env = dict(os.environ, ATELIER_HOME=str(scratch / "home"), QT_QPA_PLATFORM="offscreen")
+    env.pop("ATELIER_DATABASE_URL", None)
+    env.pop("PYTHONPYCACHEPREFIX", None)
+    print(f"compte-rendu of a full day; {load()}")
+    demo = run([atelier, "demo", "--full-day"], env=env)
+    workshop = demo.stdout.split()[-1]
+    print(f"  atelier demo --full-day: {demo.wall:.2f} s (workshop {workshop[:8]}…)")
+    pdf = scratch / "cr.pdf"
+
+    def ours() -> object:
+        return run([atelier, "export", workshop, "--pdf", str(pdf), "-q"], env=env)
+
+    if soffice is None:
+        result = [ours() for _ in range(pairs)]
+        print(
+            f"  CLI export: wall {spread([r.wall for r in result])} s (no LibreOffice installed: no anchor)"
         )
-        answers = sum(len(s.answers) for s in snapshot.state().sequences.values())
-        pdf = folder / "journee.pdf"
-        t_pdf = timed(lambda: build_pdf(snapshot, photos, pdf))
-        from pypdf import PdfReader
+    else:
+        docx = scratch / "cr.docx"
+        what = _docx(atelier, env, workshop, docx)
+        profile = scratch / "lo-profile"
+        lo_cmd = [
+            soffice,
+            f"-env:UserInstallation=file://{profile}",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(scratch / "lo"),
+            str(docx),
+        ]
 
-        pages = len(PdfReader(str(pdf)).pages)
-        print(f"Full day: {len(snapshot.groups)} groups, {answers} answers, {len(snapshot.events)} events")
-        print(f"  PDF   {t_pdf:6.2f} s  ({pages} pages, {pdf.stat().st_size / 1024:.0f} KiB)  target <= 2 s")
-        print(f"  CSV   {timed(lambda: write_csv(snapshot, folder / 'r.csv')):6.3f} s")
-        print(f"  XLSX  {timed(lambda: write_xlsx(snapshot, folder / 'r.xlsx')):6.3f} s")
-        print(f"  zip   {timed(lambda: export_bundle(snapshot, photos, folder / 'b.zip')):6.3f} s")
-        print("PDF time against the number of answers (12 groups, strategy round, 20 actions):")
-        print("  cards  answers   time     ms/answer")
-        for cards in (4, 8, 16, 33):
-            snap, ph = make_snapshot(
-                n_groups=12, n_cards=cards, notes_per_answer=True, n_actions=20, photos=0, answered_share=1.0
-            )
-            n = sum(len(s.answers) for s in snap.state().sequences.values())
-            t = timed(lambda snap=snap, ph=ph: build_pdf(snap, ph, folder / "x.pdf"))  # type: ignore[misc]
-            print(f"  {cards:5d}  {n:7d}  {t:6.2f} s  {1000 * t / n:8.2f}")
+        def lo() -> object:
+            return run(lo_cmd, env=dict(os.environ))
+
+        result_pair = paired("LibreOffice docx → pdf (warm)", lo, "atelier export --pdf (cold)", ours, pairs)  # type: ignore[arg-type]
+        print(f"  anchor input: {what}")
+        print(result_pair.report())
+        ratio = median(result_pair.ratios())
+        cli = median([r.wall for r in result_pair.b])
+        print(
+            f"  LibreOffice ÷ CLI: {ratio:.2f}× (target ≥ 3×); CLI {cli:.2f} s (target ≤ 1 s); pages: ours "
+            f"{_pages(pdf)}, LibreOffice {_pages(scratch / 'lo' / 'cr.pdf')}"
+        )
+    in_app = run([sys.executable, "-c", IN_APP, workshop, str(scratch / "app.pdf")], env=env)
+    times = [float(x) for x in in_app.stdout.split()]
+    print(f"  in the app (warm build_pdf, 3 exports): wall {spread(times)} s (target ≤ 0.5 s)")
+    print(f"  after: {load()}")
+    shutil.rmtree(scratch, ignore_errors=True)
     return 0
 
 
 if __name__ == "__main__":
-    raise SystemExit(main())
+    default = 2 if QUICK else 5
+    raise SystemExit(main(int(sys.argv[1]) if len(sys.argv) > 1 else default))

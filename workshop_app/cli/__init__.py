@@ -26,15 +26,7 @@ _COMMAND_MODULES = (
 )
 
 
-def build_parser() -> argparse.ArgumentParser:
-    import importlib
-
-    parser = argparse.ArgumentParser(
-        prog="atelier",
-        description=(
-            "Atelier Résilience — ateliers de résilience territoriale. Sans argument : ouvre l'application."
-        ),
-    )
+def _add_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--database",
         metavar="URL",
@@ -45,6 +37,18 @@ def build_parser() -> argparse.ArgumentParser:
         "--selftest", action="store_true", help="vérifie l'installation et quitte (0 = tout va bien)"
     )
     parser.add_argument("--version", action="store_true", help="affiche la version et quitte")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    import importlib
+
+    parser = argparse.ArgumentParser(
+        prog="atelier",
+        description=(
+            "Atelier Résilience — ateliers de résilience territoriale. Sans argument : ouvre l'application."
+        ),
+    )
+    _add_options(parser)
     subparsers = parser.add_subparsers(dest="command", metavar="COMMANDE")
     for name in _COMMAND_MODULES:
         module = importlib.import_module(f"workshop_app.cli.{name}")
@@ -52,10 +56,24 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def parse_arguments(args_list: list[str]) -> argparse.Namespace:
+    """The app's own start (no sub-command, the common case) is parsed without importing the sub-command
+    modules: building the whole parser costs tens of milliseconds before the window could appear."""
+    quick = argparse.ArgumentParser(prog="atelier", add_help=False, exit_on_error=False)
+    _add_options(quick)
+    try:
+        args, rest = quick.parse_known_args(args_list)
+    except argparse.ArgumentError:  # a malformed option: the whole parser says it, with the usage
+        rest = args_list
+    if not rest and not {"-h", "--help"} & set(args_list):
+        args.command = None
+        return args
+    return build_parser().parse_args(args_list)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
-    parser = build_parser()
-    args = parser.parse_args(args_list)
+    args = parse_arguments(args_list)
     if args.database:
         os.environ["ATELIER_DATABASE_URL"] = args.database
     if args.version:

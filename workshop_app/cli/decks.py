@@ -6,9 +6,10 @@ import argparse
 import json
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from workshop_app.core.deck_loader import AnyDeck, DeckLoadError, load_deck
+if TYPE_CHECKING:
+    from workshop_app.core.deck_loader import AnyDeck
 
 
 def register(subparsers: Any) -> None:
@@ -27,6 +28,8 @@ def register(subparsers: Any) -> None:
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
+    from workshop_app.core.deck_loader import DeckLoadError, load_deck  # pydantic + YAML: not at every start
+
     failed = 0
     for raw in args.paths:
         try:
@@ -47,6 +50,8 @@ def _load_any(path: Path) -> AnyDeck:
         from workshop_app.core.deck_sheet_read import read_deck_sheet
 
         return read_deck_sheet(path)
+    from workshop_app.core.deck_loader import load_deck
+
     return load_deck(path)
 
 

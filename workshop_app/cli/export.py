@@ -74,7 +74,8 @@ def resolve_workshop(service: Any, key: str) -> str:
     key = key.strip().lower()
     if not key:
         raise AtelierError("Indiquez l'identifiant de l'atelier (« atelier workshops » les liste).")
-    ids = [s.id for s in service.list_workshops()]
+    lister = getattr(service, "workshop_ids", None)  # cheap: no event log folded
+    ids = list(lister()) if lister is not None else [s.id for s in service.list_workshops()]
     if key in (i.lower() for i in ids):
         return next(i for i in ids if i.lower() == key)
     matches = [i for i in ids if i.lower().startswith(key)]

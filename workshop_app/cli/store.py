@@ -14,6 +14,12 @@ def register(subparsers: Any) -> None:
     demo.add_argument(
         "--seed", type=int, default=None, help="graine (un autre atelier pour une autre graine)"
     )
+    demo.add_argument(
+        "--full-day",
+        action="store_true",
+        help="une journée complète : 12 tables × 33 cartes, argument et note sur chaque réponse, un tour "
+        "stratégie, 20 actions (pour mesurer l'export)",
+    )
     demo.set_defaults(handler=cmd_demo)
 
     workshops = subparsers.add_parser("workshops", help="liste les ateliers de la base de données")
@@ -31,6 +37,11 @@ def cmd_demo(args: argparse.Namespace) -> int:
     from workshop_app.store.demo import DEMO_SEED, create_demo_workshop
 
     with open_store() as store:
+        if getattr(args, "full_day", False):
+            from workshop_app.store.demo_fullday import FULL_DAY_SEED, create_full_day_workshop
+
+            print(create_full_day_workshop(store, seed=FULL_DAY_SEED if args.seed is None else args.seed))
+            return 0
         print(create_demo_workshop(store, seed=DEMO_SEED if args.seed is None else args.seed))
     return 0
 

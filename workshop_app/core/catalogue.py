@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from workshop_app.core.deck_loader import AnyDeck, DeckIssue, DeckLoadError, load_deck
+from workshop_app.core.deck_loader import AnyDeck, DeckIssue, DeckLoadError
 
 log = logging.getLogger(__name__)
 
@@ -36,19 +36,22 @@ def deck_files(folder: Path) -> list[Path]:
     return sorted(p for p in entries if p.suffix.lower() in (".yaml", ".yml") and not p.is_dir())
 
 
-def scan(folders: Iterable[tuple[Path, bool]]) -> list[DeckEntry]:
+def scan(folders: Iterable[tuple[Path, bool]], cache_dir: Path | None = None) -> list[DeckEntry]:
     """Load every deck in the given (folder, builtin) pairs; broken files are listed with their issues.
 
     A deck whose id an earlier one already has (a built-in deck copied by hand into the user's folder, say)
     is listed as refused, naming the other file: two decks with one id would make a workshop's deck
-    ambiguous.
+    ambiguous. With ``cache_dir``, decks unchanged since they were last read come from that cache
+    (:mod:`workshop_app.core.deck_cache`).
     """
+    from workshop_app.core.deck_cache import load_deck_cached
+
     entries: list[DeckEntry] = []
     seen: dict[str, Path] = {}
     for folder, builtin in folders:
         for path in deck_files(folder):
             try:
-                deck = load_deck(path)
+                deck = load_deck_cached(path, cache_dir)
             except DeckLoadError as exc:
                 entries.append(DeckEntry(path, builtin, None, tuple(exc.issues)))
                 continue
@@ -74,9 +77,9 @@ def scan(folders: Iterable[tuple[Path, bool]]) -> list[DeckEntry]:
 
 
 def available_decks() -> list[DeckEntry]:
-    from workshop_app.paths import builtin_decks_dir, user_decks_dir
+    from workshop_app.paths import builtin_decks_dir, home, user_decks_dir
 
-    return scan([(builtin_decks_dir(), True), (user_decks_dir(), False)])
+    return scan([(builtin_decks_dir(), True), (user_decks_dir(), False)], home() / "cache" / "decks")
 
 
 def find_deck(deck_id: str) -> AnyDeck:

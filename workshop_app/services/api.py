@@ -8,8 +8,7 @@ Failures raise :class:`AtelierError` (or a subclass) whose ``str()`` is a French
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 from typing import Any, Protocol
 
 from workshop_app.core.deck_loader import AnyDeck
@@ -25,24 +24,10 @@ from workshop_app.core.workshop import (
     SequenceInfo,
     WorkshopInfo,
     WorkshopSnapshot,
-    WorkshopStatus,
 )
+from workshop_app.services.summary import WorkshopSummary
 
 __all__ = ["AtelierError", "WorkshopService", "WorkshopSummary"]
-
-
-@dataclass(frozen=True)
-class WorkshopSummary:
-    id: str
-    title: str
-    territory: str
-    date: date | None
-    status: WorkshopStatus
-    deck_titles: tuple[str, ...]
-    answered: int  # (group, card) answers recorded, or strategy groups that picked at least one card
-    total: int  # groups x cards over question sequences, plus groups for strategy sequences
-    updated_at: datetime | None
-    last_event_at: datetime | None
 
 
 class WorkshopService(Protocol):

@@ -19,12 +19,8 @@ import shutil
 import sqlite3
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, Engine, inspect, text
 
 from workshop_app.core.errors import AtelierError
@@ -39,12 +35,18 @@ from workshop_app.store.engine import (
 )
 from workshop_app.store.models import Base
 
+if TYPE_CHECKING:  # Alembic is imported only when a database is created, migrated or not at head
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
+
 log = logging.getLogger(__name__)
 SQLITE_HEADER = b"SQLite format 3\x00"
 OUR_TABLES = frozenset(Base.metadata.tables)
 
 
 def alembic_config(connection: Connection | None = None) -> Config:
+    from alembic.config import Config
+
     from workshop_app.paths import package_path
 
     config = Config()
@@ -56,12 +58,16 @@ def alembic_config(connection: Connection | None = None) -> Config:
 
 
 def head_revision() -> str:
+    from alembic.script import ScriptDirectory
+
     head = ScriptDirectory.from_config(alembic_config()).get_current_head()
     assert head is not None
     return head
 
 
 def current_revision(connection: Connection) -> str | None:
+    from alembic.runtime.migration import MigrationContext
+
     return MigrationContext.configure(connection).get_current_revision()
 
 
@@ -73,6 +79,14 @@ def prepare_database(engine: Engine, url: str) -> None:
         from workshop_app.store.damaged import refuse_if_damaged
 
         refuse_if_damaged(path)  # read-only: before anything may write (a checkpoint, a migration)
+
+        from workshop_app.store.schema_head import sqlite_at_head
+
+        if sqlite_at_head(path):  # the common start: nothing to migrate, no Alembic to import
+            _finish(engine, where)
+            return
+    from alembic.script import ScriptDirectory
+
     script = ScriptDirectory.from_config(alembic_config())
     head = script.get_current_head()
     try:
@@ -145,6 +159,8 @@ def _create(engine: Engine, where: str) -> None:
         if current_revision(conn) is not None:  # another process created it meanwhile
             return
         Base.metadata.create_all(conn)
+        from alembic import command
+
         command.stamp(alembic_config(conn), "head")
 
 
@@ -164,6 +180,8 @@ def _upgrade(url: str, where: str) -> None:
             conn.begin(),
         ):
             _serialise(conn)
+            from alembic import command
+
             command.upgrade(alembic_config(conn), "head")  # a no-op if another process did it meanwhile
             if conn.dialect.name == "sqlite":
                 broken = conn.execute(text("PRAGMA foreign_key_check")).fetchall()

@@ -30,6 +30,11 @@ _STATE_CACHE_SIZE = 64
 
 
 class ReadingMixin(StoreBase):
+    def workshop_ids(self) -> list[str]:
+        """Every workshop's id, without folding any event log (the CLI resolves an id prefix with it)."""
+        with self._read() as session:
+            return list(session.scalars(select(WorkshopRow.id)))
+
     def snapshot(self, workshop_id: str) -> WorkshopSnapshot:
         with self._read() as session:
             row = self._get(session, WorkshopRow, workshop_id)

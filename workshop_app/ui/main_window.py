@@ -55,6 +55,7 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self._store_opener = store_opener or default_store_opener
         self.service: WorkshopService | None = None
+        self.previewing = False  # the workshop list is the cached one; the store is not open yet
         self.exports: ExportFlow | None = None
         self.files: FileFlow | None = None
         self.decks: list[DeckEntry] = []
@@ -119,9 +120,31 @@ class MainWindow(QMainWindow):
         self.pages.sig_status.connect(lambda text: self.statusBar().showMessage(text, 8000))
 
     # -- the database ---------------------------------------------------------------------------------------
+    def show_cached_list(self) -> bool:
+        """Before the store opens: the workshop list as it was last computed, if the database has not changed
+        since (no database file yet: an empty list). Buttons work at once: a click opens the store first."""
+        from workshop_app.ui.start_cache import cached_start_list
+
+        rows = cached_start_list()
+        if rows is None:
+            return False
+        self.previewing = True
+        self.start.set_workshops(rows)
+        self.start.set_store_state("preview")
+        return True
+
+    def ensure_store(self) -> bool:
+        """A click during the preview: open the store now (it was about to open anyway)."""
+        if self.service is None and self.previewing:
+            self.open_store()
+        return self.service is not None
+
     def open_store(self) -> bool:
         """Open the database (after the first paint: SQLAlchemy is imported here), fill the lists, offer to
         resume a workshop the app was killed in. A store error leaves the window usable (« Réessayer »)."""
+        if self.service is not None:
+            return True
+        self.previewing = False
         self.start.set_store_state("opening")
         try:
             service = self._store_opener()
@@ -155,6 +178,9 @@ class MainWindow(QMainWindow):
         self.update_actions()
         self.sig_store_ready.emit()
         self.offer_recovery()
+        from workshop_app.ui.memory import release_import_caches
+
+        release_import_caches(freeze=True)
         return True
 
     def rescue(self) -> None:
@@ -175,7 +201,9 @@ class MainWindow(QMainWindow):
 
     def refresh_workshops(self) -> None:
         if self.service is not None:
-            self.start.set_workshops(self.service.list_workshops())
+            from workshop_app.ui.start_cache import list_and_cache
+
+            self.start.set_workshops(list_and_cache(self.service))
 
     def refresh_decks(self) -> None:
         from workshop_app.core.catalogue import available_decks
@@ -186,7 +214,7 @@ class MainWindow(QMainWindow):
 
     # -- workshops ------------------------------------------------------------------------------------------
     def new_workshop(self) -> None:
-        if self.service is None:
+        if not self.ensure_store() or self.service is None:
             return
         try:
             info = self.service.create_workshop(self.tr("Nouvel atelier"), date=date.today())
@@ -197,7 +225,7 @@ class MainWindow(QMainWindow):
             self.pages.focus_setup()
 
     def open_workshop(self, workshop_id: str, page: int | None = None) -> bool:
-        if self.service is None:
+        if not self.ensure_store() or self.service is None:
             return False
         try:
             self.pages.open(self.service, workshop_id, self.decks)
@@ -215,6 +243,9 @@ class MainWindow(QMainWindow):
         self.pages.show(page if page is not None else self.pages.natural_page())
         self.update_actions()
         self.sig_workshop_opened.emit(workshop_id)
+        from workshop_app.ui.memory import release_import_caches
+
+        release_import_caches()  # the play page's chart libraries were just imported
         return True
 
     def close_workshop(self) -> None:
@@ -232,7 +263,7 @@ class MainWindow(QMainWindow):
         from workshop_app.ui.start.delete_flow import ask_delete
 
         row = self.start.workshops.row_of(workshop_id)
-        if self.service is None or row < 0:
+        if not self.ensure_store() or self.service is None or row < 0:
             return
         ask_delete(self, self.start.workshops.summary(row), lambda: self.delete_workshop(workshop_id))
 
@@ -256,7 +287,7 @@ class MainWindow(QMainWindow):
         return True
 
     def open_demo(self) -> None:
-        if self.service is None:
+        if not self.ensure_store() or self.service is None:
             return
         from workshop_app.ui.start.demo_task import start_demo
 
@@ -420,6 +451,9 @@ class MainWindow(QMainWindow):
         self.pages.close_session()
         self.settings.forget_open_workshop()  # a normal close: nothing to recover next time
         if self.service is not None:
+            from workshop_app.ui.start_cache import cache_quietly
+
+            cache_quietly(self.service)  # what the next start shows at once
             self.service.close()
             self.service = None
         super().closeEvent(event)

@@ -1,8 +1,8 @@
 """The live compass: radar or bars, principles or levers, a legend, and the coverage always in view.
 
-``set_data`` is cheap: it stores the reading and updates the coverage; the chart is redrawn by a short
-single-shot timer, so a burst of votes costs one redraw (``flush()`` redraws at once). The charts reuse their
-items: nothing is created per update.
+``set_data`` is cheap: it stores the reading and updates the coverage; the chart is redrawn at the next
+event-loop turn, and at most once per ``REDRAW_DELAY_MS`` in a burst (``flush()`` redraws at once). The
+charts reuse their items: nothing is created per update.
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from html import escape
 
-from PySide6.QtCore import QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QHBoxLayout,
@@ -25,13 +25,14 @@ from PySide6.QtWidgets import (
 from workshop_app.core.deck_loader import AnyDeck
 from workshop_app.core.scoring import CompassReading
 from workshop_app.core.workshop import GroupInfo
+from workshop_app.ui.coalesce import Coalescer
 from workshop_app.ui.compass.bars import BarsView
 from workshop_app.ui.compass.radar import RadarView
 from workshop_app.ui.compass.series import CompassSeries, Target, build_series, has_levers, targets
 from workshop_app.ui.theme_ink import Ink, follow_ink, ink, visible_on
 
 RADAR, BARS = "radar", "bars"
-REDRAW_DELAY_MS = 40
+REDRAW_DELAY_MS = 16  # a burst of set_data redraws at most once per frame; a lone one at the next turn
 MIN_WIDTH = 300  # the radar needs room for its axis labels
 
 
@@ -97,10 +98,7 @@ class CompassWidget(QWidget):
         layout.addWidget(self.legend)
         layout.addWidget(self.coverage_label)
         layout.addWidget(self.coverage_bar)
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(REDRAW_DELAY_MS)
-        self._timer.timeout.connect(self.flush)
+        self._timer = Coalescer(self.flush, REDRAW_DELAY_MS, self)
         self._set_coverage(None)
         follow_ink(self.legend, self.on_ink_changed)
 
@@ -134,8 +132,7 @@ class CompassWidget(QWidget):
             if not levers:
                 self.axes_button.setChecked(True)
         self._set_coverage(reading)
-        if not self._timer.isActive():
-            self._timer.start()
+        self._timer.request()
 
     def flush(self) -> None:
         """Redraw now (the timer calls this; tests and benchmarks may too)."""
@@ -151,6 +148,14 @@ class CompassWidget(QWidget):
         self.bars.show_series(self._series)
         self._show_legend(self._series)
         self.redraws += 1
+
+    def paint_now(self) -> None:
+        """Paint the chart in view now (a vote is seen in the frame it was made), if it is on screen."""
+        if self.bars_button.isChecked():
+            if self.bars.isVisible():
+                self.bars.repaint()
+        elif self.radar.isVisible():
+            self.radar.viewport().repaint()
 
     def view(self) -> str:
         return BARS if self.bars_button.isChecked() else RADAR

@@ -9,7 +9,7 @@ Public slots for the shell's actions: ``next_card``, ``previous_card``, ``undo``
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal, Slot
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from workshop_app.core.events import Event, EventKind
+from workshop_app.ui.coalesce import Coalescer
 from workshop_app.ui.compass.widget import CompassWidget
 from workshop_app.ui.play.card_panel import CardPanel
 from workshop_app.ui.play.feedback import describe_undo
@@ -33,7 +34,7 @@ from workshop_app.ui.settings import COMPASS_VIEW, PLAY_SPLITTER, AppSettings
 from workshop_app.ui.splitter_memory import remember_sizes
 from workshop_app.ui.theme_ink import follow_ink, ink
 
-COMPASS_DELAY_MS = 40
+COMPASS_DELAY_MS = 16  # at most one compass redraw per frame in a burst; a lone vote is drawn at once
 _REVEAL = frozenset({EventKind.RESULTS_REVEALED, EventKind.RESULTS_HIDDEN, EventKind.UNDO, EventKind.REDO})
 _SCORING = frozenset({
     EventKind.CHOICE_RECORDED, EventKind.CHOICE_WITHDRAWN, EventKind.CARD_PICKED, EventKind.CARD_DROPPED,
@@ -71,10 +72,7 @@ class PlayPage(QWidget):
         self.compass = CompassWidget()
         self.compass.set_view(settings.get(COMPASS_VIEW))
         self.compass.sig_view_changed.connect(self.on_compass_view_changed)
-        self._compass_timer = QTimer(self)
-        self._compass_timer.setSingleShot(True)
-        self._compass_timer.setInterval(COMPASS_DELAY_MS)
-        self._compass_timer.timeout.connect(self.flush_compass)
+        self._compass_timer = Coalescer(self.flush_compass, COMPASS_DELAY_MS, self)
         self._build_layout()
         session.sig_event.connect(self.on_session_event)
         session.sig_position.connect(self.on_session_position)
@@ -163,6 +161,7 @@ class PlayPage(QWidget):
         self._compass_timer.stop()
         self.compass.set_data(self.session.deck, self.session.compass(), self.session.groups)
         self.compass.flush()
+        self.compass.paint_now()  # on screen in this pass, not after the scene's queued update request
 
     # -- navigation -----------------------------------------------------------------------------------------
     def _step(self, delta: int) -> None:
@@ -200,8 +199,8 @@ class PlayPage(QWidget):
     def on_session_event(self, event: Event) -> None:
         self.groups.on_session_event(event)
         mine = event.sequence_id in (self.session.sequence_id, None)
-        if event.kind in _SCORING and mine and not self._compass_timer.isActive():
-            self._compass_timer.start()
+        if event.kind in _SCORING and mine:
+            self._compass_timer.request()
         if event.kind in _REVEAL:
             self._show_reveal()
         if event.author != self.session.author:  # another copy's undo (a shared database): not ours to say

@@ -263,14 +263,15 @@ class StartPage(QWidget):
             self.deck_view.selectRow(0)
 
     def set_store_state(self, state: str, message: str = "") -> None:
-        """``opening``, ``ready`` or ``error`` (with the French message)."""
-        ready = state == "ready"
+        """``opening``, ``preview`` (the cached list, buttons usable), ``ready`` or ``error`` (with the French
+        message)."""
+        ready = state in ("ready", "preview")
         for button in (self.new_button, self.demo_button):
             button.setEnabled(ready)
         self._enable_workshop_buttons()
         self.retry_button.setVisible(state == "error")
         set_role(self.store_label, "error" if state == "error" else "muted")
-        if state == "opening":
+        if state in ("opening", "preview"):
             self.store_label.setText(self.tr("Ouverture de la base de données…"))
         else:
             self.store_label.setText(message)

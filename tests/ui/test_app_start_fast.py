@@ -1,0 +1,63 @@
+"""The start path a user gets: `python -m workshop_app` until the start screen is interactive
+(``ATELIER_QUIT_WHEN_READY``), the cached workshop list shown before SQLAlchemy loads, then the real store."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from pytestqt.qtbot import QtBot
+
+from workshop_app.store import open_store
+from workshop_app.store.demo import create_demo_workshop
+from workshop_app.ui.settings import AppSettings
+
+PROBE = (
+    "import sys; from workshop_app.cli import main; rc = main([]); "
+    "heavy = ('sqlalchemy', 'alembic', 'pydantic', 'yaml', 'workshop_app.cli.decks'); "
+    "print('MODULES', *sorted(m for m in heavy if m in sys.modules)); sys.exit(rc)"
+)
+
+
+def _start(home: Path, quit_when: str) -> subprocess.CompletedProcess[str]:
+    env = dict(
+        os.environ, ATELIER_HOME=str(home), ATELIER_QUIT_WHEN_READY=quit_when, QT_QPA_PLATFORM="offscreen"
+    )
+    return subprocess.run(
+        [sys.executable, "-c", PROBE], env=env, capture_output=True, text=True, timeout=120, check=False
+    )
+
+
+def test_a_second_start_is_interactive_before_sqlalchemy_loads(atelier_home: Path) -> None:
+    with open_store() as store:
+        create_demo_workshop(store)
+    first = _start(atelier_home, "store")  # opens the store, lists, closes: the cache is written
+    assert first.returncode == 0, first.stderr
+    assert "sqlalchemy" in first.stdout and "workshop_app.cli.decks" not in first.stdout
+    assert (atelier_home / "cache" / "start-list.json").is_file()
+    second = _start(atelier_home, "1")
+    assert second.returncode == 0, second.stderr
+    loaded = second.stdout.split("MODULES", 1)[1].split()
+    assert loaded == [], loaded  # nor alembic, pydantic, YAML, nor the sub-commands' parser
+    log = next((atelier_home / "logs").glob("*.log")).read_text(encoding="utf-8")
+    assert "start screen interactive" in log
+
+
+def test_the_window_shows_the_cached_list_then_opens_the_store(qtbot: QtBot) -> None:
+    from workshop_app.ui.main_window import MainWindow
+    from workshop_app.ui.start_cache import list_and_cache
+
+    with open_store() as store:
+        create_demo_workshop(store)
+        rows = list_and_cache(store)
+    window = MainWindow(AppSettings())
+    qtbot.addWidget(window)
+    assert window.show_cached_list()
+    assert window.service is None and window.start.workshops.rowCount() == 1
+    assert window.start.workshops.summary(0) == rows[0]
+    assert window.start.new_button.isEnabled()  # usable at once: a click opens the store first
+    assert window.open_workshop(rows[0].id)
+    assert window.service is not None and window.session is not None
+    window.close()

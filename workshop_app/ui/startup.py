@@ -1,0 +1,75 @@
+"""When is the start screen interactive? Once its workshop list has painted. ``ATELIER_QUIT_WHEN_READY``
+makes the app quit right then, so anyone can time the whole process from a shell:
+
+* ``ATELIER_QUIT_WHEN_READY=1``: quit as soon as the start screen is interactive (the list painted);
+* ``ATELIER_QUIT_WHEN_READY=store``: quit once the database is open too (everything loaded).
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import time
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QWidget
+
+log = logging.getLogger(__name__)
+QUIT_WHEN_READY = "ATELIER_QUIT_WHEN_READY"
+
+
+def quit_when() -> str:
+    """``""`` (never), ``"ready"`` or ``"store"``."""
+    value = os.environ.get(QUIT_WHEN_READY, "").strip().lower()
+    if value in ("", "0", "no", "non", "false"):
+        return ""
+    return "store" if value == "store" else "ready"
+
+
+class _PaintWatch(QObject):
+    def __init__(self, widget: QWidget, callback: Callable[[], None]) -> None:
+        super().__init__(widget)
+        self._widget = widget
+        self._callback = callback
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self._widget and event.type() == QEvent.Type.Paint:
+            self._widget.removeEventFilter(self)
+            QTimer.singleShot(0, self._fire)  # once this paint is done
+        return False
+
+    def _fire(self) -> None:
+        callback = self._callback
+        self.deleteLater()
+        callback()
+
+
+def when_painted(widget: QWidget, callback: Callable[[], None]) -> None:
+    """Call ``callback`` at the event-loop turn after ``widget``'s next paint (a repaint is requested)."""
+    _PaintWatch(widget, callback)
+    widget.update()
+
+
+def preload_charts(window: QWidget, delay_ms: int = 300) -> None:
+    """Import the play page's chart libraries (numpy, then pyqtgraph and the play page: ~0.5–0.9 s) on the
+    GUI thread, in two idle steps shortly after the start screen is up, so opening a workshop does not wait
+    for them. Not in a thread: pyqtgraph creates Qt objects when it is imported. A click meanwhile waits at
+    most for the step under way, which opening the workshop would have paid anyway."""
+
+    def numpy_step() -> None:
+        if window.isVisible():
+            import numpy  # noqa: F401
+
+            QTimer.singleShot(0, charts_step)
+
+    def charts_step() -> None:
+        if window.isVisible():
+            import workshop_app.ui.play.page  # noqa: F401 - pyqtgraph, the radar, the play page
+
+    QTimer.singleShot(delay_ms, numpy_step)
+
+
+def since(start: float) -> str:
+    return f"{time.perf_counter() - start:.3f} s"
