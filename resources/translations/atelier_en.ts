@@ -324,12 +324,9 @@ The technical details are in the log: %1</translation>
 <context>
     <name>DateDelegate</name>
     <message>
-        <source>— (sans échéance)</source>
-        <translation>— (no deadline)</translation>
-    </message>
-    <message>
-        <source>Choisissez la date au plus bas pour « sans échéance ».</source>
-        <translation>Pick the lowest date for “no deadline”.</translation>
+        <source>jj/mm/aaaa, par exemple 15/10/2026 ; vide : sans échéance</source>
+        <extracomment>a typed deadline was refused: the French sentence (the stored deadline did not change)</extracomment>
+        <translation>dd/mm/yyyy, e.g. 15/10/2026; empty: no deadline</translation>
     </message>
 </context>
 <context>
@@ -398,6 +395,10 @@ The technical details are in the log: %1</translation>
     <message>
         <source>Accords et désaccords</source>
         <translation>Agreement and disagreement</translation>
+    </message>
+    <message>
+        <source>Échéance</source>
+        <translation>Deadline</translation>
     </message>
     <message>
         <source>Désaccords :</source>
@@ -649,6 +650,34 @@ To keep a copy, first export its archive (.zip) from the File menu.</translation
     </message>
 </context>
 <context>
+    <name>FrenchDateEdit</name>
+    <message>
+        <source>Calendrier (Alt+↓)</source>
+        <extracomment>a valid date (or None: the field was emptied) was typed or picked and differs from the value what was typed is not a date: the French sentence (the value did not change)</extracomment>
+        <translation>Calendar (Alt+↓)</translation>
+    </message>
+    <message>
+        <source>Ouvrir le calendrier (Alt+↓ ou F4)</source>
+        <translation>Open the calendar (Alt+↓ or F4)</translation>
+    </message>
+    <message>
+        <source>Une date est nécessaire : tapez-la en jj/mm/aaaa.</source>
+        <translation>A date is needed: type it as dd/mm/yyyy.</translation>
+    </message>
+    <message>
+        <source>aucune date</source>
+        <translation>no date</translation>
+    </message>
+    <message>
+        <source>%1 Date inchangée : %2.</source>
+        <translation>%1 Date unchanged: %2.</translation>
+    </message>
+    <message>
+        <source>Date en jj/mm/aaaa (par exemple 15/10/2026 ou 15102026)</source>
+        <translation>Date as dd/mm/yyyy (e.g. 15/10/2026 or 15102026)</translation>
+    </message>
+</context>
+<context>
     <name>GroupsModel</name>
     <message>
         <source>Table</source>
@@ -738,6 +767,10 @@ To keep a copy, first export its archive (.zip) from the File menu.</translation
         <translation>e.g. Soissons</translation>
     </message>
     <message>
+        <source>Date de l&apos;atelier</source>
+        <translation>Workshop date</translation>
+    </message>
+    <message>
         <source>ex. Salle du conseil, hôtel de ville</source>
         <translation>e.g. Council chamber, town hall</translation>
     </message>
@@ -788,6 +821,10 @@ To keep a copy, first export its archive (.zip) from the File menu.</translation
     <message>
         <source>Points fi&amp;xés</source>
         <translation>Fi&amp;xed points</translation>
+    </message>
+    <message>
+        <source>pas encore de date (jj/mm/aaaa)</source>
+        <translation>no date yet (dd/mm/yyyy)</translation>
     </message>
     <message>
         <source>&amp;Objectifs</source>

@@ -76,13 +76,21 @@ class DebriefPage(QWidget):
         )
         self.table.setWordWrap(True)
         self.lever_delegate = LeverDelegate(self.plan.levers, self.table)
-        self.table.setItemDelegateForColumn(COL_DEADLINE, DateDelegate(self.table))
+        self.date_delegate = DateDelegate(self.table)
+        self.date_delegate.sig_refused.connect(self.on_date_refused)
+        self.table.setItemDelegateForColumn(COL_DEADLINE, self.date_delegate)
+        self.plan_message = QLabel()
+        self.plan_message.setObjectName("planMessage")
+        self.plan_message.setWordWrap(True)
+        self.plan_message.setStyleSheet("color: #B03A2E; font-weight: bold;")
+        self.plan_message.hide()
         self.table.setItemDelegateForColumn(COL_LEVER, self.lever_delegate)
         header = self.table.horizontalHeader()
         self._header = header
         header.setSectionResizeMode(COL_ACTION, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(COL_OWNER, QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(COL_DEADLINE, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(COL_DEADLINE, QHeaderView.ResizeMode.Fixed)
+        self._size_deadline_column()
         header.setSectionResizeMode(COL_LEVER, QHeaderView.ResizeMode.Stretch)
         header.resizeSection(COL_OWNER, 160)
         self.add_action_button = QPushButton(self.tr("Ajouter une action"))
@@ -141,6 +149,7 @@ class DebriefPage(QWidget):
         layout.addLayout(texts, 2)
         layout.addLayout(plan_bar)
         layout.addWidget(self.table, 3)
+        layout.addWidget(self.plan_message)
         layout.addLayout(bottom)
         order = (self.agreement, self.add_action_button, self.remove_action_button, self.table,
                  self.propose_button, self.export_button)
@@ -160,8 +169,20 @@ class DebriefPage(QWidget):
         super().resizeEvent(event)
         self.table.resizeRowsToContents()
 
+    def _size_deadline_column(self) -> None:
+        """Wide enough for the longest deadline in full and for its editor with the calendar button."""
+        metrics = self.table.fontMetrics()
+        longest = max(metrics.horizontalAdvance(text) for text in (
+            "mercredi 30 septembre 2026", "jj/mm/aaaa", self.tr("Échéance")))
+        self._header.resizeSection(COL_DEADLINE, longest + 48)
+
+    def on_date_refused(self, message: str) -> None:
+        self.plan_message.setText(message)
+        self.plan_message.show()
+
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
+        self._size_deadline_column()
         self.table.resizeRowsToContents()
         debrief = self._session.snapshot.debrief
         if not self._proposed_once and not (debrief.strengths or debrief.vulnerabilities):
@@ -222,6 +243,7 @@ class DebriefPage(QWidget):
 
     # -- action plan ----------------------------------------------------------------------------------------
     def _save_action(self, action_id: str, fields: dict[str, Any]) -> ActionItem | None:
+        self.plan_message.hide()
         saved = self._call(lambda: self._session.service.update_action(action_id, **fields))
         if saved is not None:  # the model stores ``saved`` only after this returns: patch with it already
             actions = tuple(saved if a.id == saved.id else a for a in self.plan.items())
