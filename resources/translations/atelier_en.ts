@@ -87,10 +87,6 @@
         <translation>&amp;Undo</translation>
     </message>
     <message>
-        <source>Annule le dernier choix, note ou dévoilement</source>
-        <translation>Undoes the last choice, note or reveal</translation>
-    </message>
-    <message>
         <source>&amp;Rétablir</source>
         <translation>&amp;Redo</translation>
     </message>
@@ -125,6 +121,10 @@
     <message>
         <source>Nouvelle ligne dans le plan d&apos;action du bilan</source>
         <translation>New line in the debrief&apos;s action plan</translation>
+    </message>
+    <message>
+        <source>Annule la dernière réponse, note ou carte</source>
+        <translation>Undoes the last answer, note or card</translation>
     </message>
     <message>
         <source>&amp;Minuteur de la carte (démarrer / pause)</source>
@@ -1484,6 +1484,61 @@ Resume the workshop “%1” where it was?</translation>
     <message>
         <source>Ouvrez ou créez un atelier depuis l&apos;accueil.</source>
         <translation>Open or create a workshop from the home page.</translation>
+    </message>
+</context>
+<context>
+    <name>feedback</name>
+    <message>
+        <source>réponse {of_group} à la carte {card}</source>
+        <translation>answer of {group} to card {card}</translation>
+    </message>
+    <message>
+        <source>retrait de la réponse {of_group} à la carte {card}</source>
+        <translation>withdrawal of the answer of {group} to card {card}</translation>
+    </message>
+    <message>
+        <source>argument {of_group} à la carte {card}</source>
+        <translation>argument of {group} on card {card}</translation>
+    </message>
+    <message>
+        <source>carte {card} choisie par {group}</source>
+        <translation>card {card} picked by {group}</translation>
+    </message>
+    <message>
+        <source>carte {card} retirée par {group}</source>
+        <translation>card {card} dropped by {group}</translation>
+    </message>
+    <message>
+        <source>note {of_group} à la carte {card}</source>
+        <translation>note of {group} on card {card}</translation>
+    </message>
+    <message>
+        <source>note sur la carte {card}</source>
+        <translation>note on card {card}</translation>
+    </message>
+    <message>
+        <source>note générale</source>
+        <translation>general note</translation>
+    </message>
+    <message>
+        <source>dernière saisie</source>
+        <translation>last entry</translation>
+    </message>
+    <message>
+        <source>&amp;Annuler</source>
+        <translation>&amp;Undo</translation>
+    </message>
+    <message>
+        <source>&amp;Annuler : %1</source>
+        <translation>&amp;Undo: %1</translation>
+    </message>
+    <message>
+        <source>&amp;Rétablir</source>
+        <translation>&amp;Redo</translation>
+    </message>
+    <message>
+        <source>&amp;Rétablir : %1</source>
+        <translation>&amp;Redo: %1</translation>
     </message>
 </context>
 </TS>

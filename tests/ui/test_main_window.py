@@ -113,6 +113,38 @@ def test_undo_redo_and_navigation_go_through_the_session(qtbot: QtBot, window: M
     assert session.sequence_state().revealed
 
 
+def test_the_edit_menu_says_what_undo_and_redo_will_do_and_reveal_is_not_undone(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    """Three Ctrl+Z once flipped the projector instead of fixing an answer: now they fix answers only."""
+    with_workshop(window)
+    session = window.session
+    assert session is not None
+    session.show_card(session.card_id or "")
+    undo, redo = window.registry["undo"], window.registry["redo"]
+    assert undo.text() == "&Annuler" and not undo.isEnabled()
+    first, second = session.groups[0], session.groups[1]
+    card = session.deck.cards[0]  # type: ignore[union-attr]
+    session.record_choice(first.id, et_si_deck().scale[2].id)
+    session.record_choice(second.id, et_si_deck().scale[3].id)
+    for _ in range(3):
+        window.registry["reveal"].trigger()
+    assert session.sequence_state().revealed
+    expected = f"&Annuler : réponse de {second.name} à la carte « {card.title[:47]}"
+    assert undo.text().startswith(expected), undo.text()
+    QTest.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert session.sequence_state().answer(second.id, card.id) is None
+    assert session.sequence_state().revealed  # the projector did not flip
+    assert undo.text().startswith(f"&Annuler : réponse de {first.name}")
+    assert redo.text().startswith(f"&Rétablir : réponse de {second.name} à la carte « ")
+    QTest.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    QTest.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # nothing left
+    assert session.sequence_state().revealed
+    assert undo.text() == "&Annuler" and not undo.isEnabled()
+    rows = dict(window.registry.shortcut_table())
+    assert rows["Annuler"] == "Ctrl+Z"  # the shortcut list names the action, not the last answer
+
+
 def test_store_error_is_a_french_message_and_retry_works(qtbot: QtBot) -> None:
     def broken() -> object:
         raise AtelierError("La base « atelier.sqlite3 » est utilisée par une autre application.")

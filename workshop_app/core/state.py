@@ -6,6 +6,8 @@ Rules (documented here because the minutes and the tests rely on them):
   so the original event counts again. Nothing is deleted.
 * ``undo`` always takes back the latest effective undoable event (see ``UNDOABLE``); ``redo`` is possible only
   while no new undoable event was recorded since the undo (the usual editor behaviour).
+* Revealing and hiding the results are not undoable (R toggles them); an ``undo`` of one recorded by an older
+  version still counts, so an old workshop reopens with the results hidden or shown as they were.
 * For one group and one card, the latest effective ``choice_recorded`` wins; a later ``choice_withdrawn``
   removes it. ``argument_set`` changes the argument and keeps the choice.
 * Strategy picks: ``card_picked`` adds a card to the group's set, ``card_dropped`` removes it.
@@ -18,6 +20,9 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from workshop_app.core.events import UNDOABLE, Event, EventKind
+
+#: undoable before 2026-12 (an older log may hold an undo of one): never the target of a new undo
+FORMERLY_UNDOABLE = frozenset({EventKind.RESULTS_REVEALED, EventKind.RESULTS_HIDDEN})
 
 
 @dataclass(frozen=True)
@@ -83,12 +88,19 @@ def history(events: Iterable[Event]) -> History:
     done: list[int] = []
     redo_stack: list[tuple[int, int]] = []  # (undo seq, target seq)
     cancelled: set[int] = set()
+    former: set[int] = set()  # reveal/hide events an older undo may name
     for event in sorted(events, key=lambda e: e.seq):
         if event.kind in UNDOABLE:
             done.append(event.seq)
             redo_stack.clear()
+        elif event.kind in FORMERLY_UNDOABLE:
+            former.add(event.seq)
         elif event.kind is EventKind.UNDO:
             target = event.target
+            if target is not None and target in former and target not in cancelled:
+                cancelled.add(target)  # recorded by an older version: it keeps its effect
+                redo_stack.append((event.seq, target))
+                continue
             if target is None or target not in done:
                 continue  # a stale undo (e.g. merged from elsewhere) changes nothing
             done.remove(target)
@@ -102,7 +114,8 @@ def history(events: Iterable[Event]) -> History:
             redo_stack.remove(match)
             cancelled.discard(match[1])
             cancelled.add(match[0])
-            done.append(match[1])
+            if match[1] not in former:
+                done.append(match[1])
     return History(
         undo_target=done[-1] if done else None,
         redo_target=redo_stack[-1][0] if redo_stack else None,

@@ -42,6 +42,7 @@ class ActionRegistry(QObject):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._actions: dict[str, QAction] = {}
+        self._titles: dict[str, str] = {}  # each action's own text (undo and redo add what they would do)
         # -- Fichier
         self._add(
             "new_workshop",
@@ -72,7 +73,7 @@ class ActionRegistry(QObject):
         self._add("quit", self.tr("&Quitter"), ["Ctrl+Q"])
         # -- Édition
         self._add(
-            "undo", self.tr("&Annuler"), ["Ctrl+Z"], self.tr("Annule le dernier choix, note ou dévoilement")
+            "undo", self.tr("&Annuler"), ["Ctrl+Z"], self.tr("Annule la dernière réponse, note ou carte")
         )
         self._add("redo", self.tr("&Rétablir"), ["Ctrl+Shift+Z", "Ctrl+Y"])
         # -- Jeu
@@ -128,6 +129,7 @@ class ActionRegistry(QObject):
             action.setStatusTip(tip)
             action.setToolTip(tip)
         self._actions[name] = action
+        self._titles[name] = text
         return action
 
     def __getitem__(self, name: str) -> QAction:
@@ -208,6 +210,14 @@ class ActionRegistry(QObject):
             self[f"group_{number}"].setEnabled(number <= groups)
         self["undo"].setEnabled(session is not None and session.can_undo())
         self["redo"].setEnabled(session is not None and session.can_redo())
+        self.update_undo_texts(session)
+
+    def update_undo_texts(self, session: WorkshopSession | None) -> None:
+        """« Annuler : réponse de Table 2 à la carte « … » »: the menu says what the key will do."""
+        from workshop_app.ui.play.feedback import redo_text, undo_text
+
+        self["undo"].setText(undo_text(session))
+        self["redo"].setText(redo_text(session))
 
     def fill_menu_bar(self, bar: QMenuBar) -> None:
         for title, names in self.menus():
@@ -231,7 +241,7 @@ class ActionRegistry(QObject):
                 action = self._actions[name]
                 keys = [k.toString(QKeySequence.SequenceFormat.NativeText) for k in action.shortcuts()]
                 if keys:
-                    rows.append((without_mnemonic(action.text()), " · ".join(keys)))
+                    rows.append((without_mnemonic(self._titles[name]), " · ".join(keys)))
         first, last = self._actions["group_1"], self._actions[f"group_{MAX_GROUP_KEYS}"]
         native = QKeySequence.SequenceFormat.NativeText
         rows.append(

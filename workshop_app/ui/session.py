@@ -22,6 +22,7 @@ from workshop_app.core.scoring import CompassReading, QuestionScorer, score
 from workshop_app.core.state import History, SequenceState, WorkshopState, apply_event, fold, history
 from workshop_app.core.workshop import GroupInfo, SequenceInfo, WorkshopSnapshot
 from workshop_app.services.api import WorkshopService
+from workshop_app.services.undo_labels import find
 
 T = TypeVar("T")
 
@@ -96,6 +97,15 @@ class WorkshopSession(QObject):
 
     def can_redo(self) -> bool:
         return self._history.redo_target is not None
+
+    def next_undo(self) -> Event | None:
+        """The event Ctrl+Z would take back now (None: nothing to undo)."""
+        return find(self._events, self._history.undo_target)
+
+    def next_redo(self) -> Event | None:
+        """The event Ctrl+Shift+Z would bring back now (through the undo it cancels)."""
+        undo = find(self._events, self._history.redo_target)
+        return find(self._events, undo.target) if undo is not None else None
 
     # -- navigation -----------------------------------------------------------------------------------------
     def select_sequence(self, sequence_id: str) -> None:
