@@ -163,6 +163,14 @@
         <translation>&amp;Blank the projector</translation>
     </message>
     <message>
+        <source>Mode &amp;salle (écran unique)</source>
+        <translation>&amp;Room mode (single screen)</translation>
+    </message>
+    <message>
+        <source>La salle voit cet écran : boussole et réponses des autres tables masquées jusqu&apos;à R</source>
+        <translation>The room sees this screen: compass and other tables&apos; answers hidden until R</translation>
+    </message>
+    <message>
         <source>Plein é&amp;cran</source>
         <translation>&amp;Full screen</translation>
     </message>
@@ -1066,6 +1074,14 @@ The app stays open but cannot save anything. Fix the problem, then click “Retr
         <translation>Next card ▶</translation>
     </message>
     <message>
+        <source>Boussole masquée (mode salle).
+
+La salle voit cet écran : la boussole apparaîtra quand vous dévoilerez les résultats (R).</source>
+        <translation>Compass hidden (room mode).
+
+The room sees this screen: the compass appears when you reveal the results (R).</translation>
+    </message>
+    <message>
         <source>Rien à annuler.</source>
         <translation>Nothing to undo.</translation>
     </message>
@@ -1137,6 +1153,10 @@ The app stays open but cannot save anything. Fix the problem, then click “Retr
         <translation>key {0}</translation>
     </message>
     <message>
+        <source>✓ réponse enregistrée (masquée)</source>
+        <translation>✓ answer saved (hidden)</translation>
+    </message>
+    <message>
         <source>Notes ({0})</source>
         <translation>Notes ({0})</translation>
     </message>
@@ -1165,6 +1185,26 @@ Reprendre l&apos;atelier « %1 » là où il en était ?</source>
         <translation>The app stopped during a workshop.
 
 Resume the workshop “%1” where it was?</translation>
+    </message>
+</context>
+<context>
+    <name>RoomModeBanner</name>
+    <message>
+        <source>Un seul écran : la salle voit sans doute cette fenêtre.</source>
+        <extracomment>the facilitator accepted (True) or dismissed (False) the offer</extracomment>
+        <translation>A single screen: the room probably sees this window.</translation>
+    </message>
+    <message>
+        <source>Le mode salle masque la boussole et les réponses des autres tables jusqu&apos;à R ; B met toute la fenêtre au noir.</source>
+        <translation>Room mode hides the compass and the other tables&apos; answers until R; B blacks out the whole window.</translation>
+    </message>
+    <message>
+        <source>Passer en mode salle</source>
+        <translation>Switch to room mode</translation>
+    </message>
+    <message>
+        <source>Ne pas passer en mode salle</source>
+        <translation>Do not switch to room mode</translation>
     </message>
 </context>
 <context>

@@ -46,7 +46,9 @@ def test_compass_hidden_until_the_facilitator_reveals(setup) -> None:
     window.compass.flush()
     assert window.compass.isVisibleTo(window)
     assert window.compass.series is not None
-    session.undo()  # taking the reveal back hides the results again
+    session.undo()  # Ctrl+Z takes back the last answer, never the reveal (R hides)
+    assert window.compass.isVisibleTo(window)
+    session.set_revealed(False)
     assert window.compass.isHidden()
 
 

@@ -107,6 +107,13 @@ class ActionRegistry(QObject):
         self._add("projector", self.tr("P&rojecteur (afficher / masquer)"), ["F5"], checkable=True)
         self._add("swap_screen", self.tr("Projecteur sur l'autre &écran"), ["F6"])
         self._add("blank", self.tr("Écran &noir au projecteur"), ["B"], checkable=True)
+        self._add(
+            "room_mode",
+            self.tr("Mode &salle (écran unique)"),
+            [],
+            self.tr("La salle voit cet écran : boussole et réponses des autres tables masquées jusqu'à R"),
+            checkable=True,
+        )
         self._add("fullscreen", self.tr("Plein é&cran"), ["F11"], checkable=True)
         self._add("font_bigger", self.tr("A&grandir le texte"), ["Ctrl++", "Ctrl+="])
         self._add("font_smaller", self.tr("Ré&duire le texte"), ["Ctrl+-"])
@@ -182,6 +189,7 @@ class ActionRegistry(QObject):
                     "projector",
                     "swap_screen",
                     "blank",
+                    "room_mode",
                     None,
                     "fullscreen",
                     "font_bigger",

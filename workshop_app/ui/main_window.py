@@ -66,6 +66,9 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.tabs)
         self.view = ViewController(settings, self.registry, self)
         self.projector = ProjectorHost(settings, self.registry, self)
+        from workshop_app.ui.room_mode import RoomMode
+
+        self.room_mode = RoomMode(settings, self.registry, self.projector, self, lambda: self.pages.play)
         self.saved_label = QLabel()
         self.saved_label.setObjectName("savedLabel")
         self.statusBar().addPermanentWidget(self.saved_label)
@@ -181,6 +184,7 @@ class MainWindow(QMainWindow):
         session.sig_snapshot.connect(self.update_actions)
         session.sig_position.connect(lambda *_: self.update_actions())
         self.projector.set_session(session)
+        self.room_mode.apply()
         self.settings.remember_workshop(workshop_id)
         self.pages.show(page if page is not None else self.pages.natural_page())
         self.update_actions()

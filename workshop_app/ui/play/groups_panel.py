@@ -28,6 +28,10 @@ class GroupsPanel(QStackedWidget):
         self.strategy: StrategyPanel | None = None
         self._built_for: tuple[str, tuple[str, ...]] | None = None
         self._card = ""
+        self._masked = False
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.connect(self.on_focus_changed)
         self.rebuild()
 
     # -- building (per sequence, never per vote) ------------------------------------------------------------
@@ -56,6 +60,7 @@ class GroupsPanel(QStackedWidget):
             self.addWidget(self.strategy)
         self._card = ""
         self.show_card(self._session.card_id or "")
+        self._apply_masks()
         return True
 
     def _question_rows(self, deck: QuestionDeck) -> QWidget:
@@ -118,6 +123,22 @@ class GroupsPanel(QStackedWidget):
         answer = event.kind in _ANSWER_EVENTS and event.card_id == self._card
         if row is not None and (answer or event.kind is EventKind.NOTE_ADDED):
             self._update_row(row)
+
+    # -- room mode ------------------------------------------------------------------------------------------
+    def set_masked(self, masked: bool) -> None:
+        """Room mode before the reveal: each row hides its answer unless it has the keyboard."""
+        if masked != self._masked:
+            self._masked = masked
+            self._apply_masks()
+
+    def on_focus_changed(self, _old: QWidget | None, _new: QWidget | None) -> None:
+        if self._masked:
+            self._apply_masks()
+
+    def _apply_masks(self) -> None:
+        focused = self.focused_index()
+        for index, row in enumerate(self.rows):
+            row.set_masked(self._masked and index != focused)
 
     def row_for(self, group_id: str | None) -> QuestionRow | None:
         return next((r for r in self.rows if r.group.id == group_id), None)
