@@ -229,8 +229,8 @@
         <translation>Budget of {0}</translation>
     </message>
     <message>
-        <source>{0} {1} dépensés sur {2}</source>
-        <translation>{0} {1} spent of {2}</translation>
+        <source>Dépensé : {0} sur {1}</source>
+        <translation>Spent: {0} of {1}</translation>
     </message>
 </context>
 <context>
@@ -583,6 +583,62 @@ To keep a copy, first export its archive (.zip) from the File menu.</translation
     <message>
         <source>Enregistrer sous</source>
         <translation>Save as</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDoneBox</name>
+    <message>
+        <source>Compte-rendu enregistré</source>
+        <extracomment>opens a file or a folder with the system&apos;s application; False when nothing could open it</extracomment>
+        <translation>Minutes saved</translation>
+    </message>
+    <message>
+        <source>Réponses enregistrées (CSV)</source>
+        <translation>Answers saved (CSV)</translation>
+    </message>
+    <message>
+        <source>Réponses enregistrées (XLSX)</source>
+        <translation>Answers saved (XLSX)</translation>
+    </message>
+    <message>
+        <source>Archive enregistrée</source>
+        <translation>Archive saved</translation>
+    </message>
+    <message>
+        <source>Export terminé</source>
+        <translation>Export finished</translation>
+    </message>
+    <message>
+        <source>Ouvrir le PDF</source>
+        <translation>Open the PDF</translation>
+    </message>
+    <message>
+        <source>Ouvrir le fichier</source>
+        <translation>Open the file</translation>
+    </message>
+    <message>
+        <source>Ouvrir le dossier</source>
+        <translation>Open the folder</translation>
+    </message>
+    <message>
+        <source>Copier le chemin</source>
+        <translation>Copy the path</translation>
+    </message>
+    <message>
+        <source>Fermer</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Aucune application n&apos;est configurée sur cet ordinateur pour ouvrir « %1 ».</source>
+        <translation>No application is set up on this computer to open “%1”.</translation>
+    </message>
+    <message>
+        <source>Le fichier est ici : %1</source>
+        <translation>The file is here: %1</translation>
+    </message>
+    <message>
+        <source>Chemin copié : %1</source>
+        <translation>Path copied: %1</translation>
     </message>
 </context>
 <context>
@@ -1409,12 +1465,20 @@ Resume the workshop “%1” where it was?</translation>
         <translation>Cards picked by each table</translation>
     </message>
     <message>
-        <source>Budget par table : {0} {1}</source>
-        <translation>Budget per table: {0} {1}</translation>
+        <source>Budget par table : {0}</source>
+        <translation>Budget per table: {0}</translation>
     </message>
     <message>
-        <source>{0} : budget dépassé de {1} {2}</source>
-        <translation>{0}: budget exceeded by {1} {2}</translation>
+        <source>{0} : budget dépassé de {1}</source>
+        <translation>{0}: budget exceeded by {1}</translation>
+    </message>
+    <message>
+        <source>« {0} » demande aussi « {1} »</source>
+        <translation>“{0}” also requires “{1}”</translation>
+    </message>
+    <message>
+        <source>« {0} » est incompatible avec « {1} »</source>
+        <translation>“{0}” cannot go with “{1}”</translation>
     </message>
 </context>
 <context>
@@ -1579,6 +1643,29 @@ Resume the workshop “%1” where it was?</translation>
     <message>
         <source>&amp;Rétablir : %1</source>
         <translation>&amp;Redo: %1</translation>
+    </message>
+</context>
+<context>
+    <name>picks</name>
+    <message>
+        <source>point</source>
+        <translation>point</translation>
+    </message>
+    <message>
+        <source>points</source>
+        <translation>points</translation>
+    </message>
+    <message>
+        <source>court terme</source>
+        <translation>short term</translation>
+    </message>
+    <message>
+        <source>moyen terme</source>
+        <translation>medium term</translation>
+    </message>
+    <message>
+        <source>long terme</source>
+        <translation>long term</translation>
     </message>
 </context>
 </TS>

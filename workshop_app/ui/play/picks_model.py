@@ -10,10 +10,17 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtGui import QBrush, QColor, QFont
 
-from workshop_app.core.deck import DELAY_LABELS, StrategyCard, StrategyDeck
+from workshop_app.core.deck import DELAY_LABELS, Delay, StrategyCard, StrategyDeck
 from workshop_app.core.workshop import GroupInfo
 from workshop_app.ui.theme_ink import ink
 
@@ -31,9 +38,31 @@ def effects_text(deck: StrategyDeck, card: StrategyCard) -> str:
     return " · ".join(f"{labels.get(axis, axis)} {value:+d}" for axis, value in card.effects.items() if value)
 
 
+def amount(count: int, unit: str) -> str:
+    """« 1 point », « 3 points »: French keeps 0 and 1 singular. The default unit (points) is said in the
+    interface's language; a deck's own unit is its own word (« 1 jeton » from « jetons »)."""
+    one = abs(count) <= 1
+    if unit in ("point", "points"):
+        word = QCoreApplication.translate("picks", "point") if one else QCoreApplication.translate(
+            "picks", "points")
+    else:
+        word = unit[:-1] if one and unit.endswith("s") and not unit.endswith("ss") else unit
+    return f"{count} {word}"
+
+
+def delay_label(card: StrategyCard) -> str:
+    """« court terme »… in the interface's language (``DELAY_LABELS`` is the compte-rendu's French)."""
+    labels = {
+        Delay.SHORT: QCoreApplication.translate("picks", "court terme"),
+        Delay.MEDIUM: QCoreApplication.translate("picks", "moyen terme"),
+        Delay.LONG: QCoreApplication.translate("picks", "long terme"),
+    }
+    return labels.get(card.delay, DELAY_LABELS[card.delay])
+
+
 def card_summary(deck: StrategyDeck, card: StrategyCard) -> str:
     """« 3 points · moyen terme · Chaleur +2 · Eau +1 »."""
-    parts = [f"{card.cost} {deck.strategy.budget_unit}", DELAY_LABELS[card.delay]]
+    parts = [amount(card.cost, deck.strategy.budget_unit), delay_label(card)]
     effects = effects_text(deck, card)
     return " · ".join([*parts, effects] if effects else parts)
 

@@ -26,10 +26,10 @@ from PySide6.QtWidgets import (
 )
 
 from workshop_app.core.deck import StrategyDeck
-from workshop_app.core.scoring import Budget, violations
+from workshop_app.core.scoring import Budget, Violation, violations
 from workshop_app.core.workshop import GroupInfo
 from workshop_app.ui.play.chips import ColourChip
-from workshop_app.ui.play.picks_model import COL_CARD, PicksModel, PicksReader
+from workshop_app.ui.play.picks_model import COL_CARD, PicksModel, PicksReader, amount
 from workshop_app.ui.theme_ink import Ink, follow_ink, ink
 
 
@@ -80,7 +80,8 @@ class BudgetGauge(QWidget):
         self.bar.setRange(0, max(budget.budget, budget.spent, 1))
         self.bar.setValue(budget.spent)
         self.bar.setFormat(f"{budget.spent} / {budget.budget}")
-        self.bar.setToolTip(self.tr("{0} {1} dépensés sur {2}").format(budget.spent, unit, budget.budget))
+        spent = amount(budget.spent, unit)
+        self.bar.setToolTip(self.tr("Dépensé : {0} sur {1}").format(spent, budget.budget))
         if self.bar.property("over") != budget.over:
             self.bar.setProperty("over", budget.over)
             self.bar.setStyleSheet(gauge_style(budget.over, ink()))
@@ -127,7 +128,7 @@ class StrategyPanel(QFrame):
         self._per_line = 0
         self._place_gauges(2)
         rules = deck.strategy
-        title = QLabel(self.tr("Budget par table : {0} {1}").format(rules.budget, rules.budget_unit))
+        title = QLabel(self.tr("Budget par table : {0}").format(amount(rules.budget, rules.budget_unit)))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(title)
@@ -181,11 +182,19 @@ class StrategyPanel(QFrame):
             if group_id is None or gauge.group.id == group_id:
                 gauge.set_budget(budget, unit)
             if budget.over:
-                lines.append(self.tr("{0} : budget dépassé de {1} {2}").format(
-                    gauge.group.name, budget.spent - budget.budget, unit))
-            lines += [f"{gauge.group.name} : {v.describe(self._deck)}" for v in budget.violations]
+                lines.append(self.tr("{0} : budget dépassé de {1}").format(
+                    gauge.group.name, amount(budget.spent - budget.budget, unit)))
+            lines += [f"{gauge.group.name} : {self.rule_text(v)}" for v in budget.violations]
         self.warning.setText("\n".join(f"⚠ {line}" for line in lines))
         self.warning.setVisible(bool(lines))
+
+    def rule_text(self, violation: Violation) -> str:
+        """« « A » demande aussi « B » » in the interface's language (``Violation.describe`` is French)."""
+        card = self._deck.card(violation.card_id).title
+        other = self._deck.card(violation.other_id).title
+        if violation.kind == "requires":
+            return self.tr("« {0} » demande aussi « {1} »").format(card, other)
+        return self.tr("« {0} » est incompatible avec « {1} »").format(card, other)
 
     def warning_text(self) -> str:
         return self.warning.text() if not self.warning.isHidden() else ""
