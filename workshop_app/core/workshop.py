@@ -98,6 +98,8 @@ class AttachmentInfo:
     sha256: str
     caption: str = ""
     size: int = 0
+    sequence_id: str | None = None  # with card_id: the card the photo belongs to; None: the debrief's
+    card_id: str | None = None
 
 
 @dataclass(frozen=True)

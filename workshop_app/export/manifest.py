@@ -115,6 +115,8 @@ def snapshot_to_json(snapshot: WorkshopSnapshot, *, anonymise: bool = False) -> 
                 "sha256": a.sha256,
                 "caption": text(a.caption),
                 "size": a.size,
+                "sequence_id": a.sequence_id,
+                "card_id": a.card_id,
             }
             for a in snapshot.attachments
         ],

@@ -232,6 +232,8 @@ def snapshot_from_json(data: Mapping[str, Any], bundle: str = "<archive>") -> Wo
                 sha256=digest,
                 caption=r.string(a, "caption", where),
                 size=r.integer(a, "size", where, default=0),
+                sequence_id=r.string(a, "sequence_id", where) or None,
+                card_id=r.string(a, "card_id", where) or None,
             )
         )
     d = r.obj(data.get("debrief") or {}, "debrief")

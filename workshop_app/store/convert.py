@@ -202,6 +202,8 @@ def attachment_info(row: AttachmentRow | Any) -> AttachmentInfo:
         sha256=row.sha256,
         caption=row.caption,
         size=row.size,
+        sequence_id=getattr(row, "sequence_id", None),
+        card_id=getattr(row, "card_id", None),
     )
 
 

@@ -176,6 +176,9 @@ class AttachmentRow(Base):
     data: Mapped[bytes] = mapped_column(LargeBinary)
     position: Mapped[int] = mapped_column(Integer, default=0)
     created_at: Mapped[datetime]
+    # the card the photo belongs to (revision 0005); both empty: the debrief's
+    sequence_id: Mapped[str | None] = mapped_column(Id, nullable=True, default=None)
+    card_id: Mapped[str | None] = mapped_column(String(128), nullable=True, default=None)
 
 
 @event.listens_for(EventRow.__table__, "after_create")

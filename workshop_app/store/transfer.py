@@ -147,6 +147,8 @@ def _import_rest(session: Session, snapshot: WorkshopSnapshot, attachment_data: 
                     media_type=att.media_type,
                     sha256=att.sha256,
                     caption=att.caption,
+                    sequence_id=att.sequence_id,
+                    card_id=att.card_id,
                     size=len(data),
                     data=bytes(data),
                     position=index,
