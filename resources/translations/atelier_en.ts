@@ -123,6 +123,14 @@
         <translation>New line in the debrief&apos;s action plan</translation>
     </message>
     <message>
+        <source>&amp;Photos de l&apos;atelier…</source>
+        <translation>&amp;Photos of the workshop…</translation>
+    </message>
+    <message>
+        <source>Photos des tableaux et des post-its, pour le compte-rendu (à une carte ou au bilan)</source>
+        <translation>Photos of boards and post-its, for the minutes (on a card or the debrief)</translation>
+    </message>
+    <message>
         <source>Annule la dernière réponse, note ou carte</source>
         <translation>Undoes the last answer, note or card</translation>
     </message>
@@ -383,6 +391,14 @@ The technical details are in the log: %1</translation>
     <message>
         <source>Supprimer l&apos;action</source>
         <translation>Delete the action</translation>
+    </message>
+    <message>
+        <source>Photos…</source>
+        <translation>Photos…</translation>
+    </message>
+    <message>
+        <source>Photos des tableaux et des post-its (Ctrl+Maj+P)</source>
+        <translation>Photos of boards and post-its (Ctrl+Shift+P)</translation>
     </message>
     <message>
         <source>Exporter le compte-rendu</source>
@@ -1093,6 +1109,65 @@ The app stays open but cannot save anything. Fix the problem, then click “Retr
     <message>
         <source>%1 participants</source>
         <translation>%1 participants</translation>
+    </message>
+</context>
+<context>
+    <name>PhotosDialog</name>
+    <message>
+        <source>Photos de l&apos;atelier</source>
+        <translation>Workshop photos</translation>
+    </message>
+    <message>
+        <source>Photos</source>
+        <translation>Photos</translation>
+    </message>
+    <message>
+        <source>Ajoutez des photos des tableaux et des post-its, ou déposez-en plusieurs ici. Les grandes photos sont réduites (2&#xa0;400 pixels de côté au plus).</source>
+        <translation>Add photos of the boards and post-its, or drop several here. Large photos are reduced (2,400 pixels per side at most).</translation>
+    </message>
+    <message>
+        <source>ex. Tableau des risques de la table 2</source>
+        <translation>e.g. Risk board of table 2</translation>
+    </message>
+    <message>
+        <source>&amp;Ajouter des photos…</source>
+        <translation>&amp;Add photos…</translation>
+    </message>
+    <message>
+        <source>&amp;Retirer la photo</source>
+        <translation>&amp;Remove the photo</translation>
+    </message>
+    <message>
+        <source>Fermer</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>&amp;Légende</source>
+        <translation>&amp;Caption</translation>
+    </message>
+    <message>
+        <source>Rattachée &amp;à</source>
+        <translation>A&amp;ttached to</translation>
+    </message>
+    <message>
+        <source>Le bilan (pas une carte)</source>
+        <translation>The debrief (not a card)</translation>
+    </message>
+    <message>
+        <source>(sans légende)</source>
+        <translation>(no caption)</translation>
+    </message>
+    <message>
+        <source>Bilan</source>
+        <translation>Debrief</translation>
+    </message>
+    <message>
+        <source>Ajouter des photos</source>
+        <translation>Add photos</translation>
+    </message>
+    <message>
+        <source>Photos (%1)</source>
+        <translation>Photos (%1)</translation>
     </message>
 </context>
 <context>

@@ -1,4 +1,4 @@
-"""A photo belongs to a card or to the debrief; the link is stored, checked, changed and carried by archives."""
+"""A photo belongs to a card or to the debrief: the link is stored, checked, changed, carried by archives."""
 
 from __future__ import annotations
 
@@ -39,7 +39,9 @@ def test_an_unknown_card_is_refused_in_french(store: WorkshopStore, qdeck: Quest
     assert store.snapshot(w.id).attachments == ()
 
 
-def test_the_card_link_travels_in_the_archive(tmp_path: Path, store: WorkshopStore, qdeck: QuestionDeck) -> None:
+def test_the_card_link_travels_in_the_archive(
+    tmp_path: Path, store: WorkshopStore, qdeck: QuestionDeck
+) -> None:
     w = store.create_workshop("Photos")
     seq = store.add_sequence(w.id, qdeck)
     photo = store.add_attachment(w.id, "tableau.png", PNG, card_id=qdeck.cards[2].id)

@@ -1,4 +1,4 @@
-"""Photos made ready to store, without Qt: bombs refused before decoding, big photos downscaled, French errors."""
+"""Photos made ready to store, without Qt: bombs refused before decoding, big photos downscaled."""
 
 from __future__ import annotations
 
@@ -26,7 +26,8 @@ def _bomb_png(width: int, height: int) -> bytes:
     import struct
 
     def chunk(kind: bytes, payload: bytes) -> bytes:
-        return struct.pack(">I", len(payload)) + kind + payload + struct.pack(">I", zlib.crc32(kind + payload))
+        crc = struct.pack(">I", zlib.crc32(kind + payload))
+        return struct.pack(">I", len(payload)) + kind + payload + crc
 
     header = struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0)
     row = b"\x00" + b"\x00" * width
@@ -95,7 +96,7 @@ def test_what_is_not_a_photo_is_refused_naming_the_file(name: str, data: bytes, 
 
 
 def test_read_photo_says_when_the_file_is_missing(tmp_path: Path) -> None:
-    with pytest.raises(AtelierError, match="« absente.jpg » ne peut pas être lu : fichier ou dossier introuvable"):
+    with pytest.raises(AtelierError, match=r"« absente\.jpg » ne peut pas être lu : fichier ou dossier"):
         read_photo(tmp_path / "absente.jpg")
     (tmp_path / "ok.jpg").write_bytes(_image(100, 80))
     assert read_photo(tmp_path / "ok.jpg").width == 100

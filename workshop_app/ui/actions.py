@@ -69,6 +69,12 @@ class ActionRegistry(QObject):
             ["Ctrl+Shift+E"],
             self.tr("Tout l'atelier et ses photos, pour le rouvrir sur un autre ordinateur (Ctrl+O)"),
         )
+        self._add(
+            "photos",
+            self.tr("&Photos de l'atelier…"),
+            ["Ctrl+Shift+P"],
+            self.tr("Photos des tableaux et des post-its, pour le compte-rendu (à une carte ou au bilan)"),
+        )
         self._add("close_workshop", self.tr("&Fermer l'atelier"), ["Ctrl+W"])
         self._add("quit", self.tr("&Quitter"), ["Ctrl+Q"])
         # -- Édition
@@ -158,6 +164,7 @@ class ActionRegistry(QObject):
                     None,
                     "export",
                     "export_bundle",
+                    "photos",
                     None,
                     "close_workshop",
                     "quit",
@@ -207,7 +214,9 @@ class ActionRegistry(QObject):
         """Enable what makes sense now: nothing without a database, the play keys once a sequence is open."""
         self["new_workshop"].setEnabled(has_store)
         self["open_file"].setEnabled(has_store)
-        workshop_actions = ("export", "export_bundle", "close_workshop", "go_setup", "go_play", "go_debrief")
+        workshop_actions = (
+            "export", "export_bundle", "photos", "close_workshop", "go_setup", "go_play", "go_debrief"
+        )
         for name in (*workshop_actions, "add_action"):
             self[name].setEnabled(session is not None)
         playing = session is not None and session.sequence_id is not None

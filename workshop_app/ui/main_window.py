@@ -93,6 +93,7 @@ class MainWindow(QMainWindow):
         a["import_deck"].triggered.connect(self.browse_decks)
         a["export"].triggered.connect(self.export)
         a["close_workshop"].triggered.connect(self.close_workshop)
+        a["photos"].triggered.connect(self.show_photos)
         a["quit"].triggered.connect(self.close)
         self.pages.connect_actions(a)
         a["shortcuts"].triggered.connect(self.show_shortcuts)
@@ -319,6 +320,16 @@ class MainWindow(QMainWindow):
     def export(self) -> None:
         if self.session is not None and self.exports is not None:
             self.exports.ask(self.session.workshop_id, self.session.snapshot.info)
+
+    def show_photos(self) -> None:
+        """The photos dialog; from the play page, new photos go to the card on screen."""
+        session = self.session
+        if session is None:
+            return
+        from workshop_app.ui.debrief.photos_dialog import open_photos
+
+        playing = self.pages.current() == PAGE_PLAY and session.sequence_id and session.card_id
+        open_photos(session, self, (session.sequence_id, session.card_id) if playing else None)  # type: ignore[arg-type]
 
     # -- feedback -------------------------------------------------------------------------------------------
     def on_session_error(self, message: str) -> None:

@@ -97,6 +97,9 @@ class DebriefPage(QWidget):
         self.add_action_button.clicked.connect(self.on_add_action_clicked)
         self.remove_action_button = QPushButton(self.tr("Supprimer l'action"))
         self.remove_action_button.clicked.connect(self.on_remove_action_clicked)
+        self.photos_button = QPushButton(self.tr("Photos…"))
+        self.photos_button.setToolTip(self.tr("Photos des tableaux et des post-its (Ctrl+Maj+P)"))
+        self.photos_button.clicked.connect(self.on_photos_clicked)
         self.export_button = QPushButton(self.tr("Exporter le compte-rendu"))
         self.export_button.setDefault(True)
         self.export_button.setStyleSheet("font-weight: bold; padding: 6px 14px;")
@@ -143,6 +146,7 @@ class DebriefPage(QWidget):
         bottom = QHBoxLayout()
         bottom.addWidget(self.propose_button)
         bottom.addWidget(self.hint, 1)
+        bottom.addWidget(self.photos_button)
         bottom.addWidget(self.export_button)
         layout = QVBoxLayout(self)
         layout.addLayout(findings, 2)
@@ -152,7 +156,7 @@ class DebriefPage(QWidget):
         layout.addWidget(self.plan_message)
         layout.addLayout(bottom)
         order = (self.agreement, self.add_action_button, self.remove_action_button, self.table,
-                 self.propose_button, self.export_button)
+                 self.propose_button, self.photos_button, self.export_button)
         for before, after in pairwise(order):  # Tab follows what is seen, top to bottom
             QWidget.setTabOrder(before, after)
 
@@ -280,6 +284,11 @@ class DebriefPage(QWidget):
             return
         self.plan.remove_item(item.id)
         self._session.patch_snapshot(actions=tuple(self.plan.items()))
+
+    def on_photos_clicked(self) -> None:
+        from workshop_app.ui.debrief.photos_dialog import open_photos
+
+        open_photos(self._session, self)
 
     # -- export ---------------------------------------------------------------------------------------------
     def on_export_clicked(self) -> None:
