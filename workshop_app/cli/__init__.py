@@ -13,7 +13,7 @@ from collections.abc import Sequence
 
 from workshop_app.core.errors import AtelierError
 
-_COMMAND_MODULES = ("decks", "store", "export", "selftest", "photo")
+_COMMAND_MODULES = ("decks", "store", "export", "selftest", "photo", "participants")
 
 
 def build_parser() -> argparse.ArgumentParser:

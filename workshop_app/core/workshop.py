@@ -58,6 +58,7 @@ class ParticipantInfo:
     service: str = ""  # e.g. "Espaces verts"
     organisation: str = ""  # e.g. "Ville", "Agglomération"
     group_id: str | None = None
+    kind: str = ""  # "élu", "agent", "partenaire" or "" (not said): a role, not a service
 
     def display(self, anonymise: bool, index: int) -> str:
         if anonymise or not self.name:

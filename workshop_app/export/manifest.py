@@ -71,6 +71,7 @@ def snapshot_to_json(snapshot: WorkshopSnapshot, *, anonymise: bool = False) -> 
                 "service": p.service,
                 "organisation": p.organisation,
                 "group_id": p.group_id,
+                "kind": p.kind,
             }
             for p in snapshot.participants
         ],

@@ -148,6 +148,7 @@ def snapshot_from_json(data: Mapping[str, Any], bundle: str = "<archive>") -> Wo
                 service=r.string(p, "service", where),
                 organisation=r.string(p, "organisation", where),
                 group_id=r.opt_ident(p, "group_id", where),
+                kind=_kind(r.string(p, "kind", where)),
             )
         )
     sequences = []
@@ -323,3 +324,8 @@ def _check_references(
             if len(value) > MAX_EVENT_TEXT:
                 limit = f"texte trop long ({MAX_EVENT_TEXT} caractères au plus)"
                 raise r.fail(f"{where}.payload.{key}", limit)
+
+
+def _kind(value: str) -> str:
+    """A participant's kind from an archive: one of the known ones, else nothing (never a free text)."""
+    return value if value in ("élu", "agent", "partenaire") else ""

@@ -131,6 +131,7 @@ class ParticipantRow(Base):
     service: Mapped[str] = mapped_column(String(200), default="")
     organisation: Mapped[str] = mapped_column(String(200), default="")
     group_id: Mapped[str | None] = mapped_column(Id, ForeignKey("groups.id", ondelete="SET NULL"))
+    kind: Mapped[str] = mapped_column(String(20), default="", server_default="")  # élu | agent | partenaire
     position: Mapped[int] = mapped_column(Integer, default=0)
 
 

@@ -111,6 +111,7 @@ def _import_rest(session: Session, snapshot: WorkshopSnapshot, attachment_data: 
                     service=p.service,
                     organisation=p.organisation,
                     group_id=p.group_id,
+                    kind=p.kind,
                     position=index,
                 )
             )
