@@ -1061,6 +1061,37 @@ The app stays open but cannot save anything. Fix the problem, then click “Retr
     </message>
 </context>
 <context>
+    <name>ParticipantsImport</name>
+    <message>
+        <source>Importer une liste…</source>
+        <translation>Import a list…</translation>
+    </message>
+    <message>
+        <source>CSV d&apos;Excel (« ; ») ou XLSX : nom, fonction, service, organisation, rôle (élu, agent, partenaire), table</source>
+        <translation>Excel CSV (“;”) or XLSX: name, job title, service, organisation, role (elected, staff, partner), table</translation>
+    </message>
+    <message>
+        <source>Répartir par service</source>
+        <translation>Spread by service</translation>
+    </message>
+    <message>
+        <source>Place chacun à une table en mêlant les services</source>
+        <translation>Seats everyone at a table, mixing services</translation>
+    </message>
+    <message>
+        <source>Importer une liste de participants</source>
+        <translation>Import a participant list</translation>
+    </message>
+    <message>
+        <source>Listes (*.csv *.xlsx *.txt)</source>
+        <translation>Lists (*.csv *.xlsx *.txt)</translation>
+    </message>
+    <message>
+        <source>le texte collé</source>
+        <translation>the pasted text</translation>
+    </message>
+</context>
+<context>
     <name>ParticipantsModel</name>
     <message>
         <source>Nom (facultatif)</source>
@@ -1080,8 +1111,24 @@ The app stays open but cannot save anything. Fix the problem, then click “Retr
         <translation>Organisation</translation>
     </message>
     <message>
+        <source>Rôle</source>
+        <translation>Role</translation>
+    </message>
+    <message>
         <source>Table</source>
         <translation>Table</translation>
+    </message>
+    <message>
+        <source>élu·e</source>
+        <translation>elected</translation>
+    </message>
+    <message>
+        <source>agent·e</source>
+        <translation>staff</translation>
+    </message>
+    <message>
+        <source>partenaire</source>
+        <translation>partner</translation>
     </message>
 </context>
 <context>
@@ -1091,8 +1138,8 @@ The app stays open but cannot save anything. Fix the problem, then click “Retr
         <translation>Participants</translation>
     </message>
     <message>
-        <source>Le nom est facultatif : la fonction et le service suffisent au compte-rendu.</source>
-        <translation>The name is optional: role and service are enough for the minutes.</translation>
+        <source>Le nom est facultatif : la fonction et le service suffisent au compte-rendu. Collez des lignes d&apos;un tableur (Ctrl+V) ou importez une liste CSV ou XLSX.</source>
+        <translation>The name is optional: job title and service are enough for the minutes. Paste rows from a spreadsheet (Ctrl+V) or import a CSV or XLSX list.</translation>
     </message>
     <message>
         <source>Ajouter un part&amp;icipant</source>
