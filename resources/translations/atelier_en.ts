@@ -998,6 +998,14 @@ The app stays open but cannot save anything. Fix the problem, then click “Retr
         <translation>Workshop “%1” deleted.</translation>
     </message>
     <message>
+        <source>Copie impossible</source>
+        <translation>Copy failed</translation>
+    </message>
+    <message>
+        <source>Atelier « %1 » créé.</source>
+        <translation>Workshop “%1” created.</translation>
+    </message>
+    <message>
         <source>Atelier de démonstration</source>
         <translation>Demonstration workshop</translation>
     </message>
@@ -1499,7 +1507,7 @@ Resume the workshop “%1” where it was?</translation>
     <name>StartPage</name>
     <message>
         <source>Atelier Résilience</source>
-        <extracomment>« Nouvel atelier » was asked for « Ouvrir l&apos;atelier de démonstration » was asked for a workshop of the list is to be opened: its id deck files (.yaml, .yml) and workshop archives (.zip) dropped on the page, to import like Ctrl+O « Importer un jeu… »: the main window asks for files « Réessayer » after the database could not be opened « Supprimer l&apos;atelier… » (button, context menu or Delete key) on a workshop of the list: its id</extracomment>
+        <extracomment>« Nouvel atelier » was asked for « Ouvrir l&apos;atelier de démonstration » was asked for a workshop of the list is to be opened: its id deck files (.yaml, .yml) and workshop archives (.zip) dropped on the page, to import like Ctrl+O « Importer un jeu… »: the main window asks for files « Réessayer » after the database could not be opened « Supprimer l&apos;atelier… » (button, context menu or Delete key) on a workshop of the list: its id « Dupliquer (modèle) »: a copy of the chosen workshop without what was played: its id</extracomment>
         <translation>Atelier Résilience</translation>
     </message>
     <message>
@@ -1537,6 +1545,14 @@ Resume the workshop “%1” where it was?</translation>
     <message>
         <source>Supprime l&apos;atelier choisi et tout ce qu&apos;il contient, après confirmation</source>
         <translation>Deletes the chosen workshop and everything in it, after confirmation</translation>
+    </message>
+    <message>
+        <source>Dupli&amp;quer (modèle)…</source>
+        <translation>D&amp;uplicate as a template…</translation>
+    </message>
+    <message>
+        <source>Un nouvel atelier avec les mêmes jeux, tables et informations, sans les réponses</source>
+        <translation>A new workshop with the same decks, tables and details, without the answers</translation>
     </message>
     <message>
         <source>Ouvrir</source>

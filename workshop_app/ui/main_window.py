@@ -69,6 +69,9 @@ class MainWindow(QMainWindow):
         from workshop_app.ui.room_mode import RoomMode
 
         self.room_mode = RoomMode(settings, self.registry, self.projector, self, lambda: self.pages.play)
+        from workshop_app.ui.workshop_life import WorkshopLife
+
+        self.life = WorkshopLife(self)
         self.saved_label = QLabel()
         self.saved_label.setObjectName("savedLabel")
         self.statusBar().addPermanentWidget(self.saved_label)
@@ -104,6 +107,7 @@ class MainWindow(QMainWindow):
         self.start.sig_browse_decks.connect(self.browse_decks)
         self.start.sig_retry_store.connect(self.open_store)
         self.start.sig_delete_workshop.connect(self.ask_delete_workshop)
+        self.start.sig_duplicate_workshop.connect(self.duplicate_workshop)
         self.pages.sig_changed.connect(self.on_pages_changed)
         self.pages.sig_export_requested.connect(self.export)
         self.pages.sig_status.connect(lambda text: self.statusBar().showMessage(text, 8000))
@@ -139,6 +143,7 @@ class MainWindow(QMainWindow):
         self.exports.sig_exported.connect(
             lambda path: self.statusBar().showMessage(self.tr("Exporté : %1").replace("%1", path), 10_000)
         )
+        self.exports.sig_exported.connect(lambda path: self.life.on_exported(self.session, path))
         self.start.set_store_state("ready", self.tr("Chaque saisie est enregistrée aussitôt."))
         self.refresh_decks()
         self.refresh_workshops()
@@ -195,6 +200,7 @@ class MainWindow(QMainWindow):
     def close_workshop(self) -> None:
         if self.session is None:
             return
+        self.life.stop_timers(self.session)  # no clock runs on while the workshop is closed
         self.projector.set_session(None)
         self.pages.close_session()
         self.settings.forget_open_workshop()
@@ -229,6 +235,21 @@ class MainWindow(QMainWindow):
         self.refresh_workshops()
         self.statusBar().showMessage(self.tr("Atelier « %1 » supprimé.").replace("%1", title), 10_000)
         return True
+
+    def duplicate_workshop(self, workshop_id: str) -> bool:
+        """A copy as a template (details, tables, programme; nothing played), opened on its set-up."""
+        if self.service is None:
+            return False
+        from workshop_app.services.workshop_life import duplicate_workshop
+
+        try:
+            copy = duplicate_workshop(self.service, workshop_id)
+        except AtelierError as exc:
+            self.notify(QMessageBox.Icon.Warning, self.tr("Copie impossible"), str(exc))
+            return False
+        self.refresh_workshops()
+        self.statusBar().showMessage(self.tr("Atelier « %1 » créé.").replace("%1", copy.title), 10_000)
+        return self.open_workshop(copy.id, PAGE_SETUP)
 
     def open_demo(self) -> None:
         if self.service is None:
@@ -273,6 +294,7 @@ class MainWindow(QMainWindow):
 
     def export_bundle(self) -> None:
         if self.files is not None and self.session is not None:
+            self.life.stop_timers(self.session)  # an archive carries no running clock to another laptop
             self.files.export_bundle(self.session.workshop_id)
 
     def on_bundle_imported(self, workshop_id: str, added: bool) -> None:
@@ -340,7 +362,11 @@ class MainWindow(QMainWindow):
             return
         self.notify(QMessageBox.Icon.Warning, self.tr("Action refusée"), message)
 
-    def on_session_event(self, _event: object) -> None:
+    def on_session_event(self, event: object) -> None:
+        from workshop_app.core.events import Event
+
+        if self.session is not None and isinstance(event, Event):
+            self.life.on_event(self.session, event)
         self.saved_label.setText(
             self.tr("Enregistré à %1").replace("%1", QTime.currentTime().toString("HH:mm:ss"))
         )
@@ -380,6 +406,7 @@ class MainWindow(QMainWindow):
         from workshop_app.ui.tasks import wait_all
 
         self.settings.set(WINDOW_GEOMETRY, bytes(self.saveGeometry().data()))
+        self.life.stop_timers(self.session)  # quitting stops the clocks: none runs through the night
         self.projector.close()
         wait_all(10_000)
         self.pages.close_session()
