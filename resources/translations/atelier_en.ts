@@ -135,6 +135,14 @@
         <translation>Undoes the last answer, note or card</translation>
     </message>
     <message>
+        <source>&amp;Historique et relecture…</source>
+        <translation>&amp;History and replay…</translation>
+    </message>
+    <message>
+        <source>Tout ce qui s&apos;est passé, filtrable, et la boussole à n&apos;importe quel moment</source>
+        <translation>Everything that happened, filterable, and the compass at any moment</translation>
+    </message>
+    <message>
         <source>&amp;Minuteur de la carte (démarrer / pause)</source>
         <translation>Card &amp;timer (start / pause)</translation>
     </message>
@@ -822,6 +830,92 @@ To keep a copy, first export its archive (.zip) from the File menu.</translation
     <message>
         <source>Couleur de la table</source>
         <translation>Table colour</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryDialog</name>
+    <message>
+        <source>Historique et relecture</source>
+        <translation>History and replay</translation>
+    </message>
+    <message>
+        <source>Filtrer : un mot, une table, une carte…</source>
+        <translation>Filter: a word, a table, a card…</translation>
+    </message>
+    <message>
+        <source>Toutes les tables</source>
+        <translation>All tables</translation>
+    </message>
+    <message>
+        <source>Relecture : la boussole après l&apos;événement choisi</source>
+        <translation>Replay: the compass after the chosen event</translation>
+    </message>
+    <message>
+        <source>Tous les événements</source>
+        <translation>All events</translation>
+    </message>
+    <message>
+        <source>Réponses et cartes choisies</source>
+        <translation>Answers and picked cards</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>Cartes affichées</source>
+        <translation>Cards shown</translation>
+    </message>
+    <message>
+        <source>Dévoilements</source>
+        <translation>Reveals</translation>
+    </message>
+    <message>
+        <source>Minuteurs et séquences</source>
+        <translation>Timers and sequences</translation>
+    </message>
+    <message>
+        <source>Annulations</source>
+        <translation>Undos</translation>
+    </message>
+    <message>
+        <source>Relecture : la boussole telle qu&apos;elle était</source>
+        <translation>Replay: the compass as it stood</translation>
+    </message>
+    <message>
+        <source>%1 événement(s) sur %2</source>
+        <translation>%1 event(s) of %2</translation>
+    </message>
+    <message>
+        <source>Rien ne s&apos;est encore passé.</source>
+        <translation>Nothing has happened yet.</translation>
+    </message>
+    <message>
+        <source>Après l&apos;événement %1 / %2, à %3 : %4</source>
+        <translation>After event %1 / %2, at %3: %4</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryModel</name>
+    <message>
+        <source>Heure</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>Quoi</source>
+        <translation>What</translation>
+    </message>
+    <message>
+        <source>Table</source>
+        <translation>Table</translation>
+    </message>
+    <message>
+        <source>Carte</source>
+        <translation>Card</translation>
+    </message>
+    <message>
+        <source>Détail</source>
+        <translation>Detail</translation>
     </message>
 </context>
 <context>
@@ -1547,8 +1641,8 @@ Resume the workshop “%1” where it was?</translation>
         <translation>Deletes the chosen workshop and everything in it, after confirmation</translation>
     </message>
     <message>
-        <source>Dupli&amp;quer (modèle)…</source>
-        <translation>D&amp;uplicate as a template…</translation>
+        <source>Dupli&amp;quer…</source>
+        <translation>D&amp;uplicate…</translation>
     </message>
     <message>
         <source>Un nouvel atelier avec les mêmes jeux, tables et informations, sans les réponses</source>

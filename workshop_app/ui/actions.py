@@ -97,6 +97,12 @@ class ActionRegistry(QObject):
             ["Ctrl+Shift+A"],
             self.tr("Nouvelle ligne dans le plan d'action du bilan"),
         )
+        self._add(
+            "history",
+            self.tr("&Historique et relecture…"),
+            ["Ctrl+H"],
+            self.tr("Tout ce qui s'est passé, filtrable, et la boussole à n'importe quel moment"),
+        )
         self._add("card_timer", self.tr("&Minuteur de la carte (démarrer / pause)"), ["T"])
         self._add("sequence_timer", self.tr("Minuteur de la sé&quence (démarrer / pause)"), ["Shift+T"])
         for number in range(1, MAX_GROUP_KEYS + 1):
@@ -183,6 +189,7 @@ class ActionRegistry(QObject):
                     "sequence_timer",
                     None,
                     "add_action",
+                    "history",
                 ],
             ),
             (
@@ -217,7 +224,7 @@ class ActionRegistry(QObject):
         workshop_actions = (
             "export", "export_bundle", "photos", "close_workshop", "go_setup", "go_play", "go_debrief"
         )
-        for name in (*workshop_actions, "add_action"):
+        for name in (*workshop_actions, "add_action", "history"):
             self[name].setEnabled(session is not None)
         playing = session is not None and session.sequence_id is not None
         for name in ("next_card", "previous_card", "reveal", "card_timer", "sequence_timer"):

@@ -97,6 +97,7 @@ class MainWindow(QMainWindow):
         a["export"].triggered.connect(self.export)
         a["close_workshop"].triggered.connect(self.close_workshop)
         a["photos"].triggered.connect(self.show_photos)
+        a["history"].triggered.connect(self.show_history)
         a["quit"].triggered.connect(self.close)
         self.pages.connect_actions(a)
         a["shortcuts"].triggered.connect(self.show_shortcuts)
@@ -342,6 +343,12 @@ class MainWindow(QMainWindow):
     def export(self) -> None:
         if self.session is not None and self.exports is not None:
             self.exports.ask(self.session.workshop_id, self.session.snapshot.info)
+
+    def show_history(self) -> None:
+        if self.session is not None:
+            from workshop_app.ui.history_dialog import open_history
+
+            open_history(self.session, self)
 
     def show_photos(self) -> None:
         """The photos dialog; from the play page, new photos go to the card on screen."""

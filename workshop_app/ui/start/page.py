@@ -142,7 +142,7 @@ class StartPage(QWidget):
             self.tr("Supprime l'atelier choisi et tout ce qu'il contient, après confirmation")
         )
         self.delete_button.clicked.connect(self.on_delete_clicked)
-        self.duplicate_button = QPushButton(self.tr("Dupli&quer (modèle)…"))
+        self.duplicate_button = QPushButton(self.tr("Dupli&quer…"))
         self.duplicate_button.setObjectName("duplicateWorkshopButton")
         self.duplicate_button.setToolTip(self.tr(
             "Un nouvel atelier avec les mêmes jeux, tables et informations, sans les réponses"))
