@@ -237,6 +237,10 @@
         <source>Boussole en barres</source>
         <translation>Compass as bars</translation>
     </message>
+    <message>
+        <source>« non concerné » : %1 réponse(s), hors du calcul</source>
+        <translation>“not concerned”: %1 answer(s), left out of the score</translation>
+    </message>
 </context>
 <context>
     <name>BudgetGauge</name>
@@ -310,6 +314,22 @@
     <message>
         <source>Couverture</source>
         <translation>Coverage</translation>
+    </message>
+    <message>
+        <source>Montrer une seule table (la salle reste en pointillés)</source>
+        <translation>Show one table alone (the room stays dashed)</translation>
+    </message>
+    <message>
+        <source>Tables montrées sur la boussole</source>
+        <translation>Tables shown on the compass</translation>
+    </message>
+    <message>
+        <source>Toutes les tables</source>
+        <translation>All tables</translation>
+    </message>
+    <message>
+        <source>%1 seule</source>
+        <translation>%1 alone</translation>
     </message>
     <message>
         <source>Couverture : {0} %</source>
