@@ -1710,6 +1710,26 @@ Resume the workshop “%1” where it was?</translation>
     </message>
 </context>
 <context>
+    <name>StrategyNotes</name>
+    <message>
+        <source>Argument de la table pour cette carte (Entrée : valider)</source>
+        <extracomment>the argument was edited and committed: (group_id, card_id, text) a note was typed for a table on a card: (group_id, card_id, text) the facilitator is done here (Enter or Escape): the pick table takes the keyboard back</extracomment>
+        <translation>The table&apos;s argument for this card (Enter: save)</translation>
+    </message>
+    <message>
+        <source>Note ou citation (Entrée pour l&apos;ajouter)</source>
+        <translation>Note or quote (Enter to add it)</translation>
+    </message>
+    <message>
+        <source>%1 · carte %2</source>
+        <translation>%1 · card %2</translation>
+    </message>
+    <message>
+        <source>Choisissez une table et une carte</source>
+        <translation>Choose a table and a card</translation>
+    </message>
+</context>
+<context>
     <name>StrategyPanel</name>
     <message>
         <source>Cartes choisies par chaque table</source>

@@ -55,8 +55,13 @@ class GroupsPanel(QStackedWidget):
         if isinstance(deck, QuestionDeck):
             self.addWidget(self._question_rows(deck))
         elif isinstance(deck, StrategyDeck):
-            self.strategy = StrategyPanel(deck, groups, lambda: self._session.sequence_state().picks)
+            self.strategy = StrategyPanel(
+                deck, groups, lambda: self._session.sequence_state().picks,
+                arguments=lambda: self._session.sequence_state().pick_arguments,
+            )
             self.strategy.sig_pick.connect(self.on_pick)
+            self.strategy.notes.sig_argument.connect(self.on_row_argument)
+            self.strategy.notes.sig_note.connect(self.on_strategy_note)
             self.addWidget(self.strategy)
         self._card = ""
         self.show_card(self._session.card_id or "")
@@ -176,6 +181,9 @@ class GroupsPanel(QStackedWidget):
 
     def on_row_note(self, group_id: str, text: str) -> None:
         self._session.add_note(text, group_id=group_id)
+
+    def on_strategy_note(self, group_id: str, card_id: str, text: str) -> None:
+        self._session.add_note(text, group_id=group_id, card_id=card_id)
 
     def on_pick(self, group_id: str, card_id: str, picked: bool) -> None:
         if picked:

@@ -182,6 +182,10 @@ class PicksModel(QAbstractTableModel):
         if self._deck.cards:
             self.dataChanged.emit(self.index(0, 0), self.index(len(self._deck.cards) - 1, len(self._groups)))
 
+    def current(self) -> str:
+        """The card on screen."""
+        return self._current
+
     def set_current(self, card_id: str) -> None:
         previous, self._current = self._current, card_id
         for one in {previous, card_id}:

@@ -7,7 +7,7 @@ card for that table. Each gauge turns red above the budget; the warning names ev
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QResizeEvent
@@ -29,8 +29,11 @@ from workshop_app.core.deck import StrategyDeck
 from workshop_app.core.scoring import Budget, Violation, violations
 from workshop_app.core.workshop import GroupInfo
 from workshop_app.ui.play.chips import ColourChip
-from workshop_app.ui.play.picks_model import COL_CARD, PicksModel, PicksReader, amount
+from workshop_app.ui.play.picks_model import CARD_ID_ROLE, COL_CARD, PicksModel, PicksReader, amount
+from workshop_app.ui.play.strategy_notes import StrategyNotes
 from workshop_app.ui.theme_ink import Ink, follow_ink, ink
+
+ArgumentsReader = Callable[[], Mapping[tuple[str, str], str]]  # (group, card) -> argument
 
 
 def gauge_style(over: bool, colours: Ink) -> str:
@@ -100,10 +103,14 @@ class StrategyPanel(QFrame):
         groups: Sequence[GroupInfo],
         picks: PicksReader,
         parent: QWidget | None = None,
+        arguments: ArgumentsReader | None = None,
     ) -> None:
         super().__init__(parent)
         self._deck = deck
         self._picks = picks
+        self._arguments = arguments or (lambda: {})
+        self.notes = StrategyNotes()
+        self.notes.sig_done.connect(self.on_notes_done)
         self.groups = list(groups)
         self.model = PicksModel(deck, groups, picks, self.sig_pick.emit, self)
         self.gauges = [BudgetGauge(g, i) for i, g in enumerate(self.groups, start=1)]
@@ -134,8 +141,12 @@ class StrategyPanel(QFrame):
         layout.addWidget(title)
         layout.addLayout(self._gauge_grid)
         layout.addWidget(self.warning)
+        layout.addWidget(self.notes)
         layout.addWidget(self.table, 1)
+        self.table.selectionModel().currentChanged.connect(lambda *_: self.refresh_notes())
+        self.table.activated.connect(lambda *_: self.notes.focus_argument())  # Enter: the argument
         self.refresh_budgets()
+        self.refresh_notes()
         follow_ink(self, self.on_ink_changed)
 
     def on_ink_changed(self, colours: Ink) -> None:
@@ -170,6 +181,24 @@ class StrategyPanel(QFrame):
         row = self.model.row_of(card_id)
         if row >= 0:
             self.table.scrollTo(self.model.index(row, COL_CARD))
+        self.refresh_notes()
+
+    def on_notes_done(self) -> None:
+        self.table.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def refresh_notes(self) -> None:
+        """Point the argument box at the table and card under the cursor (the current card by default)."""
+        index = self.table.currentIndex()
+        column = index.column() if index.isValid() else 0
+        group: GroupInfo | None = self.groups[column - 1] if 1 <= column <= len(self.groups) else None
+        if group is None and self.groups:
+            group = self.groups[0]
+        card_id = str(index.data(CARD_ID_ROLE) or "") if index.isValid() else self.model.current()
+        card_id = card_id or self.model.current()
+        title = next((c.title for c in self._deck.cards if c.id == card_id), "")
+        argument = self._arguments().get((group.id, card_id), "") if group is not None else ""
+        number = str(self.model.row_of(card_id) + 1) if card_id else ""
+        self.notes.set_target(group, card_id, title, argument, number)
 
     def budget(self, group_id: str) -> Budget:
         return budget_of(self._deck, self._picks().get(group_id, {}))
