@@ -1424,6 +1424,26 @@ The room sees this screen: the compass appears when you reveal the results (R).<
         <source>{0} · carte {1} / {2}</source>
         <translation>{0} · card {1} / {2}</translation>
     </message>
+    <message>
+        <source>%1 / %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <source>%1 carte</source>
+        <translation>%1 card</translation>
+    </message>
+    <message>
+        <source>%1 cartes</source>
+        <translation>%1 cards</translation>
+    </message>
+    <message>
+        <source>⚠ %1 règle non respectée</source>
+        <translation>⚠ %1 rule broken</translation>
+    </message>
+    <message>
+        <source>⚠ %1 règles non respectées</source>
+        <translation>⚠ %1 rules broken</translation>
+    </message>
 </context>
 <context>
     <name>QuestionRow</name>
