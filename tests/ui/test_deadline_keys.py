@@ -138,3 +138,9 @@ def test_the_deadline_column_fits_a_date_in_full_and_its_editor(page) -> None:
     metrics = page.table.fontMetrics()
     assert width >= metrics.horizontalAdvance("mercredi 30 septembre 2026") + 16
     assert width >= FrenchDateEdit().sizeHint().width()
+
+
+def test_dates_in_full_follow_the_interface_language(english: None) -> None:
+    from workshop_app.ui.date_edit import date_in_full
+
+    assert date_in_full(date(2026, 10, 15)) == "Thursday 15 October 2026"

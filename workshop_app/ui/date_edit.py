@@ -163,10 +163,19 @@ class FrenchDateEdit(QLineEdit):
         if message:
             self.setToolTip(message)
         elif self._value is not None:
-            self.setToolTip(long_french_date(self._value))
+            self.setToolTip(date_in_full(self._value))
         else:
             self.setToolTip(self.tr("Date en jj/mm/aaaa (par exemple 15/10/2026 ou 15102026)"))
 
     def describe(self) -> str:
-        """The date in full (« jeudi 15 octobre 2026 »), or what the field expects."""
-        return long_french_date(self._value) if self._value else ""
+        """The date in full (« jeudi 15 octobre 2026 »), or nothing."""
+        return date_in_full(self._value) if self._value else ""
+
+
+def date_in_full(value: date) -> str:
+    """« jeudi 15 octobre 2026 »: French (the source language) unless the interface is in another language
+    (``install_translators`` sets the default locale), whatever the system's own locale."""
+    locale = QLocale()
+    if locale.language() in (QLocale.Language.French, QLocale.Language.C, QLocale.Language.AnyLanguage):
+        return long_french_date(value)
+    return locale.toString(QDate(value.year, value.month, value.day), "dddd d MMMM yyyy")
