@@ -128,3 +128,35 @@ def test_dismissing_the_offer_keeps_the_mode_off(qtbot: QtBot, window: MainWindo
     window.registry["projector"].trigger()
     window.room_mode.banner.close_button.click()
     assert not window.registry["room_mode"].isChecked() and not window.room_mode.banner.isVisible()
+
+
+def test_room_mode_hides_the_other_tables_picks_on_a_strategy_deck(qtbot: QtBot, window: MainWindow) -> None:
+    from workshop_app.core.catalogue import find_deck
+
+    service = window.service
+    assert service is not None
+    info = service.create_workshop("Atelier stratégie")
+    for n in range(3):
+        service.add_group(info.id, f"Table {n + 1}")
+    deck = find_deck("nature-en-ville")
+    service.add_sequence(info.id, deck, 45)
+    assert window.open_workshop(info.id, PAGE_PLAY)
+    session = window.session
+    assert session is not None
+    card = deck.cards[0].id
+    for group in session.groups:
+        session.pick_card(group.id, card)
+    window.registry["room_mode"].trigger()
+    play = window.pages.play
+    panel = play.groups.strategy  # type: ignore[attr-defined]
+    assert panel is not None
+    play.focus_group(1)  # table 2's column has the keyboard
+    row = panel.model.row_of(card)
+    checked = [panel.model.index(row, c).data(Qt.ItemDataRole.CheckStateRole) for c in (1, 2, 3)]
+    assert checked == [Qt.CheckState.Unchecked, Qt.CheckState.Checked, Qt.CheckState.Unchecked]
+    play.focus_group(2)
+    assert panel.model.index(row, 3).data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Checked
+    assert panel.model.index(row, 2).data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Unchecked
+    session.set_revealed(True)
+    checked = [panel.model.index(row, c).data(Qt.ItemDataRole.CheckStateRole) for c in (1, 2, 3)]
+    assert checked == [Qt.CheckState.Checked] * 3

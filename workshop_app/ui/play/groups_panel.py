@@ -66,6 +66,8 @@ class GroupsPanel(QStackedWidget):
         self._card = ""
         self.show_card(self._session.card_id or "")
         self._apply_masks()
+        if self.strategy is not None and self._masked:
+            self.strategy.set_masked(True)
         return True
 
     def _question_rows(self, deck: QuestionDeck) -> QWidget:
@@ -135,6 +137,8 @@ class GroupsPanel(QStackedWidget):
         if masked != self._masked:
             self._masked = masked
             self._apply_masks()
+        if self.strategy is not None:
+            self.strategy.set_masked(masked)
 
     def on_focus_changed(self, _old: QWidget | None, _new: QWidget | None) -> None:
         if self._masked:

@@ -82,6 +82,7 @@ class PicksModel(QAbstractTableModel):
         self._picks = picks
         self._pick = pick
         self._current = ""
+        self._only_column: int | None = None
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._deck.cards)
@@ -128,6 +129,8 @@ class PicksModel(QAbstractTableModel):
             return self._card_data(card, role)
         group = self._groups[column - 1]
         picked = card.id in self._picks().get(group.id, {})
+        if self._only_column is not None and column != self._only_column:
+            picked = False  # room mode before the reveal: only the table being typed shows its picks
         if role == GROUP_ID_ROLE:
             return group.id
         if role == Qt.ItemDataRole.CheckStateRole:
@@ -181,6 +184,12 @@ class PicksModel(QAbstractTableModel):
     def refresh_all(self) -> None:
         if self._deck.cards:
             self.dataChanged.emit(self.index(0, 0), self.index(len(self._deck.cards) - 1, len(self._groups)))
+
+    def set_only_column(self, column: int | None) -> None:
+        """Show the picks of one table's column only (room mode, before the reveal); None: all of them."""
+        if column != self._only_column:
+            self._only_column = column
+            self.refresh_all()
 
     def current(self) -> str:
         """The card on screen."""

@@ -143,7 +143,8 @@ class StrategyPanel(QFrame):
         layout.addWidget(self.warning)
         layout.addWidget(self.notes)
         layout.addWidget(self.table, 1)
-        self.table.selectionModel().currentChanged.connect(lambda *_: self.refresh_notes())
+        self._masked = False
+        self.table.selectionModel().currentChanged.connect(lambda *_: self.on_cursor_moved())
         self.table.activated.connect(lambda *_: self.notes.focus_argument())  # Enter: the argument
         self.refresh_budgets()
         self.refresh_notes()
@@ -183,8 +184,23 @@ class StrategyPanel(QFrame):
             self.table.scrollTo(self.model.index(row, COL_CARD))
         self.refresh_notes()
 
+    def set_masked(self, masked: bool) -> None:
+        """Room mode before the reveal: only the table under the cursor shows its picks, no rule warnings."""
+        self._masked = masked
+        self._apply_mask()
+        self.refresh_budgets()
+
+    def _apply_mask(self) -> None:
+        column = self.table.currentIndex().column() if self.table.currentIndex().isValid() else 0
+        self.model.set_only_column(max(1, column) if self._masked else None)
+
     def on_notes_done(self) -> None:
         self.table.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def on_cursor_moved(self) -> None:
+        self.refresh_notes()
+        if self._masked:
+            self._apply_mask()
 
     def refresh_notes(self) -> None:
         """Point the argument box at the table and card under the cursor (the current card by default)."""
@@ -215,7 +231,7 @@ class StrategyPanel(QFrame):
                     gauge.group.name, amount(budget.spent - budget.budget, unit)))
             lines += [f"{gauge.group.name} : {self.rule_text(v)}" for v in budget.violations]
         self.warning.setText("\n".join(f"⚠ {line}" for line in lines))
-        self.warning.setVisible(bool(lines))
+        self.warning.setVisible(bool(lines) and not getattr(self, "_masked", False))
 
     def rule_text(self, violation: Violation) -> str:
         """« « A » demande aussi « B » » in the interface's language (``Violation.describe`` is French)."""
