@@ -76,3 +76,18 @@ def test_a_template_copy_from_the_start_page(qtbot: QtBot, window: MainWindow) -
     assert session.snapshot.info.title == "Atelier vie (copie)" and window.pages.current() == PAGE_SETUP
     assert [g.name for g in session.snapshot.groups] == ["Table 1"] and len(session.snapshot.sequences) == 1
     assert session.snapshot.events == ()
+
+
+def test_a_workshop_opened_with_running_timers_has_them_stopped(qtbot: QtBot, window: MainWindow) -> None:
+    """An archive from another laptop, or a crash, left clocks running: opening the workshop stops them."""
+    from workshop_app.core.events import EventKind
+
+    service = window.service
+    assert service is not None
+    info = service.create_workshop("Atelier importé")
+    service.add_group(info.id, "Table 1")
+    seq = service.add_sequence(info.id, et_si_deck(), 60)
+    service.record_event(info.id, EventKind.TIMER_STARTED, sequence_id=seq.id, payload={"scope": "sequence"})
+    assert window.open_workshop(info.id, PAGE_PLAY)
+    with open_store() as store:
+        assert running_timers(store.snapshot(info.id).events) == []

@@ -186,6 +186,9 @@ class MainWindow(QMainWindow):
             return False
         session = self.pages.session
         assert session is not None
+        # A clock cannot be running in a workshop that was not open (an archive from another laptop, a crash):
+        # stop it now rather than count the night or the journey.
+        self.life.stop_timers(session)
         session.sig_error.connect(self.on_session_error)
         session.sig_event.connect(self.on_session_event)
         session.sig_snapshot.connect(self.update_actions)
