@@ -15,6 +15,7 @@ from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QTabWidget, QWidget
 
 from workshop_app.core.errors import AtelierError
+from workshop_app.ui import workshop_tools as tools
 from workshop_app.ui.actions import ActionRegistry
 from workshop_app.ui.projector_host import ProjectorHost
 from workshop_app.ui.settings import WINDOW_GEOMETRY, AppSettings
@@ -96,8 +97,8 @@ class MainWindow(QMainWindow):
         a["import_deck"].triggered.connect(self.browse_decks)
         a["export"].triggered.connect(self.export)
         a["close_workshop"].triggered.connect(self.close_workshop)
-        a["photos"].triggered.connect(self.show_photos)
-        a["history"].triggered.connect(self.show_history)
+        a["photos"].triggered.connect(lambda: tools.show_photos(self))
+        a["history"].triggered.connect(lambda: tools.show_history(self))
         a["quit"].triggered.connect(self.close)
         self.pages.connect_actions(a)
         a["shortcuts"].triggered.connect(self.show_shortcuts)
@@ -108,7 +109,7 @@ class MainWindow(QMainWindow):
         self.start.sig_browse_decks.connect(self.browse_decks)
         self.start.sig_retry_store.connect(self.open_store)
         self.start.sig_delete_workshop.connect(self.ask_delete_workshop)
-        self.start.sig_duplicate_workshop.connect(self.duplicate_workshop)
+        self.start.sig_duplicate_workshop.connect(lambda wid: tools.duplicate_workshop(self, wid))
         self.pages.sig_changed.connect(self.on_pages_changed)
         self.pages.sig_export_requested.connect(self.export)
         self.pages.sig_status.connect(lambda text: self.statusBar().showMessage(text, 8000))
@@ -240,21 +241,6 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(self.tr("Atelier « %1 » supprimé.").replace("%1", title), 10_000)
         return True
 
-    def duplicate_workshop(self, workshop_id: str) -> bool:
-        """A copy as a template (details, tables, programme; nothing played), opened on its set-up."""
-        if self.service is None:
-            return False
-        from workshop_app.services.workshop_life import duplicate_workshop
-
-        try:
-            copy = duplicate_workshop(self.service, workshop_id)
-        except AtelierError as exc:
-            self.notify(QMessageBox.Icon.Warning, self.tr("Copie impossible"), str(exc))
-            return False
-        self.refresh_workshops()
-        self.statusBar().showMessage(self.tr("Atelier « %1 » créé.").replace("%1", copy.title), 10_000)
-        return self.open_workshop(copy.id, PAGE_SETUP)
-
     def open_demo(self) -> None:
         if self.service is None:
             return
@@ -346,22 +332,6 @@ class MainWindow(QMainWindow):
     def export(self) -> None:
         if self.session is not None and self.exports is not None:
             self.exports.ask(self.session.workshop_id, self.session.snapshot.info)
-
-    def show_history(self) -> None:
-        if self.session is not None:
-            from workshop_app.ui.history_dialog import open_history
-
-            open_history(self.session, self)
-
-    def show_photos(self) -> None:
-        """The photos dialog; from the play page, new photos go to the card on screen."""
-        session = self.session
-        if session is None:
-            return
-        from workshop_app.ui.debrief.photos_dialog import open_photos
-
-        playing = self.pages.current() == PAGE_PLAY and session.sequence_id and session.card_id
-        open_photos(session, self, (session.sequence_id, session.card_id) if playing else None)  # type: ignore[arg-type]
 
     # -- feedback -------------------------------------------------------------------------------------------
     def on_session_error(self, message: str) -> None:
