@@ -112,3 +112,17 @@ def test_card_summary_is_english_in_the_english_interface(english: None) -> None
     deck = strategy_deck()
     assert card_summary(deck, deck.card("etude")) == "1 point · short term"
     assert card_summary(deck, deck.card("parking")).startswith("5 points · medium term · ")
+
+
+def test_budget_gauges_wrap_long_table_names_instead_of_cutting_them(qtbot) -> None:
+    from workshop_app.core.workshop import GroupInfo
+    from workshop_app.ui.play.strategy_panel import BudgetGauge
+
+    gauge = BudgetGauge(GroupInfo("g1", "Table 1 — Eau et assainissement"), 1)
+    qtbot.addWidget(gauge)
+    gauge.resize(320, 60)
+    gauge.show()
+    assert gauge.name.wordWrap() and gauge.name.text() == "Table 1 — Eau et assainissement"
+    assert gauge.name.toolTip() == gauge.name.text()
+    width = gauge.name.width()
+    assert gauge.name.heightForWidth(width) <= gauge.height()  # the whole name fits, on two lines

@@ -69,6 +69,9 @@ class BudgetGauge(QWidget):
         name.setStyleSheet("font-weight: bold;")
         name.setMinimumWidth(60)
         name.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        name.setWordWrap(True)  # « Table 1 — Eau et assainissement » goes on two lines, never cut
+        name.setToolTip(group.name)
+        self.name = name
         self.bar = QProgressBar()
         self.bar.setAccessibleName(self.tr("Budget de {0}").format(group.name))
         self.bar.setMinimumWidth(90)
