@@ -918,6 +918,66 @@ To keep a copy, first export its archive (.zip) from the File menu.</translation
 <context>
     <name>HistoryModel</name>
     <message>
+        <source>carte affichée</source>
+        <translation>card shown</translation>
+    </message>
+    <message>
+        <source>réponse</source>
+        <translation>answer</translation>
+    </message>
+    <message>
+        <source>réponse retirée</source>
+        <translation>answer withdrawn</translation>
+    </message>
+    <message>
+        <source>argument</source>
+        <translation>argument</translation>
+    </message>
+    <message>
+        <source>carte choisie</source>
+        <translation>card picked</translation>
+    </message>
+    <message>
+        <source>carte retirée</source>
+        <translation>card dropped</translation>
+    </message>
+    <message>
+        <source>note</source>
+        <translation>note</translation>
+    </message>
+    <message>
+        <source>minuteur démarré</source>
+        <translation>timer started</translation>
+    </message>
+    <message>
+        <source>minuteur arrêté</source>
+        <translation>timer stopped</translation>
+    </message>
+    <message>
+        <source>séquence commencée</source>
+        <translation>sequence started</translation>
+    </message>
+    <message>
+        <source>séquence terminée</source>
+        <translation>sequence ended</translation>
+    </message>
+    <message>
+        <source>résultats dévoilés</source>
+        <translation>results revealed</translation>
+    </message>
+    <message>
+        <source>résultats masqués</source>
+        <translation>results hidden</translation>
+    </message>
+    <message>
+        <source>annulation</source>
+        <translation>undo</translation>
+    </message>
+    <message>
+        <source>rétablissement</source>
+        <translation>redo</translation>
+    </message>
+    <message>
         <source>Heure</source>
         <translation>Time</translation>
     </message>

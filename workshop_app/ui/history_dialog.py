@@ -41,6 +41,23 @@ class HistoryModel(QAbstractTableModel):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self.rows: list[HistoryRow] = []
+        self.kind_labels = {  # the interface's words for ``services.history.KIND_LABELS``
+            EventKind.CARD_SHOWN: self.tr("carte affichée"),
+            EventKind.CHOICE_RECORDED: self.tr("réponse"),
+            EventKind.CHOICE_WITHDRAWN: self.tr("réponse retirée"),
+            EventKind.ARGUMENT_SET: self.tr("argument"),
+            EventKind.CARD_PICKED: self.tr("carte choisie"),
+            EventKind.CARD_DROPPED: self.tr("carte retirée"),
+            EventKind.NOTE_ADDED: self.tr("note"),
+            EventKind.TIMER_STARTED: self.tr("minuteur démarré"),
+            EventKind.TIMER_STOPPED: self.tr("minuteur arrêté"),
+            EventKind.SEQUENCE_STARTED: self.tr("séquence commencée"),
+            EventKind.SEQUENCE_ENDED: self.tr("séquence terminée"),
+            EventKind.RESULTS_REVEALED: self.tr("résultats dévoilés"),
+            EventKind.RESULTS_HIDDEN: self.tr("résultats masqués"),
+            EventKind.UNDO: self.tr("annulation"),
+            EventKind.REDO: self.tr("rétablissement"),
+        }
 
     def set_rows(self, rows: Sequence[HistoryRow]) -> None:
         self.beginResetModel()
@@ -67,7 +84,8 @@ class HistoryModel(QAbstractTableModel):
         if not index.isValid() or role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return None
         row = self.rows[index.row()]
-        return (row.at.strftime("%H:%M:%S"), row.what, row.table, row.card, row.detail)[index.column()]
+        what = self.kind_labels.get(row.kind, row.what)
+        return (row.at.strftime("%H:%M:%S"), what, row.table, row.card, row.detail)[index.column()]
 
 
 class HistoryDialog(QDialog):
