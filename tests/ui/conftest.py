@@ -49,3 +49,11 @@ def english(qtbot: QtBot) -> Iterator[None]:
         for translator in installed:
             app.removeTranslator(translator)
         install_translators(app, "fr")
+
+
+@pytest.fixture(autouse=True, scope="session")
+def french_locale() -> None:
+    """The default locale the app sets at start-up (``install_translators``), whatever the machine's own."""
+    from PySide6.QtCore import QLocale
+
+    QLocale.setDefault(QLocale(QLocale.Language.French, QLocale.Country.France))

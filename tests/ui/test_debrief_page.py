@@ -87,7 +87,7 @@ def test_action_plan_add_edit_remove_persisted(setup, tmp_path) -> None:
     assert (action.action, action.owner, action.deadline, action.lever_id) == (
         "Exercer le plan communal de sauvegarde", "DGS", date(2025, 9, 30), "anticipation-1")
     assert model.index(0, COL_LEVER).data() == "3.1 Levier 3.1 de « Anticipation – Veille »"
-    assert model.index(0, COL_DEADLINE).data() == "30/09/2025"
+    assert model.index(0, COL_DEADLINE).data() == "mardi 30 septembre 2025"
     model.setData(model.index(0, COL_DEADLINE), NO_DATE)
     assert _stored(tmp_path, session.workshop_id).actions[0].deadline is None
     page.table.setCurrentIndex(model.index(0, 0))

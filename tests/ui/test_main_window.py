@@ -113,6 +113,38 @@ def test_undo_redo_and_navigation_go_through_the_session(qtbot: QtBot, window: M
     assert session.sequence_state().revealed
 
 
+def test_the_edit_menu_says_what_undo_and_redo_will_do_and_reveal_is_not_undone(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    """Three Ctrl+Z once flipped the projector instead of fixing an answer: now they fix answers only."""
+    with_workshop(window)
+    session = window.session
+    assert session is not None
+    session.show_card(session.card_id or "")
+    undo, redo = window.registry["undo"], window.registry["redo"]
+    assert undo.text() == "&Annuler" and not undo.isEnabled()
+    first, second = session.groups[0], session.groups[1]
+    card = session.deck.cards[0]  # type: ignore[union-attr]
+    session.record_choice(first.id, et_si_deck().scale[2].id)
+    session.record_choice(second.id, et_si_deck().scale[3].id)
+    for _ in range(3):
+        window.registry["reveal"].trigger()
+    assert session.sequence_state().revealed
+    expected = f"&Annuler : réponse de {second.name} à la carte « {card.title[:47]}"
+    assert undo.text().startswith(expected), undo.text()
+    QTest.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert session.sequence_state().answer(second.id, card.id) is None
+    assert session.sequence_state().revealed  # the projector did not flip
+    assert undo.text().startswith(f"&Annuler : réponse de {first.name}")
+    assert redo.text().startswith(f"&Rétablir : réponse de {second.name} à la carte « ")
+    QTest.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    QTest.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # nothing left
+    assert session.sequence_state().revealed
+    assert undo.text() == "&Annuler" and not undo.isEnabled()
+    rows = dict(window.registry.shortcut_table())
+    assert rows["Annuler"] == "Ctrl+Z"  # the shortcut list names the action, not the last answer
+
+
 def test_store_error_is_a_french_message_and_retry_works(qtbot: QtBot) -> None:
     def broken() -> object:
         raise AtelierError("La base « atelier.sqlite3 » est utilisée par une autre application.")
@@ -136,7 +168,7 @@ def test_store_error_is_a_french_message_and_retry_works(qtbot: QtBot) -> None:
 
 
 @pytest.mark.parametrize("kind", ["pdf", "csv", "xlsx"])
-def test_export_runs_in_the_background_then_opens_the_file(
+def test_export_runs_in_the_background_then_offers_to_open_the_file(
     qtbot: QtBot, window: MainWindow, tmp_path: Path, kind: str
 ) -> None:
     with_workshop(window)
@@ -151,8 +183,15 @@ def test_export_runs_in_the_background_then_opens_the_file(
     dialog.path.setText(str(tmp_path / "cr"))
     assert dialog.choice() == ExportChoice(kind, tmp_path / f"cr.{kind}", False)
     dialog.accept()
-    qtbot.waitUntil(lambda: bool(opened), timeout=30_000)
+    qtbot.waitUntil(lambda: window.exports.done_box is not None, timeout=30_000)  # type: ignore[union-attr]
+    box = window.exports.done_box
+    assert box is not None and box.isVisible() and opened == []  # nothing opens by itself
+    assert str(tmp_path / f"cr.{kind}") in box.informativeText()
+    assert box.open_file_button is not None
+    assert box.open_file_button.text() == ("Ouvrir le PDF" if kind == "pdf" else "Ouvrir le fichier")
+    box.open_file_button.click()
     assert opened == [tmp_path / f"cr.{kind}"] and opened[0].stat().st_size > 0
+    qtbot.waitUntil(lambda: not box.isVisible())
     assert window.exports.progress is None and not window.exports.busy
 
 
@@ -175,10 +214,46 @@ def test_the_archive_export_can_anonymise_participants(
     dialog.path.setText(str(tmp_path / "archive"))
     dialog.anonymise.setChecked(True)
     dialog.accept()
-    qtbot.waitUntil(lambda: bool(opened), timeout=30_000)
+    qtbot.waitUntil(lambda: window.exports.done_box is not None, timeout=30_000)  # type: ignore[union-attr]
+    box = window.exports.done_box
+    assert box is not None and box.open_file_button is None  # an archive is not for reading
+    box.open_folder_button.click()
     assert opened == [tmp_path]  # the folder is shown, the archive is not unzipped
     snapshot, _photos = read_bundle(tmp_path / "archive.zip")
     assert [(p.name, p.role, p.service) for p in snapshot.participants] == [("", "", "Urbanisme")]
+
+
+def test_without_a_viewer_the_export_says_where_the_file_is(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    from PySide6.QtGui import QGuiApplication
+
+    with_workshop(window)
+    assert window.exports is not None and window.session is not None
+    window.exports.opener = lambda _path: False  # « Unable to detect a launcher »
+    window.exports.start(window.session.workshop_id, ExportChoice("csv", tmp_path / "cr.csv", False))
+    qtbot.waitUntil(lambda: window.exports.done_box is not None, timeout=30_000)  # type: ignore[union-attr]
+    box = window.exports.done_box
+    assert box is not None and box.open_file_button is not None
+    box.open_file_button.click()
+    assert box.isVisible()
+    assert "Aucune application n'est configurée" in box.text()
+    assert str(tmp_path / "cr.csv") in box.informativeText()
+    box.copy_button.click()
+    assert QGuiApplication.clipboard().text() == str(tmp_path / "cr.csv")
+    box.close_button.click()
+
+
+def test_the_export_dialog_shows_no_literal_ampersand(qtbot: QtBot, window: MainWindow) -> None:
+    from PySide6.QtWidgets import QLabel
+
+    with_workshop(window)
+    window.registry["export"].trigger()
+    dialog = window.findChild(ExportDialog)
+    assert dialog is not None
+    labels = {label.text(): label for label in dialog.findChildren(QLabel)}
+    assert labels["&Fichier"].buddy() is dialog.path and labels["F&ormat"].buddy() is dialog.kind
+    dialog.reject()
 
 
 def test_a_failed_export_says_why(qtbot: QtBot, window: MainWindow, tmp_path: Path) -> None:

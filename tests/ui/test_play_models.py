@@ -105,4 +105,24 @@ def test_card_summary_lists_cost_delay_and_effects() -> None:
     assert card_summary(deck, deck.card("parking")) == (
         "5 points · moyen terme · Économie +2 · Eau -1 · Biodiversité -1"
     )
-    assert card_summary(deck, deck.card("etude")) == "1 points · court terme"
+    assert card_summary(deck, deck.card("etude")) == "1 point · court terme"  # French: 1 is singular
+
+
+def test_card_summary_is_english_in_the_english_interface(english: None) -> None:
+    deck = strategy_deck()
+    assert card_summary(deck, deck.card("etude")) == "1 point · short term"
+    assert card_summary(deck, deck.card("parking")).startswith("5 points · medium term · ")
+
+
+def test_budget_gauges_wrap_long_table_names_instead_of_cutting_them(qtbot) -> None:
+    from workshop_app.core.workshop import GroupInfo
+    from workshop_app.ui.play.strategy_panel import BudgetGauge
+
+    gauge = BudgetGauge(GroupInfo("g1", "Table 1 — Eau et assainissement"), 1)
+    qtbot.addWidget(gauge)
+    gauge.resize(320, 60)
+    gauge.show()
+    assert gauge.name.wordWrap() and gauge.name.text() == "Table 1 — Eau et assainissement"
+    assert gauge.name.toolTip() == gauge.name.text()
+    width = gauge.name.width()
+    assert gauge.name.heightForWidth(width) <= gauge.height()  # the whole name fits, on two lines

@@ -301,3 +301,40 @@ def test_the_first_card_is_logged_when_play_starts_and_is_not_undoable(tmp_path,
     ]
     assert session.sequence_state(strategy.id).cards_shown == ["arbres"]
     store.close()
+
+
+def test_strategy_argument_and_note_per_table_with_real_keys(setup, tmp_path, qtbot) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    page, session, workshop_id = setup
+    session.select_sequence(session.sequences[1].id)
+    session.show_card("friche")
+    panel = page.groups.strategy
+    assert panel is not None
+    page.show()
+    page.activateWindow()
+    qtbot.waitUntil(page.isActiveWindow)
+    page.focus_group(1)  # Alt+2: table 2's column, on the card on screen
+    second = session.groups[1]
+    assert panel.notes.target() == (second.id, "friche")
+    assert panel.notes.label.text() == f"{second.name} · carte {panel.model.row_of('friche') + 1}"
+    qtbot.keyClick(panel.table, Qt.Key.Key_Return)  # Enter: the argument box
+    assert QApplication.focusWidget() is panel.notes.argument
+    qtbot.keyClicks(panel.notes.argument, "La friche est en zone inondable")
+    qtbot.keyClick(panel.notes.argument, Qt.Key.Key_Return)  # saved, back to the pick table
+    assert QApplication.focusWidget() is panel.table
+    state = session.sequence_state()
+    assert state.pick_arguments[(second.id, "friche")] == "La friche est en zone inondable"
+    events = fresh_events(tmp_path, workshop_id)
+    assert events[-1].kind is EventKind.ARGUMENT_SET and events[-1].group_id == second.id
+    panel.notes.note.setFocus()
+    from tests.ui.test_app_support import type_text
+
+    type_text(panel.notes.note, "Vote serré")  # QTest.keyClicks aborts on « é »
+    qtbot.keyClick(panel.notes.note, Qt.Key.Key_Return)
+    notes = [n for n in session.sequence_state().notes if n.group_id == second.id]
+    assert [(n.text, n.card_id) for n in notes] == [("Vote serré", "friche")]
+    page.focus_group(0)  # another table: its own (empty) argument
+    assert panel.notes.argument.text() == ""
+    page.focus_group(1)
+    assert panel.notes.argument.text() == "La friche est en zone inondable"

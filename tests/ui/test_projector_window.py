@@ -46,7 +46,9 @@ def test_compass_hidden_until_the_facilitator_reveals(setup) -> None:
     window.compass.flush()
     assert window.compass.isVisibleTo(window)
     assert window.compass.series is not None
-    session.undo()  # taking the reveal back hides the results again
+    session.undo()  # Ctrl+Z takes back the last answer, never the reveal (R hides)
+    assert window.compass.isVisibleTo(window)
+    session.set_revealed(False)
     assert window.compass.isHidden()
 
 
@@ -148,3 +150,26 @@ def test_two_screens_in_a_real_qt_platform(tmp_path: Path) -> None:
     assert seen["first"] == ["Projecteur", 1920]  # never chosen: the screen that is not the laptop's
     assert seen["swapped"] == ["Portable", "Portable", 1366]
     assert seen["missing"] == "Portable"  # the chosen screen is gone: the primary one
+
+
+def test_strategy_budgets_and_picks_are_shown_once_revealed(tmp_path: Path, qtbot: Any) -> None:
+    store, workshop_id = make_workshop(tmp_path, groups=2, strategy=True, questions=False)
+    session = WorkshopSession(store, workshop_id)
+    settings = AppSettings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
+    window = ProjectorWindow(session, settings)
+    qtbot.addWidget(window)
+    window.show_on_preferred_screen()
+    first, second = session.groups
+    for card in ("parking", "friche", "etude"):
+        session.pick_card(first.id, card)
+    session.pick_card(second.id, "cour")
+    assert window.budgets.isHidden()  # results hidden: the picks too
+    session.set_revealed(True)
+    assert window.budgets.isVisibleTo(window)
+    text = window.budgets.text()
+    assert "Table 1</b> — " in text and "11 / 10 points" in text  # over budget, in the error colour
+    assert "3 cartes" in text and "⚠ 1 règle non respectée" in text  # the parking excludes the friche
+    assert "3 / 10 points</span> · 1 carte" in text
+    session.set_revealed(False)
+    assert window.budgets.isHidden()
+    store.close()

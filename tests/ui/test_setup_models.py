@@ -68,11 +68,12 @@ def test_participants_model_columns_and_group_names() -> None:
         ParticipantInfo("p2", role="Directeur"),
     ]
     model.set_rows(people, GROUPS)
-    assert [model.headerData(c, Qt.Orientation.Horizontal) for c in range(5)] == [
+    assert [model.headerData(c, Qt.Orientation.Horizontal) for c in range(6)] == [
         "Nom (facultatif)",
         "Fonction",
         "Service",
         "Organisation",
+        "Rôle",
         "Table",
     ]
     assert model.index(0, COL_GROUP).data() == "Les Coteaux"

@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QAbstractItemView, QApplication
 from pytestqt.qtbot import QtBot
 
 from tests.ui.test_app_support import et_si_deck, new_store, type_text
@@ -79,10 +79,55 @@ def test_a_title_cannot_be_emptied(qtbot: QtBot, page: SetupPage, store: Worksho
 
 
 def test_date_is_french_and_saved(qtbot: QtBot, page: SetupPage, store: WorkshopStore) -> None:
-    assert page.info.date.date() == QDate(2025, 6, 12)
-    page.info.date.setDate(QDate(2025, 9, 18))
-    page.info.date.editingFinished.emit()
+    field = page.info.date
+    assert field.text() == "12/06/2025"
+    assert page.info.date_label.text() == "jeudi 12 juin 2025"
+    field.setFocus()
+    field.selectAll()
+    QTest.keyClicks(field, "18092025")  # real keys, no slashes
+    QTest.keyClick(field, Qt.Key.Key_Tab)  # one Tab leaves the field
     assert store.get_workshop(page.session.workshop_id).date == date(2025, 9, 18)
+    assert QApplication.focusWidget() is page.info.place
+    assert (field.text(), page.info.date_label.text()) == ("18/09/2025", "jeudi 18 septembre 2025")
+
+
+def test_an_impossible_date_is_refused_in_french_and_nothing_changes(
+    qtbot: QtBot, page: SetupPage, store: WorkshopStore
+) -> None:
+    field = page.info.date
+    field.setFocus()
+    field.selectAll()
+    QTest.keyClicks(field, "21")  # what a QDateEdit turned into « 2 novembre »
+    QTest.keyClick(field, Qt.Key.Key_Return)
+    assert store.get_workshop(page.session.workshop_id).date == date(2025, 6, 12)
+    assert "n’est pas une date" in page.info.date_label.text()
+    assert "Date inchangée : 12/06/2025" in page.info.date_label.text()
+    field.selectAll()
+    QTest.keyClicks(field, "31/02/2026")
+    QTest.keyClick(field, Qt.Key.Key_Return)
+    assert "il n’y a pas de 31 février 2026" in page.info.date_label.text()
+    assert store.get_workshop(page.session.workshop_id).date == date(2025, 6, 12)
+    field.selectAll()
+    QTest.keyClicks(field, "1/7/2026")
+    QTest.keyClick(field, Qt.Key.Key_Return)
+    assert store.get_workshop(page.session.workshop_id).date == date(2026, 7, 1)
+    assert page.info.date_label.text() == "mercredi 1er juillet 2026"
+
+
+def test_the_calendar_opens_on_the_date_and_a_pick_is_saved(
+    qtbot: QtBot, page: SetupPage, store: WorkshopStore
+) -> None:
+    field = page.info.date
+    field.setFocus()
+    QTest.keyClick(field, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
+    popup = field.popup
+    assert popup is not None and popup.isVisible()
+    assert popup.selectedDate() == QDate(2025, 6, 12)
+    grid = popup.findChild(QAbstractItemView)  # the calendar's day grid has the keyboard
+    QTest.keyClick(grid, Qt.Key.Key_Right)  # one day later
+    QTest.keyClick(grid, Qt.Key.Key_Return)
+    assert store.get_workshop(page.session.workshop_id).date == date(2025, 6, 13)
+    assert field.popup is None
 
 
 def test_four_groups_by_name_and_enter_then_rename_and_colour(

@@ -251,11 +251,29 @@ def test_undo_a_pick_and_a_withdraw() -> None:
     assert answer is not None and answer.option == "2"
 
 
-def test_undo_a_reveal() -> None:
+def test_an_undo_of_a_reveal_recorded_by_an_older_version_still_counts() -> None:
     log = Log()
     reveal = log.add(EventKind.RESULTS_REVEALED)
-    log.undo(reveal.seq)
+    undo = log.undo(reveal.seq)
     assert not _seq_state(log).revealed
+    assert history(log.events).undo_target is None
+    log.redo(undo.seq)
+    assert _seq_state(log).revealed
+    assert history(log.events).undo_target is None  # a redone reveal is still not Ctrl+Z's to take back
+
+
+def test_reveal_and_hide_are_not_in_the_undo_stack() -> None:
+    """Ctrl+Z fixes an answer; it never flips what the projector shows (three undos flipped it before)."""
+    log = Log()
+    answer = log.choose("g1", "q01", "2")
+    for _ in range(3):
+        log.add(EventKind.RESULTS_REVEALED)
+        log.add(EventKind.RESULTS_HIDDEN)
+    log.add(EventKind.RESULTS_REVEALED)
+    assert history(log.events).undo_target == answer.seq
+    log.undo(answer.seq)
+    state = _seq_state(log)
+    assert state.revealed and state.answer("g1", "q01") is None
 
 
 def test_effective_events_drop_cancelled_and_compensating_events() -> None:

@@ -23,6 +23,8 @@ _COMMAND_MODULES = (
     "rescue",
     "backup",
     "desktop",
+    "photo",
+    "participants",
 )
 
 

@@ -42,7 +42,8 @@ class EventKind(StrEnum):
     REDO = "redo"  # payload: target (id of the undo event cancelled)
 
 
-# Events a facilitator would expect Ctrl+Z to take back. Showing a card or starting a timer is navigation.
+# Events a facilitator would expect Ctrl+Z to take back. Showing a card or starting a timer is navigation;
+# revealing or hiding the results is what the room sees, not an answer: R does and undoes it, never Ctrl+Z.
 UNDOABLE: frozenset[EventKind] = frozenset(
     {
         EventKind.CHOICE_RECORDED,
@@ -51,8 +52,6 @@ UNDOABLE: frozenset[EventKind] = frozenset(
         EventKind.CARD_PICKED,
         EventKind.CARD_DROPPED,
         EventKind.NOTE_ADDED,
-        EventKind.RESULTS_REVEALED,
-        EventKind.RESULTS_HIDDEN,
     }
 )
 

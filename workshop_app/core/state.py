@@ -8,6 +8,8 @@ Rules (documented here because the minutes and the tests rely on them):
   names another author's event changes nothing.
 * ``undo`` always takes back the latest effective undoable event (see ``UNDOABLE``); ``redo`` is possible only
   while no new undoable event was recorded since the undo (the usual editor behaviour).
+* Revealing and hiding the results are not undoable (R toggles them); an ``undo`` of one recorded by an older
+  version still counts, so an old workshop reopens with the results hidden or shown as they were.
 * For one group and one card, the latest effective ``choice_recorded`` wins; a later ``choice_withdrawn``
   removes it. ``argument_set`` changes the argument and keeps the choice.
 * Strategy picks: ``card_picked`` adds a card to the group's set, ``card_dropped`` removes it.
@@ -20,6 +22,9 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from workshop_app.core.events import UNDOABLE, Event, EventKind, ordered
+
+#: undoable before 2026-12 (an older log may hold an undo of one): never the target of a new undo
+FORMERLY_UNDOABLE = frozenset({EventKind.RESULTS_REVEALED, EventKind.RESULTS_HIDDEN})
 
 
 @dataclass(frozen=True)
@@ -90,16 +95,25 @@ def history(events: Iterable[Event], author: str | None = None) -> History:
     ``author`` would do next (``None``: of anyone, the single-writer view).
 
     Each author has an undo stack of their own: an undo or redo naming another author's event changes nothing
-    (two facilitators on one workshop, or a crafted archive, never take back someone else's vote)."""
+    (two facilitators on one workshop, or a crafted archive, never take back someone else's vote). A reveal or
+    hide is no longer undoable, but an undo of one recorded by an older version keeps its effect."""
     done: list[tuple[str, str]] = []  # (key, author) of effective undoable events, in order
     redo_stack: list[tuple[str, str, str, str]] = []  # (undo key, undo author, target key, target author)
     cancelled: set[str] = set()
+    former: dict[str, str] = {}  # reveal/hide events an older undo may name -> their author
     for event in ordered(events):
         if event.kind in UNDOABLE:
             done.append((event.key, event.author))
             redo_stack[:] = [r for r in redo_stack if r[1] != event.author]
+        elif event.kind in FORMERLY_UNDOABLE:
+            former[event.key] = event.author
         elif event.kind is EventKind.UNDO:
             target = event.target
+            if target is not None and target in former and target not in cancelled:
+                if may_compensate(event.author, former[target]):
+                    cancelled.add(target)  # recorded by an older version: it keeps its effect
+                    redo_stack.append((event.key, event.author, target, former[target]))
+                continue
             entry = next((d for d in reversed(done) if d[0] == target), None)
             if entry is None or not may_compensate(event.author, entry[1]):
                 continue  # a stale undo (or another author's entry) changes nothing
@@ -114,7 +128,8 @@ def history(events: Iterable[Event], author: str | None = None) -> History:
             redo_stack.remove(match)
             cancelled.discard(match[2])
             cancelled.add(match[0])
-            done.append((match[2], match[3]))
+            if match[2] not in former:
+                done.append((match[2], match[3]))
     mine = [d for d in done if may_compensate(author, d[1])] if author else done
     redoable = [r for r in redo_stack if r[1] == author] if author else redo_stack
     return History(

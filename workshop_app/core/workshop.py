@@ -59,6 +59,7 @@ class ParticipantInfo:
     service: str = ""  # e.g. "Espaces verts"
     organisation: str = ""  # e.g. "Ville", "Agglomération"
     group_id: str | None = None
+    kind: str = ""  # "élu", "agent", "partenaire" or "" (not said): a role, not a service
 
     def display(self, anonymise: bool, index: int) -> str:
         if anonymise or not self.name:
@@ -99,6 +100,8 @@ class AttachmentInfo:
     sha256: str
     caption: str = ""
     size: int = 0
+    sequence_id: str | None = None  # with card_id: the card the photo belongs to; None: the debrief's
+    card_id: str | None = None
 
 
 @dataclass(frozen=True)

@@ -63,6 +63,7 @@ _SECTIONS: dict[str, dict[str, tuple[str, int]]] = {
         "service": ("str", 200),
         "organisation": ("str", 200),
         "group_id": ("id", ID),
+        "kind": ("str", 20),
     },
     "sequences": {
         "id": ("id", ID),
@@ -97,6 +98,8 @@ _SECTIONS: dict[str, dict[str, tuple[str, int]]] = {
         "sha256": ("str", 64),
         "caption": ("str", MAX_ANY_TEXT),
         "size": ("int", 50 * 1024 * 1024),
+        "sequence_id": ("id", ID),
+        "card_id": ("str", 64),
     },
     # format 2: which edit of each record field each copy has seen (store.versions)
     "versions": {

@@ -74,6 +74,7 @@ def snapshot_to_json(snapshot: WorkshopSnapshot, *, anonymise: bool = False) -> 
                 "service": p.service,
                 "organisation": p.organisation,
                 "group_id": p.group_id,
+                "kind": p.kind,
             }
             for p in snapshot.participants
         ],
@@ -120,6 +121,8 @@ def snapshot_to_json(snapshot: WorkshopSnapshot, *, anonymise: bool = False) -> 
                 "sha256": a.sha256,
                 "caption": text(a.caption),
                 "size": a.size,
+                "sequence_id": a.sequence_id,
+                "card_id": a.card_id,
             }
             for a in snapshot.attachments
         ],

@@ -155,6 +155,7 @@ def snapshot_from_json(data: Mapping[str, Any], bundle: str = "<archive>") -> Wo
                 service=r.string(p, "service", where),
                 organisation=r.string(p, "organisation", where),
                 group_id=r.opt_ident(p, "group_id", where),
+                kind=_kind(r.string(p, "kind", where)),
             )
         )
     sequences = []
@@ -211,6 +212,8 @@ def snapshot_from_json(data: Mapping[str, Any], bundle: str = "<archive>") -> Wo
                 sha256=digest,
                 caption=r.string(a, "caption", where),
                 size=r.integer(a, "size", where, default=0),
+                sequence_id=r.string(a, "sequence_id", where) or None,
+                card_id=r.string(a, "card_id", where) or None,
             )
         )
     d = r.obj(data.get("debrief") or {}, "debrief")
@@ -343,3 +346,8 @@ def _check_references(
         problem = event_problem(e, decks, group_ids)
         if problem is not None:
             raise r.fail(f"events[{i}].{problem[0]}", problem[1].rstrip("."))
+
+
+def _kind(value: str) -> str:
+    """A participant's kind from an archive: one of the known ones, else nothing (never a free text)."""
+    return value if value in ("élu", "agent", "partenaire") else ""

@@ -153,7 +153,25 @@ class WorkshopService(Protocol):
     def remove_action(self, action_id: str) -> None: ...
 
     def add_attachment(
-        self, workshop_id: str, filename: str, data: bytes, caption: str = "", media_type: str | None = None
+        self,
+        workshop_id: str,
+        filename: str,
+        data: bytes,
+        caption: str = "",
+        media_type: str | None = None,
+        *,
+        sequence_id: str | None = None,
+        card_id: str | None = None,
+    ) -> AttachmentInfo: ...
+
+    def update_attachment(
+        self,
+        attachment_id: str,
+        *,
+        caption: str | None = None,
+        sequence_id: str | None = None,
+        card_id: str | None = None,
+        unlink: bool = False,
     ) -> AttachmentInfo: ...
 
     def attachment_data(self, attachment_id: str) -> bytes: ...

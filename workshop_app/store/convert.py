@@ -36,7 +36,8 @@ WORKSHOP_FIELDS = frozenset(f.name for f in dataclasses.fields(WorkshopInfo)) - 
     "created_at",
     "updated_at",
 }
-PARTICIPANT_FIELDS = frozenset({"name", "role", "service", "organisation", "group_id"})
+PARTICIPANT_FIELDS = frozenset({"name", "role", "service", "organisation", "group_id", "kind"})
+PARTICIPANT_KINDS = ("", "élu", "agent", "partenaire")
 ACTION_FIELDS = frozenset({"action", "owner", "deadline", "lever_id", "position"})
 _KINDS = {k.value: k for k in EventKind}
 # Free texts (context, objectives, an action, a debrief paragraph…) have no column limit but get this one:
@@ -85,6 +86,8 @@ def clean_fields(
         column = table.c[name]
         if name == "status":
             value = _status(value)
+        elif name == "kind" and value not in PARTICIPANT_KINDS:
+            raise AtelierError(f"« {value} » n’est pas un rôle : élu, agent ou partenaire.")
         elif name in ("date", "deadline"):
             value = _date(value, name)
         elif isinstance(column.type, String):
@@ -174,6 +177,7 @@ def participant_info(row: ParticipantRow) -> ParticipantInfo:
         service=row.service,
         organisation=row.organisation,
         group_id=row.group_id,
+        kind=row.kind or "",
     )
 
 
@@ -202,6 +206,8 @@ def attachment_info(row: AttachmentRow | Any) -> AttachmentInfo:
         sha256=row.sha256,
         caption=row.caption,
         size=row.size,
+        sequence_id=getattr(row, "sequence_id", None),
+        card_id=getattr(row, "card_id", None),
     )
 
 

@@ -14,7 +14,14 @@ from workshop_app.core.events import utc_now
 from workshop_app.core.workshop import ActionItem, AttachmentInfo, Debrief
 from workshop_app.store import convert
 from workshop_app.store.base import NOT_FOUND, StoreBase
-from workshop_app.store.models import MAX_ATTACHMENT_BYTES, ActionRow, AttachmentRow, WorkshopRow, new_id
+from workshop_app.store.models import (
+    MAX_ATTACHMENT_BYTES,
+    ActionRow,
+    AttachmentRow,
+    SequenceRow,
+    WorkshopRow,
+    new_id,
+)
 from workshop_app.store.planning import next_position
 
 
@@ -76,7 +83,15 @@ class ExtrasMixin(StoreBase):
 
     # -- attachments ----------------------------------------------------------------------------------------
     def add_attachment(
-        self, workshop_id: str, filename: str, data: bytes, caption: str = "", media_type: str | None = None
+        self,
+        workshop_id: str,
+        filename: str,
+        data: bytes,
+        caption: str = "",
+        media_type: str | None = None,
+        *,
+        sequence_id: str | None = None,
+        card_id: str | None = None,
     ) -> AttachmentInfo:
         check_attachment_size(filename, len(data))
         filename = convert.required(filename, "nom de fichier")
@@ -97,10 +112,52 @@ class ExtrasMixin(StoreBase):
                 position=next_position(session, AttachmentRow, workshop_id),
                 created_at=utc_now(),
                 **values,
+                **self._card_link(session, workshop_id, sequence_id, card_id),
             )
             session.add(row)
             session.flush()
             return convert.attachment_info(row)
+
+    def update_attachment(
+        self,
+        attachment_id: str,
+        *,
+        caption: str | None = None,
+        sequence_id: str | None = None,
+        card_id: str | None = None,
+        unlink: bool = False,
+    ) -> AttachmentInfo:
+        """Change a photo's caption, and/or attach it to a card (``sequence_id``, ``card_id``) or, with
+        ``unlink``, to the debrief."""
+        with self._write() as session:
+            row = self._get(session, AttachmentRow, attachment_id)
+            if caption is not None:
+                values = convert.clean_fields(AttachmentRow, {"caption": caption}, frozenset({"caption"}))
+                row.caption = values["caption"]
+            if unlink or card_id is not None:
+                link = self._card_link(session, row.workshop_id, sequence_id, card_id)
+                row.sequence_id, row.card_id = link["sequence_id"], link["card_id"]
+            self._touch(session, row.workshop_id)
+            session.flush()
+            return convert.attachment_info(row)
+
+    def _card_link(
+        self, session: Any, workshop_id: str, sequence_id: str | None, card_id: str | None
+    ) -> dict[str, str | None]:
+        """Check that the card is one of the workshop's sequences (French error otherwise)."""
+        if not card_id:
+            return {"sequence_id": None, "card_id": None}
+        rows = session.execute(
+            select(SequenceRow.id, SequenceRow.deck)
+            .where(SequenceRow.workshop_id == workshop_id)
+            .order_by(SequenceRow.position)
+        ).all()
+        for row_id, data in rows:
+            if sequence_id and row_id != sequence_id:
+                continue
+            if any(card.id == card_id for card in self._deck_from(row_id, data).cards):
+                return {"sequence_id": row_id, "card_id": card_id}
+        raise AtelierError(f"La carte « {card_id} » n’est dans aucune séquence de cet atelier.")
 
     def attachment_data(self, attachment_id: str) -> bytes:
         with self._read() as session:

@@ -164,6 +164,7 @@ class RecordMerger:
                 "organisation": p.organisation,
             }
             convert.clean_fields(ParticipantRow, person, convert.PARTICIPANT_FIELDS)
+            person["kind"] = p.kind
             p_row = session.get(ParticipantRow, p.id)
             if p_row is None:
                 self.add(
@@ -198,6 +199,8 @@ class RecordMerger:
                         media_type=att.media_type,
                         sha256=att.sha256,
                         caption=att.caption,
+                        sequence_id=att.sequence_id,
+                        card_id=att.card_id,
                         size=len(data),
                         data=bytes(data),
                         position=index,
@@ -211,7 +214,8 @@ class RecordMerger:
                         f"La pièce jointe « {att.filename} » de l'archive diffère de celle de cet atelier : "
                         "import annulé."
                     )
-                self.fields(att_row, {"caption": att.caption}, "photo")
+                theirs_att = {"caption": att.caption, "sequence_id": att.sequence_id, "card_id": att.card_id}
+                self.fields(att_row, theirs_att, "photo")
         session.flush()
 
 

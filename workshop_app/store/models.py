@@ -131,6 +131,7 @@ class ParticipantRow(Base):
     service: Mapped[str] = mapped_column(String(200), default="")
     organisation: Mapped[str] = mapped_column(String(200), default="")
     group_id: Mapped[str | None] = mapped_column(Id, ForeignKey("groups.id", ondelete="SET NULL"))
+    kind: Mapped[str] = mapped_column(String(20), default="", server_default="")  # élu | agent | partenaire
     position: Mapped[int] = mapped_column(Integer, default=0)
 
 
@@ -179,6 +180,9 @@ class AttachmentRow(Base):
     data: Mapped[bytes] = mapped_column(LargeBinary)
     position: Mapped[int] = mapped_column(Integer, default=0)
     created_at: Mapped[datetime]
+    # the card the photo belongs to (revision 0005); both empty: the debrief's
+    sequence_id: Mapped[str | None] = mapped_column(Id, nullable=True, default=None)
+    card_id: Mapped[str | None] = mapped_column(String(128), nullable=True, default=None)
 
 
 class FieldVersionRow(Base):

@@ -61,6 +61,8 @@ class ReadingMixin(StoreBase):
                     AttachmentRow.sha256,
                     AttachmentRow.caption,
                     AttachmentRow.size,
+                    AttachmentRow.sequence_id,
+                    AttachmentRow.card_id,
                 )
                 .where(AttachmentRow.workshop_id == workshop_id)
                 .order_by(AttachmentRow.position, AttachmentRow.id)

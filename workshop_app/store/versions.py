@@ -44,10 +44,10 @@ DEBRIEF_EMPTY: dict[str, Any] = {
 VERSIONED: dict[type[Any], tuple[str, ...]] = {
     WorkshopRow: tuple(sorted(convert.WORKSHOP_FIELDS)),
     GroupRow: ("name", "colour", "position"),
-    ParticipantRow: ("name", "role", "service", "organisation", "group_id"),
+    ParticipantRow: ("name", "role", "service", "organisation", "group_id", "kind"),
     SequenceRow: ("title", "planned_minutes", "position"),
     ActionRow: ("action", "owner", "deadline", "lever_id", "position"),
-    AttachmentRow: ("caption", "position"),
+    AttachmentRow: ("caption", "position", "sequence_id", "card_id"),
 }
 
 

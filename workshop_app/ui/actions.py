@@ -42,6 +42,7 @@ class ActionRegistry(QObject):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._actions: dict[str, QAction] = {}
+        self._titles: dict[str, str] = {}  # each action's own text (undo and redo add what they would do)
         # -- Fichier
         self._add(
             "new_workshop",
@@ -88,11 +89,17 @@ class ActionRegistry(QObject):
                 "Remplace les données de cet ordinateur par une sauvegarde, après les avoir mises de côté"
             ),
         )
+        self._add(
+            "photos",
+            self.tr("&Photos de l'atelier…"),
+            ["Ctrl+Shift+P"],
+            self.tr("Photos des tableaux et des post-its, pour le compte-rendu (à une carte ou au bilan)"),
+        )
         self._add("close_workshop", self.tr("&Fermer l'atelier"), ["Ctrl+W"])
         self._add("quit", self.tr("&Quitter"), ["Ctrl+Q"])
         # -- Édition
         self._add(
-            "undo", self.tr("&Annuler"), ["Ctrl+Z"], self.tr("Annule le dernier choix, note ou dévoilement")
+            "undo", self.tr("&Annuler"), ["Ctrl+Z"], self.tr("Annule la dernière réponse, note ou carte")
         )
         self._add("redo", self.tr("&Rétablir"), ["Ctrl+Shift+Z", "Ctrl+Y"])
         # -- Jeu
@@ -110,6 +117,12 @@ class ActionRegistry(QObject):
             ["Ctrl+Shift+A"],
             self.tr("Nouvelle ligne dans le plan d'action du bilan"),
         )
+        self._add(
+            "history",
+            self.tr("&Historique et relecture…"),
+            ["Ctrl+H"],
+            self.tr("Tout ce qui s'est passé, filtrable, et la boussole à n'importe quel moment"),
+        )
         self._add("card_timer", self.tr("&Minuteur de la carte (démarrer / pause)"), ["T"])
         self._add("sequence_timer", self.tr("Minuteur de la sé&quence (démarrer / pause)"), ["Shift+T"])
         for number in range(1, MAX_GROUP_KEYS + 1):
@@ -126,6 +139,13 @@ class ActionRegistry(QObject):
         self._add("projector", self.tr("P&rojecteur (afficher / masquer)"), ["F5"], checkable=True)
         self._add("swap_screen", self.tr("Projecteur sur l'autre &écran"), ["F6"])
         self._add("blank", self.tr("Écran &noir au projecteur"), ["B"], checkable=True)
+        self._add(
+            "room_mode",
+            self.tr("Mode &salle (écran unique)"),
+            [],
+            self.tr("La salle voit cet écran : boussole et réponses des autres tables masquées jusqu'à R"),
+            checkable=True,
+        )
         self._add("fullscreen", self.tr("Plein é&cran"), ["F11"], checkable=True)
         self._add("font_bigger", self.tr("A&grandir le texte"), ["Ctrl++", "Ctrl+="])
         self._add("font_smaller", self.tr("Ré&duire le texte"), ["Ctrl+-"])
@@ -148,6 +168,7 @@ class ActionRegistry(QObject):
             action.setStatusTip(tip)
             action.setToolTip(tip)
         self._actions[name] = action
+        self._titles[name] = text
         return action
 
     def __getitem__(self, name: str) -> QAction:
@@ -169,6 +190,7 @@ class ActionRegistry(QObject):
                     None,
                     "export",
                     "export_bundle",
+                    "photos",
                     "rescue",
                     None,
                     "backup_all",
@@ -191,6 +213,7 @@ class ActionRegistry(QObject):
                     "sequence_timer",
                     None,
                     "add_action",
+                    "history",
                 ],
             ),
             (
@@ -204,6 +227,7 @@ class ActionRegistry(QObject):
                     "projector",
                     "swap_screen",
                     "blank",
+                    "room_mode",
                     None,
                     "fullscreen",
                     "font_bigger",
@@ -223,8 +247,10 @@ class ActionRegistry(QObject):
         self["open_file"].setEnabled(has_store)
         self["backup_all"].setEnabled(has_store)
         self["restore_backup"].setEnabled(has_store)
-        workshop_actions = ("export", "export_bundle", "close_workshop", "go_setup", "go_play", "go_debrief")
-        for name in (*workshop_actions, "add_action"):
+        workshop_actions = (
+            "export", "export_bundle", "photos", "close_workshop", "go_setup", "go_play", "go_debrief"
+        )
+        for name in (*workshop_actions, "add_action", "history"):
             self[name].setEnabled(session is not None)
         playing = session is not None and session.sequence_id is not None
         for name in ("next_card", "previous_card", "reveal", "card_timer", "sequence_timer"):
@@ -234,6 +260,14 @@ class ActionRegistry(QObject):
             self[f"group_{number}"].setEnabled(number <= groups)
         self["undo"].setEnabled(session is not None and session.can_undo())
         self["redo"].setEnabled(session is not None and session.can_redo())
+        self.update_undo_texts(session)
+
+    def update_undo_texts(self, session: WorkshopSession | None) -> None:
+        """« Annuler : réponse de Table 2 à la carte « … » »: the menu says what the key will do."""
+        from workshop_app.ui.play.feedback import redo_text, undo_text
+
+        self["undo"].setText(undo_text(session))
+        self["redo"].setText(redo_text(session))
 
     def fill_menu_bar(self, bar: QMenuBar) -> None:
         for title, names in self.menus():
@@ -257,7 +291,7 @@ class ActionRegistry(QObject):
                 action = self._actions[name]
                 keys = [k.toString(QKeySequence.SequenceFormat.NativeText) for k in action.shortcuts()]
                 if keys:
-                    rows.append((without_mnemonic(action.text()), " · ".join(keys)))
+                    rows.append((without_mnemonic(self._titles[name]), " · ".join(keys)))
         first, last = self._actions["group_1"], self._actions[f"group_{MAX_GROUP_KEYS}"]
         native = QKeySequence.SequenceFormat.NativeText
         rows.append(

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QPushButton,
     QVBoxLayout,
@@ -75,6 +76,9 @@ class ExportDialog(QDialog):
         form.addRow(self.tr("F&ormat"), self.kind)
         form.addRow(self.tr("É&dition"), self.edition)
         form.addRow(self.tr("&Fichier"), path_row)
+        file_label = form.labelForField(path_row)
+        if isinstance(file_label, QLabel):
+            file_label.setBuddy(self.path)  # with a buddy « &Fichier » is Alt+F, not a literal « & »
         form.addRow("", self.anonymise)
         form.addRow("", self.inclusive)
         self.buttons = QDialogButtonBox(

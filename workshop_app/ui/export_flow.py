@@ -1,4 +1,4 @@
-"""Runs an export in the background with a progress dialog, then opens the file.
+"""Runs an export in the background with a progress dialog, then offers to open the file or its folder.
 
 The snapshot and the photos are read from the service on the GUI thread (fast, one transaction); only the
 building and writing (reportlab, openpyxl: no Qt, no database) run on a worker through :func:`run_task`.
@@ -11,13 +11,13 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
 from workshop_app.core.errors import AtelierError
 from workshop_app.ui.crash import unexpected_error_text
 from workshop_app.ui.export_dialog import ExportChoice
+from workshop_app.ui.export_done import ExportDoneBox, Opener, open_with_system
 from workshop_app.ui.tasks import Report, TaskCancelled, TaskHandle, run_task
 
 if TYPE_CHECKING:
@@ -25,10 +25,6 @@ if TYPE_CHECKING:
     from workshop_app.services.api import WorkshopService
 
 log = logging.getLogger(__name__)
-
-
-def open_file(path: Path) -> None:
-    QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
 
 
 def export_work(
@@ -76,7 +72,8 @@ class ExportFlow(QObject):
         super().__init__(parent)
         self._service = service
         self._parent = parent
-        self.opener: Callable[[Path], None] = open_file  # tests replace it
+        self.opener: Opener = open_with_system  # tests replace it
+        self.done_box: ExportDoneBox | None = None
         self.handle: TaskHandle | None = None
         self.progress: QProgressDialog | None = None
 
@@ -131,12 +128,18 @@ class ExportFlow(QObject):
         dialog.setValue(percent)  # a modal progress dialog processes events here: the task may finish inside
 
     def on_done(self, path: object) -> None:
+        # This can run inside the modal progress dialog's own setValue (it processes events): closing it and
+        # opening the next box there crashes Qt. Finish once control is back in the event loop.
+        QTimer.singleShot(0, lambda: self._finish(Path(str(path))))
+
+    def _finish(self, target: Path) -> None:
         self._close_progress()
-        target = Path(str(path))
         log.info("exported %s", target)
         self.sig_exported.emit(str(target))
-        # An archive is for another laptop, not for reading: show where it is rather than unzip it.
-        self.opener(target.parent if target.suffix.lower() == ".zip" else target)
+        box = ExportDoneBox(target, self.opener, self._parent)  # offers to open it (or its folder)
+        self.done_box = box
+        box.destroyed.connect(lambda *_: setattr(self, "done_box", None))
+        box.open()
 
     def on_error(self, error: BaseException) -> None:
         self._close_progress()

@@ -35,6 +35,12 @@ def install_translators(app: QCoreApplication, language: str) -> list[QTranslato
     qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     if language != "en":
         installed += _load(app, f"qtbase_{language}", qt_dir)
+    if language == "fr":  # installed after qtbase_fr: it is asked first, for the strings qtbase_fr lacks
+        from workshop_app.ui.qt_french import QtFrenchGaps
+
+        gaps = QtFrenchGaps(app)
+        app.installTranslator(gaps)
+        installed.append(gaps)
     if language != SOURCE_LANGUAGE:
         installed += _load(app, f"atelier_{language}", translations_dir())
     return installed

@@ -15,6 +15,7 @@ from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QTabWidget, QWidget
 
 from workshop_app.core.errors import AtelierError
+from workshop_app.ui import workshop_tools as tools
 from workshop_app.ui.actions import ActionRegistry
 from workshop_app.ui.projector_host import ProjectorHost
 from workshop_app.ui.settings import WINDOW_GEOMETRY, AppSettings
@@ -69,6 +70,12 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.tabs)
         self.view = ViewController(settings, self.registry, self)
         self.projector = ProjectorHost(settings, self.registry, self)
+        from workshop_app.ui.room_mode import RoomMode
+
+        self.room_mode = RoomMode(settings, self.registry, self.projector, self, lambda: self.pages.play)
+        from workshop_app.ui.workshop_life import WorkshopLife
+
+        self.life = WorkshopLife(self)
         self.saved_label = QLabel()
         self.saved_label.setObjectName("savedLabel")
         self.statusBar().addPermanentWidget(self.saved_label)
@@ -102,6 +109,8 @@ class MainWindow(QMainWindow):
             lambda: self.backups.ask_restore(self.close_workshop, self.reopen_store)
         )
         self.pages.sig_backup_requested.connect(self.backups.ask_backup)
+        a["photos"].triggered.connect(lambda: tools.show_photos(self))
+        a["history"].triggered.connect(lambda: tools.show_history(self))
         a["quit"].triggered.connect(self.close)
         self.pages.connect_actions(a)
         a["shortcuts"].triggered.connect(self.show_shortcuts)
@@ -115,6 +124,7 @@ class MainWindow(QMainWindow):
         self.start.sig_deck_file.connect(lambda entry, kind: self.deck_editors().write_file(entry, kind))
         self.start.sig_retry_store.connect(self.open_store)
         self.start.sig_delete_workshop.connect(self.ask_delete_workshop)
+        self.start.sig_duplicate_workshop.connect(lambda wid: tools.duplicate_workshop(self, wid))
         self.pages.sig_changed.connect(self.on_pages_changed)
         self.pages.sig_export_requested.connect(self.export)
         self.pages.sig_status.connect(lambda text: self.statusBar().showMessage(text, 8000))
@@ -172,6 +182,7 @@ class MainWindow(QMainWindow):
         self.exports.sig_exported.connect(
             lambda path: self.statusBar().showMessage(self.tr("Exporté : %1").replace("%1", path), 10_000)
         )
+        self.exports.sig_exported.connect(lambda path: self.life.on_exported(self.session, path))
         self.start.set_store_state("ready", self.tr("Chaque saisie est enregistrée aussitôt."))
         self.refresh_decks()
         self.refresh_workshops()
@@ -234,11 +245,15 @@ class MainWindow(QMainWindow):
             return False
         session = self.pages.session
         assert session is not None
+        # A clock cannot be running in a workshop that was not open (an archive from another laptop, a crash):
+        # stop it now rather than count the night or the journey.
+        self.life.stop_timers(session)
         session.sig_error.connect(self.on_session_error)
         session.sig_event.connect(self.on_session_event)
         session.sig_snapshot.connect(self.update_actions)
         session.sig_position.connect(lambda *_: self.update_actions())
         self.projector.set_session(session)
+        self.room_mode.apply()
         self.settings.remember_workshop(workshop_id)
         self.pages.show(page if page is not None else self.pages.natural_page())
         self.update_actions()
@@ -251,6 +266,7 @@ class MainWindow(QMainWindow):
     def close_workshop(self) -> None:
         if self.session is None:
             return
+        self.life.stop_timers(self.session)  # no clock runs on while the workshop is closed
         self.projector.set_session(None)
         self.pages.close_session()
         self.settings.forget_open_workshop()
@@ -329,6 +345,7 @@ class MainWindow(QMainWindow):
 
     def export_bundle(self) -> None:
         if self.files is not None and self.session is not None:
+            self.life.stop_timers(self.session)  # an archive carries no running clock to another laptop
             self.files.export_bundle(self.session.workshop_id)
 
     def on_bundle_imported(self, workshop_id: str, added: bool) -> None:
@@ -403,7 +420,11 @@ class MainWindow(QMainWindow):
             return
         self.notify(QMessageBox.Icon.Warning, self.tr("Action refusée"), message)
 
-    def on_session_event(self, _event: object) -> None:
+    def on_session_event(self, event: object) -> None:
+        from workshop_app.core.events import Event
+
+        if self.session is not None and isinstance(event, Event):
+            self.life.on_event(self.session, event)
         self.saved_label.setText(
             self.tr("Enregistré à %1").replace("%1", QTime.currentTime().toString("HH:mm:ss"))
         )
@@ -446,6 +467,7 @@ class MainWindow(QMainWindow):
             event.ignore()  # a deck editor with unsaved edits stays open (its owner chose « Annuler »)
             return
         self.settings.set(WINDOW_GEOMETRY, bytes(self.saveGeometry().data()))
+        self.life.stop_timers(self.session)  # quitting stops the clocks: none runs through the night
         self.projector.close()
         wait_all(10_000)
         self.pages.close_session()

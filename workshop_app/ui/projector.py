@@ -22,13 +22,14 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QStackedLayout, QVBoxLayout, QWidget
 
+from workshop_app.core.deck import StrategyDeck
 from workshop_app.core.events import Event, EventKind
 from workshop_app.ui.compass.widget import CompassWidget
 from workshop_app.ui.play.card_panel import card_levels_text
 from workshop_app.ui.play.timing import CARD, SEQUENCE, TimerClock, format_duration, timer_key
 from workshop_app.ui.session import WorkshopSession
 from workshop_app.ui.settings import PROJECTOR_SCREEN, AppSettings
-from workshop_app.ui.theme_ink import Ink, follow_ink, ink
+from workshop_app.ui.theme_ink import Ink, follow_ink, ink, visible_on
 
 _WRAP = int(Qt.TextFlag.TextWordWrap) | int(Qt.AlignmentFlag.AlignLeft) | int(Qt.AlignmentFlag.AlignTop)
 _REVEAL = frozenset({EventKind.RESULTS_REVEALED, EventKind.RESULTS_HIDDEN, EventKind.UNDO, EventKind.REDO})
@@ -102,6 +103,11 @@ class ProjectorWindow(QWidget):
         self.compass = CompassWidget()
         self.compass.set_controls_visible(False)
         self.compass.hide()
+        self.budgets = QLabel()  # strategy decks, once revealed: each table's budget and picks
+        self.budgets.setObjectName("projectorBudgets")
+        self.budgets.setWordWrap(True)
+        self.budgets.setTextFormat(Qt.TextFormat.RichText)
+        self.budgets.hide()
         self.blank = QWidget()
         self.blank.setStyleSheet("background: #000000;")
         self._build_layout()
@@ -126,6 +132,7 @@ class ProjectorWindow(QWidget):
         text = QVBoxLayout()
         text.addWidget(self.title, 2)
         text.addWidget(self.prompt, 3)
+        text.addWidget(self.budgets)
         body = QHBoxLayout()
         body.addLayout(text, 1)
         body.addWidget(self.compass, 1)
@@ -218,6 +225,9 @@ class ProjectorWindow(QWidget):
         clock.setPixelSize(max(18, height // 16))
         self.timer.setFont(clock)
         self.compass.set_text_size(max(12.0, height / 56))
+        budgets = QFont("DejaVu Sans")
+        budgets.setPixelSize(max(14, height // 42))
+        self.budgets.setFont(budgets)
         self.update()
 
     # -- session signals ------------------------------------------------------------------------------------
@@ -262,6 +272,39 @@ class ProjectorWindow(QWidget):
         if shown:
             self.compass.set_data(self._session.deck, self._session.compass(), self._session.groups)
         self.compass.setVisible(shown)
+        self.refresh_budgets(shown)
+
+    def refresh_budgets(self, shown: bool) -> None:
+        """Strategy decks, revealed: « ■ Les Coteaux — 18 / 20 points : A, B, C » for each table."""
+        deck = self._session.deck
+        if not shown or not isinstance(deck, StrategyDeck):
+            self.budgets.hide()
+            return
+        from html import escape
+
+        from workshop_app.services.strategy_summary import table_strategies
+        from workshop_app.ui.play.picks_model import amount
+
+        colours = ink()
+        lines = []
+        for row in table_strategies(deck, self._session.sequence_state().picks, self._session.groups):
+            spent = self.tr("%1 / %2").replace("%1", str(row.spent)).replace(
+                "%2", amount(row.budget, deck.strategy.budget_unit))
+            warn = colours.error if row.over else colours.text
+            count = len(row.picks)
+            picks = self.tr("%1 carte") if count <= 1 else self.tr("%1 cartes")
+            parts = [escape(picks.replace("%1", str(count)))]
+            if row.broken:
+                rules = self.tr("⚠ %1 règle non respectée") if row.broken == 1 else self.tr(
+                    "⚠ %1 règles non respectées")
+                broken = escape(rules.replace("%1", str(row.broken)))
+                parts.append(f'<span style="color:{colours.error}">{broken}</span>')
+            lines.append(
+                f'<span style="color:{visible_on(row.colour, colours)}">■</span> <b>{escape(row.name)}</b> — '
+                f'<span style="color:{warn}">{escape(spent)}</span> · ' + " · ".join(parts)
+            )
+        self.budgets.setText("<br>".join(lines))
+        self.budgets.show()
 
     def refresh_timer(self) -> None:
         seq, card = self._session.sequence_id or "", self._session.card_id or ""

@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
 from workshop_app.ui.actions import ActionRegistry
@@ -24,12 +24,17 @@ def projector_class() -> Any:
 
 
 class ProjectorHost(QObject):
+    #: the projector window was just shown (F5)
+    sig_shown = Signal()
+
     def __init__(self, settings: AppSettings, actions: ActionRegistry, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.settings = settings
         self.actions = actions
         self.session: WorkshopSession | None = None
         self.window: Any = None
+        #: in room mode (one mirrored screen), the black cover over the control window that B shows too
+        self.cover: QWidget | None = None
         actions["projector"].triggered.connect(self.on_projector_triggered)
         actions["swap_screen"].triggered.connect(self.swap_screen)
         actions["blank"].triggered.connect(self.toggle_blank)
@@ -58,6 +63,7 @@ class ProjectorHost(QObject):
         if isinstance(control, QWidget) and self.window.screen() is not control.screen():
             control.activateWindow()  # two screens: the keyboard stays on the facilitator's window
         self._update_actions()
+        self.sig_shown.emit()
 
     def hide(self) -> None:
         if self.window is not None:
@@ -75,8 +81,16 @@ class ProjectorHost(QObject):
             self.window.swap_screen()
 
     def toggle_blank(self) -> None:
-        if self.visible:
+        if self.cover is not None:  # room mode: what the room sees is this window, the projector's too
+            blank = not self.cover.isVisible()
+            if self.visible and bool(self.window.is_blank()) != blank:
+                self.window.toggle_blank()
+            getattr(self.cover, "set_shown", self.cover.setVisible)(blank)
+        elif self.visible:
             self.window.toggle_blank()
+        self._update_actions()
+
+    def refresh_actions(self) -> None:
         self._update_actions()
 
     def close(self) -> None:
@@ -91,5 +105,6 @@ class ProjectorHost(QObject):
         self.actions["projector"].setEnabled(has_session)
         self.actions["projector"].setChecked(self.visible)
         self.actions["swap_screen"].setEnabled(self.visible)
-        self.actions["blank"].setEnabled(self.visible)
-        self.actions["blank"].setChecked(self.visible and bool(self.window.is_blank()))
+        covered = self.cover is not None and self.cover.isVisible()
+        self.actions["blank"].setEnabled(self.visible or self.cover is not None)
+        self.actions["blank"].setChecked(covered or (self.visible and bool(self.window.is_blank())))

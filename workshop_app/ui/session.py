@@ -23,6 +23,7 @@ from workshop_app.core.state import History, SequenceState, WorkshopState
 from workshop_app.core.workshop import GroupInfo, SequenceInfo, WorkshopSnapshot
 from workshop_app.services.api import WorkshopService
 from workshop_app.services.play_session import Change, PlayError, PlaySession
+from workshop_app.services.undo_labels import find
 
 T = TypeVar("T")
 
@@ -107,6 +108,15 @@ class WorkshopSession(QObject):
 
     def live_snapshot(self) -> WorkshopSnapshot:
         return self.play.live_snapshot()
+
+    def next_undo(self) -> Event | None:
+        """The event Ctrl+Z would take back now (None: nothing to undo)."""
+        return find(self.play.events, self.play.history.undo_target)
+
+    def next_redo(self) -> Event | None:
+        """The event Ctrl+Shift+Z would bring back now (through the undo it cancels)."""
+        undo = find(self.play.events, self.play.history.redo_target)
+        return find(self.play.events, undo.target) if undo is not None else None
 
     # -- navigation -----------------------------------------------------------------------------------------
     def select_sequence(self, sequence_id: str) -> None:

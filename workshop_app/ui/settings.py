@@ -37,13 +37,17 @@ OPEN_WORKSHOP: Option[str] = Option(
 )
 WINDOW_GEOMETRY: Option[bytes] = Option("window/geometry", b"", "Position et taille de la fenêtre")
 COMPASS_VIEW: Option[str] = Option("compass/view", "radar", "Vue de la boussole (radar ou barres)")
+ROOM_MODE: Option[bool] = Option(
+    "ui/room_mode", False,
+    "Mode salle (écran unique) : boussole et réponses des autres tables masquées jusqu'au dévoilement",
+)
 PLAY_SPLITTER: Option[bytes] = Option(
     "play/splitter", b"", "Largeurs du plan, de la carte et de la boussole dans l'onglet Jeu"
 )
 
 ALL_OPTIONS: tuple[Option[Any], ...] = (
     PROJECTOR_SCREEN, LANGUAGE, FONT_SCALE, HIGH_CONTRAST, RECENT_WORKSHOPS, OPEN_WORKSHOP, WINDOW_GEOMETRY,
-    COMPASS_VIEW, PLAY_SPLITTER,
+    COMPASS_VIEW, PLAY_SPLITTER, ROOM_MODE,
 )
 
 MAX_RECENT = 10

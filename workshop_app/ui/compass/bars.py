@@ -62,7 +62,9 @@ class BarsView(QWidget):
         label_w = min(self.width() * 0.42, widest + 14)
         value_w = metrics.horizontalAdvance("100 %") + 6
         left = pad + label_w + dot
-        right = self.width() - pad - value_w - dot
+        # « non concerné » answers, counted per lever in their own column (they are out of the score)
+        nc_w = metrics.horizontalAdvance("NC 00") + 8 if any(series.not_concerned) else 0.0
+        right = self.width() - pad - value_w - nc_w - dot
         width = max(10.0, right - left)
         top = pad + scale_h
         self._draw_scale(painter, metrics, left, width, pad, QColor(colours.muted))
@@ -86,6 +88,11 @@ class BarsView(QWidget):
             shown = f"{value:.0f} %" if value is not None else "—"
             painter.drawText(QRectF(right + dot, y, value_w, row_h),
                              Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight, shown)
+            nc = series.not_concerned[i] if i < len(series.not_concerned) else 0
+            if nc_w and nc:
+                painter.setPen(QColor(colours.muted))
+                painter.drawText(QRectF(self.width() - pad - nc_w, y, nc_w, row_h),
+                                 Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight, f"NC {nc}")
             self._draw_dots(painter, series, i, (left, width, y + row_h / 2, bar_h), colours)
         painter.setPen(QPen(QColor(colours.grid_strong), 1, Qt.PenStyle.DotLine))
         for tick in (25, 50, 75):
@@ -127,6 +134,9 @@ class BarsView(QWidget):
         assert self._series is not None
         series = self._series
         lines = [series.targets[i].full]
+        nc = series.not_concerned[i] if i < len(series.not_concerned) else 0
+        if nc:
+            lines.append(self.tr("« non concerné » : %1 réponse(s), hors du calcul").replace("%1", str(nc)))
         for one in (series.room, *series.groups):
             value = one.values[i]
             lines.append(f"{one.name} : {value:.0f} %" if value is not None else f"{one.name} : —")

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import textwrap
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from workshop_app.core.deck import QuestionDeck, StrategyDeck
 from workshop_app.core.scoring import CompassReading, GroupReading
@@ -40,6 +40,17 @@ class CompassSeries:
     room: Series
     coverage: float  # 0–1, the room's
     levers: bool  # True when the targets are levers, False for axes
+    not_concerned: tuple[int, ...] = ()  # per target: the room's « non concerné » answers
+
+    @property
+    def not_concerned_total(self) -> int:
+        return sum(self.not_concerned)
+
+    def only(self, group_id: str | None) -> CompassSeries:
+        """The same compass with one table alone (the room's line stays, for reference); None: all."""
+        if group_id is None or all(g.id != group_id for g in self.groups):
+            return self
+        return replace(self, groups=tuple(g for g in self.groups if g.id == group_id))
 
 
 def has_levers(deck: QuestionDeck | StrategyDeck) -> bool:
@@ -81,7 +92,17 @@ def build_series(
         values = _values(group_reading, chosen, use_levers)
         series.append(Series(group.id, group.name, group.colour, values))
     room = Series("__room__", "Salle (moyenne)", ROOM_COLOUR, _values(reading.room, chosen, use_levers))
-    return CompassSeries(chosen, tuple(series), room, reading.room.coverage, use_levers)
+    return CompassSeries(chosen, tuple(series), room, reading.room.coverage, use_levers,
+                         _not_concerned(reading.room, chosen, use_levers))
+
+
+def _not_concerned(reading: GroupReading, chosen: Sequence[Target], levers: bool) -> tuple[int, ...]:
+    source = reading.levers if levers else reading.axes
+    out: list[int] = []
+    for target in chosen:
+        found = source.get(target.id) or reading.axes.get(target.id)
+        out.append(found.not_concerned if found is not None else 0)
+    return tuple(out)
 
 
 def _values(reading: GroupReading | None, chosen: Sequence[Target], levers: bool) -> tuple[float | None, ...]:

@@ -13,6 +13,7 @@ from html import escape
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
+    QComboBox,
     QHBoxLayout,
     QLabel,
     QProgressBar,
@@ -79,6 +80,12 @@ class CompassWidget(QWidget):
         self.coverage_bar.setTextVisible(False)
         self.coverage_bar.setMaximumHeight(8)
         self.coverage_bar.setAccessibleName(self.tr("Couverture"))
+        self.focus_combo = QComboBox()
+        self.focus_combo.setObjectName("compassFocus")
+        self.focus_combo.setToolTip(self.tr("Montrer une seule table (la salle reste en pointillés)"))
+        self.focus_combo.setAccessibleName(self.tr("Tables montrées sur la boussole"))
+        self.focus_combo.addItem(self.tr("Toutes les tables"), "")
+        self.focus_combo.activated.connect(lambda _i: self.flush())
         # The title sits above the toggles, and the toggles' width is the widget's minimum (minimumSizeHint):
         # with large text on a 1366-pixel screen a single row left « Pr…es » and « Le…rs ».
         self.controls = QWidget()
@@ -96,6 +103,7 @@ class CompassWidget(QWidget):
         layout.addWidget(self.controls)
         layout.addWidget(self.stack, 1)
         layout.addWidget(self.legend)
+        layout.addWidget(self.focus_combo)
         layout.addWidget(self.coverage_label)
         layout.addWidget(self.coverage_bar)
         self._timer = Coalescer(self.flush, REDRAW_DELAY_MS, self)
@@ -144,9 +152,11 @@ class CompassWidget(QWidget):
         if self._targets is None or self._targets[0] != key:  # wrapping the labels is not free: once a deck
             self._targets = (key, targets(self._deck, levers and has_levers(self._deck)))
         self._series = build_series(self._deck, self._reading, self._groups, levers, self._targets[1])
-        self.radar.show_series(self._series)
-        self.bars.show_series(self._series)
-        self._show_legend(self._series)
+        self._fill_focus()
+        shown = self._series.only(self.focused_group())
+        self.radar.show_series(shown)
+        self.bars.show_series(shown)
+        self._show_legend(shown)
         self.redraws += 1
 
     def paint_now(self) -> None:
@@ -156,6 +166,29 @@ class CompassWidget(QWidget):
                 self.bars.repaint()
         elif self.radar.isVisible():
             self.radar.viewport().repaint()
+
+    def focused_group(self) -> str | None:
+        """The table shown alone, or None for all of them."""
+        return str(self.focus_combo.currentData() or "") or None
+
+    def focus_group(self, group_id: str | None) -> None:
+        self.focus_combo.setCurrentIndex(max(0, self.focus_combo.findData(group_id or "")))
+        self.flush()
+
+    def _fill_focus(self) -> None:
+        groups = sorted(self._groups, key=lambda g: g.position)
+        wanted = [("", self.tr("Toutes les tables"))] + [
+            (g.id, self.tr("%1 seule").replace("%1", g.name)) for g in groups
+        ]
+        combo = self.focus_combo
+        present = [(combo.itemData(i), combo.itemText(i)) for i in range(combo.count())]
+        if present != wanted:
+            current = self.focus_combo.currentData()
+            self.focus_combo.clear()
+            for data, text in wanted:
+                self.focus_combo.addItem(text, data)
+            self.focus_combo.setCurrentIndex(max(0, self.focus_combo.findData(current)))
+        self.focus_combo.setVisible(len(self._groups) > 1 and self.controls.isVisibleTo(self))
 
     def view(self) -> str:
         return BARS if self.bars_button.isChecked() else RADAR
@@ -168,6 +201,7 @@ class CompassWidget(QWidget):
 
     def set_controls_visible(self, visible: bool) -> None:
         self.controls.setVisible(visible)
+        self.focus_combo.setVisible(visible and len(self._groups) > 1)
 
     def set_text_size(self, points: float) -> None:
         """Larger type for the projector."""

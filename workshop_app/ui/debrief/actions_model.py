@@ -13,6 +13,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, QObject, QPersistentModelIndex, Qt
 
 from workshop_app.core.workshop import ActionItem
+from workshop_app.ui.date_edit import date_in_full
 
 COL_ACTION, COL_OWNER, COL_DEADLINE, COL_LEVER = range(4)
 ACTION_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -96,7 +97,7 @@ class ActionPlanModel(QAbstractTableModel):
 
     def _display(self, item: ActionItem, column: int) -> str:
         if column == COL_DEADLINE:
-            return item.deadline.strftime("%d/%m/%Y") if item.deadline else ""
+            return date_in_full(item.deadline) if item.deadline else ""
         if column == COL_LEVER:
             return self._labels.get(item.lever_id or "", item.lever_id or "")
         return str(self._edit_value(item, column))

@@ -85,19 +85,30 @@ class DebriefPage(QWidget):
         )
         self.table.setWordWrap(True)
         self.lever_delegate = LeverDelegate(self.plan.levers, self.table)
-        self.table.setItemDelegateForColumn(COL_DEADLINE, DateDelegate(self.table))
+        self.date_delegate = DateDelegate(self.table)
+        self.date_delegate.sig_refused.connect(self.on_date_refused)
+        self.table.setItemDelegateForColumn(COL_DEADLINE, self.date_delegate)
+        self.plan_message = QLabel()
+        self.plan_message.setObjectName("planMessage")
+        self.plan_message.setWordWrap(True)
+        self.plan_message.setStyleSheet("color: #B03A2E; font-weight: bold;")
+        self.plan_message.hide()
         self.table.setItemDelegateForColumn(COL_LEVER, self.lever_delegate)
         header = self.table.horizontalHeader()
         self._header = header
         header.setSectionResizeMode(COL_ACTION, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(COL_OWNER, QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(COL_DEADLINE, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(COL_DEADLINE, QHeaderView.ResizeMode.Fixed)
+        self._size_deadline_column()
         header.setSectionResizeMode(COL_LEVER, QHeaderView.ResizeMode.Stretch)
         header.resizeSection(COL_OWNER, 160)
         self.add_action_button = QPushButton(self.tr("Ajouter une action"))
         self.add_action_button.clicked.connect(self.on_add_action_clicked)
         self.remove_action_button = QPushButton(self.tr("Supprimer l'action"))
         self.remove_action_button.clicked.connect(self.on_remove_action_clicked)
+        self.photos_button = QPushButton(self.tr("Photos…"))
+        self.photos_button.setToolTip(self.tr("Photos des tableaux et des post-its (Ctrl+Maj+P)"))
+        self.photos_button.clicked.connect(self.on_photos_clicked)
         self.export_button = QPushButton(self.tr("Exporter le compte-rendu"))
         self.export_button.setDefault(True)
         self.export_button.setStyleSheet("font-weight: bold; padding: 6px 14px;")
@@ -152,15 +163,18 @@ class DebriefPage(QWidget):
         bottom.addWidget(self.validate_button)
         bottom.addWidget(self.hint, 1)
         bottom.addWidget(self.backup_button)
+        bottom.addWidget(self.photos_button)
         bottom.addWidget(self.export_button)
         layout = QVBoxLayout(self)
         layout.addLayout(findings, 2)
         layout.addLayout(texts, 2)
         layout.addLayout(plan_bar)
         layout.addWidget(self.table, 3)
+        layout.addWidget(self.plan_message)
         layout.addLayout(bottom)
         order = (self.agreement, self.add_action_button, self.remove_action_button, self.table,
-                 self.propose_button, self.validate_button, self.backup_button, self.export_button)
+                 self.propose_button, self.validate_button, self.photos_button, self.backup_button,
+                 self.export_button)
         for before, after in pairwise(order):  # Tab follows what is seen, top to bottom
             QWidget.setTabOrder(before, after)
 
@@ -187,8 +201,20 @@ class DebriefPage(QWidget):
         super().resizeEvent(event)
         self.table.resizeRowsToContents()
 
+    def _size_deadline_column(self) -> None:
+        """Wide enough for the longest deadline in full and for its editor with the calendar button."""
+        metrics = self.table.fontMetrics()
+        longest = max(metrics.horizontalAdvance(text) for text in (
+            "mercredi 30 septembre 2026", "jj/mm/aaaa", self.tr("Échéance")))
+        self._header.resizeSection(COL_DEADLINE, longest + 48)
+
+    def on_date_refused(self, message: str) -> None:
+        self.plan_message.setText(message)
+        self.plan_message.show()
+
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
+        self._size_deadline_column()
         self.table.resizeRowsToContents()
         debrief = self._session.snapshot.debrief
         if not self._proposed_once and not (debrief.strengths or debrief.vulnerabilities):
@@ -260,6 +286,7 @@ class DebriefPage(QWidget):
 
     # -- action plan ----------------------------------------------------------------------------------------
     def _save_action(self, action_id: str, fields: dict[str, Any]) -> ActionItem | None:
+        self.plan_message.hide()
         saved = self._call(lambda: self._session.service.update_action(action_id, **fields))
         if saved is not None:  # the model stores ``saved`` only after this returns: patch with it already
             actions = tuple(saved if a.id == saved.id else a for a in self.plan.items())
@@ -296,6 +323,11 @@ class DebriefPage(QWidget):
             return
         self.plan.remove_item(item.id)
         self._session.patch_snapshot(actions=tuple(self.plan.items()))
+
+    def on_photos_clicked(self) -> None:
+        from workshop_app.ui.debrief.photos_dialog import open_photos
+
+        open_photos(self._session, self)
 
     # -- export ---------------------------------------------------------------------------------------------
     def on_backup_clicked(self) -> None:

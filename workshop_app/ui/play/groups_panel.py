@@ -28,6 +28,10 @@ class GroupsPanel(QStackedWidget):
         self.strategy: StrategyPanel | None = None
         self._built_for: tuple[str, tuple[str, ...]] | None = None
         self._card = ""
+        self._masked = False
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.connect(self.on_focus_changed)
         self.rebuild()
 
     # -- building (per sequence, never per vote) ------------------------------------------------------------
@@ -51,11 +55,19 @@ class GroupsPanel(QStackedWidget):
         if isinstance(deck, QuestionDeck):
             self.addWidget(self._question_rows(deck))
         elif isinstance(deck, StrategyDeck):
-            self.strategy = StrategyPanel(deck, groups, lambda: self._session.sequence_state().picks)
+            self.strategy = StrategyPanel(
+                deck, groups, lambda: self._session.sequence_state().picks,
+                arguments=lambda: self._session.sequence_state().pick_arguments,
+            )
             self.strategy.sig_pick.connect(self.on_pick)
+            self.strategy.notes.sig_argument.connect(self.on_row_argument)
+            self.strategy.notes.sig_note.connect(self.on_strategy_note)
             self.addWidget(self.strategy)
         self._card = ""
         self.show_card(self._session.card_id or "")
+        self._apply_masks()
+        if self.strategy is not None and self._masked:
+            self.strategy.set_masked(True)
         return True
 
     def _question_rows(self, deck: QuestionDeck) -> QWidget:
@@ -119,6 +131,24 @@ class GroupsPanel(QStackedWidget):
         if row is not None and (answer or event.kind is EventKind.NOTE_ADDED):
             self._update_row(row)
 
+    # -- room mode ------------------------------------------------------------------------------------------
+    def set_masked(self, masked: bool) -> None:
+        """Room mode before the reveal: each row hides its answer unless it has the keyboard."""
+        if masked != self._masked:
+            self._masked = masked
+            self._apply_masks()
+        if self.strategy is not None:
+            self.strategy.set_masked(masked)
+
+    def on_focus_changed(self, _old: QWidget | None, _new: QWidget | None) -> None:
+        if self._masked:
+            self._apply_masks()
+
+    def _apply_masks(self) -> None:
+        focused = self.focused_index()
+        for index, row in enumerate(self.rows):
+            row.set_masked(self._masked and index != focused)
+
     def row_for(self, group_id: str | None) -> QuestionRow | None:
         return next((r for r in self.rows if r.group.id == group_id), None)
 
@@ -155,6 +185,9 @@ class GroupsPanel(QStackedWidget):
 
     def on_row_note(self, group_id: str, text: str) -> None:
         self._session.add_note(text, group_id=group_id)
+
+    def on_strategy_note(self, group_id: str, card_id: str, text: str) -> None:
+        self._session.add_note(text, group_id=group_id, card_id=card_id)
 
     def on_pick(self, group_id: str, card_id: str, picked: bool) -> None:
         if picked:

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QSplitter,
+    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -72,6 +73,17 @@ class PlayPage(QWidget):
         self.compass = CompassWidget()
         self.compass.set_view(settings.get(COMPASS_VIEW))
         self.compass.sig_view_changed.connect(self.on_compass_view_changed)
+        self.room_mode = False
+        self.compass_cover = QLabel(self.tr(
+            "Boussole masquée (mode salle).\n\nLa salle voit cet écran : la boussole apparaîtra quand "
+            "vous dévoilerez les résultats (R)."))
+        self.compass_cover.setObjectName("compassCover")
+        self.compass_cover.setWordWrap(True)
+        self.compass_cover.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.compass_cover.setMargin(24)
+        self.compass_stack = QStackedWidget()
+        self.compass_stack.addWidget(self.compass)
+        self.compass_stack.addWidget(self.compass_cover)
         self._compass_timer = Coalescer(self.flush_compass, COMPASS_DELAY_MS, self)
         self._build_layout()
         session.sig_event.connect(self.on_session_event)
@@ -98,7 +110,7 @@ class PlayPage(QWidget):
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.outline)
         splitter.addWidget(centre)
-        splitter.addWidget(self.compass)
+        splitter.addWidget(self.compass_stack)
         # The outline grows with the window too (a fifth of the width): card titles need room to be read.
         splitter.setStretchFactor(0, 2)
         splitter.setStretchFactor(1, 4)
@@ -251,8 +263,17 @@ class PlayPage(QWidget):
         if deck_changed:
             self.flush_compass()
 
+    @Slot(bool)
+    def set_room_mode(self, on: bool) -> None:
+        """Room mode (one mirrored screen): compass and other tables' answers hidden until revealed."""
+        self.room_mode = on
+        self._show_reveal()
+
     def _show_reveal(self) -> None:
         revealed = self.session.sequence_state().revealed
+        hidden = self.room_mode and not revealed
+        self.compass_stack.setCurrentWidget(self.compass_cover if hidden else self.compass)
+        self.groups.set_masked(hidden)
         if revealed:
             self.reveal_button.setText(self.tr("Masquer les résultats (projecteur)"))
         else:

@@ -10,10 +10,17 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtGui import QBrush, QColor, QFont
 
-from workshop_app.core.deck import DELAY_LABELS, StrategyCard, StrategyDeck
+from workshop_app.core.deck import DELAY_LABELS, Delay, StrategyCard, StrategyDeck
 from workshop_app.core.workshop import GroupInfo
 from workshop_app.ui.theme_ink import ink
 
@@ -31,9 +38,31 @@ def effects_text(deck: StrategyDeck, card: StrategyCard) -> str:
     return " · ".join(f"{labels.get(axis, axis)} {value:+d}" for axis, value in card.effects.items() if value)
 
 
+def amount(count: int, unit: str) -> str:
+    """« 1 point », « 3 points »: French keeps 0 and 1 singular. The default unit (points) is said in the
+    interface's language; a deck's own unit is its own word (« 1 jeton » from « jetons »)."""
+    one = abs(count) <= 1
+    if unit in ("point", "points"):
+        word = QCoreApplication.translate("picks", "point") if one else QCoreApplication.translate(
+            "picks", "points")
+    else:
+        word = unit[:-1] if one and unit.endswith("s") and not unit.endswith("ss") else unit
+    return f"{count} {word}"
+
+
+def delay_label(card: StrategyCard) -> str:
+    """« court terme »… in the interface's language (``DELAY_LABELS`` is the compte-rendu's French)."""
+    labels = {
+        Delay.SHORT: QCoreApplication.translate("picks", "court terme"),
+        Delay.MEDIUM: QCoreApplication.translate("picks", "moyen terme"),
+        Delay.LONG: QCoreApplication.translate("picks", "long terme"),
+    }
+    return labels.get(card.delay, DELAY_LABELS[card.delay])
+
+
 def card_summary(deck: StrategyDeck, card: StrategyCard) -> str:
     """« 3 points · moyen terme · Chaleur +2 · Eau +1 »."""
-    parts = [f"{card.cost} {deck.strategy.budget_unit}", DELAY_LABELS[card.delay]]
+    parts = [amount(card.cost, deck.strategy.budget_unit), delay_label(card)]
     effects = effects_text(deck, card)
     return " · ".join([*parts, effects] if effects else parts)
 
@@ -53,6 +82,7 @@ class PicksModel(QAbstractTableModel):
         self._picks = picks
         self._pick = pick
         self._current = ""
+        self._only_column: int | None = None
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._deck.cards)
@@ -99,6 +129,8 @@ class PicksModel(QAbstractTableModel):
             return self._card_data(card, role)
         group = self._groups[column - 1]
         picked = card.id in self._picks().get(group.id, {})
+        if self._only_column is not None and column != self._only_column:
+            picked = False  # room mode before the reveal: only the table being typed shows its picks
         if role == GROUP_ID_ROLE:
             return group.id
         if role == Qt.ItemDataRole.CheckStateRole:
@@ -152,6 +184,16 @@ class PicksModel(QAbstractTableModel):
     def refresh_all(self) -> None:
         if self._deck.cards:
             self.dataChanged.emit(self.index(0, 0), self.index(len(self._deck.cards) - 1, len(self._groups)))
+
+    def set_only_column(self, column: int | None) -> None:
+        """Show the picks of one table's column only (room mode, before the reveal); None: all of them."""
+        if column != self._only_column:
+            self._only_column = column
+            self.refresh_all()
+
+    def current(self) -> str:
+        """The card on screen."""
+        return self._current
 
     def set_current(self, card_id: str) -> None:
         previous, self._current = self._current, card_id

@@ -143,6 +143,8 @@ class QuestionRow(QFrame):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self._committed = ""
+        self._option = ""  # the committed choice (the buttons may hide it in room mode)
+        self._masked = False
         self._card_id = ""
         self._keys: dict[str, str] = {}
         self._buttons: dict[str, _ScaleButton] = {}
@@ -246,16 +248,34 @@ class QuestionRow(QFrame):
             self.on_argument_edited()
 
     def set_answer(self, answer: Answer | None, argument: str = "") -> None:
-        chosen = answer.option if answer else ""
-        for option_id, button in self._buttons.items():
-            if button.isChecked() != (option_id == chosen):
-                button.setChecked(option_id == chosen)
-        self._chosen.set_text(self._labels.get(chosen, ""))
+        self._option = answer.option if answer else ""
+        self._show_choice()
         self._committed = answer.argument if answer else argument
         if not (self._argument.hasFocus() and self._argument.isModified()):
             if self._argument.text() != self._committed:
                 self._show_argument(self._committed)
             self._argument.setModified(False)
+
+    def _show_choice(self) -> None:
+        shown = "" if self._masked else self._option
+        for option_id, button in self._buttons.items():
+            if button.isChecked() != (option_id == shown):
+                button.setChecked(option_id == shown)
+        if self._masked:
+            self._chosen.set_text(self.tr("✓ réponse enregistrée (masquée)") if self._option else "")
+        else:
+            self._chosen.set_text(self._labels.get(self._option, ""))
+
+    def set_masked(self, masked: bool) -> None:
+        """Room mode: the answer and the argument are not shown (the room sees this screen)."""
+        if masked == self._masked:
+            return
+        self._masked = masked
+        self._show_choice()
+        self._argument.setEchoMode(QLineEdit.EchoMode.Password if masked else QLineEdit.EchoMode.Normal)
+
+    def is_masked(self) -> bool:
+        return self._masked
 
     def _show_argument(self, text: str) -> None:
         """Load a committed argument showing its beginning: a long one reads from its first words."""
@@ -268,7 +288,8 @@ class QuestionRow(QFrame):
         self._notes_button.setToolTip("\n".join(f"• {n.text}" for n in notes[-8:]) or self.tr("Aucune note"))
 
     def chosen(self) -> str:
-        return next((oid for oid, b in self._buttons.items() if b.isChecked()), "")
+        """The committed choice (also while room mode hides it)."""
+        return self._option
 
     def argument_text(self) -> str:
         return self._argument.text().strip()

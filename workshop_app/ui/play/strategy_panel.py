@@ -7,7 +7,7 @@ card for that table. Each gauge turns red above the budget; the warning names ev
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QResizeEvent
@@ -26,11 +26,14 @@ from PySide6.QtWidgets import (
 )
 
 from workshop_app.core.deck import StrategyDeck
-from workshop_app.core.scoring import Budget, violations
+from workshop_app.core.scoring import Budget, Violation, violations
 from workshop_app.core.workshop import GroupInfo
 from workshop_app.ui.play.chips import ColourChip
-from workshop_app.ui.play.picks_model import COL_CARD, PicksModel, PicksReader
+from workshop_app.ui.play.picks_model import CARD_ID_ROLE, COL_CARD, PicksModel, PicksReader, amount
+from workshop_app.ui.play.strategy_notes import StrategyNotes
 from workshop_app.ui.theme_ink import Ink, follow_ink, ink
+
+ArgumentsReader = Callable[[], Mapping[tuple[str, str], str]]  # (group, card) -> argument
 
 
 def gauge_style(over: bool, colours: Ink) -> str:
@@ -66,6 +69,9 @@ class BudgetGauge(QWidget):
         name.setStyleSheet("font-weight: bold;")
         name.setMinimumWidth(60)
         name.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        name.setWordWrap(True)  # « Table 1 — Eau et assainissement » goes on two lines, never cut
+        name.setToolTip(group.name)
+        self.name = name
         self.bar = QProgressBar()
         self.bar.setAccessibleName(self.tr("Budget de {0}").format(group.name))
         self.bar.setMinimumWidth(90)
@@ -80,7 +86,8 @@ class BudgetGauge(QWidget):
         self.bar.setRange(0, max(budget.budget, budget.spent, 1))
         self.bar.setValue(budget.spent)
         self.bar.setFormat(f"{budget.spent} / {budget.budget}")
-        self.bar.setToolTip(self.tr("{0} {1} dépensés sur {2}").format(budget.spent, unit, budget.budget))
+        spent = amount(budget.spent, unit)
+        self.bar.setToolTip(self.tr("Dépensé : {0} sur {1}").format(spent, budget.budget))
         if self.bar.property("over") != budget.over:
             self.bar.setProperty("over", budget.over)
             self.bar.setStyleSheet(gauge_style(budget.over, ink()))
@@ -99,10 +106,14 @@ class StrategyPanel(QFrame):
         groups: Sequence[GroupInfo],
         picks: PicksReader,
         parent: QWidget | None = None,
+        arguments: ArgumentsReader | None = None,
     ) -> None:
         super().__init__(parent)
         self._deck = deck
         self._picks = picks
+        self._arguments = arguments or (lambda: {})
+        self.notes = StrategyNotes()
+        self.notes.sig_done.connect(self.on_notes_done)
         self.groups = list(groups)
         self.model = PicksModel(deck, groups, picks, self.sig_pick.emit, self)
         self.gauges = [BudgetGauge(g, i) for i, g in enumerate(self.groups, start=1)]
@@ -127,14 +138,19 @@ class StrategyPanel(QFrame):
         self._per_line = 0
         self._place_gauges(2)
         rules = deck.strategy
-        title = QLabel(self.tr("Budget par table : {0} {1}").format(rules.budget, rules.budget_unit))
+        title = QLabel(self.tr("Budget par table : {0}").format(amount(rules.budget, rules.budget_unit)))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(title)
         layout.addLayout(self._gauge_grid)
         layout.addWidget(self.warning)
+        layout.addWidget(self.notes)
         layout.addWidget(self.table, 1)
+        self._masked = False
+        self.table.selectionModel().currentChanged.connect(lambda *_: self.on_cursor_moved())
+        self.table.activated.connect(lambda *_: self.notes.focus_argument())  # Enter: the argument
         self.refresh_budgets()
+        self.refresh_notes()
         follow_ink(self, self.on_ink_changed)
 
     def on_ink_changed(self, colours: Ink) -> None:
@@ -169,6 +185,39 @@ class StrategyPanel(QFrame):
         row = self.model.row_of(card_id)
         if row >= 0:
             self.table.scrollTo(self.model.index(row, COL_CARD))
+        self.refresh_notes()
+
+    def set_masked(self, masked: bool) -> None:
+        """Room mode before the reveal: only the table under the cursor shows its picks, no rule warnings."""
+        self._masked = masked
+        self._apply_mask()
+        self.refresh_budgets()
+
+    def _apply_mask(self) -> None:
+        column = self.table.currentIndex().column() if self.table.currentIndex().isValid() else 0
+        self.model.set_only_column(max(1, column) if self._masked else None)
+
+    def on_notes_done(self) -> None:
+        self.table.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def on_cursor_moved(self) -> None:
+        self.refresh_notes()
+        if self._masked:
+            self._apply_mask()
+
+    def refresh_notes(self) -> None:
+        """Point the argument box at the table and card under the cursor (the current card by default)."""
+        index = self.table.currentIndex()
+        column = index.column() if index.isValid() else 0
+        group: GroupInfo | None = self.groups[column - 1] if 1 <= column <= len(self.groups) else None
+        if group is None and self.groups:
+            group = self.groups[0]
+        card_id = str(index.data(CARD_ID_ROLE) or "") if index.isValid() else self.model.current()
+        card_id = card_id or self.model.current()
+        title = next((c.title for c in self._deck.cards if c.id == card_id), "")
+        argument = self._arguments().get((group.id, card_id), "") if group is not None else ""
+        number = str(self.model.row_of(card_id) + 1) if card_id else ""
+        self.notes.set_target(group, card_id, title, argument, number)
 
     def budget(self, group_id: str) -> Budget:
         return budget_of(self._deck, self._picks().get(group_id, {}))
@@ -181,11 +230,19 @@ class StrategyPanel(QFrame):
             if group_id is None or gauge.group.id == group_id:
                 gauge.set_budget(budget, unit)
             if budget.over:
-                lines.append(self.tr("{0} : budget dépassé de {1} {2}").format(
-                    gauge.group.name, budget.spent - budget.budget, unit))
-            lines += [f"{gauge.group.name} : {v.describe(self._deck)}" for v in budget.violations]
+                lines.append(self.tr("{0} : budget dépassé de {1}").format(
+                    gauge.group.name, amount(budget.spent - budget.budget, unit)))
+            lines += [f"{gauge.group.name} : {self.rule_text(v)}" for v in budget.violations]
         self.warning.setText("\n".join(f"⚠ {line}" for line in lines))
-        self.warning.setVisible(bool(lines))
+        self.warning.setVisible(bool(lines) and not getattr(self, "_masked", False))
+
+    def rule_text(self, violation: Violation) -> str:
+        """« « A » demande aussi « B » » in the interface's language (``Violation.describe`` is French)."""
+        card = self._deck.card(violation.card_id).title
+        other = self._deck.card(violation.other_id).title
+        if violation.kind == "requires":
+            return self.tr("« {0} » demande aussi « {1} »").format(card, other)
+        return self.tr("« {0} » est incompatible avec « {1} »").format(card, other)
 
     def warning_text(self) -> str:
         return self.warning.text() if not self.warning.isHidden() else ""

@@ -8,17 +8,18 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QDate, QLocale, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QVBoxLayout,
     QWidget,
 )
 
+from workshop_app.ui.date_edit import FrenchDateEdit
 from workshop_app.ui.setup.commit_edit import CommitTextEdit
 
 if TYPE_CHECKING:
@@ -54,11 +55,16 @@ class InfoPanel(QWidget):
         self.kind.addItem("—", "")
         for value in TERRITORY_KINDS:
             self.kind.addItem(self.kind_label(value), value)
-        self.date = QDateEdit()
+        self.date = FrenchDateEdit()
         self.date.setObjectName("dateEdit")
-        self.date.setCalendarPopup(True)
-        self.date.setLocale(QLocale())
-        self.date.setDisplayFormat("dddd d MMMM yyyy")
+        self.date.setAccessibleName(self.tr("Date de l'atelier"))
+        self.date.setMaximumWidth(self.date.fontMetrics().horizontalAdvance("00/00/00000") + 60)
+        self.date_label = QLabel()
+        self.date_label.setObjectName("dateInFull")
+        self.date_label.setWordWrap(True)
+        date_row = QHBoxLayout()
+        date_row.addWidget(self.date)
+        date_row.addWidget(self.date_label, 1)
         self.place = QLineEdit()
         self.place.setObjectName("placeEdit")
         self.place.setPlaceholderText(self.tr("ex. Salle du conseil, hôtel de ville"))
@@ -75,7 +81,10 @@ class InfoPanel(QWidget):
         form.addRow(self.tr("&Titre"), self.title)
         form.addRow(self.tr("Te&rritoire"), self.territory)
         form.addRow(self.tr("Type de territoire"), self.kind)
-        form.addRow(self.tr("Date"), self.date)
+        form.addRow(self.tr("Date"), date_row)
+        date_buddy = form.labelForField(date_row)
+        if isinstance(date_buddy, QLabel):
+            date_buddy.setBuddy(self.date)
         form.addRow(self.tr("&Lieu"), self.place)
         form.addRow(self.tr("Ani&mation"), self.facilitators)
         form.addRow(self.tr("Co&ntexte"), self.context)
@@ -93,7 +102,8 @@ class InfoPanel(QWidget):
             lambda: self.on_line_finished("facilitators", self.facilitators)
         )
         self.kind.activated.connect(self.on_kind_activated)
-        self.date.editingFinished.connect(self.on_date_finished)
+        self.date.sig_committed.connect(self.on_date_committed)
+        self.date.sig_refused.connect(self.on_date_refused)
         for name, edit in (
             ("context", self.context),
             ("objectives", self.objectives),
@@ -142,8 +152,9 @@ class InfoPanel(QWidget):
             self.kind.addItem(info.territory_kind, info.territory_kind)
             index = self.kind.count() - 1
         self.kind.setCurrentIndex(max(0, index))
-        if info.date is not None and not self.date.hasFocus():
-            self.date.setDate(QDate(info.date.year, info.date.month, info.date.day))
+        if not self.date.hasFocus() and not self.date.property("invalid"):
+            self.date.set_value(info.date)
+            self._show_date_in_full()
         self.context.set_committed_text(info.context)
         self.objectives.set_committed_text(info.objectives)
         self.fixed_points.set_committed_text(info.fixed_points)
@@ -165,9 +176,17 @@ class InfoPanel(QWidget):
     def on_kind_activated(self, index: int) -> None:
         self.save("territory_kind", str(self.kind.itemData(index) or ""))
 
-    def on_date_finished(self) -> None:
-        picked = self.date.date()
-        self.save("date", date(picked.year(), picked.month(), picked.day()))
+    def on_date_committed(self, value: date | None) -> None:
+        self.save("date", value)
+        self._show_date_in_full()
+
+    def on_date_refused(self, message: str) -> None:
+        self.date_label.setStyleSheet("color: #B03A2E; font-weight: bold;")
+        self.date_label.setText(message)
+
+    def _show_date_in_full(self) -> None:
+        self.date_label.setStyleSheet("color: #4A4F55;")
+        self.date_label.setText(self.date.describe() or self.tr("pas encore de date (jj/mm/aaaa)"))
 
     def focus_title(self) -> None:
         self.title.setFocus(Qt.FocusReason.OtherFocusReason)

@@ -16,8 +16,9 @@ if TYPE_CHECKING:
 
 Index = QModelIndex | QPersistentModelIndex
 
-COL_NAME, COL_ROLE, COL_SERVICE, COL_ORGANISATION, COL_GROUP = range(5)
-FIELDS = ("name", "role", "service", "organisation", "group_id")
+COL_NAME, COL_ROLE, COL_SERVICE, COL_ORGANISATION, COL_KIND, COL_GROUP = range(6)
+FIELDS = ("name", "role", "service", "organisation", "kind", "group_id")
+KINDS = ("", "élu", "agent", "partenaire")  # « élu » is a role (a kind of participant), not a service
 PARTICIPANT_ROLE = Qt.ItemDataRole.UserRole + 1
 GROUP_ID_ROLE = Qt.ItemDataRole.UserRole + 2  # the group column: the id behind the shown name
 
@@ -71,6 +72,7 @@ class ParticipantsModel(QAbstractTableModel):
                 self.tr("Fonction"),
                 self.tr("Service"),
                 self.tr("Organisation"),
+                self.tr("Rôle"),
                 self.tr("Table"),
             ][section]
         if orientation == Qt.Orientation.Vertical and role == Qt.ItemDataRole.DisplayRole:
@@ -93,9 +95,15 @@ class ParticipantsModel(QAbstractTableModel):
             if role == Qt.ItemDataRole.DisplayRole:
                 return self.group_name(person.group_id)
             return None
+        if column == COL_KIND and role == Qt.ItemDataRole.DisplayRole:
+            return self.kind_label(person.kind)
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             return getattr(person, FIELDS[column])
         return None
+
+    def kind_label(self, kind: str) -> str:
+        labels = {"élu": self.tr("élu·e"), "agent": self.tr("agent·e"), "partenaire": self.tr("partenaire")}
+        return labels.get(kind, "—")
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
         if not index.isValid() or role != Qt.ItemDataRole.EditRole:
@@ -108,6 +116,8 @@ class ParticipantsModel(QAbstractTableModel):
                 return False
         else:
             new = str(value).strip()
+            if field == "kind" and new not in KINDS:
+                return False
         if getattr(person, field) == new:
             return False
         self.sig_edit.emit(person.id, field, new)

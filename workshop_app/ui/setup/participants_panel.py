@@ -20,7 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from workshop_app.ui.setup.participants_model import COL_GROUP, COL_NAME, ParticipantsModel
+from workshop_app.ui.setup.participants_import import ParticipantsImport
+from workshop_app.ui.setup.participants_model import COL_GROUP, COL_KIND, COL_NAME, KINDS, ParticipantsModel
 
 if TYPE_CHECKING:
     from workshop_app.ui.session import WorkshopSession
@@ -51,6 +52,28 @@ class GroupDelegate(QStyledItemDelegate):
             model.setData(index, editor.currentData(), Qt.ItemDataRole.EditRole)
 
 
+class KindDelegate(QStyledItemDelegate):
+    """Edits the role column: « — », élu·e, agent·e, partenaire."""
+
+    def __init__(self, model: ParticipantsModel, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._model = model
+
+    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:
+        combo = QComboBox(parent)
+        for kind in KINDS:
+            combo.addItem(self._model.kind_label(kind), kind)
+        return combo
+
+    def setEditorData(self, editor: QWidget, index: Index) -> None:
+        if isinstance(editor, QComboBox):
+            editor.setCurrentIndex(max(0, editor.findData(index.data(Qt.ItemDataRole.EditRole) or "")))
+
+    def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: Index) -> None:
+        if isinstance(editor, QComboBox):
+            model.setData(index, editor.currentData(), Qt.ItemDataRole.EditRole)
+
+
 class ParticipantsPanel(QWidget):
     def __init__(self, session: WorkshopSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -58,13 +81,16 @@ class ParticipantsPanel(QWidget):
         self.model = ParticipantsModel(self)
         heading = QLabel(self.tr("Participants"))
         heading.setObjectName("sectionTitle")
-        hint = QLabel(self.tr("Le nom est facultatif : la fonction et le service suffisent au compte-rendu."))
+        hint = QLabel(self.tr(
+            "Le nom est facultatif : la fonction et le service suffisent au compte-rendu. "
+            "Collez des lignes d'un tableur (Ctrl+V) ou importez une liste CSV ou XLSX."))
         hint.setObjectName("muted")
         hint.setWordWrap(True)
         self.view = QTableView()
         self.view.setObjectName("participantsView")
         self.view.setModel(self.model)
         self.view.setItemDelegateForColumn(COL_GROUP, GroupDelegate(self.model, self.view))
+        self.view.setItemDelegateForColumn(COL_KIND, KindDelegate(self.model, self.view))
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.setEditTriggers(
@@ -83,6 +109,9 @@ class ParticipantsPanel(QWidget):
         row = QHBoxLayout()
         row.addWidget(self.add_button)
         row.addWidget(self.remove_button)
+        self.importer = ParticipantsImport(session, self.view, self)
+        row.addWidget(self.importer.import_button)
+        row.addWidget(self.importer.balance_button)
         row.addStretch(1)
         row.addWidget(self.count_label)
         layout = QVBoxLayout(self)

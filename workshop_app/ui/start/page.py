@@ -65,6 +65,8 @@ class StartPage(QWidget):
     sig_retry_store = Signal()
     #: « Supprimer l'atelier… » (button, context menu or Delete key) on a workshop of the list: its id
     sig_delete_workshop = Signal(str)
+    #: « Dupliquer (modèle) »: a copy of the chosen workshop without what was played: its id
+    sig_duplicate_workshop = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -149,9 +151,15 @@ class StartPage(QWidget):
             self.tr("Supprime l'atelier choisi et tout ce qu'il contient, après confirmation")
         )
         self.delete_button.clicked.connect(self.on_delete_clicked)
+        self.duplicate_button = QPushButton(self.tr("Dupli&quer…"))
+        self.duplicate_button.setObjectName("duplicateWorkshopButton")
+        self.duplicate_button.setToolTip(self.tr(
+            "Un nouvel atelier avec les mêmes jeux, tables et informations, sans les réponses"))
+        self.duplicate_button.clicked.connect(self.on_duplicate_clicked)
         self._build_workshop_menu()
         buttons = QHBoxLayout()
         buttons.addWidget(self.open_button)
+        buttons.addWidget(self.duplicate_button)
         buttons.addWidget(self.delete_button)
         buttons.addStretch(1)
         layout = QVBoxLayout(box)
@@ -278,7 +286,8 @@ class StartPage(QWidget):
 
     def _enable_workshop_buttons(self) -> None:
         usable = self.new_button.isEnabled() and self.workshops.rowCount() > 0
-        for widget in (self.open_button, self.delete_button, self.open_action, self.delete_action):
+        for widget in (self.open_button, self.delete_button, self.duplicate_button, self.open_action,
+                       self.delete_action):
             widget.setEnabled(usable)
 
     def set_demo_busy(self, busy: bool) -> None:
@@ -306,6 +315,11 @@ class StartPage(QWidget):
         index = self.workshop_view.currentIndex()
         if index.isValid() and self.delete_button.isEnabled():
             self.sig_delete_workshop.emit(self.workshops.summary(index.row()).id)
+
+    def on_duplicate_clicked(self) -> None:
+        index = self.workshop_view.currentIndex()
+        if index.isValid() and self.duplicate_button.isEnabled():
+            self.sig_duplicate_workshop.emit(self.workshops.summary(index.row()).id)
 
     def on_deck_selection_changed(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
         indexes = selected.indexes()
