@@ -1,2491 +1,2486 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="en_GB" sourcelanguage="fr_FR">
-    <context>
-        <name>About</name>
-        <message>
-            <source>Licence : %1. Composants utilisés (Qt %2) :</source>
-            <translation>Licence: %1. Components used (Qt %2):</translation>
-        </message>
-        <message>
-            <source>Textes des licences et remplacement de Qt (LGPL) : %1</source>
-            <translation>Licence texts and how to replace Qt (LGPL): %1</translation>
-        </message>
-        <message>
-            <source>&lt;tr&gt;&lt;th align='left'&gt;Composant&lt;/th&gt;&lt;th align='left'&gt;Version&lt;/th&gt;&lt;th align='left'&gt;Licence&lt;/th&gt;&lt;/tr&gt;</source>
-            <translation>&lt;tr&gt;&lt;th align='left'&gt;Component&lt;/th&gt;&lt;th align='left'&gt;Version&lt;/th&gt;&lt;th align='left'&gt;Licence&lt;/th&gt;&lt;/tr&gt;</translation>
-        </message>
-        <message>
-            <source>À propos</source>
-            <translation>About</translation>
-        </message>
-        <message>
-            <source>À propos de Qt</source>
-            <translation>About Qt</translation>
-        </message>
-        <message>
-            <source>&lt;b&gt;Atelier Résilience&lt;/b&gt; %1&lt;br&gt;Ateliers de résilience territoriale, hors ligne.&lt;br&gt;Les scores sont l'autoévaluation des groupes, pas un indice officiel.</source>
-            <translation>&lt;b&gt;Atelier Résilience&lt;/b&gt; %1&lt;br&gt;Territorial-resilience workshops, offline.&lt;br&gt;Scores are the groups' self-assessment, not an official index.</translation>
-        </message>
-    </context>
-    <context>
-        <name>ActionPlanModel</name>
-        <message>
-            <source>Action</source>
-            <translation>Action</translation>
-        </message>
-        <message>
-            <source>Porteur</source>
-            <translation>Owner</translation>
-        </message>
-        <message>
-            <source>Échéance</source>
-            <translation>Deadline</translation>
-        </message>
-        <message>
-            <source>Levier</source>
-            <translation>Lever</translation>
-        </message>
-    </context>
-    <context>
-        <name>ActionRegistry</name>
-        <message>
-            <source>&amp;Nouvel atelier</source>
-            <extracomment>actions that must also work while the projector window has the keyboard focus Alt+1 … Alt+8 put the keyboard on that table's row of the play page</extracomment>
-            <translation>&amp;New workshop</translation>
-        </message>
-        <message>
-            <source>Crée un atelier et ouvre sa préparation</source>
-            <translation>Creates a workshop and opens its set-up</translation>
-        </message>
-        <message>
-            <source>&amp;Ouvrir…</source>
-            <translation>&amp;Open…</translation>
-        </message>
-        <message>
-            <source>Ouvre un jeu (.yaml) ou l'archive d'un atelier (.zip)</source>
-            <translation>Opens a deck (.yaml) or a workshop archive (.zip)</translation>
-        </message>
-        <message>
-            <source>&amp;Importer un jeu (YAML)…</source>
-            <translation>&amp;Import a deck (YAML)…</translation>
-        </message>
-        <message>
-            <source>Vérifie un fichier de jeu et l'ajoute à vos jeux</source>
-            <translation>Checks a deck file and adds it to your decks</translation>
-        </message>
-        <message>
-            <source>&amp;Exporter le compte-rendu…</source>
-            <translation>&amp;Export the minutes…</translation>
-        </message>
-        <message>
-            <source>PDF, CSV ou XLSX</source>
-            <translation>PDF, CSV or XLSX</translation>
-        </message>
-        <message>
-            <source>Exporter l'&amp;archive de l'atelier (.zip)…</source>
-            <translation>Export the workshop &amp;archive (.zip)…</translation>
-        </message>
-        <message>
-            <source>Tout l'atelier et ses photos, pour le rouvrir sur un autre ordinateur (Ctrl+O)</source>
-            <translation>The whole workshop and its photos, to open it on another computer (Ctrl+O)</translation>
-        </message>
-        <message>
-            <source>&amp;Sauvegarder toutes les données…</source>
-            <translation>&amp;Back up all data…</translation>
-        </message>
-        <message>
-            <source>Tous les ateliers, leurs photos et vos jeux dans un .zip, sur une clé USB par exemple</source>
-            <translation>Every workshop, its photos and your decks in a .zip, on a USB key for instance</translation>
-        </message>
-        <message>
-            <source>&amp;Restaurer une sauvegarde…</source>
-            <translation>&amp;Restore a backup…</translation>
-        </message>
-        <message>
-            <source>Remplace les données de cet ordinateur par une sauvegarde, après les avoir mises de côté</source>
-            <translation>Replaces this computer's data by a backup, after setting it aside</translation>
-        </message>
-        <message>
-            <source>&amp;Fermer l'atelier</source>
-            <translation>&amp;Close the workshop</translation>
-        </message>
-        <message>
-            <source>&amp;Quitter</source>
-            <translation>&amp;Quit</translation>
-        </message>
-        <message>
-            <source>&amp;Annuler</source>
-            <translation>&amp;Undo</translation>
-        </message>
-        <message>
-            <source>Annule le dernier choix, note ou dévoilement</source>
-            <translation>Undoes the last choice, note or reveal</translation>
-        </message>
-        <message>
-            <source>&amp;Rétablir</source>
-            <translation>&amp;Redo</translation>
-        </message>
-        <message>
-            <source>Carte &amp;suivante</source>
-            <translation>&amp;Next card</translation>
-        </message>
-        <message>
-            <source>Carte &amp;précédente</source>
-            <translation>&amp;Previous card</translation>
-        </message>
-        <message>
-            <source>&amp;Révéler / masquer la boussole</source>
-            <translation>&amp;Reveal / hide the compass</translation>
-        </message>
-        <message>
-            <source>Montre les résultats aux tables (ils restent cachés jusque-là)</source>
-            <translation>Shows the results to the tables (hidden until then)</translation>
-        </message>
-        <message>
-            <source>Ajouter une ac&amp;tion au plan</source>
-            <translation>&amp;Add an action to the plan</translation>
-        </message>
-        <message>
-            <source>P&amp;rojecteur (afficher / masquer)</source>
-            <translation>Pro&amp;jector (show / hide)</translation>
-        </message>
-        <message>
-            <source>&amp;Taille de texte normale</source>
-            <translation>&amp;Normal text size</translation>
-        </message>
-        <message>
-            <source>Nouvelle ligne dans le plan d'action du bilan</source>
-            <translation>New line in the debrief's action plan</translation>
-        </message>
-        <message>
-            <source>&amp;Minuteur de la carte (démarrer / pause)</source>
-            <translation>Card &amp;timer (start / pause)</translation>
-        </message>
-        <message>
-            <source>Minuteur de la sé&amp;quence (démarrer / pause)</source>
-            <translation>Se&amp;quence timer (start / pause)</translation>
-        </message>
-        <message>
-            <source>Aller à la table %1</source>
-            <translation>Go to table %1</translation>
-        </message>
-        <message>
-            <source>&amp;Accueil</source>
-            <translation>&amp;Home</translation>
-        </message>
-        <message>
-            <source>&amp;Préparation</source>
-            <translation>&amp;Set-up</translation>
-        </message>
-        <message>
-            <source>&amp;Jeu</source>
-            <translation>&amp;Play</translation>
-        </message>
-        <message>
-            <source>&amp;Bilan</source>
-            <translation>&amp;Debrief</translation>
-        </message>
-        <message>
-            <source>Projecteur sur l'autre &amp;écran</source>
-            <translation>Projector on the other scr&amp;een</translation>
-        </message>
-        <message>
-            <source>Écran &amp;noir au projecteur</source>
-            <translation>&amp;Blank the projector</translation>
-        </message>
-        <message>
-            <source>Plein é&amp;cran</source>
-            <translation>&amp;Full screen</translation>
-        </message>
-        <message>
-            <source>A&amp;grandir le texte</source>
-            <translation>&amp;Larger text</translation>
-        </message>
-        <message>
-            <source>Ré&amp;duire le texte</source>
-            <translation>S&amp;maller text</translation>
-        </message>
-        <message>
-            <source>Contraste é&amp;levé (projecteur)</source>
-            <translation>High &amp;contrast (projector)</translation>
-        </message>
-        <message>
-            <source>&amp;Raccourcis clavier</source>
-            <translation>&amp;Keyboard shortcuts</translation>
-        </message>
-        <message>
-            <source>À &amp;propos d'Atelier Résilience</source>
-            <translation>&amp;About Atelier Résilience</translation>
-        </message>
-        <message>
-            <source>&amp;Fichier</source>
-            <translation>&amp;File</translation>
-        </message>
-        <message>
-            <source>É&amp;dition</source>
-            <translation>&amp;Edit</translation>
-        </message>
-        <message>
-            <source>&amp;Affichage</source>
-            <translation>&amp;View</translation>
-        </message>
-        <message>
-            <source>Aid&amp;e</source>
-            <translation>&amp;Help</translation>
-        </message>
-        <message>
-            <source>Aller à une table (1 à %1)</source>
-            <translation>Go to a table (1 to %1)</translation>
-        </message>
-        <message>
-            <source>&amp;Photos de l'atelier…</source>
-            <translation>&amp;Photos of the workshop…</translation>
-        </message>
-        <message>
-            <source>Photos des tableaux et des post-its, pour le compte-rendu (à une carte ou au bilan)</source>
-            <translation>Photos of boards and post-its, for the minutes (on a card or the debrief)</translation>
-        </message>
-        <message>
-            <source>Annule la dernière réponse, note ou carte</source>
-            <translation>Undoes the last answer, note or card</translation>
-        </message>
-        <message>
-            <source>&amp;Historique et relecture…</source>
-            <translation>&amp;History and replay…</translation>
-        </message>
-        <message>
-            <source>Tout ce qui s'est passé, filtrable, et la boussole à n'importe quel moment</source>
-            <translation>Everything that happened, filterable, and the compass at any moment</translation>
-        </message>
-        <message>
-            <source>Mode &amp;salle (écran unique)</source>
-            <translation>&amp;Room mode (single screen)</translation>
-        </message>
-        <message>
-            <source>La salle voit cet écran : boussole et réponses des autres tables masquées jusqu'à R</source>
-            <translation>The room sees this screen: compass and other tables' answers hidden until R</translation>
-        </message>
-    </context>
-    <context>
-        <name>BackupFlow</name>
-        <message>
-            <source>Sauvegarde</source>
-            <translation>Backup</translation>
-        </message>
-        <message>
-            <source>Dossier où écrire la sauvegarde (une clé USB, par exemple)</source>
-            <translation>Folder for the backup (a USB key, for instance)</translation>
-        </message>
-        <message>
-            <source>Sauvegarde écrite</source>
-            <translation>Backup written</translation>
-        </message>
-        <message>
-            <source>Sauvegarde écrite :
+<context>
+    <name>About</name>
+    <message>
+        <source>Licence : %1. Composants utilisés (Qt %2) :</source>
+        <translation>Licence: %1. Components used (Qt %2):</translation>
+    </message>
+    <message>
+        <source>Textes des licences et remplacement de Qt (LGPL) : %1</source>
+        <translation>Licence texts and how to replace Qt (LGPL): %1</translation>
+    </message>
+    <message>
+        <source>&lt;tr&gt;&lt;th align=&apos;left&apos;&gt;Composant&lt;/th&gt;&lt;th align=&apos;left&apos;&gt;Version&lt;/th&gt;&lt;th align=&apos;left&apos;&gt;Licence&lt;/th&gt;&lt;/tr&gt;</source>
+        <translation>&lt;tr&gt;&lt;th align=&apos;left&apos;&gt;Component&lt;/th&gt;&lt;th align=&apos;left&apos;&gt;Version&lt;/th&gt;&lt;th align=&apos;left&apos;&gt;Licence&lt;/th&gt;&lt;/tr&gt;</translation>
+    </message>
+    <message>
+        <source>À propos</source>
+        <translation>About</translation>
+    </message>
+    <message>
+        <source>À propos de Qt</source>
+        <translation>About Qt</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Atelier Résilience&lt;/b&gt; %1&lt;br&gt;Ateliers de résilience territoriale, hors ligne.&lt;br&gt;Les scores sont l&apos;autoévaluation des groupes, pas un indice officiel.</source>
+        <translation>&lt;b&gt;Atelier Résilience&lt;/b&gt; %1&lt;br&gt;Territorial-resilience workshops, offline.&lt;br&gt;Scores are the groups&apos; self-assessment, not an official index.</translation>
+    </message>
+</context>
+<context>
+    <name>ActionPlanModel</name>
+    <message>
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>Porteur</source>
+        <translation>Owner</translation>
+    </message>
+    <message>
+        <source>Échéance</source>
+        <translation>Deadline</translation>
+    </message>
+    <message>
+        <source>Levier</source>
+        <translation>Lever</translation>
+    </message>
+</context>
+<context>
+    <name>ActionRegistry</name>
+    <message>
+        <source>&amp;Nouvel atelier</source>
+        <extracomment>actions that must also work while the projector window has the keyboard focus Alt+1 … Alt+8 put the keyboard on that table&apos;s row of the play page</extracomment>
+        <translation>&amp;New workshop</translation>
+    </message>
+    <message>
+        <source>Crée un atelier et ouvre sa préparation</source>
+        <translation>Creates a workshop and opens its set-up</translation>
+    </message>
+    <message>
+        <source>&amp;Ouvrir…</source>
+        <translation>&amp;Open…</translation>
+    </message>
+    <message>
+        <source>Ouvre un jeu (.yaml) ou l&apos;archive d&apos;un atelier (.zip)</source>
+        <translation>Opens a deck (.yaml) or a workshop archive (.zip)</translation>
+    </message>
+    <message>
+        <source>&amp;Importer un jeu (YAML)…</source>
+        <translation>&amp;Import a deck (YAML)…</translation>
+    </message>
+    <message>
+        <source>Vérifie un fichier de jeu et l&apos;ajoute à vos jeux</source>
+        <translation>Checks a deck file and adds it to your decks</translation>
+    </message>
+    <message>
+        <source>&amp;Exporter le compte-rendu…</source>
+        <translation>&amp;Export the minutes…</translation>
+    </message>
+    <message>
+        <source>PDF, CSV ou XLSX</source>
+        <translation>PDF, CSV or XLSX</translation>
+    </message>
+    <message>
+        <source>Exporter l&apos;&amp;archive de l&apos;atelier (.zip)…</source>
+        <translation>Export the workshop &amp;archive (.zip)…</translation>
+    </message>
+    <message>
+        <source>Tout l&apos;atelier et ses photos, pour le rouvrir sur un autre ordinateur (Ctrl+O)</source>
+        <translation>The whole workshop and its photos, to open it on another computer (Ctrl+O)</translation>
+    </message>
+    <message>
+        <source>&amp;Sauvegarder toutes les données…</source>
+        <translation>&amp;Back up all data…</translation>
+    </message>
+    <message>
+        <source>Tous les ateliers, leurs photos et vos jeux dans un .zip, sur une clé USB par exemple</source>
+        <translation>Every workshop, its photos and your decks in a .zip, on a USB key for instance</translation>
+    </message>
+    <message>
+        <source>&amp;Restaurer une sauvegarde…</source>
+        <translation>&amp;Restore a backup…</translation>
+    </message>
+    <message>
+        <source>Remplace les données de cet ordinateur par une sauvegarde, après les avoir mises de côté</source>
+        <translation>Replaces this computer&apos;s data by a backup, after setting it aside</translation>
+    </message>
+    <message>
+        <source>&amp;Fermer l&apos;atelier</source>
+        <translation>&amp;Close the workshop</translation>
+    </message>
+    <message>
+        <source>&amp;Quitter</source>
+        <translation>&amp;Quit</translation>
+    </message>
+    <message>
+        <source>&amp;Annuler</source>
+        <translation>&amp;Undo</translation>
+    </message>
+    <message>
+        <source>&amp;Rétablir</source>
+        <translation>&amp;Redo</translation>
+    </message>
+    <message>
+        <source>Carte &amp;suivante</source>
+        <translation>&amp;Next card</translation>
+    </message>
+    <message>
+        <source>Carte &amp;précédente</source>
+        <translation>&amp;Previous card</translation>
+    </message>
+    <message>
+        <source>&amp;Révéler / masquer la boussole</source>
+        <translation>&amp;Reveal / hide the compass</translation>
+    </message>
+    <message>
+        <source>Montre les résultats aux tables (ils restent cachés jusque-là)</source>
+        <translation>Shows the results to the tables (hidden until then)</translation>
+    </message>
+    <message>
+        <source>Ajouter une ac&amp;tion au plan</source>
+        <translation>&amp;Add an action to the plan</translation>
+    </message>
+    <message>
+        <source>P&amp;rojecteur (afficher / masquer)</source>
+        <translation>Pro&amp;jector (show / hide)</translation>
+    </message>
+    <message>
+        <source>&amp;Taille de texte normale</source>
+        <translation>&amp;Normal text size</translation>
+    </message>
+    <message>
+        <source>Nouvelle ligne dans le plan d&apos;action du bilan</source>
+        <translation>New line in the debrief&apos;s action plan</translation>
+    </message>
+    <message>
+        <source>Sau&amp;ver les ateliers d&apos;une base endommagée…</source>
+        <translation>Sal&amp;vage the workshops of a damaged database…</translation>
+    </message>
+    <message>
+        <source>Une archive (.zip) par atelier encore lisible ; la base n&apos;est que lue</source>
+        <translation>One archive (.zip) per workshop still readable; the database is only read</translation>
+    </message>
+    <message>
+        <source>&amp;Minuteur de la carte (démarrer / pause)</source>
+        <translation>Card &amp;timer (start / pause)</translation>
+    </message>
+    <message>
+        <source>Minuteur de la sé&amp;quence (démarrer / pause)</source>
+        <translation>Se&amp;quence timer (start / pause)</translation>
+    </message>
+    <message>
+        <source>Aller à la table %1</source>
+        <translation>Go to table %1</translation>
+    </message>
+    <message>
+        <source>&amp;Accueil</source>
+        <translation>&amp;Home</translation>
+    </message>
+    <message>
+        <source>&amp;Préparation</source>
+        <translation>&amp;Set-up</translation>
+    </message>
+    <message>
+        <source>&amp;Jeu</source>
+        <translation>&amp;Play</translation>
+    </message>
+    <message>
+        <source>&amp;Bilan</source>
+        <translation>&amp;Debrief</translation>
+    </message>
+    <message>
+        <source>Projecteur sur l&apos;autre &amp;écran</source>
+        <translation>Projector on the other scr&amp;een</translation>
+    </message>
+    <message>
+        <source>Écran &amp;noir au projecteur</source>
+        <translation>&amp;Blank the projector</translation>
+    </message>
+    <message>
+        <source>Plein é&amp;cran</source>
+        <translation>&amp;Full screen</translation>
+    </message>
+    <message>
+        <source>A&amp;grandir le texte</source>
+        <translation>&amp;Larger text</translation>
+    </message>
+    <message>
+        <source>Ré&amp;duire le texte</source>
+        <translation>S&amp;maller text</translation>
+    </message>
+    <message>
+        <source>Contraste é&amp;levé (projecteur)</source>
+        <translation>High &amp;contrast (projector)</translation>
+    </message>
+    <message>
+        <source>&amp;Raccourcis clavier</source>
+        <translation>&amp;Keyboard shortcuts</translation>
+    </message>
+    <message>
+        <source>À &amp;propos d&apos;Atelier Résilience</source>
+        <translation>&amp;About Atelier Résilience</translation>
+    </message>
+    <message>
+        <source>&amp;Fichier</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <source>É&amp;dition</source>
+        <translation>&amp;Edit</translation>
+    </message>
+    <message>
+        <source>&amp;Affichage</source>
+        <translation>&amp;View</translation>
+    </message>
+    <message>
+        <source>Aid&amp;e</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <source>Aller à une table (1 à %1)</source>
+        <translation>Go to a table (1 to %1)</translation>
+    </message>
+    <message>
+        <source>&amp;Photos de l&apos;atelier…</source>
+        <translation>&amp;Photos of the workshop…</translation>
+    </message>
+    <message>
+        <source>Photos des tableaux et des post-its, pour le compte-rendu (à une carte ou au bilan)</source>
+        <translation>Photos of boards and post-its, for the minutes (on a card or the debrief)</translation>
+    </message>
+    <message>
+        <source>Annule la dernière réponse, note ou carte</source>
+        <translation>Undoes the last answer, note or card</translation>
+    </message>
+    <message>
+        <source>&amp;Historique et relecture…</source>
+        <translation>&amp;History and replay…</translation>
+    </message>
+    <message>
+        <source>Tout ce qui s&apos;est passé, filtrable, et la boussole à n&apos;importe quel moment</source>
+        <translation>Everything that happened, filterable, and the compass at any moment</translation>
+    </message>
+    <message>
+        <source>Mode &amp;salle (écran unique)</source>
+        <translation>&amp;Room mode (single screen)</translation>
+    </message>
+    <message>
+        <source>La salle voit cet écran : boussole et réponses des autres tables masquées jusqu&apos;à R</source>
+        <translation>The room sees this screen: compass and other tables&apos; answers hidden until R</translation>
+    </message>
+</context>
+<context>
+    <name>BackupFlow</name>
+    <message>
+        <source>Sauvegarde</source>
+        <translation>Backup</translation>
+    </message>
+    <message>
+        <source>Dossier où écrire la sauvegarde (une clé USB, par exemple)</source>
+        <translation>Folder for the backup (a USB key, for instance)</translation>
+    </message>
+    <message>
+        <source>Sauvegarde écrite</source>
+        <translation>Backup written</translation>
+    </message>
+    <message>
+        <source>Sauvegarde écrite :
 %1
 
 Contenu : %2.</source>
-            <translation>Backup written:
+        <translation>Backup written:
 %1
 
 Contents: %2.</translation>
-        </message>
-        <message>
-            <source>Restaurer une sauvegarde</source>
-            <translation>Restore a backup</translation>
-        </message>
-        <message>
-            <source>Sauvegarde (*.zip)</source>
-            <translation>Backup (*.zip)</translation>
-        </message>
-        <message>
-            <source>Restaurer « %1 » (%2) ?
+    </message>
+    <message>
+        <source>Restaurer une sauvegarde</source>
+        <translation>Restore a backup</translation>
+    </message>
+    <message>
+        <source>Sauvegarde (*.zip)</source>
+        <translation>Backup (*.zip)</translation>
+    </message>
+    <message>
+        <source>Restaurer « %1 » (%2) ?
 
-Les données actuelles de cet ordinateur seront remplacées ; elles sont d'abord mises de côté dans « %3 ».</source>
-            <translation>Restore “%1” (%2)?
+Les données actuelles de cet ordinateur seront remplacées ; elles sont d&apos;abord mises de côté dans « %3 ».</source>
+        <translation>Restore “%1” (%2)?
 
-This computer's current data will be replaced; it is first set aside in “%3”.</translation>
-        </message>
-        <message>
-            <source>Restaurer</source>
-            <translation>Restore</translation>
-        </message>
-        <message>
-            <source>Sauvegarde restaurée</source>
-            <translation>Backup restored</translation>
-        </message>
-    </context>
-    <context>
-        <name>BarsView</name>
-        <message>
-            <source>Boussole en barres</source>
-            <translation>Compass as bars</translation>
-        </message>
-        <message>
-            <source>« non concerné » : %1 réponse(s), hors du calcul</source>
-            <translation>“not concerned”: %1 answer(s), left out of the score</translation>
-        </message>
-    </context>
-    <context>
-        <name>BudgetGauge</name>
-        <message>
-            <source>Budget de {0}</source>
-            <translation>Budget of {0}</translation>
-        </message>
-        <message>
-            <source>{0} {1} dépensés sur {2}</source>
-            <translation>{0} {1} spent of {2}</translation>
-        </message>
-        <message>
-            <source>Dépensé : {0} sur {1}</source>
-            <translation>Spent: {0} of {1}</translation>
-        </message>
-    </context>
-    <context>
-        <name>CardPanel</name>
-        <message>
-            <source>Aide pour l'animateur</source>
-            <translation>Help for the facilitator</translation>
-        </message>
-        <message>
-            <source>Aucune carte affichée</source>
-            <translation>No card shown</translation>
-        </message>
-        <message>
-            <source>Choisissez une carte dans le déroulé, ou ajoutez un jeu à l'atelier.</source>
-            <translation>Pick a card in the outline, or add a deck to the workshop.</translation>
-        </message>
-        <message>
-            <source>{0} · carte {1} / {2}</source>
-            <translation>{0} · card {1} / {2}</translation>
-        </message>
-    </context>
-    <context>
-        <name>CardPreview</name>
-        <message>
-            <source>Aperçu de la projection · carte {0} / {1}</source>
-            <translation>Projector preview · card {0} / {1}</translation>
-        </message>
-    </context>
-    <context>
-        <name>CardTab</name>
-        <message>
-            <source>Ajouter</source>
-            <translation>Add</translation>
-        </message>
-        <message>
-            <source>Dupliquer</source>
-            <translation>Duplicate</translation>
-        </message>
-        <message>
-            <source>Retirer</source>
-            <translation>Remove</translation>
-        </message>
-        <message>
-            <source>Monter</source>
-            <translation>Move up</translation>
-        </message>
-        <message>
-            <source>Descendre</source>
-            <translation>Move down</translation>
-        </message>
-        <message>
-            <source>Identifiant *</source>
-            <translation>Id *</translation>
-        </message>
-        <message>
-            <source>Titre *</source>
-            <translation>Title *</translation>
-        </message>
-        <message>
-            <source>Description *</source>
-            <translation>Description *</translation>
-        </message>
-        <message>
-            <source>Question *</source>
-            <translation>Question *</translation>
-        </message>
-        <message>
-            <source>Aide pour l’animateur</source>
-            <translation>Facilitator’s help</translation>
-        </message>
-        <message>
-            <source>Thème</source>
-            <translation>Theme</translation>
-        </message>
-        <message>
-            <source>Section</source>
-            <translation>Section</translation>
-        </message>
-        <message>
-            <source>Coût *</source>
-            <translation>Cost *</translation>
-        </message>
-        <message>
-            <source>Délai *</source>
-            <translation>Delay *</translation>
-        </message>
-        <message>
-            <source>Entretien (0–3)</source>
-            <translation>Maintenance (0–3)</translation>
-        </message>
-        <message>
-            <source>Effets (axe ±n ; …)</source>
-            <translation>Effects (axis ±n ; …)</translation>
-        </message>
-        <message>
-            <source>Demande aussi</source>
-            <translation>Also requires</translation>
-        </message>
-        <message>
-            <source>Incompatible avec</source>
-            <translation>Excludes</translation>
-        </message>
-        <message>
-            <source>Leviers * (1.1 ×2 ; …)</source>
-            <translation>Levers * (1.1 ×2 ; …)</translation>
-        </message>
-        <message>
-            <source>Niveau « {0} »</source>
-            <translation>Level “{0}”</translation>
-        </message>
-        <message>
-            <source>Source</source>
-            <translation>Source</translation>
-        </message>
-        <message>
-            <source>Notes pour les auteurs (jamais imprimées)</source>
-            <translation>Notes for deck authors (never printed)</translation>
-        </message>
-    </context>
-    <context>
-        <name>CompassWidget</name>
-        <message>
-            <source>Radar</source>
-            <extracomment>the facilitator switched between radar and bars ("radar" | "bars"), to remember in COMPASS_VIEW</extracomment>
-            <translation>Radar</translation>
-        </message>
-        <message>
-            <source>Afficher la boussole en radar</source>
-            <translation>Show the compass as a radar</translation>
-        </message>
-        <message>
-            <source>Barres</source>
-            <translation>Bars</translation>
-        </message>
-        <message>
-            <source>Afficher la boussole en barres</source>
-            <translation>Show the compass as bars</translation>
-        </message>
-        <message>
-            <source>Principes</source>
-            <translation>Principles</translation>
-        </message>
-        <message>
-            <source>Un point par principe</source>
-            <translation>One point per principle</translation>
-        </message>
-        <message>
-            <source>Leviers</source>
-            <translation>Levers</translation>
-        </message>
-        <message>
-            <source>Un point par levier</source>
-            <translation>One point per lever</translation>
-        </message>
-        <message>
-            <source>Boussole</source>
-            <translation>Compass</translation>
-        </message>
-        <message>
-            <source>Couverture</source>
-            <translation>Coverage</translation>
-        </message>
-        <message>
-            <source>Couverture : {0} %</source>
-            <translation>Coverage: {0} %</translation>
-        </message>
-        <message>
-            <source>Part des réponses déjà données : un score partiel n'est pas un territoire faible.</source>
-            <translation>Share of the answers already given: a partial score is not a weak territory.</translation>
-        </message>
-        <message>
-            <source>Salle (moyenne)</source>
-            <translation>Room (average)</translation>
-        </message>
-        <message>
-            <source>Montrer une seule table (la salle reste en pointillés)</source>
-            <translation>Show one table alone (the room stays dashed)</translation>
-        </message>
-        <message>
-            <source>Tables montrées sur la boussole</source>
-            <translation>Tables shown on the compass</translation>
-        </message>
-        <message>
-            <source>Toutes les tables</source>
-            <translation>All tables</translation>
-        </message>
-        <message>
-            <source>%1 seule</source>
-            <translation>%1 alone</translation>
-        </message>
-    </context>
-    <context>
-        <name>CrashDialog</name>
-        <message>
-            <source>Une erreur inattendue s'est produite.
+This computer&apos;s current data will be replaced; it is first set aside in “%3”.</translation>
+    </message>
+    <message>
+        <source>Restaurer</source>
+        <translation>Restore</translation>
+    </message>
+    <message>
+        <source>Sauvegarde restaurée</source>
+        <translation>Backup restored</translation>
+    </message>
+</context>
+<context>
+    <name>BarsView</name>
+    <message>
+        <source>Boussole en barres</source>
+        <translation>Compass as bars</translation>
+    </message>
+    <message>
+        <source>« non concerné » : %1 réponse(s), hors du calcul</source>
+        <translation>“not concerned”: %1 answer(s), left out of the score</translation>
+    </message>
+</context>
+<context>
+    <name>BudgetGauge</name>
+    <message>
+        <source>Budget de {0}</source>
+        <translation>Budget of {0}</translation>
+    </message>
+    <message>
+        <source>Dépensé : {0} sur {1}</source>
+        <translation>Spent: {0} of {1}</translation>
+    </message>
+</context>
+<context>
+    <name>CardPanel</name>
+    <message>
+        <source>Aide pour l&apos;animateur</source>
+        <translation>Help for the facilitator</translation>
+    </message>
+    <message>
+        <source>Aucune carte affichée</source>
+        <translation>No card shown</translation>
+    </message>
+    <message>
+        <source>Choisissez une carte dans le déroulé, ou ajoutez un jeu à l&apos;atelier.</source>
+        <translation>Pick a card in the outline, or add a deck to the workshop.</translation>
+    </message>
+    <message>
+        <source>{0} · carte {1} / {2}</source>
+        <translation>{0} · card {1} / {2}</translation>
+    </message>
+</context>
+<context>
+    <name>CardPreview</name>
+    <message>
+        <source>Aperçu de la projection · carte {0} / {1}</source>
+        <translation>Projector preview · card {0} / {1}</translation>
+    </message>
+</context>
+<context>
+    <name>CardTab</name>
+    <message>
+        <source>Ajouter</source>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <source>Dupliquer</source>
+        <translation>Duplicate</translation>
+    </message>
+    <message>
+        <source>Retirer</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <source>Monter</source>
+        <translation>Move up</translation>
+    </message>
+    <message>
+        <source>Descendre</source>
+        <translation>Move down</translation>
+    </message>
+    <message>
+        <source>Identifiant *</source>
+        <translation>Id *</translation>
+    </message>
+    <message>
+        <source>Titre *</source>
+        <translation>Title *</translation>
+    </message>
+    <message>
+        <source>Description *</source>
+        <translation>Description *</translation>
+    </message>
+    <message>
+        <source>Question *</source>
+        <translation>Question *</translation>
+    </message>
+    <message>
+        <source>Aide pour l’animateur</source>
+        <translation>Facilitator’s help</translation>
+    </message>
+    <message>
+        <source>Thème</source>
+        <translation>Theme</translation>
+    </message>
+    <message>
+        <source>Section</source>
+        <translation>Section</translation>
+    </message>
+    <message>
+        <source>Coût *</source>
+        <translation>Cost *</translation>
+    </message>
+    <message>
+        <source>Délai *</source>
+        <translation>Delay *</translation>
+    </message>
+    <message>
+        <source>Entretien (0–3)</source>
+        <translation>Maintenance (0–3)</translation>
+    </message>
+    <message>
+        <source>Effets (axe ±n ; …)</source>
+        <translation>Effects (axis ±n ; …)</translation>
+    </message>
+    <message>
+        <source>Demande aussi</source>
+        <translation>Also requires</translation>
+    </message>
+    <message>
+        <source>Incompatible avec</source>
+        <translation>Excludes</translation>
+    </message>
+    <message>
+        <source>Leviers * (1.1 ×2 ; …)</source>
+        <translation>Levers * (1.1 ×2 ; …)</translation>
+    </message>
+    <message>
+        <source>Niveau « {0} »</source>
+        <translation>Level “{0}”</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>Notes pour les auteurs (jamais imprimées)</source>
+        <translation>Notes for deck authors (never printed)</translation>
+    </message>
+</context>
+<context>
+    <name>CompassWidget</name>
+    <message>
+        <source>Radar</source>
+        <extracomment>the facilitator switched between radar and bars (&quot;radar&quot; | &quot;bars&quot;), to remember in COMPASS_VIEW</extracomment>
+        <translation>Radar</translation>
+    </message>
+    <message>
+        <source>Afficher la boussole en radar</source>
+        <translation>Show the compass as a radar</translation>
+    </message>
+    <message>
+        <source>Barres</source>
+        <translation>Bars</translation>
+    </message>
+    <message>
+        <source>Afficher la boussole en barres</source>
+        <translation>Show the compass as bars</translation>
+    </message>
+    <message>
+        <source>Principes</source>
+        <translation>Principles</translation>
+    </message>
+    <message>
+        <source>Un point par principe</source>
+        <translation>One point per principle</translation>
+    </message>
+    <message>
+        <source>Leviers</source>
+        <translation>Levers</translation>
+    </message>
+    <message>
+        <source>Un point par levier</source>
+        <translation>One point per lever</translation>
+    </message>
+    <message>
+        <source>Boussole</source>
+        <translation>Compass</translation>
+    </message>
+    <message>
+        <source>Couverture</source>
+        <translation>Coverage</translation>
+    </message>
+    <message>
+        <source>Couverture : {0} %</source>
+        <translation>Coverage: {0} %</translation>
+    </message>
+    <message>
+        <source>Part des réponses déjà données : un score partiel n&apos;est pas un territoire faible.</source>
+        <translation>Share of the answers already given: a partial score is not a weak territory.</translation>
+    </message>
+    <message>
+        <source>Salle (moyenne)</source>
+        <translation>Room (average)</translation>
+    </message>
+    <message>
+        <source>Montrer une seule table (la salle reste en pointillés)</source>
+        <translation>Show one table alone (the room stays dashed)</translation>
+    </message>
+    <message>
+        <source>Tables montrées sur la boussole</source>
+        <translation>Tables shown on the compass</translation>
+    </message>
+    <message>
+        <source>Toutes les tables</source>
+        <translation>All tables</translation>
+    </message>
+    <message>
+        <source>%1 seule</source>
+        <translation>%1 alone</translation>
+    </message>
+</context>
+<context>
+    <name>CrashDialog</name>
+    <message>
+        <source>Une erreur inattendue s&apos;est produite.
 
-Ce qui a déjà été saisi est enregistré : chaque choix est écrit dans la base avant d'être affiché.
-Vous pouvez continuer. Si l'application se comporte bizarrement, fermez-la puis rouvrez-la : elle vous proposera de reprendre l'atelier là où il en était.
+Ce qui a déjà été saisi est enregistré : chaque choix est écrit dans la base avant d&apos;être affiché.
+Vous pouvez continuer. Si l&apos;application se comporte bizarrement, fermez-la puis rouvrez-la : elle vous proposera de reprendre l&apos;atelier là où il en était.
 
 Les détails techniques sont dans le journal : %1</source>
-            <translation>An unexpected error occurred.
+        <translation>An unexpected error occurred.
 
 Everything entered so far is saved: each choice is written to the database before it is shown.
 You can carry on. If the app behaves oddly, close it and open it again: it will offer to resume the workshop where it was.
 
 The technical details are in the log: %1</translation>
-        </message>
-        <message>
-            <source>Atelier Résilience</source>
-            <translation>Atelier Résilience</translation>
-        </message>
-    </context>
-    <context>
-        <name>DateDelegate</name>
-        <message>
-            <source>— (sans échéance)</source>
-            <translation>— (no deadline)</translation>
-        </message>
-        <message>
-            <source>Choisissez la date au plus bas pour « sans échéance ».</source>
-            <translation>Pick the lowest date for “no deadline”.</translation>
-        </message>
-        <message>
-            <source>jj/mm/aaaa, par exemple 15/10/2026 ; vide : sans échéance</source>
-            <extracomment>a typed deadline was refused: the French sentence (the stored deadline did not change)</extracomment>
-            <translation>dd/mm/yyyy, e.g. 15/10/2026; empty: no deadline</translation>
-        </message>
-    </context>
-    <context>
-        <name>DebriefPage</name>
-        <message>
-            <source>Points forts</source>
-            <extracomment>the facilitator asked for the compte-rendu; everything typed is saved before this is emitted</extracomment>
-            <translation>Strengths</translation>
-        </message>
-        <message>
-            <source>Vulnérabilités</source>
-            <translation>Vulnerabilities</translation>
-        </message>
-        <message>
-            <source>Proposer d'après les résultats</source>
-            <translation>Suggest from the results</translation>
-        </message>
-        <message>
-            <source>Ajoute les points forts, vulnérabilités et désaccords que les scores suggèrent. Ce sont des auto-évaluations des tables : relisez, reformulez, supprimez.</source>
-            <translation>Adds the strengths, vulnerabilities and disagreements the scores suggest. They are the tables' self-assessments: review, reword, delete.</translation>
-        </message>
-        <message>
-            <source>Ce qui a été ressenti…</source>
-            <translation>What was felt…</translation>
-        </message>
-        <message>
-            <source>Ce qui s'est passé…</source>
-            <translation>What happened…</translation>
-        </message>
-        <message>
-            <source>Ce qui se transpose dans la réalité…</source>
-            <translation>What transfers to real life…</translation>
-        </message>
-        <message>
-            <source>Accords et désaccords entre les tables…</source>
-            <translation>Agreement and disagreement between tables…</translation>
-        </message>
-        <message>
-            <source>Plan d'action</source>
-            <translation>Action plan</translation>
-        </message>
-        <message>
-            <source>Ajouter une action</source>
-            <translation>Add an action</translation>
-        </message>
-        <message>
-            <source>Supprimer l'action</source>
-            <translation>Delete the action</translation>
-        </message>
-        <message>
-            <source>Exporter le compte-rendu</source>
-            <translation>Export the minutes</translation>
-        </message>
-        <message>
-            <source>Sauvegarder sur une clé…</source>
-            <translation>Back up to a USB key…</translation>
-        </message>
-        <message>
-            <source>Fin de l'atelier : une copie de toutes les données (photos comprises) où vous voulez</source>
-            <translation>End of the workshop: a copy of all the data (photos included) wherever you choose</translation>
-        </message>
-        <message>
-            <source>Ressenti</source>
-            <translation>Felt</translation>
-        </message>
-        <message>
-            <source>Ce qui s'est passé</source>
-            <translation>What happened</translation>
-        </message>
-        <message>
-            <source>Transfert dans la réalité</source>
-            <translation>Transfer to real life</translation>
-        </message>
-        <message>
-            <source>Accords et désaccords</source>
-            <translation>Agreement and disagreement</translation>
-        </message>
-        <message>
-            <source>Désaccords :</source>
-            <translation>Disagreements:</translation>
-        </message>
-        <message>
-            <source>Pas encore assez de réponses pour proposer des points forts.</source>
-            <translation>Not enough answers yet to suggest strengths.</translation>
-        </message>
-        <message>
-            <source>Propositions d'après les scores (auto-évaluation des tables) : modifiez-les librement.</source>
-            <translation>Suggestions from the scores (the tables' self-assessment): edit them freely.</translation>
-        </message>
-        <message>
-            <source>Nouvelle action</source>
-            <translation>New action</translation>
-        </message>
-        <message>
-            <source>Photos…</source>
-            <translation>Photos…</translation>
-        </message>
-        <message>
-            <source>Photos des tableaux et des post-its (Ctrl+Maj+P)</source>
-            <translation>Photos of boards and post-its (Ctrl+Shift+P)</translation>
-        </message>
-        <message>
-            <source>Échéance</source>
-            <translation>Deadline</translation>
-        </message>
-    </context>
-    <context>
-        <name>DeckEditor</name>
-        <message>
-            <source>Éditeur de jeu — {0}</source>
-            <translation>Deck editor — {0}</translation>
-        </message>
-        <message>
-            <source>&amp;Jeu</source>
-            <translation>&amp;Deck</translation>
-        </message>
-        <message>
-            <source>&amp;Boussole</source>
-            <translation>&amp;Compass</translation>
-        </message>
-        <message>
-            <source>É&amp;chelle</source>
-            <translation>Sc&amp;ale</translation>
-        </message>
-        <message>
-            <source>&amp;Sections et sous-ensembles</source>
-            <translation>&amp;Sections and subsets</translation>
-        </message>
-        <message>
-            <source>&amp;Cartes</source>
-            <translation>C&amp;ards</translation>
-        </message>
-        <message>
-            <source>&amp;Enregistrer</source>
-            <translation>&amp;Save</translation>
-        </message>
-        <message>
-            <source>Fermer</source>
-            <translation>Close</translation>
-        </message>
-        <message>
-            <source>Identifiant *</source>
-            <translation>Id *</translation>
-        </message>
-        <message>
-            <source>Titre *</source>
-            <translation>Title *</translation>
-        </message>
-        <message>
-            <source>Langue</source>
-            <translation>Language</translation>
-        </message>
-        <message>
-            <source>Auteurs</source>
-            <translation>Authors</translation>
-        </message>
-        <message>
-            <source>Description</source>
-            <translation>Description</translation>
-        </message>
-        <message>
-            <source>Nom de la boussole *</source>
-            <translation>Compass name *</translation>
-        </message>
-        <message>
-            <source>Note sur les sources</source>
-            <translation>Note on sources</translation>
-        </message>
-        <message>
-            <source>Version</source>
-            <translation>Version</translation>
-        </message>
-        <message>
-            <source>Budget par table *</source>
-            <translation>Budget per table *</translation>
-        </message>
-        <message>
-            <source>Unité du budget</source>
-            <translation>Budget unit</translation>
-        </message>
-        <message>
-            <source>Notes pour les auteurs (jamais imprimées)</source>
-            <translation>Notes for deck authors (never printed)</translation>
-        </message>
-        <message>
-            <source>Ajouter un axe</source>
-            <translation>Add an axis</translation>
-        </message>
-        <message>
-            <source>Ajouter un levier</source>
-            <translation>Add a lever</translation>
-        </message>
-        <message>
-            <source>Ajouter un niveau</source>
-            <translation>Add a level</translation>
-        </message>
-        <message>
-            <source>Ajouter une ligne</source>
-            <translation>Add a row</translation>
-        </message>
-        <message>
-            <source>Retirer la ligne</source>
-            <translation>Remove the row</translation>
-        </message>
-        <message>
-            <source>Un levier appartient à l’axe écrit au-dessus de lui. Les cases en rouge ont un problème : survolez-les pour le lire.</source>
-            <translation>A lever belongs to the axis above it. Red cells have a problem: hover over them to read it.</translation>
-        </message>
-        <message>
-            <source>Sections : une carte s’y range par le champ « Section ».</source>
-            <translation>Sections: a card goes into one through its “Section” field.</translation>
-        </message>
-        <message>
-            <source>Sous-ensembles : les identifiants des cartes retenues, séparés par « ; ».</source>
-            <translation>Subsets: the ids of the cards kept, separated by “;”.</translation>
-        </message>
-        <message>
-            <source>Nouveau</source>
-            <translation>New</translation>
-        </message>
-        <message>
-            <source>{0} (deviendra {1} à l’enregistrement)</source>
-            <translation>{0} (becomes {1} when saved)</translation>
-        </message>
-        <message>
-            <source>Jeu valide — {0} cartes.</source>
-            <translation>Valid deck — {0} cards.</translation>
-        </message>
-        <message>
-            <source> (et {0} autre(s))</source>
-            <translation> (and {0} more)</translation>
-        </message>
-        <message>
-            <source>À corriger : {0} : {1}{2}</source>
-            <translation>To fix: {0}: {1}{2}</translation>
-        </message>
-        <message>
-            <source>Enregistré : {0} (version {1}).</source>
-            <translation>Saved: {0} (version {1}).</translation>
-        </message>
-        <message>
-            <source>Éditeur de jeu</source>
-            <translation>Deck editor</translation>
-        </message>
-        <message>
-            <source>Le jeu a des modifications non enregistrées.</source>
-            <translation>The deck has unsaved changes.</translation>
-        </message>
-        <message>
-            <source>Enregistrer</source>
-            <translation>Save</translation>
-        </message>
-        <message>
-            <source>Fermer sans enregistrer</source>
-            <translation>Close without saving</translation>
-        </message>
-        <message>
-            <source>Annuler</source>
-            <translation>Cancel</translation>
-        </message>
-    </context>
-    <context>
-        <name>DeckEditorFlow</name>
-        <message>
-            <source>Imprimer les cartes</source>
-            <translation>Print the cards</translation>
-        </message>
-        <message>
-            <source>PDF (*.pdf)</source>
-            <translation>PDF (*.pdf)</translation>
-        </message>
-        <message>
-            <source>Exporter en tableur</source>
-            <translation>Export as a spreadsheet</translation>
-        </message>
-        <message>
-            <source>Classeur (*.xlsx)</source>
-            <translation>Workbook (*.xlsx)</translation>
-        </message>
-        <message>
-            <source>Écrit : {0}</source>
-            <translation>Written: {0}</translation>
-        </message>
-        <message>
-            <source>Modèle de tableur</source>
-            <translation>Spreadsheet template</translation>
-        </message>
-        <message>
-            <source>Modèle écrit : {0} (voir sa feuille « Lisez-moi »)</source>
-            <translation>Template written: {0} (see its “Lisez-moi” sheet)</translation>
-        </message>
-    </context>
-    <context>
-        <name>DeckIssuesDialog</name>
-        <message>
-            <source>Jeu refusé : %1</source>
-            <translation>Deck refused: %1</translation>
-        </message>
-        <message>
-            <source>Le fichier « %1 » n'a pas été importé. Corrigez ces points dans le fichier puis importez-le à nouveau (chaque ligne indique le fichier, la ligne, le champ et le problème) :</source>
-            <translation>The file “%1” was not imported. Fix these points in the file, then import it again (each line gives the file, the line, the field and the problem):</translation>
-        </message>
-        <message>
-            <source>&amp;Copier les erreurs</source>
-            <translation>&amp;Copy the errors</translation>
-        </message>
-    </context>
-    <context>
-        <name>DeckListModel</name>
-        <message>
-            <source>Jeu</source>
-            <translation>Deck</translation>
-        </message>
-        <message>
-            <source>Mécanique</source>
-            <translation>Mechanic</translation>
-        </message>
-        <message>
-            <source>Cartes</source>
-            <translation>Cards</translation>
-        </message>
-        <message>
-            <source>Origine</source>
-            <translation>Origin</translation>
-        </message>
-        <message>
-            <source>État</source>
-            <translation>Status</translation>
-        </message>
-        <message>
-            <source>Questions</source>
-            <translation>Questions</translation>
-        </message>
-        <message>
-            <source>Stratégie</source>
-            <translation>Strategy</translation>
-        </message>
-        <message>
-            <source>intégré</source>
-            <translation>built-in</translation>
-        </message>
-        <message>
-            <source>vos jeux</source>
-            <translation>yours</translation>
-        </message>
-        <message>
-            <source>valide</source>
-            <translation>valid</translation>
-        </message>
-        <message>
-            <source>invalide : %1 erreur</source>
-            <translation>invalid: %1 error</translation>
-        </message>
-        <message>
-            <source>invalide : %1 erreurs</source>
-            <translation>invalid: %1 errors</translation>
-        </message>
-    </context>
-    <context>
-        <name>DeleteFlow</name>
-        <message>
-            <source>%1 réponse enregistrée</source>
-            <translation>%1 recorded answer</translation>
-        </message>
-        <message>
-            <source>%1 réponses enregistrées</source>
-            <translation>%1 recorded answers</translation>
-        </message>
-        <message>
-            <source>Supprimer l'atelier %1 ?
+    </message>
+    <message>
+        <source>Atelier Résilience</source>
+        <translation>Atelier Résilience</translation>
+    </message>
+</context>
+<context>
+    <name>DateDelegate</name>
+    <message>
+        <source>jj/mm/aaaa, par exemple 15/10/2026 ; vide : sans échéance</source>
+        <extracomment>a typed deadline was refused: the French sentence (the stored deadline did not change)</extracomment>
+        <translation>dd/mm/yyyy, e.g. 15/10/2026; empty: no deadline</translation>
+    </message>
+</context>
+<context>
+    <name>DebriefPage</name>
+    <message>
+        <source>Points forts</source>
+        <extracomment>the facilitator asked for the compte-rendu; everything typed is saved before this is emitted</extracomment>
+        <translation>Strengths</translation>
+    </message>
+    <message>
+        <source>Vulnérabilités</source>
+        <translation>Vulnerabilities</translation>
+    </message>
+    <message>
+        <source>Proposer d&apos;après les résultats</source>
+        <translation>Suggest from the results</translation>
+    </message>
+    <message>
+        <source>Ajoute les points forts, vulnérabilités et désaccords que les scores suggèrent. Ce sont des auto-évaluations des tables : relisez, reformulez, supprimez.</source>
+        <translation>Adds the strengths, vulnerabilities and disagreements the scores suggest. They are the tables&apos; self-assessments: review, reword, delete.</translation>
+    </message>
+    <message>
+        <source>Valider les propositions</source>
+        <translation>Validate the proposals</translation>
+    </message>
+    <message>
+        <source>Les lignes proposées par l&apos;application et gardées telles quelles seront présentées dans le compte-rendu comme « validées par l&apos;animation ».</source>
+        <translation>Lines proposed by the app and kept as they are will be presented in the minutes as “validated by the facilitators”.</translation>
+    </message>
+    <message>
+        <source>Ce qui a été ressenti…</source>
+        <translation>What was felt…</translation>
+    </message>
+    <message>
+        <source>Ce qui s&apos;est passé…</source>
+        <translation>What happened…</translation>
+    </message>
+    <message>
+        <source>Ce qui se transpose dans la réalité…</source>
+        <translation>What transfers to real life…</translation>
+    </message>
+    <message>
+        <source>Accords et désaccords entre les tables…</source>
+        <translation>Agreement and disagreement between tables…</translation>
+    </message>
+    <message>
+        <source>Plan d&apos;action</source>
+        <translation>Action plan</translation>
+    </message>
+    <message>
+        <source>Ajouter une action</source>
+        <translation>Add an action</translation>
+    </message>
+    <message>
+        <source>Supprimer l&apos;action</source>
+        <translation>Delete the action</translation>
+    </message>
+    <message>
+        <source>Exporter le compte-rendu</source>
+        <translation>Export the minutes</translation>
+    </message>
+    <message>
+        <source>Sauvegarder sur une clé…</source>
+        <translation>Back up to a USB key…</translation>
+    </message>
+    <message>
+        <source>Fin de l&apos;atelier : une copie de toutes les données (photos comprises) où vous voulez</source>
+        <translation>End of the workshop: a copy of all the data (photos included) wherever you choose</translation>
+    </message>
+    <message>
+        <source>Ressenti</source>
+        <translation>Felt</translation>
+    </message>
+    <message>
+        <source>Ce qui s&apos;est passé</source>
+        <translation>What happened</translation>
+    </message>
+    <message>
+        <source>Transfert dans la réalité</source>
+        <translation>Transfer to real life</translation>
+    </message>
+    <message>
+        <source>Accords et désaccords</source>
+        <translation>Agreement and disagreement</translation>
+    </message>
+    <message numerus="yes">
+        <source>Valider les propositions (%n)</source>
+        <translation>
+            <numerusform>Validate the proposal (%n)</numerusform>
+            <numerusform>Validate the proposals (%n)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Désaccords :</source>
+        <translation>Disagreements:</translation>
+    </message>
+    <message>
+        <source>Pas encore assez de réponses pour proposer des points forts.</source>
+        <translation>Not enough answers yet to suggest strengths.</translation>
+    </message>
+    <message>
+        <source>Propositions d&apos;après les scores (auto-évaluation des tables) : modifiez-les librement.</source>
+        <translation>Suggestions from the scores (the tables&apos; self-assessment): edit them freely.</translation>
+    </message>
+    <message>
+        <source>Nouvelle action</source>
+        <translation>New action</translation>
+    </message>
+    <message>
+        <source>Photos…</source>
+        <translation>Photos…</translation>
+    </message>
+    <message>
+        <source>Photos des tableaux et des post-its (Ctrl+Maj+P)</source>
+        <translation>Photos of boards and post-its (Ctrl+Shift+P)</translation>
+    </message>
+    <message>
+        <source>Échéance</source>
+        <translation>Deadline</translation>
+    </message>
+</context>
+<context>
+    <name>DeckEditor</name>
+    <message>
+        <source>Éditeur de jeu — {0}</source>
+        <translation>Deck editor — {0}</translation>
+    </message>
+    <message>
+        <source>&amp;Jeu</source>
+        <translation>&amp;Deck</translation>
+    </message>
+    <message>
+        <source>&amp;Boussole</source>
+        <translation>&amp;Compass</translation>
+    </message>
+    <message>
+        <source>É&amp;chelle</source>
+        <translation>Sc&amp;ale</translation>
+    </message>
+    <message>
+        <source>&amp;Sections et sous-ensembles</source>
+        <translation>&amp;Sections and subsets</translation>
+    </message>
+    <message>
+        <source>&amp;Cartes</source>
+        <translation>C&amp;ards</translation>
+    </message>
+    <message>
+        <source>&amp;Enregistrer</source>
+        <translation>&amp;Save</translation>
+    </message>
+    <message>
+        <source>Fermer</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Identifiant *</source>
+        <translation>Id *</translation>
+    </message>
+    <message>
+        <source>Titre *</source>
+        <translation>Title *</translation>
+    </message>
+    <message>
+        <source>Langue</source>
+        <translation>Language</translation>
+    </message>
+    <message>
+        <source>Auteurs</source>
+        <translation>Authors</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>Nom de la boussole *</source>
+        <translation>Compass name *</translation>
+    </message>
+    <message>
+        <source>Note sur les sources</source>
+        <translation>Note on sources</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>Budget par table *</source>
+        <translation>Budget per table *</translation>
+    </message>
+    <message>
+        <source>Unité du budget</source>
+        <translation>Budget unit</translation>
+    </message>
+    <message>
+        <source>Notes pour les auteurs (jamais imprimées)</source>
+        <translation>Notes for deck authors (never printed)</translation>
+    </message>
+    <message>
+        <source>Ajouter un axe</source>
+        <translation>Add an axis</translation>
+    </message>
+    <message>
+        <source>Ajouter un levier</source>
+        <translation>Add a lever</translation>
+    </message>
+    <message>
+        <source>Ajouter un niveau</source>
+        <translation>Add a level</translation>
+    </message>
+    <message>
+        <source>Ajouter une ligne</source>
+        <translation>Add a row</translation>
+    </message>
+    <message>
+        <source>Retirer la ligne</source>
+        <translation>Remove the row</translation>
+    </message>
+    <message>
+        <source>Un levier appartient à l’axe écrit au-dessus de lui. Les cases en rouge ont un problème : survolez-les pour le lire.</source>
+        <translation>A lever belongs to the axis above it. Red cells have a problem: hover over them to read it.</translation>
+    </message>
+    <message>
+        <source>Sections : une carte s’y range par le champ « Section ».</source>
+        <translation>Sections: a card goes into one through its “Section” field.</translation>
+    </message>
+    <message>
+        <source>Sous-ensembles : les identifiants des cartes retenues, séparés par « ; ».</source>
+        <translation>Subsets: the ids of the cards kept, separated by “;”.</translation>
+    </message>
+    <message>
+        <source>Nouveau</source>
+        <translation>New</translation>
+    </message>
+    <message>
+        <source>{0} (deviendra {1} à l’enregistrement)</source>
+        <translation>{0} (becomes {1} when saved)</translation>
+    </message>
+    <message>
+        <source>Jeu valide — {0} cartes.</source>
+        <translation>Valid deck — {0} cards.</translation>
+    </message>
+    <message>
+        <source> (et {0} autre(s))</source>
+        <translation> (and {0} more)</translation>
+    </message>
+    <message>
+        <source>À corriger : {0} : {1}{2}</source>
+        <translation>To fix: {0}: {1}{2}</translation>
+    </message>
+    <message>
+        <source>Enregistré : {0} (version {1}).</source>
+        <translation>Saved: {0} (version {1}).</translation>
+    </message>
+    <message>
+        <source>Éditeur de jeu</source>
+        <translation>Deck editor</translation>
+    </message>
+    <message>
+        <source>Le jeu a des modifications non enregistrées.</source>
+        <translation>The deck has unsaved changes.</translation>
+    </message>
+    <message>
+        <source>Enregistrer</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Fermer sans enregistrer</source>
+        <translation>Close without saving</translation>
+    </message>
+    <message>
+        <source>Annuler</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>DeckEditorFlow</name>
+    <message>
+        <source>Imprimer les cartes</source>
+        <translation>Print the cards</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Exporter en tableur</source>
+        <translation>Export as a spreadsheet</translation>
+    </message>
+    <message>
+        <source>Classeur (*.xlsx)</source>
+        <translation>Workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Écrit : {0}</source>
+        <translation>Written: {0}</translation>
+    </message>
+    <message>
+        <source>Modèle de tableur</source>
+        <translation>Spreadsheet template</translation>
+    </message>
+    <message>
+        <source>Modèle écrit : {0} (voir sa feuille « Lisez-moi »)</source>
+        <translation>Template written: {0} (see its “Lisez-moi” sheet)</translation>
+    </message>
+</context>
+<context>
+    <name>DeckIssuesDialog</name>
+    <message>
+        <source>Jeu refusé : %1</source>
+        <translation>Deck refused: %1</translation>
+    </message>
+    <message>
+        <source>Le fichier « %1 » n&apos;a pas été importé. Corrigez ces points dans le fichier puis importez-le à nouveau (chaque ligne indique le fichier, la ligne, le champ et le problème) :</source>
+        <translation>The file “%1” was not imported. Fix these points in the file, then import it again (each line gives the file, the line, the field and the problem):</translation>
+    </message>
+    <message>
+        <source>&amp;Copier les erreurs</source>
+        <translation>&amp;Copy the errors</translation>
+    </message>
+</context>
+<context>
+    <name>DeckListModel</name>
+    <message>
+        <source>Jeu</source>
+        <translation>Deck</translation>
+    </message>
+    <message>
+        <source>Mécanique</source>
+        <translation>Mechanic</translation>
+    </message>
+    <message>
+        <source>Cartes</source>
+        <translation>Cards</translation>
+    </message>
+    <message>
+        <source>Origine</source>
+        <translation>Origin</translation>
+    </message>
+    <message>
+        <source>État</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Questions</source>
+        <translation>Questions</translation>
+    </message>
+    <message>
+        <source>Stratégie</source>
+        <translation>Strategy</translation>
+    </message>
+    <message>
+        <source>intégré</source>
+        <translation>built-in</translation>
+    </message>
+    <message>
+        <source>vos jeux</source>
+        <translation>yours</translation>
+    </message>
+    <message>
+        <source>valide</source>
+        <translation>valid</translation>
+    </message>
+    <message>
+        <source>invalide : %1 erreur</source>
+        <translation>invalid: %1 error</translation>
+    </message>
+    <message>
+        <source>invalide : %1 erreurs</source>
+        <translation>invalid: %1 errors</translation>
+    </message>
+</context>
+<context>
+    <name>DeleteFlow</name>
+    <message>
+        <source>%1 réponse enregistrée</source>
+        <translation>%1 recorded answer</translation>
+    </message>
+    <message>
+        <source>%1 réponses enregistrées</source>
+        <translation>%1 recorded answers</translation>
+    </message>
+    <message>
+        <source>Supprimer l&apos;atelier %1 ?
 
-Tout ce qui lui appartient sera effacé de cette base : ses tables, participant·es, séquences, %2, notes, bilan, plan d'action et photos. La suppression est définitive.
+Tout ce qui lui appartient sera effacé de cette base : ses tables, participant·es, séquences, %2, notes, bilan, plan d&apos;action et photos. La suppression est définitive.
 
-Pour en garder une copie, exportez d'abord son archive (.zip) depuis le menu Fichier.</source>
-            <translation>Delete the workshop %1?
+Pour en garder une copie, exportez d&apos;abord son archive (.zip) depuis le menu Fichier.</source>
+        <translation>Delete the workshop %1?
 
 Everything that belongs to it will be erased from this database: its tables, participants, sequences, %2, notes, debrief, action plan and photos. This cannot be undone.
 
 To keep a copy, first export its archive (.zip) from the File menu.</translation>
-        </message>
-        <message>
-            <source>Supprimer l'atelier</source>
-            <translation>Delete workshop</translation>
-        </message>
-        <message>
-            <source>&amp;Supprimer l'atelier</source>
-            <translation>&amp;Delete workshop</translation>
-        </message>
-    </context>
-    <context>
-        <name>ExportDialog</name>
-        <message>
-            <source>Exporter l'atelier</source>
-            <translation>Export the workshop</translation>
-        </message>
-        <message>
-            <source>Compte-rendu (PDF)</source>
-            <translation>Minutes (PDF)</translation>
-        </message>
-        <message>
-            <source>Réponses brutes pour Excel (CSV)</source>
-            <translation>Raw answers for Excel (CSV)</translation>
-        </message>
-        <message>
-            <source>Réponses brutes (XLSX)</source>
-            <translation>Raw answers (XLSX)</translation>
-        </message>
-        <message>
-            <source>Archive de l'atelier, photos comprises (.zip)</source>
-            <translation>Workshop archive, photos included (.zip)</translation>
-        </message>
-        <message>
-            <source>&amp;Anonymiser les participants (seuls leur service et leur organisation restent)</source>
-            <translation>&amp;Anonymise participants (only their department and organisation remain)</translation>
-        </message>
-        <message>
-            <source>&amp;Parcourir…</source>
-            <translation>&amp;Browse…</translation>
-        </message>
-        <message>
-            <source>F&amp;ormat</source>
-            <translation>F&amp;ormat</translation>
-        </message>
-        <message>
-            <source>&amp;Fichier</source>
-            <translation>&amp;File</translation>
-        </message>
-        <message>
-            <source>&amp;Exporter</source>
-            <translation>&amp;Export</translation>
-        </message>
-        <message>
-            <source>PDF (*.pdf)</source>
-            <translation>PDF (*.pdf)</translation>
-        </message>
-        <message>
-            <source>CSV (*.csv)</source>
-            <translation>CSV (*.csv)</translation>
-        </message>
-        <message>
-            <source>Excel (*.xlsx)</source>
-            <translation>Excel (*.xlsx)</translation>
-        </message>
-        <message>
-            <source>Archive d'atelier (*.zip)</source>
-            <translation>Workshop archive (*.zip)</translation>
-        </message>
-        <message>
-            <source>Enregistrer sous</source>
-            <translation>Save as</translation>
-        </message>
-    </context>
-    <context>
-        <name>ExportFlow</name>
-        <message>
-            <source>Préparation de l'export…</source>
-            <extracomment>the file was written: its path</extracomment>
-            <translation>Preparing the export…</translation>
-        </message>
-        <message>
-            <source>Annuler</source>
-            <translation>Cancel</translation>
-        </message>
-        <message>
-            <source>Export en cours</source>
-            <translation>Exporting</translation>
-        </message>
-        <message>
-            <source>Export impossible</source>
-            <translation>Export failed</translation>
-        </message>
-    </context>
-    <context>
-        <name>FileFlow</name>
-        <message>
-            <source>Ouvrir</source>
-            <extracomment>an archive was imported: (workshop id, True when anything was new) the open workshop's archive was written: its path</extracomment>
-            <translation>Open</translation>
-        </message>
-        <message>
-            <source>Une archive est déjà en cours : patientez un instant.</source>
-            <translation>An archive is already being processed: please wait a moment.</translation>
-        </message>
-        <message>
-            <source>« %1 » n'est ni un jeu (.yaml, .yml) ni une archive d'atelier (.zip).</source>
-            <translation>“%1” is neither a deck (.yaml, .yml) nor a workshop archive (.zip).</translation>
-        </message>
-        <message>
-            <source>Import de l'archive refusé</source>
-            <translation>Archive refused</translation>
-        </message>
-        <message>
-            <source>Export de l'archive impossible</source>
-            <translation>Cannot export the archive</translation>
-        </message>
-        <message>
-            <source>Ouvrir un jeu ou une archive d'atelier</source>
-            <translation>Open a deck or a workshop archive</translation>
-        </message>
-        <message>
-            <source>Jeux et archives d'atelier (*.yaml *.yml *.zip);;Jeux (*.yaml *.yml);;Archives d'atelier (*.zip)</source>
-            <translation>Decks and workshop archives (*.yaml *.yml *.zip);;Decks (*.yaml *.yml);;Workshop archives (*.zip)</translation>
-        </message>
-        <message>
-            <source>Exporter l'archive de l'atelier</source>
-            <translation>Export the workshop archive</translation>
-        </message>
-        <message>
-            <source>Archives d'atelier (*.zip)</source>
-            <translation>Workshop archives (*.zip)</translation>
-        </message>
-    </context>
-    <context>
-        <name>FindingsList</name>
-        <message>
-            <source>Ajouter</source>
-            <extracomment>the text was edited and the box lost the focus (or ``commit`` was called): the new text a line was added, edited or removed: the whole list as it now reads</extracomment>
-            <translation>Add</translation>
-        </message>
-        <message>
-            <source>Supprimer</source>
-            <translation>Delete</translation>
-        </message>
-    </context>
-    <context>
-        <name>GroupsModel</name>
-        <message>
-            <source>Table</source>
-            <extracomment>(group id, field, value): the user edited a cell</extracomment>
-            <translation>Table</translation>
-        </message>
-        <message>
-            <source>Participants</source>
-            <translation>Participants</translation>
-        </message>
-        <message>
-            <source>Réponses</source>
-            <translation>Answers</translation>
-        </message>
-    </context>
-    <context>
-        <name>GroupsPanel</name>
-        <message>
-            <source>Touches : {0} · Suppr retire · ↑↓ autre table · Entrée argument</source>
-            <translation>Keys: {0} · Delete withdraws · ↑↓ other table · Enter argument</translation>
-        </message>
-        <message>
-            <source>Tables (groupes)</source>
-            <translation>Tables (groups)</translation>
-        </message>
-        <message>
-            <source>Nom de la table, puis Entrée</source>
-            <translation>Table name, then Enter</translation>
-        </message>
-        <message>
-            <source>Ajouter la table</source>
-            <translation>Add the table</translation>
-        </message>
-        <message>
-            <source>Renommer</source>
-            <translation>Rename</translation>
-        </message>
-        <message>
-            <source>Retirer la table</source>
-            <translation>Remove the table</translation>
-        </message>
-        <message>
-            <source>C&amp;hoisir la couleur…</source>
-            <translation>Choose the colo&amp;ur…</translation>
-        </message>
-        <message>
-            <source>Nou&amp;velle table :</source>
-            <translation>Ne&amp;w table:</translation>
-        </message>
-        <message>
-            <source>F2 dans la liste</source>
-            <translation>F2 in the list</translation>
-        </message>
-        <message>
-            <source>Suppr dans la liste</source>
-            <translation>Delete in the list</translation>
-        </message>
-        <message>
-            <source>Table %1</source>
-            <translation>Table %1</translation>
-        </message>
-        <message>
-            <source>Couleur de la table</source>
-            <translation>Table colour</translation>
-        </message>
-    </context>
-    <context>
-        <name>ImportFlow</name>
-        <message>
-            <source>« %1 » n'est pas un fichier de jeu (.yaml, .yml, .xlsx ou .ods).</source>
-            <translation>“%1” is not a deck file (.yaml, .yml, .xlsx or .ods).</translation>
-        </message>
-        <message>
-            <source>Import d'un jeu</source>
-            <translation>Deck import</translation>
-        </message>
-        <message>
-            <source>« %1 » n'est pas un fichier de jeu (.yaml ou .yml).</source>
-            <translation>“%1” is not a deck file (.yaml or .yml).</translation>
-        </message>
-    </context>
-    <context>
-        <name>InfoPanel</name>
-        <message>
-            <source>L'atelier</source>
-            <extracomment>stored values (French, like the minutes); the combo shows them translated</extracomment>
-            <translation>The workshop</translation>
-        </message>
-        <message>
-            <source>ex. Soissons</source>
-            <translation>e.g. Soissons</translation>
-        </message>
-        <message>
-            <source>ex. Salle du conseil, hôtel de ville</source>
-            <translation>e.g. Council chamber, town hall</translation>
-        </message>
-        <message>
-            <source>noms, séparés par des virgules</source>
-            <translation>names, separated by commas</translation>
-        </message>
-        <message>
-            <source>Pourquoi cet atelier, pour qui, à quel moment</source>
-            <translation>Why this workshop, for whom, at what moment</translation>
-        </message>
-        <message>
-            <source>Ce que l'atelier doit produire</source>
-            <translation>What the workshop must produce</translation>
-        </message>
-        <message>
-            <source>Ce qui est déjà décidé, et ce qui reste ouvert au débat</source>
-            <translation>What is already decided, and what is open for debate</translation>
-        </message>
-        <message>
-            <source>&amp;Titre</source>
-            <translation>&amp;Title</translation>
-        </message>
-        <message>
-            <source>Te&amp;rritoire</source>
-            <translation>Te&amp;rritory</translation>
-        </message>
-        <message>
-            <source>Type de territoire</source>
-            <translation>Kind of territory</translation>
-        </message>
-        <message>
-            <source>Date</source>
-            <translation>Date</translation>
-        </message>
-        <message>
-            <source>&amp;Lieu</source>
-            <translation>Pla&amp;ce</translation>
-        </message>
-        <message>
-            <source>Ani&amp;mation</source>
-            <translation>Faci&amp;litators</translation>
-        </message>
-        <message>
-            <source>Co&amp;ntexte</source>
-            <translation>Co&amp;ntext</translation>
-        </message>
-        <message>
-            <source>Points fi&amp;xés</source>
-            <translation>Fi&amp;xed points</translation>
-        </message>
-        <message>
-            <source>&amp;Objectifs</source>
-            <translation>O&amp;bjectives</translation>
-        </message>
-        <message>
-            <source>Commune</source>
-            <translation>Municipality</translation>
-        </message>
-        <message>
-            <source>EPCI</source>
-            <translation>EPCI (inter-municipal body)</translation>
-        </message>
-        <message>
-            <source>Communauté de communes</source>
-            <translation>Community of municipalities</translation>
-        </message>
-        <message>
-            <source>Communauté d'agglomération</source>
-            <translation>Agglomeration community</translation>
-        </message>
-        <message>
-            <source>Communauté urbaine</source>
-            <translation>Urban community</translation>
-        </message>
-        <message>
-            <source>Métropole</source>
-            <translation>Metropolis</translation>
-        </message>
-        <message>
-            <source>PETR</source>
-            <translation>PETR (rural territorial pole)</translation>
-        </message>
-        <message>
-            <source>Département</source>
-            <translation>Département</translation>
-        </message>
-        <message>
-            <source>Autre</source>
-            <translation>Other</translation>
-        </message>
-        <message>
-            <source>Date de l'atelier</source>
-            <translation>Workshop date</translation>
-        </message>
-        <message>
-            <source>pas encore de date (jj/mm/aaaa)</source>
-            <translation>no date yet (dd/mm/yyyy)</translation>
-        </message>
-    </context>
-    <context>
-        <name>LeverDelegate</name>
-        <message>
-            <source>(aucun)</source>
-            <translation>(none)</translation>
-        </message>
-    </context>
-    <context>
-        <name>MainWindow</name>
-        <message>
-            <source>Atelier Résilience</source>
-            <extracomment>the database is open and the lists are filled a workshop was opened: its id</extracomment>
-            <translation>Atelier Résilience</translation>
-        </message>
-        <message>
-            <source>Base de données indisponible</source>
-            <translation>Database unavailable</translation>
-        </message>
-        <message>
-            <source>%1
+    </message>
+    <message>
+        <source>Supprimer l&apos;atelier</source>
+        <translation>Delete workshop</translation>
+    </message>
+    <message>
+        <source>&amp;Supprimer l&apos;atelier</source>
+        <translation>&amp;Delete workshop</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <source>Exporter l&apos;atelier</source>
+        <translation>Export the workshop</translation>
+    </message>
+    <message>
+        <source>Compte-rendu (PDF)</source>
+        <translation>Minutes (PDF)</translation>
+    </message>
+    <message>
+        <source>Réponses brutes pour Excel (CSV)</source>
+        <translation>Raw answers for Excel (CSV)</translation>
+    </message>
+    <message>
+        <source>Réponses brutes (XLSX)</source>
+        <translation>Raw answers (XLSX)</translation>
+    </message>
+    <message>
+        <source>Archive de l&apos;atelier, photos comprises (.zip)</source>
+        <translation>Workshop archive, photos included (.zip)</translation>
+    </message>
+    <message>
+        <source>&amp;Anonymiser les participants (seuls leur service et leur organisation restent)</source>
+        <translation>&amp;Anonymise participants (only their department and organisation remain)</translation>
+    </message>
+    <message>
+        <source>Complète : synthèse, compte-rendu et annexes</source>
+        <translation>Complete: synthesis, minutes and annexes</translation>
+    </message>
+    <message>
+        <source>Courte, pour les élus : synthèse et compte-rendu, sans annexes</source>
+        <translation>Short, for elected officials: synthesis and minutes, no annexes</translation>
+    </message>
+    <message>
+        <source>Écriture &amp;inclusive (« participant·es »)</source>
+        <translation>&amp;Inclusive writing (French “participant·es”)</translation>
+    </message>
+    <message>
+        <source>&amp;Parcourir…</source>
+        <translation>&amp;Browse…</translation>
+    </message>
+    <message>
+        <source>F&amp;ormat</source>
+        <translation>F&amp;ormat</translation>
+    </message>
+    <message>
+        <source>É&amp;dition</source>
+        <translation>E&amp;dition</translation>
+    </message>
+    <message>
+        <source>&amp;Fichier</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <source>&amp;Exporter</source>
+        <translation>&amp;Export</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Excel (*.xlsx)</source>
+        <translation>Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Archive d&apos;atelier (*.zip)</source>
+        <translation>Workshop archive (*.zip)</translation>
+    </message>
+    <message>
+        <source>Enregistrer sous</source>
+        <translation>Save as</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDoneBox</name>
+    <message>
+        <source>Compte-rendu enregistré</source>
+        <extracomment>opens a file or a folder with the system&apos;s application; False when nothing could open it</extracomment>
+        <translation>Minutes saved</translation>
+    </message>
+    <message>
+        <source>Réponses enregistrées (CSV)</source>
+        <translation>Answers saved (CSV)</translation>
+    </message>
+    <message>
+        <source>Réponses enregistrées (XLSX)</source>
+        <translation>Answers saved (XLSX)</translation>
+    </message>
+    <message>
+        <source>Archive enregistrée</source>
+        <translation>Archive saved</translation>
+    </message>
+    <message>
+        <source>Export terminé</source>
+        <translation>Export finished</translation>
+    </message>
+    <message>
+        <source>Ouvrir le PDF</source>
+        <translation>Open the PDF</translation>
+    </message>
+    <message>
+        <source>Ouvrir le fichier</source>
+        <translation>Open the file</translation>
+    </message>
+    <message>
+        <source>Ouvrir le dossier</source>
+        <translation>Open the folder</translation>
+    </message>
+    <message>
+        <source>Copier le chemin</source>
+        <translation>Copy the path</translation>
+    </message>
+    <message>
+        <source>Fermer</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Aucune application n&apos;est configurée sur cet ordinateur pour ouvrir « %1 ».</source>
+        <translation>No application is set up on this computer to open “%1”.</translation>
+    </message>
+    <message>
+        <source>Le fichier est ici : %1</source>
+        <translation>The file is here: %1</translation>
+    </message>
+    <message>
+        <source>Chemin copié : %1</source>
+        <translation>Path copied: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ExportFlow</name>
+    <message>
+        <source>Préparation de l&apos;export…</source>
+        <extracomment>the file was written: its path</extracomment>
+        <translation>Preparing the export…</translation>
+    </message>
+    <message>
+        <source>Annuler</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Export en cours</source>
+        <translation>Exporting</translation>
+    </message>
+    <message>
+        <source>Export impossible</source>
+        <translation>Export failed</translation>
+    </message>
+</context>
+<context>
+    <name>FileFlow</name>
+    <message>
+        <source>Ouvrir</source>
+        <extracomment>an archive was imported: (workshop id, True when anything was new) the open workshop&apos;s archive was written: its path</extracomment>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>Une archive est déjà en cours : patientez un instant.</source>
+        <translation>An archive is already being processed: please wait a moment.</translation>
+    </message>
+    <message>
+        <source>« %1 » n&apos;est ni un jeu (.yaml, .yml) ni une archive d&apos;atelier (.zip).</source>
+        <translation>“%1” is neither a deck (.yaml, .yml) nor a workshop archive (.zip).</translation>
+    </message>
+    <message>
+        <source>Import de l&apos;archive refusé</source>
+        <translation>Archive refused</translation>
+    </message>
+    <message>
+        <source>Export de l&apos;archive impossible</source>
+        <translation>Cannot export the archive</translation>
+    </message>
+    <message>
+        <source>Ouvrir un jeu ou une archive d&apos;atelier</source>
+        <translation>Open a deck or a workshop archive</translation>
+    </message>
+    <message>
+        <source>Jeux et archives d&apos;atelier (*.yaml *.yml *.zip);;Jeux (*.yaml *.yml);;Archives d&apos;atelier (*.zip)</source>
+        <translation>Decks and workshop archives (*.yaml *.yml *.zip);;Decks (*.yaml *.yml);;Workshop archives (*.zip)</translation>
+    </message>
+    <message>
+        <source>Exporter l&apos;archive de l&apos;atelier</source>
+        <translation>Export the workshop archive</translation>
+    </message>
+    <message>
+        <source>Archives d&apos;atelier (*.zip)</source>
+        <translation>Workshop archives (*.zip)</translation>
+    </message>
+</context>
+<context>
+    <name>FindingsList</name>
+    <message>
+        <source>Ajouter</source>
+        <extracomment>the text was edited and the box lost the focus (or ``commit`` was called): the new text a line was added, edited or removed: the whole list as it now reads</extracomment>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <source>Supprimer</source>
+        <translation>Delete</translation>
+    </message>
+</context>
+<context>
+    <name>FrenchDateEdit</name>
+    <message>
+        <source>Calendrier (Alt+↓)</source>
+        <extracomment>a valid date (or None: the field was emptied) was typed or picked and differs from the value what was typed is not a date: the French sentence (the value did not change)</extracomment>
+        <translation>Calendar (Alt+↓)</translation>
+    </message>
+    <message>
+        <source>Ouvrir le calendrier (Alt+↓ ou F4)</source>
+        <translation>Open the calendar (Alt+↓ or F4)</translation>
+    </message>
+    <message>
+        <source>Une date est nécessaire : tapez-la en jj/mm/aaaa.</source>
+        <translation>A date is needed: type it as dd/mm/yyyy.</translation>
+    </message>
+    <message>
+        <source>aucune date</source>
+        <translation>no date</translation>
+    </message>
+    <message>
+        <source>%1 Date inchangée : %2.</source>
+        <translation>%1 Date unchanged: %2.</translation>
+    </message>
+    <message>
+        <source>Date en jj/mm/aaaa (par exemple 15/10/2026 ou 15102026)</source>
+        <translation>Date as dd/mm/yyyy (e.g. 15/10/2026 or 15102026)</translation>
+    </message>
+</context>
+<context>
+    <name>GroupsModel</name>
+    <message>
+        <source>Table</source>
+        <extracomment>(group id, field, value): the user edited a cell</extracomment>
+        <translation>Table</translation>
+    </message>
+    <message>
+        <source>Participants</source>
+        <translation>Participants</translation>
+    </message>
+    <message>
+        <source>Réponses</source>
+        <translation>Answers</translation>
+    </message>
+</context>
+<context>
+    <name>GroupsPanel</name>
+    <message>
+        <source>Touches : {0} · Suppr retire · ↑↓ autre table · Entrée argument</source>
+        <translation>Keys: {0} · Delete withdraws · ↑↓ other table · Enter argument</translation>
+    </message>
+    <message>
+        <source>Tables (groupes)</source>
+        <translation>Tables (groups)</translation>
+    </message>
+    <message>
+        <source>Nom de la table, puis Entrée</source>
+        <translation>Table name, then Enter</translation>
+    </message>
+    <message>
+        <source>Ajouter la table</source>
+        <translation>Add the table</translation>
+    </message>
+    <message>
+        <source>Renommer</source>
+        <translation>Rename</translation>
+    </message>
+    <message>
+        <source>Retirer la table</source>
+        <translation>Remove the table</translation>
+    </message>
+    <message>
+        <source>C&amp;hoisir la couleur…</source>
+        <translation>Choose the colo&amp;ur…</translation>
+    </message>
+    <message>
+        <source>Nou&amp;velle table :</source>
+        <translation>Ne&amp;w table:</translation>
+    </message>
+    <message>
+        <source>F2 dans la liste</source>
+        <translation>F2 in the list</translation>
+    </message>
+    <message>
+        <source>Suppr dans la liste</source>
+        <translation>Delete in the list</translation>
+    </message>
+    <message>
+        <source>Table %1</source>
+        <translation>Table %1</translation>
+    </message>
+    <message>
+        <source>Couleur de la table</source>
+        <translation>Table colour</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryDialog</name>
+    <message>
+        <source>Historique et relecture</source>
+        <translation>History and replay</translation>
+    </message>
+    <message>
+        <source>Filtrer : un mot, une table, une carte…</source>
+        <translation>Filter: a word, a table, a card…</translation>
+    </message>
+    <message>
+        <source>Toutes les tables</source>
+        <translation>All tables</translation>
+    </message>
+    <message>
+        <source>Relecture : la boussole après l&apos;événement choisi</source>
+        <translation>Replay: the compass after the chosen event</translation>
+    </message>
+    <message>
+        <source>Tous les événements</source>
+        <translation>All events</translation>
+    </message>
+    <message>
+        <source>Réponses et cartes choisies</source>
+        <translation>Answers and picked cards</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>Cartes affichées</source>
+        <translation>Cards shown</translation>
+    </message>
+    <message>
+        <source>Dévoilements</source>
+        <translation>Reveals</translation>
+    </message>
+    <message>
+        <source>Minuteurs et séquences</source>
+        <translation>Timers and sequences</translation>
+    </message>
+    <message>
+        <source>Annulations</source>
+        <translation>Undos</translation>
+    </message>
+    <message>
+        <source>Relecture : la boussole telle qu&apos;elle était</source>
+        <translation>Replay: the compass as it stood</translation>
+    </message>
+    <message>
+        <source>%1 événement(s) sur %2</source>
+        <translation>%1 event(s) of %2</translation>
+    </message>
+    <message>
+        <source>Rien ne s&apos;est encore passé.</source>
+        <translation>Nothing has happened yet.</translation>
+    </message>
+    <message>
+        <source>Après l&apos;événement %1 / %2, à %3 : %4</source>
+        <translation>After event %1 / %2, at %3: %4</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryModel</name>
+    <message>
+        <source>carte affichée</source>
+        <translation>card shown</translation>
+    </message>
+    <message>
+        <source>réponse</source>
+        <translation>answer</translation>
+    </message>
+    <message>
+        <source>réponse retirée</source>
+        <translation>answer withdrawn</translation>
+    </message>
+    <message>
+        <source>argument</source>
+        <translation>argument</translation>
+    </message>
+    <message>
+        <source>carte choisie</source>
+        <translation>card picked</translation>
+    </message>
+    <message>
+        <source>carte retirée</source>
+        <translation>card dropped</translation>
+    </message>
+    <message>
+        <source>note</source>
+        <translation>note</translation>
+    </message>
+    <message>
+        <source>minuteur démarré</source>
+        <translation>timer started</translation>
+    </message>
+    <message>
+        <source>minuteur arrêté</source>
+        <translation>timer stopped</translation>
+    </message>
+    <message>
+        <source>séquence commencée</source>
+        <translation>sequence started</translation>
+    </message>
+    <message>
+        <source>séquence terminée</source>
+        <translation>sequence ended</translation>
+    </message>
+    <message>
+        <source>résultats dévoilés</source>
+        <translation>results revealed</translation>
+    </message>
+    <message>
+        <source>résultats masqués</source>
+        <translation>results hidden</translation>
+    </message>
+    <message>
+        <source>annulation</source>
+        <translation>undo</translation>
+    </message>
+    <message>
+        <source>rétablissement</source>
+        <translation>redo</translation>
+    </message>
+    <message>
+        <source>Heure</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>Quoi</source>
+        <translation>What</translation>
+    </message>
+    <message>
+        <source>Table</source>
+        <translation>Table</translation>
+    </message>
+    <message>
+        <source>Carte</source>
+        <translation>Card</translation>
+    </message>
+    <message>
+        <source>Détail</source>
+        <translation>Detail</translation>
+    </message>
+</context>
+<context>
+    <name>ImportFlow</name>
+    <message>
+        <source>« %1 » n&apos;est pas un fichier de jeu (.yaml, .yml, .xlsx ou .ods).</source>
+        <translation>“%1” is not a deck file (.yaml, .yml, .xlsx or .ods).</translation>
+    </message>
+    <message>
+        <source>Import d&apos;un jeu</source>
+        <translation>Deck import</translation>
+    </message>
+</context>
+<context>
+    <name>InfoPanel</name>
+    <message>
+        <source>L&apos;atelier</source>
+        <extracomment>stored values (French, like the minutes); the combo shows them translated</extracomment>
+        <translation>The workshop</translation>
+    </message>
+    <message>
+        <source>ex. Soissons</source>
+        <translation>e.g. Soissons</translation>
+    </message>
+    <message>
+        <source>ex. Salle du conseil, hôtel de ville</source>
+        <translation>e.g. Council chamber, town hall</translation>
+    </message>
+    <message>
+        <source>noms, séparés par des virgules</source>
+        <translation>names, separated by commas</translation>
+    </message>
+    <message>
+        <source>Pourquoi cet atelier, pour qui, à quel moment</source>
+        <translation>Why this workshop, for whom, at what moment</translation>
+    </message>
+    <message>
+        <source>Ce que l&apos;atelier doit produire</source>
+        <translation>What the workshop must produce</translation>
+    </message>
+    <message>
+        <source>Ce qui est déjà décidé, et ce qui reste ouvert au débat</source>
+        <translation>What is already decided, and what is open for debate</translation>
+    </message>
+    <message>
+        <source>&amp;Titre</source>
+        <translation>&amp;Title</translation>
+    </message>
+    <message>
+        <source>Te&amp;rritoire</source>
+        <translation>Te&amp;rritory</translation>
+    </message>
+    <message>
+        <source>Type de territoire</source>
+        <translation>Kind of territory</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>&amp;Lieu</source>
+        <translation>Pla&amp;ce</translation>
+    </message>
+    <message>
+        <source>Ani&amp;mation</source>
+        <translation>Faci&amp;litators</translation>
+    </message>
+    <message>
+        <source>Co&amp;ntexte</source>
+        <translation>Co&amp;ntext</translation>
+    </message>
+    <message>
+        <source>Points fi&amp;xés</source>
+        <translation>Fi&amp;xed points</translation>
+    </message>
+    <message>
+        <source>&amp;Objectifs</source>
+        <translation>O&amp;bjectives</translation>
+    </message>
+    <message>
+        <source>Commune</source>
+        <translation>Municipality</translation>
+    </message>
+    <message>
+        <source>EPCI</source>
+        <translation>EPCI (inter-municipal body)</translation>
+    </message>
+    <message>
+        <source>Communauté de communes</source>
+        <translation>Community of municipalities</translation>
+    </message>
+    <message>
+        <source>Communauté d&apos;agglomération</source>
+        <translation>Agglomeration community</translation>
+    </message>
+    <message>
+        <source>Communauté urbaine</source>
+        <translation>Urban community</translation>
+    </message>
+    <message>
+        <source>Métropole</source>
+        <translation>Metropolis</translation>
+    </message>
+    <message>
+        <source>PETR</source>
+        <translation>PETR (rural territorial pole)</translation>
+    </message>
+    <message>
+        <source>Département</source>
+        <translation>Département</translation>
+    </message>
+    <message>
+        <source>Autre</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <source>Date de l&apos;atelier</source>
+        <translation>Workshop date</translation>
+    </message>
+    <message>
+        <source>pas encore de date (jj/mm/aaaa)</source>
+        <translation>no date yet (dd/mm/yyyy)</translation>
+    </message>
+</context>
+<context>
+    <name>LeverDelegate</name>
+    <message>
+        <source>(aucun)</source>
+        <translation>(none)</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Atelier Résilience</source>
+        <extracomment>the database is open and the lists are filled a workshop was opened: its id</extracomment>
+        <translation>Atelier Résilience</translation>
+    </message>
+    <message>
+        <source>Base de données indisponible</source>
+        <translation>Database unavailable</translation>
+    </message>
+    <message>
+        <source>%1
 
-L'application reste ouverte mais ne peut rien enregistrer. Corrigez le problème puis cliquez sur « Réessayer » dans l'accueil.</source>
-            <translation>%1
+L&apos;application reste ouverte mais ne peut rien enregistrer. Corrigez le problème puis cliquez sur « Réessayer » dans l&apos;accueil.</source>
+        <translation>%1
 
 The app stays open but cannot save anything. Fix the problem, then click “Retry” on the home page.</translation>
-        </message>
-        <message>
-            <source>Exporté : %1</source>
-            <translation>Exported: %1</translation>
-        </message>
-        <message>
-            <source>Chaque saisie est enregistrée aussitôt.</source>
-            <translation>Every entry is saved at once.</translation>
-        </message>
-        <message>
-            <source>Nouvel atelier</source>
-            <translation>New workshop</translation>
-        </message>
-        <message>
-            <source>Ouverture impossible</source>
-            <translation>Cannot open</translation>
-        </message>
-        <message>
-            <source>Suppression impossible</source>
-            <translation>Cannot delete</translation>
-        </message>
-        <message>
-            <source>Atelier « %1 » supprimé.</source>
-            <translation>Workshop “%1” deleted.</translation>
-        </message>
-        <message>
-            <source>Atelier de démonstration</source>
-            <translation>Demonstration workshop</translation>
-        </message>
-        <message>
-            <source>Atelier « %1 » importé.</source>
-            <translation>Workshop “%1” imported.</translation>
-        </message>
-        <message>
-            <source>Atelier « %1 » déjà présent : rien de nouveau dans l'archive.</source>
-            <translation>Workshop “%1” already here: nothing new in the archive.</translation>
-        </message>
-        <message>
-            <source>Archive écrite : %1</source>
-            <translation>Archive written: %1</translation>
-        </message>
-        <message>
-            <source>Importer un jeu</source>
-            <translation>Import a deck</translation>
-        </message>
-        <message>
-            <source>Jeux (*.yaml *.yml *.xlsx *.ods)</source>
-            <translation>Decks (*.yaml *.yml *.xlsx *.ods)</translation>
-        </message>
-        <message>
-            <source>%1 jeu importé</source>
-            <translation>%1 deck imported</translation>
-        </message>
-        <message>
-            <source>%1 jeux importés</source>
-            <translation>%1 decks imported</translation>
-        </message>
-        <message>
-            <source>Action refusée</source>
-            <translation>Action refused</translation>
-        </message>
-        <message>
-            <source>Enregistré à %1</source>
-            <translation>Saved at %1</translation>
-        </message>
-        <message>
-            <source>Copie impossible</source>
-            <translation>Copy failed</translation>
-        </message>
-        <message>
-            <source>Atelier « %1 » créé.</source>
-            <translation>Workshop “%1” created.</translation>
-        </message>
-        <message>
-            <source>Jeux (*.yaml *.yml)</source>
-            <translation>Decks (*.yaml *.yml)</translation>
-        </message>
-    </context>
-    <context>
-        <name>OutlineModel</name>
-        <message>
-            <source>Déroulé</source>
-            <translation>Outline</translation>
-        </message>
-        <message>
-            <source>Réponses</source>
-            <translation>Answers</translation>
-        </message>
-        <message>
-            <source>{0} (carte affichée)</source>
-            <translation>{0} (card shown)</translation>
-        </message>
-    </context>
-    <context>
-        <name>OutlineView</name>
-        <message>
-            <source>Déroulé de l'atelier</source>
-            <translation>Workshop outline</translation>
-        </message>
-    </context>
-    <context>
-        <name>ParticipantsModel</name>
-        <message>
-            <source>Nom (facultatif)</source>
-            <extracomment>(participant id, field, value): the user edited a cell; value is a str, or a group id / None</extracomment>
-            <translation>Name (optional)</translation>
-        </message>
-        <message>
-            <source>Fonction</source>
-            <translation>Role</translation>
-        </message>
-        <message>
-            <source>Service</source>
-            <translation>Service</translation>
-        </message>
-        <message>
-            <source>Organisation</source>
-            <translation>Organisation</translation>
-        </message>
-        <message>
-            <source>Table</source>
-            <translation>Table</translation>
-        </message>
-        <message>
-            <source>Rôle</source>
-            <translation>Role</translation>
-        </message>
-        <message>
-            <source>élu·e</source>
-            <translation>elected</translation>
-        </message>
-        <message>
-            <source>agent·e</source>
-            <translation>staff</translation>
-        </message>
-        <message>
-            <source>partenaire</source>
-            <translation>partner</translation>
-        </message>
-    </context>
-    <context>
-        <name>ParticipantsPanel</name>
-        <message>
-            <source>Participants</source>
-            <translation>Participants</translation>
-        </message>
-        <message>
-            <source>Le nom est facultatif : la fonction et le service suffisent au compte-rendu.</source>
-            <translation>The name is optional: role and service are enough for the minutes.</translation>
-        </message>
-        <message>
-            <source>Ajouter un part&amp;icipant</source>
-            <translation>Add a part&amp;icipant</translation>
-        </message>
-        <message>
-            <source>Retirer le participant</source>
-            <translation>Remove the participant</translation>
-        </message>
-        <message>
-            <source>%1 participant</source>
-            <translation>%1 participant</translation>
-        </message>
-        <message>
-            <source>%1 participants</source>
-            <translation>%1 participants</translation>
-        </message>
-        <message>
-            <source>Le nom est facultatif : la fonction et le service suffisent au compte-rendu. Collez des lignes d'un tableur (Ctrl+V) ou importez une liste CSV ou XLSX.</source>
-            <translation>The name is optional: job title and service are enough for the minutes. Paste rows from a spreadsheet (Ctrl+V) or import a CSV or XLSX list.</translation>
-        </message>
-    </context>
-    <context>
-        <name>PicksModel</name>
-        <message>
-            <source>Carte (coût · délai · effets)</source>
-            <translation>Card (cost · delay · effects)</translation>
-        </message>
-        <message>
-            <source>choisie</source>
-            <translation>picked</translation>
-        </message>
-        <message>
-            <source>non choisie</source>
-            <translation>not picked</translation>
-        </message>
-        <message>
-            <source>Demande : </source>
-            <translation>Requires: </translation>
-        </message>
-        <message>
-            <source>Incompatible avec : </source>
-            <translation>Excludes: </translation>
-        </message>
-    </context>
-    <context>
-        <name>PlayPage</name>
-        <message>
-            <source>◀ Carte précédente</source>
-            <extracomment>a short French message for the status bar (what undo took back, an error…)</extracomment>
-            <translation>◀ Previous card</translation>
-        </message>
-        <message>
-            <source>Carte suivante ▶</source>
-            <translation>Next card ▶</translation>
-        </message>
-        <message>
-            <source>Rien à annuler.</source>
-            <translation>Nothing to undo.</translation>
-        </message>
-        <message>
-            <source>Rien à rétablir.</source>
-            <translation>Nothing to redo.</translation>
-        </message>
-        <message>
-            <source>Annulé : {0}</source>
-            <translation>Undone: {0}</translation>
-        </message>
-        <message>
-            <source>Rétabli : {0}</source>
-            <translation>Redone: {0}</translation>
-        </message>
-        <message>
-            <source>Masquer les résultats (projecteur)</source>
-            <translation>Hide the results (projector)</translation>
-        </message>
-        <message>
-            <source>Dévoiler les résultats (projecteur)</source>
-            <translation>Reveal the results (projector)</translation>
-        </message>
-        <message>
-            <source>Les résultats sont visibles au projecteur.</source>
-            <translation>The results are visible on the projector.</translation>
-        </message>
-        <message>
-            <source>Les résultats restent masqués au projecteur tant que vous ne les dévoilez pas.</source>
-            <translation>The results stay hidden on the projector until you reveal them.</translation>
-        </message>
-        <message>
-            <source>Boussole masquée (mode salle).
+    </message>
+    <message>
+        <source>Exporté : %1</source>
+        <translation>Exported: %1</translation>
+    </message>
+    <message>
+        <source>Chaque saisie est enregistrée aussitôt.</source>
+        <translation>Every entry is saved at once.</translation>
+    </message>
+    <message>
+        <source>Nouvel atelier</source>
+        <translation>New workshop</translation>
+    </message>
+    <message>
+        <source>Ouverture impossible</source>
+        <translation>Cannot open</translation>
+    </message>
+    <message>
+        <source>Suppression impossible</source>
+        <translation>Cannot delete</translation>
+    </message>
+    <message>
+        <source>Atelier « %1 » supprimé.</source>
+        <translation>Workshop “%1” deleted.</translation>
+    </message>
+    <message>
+        <source>Atelier de démonstration</source>
+        <translation>Demonstration workshop</translation>
+    </message>
+    <message>
+        <source>Atelier « %1 » importé.</source>
+        <translation>Workshop “%1” imported.</translation>
+    </message>
+    <message>
+        <source>Atelier « %1 » déjà présent : rien de nouveau dans l&apos;archive.</source>
+        <translation>Workshop “%1” already here: nothing new in the archive.</translation>
+    </message>
+    <message>
+        <source>Archive écrite : %1</source>
+        <translation>Archive written: %1</translation>
+    </message>
+    <message>
+        <source>Importer un jeu</source>
+        <translation>Import a deck</translation>
+    </message>
+    <message>
+        <source>Jeux (*.yaml *.yml *.xlsx *.ods)</source>
+        <translation>Decks (*.yaml *.yml *.xlsx *.ods)</translation>
+    </message>
+    <message>
+        <source>%1 jeu importé</source>
+        <translation>%1 deck imported</translation>
+    </message>
+    <message>
+        <source>%1 jeux importés</source>
+        <translation>%1 decks imported</translation>
+    </message>
+    <message>
+        <source>Action refusée</source>
+        <translation>Action refused</translation>
+    </message>
+    <message>
+        <source>Enregistré à %1</source>
+        <translation>Saved at %1</translation>
+    </message>
+    <message>
+        <source>Copie impossible</source>
+        <translation>Copy failed</translation>
+    </message>
+    <message>
+        <source>Atelier « %1 » créé.</source>
+        <translation>Workshop “%1” created.</translation>
+    </message>
+</context>
+<context>
+    <name>OutlineModel</name>
+    <message>
+        <source>Déroulé</source>
+        <translation>Outline</translation>
+    </message>
+    <message>
+        <source>Réponses</source>
+        <translation>Answers</translation>
+    </message>
+    <message>
+        <source>{0} (carte affichée)</source>
+        <translation>{0} (card shown)</translation>
+    </message>
+</context>
+<context>
+    <name>OutlineView</name>
+    <message>
+        <source>Déroulé de l&apos;atelier</source>
+        <translation>Workshop outline</translation>
+    </message>
+</context>
+<context>
+    <name>ParticipantsImport</name>
+    <message>
+        <source>Importer une liste…</source>
+        <translation>Import a list…</translation>
+    </message>
+    <message>
+        <source>CSV d&apos;Excel (« ; ») ou XLSX : nom, fonction, service, organisation, rôle (élu, agent, partenaire), table</source>
+        <translation>Excel CSV (“;”) or XLSX: name, job title, service, organisation, role (elected, staff, partner), table</translation>
+    </message>
+    <message>
+        <source>Répartir par service</source>
+        <translation>Spread by service</translation>
+    </message>
+    <message>
+        <source>Place chacun à une table en mêlant les services</source>
+        <translation>Seats everyone at a table, mixing services</translation>
+    </message>
+    <message>
+        <source>Importer une liste de participants</source>
+        <translation>Import a participant list</translation>
+    </message>
+    <message>
+        <source>Listes (*.csv *.xlsx *.txt)</source>
+        <translation>Lists (*.csv *.xlsx *.txt)</translation>
+    </message>
+    <message>
+        <source>le texte collé</source>
+        <translation>the pasted text</translation>
+    </message>
+</context>
+<context>
+    <name>ParticipantsModel</name>
+    <message>
+        <source>Nom (facultatif)</source>
+        <extracomment>(participant id, field, value): the user edited a cell; value is a str, or a group id / None</extracomment>
+        <translation>Name (optional)</translation>
+    </message>
+    <message>
+        <source>Fonction</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>Service</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <source>Table</source>
+        <translation>Table</translation>
+    </message>
+    <message>
+        <source>Rôle</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>élu·e</source>
+        <translation>elected</translation>
+    </message>
+    <message>
+        <source>agent·e</source>
+        <translation>staff</translation>
+    </message>
+    <message>
+        <source>partenaire</source>
+        <translation>partner</translation>
+    </message>
+</context>
+<context>
+    <name>ParticipantsPanel</name>
+    <message>
+        <source>Participants</source>
+        <translation>Participants</translation>
+    </message>
+    <message>
+        <source>Ajouter un part&amp;icipant</source>
+        <translation>Add a part&amp;icipant</translation>
+    </message>
+    <message>
+        <source>Retirer le participant</source>
+        <translation>Remove the participant</translation>
+    </message>
+    <message>
+        <source>%1 participant</source>
+        <translation>%1 participant</translation>
+    </message>
+    <message>
+        <source>%1 participants</source>
+        <translation>%1 participants</translation>
+    </message>
+    <message>
+        <source>Le nom est facultatif : la fonction et le service suffisent au compte-rendu. Collez des lignes d&apos;un tableur (Ctrl+V) ou importez une liste CSV ou XLSX.</source>
+        <translation>The name is optional: job title and service are enough for the minutes. Paste rows from a spreadsheet (Ctrl+V) or import a CSV or XLSX list.</translation>
+    </message>
+</context>
+<context>
+    <name>PhotosDialog</name>
+    <message>
+        <source>Photos de l&apos;atelier</source>
+        <translation>Workshop photos</translation>
+    </message>
+    <message>
+        <source>Photos</source>
+        <translation>Photos</translation>
+    </message>
+    <message>
+        <source>Ajoutez des photos des tableaux et des post-its, ou déposez-en plusieurs ici. Les grandes photos sont réduites (2&#xa0;400 pixels de côté au plus).</source>
+        <translation>Add photos of the boards and post-its, or drop several here. Large photos are reduced (2,400 pixels per side at most).</translation>
+    </message>
+    <message>
+        <source>ex. Tableau des risques de la table 2</source>
+        <translation>e.g. Risk board of table 2</translation>
+    </message>
+    <message>
+        <source>&amp;Ajouter des photos…</source>
+        <translation>&amp;Add photos…</translation>
+    </message>
+    <message>
+        <source>&amp;Retirer la photo</source>
+        <translation>&amp;Remove the photo</translation>
+    </message>
+    <message>
+        <source>Fermer</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>&amp;Légende</source>
+        <translation>&amp;Caption</translation>
+    </message>
+    <message>
+        <source>Rattachée &amp;à</source>
+        <translation>A&amp;ttached to</translation>
+    </message>
+    <message>
+        <source>Le bilan (pas une carte)</source>
+        <translation>The debrief (not a card)</translation>
+    </message>
+    <message>
+        <source>(sans légende)</source>
+        <translation>(no caption)</translation>
+    </message>
+    <message>
+        <source>Bilan</source>
+        <translation>Debrief</translation>
+    </message>
+    <message>
+        <source>Ajouter des photos</source>
+        <translation>Add photos</translation>
+    </message>
+    <message>
+        <source>Photos (%1)</source>
+        <translation>Photos (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>PicksModel</name>
+    <message>
+        <source>Carte (coût · délai · effets)</source>
+        <translation>Card (cost · delay · effects)</translation>
+    </message>
+    <message>
+        <source>choisie</source>
+        <translation>picked</translation>
+    </message>
+    <message>
+        <source>non choisie</source>
+        <translation>not picked</translation>
+    </message>
+    <message>
+        <source>Demande : </source>
+        <translation>Requires: </translation>
+    </message>
+    <message>
+        <source>Incompatible avec : </source>
+        <translation>Excludes: </translation>
+    </message>
+</context>
+<context>
+    <name>PlayPage</name>
+    <message>
+        <source>◀ Carte précédente</source>
+        <extracomment>a short French message for the status bar (what undo took back, an error…)</extracomment>
+        <translation>◀ Previous card</translation>
+    </message>
+    <message>
+        <source>Carte suivante ▶</source>
+        <translation>Next card ▶</translation>
+    </message>
+    <message>
+        <source>Rien à annuler.</source>
+        <translation>Nothing to undo.</translation>
+    </message>
+    <message>
+        <source>Rien à rétablir.</source>
+        <translation>Nothing to redo.</translation>
+    </message>
+    <message>
+        <source>Annulé : {0}</source>
+        <translation>Undone: {0}</translation>
+    </message>
+    <message>
+        <source>Rétabli : {0}</source>
+        <translation>Redone: {0}</translation>
+    </message>
+    <message>
+        <source>Masquer les résultats (projecteur)</source>
+        <translation>Hide the results (projector)</translation>
+    </message>
+    <message>
+        <source>Dévoiler les résultats (projecteur)</source>
+        <translation>Reveal the results (projector)</translation>
+    </message>
+    <message>
+        <source>Les résultats sont visibles au projecteur.</source>
+        <translation>The results are visible on the projector.</translation>
+    </message>
+    <message>
+        <source>Les résultats restent masqués au projecteur tant que vous ne les dévoilez pas.</source>
+        <translation>The results stay hidden on the projector until you reveal them.</translation>
+    </message>
+    <message>
+        <source>Boussole masquée (mode salle).
 
 La salle voit cet écran : la boussole apparaîtra quand vous dévoilerez les résultats (R).</source>
-            <translation>Compass hidden (room mode).
+        <translation>Compass hidden (room mode).
 
 The room sees this screen: the compass appears when you reveal the results (R).</translation>
-        </message>
-    </context>
-    <context>
-        <name>ProjectorWindow</name>
-        <message>
-            <source>Atelier Résilience — projection</source>
-            <translation>Atelier Résilience — projection</translation>
-        </message>
-        <message>
-            <source>{0} · carte {1} / {2}</source>
-            <translation>{0} · card {1} / {2}</translation>
-        </message>
-        <message>
-            <source>%1 / %2</source>
-            <translation>%1 / %2</translation>
-        </message>
-        <message>
-            <source>%1 carte</source>
-            <translation>%1 card</translation>
-        </message>
-        <message>
-            <source>%1 cartes</source>
-            <translation>%1 cards</translation>
-        </message>
-        <message>
-            <source>⚠ %1 règle non respectée</source>
-            <translation>⚠ %1 rule broken</translation>
-        </message>
-        <message>
-            <source>⚠ %1 règles non respectées</source>
-            <translation>⚠ %1 rules broken</translation>
-        </message>
-    </context>
-    <context>
-        <name>QuestionRow</name>
-        <message>
-            <source>Argument de la table (Entrée pour valider)</source>
-            <extracomment>the facilitator chose an option for this table: (group_id, option_id) Delete: withdraw this table's choice (group_id) the argument was edited and committed: (group_id, card_id, text), for the card it was typed on a note was typed for this table: (group_id, text) move the focus to the previous (-1) or next (+1) table</extracomment>
-            <translation>The table's argument (Enter to save)</translation>
-        </message>
-        <message>
-            <source>Argument de {0}</source>
-            <translation>Argument of {0}</translation>
-        </message>
-        <message>
-            <source>Note…</source>
-            <translation>Note…</translation>
-        </message>
-        <message>
-            <source>Ajouter une note pour cette table</source>
-            <translation>Add a note for this table</translation>
-        </message>
-        <message>
-            <source>Note ou citation (anonyme), Entrée pour l'ajouter</source>
-            <translation>Note or quote (anonymous), Enter to add it</translation>
-        </message>
-        <message>
-            <source>touche {0}</source>
-            <translation>key {0}</translation>
-        </message>
-        <message>
-            <source>Notes ({0})</source>
-            <translation>Notes ({0})</translation>
-        </message>
-        <message>
-            <source>Aucune note</source>
-            <translation>No note</translation>
-        </message>
-        <message>
-            <source>✓ réponse enregistrée (masquée)</source>
-            <translation>✓ answer saved (hidden)</translation>
-        </message>
-    </context>
-    <context>
-        <name>RadarView</name>
-        <message>
-            <source>Boussole en radar</source>
-            <translation>Compass as a radar</translation>
-        </message>
-    </context>
-    <context>
-        <name>Recovery</name>
-        <message>
-            <source>Reprendre l'atelier</source>
-            <translation>Resume the workshop</translation>
-        </message>
-        <message>
-            <source>L'application s'est arrêtée pendant un atelier.
+    </message>
+</context>
+<context>
+    <name>ProjectorWindow</name>
+    <message>
+        <source>Atelier Résilience — projection</source>
+        <translation>Atelier Résilience — projection</translation>
+    </message>
+    <message>
+        <source>{0} · carte {1} / {2}</source>
+        <translation>{0} · card {1} / {2}</translation>
+    </message>
+    <message>
+        <source>%1 / %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <source>%1 carte</source>
+        <translation>%1 card</translation>
+    </message>
+    <message>
+        <source>%1 cartes</source>
+        <translation>%1 cards</translation>
+    </message>
+    <message>
+        <source>⚠ %1 règle non respectée</source>
+        <translation>⚠ %1 rule broken</translation>
+    </message>
+    <message>
+        <source>⚠ %1 règles non respectées</source>
+        <translation>⚠ %1 rules broken</translation>
+    </message>
+</context>
+<context>
+    <name>QuestionRow</name>
+    <message>
+        <source>Argument de la table (Entrée pour valider)</source>
+        <extracomment>the facilitator chose an option for this table: (group_id, option_id) Delete: withdraw this table&apos;s choice (group_id) the argument was edited and committed: (group_id, card_id, text), for the card it was typed on a note was typed for this table: (group_id, text) move the focus to the previous (-1) or next (+1) table</extracomment>
+        <translation>The table&apos;s argument (Enter to save)</translation>
+    </message>
+    <message>
+        <source>Argument de {0}</source>
+        <translation>Argument of {0}</translation>
+    </message>
+    <message>
+        <source>Note…</source>
+        <translation>Note…</translation>
+    </message>
+    <message>
+        <source>Ajouter une note pour cette table</source>
+        <translation>Add a note for this table</translation>
+    </message>
+    <message>
+        <source>Note ou citation (anonyme), Entrée pour l&apos;ajouter</source>
+        <translation>Note or quote (anonymous), Enter to add it</translation>
+    </message>
+    <message>
+        <source>touche {0}</source>
+        <translation>key {0}</translation>
+    </message>
+    <message>
+        <source>Notes ({0})</source>
+        <translation>Notes ({0})</translation>
+    </message>
+    <message>
+        <source>Aucune note</source>
+        <translation>No note</translation>
+    </message>
+    <message>
+        <source>✓ réponse enregistrée (masquée)</source>
+        <translation>✓ answer saved (hidden)</translation>
+    </message>
+</context>
+<context>
+    <name>RadarView</name>
+    <message>
+        <source>Boussole en radar</source>
+        <translation>Compass as a radar</translation>
+    </message>
+</context>
+<context>
+    <name>Recovery</name>
+    <message>
+        <source>Reprendre l&apos;atelier</source>
+        <translation>Resume the workshop</translation>
+    </message>
+    <message>
+        <source>L&apos;application s&apos;est arrêtée pendant un atelier.
 
-Reprendre l'atelier « %1 » là où il en était ?</source>
-            <translation>The app stopped during a workshop.
+Reprendre l&apos;atelier « %1 » là où il en était ?</source>
+        <translation>The app stopped during a workshop.
 
 Resume the workshop “%1” where it was?</translation>
-        </message>
-    </context>
-    <context>
-        <name>SequencesModel</name>
-        <message>
-            <source>N°</source>
-            <extracomment>(sequence id, field, value): planned minutes (int or None) or title (str) edited</extracomment>
-            <translation>No.</translation>
-        </message>
-        <message>
-            <source>Séquence (jeu)</source>
-            <translation>Sequence (deck)</translation>
-        </message>
-        <message>
-            <source>Cartes</source>
-            <translation>Cards</translation>
-        </message>
-        <message>
-            <source>Minutes prévues</source>
-            <translation>Planned minutes</translation>
-        </message>
-    </context>
-    <context>
-        <name>SequencesPanel</name>
-        <message>
-            <source>&amp;Séquences (jeux joués, dans l'ordre)</source>
-            <translation>Sequences (dec&amp;ks played, in order)</translation>
-        </message>
-        <message>
-            <source> min</source>
-            <translation> min</translation>
-        </message>
-        <message>
-            <source>Ajouter la sé&amp;quence</source>
-            <translation>Add the se&amp;quence</translation>
-        </message>
-        <message>
-            <source>Monter</source>
-            <translation>Move up</translation>
-        </message>
-        <message>
-            <source>Descendre</source>
-            <translation>Move down</translation>
-        </message>
-        <message>
-            <source>Retirer la séquence</source>
-            <translation>Remove the sequence</translation>
-        </message>
-        <message>
-            <source>Ctrl+Haut dans la liste</source>
-            <translation>Ctrl+Up in the list</translation>
-        </message>
-        <message>
-            <source>Ctrl+Bas dans la liste</source>
-            <translation>Ctrl+Down in the list</translation>
-        </message>
-        <message>
-            <source>Durée prévue : %1 h %2</source>
-            <translation>Planned time: %1 h %2</translation>
-        </message>
-    </context>
-    <context>
-        <name>SetupPage</name>
-        <message>
-            <source>Préparation de l'atelier</source>
-            <extracomment>« Jouer » was pressed: the main window shows the play page</extracomment>
-            <translation>Workshop set-up</translation>
-        </message>
-        <message>
-            <source>Jouer ▶</source>
-            <translation>Play ▶</translation>
-        </message>
-        <message>
-            <source>Ctrl+3</source>
-            <translation>Ctrl+3</translation>
-        </message>
-        <message>
-            <source>au moins une table</source>
-            <translation>at least one table</translation>
-        </message>
-        <message>
-            <source>au moins une séquence</source>
-            <translation>at least one sequence</translation>
-        </message>
-        <message>
-            <source>Pour jouer, ajoutez %1.</source>
-            <translation>To play, add %1.</translation>
-        </message>
-        <message>
-            <source> et </source>
-            <translation> and </translation>
-        </message>
-    </context>
-    <context>
-        <name>ShortcutsDialog</name>
-        <message>
-            <source>Raccourcis clavier</source>
-            <translation>Keyboard shortcuts</translation>
-        </message>
-        <message>
-            <source>Action</source>
-            <translation>Action</translation>
-        </message>
-        <message>
-            <source>Touches</source>
-            <translation>Keys</translation>
-        </message>
-        <message>
-            <source>Partout : Tab et Maj+Tab passent d'un champ à l'autre, Alt + la lettre soulignée va au champ ou au bouton, F2 modifie la cellule choisie d'un tableau, Suppr retire la ligne choisie.</source>
-            <translation>Everywhere: Tab and Shift+Tab move between fields, Alt + the underlined letter goes to that field or button, F2 edits the chosen cell of a table, Delete removes the chosen row.</translation>
-        </message>
-    </context>
-    <context>
-        <name>StartPage</name>
-        <message>
-            <source>Atelier Résilience</source>
-            <extracomment>« Nouvel atelier » was asked for « Ouvrir l'atelier de démonstration » was asked for a workshop of the list is to be opened: its id deck files (.yaml, .yml) and workshop archives (.zip) dropped on the page, to import like Ctrl+O « Importer un jeu… »: the main window asks for files « Nouveau jeu… »: the deck editor opens on a new deck « Dupliquer et modifier » (a built-in deck) or « Modifier » (one of yours): the selected DeckEntry « Imprimer les cartes… » / « Exporter en tableur… »: (the selected DeckEntry, "print" or "sheet"); an empty workbook: (None, "template-questions" or "template-strategy") « Réessayer » after the database could not be opened « Supprimer l'atelier… » (button, context menu or Delete key) on a workshop of the list: its id</extracomment>
-            <translation>Atelier Résilience</translation>
-        </message>
-        <message>
-            <source>Préparez, animez et restituez vos ateliers de résilience territoriale, même sans réseau.</source>
-            <translation>Prepare, run and report your territorial-resilience workshops, even without a network.</translation>
-        </message>
-        <message>
-            <source>&amp;Nouvel atelier</source>
-            <translation>&amp;New workshop</translation>
-        </message>
-        <message>
-            <source>Ouvrir l'atelier de dé&amp;monstration</source>
-            <translation>Open the de&amp;monstration workshop</translation>
-        </message>
-        <message>
-            <source>Réessa&amp;yer</source>
-            <translation>Retr&amp;y</translation>
-        </message>
-        <message>
-            <source>Ateliers &amp;récents</source>
-            <translation>&amp;Recent workshops</translation>
-        </message>
-        <message>
-            <source>Aucun atelier pour l'instant : créez-en un, ou ouvrez l'atelier de démonstration pour découvrir l'application.</source>
-            <translation>No workshop yet: create one, or open the demonstration workshop to discover the app.</translation>
-        </message>
-        <message>
-            <source>&amp;Ouvrir l'atelier choisi</source>
-            <translation>Open the &amp;chosen workshop</translation>
-        </message>
-        <message>
-            <source>Supprimer l'a&amp;telier…</source>
-            <translation>Dele&amp;te workshop…</translation>
-        </message>
-        <message>
-            <source>Supprime l'atelier choisi et tout ce qu'il contient, après confirmation</source>
-            <translation>Deletes the chosen workshop and everything in it, after confirmation</translation>
-        </message>
-        <message>
-            <source>Ouvrir</source>
-            <translation>Open</translation>
-        </message>
-        <message>
-            <source>Supprimer l'atelier…</source>
-            <translation>Delete workshop…</translation>
-        </message>
-        <message>
-            <source>Jeux di&amp;sponibles</source>
-            <translation>Availa&amp;ble decks</translation>
-        </message>
-        <message>
-            <source>Choisissez un jeu pour voir sa description ou ses erreurs.</source>
-            <translation>Pick a deck to see its description or its errors.</translation>
-        </message>
-        <message>
-            <source>&amp;Importer un jeu (YAML ou tableur)…</source>
-            <translation>&amp;Import a deck (YAML or spreadsheet)…</translation>
-        </message>
-        <message>
-            <source>ou glissez sur cette page un jeu (.yaml, .xlsx, .ods) ou une archive d'atelier (.zip)</source>
-            <translation>or drop a deck (.yaml, .xlsx, .ods) or a workshop archive (.zip) on this page</translation>
-        </message>
-        <message>
-            <source>Nouveau jeu…</source>
-            <translation>New deck…</translation>
-        </message>
-        <message>
-            <source>Modèle de tableur vide (questions)…</source>
-            <translation>Empty spreadsheet template (questions)…</translation>
-        </message>
-        <message>
-            <source>Modèle de tableur vide (stratégie)…</source>
-            <translation>Empty spreadsheet template (strategy)…</translation>
-        </message>
-        <message>
-            <source>Dupliquer et modifier</source>
-            <translation>Duplicate and edit</translation>
-        </message>
-        <message>
-            <source>Imprimer les cartes…</source>
-            <translation>Print the cards…</translation>
-        </message>
-        <message>
-            <source>Exporter en tableur…</source>
-            <translation>Export as a spreadsheet…</translation>
-        </message>
-        <message>
-            <source>Ouverture de la base de données…</source>
-            <translation>Opening the database…</translation>
-        </message>
-        <message>
-            <source>Préparation de la démonstration…</source>
-            <translation>Preparing the demonstration…</translation>
-        </message>
-        <message>
-            <source>Modifier le jeu</source>
-            <translation>Edit the deck</translation>
-        </message>
-        <message>
-            <source>Ce jeu ne peut pas être joué : corrigez le fichier %1</source>
-            <translation>This deck cannot be played: fix the file %1</translation>
-        </message>
-        <message>
-            <source>%1 — version %2</source>
-            <translation>%1 — version %2</translation>
-        </message>
-        <message>
-            <source>Sous-ensemble : %1 (%2 cartes)</source>
-            <translation>Subset: %1 (%2 cards)</translation>
-        </message>
-        <message>
-            <source>Dupli&amp;quer…</source>
-            <translation>D&amp;uplicate…</translation>
-        </message>
-        <message>
-            <source>Un nouvel atelier avec les mêmes jeux, tables et informations, sans les réponses</source>
-            <translation>A new workshop with the same decks, tables and details, without the answers</translation>
-        </message>
-        <message>
-            <source>&amp;Importer un jeu (YAML)…</source>
-            <translation>&amp;Import a deck (YAML)…</translation>
-        </message>
-        <message>
-            <source>ou glissez sur cette page un jeu (.yaml) ou une archive d'atelier (.zip)</source>
-            <translation>or drop a deck (.yaml) or a workshop archive (.zip) on this page</translation>
-        </message>
-    </context>
-    <context>
-        <name>StrategyPanel</name>
-        <message>
-            <source>Cartes choisies par chaque table</source>
-            <extracomment>pick (True) or drop (False) a card for a table: (group_id, card_id, picked)</extracomment>
-            <translation>Cards picked by each table</translation>
-        </message>
-        <message>
-            <source>Budget par table : {0} {1}</source>
-            <translation>Budget per table: {0} {1}</translation>
-        </message>
-        <message>
-            <source>{0} : budget dépassé de {1} {2}</source>
-            <translation>{0}: budget exceeded by {1} {2}</translation>
-        </message>
-        <message>
-            <source>Budget par table : {0}</source>
-            <translation>Budget per table: {0}</translation>
-        </message>
-        <message>
-            <source>{0} : budget dépassé de {1}</source>
-            <translation>{0}: budget exceeded by {1}</translation>
-        </message>
-        <message>
-            <source>« {0} » demande aussi « {1} »</source>
-            <translation>“{0}” also requires “{1}”</translation>
-        </message>
-        <message>
-            <source>« {0} » est incompatible avec « {1} »</source>
-            <translation>“{0}” cannot go with “{1}”</translation>
-        </message>
-    </context>
-    <context>
-        <name>TimerBar</name>
-        <message>
-            <source>Carte</source>
-            <translation>Card</translation>
-        </message>
-        <message>
-            <source>Séquence</source>
-            <translation>Sequence</translation>
-        </message>
-        <message>
-            <source>Pause</source>
-            <translation>Pause</translation>
-        </message>
-        <message>
-            <source>Démarrer</source>
-            <translation>Start</translation>
-        </message>
-    </context>
-    <context>
-        <name>ViewController</name>
-        <message>
-            <source>Langue</source>
-            <translation>Language</translation>
-        </message>
-        <message>
-            <source>La nouvelle langue s'appliquera au prochain démarrage de l'application. The new language applies the next time the app starts.</source>
-            <translation>The new language applies the next time the app starts. La nouvelle langue s'appliquera au prochain démarrage.</translation>
-        </message>
-    </context>
-    <context>
-        <name>WorkshopListModel</name>
-        <message>
-            <source>Date</source>
-            <translation>Date</translation>
-        </message>
-        <message>
-            <source>Atelier</source>
-            <translation>Workshop</translation>
-        </message>
-        <message>
-            <source>Territoire</source>
-            <translation>Territory</translation>
-        </message>
-        <message>
-            <source>Jeux</source>
-            <translation>Decks</translation>
-        </message>
-        <message>
-            <source>Avancement</source>
-            <translation>Progress</translation>
-        </message>
-        <message>
-            <source>État</source>
-            <translation>Status</translation>
-        </message>
-        <message>
-            <source>En préparation</source>
-            <translation>Being set up</translation>
-        </message>
-        <message>
-            <source>En cours</source>
-            <translation>Running</translation>
-        </message>
-        <message>
-            <source>Terminé</source>
-            <translation>Done</translation>
-        </message>
-        <message>
-            <source>Archivé</source>
-            <translation>Archived</translation>
-        </message>
-        <message>
-            <source>%1 réponse enregistrée sur %2</source>
-            <translation>%1 answer recorded out of %2</translation>
-        </message>
-        <message>
-            <source>%1 réponses enregistrées sur %2</source>
-            <translation>%1 answers recorded out of %2</translation>
-        </message>
-        <message>
-            <source>aucun jeu</source>
-            <translation>no deck</translation>
-        </message>
-    </context>
-    <context>
-        <name>WorkshopPages</name>
-        <message>
-            <source>A&amp;ccueil</source>
-            <extracomment>the open workshop or the current page changed the debrief page asked for the export dialog a short message from the play page for the status bar</extracomment>
-            <translation>H&amp;ome</translation>
-        </message>
-        <message>
-            <source>&amp;Préparation</source>
-            <translation>&amp;Set-up</translation>
-        </message>
-        <message>
-            <source>Je&amp;u</source>
-            <translation>Pl&amp;ay</translation>
-        </message>
-        <message>
-            <source>&amp;Bilan</source>
-            <translation>&amp;Debrief</translation>
-        </message>
-        <message>
-            <source>Ouvrez ou créez un atelier depuis l'accueil.</source>
-            <translation>Open or create a workshop from the home page.</translation>
-        </message>
-    </context>
-    <context>
-        <name>SingleInstance</name>
-        <message>
-            <source>Atelier Résilience est déjà ouvert sur ce dossier de données (« %1 »).
+    </message>
+</context>
+<context>
+    <name>RoomModeBanner</name>
+    <message>
+        <source>Un seul écran : la salle voit sans doute cette fenêtre.</source>
+        <extracomment>the facilitator accepted (True) or dismissed (False) the offer</extracomment>
+        <translation>A single screen: the room probably sees this window.</translation>
+    </message>
+    <message>
+        <source>Le mode salle masque la boussole et les réponses des autres tables jusqu&apos;à R ; B met toute la fenêtre au noir.</source>
+        <translation>Room mode hides the compass and the other tables&apos; answers until R; B blacks out the whole window.</translation>
+    </message>
+    <message>
+        <source>Passer en mode salle</source>
+        <translation>Switch to room mode</translation>
+    </message>
+    <message>
+        <source>Ne pas passer en mode salle</source>
+        <translation>Do not switch to room mode</translation>
+    </message>
+</context>
+<context>
+    <name>SequencesModel</name>
+    <message>
+        <source>N°</source>
+        <extracomment>(sequence id, field, value): planned minutes (int or None) or title (str) edited</extracomment>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>Séquence (jeu)</source>
+        <translation>Sequence (deck)</translation>
+    </message>
+    <message>
+        <source>Cartes</source>
+        <translation>Cards</translation>
+    </message>
+    <message>
+        <source>Minutes prévues</source>
+        <translation>Planned minutes</translation>
+    </message>
+</context>
+<context>
+    <name>SequencesPanel</name>
+    <message>
+        <source>&amp;Séquences (jeux joués, dans l&apos;ordre)</source>
+        <translation>Sequences (dec&amp;ks played, in order)</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>Ajouter la sé&amp;quence</source>
+        <translation>Add the se&amp;quence</translation>
+    </message>
+    <message>
+        <source>Monter</source>
+        <translation>Move up</translation>
+    </message>
+    <message>
+        <source>Descendre</source>
+        <translation>Move down</translation>
+    </message>
+    <message>
+        <source>Retirer la séquence</source>
+        <translation>Remove the sequence</translation>
+    </message>
+    <message>
+        <source>Ctrl+Haut dans la liste</source>
+        <translation>Ctrl+Up in the list</translation>
+    </message>
+    <message>
+        <source>Ctrl+Bas dans la liste</source>
+        <translation>Ctrl+Down in the list</translation>
+    </message>
+    <message>
+        <source>Durée prévue : %1 h %2</source>
+        <translation>Planned time: %1 h %2</translation>
+    </message>
+</context>
+<context>
+    <name>SetupPage</name>
+    <message>
+        <source>Préparation de l&apos;atelier</source>
+        <extracomment>« Jouer » was pressed: the main window shows the play page</extracomment>
+        <translation>Workshop set-up</translation>
+    </message>
+    <message>
+        <source>Jouer ▶</source>
+        <translation>Play ▶</translation>
+    </message>
+    <message>
+        <source>Ctrl+3</source>
+        <translation>Ctrl+3</translation>
+    </message>
+    <message>
+        <source>au moins une table</source>
+        <translation>at least one table</translation>
+    </message>
+    <message>
+        <source>au moins une séquence</source>
+        <translation>at least one sequence</translation>
+    </message>
+    <message>
+        <source>Pour jouer, ajoutez %1.</source>
+        <translation>To play, add %1.</translation>
+    </message>
+    <message>
+        <source> et </source>
+        <translation> and </translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <source>Raccourcis clavier</source>
+        <translation>Keyboard shortcuts</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>Touches</source>
+        <translation>Keys</translation>
+    </message>
+    <message>
+        <source>Partout : Tab et Maj+Tab passent d&apos;un champ à l&apos;autre, Alt + la lettre soulignée va au champ ou au bouton, F2 modifie la cellule choisie d&apos;un tableau, Suppr retire la ligne choisie.</source>
+        <translation>Everywhere: Tab and Shift+Tab move between fields, Alt + the underlined letter goes to that field or button, F2 edits the chosen cell of a table, Delete removes the chosen row.</translation>
+    </message>
+</context>
+<context>
+    <name>SingleInstance</name>
+    <message>
+        <source>Atelier Résilience est déjà ouvert sur ce dossier de données (« %1 »).
 
 Une seule fenêtre peut l’utiliser à la fois : les saisies de l’une ne s’afficheraient pas dans l’autre.</source>
-            <translation>Atelier Résilience is already open on this data folder (“%1”).
+        <translation>Atelier Résilience is already open on this data folder (“%1”).
 
 Only one window can use it at a time: what is entered in one would not show in the other.</translation>
-        </message>
-        <message>
-            <source>La fenêtre déjà ouverte a été mise au premier plan.</source>
-            <translation>The window already open was brought to the front.</translation>
-        </message>
-        <message>
-            <source>Atelier Résilience est déjà ouvert</source>
-            <translation>Atelier Résilience is already open</translation>
-        </message>
-    </context>
-    <context>
-        <name>ExportDoneBox</name>
-        <message>
-            <source>Compte-rendu enregistré</source>
-            <extracomment>opens a file or a folder with the system's application; False when nothing could open it</extracomment>
-            <translation>Minutes saved</translation>
-        </message>
-        <message>
-            <source>Réponses enregistrées (CSV)</source>
-            <translation>Answers saved (CSV)</translation>
-        </message>
-        <message>
-            <source>Réponses enregistrées (XLSX)</source>
-            <translation>Answers saved (XLSX)</translation>
-        </message>
-        <message>
-            <source>Archive enregistrée</source>
-            <translation>Archive saved</translation>
-        </message>
-        <message>
-            <source>Export terminé</source>
-            <translation>Export finished</translation>
-        </message>
-        <message>
-            <source>Ouvrir le PDF</source>
-            <translation>Open the PDF</translation>
-        </message>
-        <message>
-            <source>Ouvrir le fichier</source>
-            <translation>Open the file</translation>
-        </message>
-        <message>
-            <source>Ouvrir le dossier</source>
-            <translation>Open the folder</translation>
-        </message>
-        <message>
-            <source>Copier le chemin</source>
-            <translation>Copy the path</translation>
-        </message>
-        <message>
-            <source>Fermer</source>
-            <translation>Close</translation>
-        </message>
-        <message>
-            <source>Aucune application n'est configurée sur cet ordinateur pour ouvrir « %1 ».</source>
-            <translation>No application is set up on this computer to open “%1”.</translation>
-        </message>
-        <message>
-            <source>Le fichier est ici : %1</source>
-            <translation>The file is here: %1</translation>
-        </message>
-        <message>
-            <source>Chemin copié : %1</source>
-            <translation>Path copied: %1</translation>
-        </message>
-    </context>
-    <context>
-        <name>FrenchDateEdit</name>
-        <message>
-            <source>Calendrier (Alt+↓)</source>
-            <extracomment>a valid date (or None: the field was emptied) was typed or picked and differs from the value what was typed is not a date: the French sentence (the value did not change)</extracomment>
-            <translation>Calendar (Alt+↓)</translation>
-        </message>
-        <message>
-            <source>Ouvrir le calendrier (Alt+↓ ou F4)</source>
-            <translation>Open the calendar (Alt+↓ or F4)</translation>
-        </message>
-        <message>
-            <source>Une date est nécessaire : tapez-la en jj/mm/aaaa.</source>
-            <translation>A date is needed: type it as dd/mm/yyyy.</translation>
-        </message>
-        <message>
-            <source>aucune date</source>
-            <translation>no date</translation>
-        </message>
-        <message>
-            <source>%1 Date inchangée : %2.</source>
-            <translation>%1 Date unchanged: %2.</translation>
-        </message>
-        <message>
-            <source>Date en jj/mm/aaaa (par exemple 15/10/2026 ou 15102026)</source>
-            <translation>Date as dd/mm/yyyy (e.g. 15/10/2026 or 15102026)</translation>
-        </message>
-    </context>
-    <context>
-        <name>HistoryDialog</name>
-        <message>
-            <source>Historique et relecture</source>
-            <translation>History and replay</translation>
-        </message>
-        <message>
-            <source>Filtrer : un mot, une table, une carte…</source>
-            <translation>Filter: a word, a table, a card…</translation>
-        </message>
-        <message>
-            <source>Toutes les tables</source>
-            <translation>All tables</translation>
-        </message>
-        <message>
-            <source>Relecture : la boussole après l'événement choisi</source>
-            <translation>Replay: the compass after the chosen event</translation>
-        </message>
-        <message>
-            <source>Tous les événements</source>
-            <translation>All events</translation>
-        </message>
-        <message>
-            <source>Réponses et cartes choisies</source>
-            <translation>Answers and picked cards</translation>
-        </message>
-        <message>
-            <source>Notes</source>
-            <translation>Notes</translation>
-        </message>
-        <message>
-            <source>Cartes affichées</source>
-            <translation>Cards shown</translation>
-        </message>
-        <message>
-            <source>Dévoilements</source>
-            <translation>Reveals</translation>
-        </message>
-        <message>
-            <source>Minuteurs et séquences</source>
-            <translation>Timers and sequences</translation>
-        </message>
-        <message>
-            <source>Annulations</source>
-            <translation>Undos</translation>
-        </message>
-        <message>
-            <source>Relecture : la boussole telle qu'elle était</source>
-            <translation>Replay: the compass as it stood</translation>
-        </message>
-        <message>
-            <source>%1 événement(s) sur %2</source>
-            <translation>%1 event(s) of %2</translation>
-        </message>
-        <message>
-            <source>Rien ne s'est encore passé.</source>
-            <translation>Nothing has happened yet.</translation>
-        </message>
-        <message>
-            <source>Après l'événement %1 / %2, à %3 : %4</source>
-            <translation>After event %1 / %2, at %3: %4</translation>
-        </message>
-    </context>
-    <context>
-        <name>HistoryModel</name>
-        <message>
-            <source>carte affichée</source>
-            <translation>card shown</translation>
-        </message>
-        <message>
-            <source>réponse</source>
-            <translation>answer</translation>
-        </message>
-        <message>
-            <source>réponse retirée</source>
-            <translation>answer withdrawn</translation>
-        </message>
-        <message>
-            <source>argument</source>
-            <translation>argument</translation>
-        </message>
-        <message>
-            <source>carte choisie</source>
-            <translation>card picked</translation>
-        </message>
-        <message>
-            <source>carte retirée</source>
-            <translation>card dropped</translation>
-        </message>
-        <message>
-            <source>note</source>
-            <translation>note</translation>
-        </message>
-        <message>
-            <source>minuteur démarré</source>
-            <translation>timer started</translation>
-        </message>
-        <message>
-            <source>minuteur arrêté</source>
-            <translation>timer stopped</translation>
-        </message>
-        <message>
-            <source>séquence commencée</source>
-            <translation>sequence started</translation>
-        </message>
-        <message>
-            <source>séquence terminée</source>
-            <translation>sequence ended</translation>
-        </message>
-        <message>
-            <source>résultats dévoilés</source>
-            <translation>results revealed</translation>
-        </message>
-        <message>
-            <source>résultats masqués</source>
-            <translation>results hidden</translation>
-        </message>
-        <message>
-            <source>annulation</source>
-            <translation>undo</translation>
-        </message>
-        <message>
-            <source>rétablissement</source>
-            <translation>redo</translation>
-        </message>
-        <message>
-            <source>Heure</source>
-            <translation>Time</translation>
-        </message>
-        <message>
-            <source>Quoi</source>
-            <translation>What</translation>
-        </message>
-        <message>
-            <source>Table</source>
-            <translation>Table</translation>
-        </message>
-        <message>
-            <source>Carte</source>
-            <translation>Card</translation>
-        </message>
-        <message>
-            <source>Détail</source>
-            <translation>Detail</translation>
-        </message>
-    </context>
-    <context>
-        <name>ParticipantsImport</name>
-        <message>
-            <source>Importer une liste…</source>
-            <translation>Import a list…</translation>
-        </message>
-        <message>
-            <source>CSV d'Excel (« ; ») ou XLSX : nom, fonction, service, organisation, rôle (élu, agent, partenaire), table</source>
-            <translation>Excel CSV (“;”) or XLSX: name, job title, service, organisation, role (elected, staff, partner), table</translation>
-        </message>
-        <message>
-            <source>Répartir par service</source>
-            <translation>Spread by service</translation>
-        </message>
-        <message>
-            <source>Place chacun à une table en mêlant les services</source>
-            <translation>Seats everyone at a table, mixing services</translation>
-        </message>
-        <message>
-            <source>Importer une liste de participants</source>
-            <translation>Import a participant list</translation>
-        </message>
-        <message>
-            <source>Listes (*.csv *.xlsx *.txt)</source>
-            <translation>Lists (*.csv *.xlsx *.txt)</translation>
-        </message>
-        <message>
-            <source>le texte collé</source>
-            <translation>the pasted text</translation>
-        </message>
-    </context>
-    <context>
-        <name>PhotosDialog</name>
-        <message>
-            <source>Photos de l'atelier</source>
-            <translation>Workshop photos</translation>
-        </message>
-        <message>
-            <source>Photos</source>
-            <translation>Photos</translation>
-        </message>
-        <message>
-            <source>Ajoutez des photos des tableaux et des post-its, ou déposez-en plusieurs ici. Les grandes photos sont réduites (2 400 pixels de côté au plus).</source>
-            <translation>Add photos of the boards and post-its, or drop several here. Large photos are reduced (2,400 pixels per side at most).</translation>
-        </message>
-        <message>
-            <source>ex. Tableau des risques de la table 2</source>
-            <translation>e.g. Risk board of table 2</translation>
-        </message>
-        <message>
-            <source>&amp;Ajouter des photos…</source>
-            <translation>&amp;Add photos…</translation>
-        </message>
-        <message>
-            <source>&amp;Retirer la photo</source>
-            <translation>&amp;Remove the photo</translation>
-        </message>
-        <message>
-            <source>Fermer</source>
-            <translation>Close</translation>
-        </message>
-        <message>
-            <source>&amp;Légende</source>
-            <translation>&amp;Caption</translation>
-        </message>
-        <message>
-            <source>Rattachée &amp;à</source>
-            <translation>A&amp;ttached to</translation>
-        </message>
-        <message>
-            <source>Le bilan (pas une carte)</source>
-            <translation>The debrief (not a card)</translation>
-        </message>
-        <message>
-            <source>(sans légende)</source>
-            <translation>(no caption)</translation>
-        </message>
-        <message>
-            <source>Bilan</source>
-            <translation>Debrief</translation>
-        </message>
-        <message>
-            <source>Ajouter des photos</source>
-            <translation>Add photos</translation>
-        </message>
-        <message>
-            <source>Photos (%1)</source>
-            <translation>Photos (%1)</translation>
-        </message>
-    </context>
-    <context>
-        <name>RoomModeBanner</name>
-        <message>
-            <source>Un seul écran : la salle voit sans doute cette fenêtre.</source>
-            <extracomment>the facilitator accepted (True) or dismissed (False) the offer</extracomment>
-            <translation>A single screen: the room probably sees this window.</translation>
-        </message>
-        <message>
-            <source>Le mode salle masque la boussole et les réponses des autres tables jusqu'à R ; B met toute la fenêtre au noir.</source>
-            <translation>Room mode hides the compass and the other tables' answers until R; B blacks out the whole window.</translation>
-        </message>
-        <message>
-            <source>Passer en mode salle</source>
-            <translation>Switch to room mode</translation>
-        </message>
-        <message>
-            <source>Ne pas passer en mode salle</source>
-            <translation>Do not switch to room mode</translation>
-        </message>
-    </context>
-    <context>
-        <name>StrategyNotes</name>
-        <message>
-            <source>Argument de la table pour cette carte (Entrée : valider)</source>
-            <extracomment>the argument was edited and committed: (group_id, card_id, text) a note was typed for a table on a card: (group_id, card_id, text) the facilitator is done here (Enter or Escape): the pick table takes the keyboard back</extracomment>
-            <translation>The table's argument for this card (Enter: save)</translation>
-        </message>
-        <message>
-            <source>Note ou citation (Entrée pour l'ajouter)</source>
-            <translation>Note or quote (Enter to add it)</translation>
-        </message>
-        <message>
-            <source>%1 · carte %2</source>
-            <translation>%1 · card %2</translation>
-        </message>
-        <message>
-            <source>Choisissez une table et une carte</source>
-            <translation>Choose a table and a card</translation>
-        </message>
-    </context>
-    <context>
-        <name>feedback</name>
-        <message>
-            <source>réponse {of_group} à la carte {card}</source>
-            <translation>answer of {group} to card {card}</translation>
-        </message>
-        <message>
-            <source>retrait de la réponse {of_group} à la carte {card}</source>
-            <translation>withdrawal of the answer of {group} to card {card}</translation>
-        </message>
-        <message>
-            <source>argument {of_group} à la carte {card}</source>
-            <translation>argument of {group} on card {card}</translation>
-        </message>
-        <message>
-            <source>carte {card} choisie par {group}</source>
-            <translation>card {card} picked by {group}</translation>
-        </message>
-        <message>
-            <source>carte {card} retirée par {group}</source>
-            <translation>card {card} dropped by {group}</translation>
-        </message>
-        <message>
-            <source>note {of_group} à la carte {card}</source>
-            <translation>note of {group} on card {card}</translation>
-        </message>
-        <message>
-            <source>note sur la carte {card}</source>
-            <translation>note on card {card}</translation>
-        </message>
-        <message>
-            <source>note générale</source>
-            <translation>general note</translation>
-        </message>
-        <message>
-            <source>dernière saisie</source>
-            <translation>last entry</translation>
-        </message>
-        <message>
-            <source>&amp;Annuler</source>
-            <translation>&amp;Undo</translation>
-        </message>
-        <message>
-            <source>&amp;Annuler : %1</source>
-            <translation>&amp;Undo: %1</translation>
-        </message>
-        <message>
-            <source>&amp;Rétablir</source>
-            <translation>&amp;Redo</translation>
-        </message>
-        <message>
-            <source>&amp;Rétablir : %1</source>
-            <translation>&amp;Redo: %1</translation>
-        </message>
-    </context>
-    <context>
-        <name>picks</name>
-        <message>
-            <source>point</source>
-            <translation>point</translation>
-        </message>
-        <message>
-            <source>points</source>
-            <translation>points</translation>
-        </message>
-        <message>
-            <source>court terme</source>
-            <translation>short term</translation>
-        </message>
-        <message>
-            <source>moyen terme</source>
-            <translation>medium term</translation>
-        </message>
-        <message>
-            <source>long terme</source>
-            <translation>long term</translation>
-        </message>
-    </context>
+    </message>
+    <message>
+        <source>La fenêtre déjà ouverte a été mise au premier plan.</source>
+        <translation>The window already open was brought to the front.</translation>
+    </message>
+    <message>
+        <source>Atelier Résilience est déjà ouvert</source>
+        <translation>Atelier Résilience is already open</translation>
+    </message>
+</context>
+<context>
+    <name>StartPage</name>
+    <message>
+        <source>Atelier Résilience</source>
+        <extracomment>« Nouvel atelier » was asked for « Ouvrir l&apos;atelier de démonstration » was asked for a workshop of the list is to be opened: its id deck files (.yaml, .yml) and workshop archives (.zip) dropped on the page, to import like Ctrl+O « Importer un jeu… »: the main window asks for files « Nouveau jeu… »: the deck editor opens on a new deck « Dupliquer et modifier » (a built-in deck) or « Modifier » (one of yours): the selected DeckEntry « Imprimer les cartes… » / « Exporter en tableur… »: (the selected DeckEntry, &quot;print&quot; or &quot;sheet&quot;); an empty workbook: (None, &quot;template-questions&quot; or &quot;template-strategy&quot;) « Réessayer » after the database could not be opened « Supprimer l&apos;atelier… » (button, context menu or Delete key) on a workshop of the list: its id « Dupliquer (modèle) »: a copy of the chosen workshop without what was played: its id</extracomment>
+        <translation>Atelier Résilience</translation>
+    </message>
+    <message>
+        <source>Préparez, animez et restituez vos ateliers de résilience territoriale, même sans réseau.</source>
+        <translation>Prepare, run and report your territorial-resilience workshops, even without a network.</translation>
+    </message>
+    <message>
+        <source>&amp;Nouvel atelier</source>
+        <translation>&amp;New workshop</translation>
+    </message>
+    <message>
+        <source>Ouvrir l&apos;atelier de dé&amp;monstration</source>
+        <translation>Open the de&amp;monstration workshop</translation>
+    </message>
+    <message>
+        <source>Réessa&amp;yer</source>
+        <translation>Retr&amp;y</translation>
+    </message>
+    <message>
+        <source>Ateliers &amp;récents</source>
+        <translation>&amp;Recent workshops</translation>
+    </message>
+    <message>
+        <source>Aucun atelier pour l&apos;instant : créez-en un, ou ouvrez l&apos;atelier de démonstration pour découvrir l&apos;application.</source>
+        <translation>No workshop yet: create one, or open the demonstration workshop to discover the app.</translation>
+    </message>
+    <message>
+        <source>&amp;Ouvrir l&apos;atelier choisi</source>
+        <translation>Open the &amp;chosen workshop</translation>
+    </message>
+    <message>
+        <source>Supprimer l&apos;a&amp;telier…</source>
+        <translation>Dele&amp;te workshop…</translation>
+    </message>
+    <message>
+        <source>Supprime l&apos;atelier choisi et tout ce qu&apos;il contient, après confirmation</source>
+        <translation>Deletes the chosen workshop and everything in it, after confirmation</translation>
+    </message>
+    <message>
+        <source>Ouvrir</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>Supprimer l&apos;atelier…</source>
+        <translation>Delete workshop…</translation>
+    </message>
+    <message>
+        <source>Jeux di&amp;sponibles</source>
+        <translation>Availa&amp;ble decks</translation>
+    </message>
+    <message>
+        <source>Choisissez un jeu pour voir sa description ou ses erreurs.</source>
+        <translation>Pick a deck to see its description or its errors.</translation>
+    </message>
+    <message>
+        <source>&amp;Importer un jeu (YAML ou tableur)…</source>
+        <translation>&amp;Import a deck (YAML or spreadsheet)…</translation>
+    </message>
+    <message>
+        <source>ou glissez sur cette page un jeu (.yaml, .xlsx, .ods) ou une archive d&apos;atelier (.zip)</source>
+        <translation>or drop a deck (.yaml, .xlsx, .ods) or a workshop archive (.zip) on this page</translation>
+    </message>
+    <message>
+        <source>Nouveau jeu…</source>
+        <translation>New deck…</translation>
+    </message>
+    <message>
+        <source>Modèle de tableur vide (questions)…</source>
+        <translation>Empty spreadsheet template (questions)…</translation>
+    </message>
+    <message>
+        <source>Modèle de tableur vide (stratégie)…</source>
+        <translation>Empty spreadsheet template (strategy)…</translation>
+    </message>
+    <message>
+        <source>Dupliquer et modifier</source>
+        <translation>Duplicate and edit</translation>
+    </message>
+    <message>
+        <source>Imprimer les cartes…</source>
+        <translation>Print the cards…</translation>
+    </message>
+    <message>
+        <source>Exporter en tableur…</source>
+        <translation>Export as a spreadsheet…</translation>
+    </message>
+    <message>
+        <source>Ouverture de la base de données…</source>
+        <translation>Opening the database…</translation>
+    </message>
+    <message>
+        <source>Préparation de la démonstration…</source>
+        <translation>Preparing the demonstration…</translation>
+    </message>
+    <message>
+        <source>Modifier le jeu</source>
+        <translation>Edit the deck</translation>
+    </message>
+    <message>
+        <source>Ce jeu ne peut pas être joué : corrigez le fichier %1</source>
+        <translation>This deck cannot be played: fix the file %1</translation>
+    </message>
+    <message>
+        <source>%1 — version %2</source>
+        <translation>%1 — version %2</translation>
+    </message>
+    <message>
+        <source>Sous-ensemble : %1 (%2 cartes)</source>
+        <translation>Subset: %1 (%2 cards)</translation>
+    </message>
+    <message>
+        <source>Dupli&amp;quer…</source>
+        <translation>D&amp;uplicate…</translation>
+    </message>
+    <message>
+        <source>Un nouvel atelier avec les mêmes jeux, tables et informations, sans les réponses</source>
+        <translation>A new workshop with the same decks, tables and details, without the answers</translation>
+    </message>
+</context>
+<context>
+    <name>StrategyNotes</name>
+    <message>
+        <source>Argument de la table pour cette carte (Entrée : valider)</source>
+        <extracomment>the argument was edited and committed: (group_id, card_id, text) a note was typed for a table on a card: (group_id, card_id, text) the facilitator is done here (Enter or Escape): the pick table takes the keyboard back</extracomment>
+        <translation>The table&apos;s argument for this card (Enter: save)</translation>
+    </message>
+    <message>
+        <source>Note ou citation (Entrée pour l&apos;ajouter)</source>
+        <translation>Note or quote (Enter to add it)</translation>
+    </message>
+    <message>
+        <source>%1 · carte %2</source>
+        <translation>%1 · card %2</translation>
+    </message>
+    <message>
+        <source>Choisissez une table et une carte</source>
+        <translation>Choose a table and a card</translation>
+    </message>
+</context>
+<context>
+    <name>StrategyPanel</name>
+    <message>
+        <source>Cartes choisies par chaque table</source>
+        <extracomment>pick (True) or drop (False) a card for a table: (group_id, card_id, picked)</extracomment>
+        <translation>Cards picked by each table</translation>
+    </message>
+    <message>
+        <source>Budget par table : {0}</source>
+        <translation>Budget per table: {0}</translation>
+    </message>
+    <message>
+        <source>{0} : budget dépassé de {1}</source>
+        <translation>{0}: budget exceeded by {1}</translation>
+    </message>
+    <message>
+        <source>« {0} » demande aussi « {1} »</source>
+        <translation>“{0}” also requires “{1}”</translation>
+    </message>
+    <message>
+        <source>« {0} » est incompatible avec « {1} »</source>
+        <translation>“{0}” cannot go with “{1}”</translation>
+    </message>
+</context>
+<context>
+    <name>TimerBar</name>
+    <message>
+        <source>Carte</source>
+        <translation>Card</translation>
+    </message>
+    <message>
+        <source>Séquence</source>
+        <translation>Sequence</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Pause</translation>
+    </message>
+    <message>
+        <source>Démarrer</source>
+        <translation>Start</translation>
+    </message>
+</context>
+<context>
+    <name>ViewController</name>
+    <message>
+        <source>Langue</source>
+        <translation>Language</translation>
+    </message>
+    <message>
+        <source>La nouvelle langue s&apos;appliquera au prochain démarrage de l&apos;application. The new language applies the next time the app starts.</source>
+        <translation>The new language applies the next time the app starts. La nouvelle langue s&apos;appliquera au prochain démarrage.</translation>
+    </message>
+</context>
+<context>
+    <name>WorkshopListModel</name>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Atelier</source>
+        <translation>Workshop</translation>
+    </message>
+    <message>
+        <source>Territoire</source>
+        <translation>Territory</translation>
+    </message>
+    <message>
+        <source>Jeux</source>
+        <translation>Decks</translation>
+    </message>
+    <message>
+        <source>Avancement</source>
+        <translation>Progress</translation>
+    </message>
+    <message>
+        <source>État</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>En préparation</source>
+        <translation>Being set up</translation>
+    </message>
+    <message>
+        <source>En cours</source>
+        <translation>Running</translation>
+    </message>
+    <message>
+        <source>Terminé</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <source>Archivé</source>
+        <translation>Archived</translation>
+    </message>
+    <message>
+        <source>%1 réponse enregistrée sur %2</source>
+        <translation>%1 answer recorded out of %2</translation>
+    </message>
+    <message>
+        <source>%1 réponses enregistrées sur %2</source>
+        <translation>%1 answers recorded out of %2</translation>
+    </message>
+    <message>
+        <source>aucun jeu</source>
+        <translation>no deck</translation>
+    </message>
+</context>
+<context>
+    <name>WorkshopPages</name>
+    <message>
+        <source>A&amp;ccueil</source>
+        <extracomment>the open workshop or the current page changed the debrief page asked for the export dialog a short message from the play page for the status bar</extracomment>
+        <translation>H&amp;ome</translation>
+    </message>
+    <message>
+        <source>&amp;Préparation</source>
+        <translation>&amp;Set-up</translation>
+    </message>
+    <message>
+        <source>Je&amp;u</source>
+        <translation>Pl&amp;ay</translation>
+    </message>
+    <message>
+        <source>&amp;Bilan</source>
+        <translation>&amp;Debrief</translation>
+    </message>
+    <message>
+        <source>Ouvrez ou créez un atelier depuis l&apos;accueil.</source>
+        <translation>Open or create a workshop from the home page.</translation>
+    </message>
+</context>
+<context>
+    <name>feedback</name>
+    <message>
+        <source>réponse {of_group} à la carte {card}</source>
+        <translation>answer of {group} to card {card}</translation>
+    </message>
+    <message>
+        <source>retrait de la réponse {of_group} à la carte {card}</source>
+        <translation>withdrawal of the answer of {group} to card {card}</translation>
+    </message>
+    <message>
+        <source>argument {of_group} à la carte {card}</source>
+        <translation>argument of {group} on card {card}</translation>
+    </message>
+    <message>
+        <source>carte {card} choisie par {group}</source>
+        <translation>card {card} picked by {group}</translation>
+    </message>
+    <message>
+        <source>carte {card} retirée par {group}</source>
+        <translation>card {card} dropped by {group}</translation>
+    </message>
+    <message>
+        <source>note {of_group} à la carte {card}</source>
+        <translation>note of {group} on card {card}</translation>
+    </message>
+    <message>
+        <source>note sur la carte {card}</source>
+        <translation>note on card {card}</translation>
+    </message>
+    <message>
+        <source>note générale</source>
+        <translation>general note</translation>
+    </message>
+    <message>
+        <source>dernière saisie</source>
+        <translation>last entry</translation>
+    </message>
+    <message>
+        <source>&amp;Annuler</source>
+        <translation>&amp;Undo</translation>
+    </message>
+    <message>
+        <source>&amp;Annuler : %1</source>
+        <translation>&amp;Undo: %1</translation>
+    </message>
+    <message>
+        <source>&amp;Rétablir</source>
+        <translation>&amp;Redo</translation>
+    </message>
+    <message>
+        <source>&amp;Rétablir : %1</source>
+        <translation>&amp;Redo: %1</translation>
+    </message>
+</context>
+<context>
+    <name>picks</name>
+    <message>
+        <source>point</source>
+        <translation>point</translation>
+    </message>
+    <message>
+        <source>points</source>
+        <translation>points</translation>
+    </message>
+    <message>
+        <source>court terme</source>
+        <translation>short term</translation>
+    </message>
+    <message>
+        <source>moyen terme</source>
+        <translation>medium term</translation>
+    </message>
+    <message>
+        <source>long terme</source>
+        <translation>long term</translation>
+    </message>
+</context>
 </TS>

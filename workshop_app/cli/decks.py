@@ -28,7 +28,7 @@ def register(subparsers: Any) -> None:
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
-    from workshop_app.core.deck_loader import DeckLoadError, load_deck  # pydantic + YAML: not at every start
+    from workshop_app.core.deck_loader import DeckLoadError  # pydantic + YAML: not at every start
 
     failed = 0
     for raw in args.paths:
