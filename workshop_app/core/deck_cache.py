@@ -37,12 +37,12 @@ def load_deck_cached(path: Path, cache_dir: Path | None) -> AnyDeck:
     """``load_deck(path)``, from the cache when the file has not changed since it was last loaded."""
     if cache_dir is None:
         return load_deck(path)
-    try:
-        if path.stat().st_size > MAX_FILE_BYTES:
-            return load_deck(path)  # says why, in French
-        digest = hashlib.sha256(path.read_bytes()).hexdigest()
-    except OSError:
-        return load_deck(path)
+    from workshop_app.core.safe_files import FileRefused, read_regular
+
+    try:  # only a regular file of a deck's size is read (a FIFO would block, /dev/zero never end)
+        digest = hashlib.sha256(read_regular(path, MAX_FILE_BYTES)).hexdigest()
+    except (OSError, FileRefused):
+        return load_deck(path)  # says why, in French
     entry = cache_dir / f"{hashlib.sha256(str(path.resolve()).encode()).hexdigest()[:24]}.json"
     key = _model_key()
     try:
