@@ -26,7 +26,7 @@ from workshop_app.core.deck import QuestionDeck
 from workshop_app.core.scoring import Score
 from workshop_app.core.workshop import WorkshopSnapshot
 from workshop_app.export import analysis
-from workshop_app.export.anonymise import Anonymiser
+from workshop_app.export.anonymise import Anonymiser, for_export
 from workshop_app.export.french import format_date, iso_local
 
 COLUMNS = ("séquence", "jeu", "carte", "titre", "groupe", "réponse", "valeur", "argument", "horodatage")
@@ -36,6 +36,7 @@ _ILLEGAL_XLSX = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
 
 def rows_for(snapshot: WorkshopSnapshot, *, anonymise: bool = False) -> list[analysis.RawRow]:
+    snapshot = for_export(snapshot, anonymise)
     return analysis.raw_rows(snapshot, snapshot.state(), Anonymiser(snapshot.participants, anonymise))
 
 
@@ -135,6 +136,7 @@ def _score(value: Score | None) -> float | None:
 def xlsx_bytes(snapshot: WorkshopSnapshot, *, anonymise: bool = False) -> bytes:
     from openpyxl import Workbook
 
+    snapshot = for_export(snapshot, anonymise)
     anonymiser = Anonymiser(snapshot.participants, anonymise)
     state = snapshot.state()
     rows = analysis.raw_rows(snapshot, state, anonymiser)
