@@ -67,14 +67,18 @@ def svg_bytes(drawing: Drawing) -> bytes:
     """The drawing as an SVG file (text kept as text)."""
     from reportlab.graphics import renderSVG
 
-    from workshop_app.export.pdf.fonts import register_fonts
+    from workshop_app.export.pdf.fonts import BOLD, ITALIC, REGULAR, register_fonts
 
     register_fonts()
     text: str = renderSVG.drawToString(drawing)
+    # our registered font names mean nothing to an SVG reader: name the real family, with fall-backs
+    family = "font-family: 'DejaVu Sans', Verdana, Arial, sans-serif"
+    for font, extra in ((BOLD, "; font-weight: bold"), (ITALIC, "; font-style: italic"), (REGULAR, "")):
+        text = text.replace(f"font-family: {font};", f"{family}{extra};")
     return text.encode("utf-8")
 
 
-def slug(text: str, limit: int = 48) -> str:
+def slug(text: str, limit: int = 90) -> str:
     """A file-name-safe, accent-free, lower-case version of ``text``."""
     import unicodedata
 

@@ -24,7 +24,7 @@ from pathlib import Path
 
 from workshop_app.core.atomic import write_bytes_atomic
 from workshop_app.core.workshop import WorkshopSnapshot
-from workshop_app.export import figures
+from workshop_app.export import figures, stable_zip
 
 Progress = Callable[[float, str], None]
 
@@ -36,13 +36,6 @@ graphiques/         chaque graphique en PNG (300 dpi, pour une présentation) et
 donnees/            les réponses brutes : reponses.csv (Excel français : UTF-8, « ; ») et atelier.xlsx
 photos/             les photos jointes à l’atelier
 {anonymised}"""
-
-
-def _entry(archive: zipfile.ZipFile, name: str, data: bytes) -> None:
-    info = zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0))
-    info.compress_type = zipfile.ZIP_DEFLATED
-    info.external_attr = 0o644 << 16
-    archive.writestr(info, data)
 
 
 def render_pack(
@@ -66,27 +59,29 @@ def render_pack(
     pdf = render_pdf(snapshot, attachments, anonymise=anonymise)
     report(0.35, "Compte-rendu DOCX")
     blocks = blocks_of(pdf_story(snapshot, attachments, anonymise=anonymise))
-    docx = render_docx(snapshot, attachments, anonymise=anonymise, blocks=blocks)
+    pictures: dict[int, bytes] = {}
+    docx = render_docx(snapshot, attachments, anonymise=anonymise, blocks=blocks, pictures=pictures)
     report(0.65, "Graphiques")
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
         anonymiser = Anonymiser(snapshot.participants, anonymise)
         note = "Version anonymisée : voir la mention en première page du compte-rendu.\n" if anonymise else ""
         readme = README.format(title=anonymiser.text(snapshot.info.title), anonymised=note)
-        _entry(archive, "LISEZMOI.txt", readme.replace("\n", "\r\n").encode("utf-8"))
-        _entry(archive, "compte-rendu.pdf", pdf)
-        _entry(archive, "compte-rendu.docx", docx)
+        stable_zip.entry(archive, "LISEZMOI.txt", readme.replace("\n", "\r\n").encode("utf-8"))
+        stable_zip.entry(archive, "compte-rendu.pdf", pdf)
+        stable_zip.entry(archive, "compte-rendu.docx", docx)
         charts = figures.unique_names(figures_of(blocks))
         for index, figure in enumerate(charts):
-            _entry(archive, f"graphiques/{figure.name}.png", figures.png_bytes(figure.drawing))
-            _entry(archive, f"graphiques/{figure.name}.svg", figures.svg_bytes(figure.drawing))
+            png = pictures.get(id(figure.drawing)) or figures.png_bytes(figure.drawing)
+            stable_zip.entry(archive, f"graphiques/{figure.name}.png", png)
+            stable_zip.entry(archive, f"graphiques/{figure.name}.svg", figures.svg_bytes(figure.drawing))
             report(0.65 + 0.25 * (index + 1) / max(1, len(charts)), "Graphiques")
-        _entry(archive, "donnees/reponses.csv", tabular.csv_bytes(snapshot, anonymise=anonymise))
-        _entry(archive, "donnees/atelier.xlsx", tabular.xlsx_bytes(snapshot, anonymise=anonymise))
+        stable_zip.entry(archive, "donnees/reponses.csv", tabular.csv_bytes(snapshot, anonymise=anonymise))
+        stable_zip.entry(archive, "donnees/atelier.xlsx", tabular.xlsx_bytes(snapshot, anonymise=anonymise))
         for name, attachment in public_attachments(snapshot, anonymise):
             data = attachments.get(attachment.id)
             if data:
-                _entry(archive, f"photos/{name}", data)
+                stable_zip.entry(archive, f"photos/{name}", data)
     report(1.0, "Dossier prêt")
     return out.getvalue()
 

@@ -18,6 +18,7 @@ import csv
 import io
 import re
 from collections.abc import Sequence
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -25,7 +26,7 @@ from workshop_app.core.atomic import write_bytes_atomic
 from workshop_app.core.deck import QuestionDeck
 from workshop_app.core.scoring import Score
 from workshop_app.core.workshop import WorkshopSnapshot
-from workshop_app.export import analysis
+from workshop_app.export import analysis, stable_zip
 from workshop_app.export.anonymise import Anonymiser, for_export
 from workshop_app.export.french import format_date, iso_local
 
@@ -235,9 +236,11 @@ def xlsx_bytes(snapshot: WorkshopSnapshot, *, anonymise: bool = False) -> bytes:
     workbook.properties.title = _xl(f"Atelier — {anonymiser.text(info.title)}")[:250]
     workbook.properties.subject = _xl(f"{info.territory} — {format_date(info.date)}")[:250]
     workbook.properties.creator = "Atelier Résilience"
+    stamp = datetime(info.date.year, info.date.month, info.date.day) if info.date else datetime(2000, 1, 1)
+    workbook.properties.created = workbook.properties.modified = stamp
     buffer = io.BytesIO()
     workbook.save(buffer)
-    return buffer.getvalue()
+    return stable_zip.restamp(buffer.getvalue())
 
 
 def write_xlsx(snapshot: WorkshopSnapshot, target: Path, *, anonymise: bool = False) -> None:

@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from reportlab.graphics.shapes import Drawing
+from reportlab.graphics.shapes import Drawing, String
 from reportlab.platypus import Flowable, Image, PageBreak, Paragraph, Table
 
 from workshop_app.core.workshop import WorkshopSnapshot
@@ -106,13 +106,17 @@ def pdf_story(
 @dataclass
 class _Walker:
     blocks: list[Block] = field(default_factory=list)
-    heading: str = "graphique"
+    heading: str = "graphique"  # the last heading, any level
+    section: str = "graphique"  # the last heading of level 1 or 2
     pending: list[Drawing] = field(default_factory=list)
 
     def flush(self) -> None:
         if self.pending:
             drawing = stack(self.pending)
-            self.blocks.append(FigureBlock(Figure(self.heading, self.heading, drawing), drawing.width))
+            title = _drawing_title(self.pending[0])
+            detail = title or (self.heading if self.heading != self.section else "")
+            name = f"{self.section} {detail}".strip()
+            self.blocks.append(FigureBlock(Figure(name, title or self.heading, drawing), drawing.width))
             self.pending = []
 
     def walk(self, flowables: Iterable[Any]) -> None:
@@ -129,7 +133,7 @@ class _Walker:
         self.flush()
         heading = getattr(f, "heading", None)
         if heading is not None:
-            self.heading = heading.text
+            self.heading = self.section = heading.text
             self.blocks.append(HeadingBlock(heading.text, heading.level + 1))
         elif name == "Contents":
             self.blocks.append(ContentsBlock())
@@ -166,10 +170,23 @@ class _Walker:
             return []
         if isinstance(value, str):
             return [TextBlock((Run(value),), "cell")] if value else []
-        inner = _Walker(heading=self.heading)
+        inner = _Walker(heading=self.heading, section=self.section)
         inner.walk(value if isinstance(value, list | tuple) else [value])
         inner.flush()
         return [b for b in inner.blocks if isinstance(b, TextBlock | FigureBlock | ImageBlock)]
+
+
+def _drawing_title(drawing: Drawing) -> str:
+    """The bold line at the top of a chart (a small multiple's table name), if any."""
+    strings = [
+        item
+        for item in drawing.contents
+        if isinstance(item, String)
+        and "Bold" in str(getattr(item, "fontName", ""))
+        and getattr(item, "textAnchor", "") == "middle"
+    ]
+    top = max(strings, key=lambda item: item.y, default=None)
+    return str(top.text) if top is not None and top.y > drawing.height * 0.8 else ""
 
 
 def text_block(paragraph: Paragraph) -> TextBlock:

@@ -8,7 +8,6 @@ editable text in named styles. Written atomically.
 from __future__ import annotations
 
 import io
-import zipfile
 from collections.abc import Callable, Mapping, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
@@ -23,7 +22,7 @@ from docx.shared import Pt, RGBColor
 
 from workshop_app.core.atomic import write_bytes_atomic
 from workshop_app.core.workshop import WorkshopSnapshot
-from workshop_app.export import figures
+from workshop_app.export import figures, stable_zip
 from workshop_app.export.docx import layout
 from workshop_app.export.docx.story import (
     Block,
@@ -56,12 +55,21 @@ _POINTS_PER_CM = 72 / 2.54
 
 
 class _Writer:
-    def __init__(self, document: Any, blocks: Sequence[Block], progress: Progress | None) -> None:
+    def __init__(
+        self,
+        document: Any,
+        blocks: Sequence[Block],
+        progress: Progress | None,
+        pictures: dict[int, bytes],
+    ) -> None:
         self.doc = document
+        self.pictures = pictures
         self.blocks = blocks
         self.progress = progress
         self.figures = 0
         self.total_figures = max(1, sum(1 for _ in _all_figures(blocks)))
+        # python-docx looks a style up by name through every style of the document: once per name here
+        self.style_ids = {style.name: style.style_id for style in document.styles}
 
     def write(self) -> None:
         headings = [(b.level, b.text) for b in self.blocks if isinstance(b, HeadingBlock)]
@@ -89,7 +97,8 @@ class _Writer:
     def text(self, container: Any, block: TextBlock, style: str | None = None) -> Any:
         if style is None:
             style = "List Bullet" if block.bullet else _STYLES.get(block.style, "Normal")
-        paragraph = container.add_paragraph(style=style)
+        paragraph = container.add_paragraph()
+        paragraph._p.style = self.style_ids[style]
         for run in block.runs:
             if run.line_break:
                 paragraph.add_run().add_break()
@@ -154,7 +163,10 @@ class _Writer:
 
     def picture(self, paragraph: Any, drawing: Any, width: float) -> None:
         width = min(width, layout.CONTENT_WIDTH_CM * _POINTS_PER_CM)
-        paragraph.add_run().add_picture(io.BytesIO(figures.png_bytes(drawing)), width=Pt(width))
+        png = self.pictures.get(id(drawing))
+        if png is None:
+            png = self.pictures[id(drawing)] = figures.png_bytes(drawing)
+        paragraph.add_run().add_picture(io.BytesIO(png), width=Pt(width))
         self.figures += 1
         if self.progress is not None:
             self.progress(0.2 + 0.7 * self.figures / self.total_figures, "Graphiques")
@@ -193,9 +205,11 @@ def render_docx(
     anonymise: bool = False,
     progress: Progress | None = None,
     blocks: Sequence[Block] | None = None,
+    pictures: dict[int, bytes] | None = None,
 ) -> bytes:
     """The compte-rendu as DOCX bytes: the PDF's content (see :mod:`.story`), editable. ``blocks``: the
-    document's blocks when the caller already has them (the report pack)."""
+    document's blocks when the caller already has them, ``pictures`` collects the charts' PNG by
+    ``id(drawing)`` (the report pack reuses both)."""
     from workshop_app.export.anonymise import Anonymiser
     from workshop_app.export.french import format_date
     from workshop_app.export.pdf.document import FOOTER_NOTICE
@@ -214,7 +228,7 @@ def render_docx(
     territory = info.territory if info.territory.casefold() not in title.casefold() else ""
     header = " — ".join(x for x in (title, territory) if x.strip())
     layout.header_and_footer(document, header, format_date(info.date), FOOTER_NOTICE)
-    _Writer(document, blocks, progress).write()
+    _Writer(document, blocks, progress, {} if pictures is None else pictures).write()
     properties = document.core_properties
     properties.title = f"Compte-rendu — {title}"[:250]
     properties.subject = f"Atelier résilience territoriale — {info.territory}"[:250]
@@ -232,19 +246,7 @@ def render_docx(
     document.save(buffer)
     if progress is not None:
         progress(1.0, "Document prêt")
-    return _stable_zip(buffer.getvalue())
-
-
-def _stable_zip(data: bytes) -> bytes:
-    """The same package with fixed entry dates, so that one workshop always gives the same bytes."""
-    source = zipfile.ZipFile(io.BytesIO(data))
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-        for item in source.infolist():
-            entry = zipfile.ZipInfo(item.filename, date_time=(1980, 1, 1, 0, 0, 0))
-            entry.compress_type = zipfile.ZIP_DEFLATED
-            target.writestr(entry, source.read(item.filename))
-    return out.getvalue()
+    return stable_zip.restamp(buffer.getvalue())
 
 
 def build_docx(
