@@ -135,7 +135,7 @@ def test_store_error_is_a_french_message_and_retry_works(qtbot: QtBot) -> None:
     main.close()
 
 
-@pytest.mark.parametrize("kind", ["pdf", "csv", "xlsx"])
+@pytest.mark.parametrize("kind", ["pdf", "docx", "csv", "xlsx"])
 def test_export_runs_in_the_background_then_opens_the_file(
     qtbot: QtBot, window: MainWindow, tmp_path: Path, kind: str
 ) -> None:
@@ -179,6 +179,27 @@ def test_the_archive_export_can_anonymise_participants(
     assert opened == [tmp_path]  # the folder is shown, the archive is not unzipped
     snapshot, _photos = read_bundle(tmp_path / "archive.zip")
     assert [(p.name, p.role, p.service) for p in snapshot.participants] == [("", "", "Urbanisme")]
+
+
+def test_the_report_pack_is_offered_and_written(qtbot: QtBot, window: MainWindow, tmp_path: Path) -> None:
+    import zipfile
+
+    with_workshop(window)
+    assert window.exports is not None
+    opened: list[Path] = []
+    window.exports.opener = opened.append
+    window.registry["export"].trigger()
+    dialog = window.findChild(ExportDialog)
+    assert dialog is not None
+    dialog.kind.setCurrentIndex(dialog.kind.findData("pack"))
+    assert dialog.path.text().endswith("compte-rendu-atelier-test.zip")
+    dialog.path.setText(str(tmp_path / "dossier"))
+    assert dialog.choice() == ExportChoice("pack", tmp_path / "dossier.zip", False)
+    dialog.accept()
+    qtbot.waitUntil(lambda: bool(opened), timeout=60_000)
+    assert opened == [tmp_path]
+    names = zipfile.ZipFile(tmp_path / "dossier.zip").namelist()
+    assert {"compte-rendu.pdf", "compte-rendu.docx", "donnees/reponses.csv"} <= set(names)
 
 
 def test_a_failed_export_says_why(qtbot: QtBot, window: MainWindow, tmp_path: Path) -> None:

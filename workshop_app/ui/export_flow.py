@@ -48,6 +48,19 @@ def export_work(
                 progress=lambda fraction, message: report(fraction * 100, message),
             )
             return choice.target
+        if choice.kind in ("docx", "pack"):
+            from workshop_app.export.docx import build_docx
+            from workshop_app.export.pack import build_pack
+
+            build = build_docx if choice.kind == "docx" else build_pack
+            build(
+                snapshot,
+                photos,
+                choice.target,
+                anonymise=choice.anonymise,
+                progress=lambda fraction, message: report(fraction * 100, message),
+            )
+            return choice.target
         if choice.kind == "zip":
             from workshop_app.export.bundle import export_bundle
 
@@ -100,7 +113,7 @@ class ExportFlow(QObject):
         snapshot = self._service.snapshot(workshop_id)
         photos = (
             {a.id: self._service.attachment_data(a.id) for a in snapshot.attachments}
-            if choice.kind in ("pdf", "zip")
+            if choice.kind in ("pdf", "docx", "pack", "zip")
             else {}
         )
         dialog = QProgressDialog(
@@ -133,7 +146,7 @@ class ExportFlow(QObject):
         target = Path(str(path))
         log.info("exported %s", target)
         self.sig_exported.emit(str(target))
-        # An archive is for another laptop, not for reading: show where it is rather than unzip it.
+        # An archive (or a pack) is for another laptop or for sending: show where it is rather than unzip it.
         self.opener(target.parent if target.suffix.lower() == ".zip" else target)
 
     def on_error(self, error: BaseException) -> None:
