@@ -192,12 +192,14 @@ class WorkshopSession(QObject):
         self._ensure_started()
         return self._record(lambda: self.service.drop_card(self.workshop_id, self._seq(), group_id, card_id))
 
-    def add_note(self, text: str, group_id: str | None = None, card_id: str | None = None) -> Event | None:
+    def add_note(
+        self, text: str, group_id: str | None = None, card_id: str | None = None, internal: bool = False
+    ) -> Event | None:
         self._ensure_started()
         return self._record(
             lambda: self.service.add_note(
                 self.workshop_id, text, sequence_id=self.sequence_id, group_id=group_id,
-                card_id=card_id if card_id is not None else self.card_id,
+                card_id=card_id if card_id is not None else self.card_id, internal=internal,
             )
         )
 
