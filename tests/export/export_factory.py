@@ -379,10 +379,17 @@ def participant_names(snapshot: WorkshopSnapshot) -> Sequence[str]:
 
 
 def pdf_text(path: Path | bytes) -> str:
-    """All the text of a PDF, spaces normalised (no-break spaces → space, runs of whitespace → one space)."""
+    """All the text of a PDF, spaces normalised (no-break spaces → space, runs of whitespace → one space)
+    and apostrophes too (’ → '), so that a test can quote a sentence either way; :func:`pdf_pages` keeps the
+    text exactly as printed, page by page."""
+    text = " ".join(pdf_pages(path)).replace("\u2019", "'")
+    text = text.replace("\u00a0", " ").replace("\u202f", " ")
+    return re.sub(r"\s+", " ", text)
+
+
+def pdf_pages(path: Path | bytes) -> list[str]:
+    """The text of each page, as extracted (no normalisation)."""
     from pypdf import PdfReader
 
     reader = PdfReader(io.BytesIO(path) if isinstance(path, bytes) else str(path))
-    text = "\n".join(page.extract_text() or "" for page in reader.pages)
-    text = text.replace("\u00a0", " ").replace("\u202f", " ")
-    return re.sub(r"\s+", " ", text)
+    return [page.extract_text() or "" for page in reader.pages]

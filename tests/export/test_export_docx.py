@@ -44,7 +44,8 @@ def test_headings_use_word_heading_styles(built: tuple[WorkshopSnapshot, Path]) 
     levels = {p.style.name for p in document.paragraphs if p.style.name.startswith("Heading")}
     assert {"Heading 1", "Heading 2", "Heading 3"} <= levels
     titles = [p.text for p in document.paragraphs if p.style.name == "Heading 1"]
-    assert any("Contexte et objectifs" in t for t in titles)
+    assert titles[0] == "Synthèse"  # the synthesis first, as in the PDF
+    assert any("Contexte" in t for t in titles)
     assert any("Engagements et plan d" in t for t in titles)
     # a real TOC field, over headings 1–3
     assert b'TOC \\o "1-3"' in zipfile.ZipFile(target).read("word/document.xml")
@@ -111,4 +112,16 @@ def test_libreoffice_opens_it(built: tuple[WorkshopSnapshot, Path], tmp_path: Pa
         env={"HOME": str(tmp_path), "PATH": "/usr/bin:/bin"},
     )
     text = pdf_text(tmp_path / "cr.pdf")
-    assert "Contexte et objectifs" in text and "Annexe A" in text
+    assert "Synthèse" in text and "Contexte" in text and "Annexe A" in text
+
+
+def test_short_edition_and_inclusive_writing_follow_the_pdf() -> None:
+    snapshot, photos = make_snapshot(n_groups=3, n_cards=5, photos=1)
+    short = Document(io.BytesIO(render_docx(snapshot, photos, edition="synthese")))
+    titles = [p.text for p in short.paragraphs if p.style.name.startswith("Heading")]
+    assert titles[0] == "Synthèse" and not any(t.startswith("Annexe") for t in titles)
+    full = Document(io.BytesIO(render_docx(snapshot, photos)))
+    assert any(p.text.startswith("Annexe") for p in full.paragraphs if p.style.name.startswith("Heading"))
+    inclusive = docx_text(render_docx(snapshot, photos, inclusive=True))
+    plain = docx_text(render_docx(snapshot, photos))
+    assert inclusive.count("·") > plain.count("·")

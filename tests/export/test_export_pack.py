@@ -35,7 +35,7 @@ def test_pack_holds_pdf_docx_charts_data_and_photos() -> None:
     image = Image.open(io.BytesIO(archive.read(pngs[0])))
     assert round(image.info["dpi"][0]) == 300 and image.size[0] > 1500
     assert b"<svg" in archive.read(svgs[0]) and b"DejaVu Sans" in archive.read(svgs[0])
-    assert "Contexte et objectifs" in pdf_text(archive.read("compte-rendu.pdf"))
+    assert "Synthèse" in pdf_text(archive.read("compte-rendu.pdf"))
     assert Document(io.BytesIO(archive.read("compte-rendu.docx"))).paragraphs
     assert render_pack(snapshot, photos) == data  # fixed dates: same workshop, same bytes
 

@@ -208,3 +208,18 @@ def test_tab_leaves_the_action_plan(setup, qtbot, tmp_path) -> None:
     assert QApplication.focusWidget() is page.propose_button
     assert session.snapshot.actions[1].owner == "m"  # the session's copy is in step with the store
     assert _stored(tmp_path, session.workshop_id).actions[1].owner == "m"
+
+
+def test_each_line_records_who_wrote_it(setup, tmp_path) -> None:
+    """Lines the app proposed stay « proposed » until validated; a line typed or reworded is « written »."""
+    page, session = setup
+    page._proposed = ("1.1 Un levier (80/100)",)
+    page.strengths.set_lines(["1.1 Un levier (80/100)", "Une culture du risque partagée"])
+    page.save_debrief()
+    stored = _stored(tmp_path, session.workshop_id).debrief
+    assert stored.origin("1.1 Un levier (80/100)") == "proposed"
+    assert stored.origin("Une culture du risque partagée") == "written"
+    page.validate_button.click()
+    stored = _stored(tmp_path, session.workshop_id).debrief
+    assert stored.origin("1.1 Un levier (80/100)") == "validated"
+    assert stored.origin("Une culture du risque partagée") == "written"

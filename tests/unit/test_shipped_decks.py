@@ -170,8 +170,11 @@ def test_et_si_is_framed_on_essential_needs(decks: dict[str, Any]) -> None:
 
 def test_et_si_does_not_claim_the_gironde_cards(decks: dict[str, Any]) -> None:
     deck = _questions(decks, "et-si-33")
-    assert "Gironde" in deck.description
-    assert "non celles du Département" in deck.description
+    assert "s’inspire" in deck.description and "Gironde" in deck.description
+    # the note for deck authors stays in the file, out of the document (no « les nôtres » in a deliverable)
+    header = (SCENARIOS / "et-si-33.yaml").read_text("utf-8")
+    assert "ne\n# reprennent pas les cartes du Département" in header
+    assert "nôtres" not in deck.description
     for card in deck.cards:
         assert "Gironde" not in f"{card.title} {card.prompt} {card.help}"
 
@@ -241,7 +244,9 @@ def test_nature_trade_offs_are_realistic(decks: dict[str, Any]) -> None:
     assert mowing.cost == 1 and mowing.effects["biodiversite"] == 2 and mowing.effects["acceptation"] < 0
     assert deck.card("fontaines-brumisateurs").effects["eau"] < 0  # drinking water used to cool
     assert any(v < 0 for c in deck.cards for v in c.effects.values())
-    assert "inspire" in deck.description and "pas le kit" in deck.description
+    header = (SCENARIOS / "nature-en-ville.yaml").read_text("utf-8").split("format:")[0]
+    assert "inspirées de la\n# mécanique de jeux comparables" in header and "pas le kit" in header
+    assert "pas le kit" not in deck.description  # an author's note, not a deliverable's
 
 
 # -- text quality

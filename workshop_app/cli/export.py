@@ -50,6 +50,19 @@ def register(subparsers: Any) -> None:
         "service et l’organisation de chacun·e, les noms des animateur·rices (en couverture) et des tables. "
         "Un surnom ou un nom mal orthographié n’est pas reconnu : relisez avant d’envoyer.",
     )
+    export.add_argument(
+        "--edition",
+        choices=("complet", "synthese"),
+        default="complet",
+        help="complet (par défaut : synthèse, corps du compte-rendu puis annexes) ou synthese (version "
+        "courte pour les élus, sans annexes)",
+    )
+    export.add_argument(
+        "--inclusif",
+        dest="inclusive",
+        action="store_true",
+        help="écriture inclusive (point médian : « participant·es ») dans le compte-rendu",
+    )
     export.add_argument("--quiet", "-q", action="store_true", help="n'affiche pas la progression")
     export.set_defaults(handler=cmd_export)
 
@@ -120,17 +133,41 @@ def cmd_export(args: argparse.Namespace) -> int:
     if args.pdf:
         from workshop_app.export.pdf import build_pdf
 
-        build_pdf(snapshot, photos, args.pdf, anonymise=args.anonymise, progress=_progress(args.quiet))
+        build_pdf(
+            snapshot,
+            photos,
+            args.pdf,
+            anonymise=args.anonymise,
+            progress=_progress(args.quiet),
+            edition=args.edition,
+            inclusive=args.inclusive,
+        )
         print(f"Compte-rendu écrit : {args.pdf}")
     if args.docx:
         from workshop_app.export.docx import build_docx
 
-        build_docx(snapshot, photos, args.docx, anonymise=args.anonymise, progress=_progress(args.quiet))
+        build_docx(
+            snapshot,
+            photos,
+            args.docx,
+            anonymise=args.anonymise,
+            progress=_progress(args.quiet),
+            edition=args.edition,
+            inclusive=args.inclusive,
+        )
         print(f"Compte-rendu modifiable écrit : {args.docx}")
     if args.pack:
         from workshop_app.export.pack import build_pack
 
-        build_pack(snapshot, photos, args.pack, anonymise=args.anonymise, progress=_progress(args.quiet))
+        build_pack(
+            snapshot,
+            photos,
+            args.pack,
+            anonymise=args.anonymise,
+            progress=_progress(args.quiet),
+            edition=args.edition,
+            inclusive=args.inclusive,
+        )
         print(f"Dossier de compte-rendu écrit : {args.pack}")
     if args.csv or args.xlsx:
         from workshop_app.export import tabular

@@ -108,6 +108,14 @@ class Debrief:
     happened: str = ""  # what happened
     transfer: str = ""  # what transfers to real life
     agreement: str = ""  # agreement / disagreement between tables, as the facilitator words it
+    # who wrote each line of ``strengths`` / ``vulnerabilities``: (line, "proposed" | "validated" | "written")
+    # (see core.findings.Origin); a line missing here comes from a debrief saved before this was recorded
+    origins: tuple[tuple[str, str], ...] = ()
+
+    def origin(self, line: str) -> str | None:
+        """« proposed », « validated » or « written » for a line of the lists; None when not recorded."""
+        key = line.strip()
+        return next((o for text, o in self.origins if text.strip() == key), None)
 
 
 @dataclass(frozen=True)

@@ -1,174 +1,57 @@
 """What the minutes compute on top of core scoring: pure functions, no reportlab, no I/O.
 
-* Agreement and disagreement between tables: for each card (questions decks) or lever/axis, the spread of the
-  groups' scores on 0–100. A card on which every table is within one step of a 0–4 scale (range ≤ 25 points)
-  is a point of agreement; two steps or more apart (range ≥ 50) is a point of disagreement. Only numeric
-  answers count (« non concerné » and missing answers are left out), and at least two tables must have
-  answered.
-* Strengths and vulnerabilities read from the scores: the levers (or axes) of the room, among those at least
-  half answered, clearly above or below the middle of the scale, by the same rule as the debrief page's
-  proposals (:class:`workshop_app.services.debrief.Thresholds`), so the minutes never call 53 % a strength.
+* Findings (strengths, vulnerabilities, agreement and disagreement, strategy consensus) live in
+  :mod:`workshop_app.core.findings`, with their one set of thresholds; the names are re-exported here for
+  the callers of this module.
 * The programme as played: planned and actual times of each sequence, from the events.
 * The raw rows shared by the CSV, the XLSX and the annex of the PDF.
 """
 
 from __future__ import annotations
 
-import statistics
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
 from workshop_app.core.deck import QuestionDeck, ScaleOption, StrategyCard, StrategyDeck
 from workshop_app.core.events import Event, EventKind
-from workshop_app.core.scoring import CompassReading, GroupReading, Score
+from workshop_app.core.findings import (
+    Agreement,
+    Finding,
+    Spread,
+    Thresholds,
+    card_spreads,
+    classify,
+    pick_counts,
+    reading_spreads,
+    sequence_findings,
+    target_label,
+)
+from workshop_app.core.scoring import CompassReading, GroupReading
 from workshop_app.core.state import SequenceState, WorkshopState
 from workshop_app.core.workshop import GroupInfo, SequenceInfo, WorkshopSnapshot
 from workshop_app.export.anonymise import Anonymiser
-from workshop_app.services.debrief import Thresholds
 
-AGREE_MAX = 25.0
-DISAGREE_MIN = 50.0
-MIN_COVERAGE_FOR_FINDING = 0.5
+__all__ = [
+    "Agreement", "Finding", "Spread", "card_spreads", "classify", "pick_counts", "reading_spreads",
+    "target_label",
+]
 
-
-# -- spreads -------------------------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Spread:
-    """The groups' scores (0–100) on one card, lever or axis."""
-
-    key: str
-    label: str
-    values: Mapping[str, float]  # group id -> score on 0–100
-
-    @property
-    def count(self) -> int:
-        return len(self.values)
-
-    @property
-    def low(self) -> float | None:
-        return min(self.values.values()) if self.values else None
-
-    @property
-    def high(self) -> float | None:
-        return max(self.values.values()) if self.values else None
-
-    @property
-    def range(self) -> float | None:
-        if len(self.values) < 2:
-            return None
-        return max(self.values.values()) - min(self.values.values())
-
-    @property
-    def mean(self) -> float | None:
-        return statistics.fmean(self.values.values()) if self.values else None
-
-    @property
-    def stdev(self) -> float | None:
-        return statistics.pstdev(self.values.values()) if len(self.values) >= 2 else None
-
-    @property
-    def comparable(self) -> bool:
-        return len(self.values) >= 2
-
-
-def card_spreads(deck: QuestionDeck, state: SequenceState, group_ids: Sequence[str]) -> list[Spread]:
-    """Per card, each group's numeric answer placed on 0–100 (deck order)."""
-    lo, hi = deck.scale_min, deck.scale_max
-    values = {o.id: o.value for o in deck.scale}
-    out: list[Spread] = []
-    for card in deck.cards:
-        scores: dict[str, float] = {}
-        for group_id in group_ids:
-            answer = state.answer(group_id, card.id)
-            if answer is None:
-                continue
-            value = values.get(answer.option)
-            if value is not None:
-                scores[group_id] = 100.0 * (value - lo) / (hi - lo)
-        out.append(Spread(card.id, card.title, scores))
-    return out
-
-
-def reading_spreads(
-    reading: CompassReading, keys: Sequence[tuple[str, str]], *, levers: bool
-) -> list[Spread]:
-    """Per lever (``levers=True``) or axis, the groups' scores from a compass reading."""
-    out: list[Spread] = []
-    for key, label in keys:
-        scores: dict[str, float] = {}
-        for group_id, group in reading.groups.items():
-            item = (group.levers if levers else group.axes).get(key)
-            if item is not None and item.score is not None:
-                scores[group_id] = item.score
-        out.append(Spread(key, label, scores))
-    return out
-
-
-@dataclass(frozen=True)
-class Agreement:
-    agreed: list[Spread]  # most consensual first
-    disputed: list[Spread]  # widest spread first
-
-
-def classify(spreads: Sequence[Spread]) -> Agreement:
-    comparable = [s for s in spreads if s.comparable]
-    agreed = sorted(
-        (s for s in comparable if (s.range or 0.0) <= AGREE_MAX),
-        key=lambda s: (s.range or 0.0, s.stdev or 0.0, -s.count),
-    )
-    disputed = sorted(
-        (s for s in comparable if (s.range or 0.0) >= DISAGREE_MIN),
-        key=lambda s: (-(s.range or 0.0), -(s.stdev or 0.0)),
-    )
-    return Agreement(agreed, disputed)
-
-
-# -- strengths and vulnerabilities ---------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Finding:
-    key: str
-    label: str
-    score: float
-    coverage: float
+AGREE_MAX = Thresholds().card_agree
+DISAGREE_MIN = Thresholds().card_disagree
+MIN_COVERAGE_FOR_FINDING = Thresholds().min_coverage
 
 
 def propose_findings(
     deck: QuestionDeck | StrategyDeck, reading: CompassReading, count: int = 3
 ) -> tuple[list[Finding], list[Finding]]:
-    """(strengths, vulnerabilities) of the room, the most marked first, among items at least half answered."""
-    items: list[Finding] = []
-    if isinstance(deck, QuestionDeck) and any(a.levers for a in deck.compass.axes):
-        source: Mapping[str, Score] = reading.room.levers
-    else:
-        source = reading.room.axes
-    for key, item in source.items():
-        if item.score is None or item.coverage < MIN_COVERAGE_FOR_FINDING:
-            continue
-        items.append(Finding(key, target_label(deck, key), item.score, item.coverage))
-    rule, strategy = Thresholds(), isinstance(deck, StrategyDeck)
-    strengths = sorted(
-        (f for f in items if rule.is_strength(f.score, strategy)), key=lambda f: (-f.score, f.key)
-    )[:count]
-    vulnerabilities = sorted(
-        (f for f in items if rule.is_vulnerability(f.score, strategy)), key=lambda f: (f.score, f.key)
-    )[:count]
-    return strengths, vulnerabilities
-
-
-def target_label(deck: QuestionDeck | StrategyDeck, key: str) -> str:
-    """« 1.1 Assurer une gouvernance… » for a lever, the axis label for an axis."""
-    try:
-        label = deck.lever_label(key)
-    except KeyError:
-        return key
-    if key in deck.axis_ids():
-        return label
-    return f"{key} {label}"
+    """(strengths, vulnerabilities) of the room for one deck, the most marked first (see core.findings); a
+    strategy deck gives the effects of its strategies, which callers must not present as strengths."""
+    sequence = SequenceInfo("_", 0, deck)
+    found = sequence_findings(sequence, SequenceState(), reading, [], Thresholds())
+    if found.strategy:
+        return found.effects_up[:count], found.effects_down[:count]
+    return found.strengths[:count], found.vulnerabilities[:count]
 
 
 def lever_label(snapshot: WorkshopSnapshot, lever_id: str | None) -> str:
@@ -378,13 +261,3 @@ def strategy_plays(
             )
         )
     return out
-
-
-def pick_counts(deck: StrategyDeck, seq_state: SequenceState, group_ids: Sequence[str]) -> dict[str, int]:
-    """How many groups picked each card (deck order)."""
-    counts = {c.id: 0 for c in deck.cards}
-    for group_id in group_ids:
-        for card_id in seq_state.picked(group_id):
-            if card_id in counts:
-                counts[card_id] += 1
-    return counts

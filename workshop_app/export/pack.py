@@ -21,6 +21,7 @@ import io
 import zipfile
 from collections.abc import Callable, Mapping
 from pathlib import Path
+from typing import Any
 
 from workshop_app.core.atomic import write_bytes_atomic
 from workshop_app.core.workshop import WorkshopSnapshot
@@ -44,6 +45,8 @@ def render_pack(
     *,
     anonymise: bool = False,
     progress: Progress | None = None,
+    edition: str = "complet",
+    inclusive: bool = False,
 ) -> bytes:
     from workshop_app.export import tabular
     from workshop_app.export.anonymise import Anonymiser, public_attachments
@@ -56,11 +59,12 @@ def render_pack(
             progress(fraction, message)
 
     report(0.0, "Compte-rendu PDF")
-    pdf = render_pdf(snapshot, attachments, anonymise=anonymise)
+    options: dict[str, Any] = {"anonymise": anonymise, "edition": edition, "inclusive": inclusive}
+    pdf = render_pdf(snapshot, attachments, **options)
     report(0.35, "Compte-rendu DOCX")
-    blocks = blocks_of(pdf_story(snapshot, attachments, anonymise=anonymise))
+    blocks = blocks_of(pdf_story(snapshot, attachments, **options))
     pictures: dict[int, bytes] = {}
-    docx = render_docx(snapshot, attachments, anonymise=anonymise, blocks=blocks, pictures=pictures)
+    docx = render_docx(snapshot, attachments, blocks=blocks, pictures=pictures, **options)
     report(0.65, "Graphiques")
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
@@ -93,7 +97,11 @@ def build_pack(
     *,
     anonymise: bool = False,
     progress: Progress | None = None,
+    edition: str = "complet",
+    inclusive: bool = False,
 ) -> None:
     """Write the report pack (zip) of ``snapshot`` to ``target``, atomically. No Qt."""
-    data = render_pack(snapshot, attachments, anonymise=anonymise, progress=progress)
+    data = render_pack(
+        snapshot, attachments, anonymise=anonymise, progress=progress, edition=edition, inclusive=inclusive
+    )
     write_bytes_atomic(Path(target), data)

@@ -219,6 +219,8 @@ def debrief_data(debrief: Debrief) -> dict[str, Any]:
     data = dataclasses.asdict(debrief)
     data["strengths"] = list(debrief.strengths)
     data["vulnerabilities"] = list(debrief.vulnerabilities)
+    lines = {line.strip() for line in (*debrief.strengths, *debrief.vulnerabilities)}
+    data["origins"] = {text: origin for text, origin in debrief.origins if text.strip() in lines}
     return data
 
 
@@ -231,7 +233,18 @@ def debrief_from(data: dict[str, Any] | None) -> Debrief:
         happened=str(data.get("happened", "")),
         transfer=str(data.get("transfer", "")),
         agreement=str(data.get("agreement", "")),
+        origins=_origins(data.get("origins")),
     )
+
+
+_ORIGINS = ("proposed", "validated", "written")
+
+
+def _origins(value: Any) -> tuple[tuple[str, str], ...]:
+    """The recorded authors of the debrief lines (older debriefs have none; unknown values are dropped)."""
+    if not isinstance(value, dict):
+        return ()
+    return tuple((str(k), str(v)) for k, v in value.items() if str(v) in _ORIGINS)
 
 
 def event_from(row: Any) -> Event | None:

@@ -29,7 +29,7 @@ from workshop_app.core.workshop import (
     WorkshopStatus,
 )
 from workshop_app.services.api import WorkshopService
-from workshop_app.services.debrief import Thresholds, propose
+from workshop_app.services.debrief import Thresholds, mark_origins, propose, validate
 from workshop_app.store import demo_text as T
 
 DEMO_SEED = 2025
@@ -38,8 +38,8 @@ STRATEGY_DECK = "nature-en-ville"
 WORKSHOP_DAY = date(2025, 3, 13)
 START = datetime(2025, 3, 13, 13, 30, tzinfo=UTC)  # 14 h 30 in Paris
 # Maturity of each principle for the whole room, on the scale's 0–1 range (cycled when a deck has more axes).
-AXIS_BASE = (0.8, 0.62, 0.28, 0.58, 0.42, 0.14)
-GROUP_OFFSET = (0.06, -0.04, 0.02, -0.12)
+AXIS_BASE = (0.9, 0.72, 0.28, 0.58, 0.42, 0.14)
+GROUP_OFFSET = (0.06, -0.02, 0.04, -0.2)  # Le Vieux Bourg: the strictest table
 
 
 def create_demo_workshop(
@@ -137,11 +137,11 @@ def build_demo_snapshot(qdeck: QuestionDeck, sdeck: StrategyDeck, seed: int = DE
     )
     events = tuple(log.events)
     played = WorkshopSnapshot(info, groups, participants, (seq1, seq2), events, actions, (), debrief)
-    # strengths and vulnerabilities: what « Proposer d'après les résultats » gives, the three most marked
+    # strengths and vulnerabilities: what « Proposer d'après les résultats » gives, the three most marked,
+    # kept as they are by the facilitator (« Valider les propositions »)
     found = propose(played, Thresholds(limit=3))
-    return replace(
-        played, debrief=replace(debrief, strengths=found.strengths, vulnerabilities=found.vulnerabilities)
-    )
+    proposed = replace(debrief, strengths=found.strengths, vulnerabilities=found.vulnerabilities)
+    return replace(played, debrief=validate(mark_origins(proposed, found.strengths + found.vulnerabilities)))
 
 
 def _play_questions(

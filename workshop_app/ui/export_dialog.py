@@ -35,6 +35,8 @@ class ExportChoice:
     kind: str  # one of FORMATS
     target: Path
     anonymise: bool
+    edition: str = "complet"  # the PDF: « complet » (body, annexes) or « synthese » (for elected officials)
+    inclusive: bool = False  # the PDF: inclusive writing (point médian)
 
 
 def file_stem(title: str, territory: str, day: str) -> str:
@@ -70,6 +72,14 @@ class ExportDialog(QDialog):
             )
         )
         self.anonymise.setObjectName("exportAnonymise")
+        self.edition = QComboBox()
+        self.edition.setObjectName("exportEdition")
+        self.edition.addItem(self.tr("Complète : synthèse, compte-rendu et annexes"), "complet")
+        self.edition.addItem(
+            self.tr("Courte, pour les élus : synthèse et compte-rendu, sans annexes"), "synthese"
+        )
+        self.inclusive = QCheckBox(self.tr("Écriture &inclusive (« participant·es »)"))
+        self.inclusive.setObjectName("exportInclusive")
         self.path = QLineEdit(str(folder / f"{stem}.pdf"))
         self.path.setObjectName("exportPath")
         browse = QPushButton(self.tr("&Parcourir…"))
@@ -78,8 +88,10 @@ class ExportDialog(QDialog):
         path_row.addWidget(browse)
         form = QFormLayout()
         form.addRow(self.tr("F&ormat"), self.kind)
+        form.addRow(self.tr("É&dition"), self.edition)
         form.addRow(self.tr("&Fichier"), path_row)
         form.addRow("", self.anonymise)
+        form.addRow("", self.inclusive)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -100,10 +112,15 @@ class ExportDialog(QDialog):
         target = Path(self.path.text().strip()).expanduser()
         if target.suffix.lower() != f".{suffix(kind)}":
             target = target.with_name(f"{target.name}.{suffix(kind)}")
-        return ExportChoice(kind, target, self.anonymise.isChecked())
+        return ExportChoice(
+            kind, target, self.anonymise.isChecked(), str(self.edition.currentData()),
+            self.inclusive.isChecked(),
+        )
 
     def on_kind_changed(self, _index: int) -> None:
         kind = str(self.kind.currentData())
+        self.edition.setEnabled(kind in ("pdf", "docx", "pack"))
+        self.inclusive.setEnabled(kind in ("pdf", "docx", "pack"))
         current = Path(self.path.text().strip() or str(self._folder / self._stem))
         if current.suffix.lower().lstrip(".") in {suffix(k) for k in FORMATS}:
             current = current.with_suffix("")

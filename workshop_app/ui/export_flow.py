@@ -46,6 +46,8 @@ def export_work(
                 choice.target,
                 anonymise=choice.anonymise,
                 progress=lambda fraction, message: report(fraction * 100, message),
+                edition=choice.edition,
+                inclusive=choice.inclusive,
             )
             return choice.target
         if choice.kind in ("docx", "pack"):
@@ -59,6 +61,8 @@ def export_work(
                 choice.target,
                 anonymise=choice.anonymise,
                 progress=lambda fraction, message: report(fraction * 100, message),
+                edition=choice.edition,
+                inclusive=choice.inclusive,
             )
             return choice.target
         if choice.kind == "zip":

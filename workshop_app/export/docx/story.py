@@ -92,15 +92,25 @@ _DEFAULT_INK = {"1e2a33", "000000"}
 
 
 def pdf_story(
-    snapshot: WorkshopSnapshot, attachments: Mapping[str, bytes], *, anonymise: bool
+    snapshot: WorkshopSnapshot,
+    attachments: Mapping[str, bytes],
+    *,
+    anonymise: bool,
+    edition: str = "complet",
+    inclusive: bool = False,
 ) -> list[Flowable]:
-    """The flowables of the PDF compte-rendu (nothing laid out)."""
+    """The flowables of the PDF compte-rendu (nothing laid out), for the same edition and writing."""
+    from workshop_app.core.errors import AtelierError
     from workshop_app.export.pdf import document, sections
     from workshop_app.export.pdf.fonts import register_fonts
+    from workshop_app.export.report.text import writing
 
+    if edition not in document.EDITIONS:
+        raise AtelierError(f"Édition inconnue : « {edition} » (complet ou synthese).")
     register_fonts()
-    ctx = sections.Context.create(snapshot, attachments, anonymise)
-    return document.build_story(ctx, document._Reporter(None))  # a reporter that reports nothing
+    with writing(inclusive):
+        ctx = sections.Context.create(snapshot, attachments, anonymise, edition)
+        return document.build_story(ctx, document._Reporter(None))  # a reporter that reports nothing
 
 
 @dataclass

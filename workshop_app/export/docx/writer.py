@@ -206,6 +206,8 @@ def render_docx(
     progress: Progress | None = None,
     blocks: Sequence[Block] | None = None,
     pictures: dict[int, bytes] | None = None,
+    edition: str = "complet",
+    inclusive: bool = False,
 ) -> bytes:
     """The compte-rendu as DOCX bytes: the PDF's content (see :mod:`.story`), editable. ``blocks``: the
     document's blocks when the caller already has them, ``pictures`` collects the charts' PNG by
@@ -217,7 +219,8 @@ def render_docx(
     if progress is not None:
         progress(0.0, "Préparation du document")
     if blocks is None:
-        blocks = blocks_of(pdf_story(snapshot, attachments, anonymise=anonymise))
+        story = pdf_story(snapshot, attachments, anonymise=anonymise, edition=edition, inclusive=inclusive)
+        blocks = blocks_of(story)
     if progress is not None:
         progress(0.2, "Mise en forme")
     document = Document()
@@ -256,9 +259,14 @@ def build_docx(
     *,
     anonymise: bool = False,
     progress: Progress | None = None,
+    edition: str = "complet",
+    inclusive: bool = False,
 ) -> None:
-    """Write the editable compte-rendu (DOCX) of ``snapshot`` to ``target``, atomically. No Qt."""
-    data = render_docx(snapshot, attachments, anonymise=anonymise, progress=progress)
+    """Write the editable compte-rendu (DOCX) of ``snapshot`` to ``target``, atomically: the same edition
+    (« complet » or « synthese ») and writing as the PDF would have. No Qt."""
+    data = render_docx(
+        snapshot, attachments, anonymise=anonymise, progress=progress, edition=edition, inclusive=inclusive
+    )
     write_bytes_atomic(Path(target), data)
 
 

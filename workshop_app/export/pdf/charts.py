@@ -16,7 +16,6 @@ from reportlab.graphics.shapes import Circle, Drawing, Line, Polygon, PolyLine, 
 from reportlab.lib import colors
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
-from workshop_app.export.french import NBSP
 from workshop_app.export.pdf.escaping import clean
 from workshop_app.export.pdf.fonts import BOLD, REGULAR
 from workshop_app.export.pdf.styles import INK, MUTED, PRIMARY, RULE
@@ -32,6 +31,38 @@ class Series:
     fill: bool = True
     width: float = 1.6
     dashed: bool = False
+    marker: str = "circle"  # one of MARKERS: tables stay apart in grayscale
+    dash: Sequence[float] | None = None  # a dash pattern (tables), None = solid
+    values_printed: bool = False  # write each value beside its point (the room)
+
+
+# Per table, so that a grayscale print still tells them apart: a marker shape and a line style each.
+MARKERS = ("circle", "square", "triangle", "diamond", "cross", "star")
+DASHES: tuple[Sequence[float] | None, ...] = (None, (4, 2), (1.2, 1.8), (6, 2, 1.5, 2), (2.5, 2.5), (8, 3))
+
+
+def legend_items(series: Sequence[Series]) -> list[tuple[str, str, bool]]:
+    return [(s.name, s.colour, bool(s.dash or s.dashed)) for s in series]
+
+
+def _marker(drawing: Drawing, kind: str, x: float, y: float, size: float, colour: colors.Color) -> None:
+    """A point marker: filled circle, square, triangle or diamond, or a cross / star of lines."""
+    r = size
+    if kind == "square":
+        drawing.add(Rect(x - r, y - r, 2 * r, 2 * r, fillColor=colour, strokeColor=None))
+    elif kind == "triangle":
+        drawing.add(Polygon([x, y + 1.2 * r, x - 1.1 * r, y - 0.8 * r, x + 1.1 * r, y - 0.8 * r],
+                            fillColor=colour, strokeColor=None))
+    elif kind == "diamond":
+        drawing.add(Polygon([x, y + 1.3 * r, x + 1.1 * r, y, x, y - 1.3 * r, x - 1.1 * r, y],
+                            fillColor=colour, strokeColor=None))
+    elif kind in ("cross", "star"):
+        drawing.add(Line(x - r, y - r, x + r, y + r, strokeColor=colour, strokeWidth=1.1))
+        drawing.add(Line(x - r, y + r, x + r, y - r, strokeColor=colour, strokeWidth=1.1))
+        if kind == "star":
+            drawing.add(Line(x, y - 1.3 * r, x, y + 1.3 * r, strokeColor=colour, strokeWidth=1.1))
+    else:
+        drawing.add(Circle(x, y, r, fillColor=colour, strokeColor=None))
 
 
 def _drawing(width: float, height: float) -> Drawing:
@@ -93,8 +124,10 @@ def radar(
     max_lines: int = 3,
     ring_labels: bool = True,
     title: str = "",
+    middle: bool = False,
 ) -> Drawing:
-    """A radar with ``len(labels)`` spokes (at least 3), first spoke at the top, clockwise."""
+    """A radar with ``len(labels)`` spokes (at least 3), first spoke at the top, clockwise. ``middle``: the
+    50 ring is drawn thick and labelled « 50 = sans effet » (a strategy game's chart, not the compass)."""
     n = len(labels)
     drawing = _drawing(width, height)
     if n < 3:
@@ -145,11 +178,13 @@ def radar(
         pts: list[float] = []
         for i in range(n):
             pts.extend(point(i, ring))
+        emphasised = middle and ring == 50
         drawing.add(
             Polygon(
                 pts,
-                strokeColor=MUTED if ring == 100 else RULE,
-                strokeWidth=0.8 if ring == 100 else 0.5,
+                strokeColor=INK if emphasised else MUTED if ring == 100 else RULE,
+                strokeWidth=1.3 if emphasised else 0.8 if ring == 100 else 0.5,
+                strokeDashArray=[4, 2] if emphasised else None,
                 fillColor=None,
             )
         )
@@ -169,7 +204,7 @@ def radar(
                 strokeColor=colour,
                 strokeWidth=ser.width,
                 fillColor=_colour(ser.colour, 0.18) if ser.fill else None,
-                strokeDashArray=[3, 2] if ser.dashed else None,
+                strokeDashArray=list(ser.dash) if ser.dash else [3, 2] if ser.dashed else None,
             )
         )
         for i in range(n):
@@ -177,14 +212,22 @@ def radar(
             if value is None:
                 continue
             x, y = point(i, value)
-            drawing.add(Circle(x, y, max(1.2, ser.width * 0.9), fillColor=colour, strokeColor=None))
+            _marker(drawing, ser.marker, x, y, max(1.3, ser.width * 0.95), colour)
+            if ser.values_printed:
+                c, s_ = math.cos(angles[i]), math.sin(angles[i])
+                drawing.add(String(x + 6 * c, y + 6 * s_ - 3, str(round(value)),
+                                   fontName=BOLD, fontSize=font_size - 0.5, fillColor=INK,
+                                   textAnchor=_anchor(c)))
     if ring_labels:
         size = max(5.0, font_size - 1.5)
-        for ring in RINGS:
+        for ring in RINGS:  # to the left of the top spoke, clear of the polygons' usual path
             x, y = point(0, ring)
-            drawing.add(
-                String(x + 2.5, y - size - 1, str(ring), fontName=REGULAR, fontSize=size, fillColor=MUTED)
-            )
+            drawing.add(String(x - 2.5, y - size * 0.35, str(ring), fontName=REGULAR, fontSize=size,
+                               fillColor=MUTED, textAnchor="end"))
+    if middle:
+        x, y = point(0, 50)
+        drawing.add(String(x + 3, y + 2, "50 = sans effet", fontName=BOLD, fontSize=max(5.5, font_size - 1),
+                           fillColor=INK))
     # axis labels
     for i, lines in enumerate(wrapped):
         c, s_ = math.cos(angles[i]), math.sin(angles[i])
@@ -253,8 +296,10 @@ def bars(
     row_height: float = 19.0,
     font_size: float = 7.2,
     note_width: float = 82.0,
+    note_title: str = "couverture",
 ) -> Drawing:
-    """Horizontal bars on 0–100 with gridlines every 25, group scores as small ticks over each bar."""
+    """Horizontal bars on 0–100 with gridlines every 25, the value written « 60/100 » at the right, then a
+    note (coverage, or the principle's name). ``marks`` (each group's score) are drawn as small ticks."""
     axis_h = 16.0
     header_h = 12.0
     height = row_height * len(rows) + axis_h + header_h
@@ -282,7 +327,7 @@ def bars(
             )
         )
     drawing.add(String(x1 + 6, height - 8, "salle", fontName=REGULAR, fontSize=6.3, fillColor=MUTED))
-    drawing.add(String(x1 + 40, height - 8, "couverture", fontName=REGULAR, fontSize=6.3, fillColor=MUTED))
+    drawing.add(String(x1 + 40, height - 8, note_title, fontName=REGULAR, fontSize=6.3, fillColor=MUTED))
     drawing.add(String(x0, height - 8, "score (0–100)", fontName=REGULAR, fontSize=6.3, fillColor=MUTED))
     leading = font_size * 1.15
     for k, row in enumerate(rows):
@@ -322,7 +367,7 @@ def bars(
                 String(
                     x1 + 6,
                     y_mid - font_size * 0.35,
-                    f"{round(row.value)}{NBSP}%",
+                    f"{round(row.value)}/100",
                     fontName=BOLD,
                     fontSize=font_size,
                     fillColor=INK,
@@ -334,16 +379,21 @@ def bars(
                 Line(x, y_mid - bar_h / 2 - 2, x, y_mid + bar_h / 2 + 2, strokeColor=PRIMARY, strokeWidth=0.9)
             )
         if row.note:
+            note_lines = wrap(row.note, REGULAR, font_size - 0.4, note_width - 42, 2)
             drawing.add(
                 String(
                     x1 + 40,
-                    y_mid - font_size * 0.35,
-                    clean(row.note),
+                    y_mid - font_size * 0.35 + (len(note_lines) - 1) * leading / 2,
+                    note_lines[0],
                     fontName=REGULAR,
                     fontSize=font_size - 0.4,
                     fillColor=MUTED,
                 )
             )
+            for j, extra in enumerate(note_lines[1:], start=1):
+                drawing.add(String(x1 + 40, y_mid - font_size * 0.35 + (len(note_lines) - 1) * leading / 2
+                                   - j * leading, extra, fontName=REGULAR, fontSize=font_size - 0.4,
+                                   fillColor=MUTED))
     return drawing
 
 

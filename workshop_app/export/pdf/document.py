@@ -17,18 +17,20 @@ from typing import Any
 
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Flowable
+from reportlab.platypus import Flowable, PageBreak
 from reportlab.platypus.doctemplate import BaseDocTemplate, LayoutError, PageTemplate
 from reportlab.platypus.frames import Frame
 
 from workshop_app.core.atomic import write_bytes_atomic
 from workshop_app.core.errors import AtelierError
 from workshop_app.core.workshop import WorkshopSnapshot
+from workshop_app.export import analysis
 from workshop_app.export.french import format_date
 from workshop_app.export.pdf import sections
 from workshop_app.export.pdf.escaping import clean
 from workshop_app.export.pdf.fonts import BOLD, REGULAR, register_fonts
 from workshop_app.export.pdf.late import Contents, LateCanvas, headings_of
+from workshop_app.export.pdf.model_render import render_section
 from workshop_app.export.pdf.styles import (
     ACCENT,
     FRAME_HEIGHT,
@@ -41,6 +43,8 @@ from workshop_app.export.pdf.styles import (
     PRIMARY,
     RULE,
 )
+from workshop_app.export.report import synthesis
+from workshop_app.export.report.text import writing
 
 Progress = Callable[[float, str], None]
 
@@ -203,7 +207,23 @@ class _Reporter:
             self.report(_PREPARE + _LAYOUT * share, "Mise en page")
 
 
+EDITIONS = ("complet", "synthese")
+SYNTHESIS_ACTIONS = 6  # the complete edition's synthesis shows the first actions, the body all of them
+
+
+def synthesis_section(ctx: sections.Context) -> list[Flowable]:
+    """The synthesis (page 2), built as the document model and rendered here; then a page break."""
+    section = synthesis.synthesis(
+        ctx.snapshot, ctx.findings, ctx.readings, ctx.text,
+        lambda lever: analysis.lever_label(ctx.snapshot, lever),
+        max_actions=SYNTHESIS_ACTIONS,
+    )
+    return [*render_section(ctx, section), PageBreak()]
+
+
 def build_story(ctx: sections.Context, reporter: _Reporter) -> list[Flowable]:
+    """Cover, synthesis (with the strengths and vulnerabilities, printed once, and the action plan), then
+    the body; the complete edition adds the contents, the notes, the whole action plan and the annexes."""
     cards = sum(len(s.deck.cards) for s in ctx.sequences) or 1
     done = [0]
 
@@ -215,19 +235,22 @@ def build_story(ctx: sections.Context, reporter: _Reporter) -> list[Flowable]:
 
     story: list[Flowable] = []
     story += sections.cover(ctx)
-    story += sections.contents(ctx)
+    story += synthesis_section(ctx)
+    if ctx.full:
+        story += sections.contents(ctx)
     story += sections.context_section(ctx)
     story += sections.programme_section(ctx)
-    story += sections.decks_section(ctx)
     reporter.report(0.05, "Graphiques de la boussole")
     story += sections.results_section(ctx)
-    story += sections.findings_section(ctx)
     story += sections.agreement_section(ctx)
-    story += sections.answers_section(ctx, tick)
-    story += sections.notes_section(ctx)
+    if ctx.full:  # the short edition: the synthesis holds the findings and the action plan
+        story += sections.notes_section(ctx)
     story += sections.debrief_section(ctx)
-    story += sections.actions_section(ctx)
-    story += sections.annexes(ctx, tick)
+    if ctx.full or len(ctx.snapshot.actions) > SYNTHESIS_ACTIONS:  # the whole plan when the synthesis cut it
+        story += sections.actions_section(ctx)
+    story += sections.decks_section(ctx)
+    if ctx.full:
+        story += sections.annexes(ctx, tick)
     return story
 
 
@@ -237,12 +260,27 @@ def render_pdf(
     *,
     anonymise: bool = False,
     progress: Progress | None = None,
+    edition: str = "complet",
+    inclusive: bool = False,
 ) -> bytes:
     """The compte-rendu as PDF bytes (nothing written to disk)."""
+    if edition not in EDITIONS:
+        raise AtelierError(f"Édition inconnue : « {edition} » (complet ou synthese).")
+    with writing(inclusive):
+        return _render(snapshot, attachments, anonymise, progress, edition)
+
+
+def _render(
+    snapshot: WorkshopSnapshot,
+    attachments: Mapping[str, bytes],
+    anonymise: bool,
+    progress: Progress | None,
+    edition: str,
+) -> bytes:
     reporter = _Reporter(progress)
     reporter.report(0.0, "Préparation du compte-rendu")
     register_fonts()
-    ctx = sections.Context.create(snapshot, attachments, anonymise)
+    ctx = sections.Context.create(snapshot, attachments, anonymise, edition)
     story = build_story(ctx, reporter)
     info = snapshot.info
     title = ctx.text(info.title)
@@ -286,6 +324,8 @@ def build_pdf(
     *,
     anonymise: bool = False,
     progress: Progress | None = None,
+    edition: str = "complet",
+    inclusive: bool = False,
 ) -> None:
     """Write the compte-rendu of ``snapshot`` to ``target``, atomically.
 
@@ -293,9 +333,13 @@ def build_pdf(
     ``anonymise`` replaces participants' names (list, free text), keeping only service and organisation.
     ``progress(fraction, message)`` is called from the building thread, fraction from 0 to 1, at most once per
     percent; raising from it (e.g. the user cancelled) aborts the build and leaves ``target`` untouched.
+    ``edition``: « complet » (synthesis, body, annexes) or « synthese » (the short edition for elected
+    officials: synthesis and body, no annexes). ``inclusive``: inclusive writing (point médian) on.
     No Qt: safe to call from a worker thread.
     """
-    data = render_pdf(snapshot, attachments, anonymise=anonymise, progress=progress)
+    data = render_pdf(
+        snapshot, attachments, anonymise=anonymise, progress=progress, edition=edition, inclusive=inclusive
+    )
     reporter = _Reporter(progress)
     reporter.report(0.96, "Écriture du fichier")
     write_bytes_atomic(Path(target), data)

@@ -2,9 +2,11 @@
 
 Rules, in this order:
 
-1. ``clean``: newlines normalised; control characters dropped (tab becomes a space); U+202F (narrow no-break
-   space, breakable in reportlab) becomes U+00A0; any character the embedded font cannot draw becomes
-   ``MISSING`` (« □ ») so the reader sees something was there, instead of an invisible gap or a crash.
+1. ``clean``: newlines normalised; French typography (:func:`workshop_app.export.report.text.french`: ’,
+   the point médian only when inclusive writing is on); control characters dropped (tab becomes a space);
+   U+202F (narrow no-break space, breakable in reportlab) becomes U+00A0; any character the embedded font
+   cannot draw becomes ``MISSING`` (« □ ») so the reader sees something was there, instead of an invisible
+   gap or a crash.
 2. ``xml.sax.saxutils.escape`` (``&``, ``<``, ``>``): markup typed by a user is printed as text, never
    interpreted (no ``<font>``, no ``<img src=…>`` opening a local file).
 3. ``\\n`` → ``<br/>``.
@@ -19,6 +21,7 @@ import unicodedata
 from xml.sax.saxutils import escape
 
 from workshop_app.export.pdf.fonts import coverage
+from workshop_app.export.report.text import french
 
 MISSING = "\u25a1"  # □
 
@@ -37,7 +40,7 @@ def clean(text: object) -> str:
     value = value.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ").replace("\u202f", "\u00a0")
     value = value.replace("\u2028", "\n").replace("\u2029", "\n")
     value = _SURROGATE.sub(MISSING, _CONTROL.sub("", value))
-    value = unicodedata.normalize("NFC", value)
+    value = french(unicodedata.normalize("NFC", value))  # one apostrophe (’); point médian as set
     # French typography: no line break before « : ; ? ! » » or after « « ».
     value = _AFTER_GUILLEMET.sub("«\u00a0", _BEFORE_PUNCT.sub("\u00a0\\1", value))
     glyphs = coverage()

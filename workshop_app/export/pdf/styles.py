@@ -40,6 +40,7 @@ class Styles:
     h1: ParagraphStyle
     h2: ParagraphStyle
     h3: ParagraphStyle
+    h3_free: ParagraphStyle  # an h3 not kept with what follows (above a long table that may split)
     cell: ParagraphStyle
     cell_bold: ParagraphStyle
     cell_head: ParagraphStyle
@@ -89,6 +90,7 @@ def styles() -> Styles:
         lead=derive("lead", fontSize=10.5, leading=14.5, spaceAfter=8),
         h1=derive(
             "h1",
+            keepWithNext=1,
             fontName=BOLD,
             fontSize=16,
             leading=20,
@@ -98,6 +100,7 @@ def styles() -> Styles:
         ),
         h2=derive(
             "h2",
+            keepWithNext=1,
             fontName=BOLD,
             fontSize=12.2,
             leading=15.5,
@@ -107,6 +110,7 @@ def styles() -> Styles:
         ),
         h3=derive(
             "h3",
+            keepWithNext=1,
             fontName=BOLD,
             fontSize=10.2,
             leading=13,
@@ -114,6 +118,8 @@ def styles() -> Styles:
             spaceBefore=8,
             spaceAfter=4,
         ),
+        h3_free=derive("h3_free", fontName=BOLD, fontSize=10.2, leading=13, textColor=INK, spaceBefore=8,
+                       spaceAfter=4),
         cell=cell,
         cell_bold=ParagraphStyle("cell_bold", parent=cell, fontName=BOLD),
         cell_head=ParagraphStyle("cell_head", parent=cell, fontName=BOLD, textColor=WHITE),
@@ -162,6 +168,7 @@ def styles() -> Styles:
         toc2=derive("toc2", fontSize=9, leading=12, leftIndent=16, spaceAfter=0),
         card_title=derive(
             "card_title",
+            keepWithNext=1,
             fontName=BOLD,
             fontSize=10,
             leading=13,

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from workshop_app.core.errors import AtelierError
 from workshop_app.core.workshop import ActionItem, Debrief
-from workshop_app.services.debrief import lever_choices, merge, propose
+from workshop_app.services.debrief import lever_choices, mark_origins, merge, propose, validate
 from workshop_app.ui.debrief.actions_model import (
     COL_ACTION,
     COL_DEADLINE,
@@ -49,6 +49,7 @@ class DebriefPage(QWidget):
         super().__init__(parent)
         self._session = session
         self._proposed_once = False
+        self._proposed: tuple[str, ...] = ()  # the lines the app proposed in this visit (« proposed »)
         snapshot = session.snapshot
         self.strengths = FindingsList(self.tr("Points forts"))
         self.vulnerabilities = FindingsList(self.tr("Vulnérabilités"))
@@ -58,6 +59,12 @@ class DebriefPage(QWidget):
             "Ce sont des auto-évaluations des tables : relisez, reformulez, supprimez."
         ))
         self.propose_button.clicked.connect(self.on_propose_clicked)
+        self.validate_button = QPushButton(self.tr("Valider les propositions"))
+        self.validate_button.setToolTip(self.tr(
+            "Les lignes proposées par l'application et gardées telles quelles seront présentées dans le "
+            "compte-rendu comme « validées par l'animation »."
+        ))
+        self.validate_button.clicked.connect(self.on_validate_clicked)
         self.hint = QLabel()
         self.hint.setWordWrap(True)
         self.hint.setStyleSheet("color: #4A4F55;")
@@ -134,6 +141,7 @@ class DebriefPage(QWidget):
         plan_bar.addWidget(self.remove_action_button)
         bottom = QHBoxLayout()
         bottom.addWidget(self.propose_button)
+        bottom.addWidget(self.validate_button)
         bottom.addWidget(self.hint, 1)
         bottom.addWidget(self.export_button)
         layout = QVBoxLayout(self)
@@ -143,7 +151,7 @@ class DebriefPage(QWidget):
         layout.addWidget(self.table, 3)
         layout.addLayout(bottom)
         order = (self.agreement, self.add_action_button, self.remove_action_button, self.table,
-                 self.propose_button, self.export_button)
+                 self.propose_button, self.validate_button, self.export_button)
         for before, after in pairwise(order):  # Tab follows what is seen, top to bottom
             QWidget.setTabOrder(before, after)
 
@@ -178,6 +186,7 @@ class DebriefPage(QWidget):
     def propose(self) -> None:
         """Add what the scores suggest to the lists (and the disagreements to an empty box), then save."""
         found = propose(self._session.live_snapshot())
+        self._proposed = (*self._proposed, *found.strengths, *found.vulnerabilities)
         self.strengths.set_lines(merge(self.strengths.lines(), found.strengths))
         self.vulnerabilities.set_lines(merge(self.vulnerabilities.lines(), found.vulnerabilities))
         if found.disagreements and not self.agreement.toPlainText().strip():
@@ -191,14 +200,16 @@ class DebriefPage(QWidget):
         self.save_debrief()
 
     def current_debrief(self) -> Debrief:
-        return Debrief(
+        """What the screen shows, each line of the lists with who wrote it (see core.findings.Origin)."""
+        return mark_origins(Debrief(
             strengths=tuple(self.strengths.lines()),
             vulnerabilities=tuple(self.vulnerabilities.lines()),
             felt=self.felt.toPlainText().strip(),
             happened=self.happened.toPlainText().strip(),
             transfer=self.transfer.toPlainText().strip(),
             agreement=self.agreement.toPlainText().strip(),
-        )
+            origins=self._session.snapshot.debrief.origins,
+        ), self._proposed)
 
     def save_debrief(self) -> bool:
         debrief = self.current_debrief()
@@ -219,6 +230,12 @@ class DebriefPage(QWidget):
 
     def on_propose_clicked(self) -> None:
         self.propose()
+
+    def on_validate_clicked(self) -> None:
+        """The facilitator keeps the proposed lines as they are: they become « validated »."""
+        debrief = validate(self.current_debrief())
+        if self._run(lambda: self._session.service.set_debrief(self._session.workshop_id, debrief)):
+            self._session.patch_snapshot(debrief=debrief)
 
     # -- action plan ----------------------------------------------------------------------------------------
     def _save_action(self, action_id: str, fields: dict[str, Any]) -> ActionItem | None:

@@ -1,4 +1,6 @@
-"""The annexes: A. participants by service, B. photos (scaled, turned upright), C. raw answers grid."""
+"""The annexes of the complete edition, lettered in the order they come: answers card by card, the timing
+log, the strategy catalogue, the score tables, participants by service and by table, the raw answers grid,
+photos (scaled, turned upright)."""
 
 from __future__ import annotations
 
@@ -23,16 +25,24 @@ IMAGE_MAX_PIXELS = 1800
 
 
 def annexes(ctx: Context, tick: Callable[[], None]) -> list[Flowable]:
-    out: list[Flowable] = [PageBreak(), *ctx.h1("Annexes")]
+    from workshop_app.export.pdf.sections.answers import answers_section
+    from workshop_app.export.pdf.sections.front import catalogue_annex, timeline_annex
+    from workshop_app.export.pdf.sections.results import scores_annex
+
+    out: list[Flowable] = [PageBreak(), *ctx.h1_plain("Annexes")]
+    out += answers_section(ctx, tick)
+    out += timeline_annex(ctx)
+    out += catalogue_annex(ctx)
+    out += scores_annex(ctx)
     out += participants_annex(ctx)
-    out += photos_annex(ctx)
     out += raw_annex(ctx, tick)
+    out += photos_annex(ctx)
     return out
 
 
 def participants_annex(ctx: Context) -> list[Flowable]:
     st = ctx.st
-    out: list[Flowable] = [ctx.annex("A", "Participant·es par service")]
+    out: list[Flowable] = [ctx.next_annex("Participant·es par service et par table")]
     people = list(ctx.snapshot.participants)
     if not people:
         return [*out, _p("La liste des participant·es n'a pas été saisie.", st.muted)]
@@ -56,7 +66,30 @@ def participants_annex(ctx: Context) -> list[Flowable]:
             ]
         )
     out.append(table(rows, [3.4 * cm, 4.4 * cm, FRAME_WIDTH - 9.4 * cm, 1.6 * cm]))
+    out += tables_composition(ctx)
     return out
+
+
+def tables_composition(ctx: Context) -> list[Flowable]:
+    """Who sat at which table (the service and organisation when anonymising)."""
+    st = ctx.st
+    seated = [p for p in ctx.snapshot.participants if p.group_id]
+    if not seated or not ctx.groups:
+        return []
+    rows: list[list[object]] = [head_row(ctx, ["Table", "Participant·es"])]
+    for group in ctx.groups:
+        people = [p for p in seated if p.group_id == group.id]
+        if not people:
+            continue
+        names = [
+            f"{ctx.anonymiser.participant(p)} ({', '.join(x for x in (p.service, p.organisation) if x)})"
+            if (p.service or p.organisation) else ctx.anonymiser.participant(p)
+            for p in people
+        ]
+        rows.append([_c(ctx.text(group.name), st.cell_bold), _p(" ; ".join(names), st.cell)])
+    if len(rows) == 1:
+        return []
+    return [*_h3("Composition des tables"), table(rows, [3.6 * cm, FRAME_WIDTH - 3.6 * cm])]
 
 
 def photos_annex(ctx: Context) -> list[Flowable]:
@@ -64,7 +97,7 @@ def photos_annex(ctx: Context) -> list[Flowable]:
     attachments = sorted(ctx.snapshot.attachments, key=lambda a: a.filename)
     images = [a for a in attachments if a.media_type.lower().startswith("image/")]
     others = [a for a in attachments if not a.media_type.lower().startswith("image/")]
-    out: list[Flowable] = [ctx.annex("B", "Photos des tableaux et post-it")]
+    out: list[Flowable] = [ctx.next_annex("Photos des tableaux et post-it")]
     if not images:
         out.append(_p("Aucune photo n'a été jointe.", st.muted))
     for i, att in enumerate(images, start=1):
@@ -119,13 +152,13 @@ def raw_annex(ctx: Context, tick: Callable[[], None]) -> list[Flowable]:
     """The grid of raw answers: one row per card, one column per table (arguments are in the section
     « Réponses carte par carte » and in the CSV/XLSX exports)."""
     st = ctx.st
-    out: list[Flowable] = [ctx.annex("C", "Tableau brut des réponses")]
+    out: list[Flowable] = [ctx.next_annex("Tableau brut des réponses")]
     rows_all = analysis.raw_rows(ctx.snapshot, ctx.state, ctx.anonymiser, include_unanswered=False)
     if not rows_all:
         return [*out, _p("Aucune réponse n'a été enregistrée.", st.muted)]
     out.append(
         _p(
-            "Une ligne par carte, une colonne par table. Les arguments figurent dans la partie « Réponses "
+            "Une ligne par carte, une colonne par table. Les arguments figurent dans l’annexe « Réponses "
             "carte par carte » ; toutes les données (réponses, arguments, heures) existent aussi en tableur "
             "(CSV, XLSX).",
             st.muted,
@@ -157,11 +190,11 @@ def raw_annex(ctx: Context, tick: Callable[[], None]) -> list[Flowable]:
             labels = [f"T{offset + i + 1}" for i in range(len(groups))]
             column = min(1.3 * cm, (FRAME_WIDTH - 6 * cm) / max(1, len(groups)))
             data: list[list[object]] = [head_row(ctx, ["Carte", *labels])]
-            for card in deck.cards:
+            for number, (card_id, title) in enumerate(((c.id, c.title) for c in deck.cards), start=1):
                 data.append(
                     [
-                        _c(f"{card.id} — {card.title}" if len(card.id) <= 4 else card.title, st.cell),
-                        *(_grid_cell(cells.get((card.id, g.id)), strategy) for g in groups),
+                        _c(f"{number}. {title}", st.cell),
+                        *(_grid_cell(cells.get((card_id, g.id)), strategy) for g in groups),
                     ]
                 )
             extra = [("ALIGN", (1, 1), (-1, -1), "CENTER"), ("FONTSIZE", (1, 1), (-1, -1), 8.3)]
@@ -174,7 +207,7 @@ def raw_annex(ctx: Context, tick: Callable[[], None]) -> list[Flowable]:
 
 
 def _legend_item(value: float | None, label: str) -> str:
-    shown = "n.c." if value is None else format_number(value, 2)
+    shown = "×" if value is None else format_number(value, 2)
     return label if label.startswith(shown) else f"{shown}{NBSP}= {label}"
 
 
@@ -183,4 +216,4 @@ def _grid_cell(row: analysis.RawRow | None, strategy: bool) -> str:
         return "✓" if row is not None else ""
     if row is None:
         return "—"
-    return "n.c." if row.value is None else format_number(row.value, 2)
+    return "×" if row.value is None else format_number(row.value, 2)

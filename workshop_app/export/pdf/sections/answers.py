@@ -1,4 +1,5 @@
-"""7. Answers card by card (with the notes taken on each card), 8. other notes, 9. debrief, 10. actions."""
+"""Answers card by card with the notes taken on each card (an annex of the complete edition), the other notes,
+the debrief (« Bilan de la séance ») and the action plan."""
 
 from __future__ import annotations
 
@@ -8,10 +9,11 @@ from reportlab.lib.units import cm
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph
 
 from workshop_app.core.deck import DELAY_LABELS, QuestionDeck, StrategyDeck
+from workshop_app.core.findings import target_label
 from workshop_app.core.state import Note
 from workshop_app.core.workshop import SequenceInfo
 from workshop_app.export import analysis
-from workshop_app.export.french import NBSP, format_date, format_number, format_time, quote
+from workshop_app.export.french import NBSP, format_number, format_time
 from workshop_app.export.pdf.escaping import inline, markup
 from workshop_app.export.pdf.fonts import BOLD
 from workshop_app.export.pdf.sections.common import (
@@ -27,22 +29,22 @@ from workshop_app.export.pdf.sections.common import (
     table,
 )
 from workshop_app.export.pdf.styles import FRAME_WIDTH
+from workshop_app.export.report import synthesis
 
 # -- 7. card by card -----------------------------------------------------------------------------------------
 
 
 def answers_section(ctx: Context, tick: Callable[[], None]) -> list[Flowable]:
-    out: list[Flowable] = [*ctx.h1("Réponses carte par carte")]
+    out: list[Flowable] = [ctx.next_annex("Réponses carte par carte")]
     out.append(
         _p(
             "Pour chaque carte, la réponse de chaque table et son argument, tels que saisis pendant "
-            "l'atelier ; "
-            "puis les notes prises sur la carte. Les notes ne portent pas le nom de leur auteur.",
+            "l’atelier ; puis les notes prises sur la carte, sans le nom de leur auteur.",
             ctx.st.muted,
         )
     )
     for sequence in ctx.sequences:
-        out += ctx.h2_block(ctx.text(sequence.display_title))
+        out += _h3(ctx.text(sequence.display_title), room=6 * cm)
         if isinstance(sequence.deck, QuestionDeck):
             out += question_answers(ctx, sequence, sequence.deck, tick)
         else:
@@ -65,10 +67,7 @@ def question_answers(
     names = {g.id: _short(ctx.text(g.name), st.cell_bold, 3.6 * cm) for g in ctx.groups}
     for index, card in enumerate(deck.cards, start=1):
         tick()
-        informs = ", ".join(
-            f"{link.lever}" + (f" (poids {format_number(link.weight, 2)})" if link.weight != 1 else "")
-            for link in card.informs
-        )
+        informs = " ; ".join(target_label(deck, link.lever) for link in card.informs)
         head = [
             _raw(f"{index}. {inline(card.title)}", st.card_title),
             _raw(
@@ -108,9 +107,7 @@ def question_answers(
 
 def note_paragraph(ctx: Context, note: Note) -> Paragraph:
     who = ctx.group_name(note.group_id)
-    text = ctx.text(note.text).strip()
-    if not any(mark in text for mark in ("«", '"', "“")):
-        text = quote(text)
+    text = ctx.text(note.text).strip()  # as typed: a remark is not turned into a quotation
     meta = " · ".join(x for x in (who, format_time(note.at)) if x)
     return _raw(
         f"<font color='#2E8B7A'>▸</font> {markup(text)}"
@@ -188,7 +185,7 @@ def notes_section(ctx: Context) -> list[Flowable]:
     st = ctx.st
     general = list(ctx.state.notes)
     by_sequence = {s.id: [n for n in ctx.seq_state(s.id).notes if not n.card_id] for s in ctx.sequences}
-    out: list[Flowable] = [*ctx.h1("Notes et verbatims")]
+    out: list[Flowable] = [*ctx.h1("Notes de séance")]
     if not general and not any(by_sequence.values()):
         return [*out, _p("Pas d'autre note que celles rattachées aux cartes.", st.muted)]
     out.append(_p("Notes prises en dehors des cartes. Les auteurs ne sont pas nommés.", st.muted))
@@ -205,29 +202,21 @@ def notes_section(ctx: Context) -> list[Flowable]:
 
 def debrief_section(ctx: Context) -> list[Flowable]:
     d = ctx.snapshot.debrief
-    out: list[Flowable] = [*ctx.h1("Débriefing")]
+    out: list[Flowable] = [*ctx.h1("Bilan de la séance", room=6 * cm)]
     out += [*ctx.h2_block("Ce qui a été ressenti"), _or_missing(ctx, d.felt)]
     out += [*ctx.h2_block("Ce qui s'est passé"), _or_missing(ctx, d.happened)]
-    out += [*ctx.h2_block("Ce qui se transfère dans la vie réelle"), _or_missing(ctx, d.transfer)]
+    out += [*ctx.h2_block("Ce qui se transpose dans la réalité"), _or_missing(ctx, d.transfer)]
     return out
 
 
 def actions_section(ctx: Context) -> list[Flowable]:
     st = ctx.st
-    out: list[Flowable] = [*ctx.h1("Engagements et plan d'action")]
-    actions = sorted(ctx.snapshot.actions, key=lambda a: a.position)
-    if not actions:
-        return [*out, _p("Aucune action n'a été inscrite au plan d'action.", st.muted)]
-    rows: list[list[object]] = [head_row(ctx, ["N°", "Action", "Porteur", "Échéance", "Levier"])]
-    for i, action in enumerate(actions, start=1):
-        rows.append(
-            [
-                _c(str(i), st.cell_right),
-                _p(ctx.text(action.action), st.cell),
-                _p(ctx.text(action.owner) or "à désigner", st.cell),
-                _c(format_date(action.deadline, "à fixer"), st.cell),
-                _p(analysis.lever_label(ctx.snapshot, action.lever_id) or "—", st.cell),
-            ]
-        )
-    out.append(table(rows, [0.8 * cm, FRAME_WIDTH - 10.9 * cm, 3.3 * cm, 2.5 * cm, 4.3 * cm]))
-    return out
+    out: list[Flowable] = [*ctx.h1("Engagements et plan d’action", room=6 * cm)]  # the table may split
+    if not ctx.snapshot.actions:
+        return [*out, _p("Aucune action n’a été inscrite au plan d’action.", st.muted)]
+    from workshop_app.export.pdf.model_render import render_block  # (it imports this package)
+
+    block = synthesis.action_table(
+        ctx.snapshot, ctx.text, lambda lever: analysis.lever_label(ctx.snapshot, lever)
+    )
+    return out + render_block(ctx, block)

@@ -15,8 +15,9 @@ from dataclasses import dataclass, field
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import cm
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Table, TableStyle
+from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph, Table, TableStyle
 
+from workshop_app.core.findings import WorkshopFindings, compute
 from workshop_app.core.scoring import CompassReading
 from workshop_app.core.state import SequenceState, WorkshopState
 from workshop_app.core.workshop import GroupInfo, SequenceInfo, WorkshopSnapshot
@@ -24,6 +25,7 @@ from workshop_app.export.anonymise import Anonymiser, for_export
 from workshop_app.export.pdf.escaping import clean, inline, markup
 from workshop_app.export.pdf.fonts import REGULAR
 from workshop_app.export.pdf.styles import FRAME_HEIGHT, LIGHTER, PRIMARY, RULE, WHITE, Styles, styles
+from workshop_app.export.report.text import french
 
 
 @dataclass
@@ -49,12 +51,21 @@ class Context:
     state: WorkshopState
     readings: dict[str, CompassReading]
     groups: list[GroupInfo]
+    findings: WorkshopFindings
+    edition: str = "complet"  # « complet » (body then annexes) or « synthese » (elected officials)
     st: Styles = field(default_factory=styles)
     numbers: list[int] = field(default_factory=lambda: [0, 0])
     heading_count: int = 0
+    annex_count: int = 0
 
     @classmethod
-    def create(cls, snapshot: WorkshopSnapshot, attachments: Mapping[str, bytes], anonymise: bool) -> Context:
+    def create(
+        cls,
+        snapshot: WorkshopSnapshot,
+        attachments: Mapping[str, bytes],
+        anonymise: bool,
+        edition: str = "complet",
+    ) -> Context:
         snapshot = for_export(snapshot, anonymise)  # no note « hors compte-rendu »; owners, file names
         state = snapshot.state()
         readings = {s.id: snapshot.compass(s.id, state) for s in snapshot.sequences}
@@ -65,7 +76,14 @@ class Context:
             state=state,
             readings=readings,
             groups=sorted(snapshot.groups, key=lambda g: g.position),
+            findings=compute(snapshot, state, readings),
+            edition=edition,
         )
+
+    @property
+    def full(self) -> bool:
+        """The complete edition (body, then annexes), not the short one for elected officials."""
+        return self.edition != "synthese"
 
     @property
     def sequences(self) -> list[SequenceInfo]:
@@ -79,12 +97,21 @@ class Context:
 
     # -- headings ------------------------------------------------------------------------------------------
 
-    def h1(self, title: str) -> list[Flowable]:
-        """A numbered section title, starting a new page when less than a third of the page is left."""
+    def h1(self, title: str, room: float = FRAME_HEIGHT / 3) -> list[Flowable]:
+        """A numbered section title, starting a new page when less than ``room`` (a third) is left."""
         self.numbers[0] += 1
         self.numbers[1] = 0
         label = f"{self.numbers[0]}. {clean(title)}"
-        return [CondPageBreak(FRAME_HEIGHT / 3), self._heading(label, 0, self.st.h1)]
+        return [CondPageBreak(room), self._heading(label, 0, self.st.h1)]
+
+    def h1_plain(self, title: str) -> list[Flowable]:
+        """An unnumbered chapter title (the synthesis) on a new page when less than a third is left."""
+        return [CondPageBreak(FRAME_HEIGHT / 3), self._heading(clean(title), 0, self.st.h1)]
+
+    def next_annex(self, title: str) -> Flowable:
+        """« Annexe A — … », « Annexe B — … » in the order they are placed."""
+        self.annex_count += 1
+        return self.annex(chr(ord("A") + self.annex_count - 1), title)
 
     def h2(self, title: str, numbered: bool = True) -> Flowable:
         """A numbered sub-section title (call sites add ``CondPageBreak`` via :meth:`h2_block`)."""
@@ -125,6 +152,16 @@ def _c(text: object, style: object) -> Paragraph:
     return Paragraph(inline(text), style)
 
 
+def with_title(title: Sequence[Flowable], flowables: Sequence[Flowable]) -> list[Flowable]:
+    """``title`` (headings) kept on the same page as what follows: merged into the first flowable when it
+    is a KeepTogether (reportlab's keepWithNext does not reach into one)."""
+    heads = [f for f in title if not isinstance(f, CondPageBreak)]
+    if flowables and isinstance(flowables[0], KeepTogether):
+        first = flowables[0]
+        return [KeepTogether([*heads, *first._content]), *flowables[1:]]
+    return [*title, *flowables]
+
+
 def _short(text: str, style: ParagraphStyle, width: float) -> str | Paragraph:
     """A table cell: the cleaned plain string when it fits on one line (drawn with the table's font, so the
     table must set FONT/FONTNAME to match ``style``), else a wrapping Paragraph."""
@@ -135,8 +172,8 @@ def _short(text: str, style: ParagraphStyle, width: float) -> str | Paragraph:
 
 
 def _raw(markup_text: str, style: object) -> Paragraph:
-    """Markup we wrote ourselves (already escaped where it holds user text)."""
-    return Paragraph(markup_text, style)
+    """Markup we wrote ourselves (already escaped where it holds user text), with French typography."""
+    return Paragraph(french(markup_text), style)
 
 
 def _h3(text: str, room: float = 3.5 * cm) -> list[Flowable]:

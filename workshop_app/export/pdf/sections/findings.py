@@ -1,166 +1,133 @@
-"""5. Strengths and vulnerabilities, 6. agreement and disagreement between the tables."""
+"""Strengths and vulnerabilities (once, saying who formulated them), agreement and disagreement between the
+tables read in sentences, and the strategy cards most tables retained. The findings come from
+:mod:`workshop_app.core.findings` (``ctx.findings``)."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
 from reportlab.lib.units import cm
-from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Table, TableStyle
+from reportlab.platypus import Flowable
 
 from workshop_app.core.deck import QuestionDeck, StrategyDeck
+from workshop_app.core.findings import score_text
 from workshop_app.core.state import SequenceState
 from workshop_app.core.workshop import SequenceInfo
 from workshop_app.export import analysis
-from workshop_app.export.french import NBSP, format_number, format_percent, plural
-from workshop_app.export.pdf.escaping import markup
-from workshop_app.export.pdf.fonts import REGULAR
+from workshop_app.export.french import NBSP, format_number, plural
 from workshop_app.export.pdf.sections.common import Context, _c, _h3, _p, bullet_list, head_row, table
-from workshop_app.export.pdf.styles import FRAME_WIDTH, GOOD, WARN
+from workshop_app.export.pdf.styles import FRAME_WIDTH
+from workshop_app.export.report import synthesis
 
 AGREEMENT_RULE = (
-    "Méthode : pour chaque carte, on compare les réponses des tables ramenées sur 0–100. Les tables sont "
-    "d'accord quand toutes leurs réponses tiennent dans un écart de 25 points (un cran sur une échelle de 0 "
-    "à "
-    "4) ; elles divergent à partir de 50 points d'écart (deux crans ou plus). Les réponses « non concerné » "
-    "et "
+    "Méthode : pour chaque carte, on compare les réponses des tables sur 100. Les tables sont d’accord "
+    "quand toutes leurs réponses tiennent dans un écart de 25 points (un niveau d’écart sur une échelle de "
+    "0 à 4) ; elles divergent à partir de 50 points (deux niveaux ou plus). Les réponses « non concerné » et "
     "les cartes auxquelles moins de deux tables ont répondu ne sont pas comparées."
 )
 
 MAX_AGREEMENT_ROWS = 8
 
 
-# -- 5. strengths and vulnerabilities ------------------------------------------------------------------------
+# -- strengths and vulnerabilities ---------------------------------------------------------------------------
 
 
 def findings_section(ctx: Context) -> list[Flowable]:
-    st = ctx.st
-    debrief = ctx.snapshot.debrief
+    """The strengths and vulnerabilities, once, saying who formulated them (the debrief's lines, else the
+    app's proposals). A strategy game's effects are shown with the strategies, never here."""
+    from workshop_app.export.pdf.model_render import render_block  # (it imports this package)
+
     out: list[Flowable] = [*ctx.h1("Points forts et vulnérabilités")]
-    if debrief.strengths or debrief.vulnerabilities:
-        out.append(_p("Formulés par les participant·es lors du débriefing.", st.muted))
-        out.append(two_lists(ctx, list(debrief.strengths), list(debrief.vulnerabilities)))
-    proposals: list[tuple[SequenceInfo, list[analysis.Finding], list[analysis.Finding]]] = []
-    for sequence in ctx.sequences:
-        strengths, vulns = analysis.propose_findings(sequence.deck, ctx.readings[sequence.id])
-        if strengths or vulns:
-            proposals.append((sequence, strengths, vulns))
-    if proposals:
-        title = (
-            "Lecture des scores"
-            if (debrief.strengths or debrief.vulnerabilities)
-            else "Proposés d'après les scores"
-        )
-        out += [CondPageBreak(4.5 * cm), ctx.h2(title, numbered=False)]
-        out.append(
-            _p(
-                "Les leviers (ou axes) nettement au-dessus ou au-dessous du milieu de l'échelle (50 %) "
-                "pour la salle — au moins 65 % ou au plus 35 % pour les questions, 60 % ou 40 % pour "
-                "les stratégies —, parmi ceux qui ont reçu au moins la moitié des réponses. C'est une "
-                "proposition de lecture, à valider avec les participant·es.",
-                st.muted,
-            )
-        )
-        for sequence, strengths, vulns in proposals:
-            if len(proposals) > 1:
-                out += _h3(ctx.text(sequence.display_title))
-            out.append(
-                two_lists(
-                    ctx,
-                    [f"{f.label} — {format_percent(f.score, scale=100)}" for f in strengths],
-                    [f"{f.label} — {format_percent(f.score, scale=100)}" for f in vulns],
-                )
-            )
-    if len(out) == 1:
-        out.append(_p("Aucun point fort ni aucune vulnérabilité n'a été relevé.", st.muted))
+    block = synthesis.findings_block(ctx.snapshot, ctx.findings, ctx.text)
+    if not block.strengths and not block.vulnerabilities:
+        return [*out, _p("Aucun point fort ni aucune vulnérabilité n’a été relevé.", ctx.st.muted)]
+    out += render_block(ctx, block)
+    rule = ctx.findings.thresholds
+    out.append(_p(
+        "Les propositions de l’application retiennent les leviers nettement au-dessus ou au-dessous du "
+        f"milieu de l’échelle pour la salle (au moins {rule.strong:.0f}/100 ou au plus "
+        f"{rule.weak:.0f}/100), parmi ceux qui ont reçu au moins la moitié des réponses.",
+        ctx.st.muted,
+    ))
     return out
 
 
-def two_lists(ctx: Context, left: Sequence[str], right: Sequence[str]) -> Table:
-    """Strengths and vulnerabilities side by side, one item per row (so that long lists split cleanly)."""
-    st = ctx.st
-    half = FRAME_WIDTH / 2
-    lefts = [x for x in left if x.strip()] or ["—"]
-    rights = [x for x in right if x.strip()] or ["—"]
-    rows: list[list[object]] = [[_c("Points forts", st.cell_head), _c("Vulnérabilités", st.cell_head)]]
-    for i in range(max(len(lefts), len(rights))):
-        rows.append(
-            [
-                Paragraph(markup(ctx.text(items[i])), st.bullet, bulletText="•")
-                if i < len(items) and items[i] != "—"
-                else _p("—" if i == 0 else "", st.muted)
-                for items in (lefts, rights)
-            ]
-        )
-    t = Table(rows, colWidths=[half - 3, half - 3], hAlign="LEFT", splitInRow=1, repeatRows=1)
-    t.setStyle(
-        TableStyle(
-            [
-                ("FONT", (0, 0), (-1, -1), REGULAR, 9),
-                ("BACKGROUND", (0, 0), (0, 0), GOOD),
-                ("BACKGROUND", (1, 0), (1, 0), WARN),
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("LINEBEFORE", (0, 1), (0, -1), 0.6, GOOD),
-                ("LINEAFTER", (0, 1), (0, -1), 0.6, GOOD),
-                ("LINEBELOW", (0, -1), (0, -1), 0.6, GOOD),
-                ("LINEBEFORE", (1, 1), (1, -1), 0.6, WARN),
-                ("LINEAFTER", (1, 1), (1, -1), 0.6, WARN),
-                ("LINEBELOW", (1, -1), (1, -1), 0.6, WARN),
-                ("TOPPADDING", (0, 0), (-1, -1), 3),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
-                ("TOPPADDING", (0, 0), (-1, 0), 5),
-                ("BOTTOMPADDING", (0, 0), (-1, 0), 5),
-            ]
-        )
-    )
-    return t
-
-
-# -- 6. agreement --------------------------------------------------------------------------------------------
+# -- agreement ----------------------------------------------------------------------------------------------
 
 
 def agreement_section(ctx: Context) -> list[Flowable]:
     st = ctx.st
     out: list[Flowable] = [*ctx.h1("Accords et désaccords entre les tables")]
+    if not ctx.full:  # the short edition: the synthesis reads them; here the levers and the strategies
+        return out + short_agreement(ctx)
     if ctx.snapshot.debrief.agreement.strip():
-        out += _h3("Ce qu'en retient l'animation")
+        out += _h3("Ce qu’en retient l’animation")
         out.append(_p(ctx.text(ctx.snapshot.debrief.agreement), st.body))
-    out.append(_p(AGREEMENT_RULE, st.muted))
     group_ids = [g.id for g in ctx.groups]
     for sequence in ctx.sequences:
         deck = sequence.deck
         seq_state = ctx.seq_state(sequence.id)
+        found = ctx.findings.of(sequence.id)
         out += ctx.h2_block(ctx.text(sequence.display_title))
-        if isinstance(deck, QuestionDeck):
-            spreads = analysis.card_spreads(deck, seq_state, group_ids)
-            result = analysis.classify(spreads)
+        if isinstance(deck, QuestionDeck) and found is not None:
+            result = found.cards
             steps = deck.scale_max - deck.scale_min
+            sentences = synthesis.agreement_sentences(found, ctx.groups, ctx.text)
+            if sentences:
+                out += _h3("Ce que disent les réponses")
+                out += bullet_list(ctx, sentences)
+            if not ctx.full:  # the short edition: the reading and the levers, not the card tables
+                out += lever_spread_table(ctx, deck, sequence.id)
+                continue
             out += _h3("Cartes qui divisent les tables")
             out += spread_table(ctx, deck, result.disputed, steps, "Aucune carte ne divise les tables.")
             out += _h3("Cartes qui font consensus")
             out += spread_table(ctx, deck, result.agreed, steps, "Aucune carte ne fait consensus.")
-            levers = [(t, analysis.target_label(deck, t)) for t in deck.lever_ids()]
-            lever_spreads = [
-                s
-                for s in analysis.reading_spreads(ctx.readings[sequence.id], levers, levers=True)
-                if s.comparable
-            ]
-            lever_spreads.sort(key=lambda s: -(s.range or 0))
-            if lever_spreads:
-                out += _h3("Leviers sur lesquels les tables s'écartent le plus")
-                rows: list[list[object]] = [head_row(ctx, ["Levier", "Plus bas", "Plus haut", "Écart"])]
-                for s in lever_spreads[:MAX_AGREEMENT_ROWS]:
-                    rows.append(
-                        [
-                            _c(s.label, st.cell),
-                            _c(format_percent(s.low, scale=100), st.cell_center),
-                            _c(format_percent(s.high, scale=100), st.cell_center),
-                            _c(f"{round(s.range or 0)}{NBSP}points", st.cell_center),
-                        ]
-                    )
-                out.append(table(rows, [FRAME_WIDTH - 7.2 * cm, 2.2 * cm, 2.2 * cm, 2.8 * cm]))
+            out.append(_p(AGREEMENT_RULE, st.muted))
+            out += lever_spread_table(ctx, deck, sequence.id)
         else:
-            out += strategy_agreement(ctx, sequence, deck, seq_state, group_ids)
+            out += strategy_agreement(ctx, sequence, deck, seq_state, group_ids)  # type: ignore[arg-type]
     return out
+
+
+def short_agreement(ctx: Context) -> list[Flowable]:
+    out: list[Flowable] = []
+    group_ids = [g.id for g in ctx.groups]
+    for sequence in ctx.sequences:
+        deck = sequence.deck
+        if len(ctx.sequences) > 1:
+            out += _h3(ctx.text(sequence.display_title))
+        if isinstance(deck, QuestionDeck):
+            out += lever_spread_table(ctx, deck, sequence.id)
+        else:
+            out += strategy_agreement(ctx, sequence, deck, ctx.seq_state(sequence.id), group_ids)
+    return out
+
+
+def lever_spread_table(ctx: Context, deck: QuestionDeck, sequence_id: str) -> list[Flowable]:
+    """The levers on which the tables' scores are furthest apart (widest first)."""
+    st = ctx.st
+    out: list[Flowable] = []
+    found = ctx.findings.of(sequence_id)
+    lever_spreads = list(found.target_spreads) if found else []
+    if lever_spreads:
+        out += _h3("Leviers sur lesquels les tables s’écartent le plus")
+        rows: list[list[object]] = [head_row(ctx, ["Levier", "Plus bas", "Plus haut", "Écart"])]
+        for s in lever_spreads[:MAX_AGREEMENT_ROWS]:
+            rows.append(
+                [
+                    _c(s.label, st.cell),
+                    _c(score_text(s.low or 0), st.cell_center),
+                    _c(score_text(s.high or 0), st.cell_center),
+                    _c(f"{round(s.range or 0)}{NBSP}points", st.cell_center),
+                ]
+            )
+        out.append(table(rows, [FRAME_WIDTH - 7.2 * cm, 2.2 * cm, 2.2 * cm, 2.8 * cm]))
+    return out
+
+
+def _few(names: Sequence[str]) -> str:
+    return ", ".join(names[:2]) + (f" et {len(names) - 2} autres" if len(names) > 2 else "")
 
 
 def spread_table(
@@ -177,18 +144,29 @@ def spread_table(
             f"{names.get(gid, gid)}{NBSP}: {format_number(lo + v * steps / 100, 1)}"
             for gid, v in s.values.items()
         )
+        if len(s.values) > 6:  # many tables: the two ends, the others are in the annex
+            low, high = s.low or 0.0, s.high or 0.0
+            at_low = [names.get(g, g) for g, v in s.values.items() if v == low]
+            at_high = [names.get(g, g) for g, v in s.values.items() if v == high]
+            answers = (
+                f"de {format_number(lo + low * steps / 100, 1)} ({_few(at_low)}) à "
+                f"{format_number(lo + high * steps / 100, 1)} ({_few(at_high)})"
+            )
+        if s.not_concerned:
+            answers += " · non concerné" + NBSP + ": " + ", ".join(names.get(g, g) for g in s.not_concerned)
         gap = (s.range or 0) * steps / 100
         rows.append(
             [
                 _c(s.label, st.cell_bold),
                 _c(answers, st.cell),
-                _c(f"{format_number(gap, 1)} cran{'s' if gap >= 2 else ''}", st.cell_center),
+                _c(f"{format_number(gap, 1)} niveau{'x' if gap >= 2 else ''}", st.cell_center),
             ]
         )
     more = len(spreads) - MAX_AGREEMENT_ROWS
     t = table(rows, [5.6 * cm, FRAME_WIDTH - 7.8 * cm, 2.2 * cm])
     if more > 0:
-        return [t, _p(f"… et {plural(more, 'autre carte', 'autres cartes')}.", st.muted)]
+        where = " : voir les réponses carte par carte en annexe" if ctx.full else ""
+        return [t, _p(f"… et {plural(more, 'autre carte', 'autres cartes')}{where}.", st.muted)]
     return [t]
 
 
@@ -206,7 +184,8 @@ def strategy_agreement(
     if not playing:
         return [_p("Aucune table n'a retenu de carte.", st.muted)]
     titles = {c.id: c.title for c in deck.cards}
-    everyone = [titles[c] for c, n in counts.items() if n == playing and playing > 1]
+    found = ctx.findings.of(sequence.id)
+    consensus = [f"{c.title} : {c.count} tables sur {c.of}" for c in (found.consensus if found else [])]
     single = [titles[c] for c, n in counts.items() if n == 1 and playing > 1]
     nobody = [titles[c] for c, n in counts.items() if n == 0]
     out.append(
@@ -217,11 +196,11 @@ def strategy_agreement(
             st.body,
         )
     )
-    for title, items in (
-        ("Cartes retenues par toutes les tables", everyone),
-        ("Cartes retenues par une seule table", single),
-        ("Cartes retenues par aucune table", nobody),
-    ):
+    lists = [("Cartes retenues par la plupart des tables", consensus)]
+    if ctx.full:
+        lists.append(("Cartes retenues par une seule table", single))
+        lists.append(("Cartes retenues par aucune table", nobody))
+    for title, items in lists:
         if items:
             out += _h3(title)
             out += bullet_list(ctx, items)
@@ -229,15 +208,20 @@ def strategy_agreement(
     spreads = [
         s for s in analysis.reading_spreads(ctx.readings[sequence.id], axes, levers=False) if s.comparable
     ]
+    if found is not None and (found.effects_up or found.effects_down) and ctx.full:
+        out += _h3("Effets attendus des stratégies (un jeu, pas un état du territoire)")
+        out += bullet_list(ctx, [f"Renforcé : {f.text}" for f in found.effects_up]
+                           + [f"Affaibli : {f.text}" for f in found.effects_down])
     if spreads:
         out += _h3("Écart entre les tables par axe")
-        rows: list[list[object]] = [head_row(ctx, ["Axe", "Plus bas", "Plus haut", "Écart"])]
+        header = ["Axe (50 = sans effet)", "Plus bas", "Plus haut", "Écart"]
+        rows: list[list[object]] = [head_row(ctx, header)]
         for s in sorted(spreads, key=lambda s: -(s.range or 0)):
             rows.append(
                 [
                     _c(s.label, st.cell),
-                    _c(format_percent(s.low, scale=100), st.cell_center),
-                    _c(format_percent(s.high, scale=100), st.cell_center),
+                    _c(score_text(s.low or 0), st.cell_center),
+                    _c(score_text(s.high or 0), st.cell_center),
                     _c(f"{round(s.range or 0)}{NBSP}points", st.cell_center),
                 ]
             )

@@ -1,4 +1,5 @@
-"""The opening of the compte-rendu: cover, contents, 1. context, 2. programme, 3. decks and scoring rule."""
+"""The opening of the compte-rendu: cover, contents, context, programme; the method (decks and scoring rule)
+and, in the complete edition's annexes, the card timing log and the strategy deck's catalogue."""
 
 from __future__ import annotations
 
@@ -45,14 +46,14 @@ SELF_ASSESSMENT = (
 )
 
 QUESTIONS_RULE = (
-    "Chaque réponse prend la valeur de l'échelle, ramenée entre 0 et 100 (de {lo} = 0 à {hi} = 100). "
-    "Une carte éclaire un ou plusieurs leviers, avec un poids. Le score d'un levier est la moyenne pondérée "
-    "des réponses des cartes qui l'éclairent ; celui d'un principe est la moyenne pondérée de tous les liens "
-    "carte–levier de ce principe. La réponse {nc} ne compte pas dans le calcul mais compte comme une "
-    "réponse. La <b>couverture</b> est la part des liens carte–levier qui ont reçu une réponse : un score "
-    "peu couvert reflète un atelier inachevé, pas un territoire faible. Le score de la salle regroupe les "
-    "réponses de toutes les tables, chacune comptant une fois. Sans aucune réponse, le score est « non "
-    "renseigné » (jamais 0)."
+    "Chaque réponse est placée sur une échelle de 0 à 100 ({lo} = 0, {hi} = 100). Chaque carte porte sur un "
+    "ou deux leviers de la grille ; le score d’un levier est la moyenne des réponses des cartes qui le "
+    "concernent (une carte centrale pour ce levier compte davantage), celui d’un principe la moyenne des "
+    "réponses portant sur ses leviers. La réponse {nc} n’entre pas dans le calcul. Le <b>taux de "
+    "réponse</b> dit quelle part des questions a reçu une réponse : un score fondé sur peu de réponses "
+    "reflète un atelier inachevé, pas un territoire faible. Le score de la salle regroupe les réponses de "
+    "toutes les tables, chacune comptant une fois. Sans aucune réponse, le score est « non renseigné » "
+    "(jamais 0)."
 )
 
 STRATEGY_RULE = (
@@ -60,10 +61,14 @@ STRATEGY_RULE = (
     "Il est placé sur une échelle de 0 à 100 où 50 signifie « sans effet » : 100 correspond au meilleur "
     "total qu'une table pouvait atteindre sur cet axe dans le budget de {budget}, 0 au pire total ; une "
     "table qui dépasse le budget peut aller au-delà, son score est alors plafonné à 0 ou 100. La "
-    "<b>couverture</b> est la part du budget dépensée. Les dépassements de budget et les cartes "
+    "part du budget dépensée est indiquée. Les dépassements de budget et les cartes "
     "incompatibles ou manquantes sont signalés, jamais masqués. Le score de la salle est la moyenne des "
-    "tables qui ont retenu au moins une carte."
+    "tables qui ont retenu au moins une carte. Ces scores décrivent les effets attendus de stratégies "
+    "imaginées pendant le jeu, pas l’état du territoire."
 )
+
+
+MAINTENANCE = {0: "aucun", 1: "faible", 2: "moyen", 3: "lourd"}  # a strategy card's maintenance burden
 
 
 # -- cover and contents --------------------------------------------------------------------------------------
@@ -102,7 +107,7 @@ def cover(ctx: Context) -> list[Flowable]:
         else f"{s.deck.title} (v{s.deck.version})"
         for s in ctx.sequences
     ]
-    add("Jeux joués", " ; ".join(decks))
+    add("Séquences", " ; ".join(decks))
     if rows:
         t = Table(rows, colWidths=[3.4 * cm, FRAME_WIDTH - 3.4 * cm], hAlign="LEFT")
         t.setStyle(
@@ -125,7 +130,8 @@ def cover(ctx: Context) -> list[Flowable]:
         out.append(
             _p(
                 "Version anonymisée : les noms des participant·es sont remplacés (« Participant·e 1 »…) ; "
-                "seuls leur service et leur organisation sont conservés.",
+                "leur service et leur organisation sont conservés, ce qui peut suffire à reconnaître une "
+                "personne dans un petit groupe (pseudonymisation).",
                 st.muted,
             )
         )
@@ -170,7 +176,7 @@ def contents(ctx: Context) -> list[Flowable]:
 
 def context_section(ctx: Context) -> list[Flowable]:
     info = ctx.snapshot.info
-    out: list[Flowable] = [*ctx.h1("Contexte et objectifs")]
+    out: list[Flowable] = [*ctx.h1("Contexte, objectifs et programme")]
     out += [*ctx.h2_block("Contexte"), _or_missing(ctx, info.context)]
     out += [*ctx.h2_block("Objectifs"), _or_missing(ctx, info.objectives)]
     out += [
@@ -186,7 +192,7 @@ def context_section(ctx: Context) -> list[Flowable]:
 def programme_section(ctx: Context) -> list[Flowable]:
     st = ctx.st
     timings = analysis.programme(ctx.snapshot, ctx.state)
-    out: list[Flowable] = [*ctx.h1("Programme")]
+    out: list[Flowable] = [*ctx.h2_block("Programme")]
     if not timings:
         return [*out, _p("Aucune séquence n'a été jouée.", st.muted)]
     day = format_date(ctx.snapshot.info.date)
@@ -212,25 +218,33 @@ def programme_section(ctx: Context) -> list[Flowable]:
                 _c(
                     f"{t.cards_shown} / {t.cards_total}"
                     if isinstance(t.sequence.deck, QuestionDeck)
-                    else "—",
+                    else "stratégie",
                     st.cell_right,
                 ),
             ]
         )
     out.append(table(rows, [4.2 * cm, 4.4 * cm, 1.5 * cm, 1.5 * cm, 1.5 * cm, 1.8 * cm, 2.1 * cm]))
-    notes = "Heures de Paris."
     if inferred:
-        notes += (
-            " « ≈ » : heure déduite de la première et de la dernière action de la séquence (début ou fin non "
-            "enregistrés)."
-        )
-    out.append(_p(notes, st.muted))
+        out.append(_p(
+            "« ≈ » : heure déduite de la première et de la dernière action de la séquence (début ou fin non "
+            "enregistrés).",
+            st.muted,
+        ))
+    return out
+
+
+def timeline_annex(ctx: Context) -> list[Flowable]:
+    """The minute-by-minute log of the cards shown (an annex of the complete edition)."""
+    timings = [
+        t for t in analysis.programme(ctx.snapshot, ctx.state) if ctx.seq_state(t.sequence.id).cards_shown
+    ]
+    if not timings:
+        return []
+    out: list[Flowable] = [ctx.next_annex("Déroulé carte par carte")]
     for t in timings:
-        seq_state = ctx.seq_state(t.sequence.id)
-        if not seq_state.cards_shown:
-            continue
-        out += ctx.h2_block(f"Déroulé — {ctx.text(t.sequence.display_title)}")
-        out.append(card_timeline(ctx, t.sequence, seq_state, t.end))
+        if len(timings) > 1:
+            out += _h3(ctx.text(t.sequence.display_title))
+        out.append(card_timeline(ctx, t.sequence, ctx.seq_state(t.sequence.id), t.end))
     return out
 
 
@@ -240,7 +254,7 @@ def card_timeline(
     st = ctx.st
     titles = {c.id: c.title for c in sequence.deck.cards}
     shown = seq_state.cards_shown
-    rows: list[list[object]] = [head_row(ctx, ["N°", "Carte", "Présentée à", "Temps passé"])]
+    rows: list[list[object]] = [head_row(ctx, ["N°", "Carte", "Heure", "Temps passé"])]
     for i, card_id in enumerate(shown):
         at = seq_state.card_first_shown.get(card_id)
         nxt = seq_state.card_first_shown.get(shown[i + 1]) if i + 1 < len(shown) else end
@@ -260,29 +274,78 @@ def card_timeline(
 
 
 def decks_section(ctx: Context) -> list[Flowable]:
+    """The method: each deck, its scale and how the scores are computed. The deck's notes for its authors
+    (``authors``, ``compass.source_note``) are not printed: the origin of the labels is one sober line."""
     st = ctx.st
-    out: list[Flowable] = [*ctx.h1("Jeux utilisés et règle de calcul")]
-    out.append(_raw(f"<b>Autoévaluation.</b> {SELF_ASSESSMENT}", st.boxed))
+    out: list[Flowable] = [*ctx.h1("Méthode : jeux utilisés et calcul des scores")]
     for sequence in ctx.sequences:
         deck = sequence.deck
         out += ctx.h2_block(f"{deck.title} (version {deck.version})")
-        facts = [f"Séquence : {ctx.text(sequence.display_title)}", f"Grille de lecture : {deck.compass.name}"]
-        if deck.authors:
-            facts.append(f"Auteurs : {deck.authors}")
-        facts.append(f"{plural(len(deck.cards), 'carte')}")
+        facts = [f"Grille de lecture : {deck.compass.name}", f"{plural(len(deck.cards), 'carte')}"]
         out.append(_p(" · ".join(facts), st.muted))
-        if deck.description:
+        if deck.description and ctx.full:
             out.append(_p(deck.description, st.body))
-        if deck.compass.source_note:
-            out.append(_p(deck.compass.source_note, st.body_small))
         if isinstance(deck, QuestionDeck):
             out += question_deck_rules(ctx, deck)
         else:
             out += strategy_deck_rules(ctx, deck)
+        origin = labels_origin(deck)
+        if origin:
+            out.append(_p(origin, st.muted))
+    rule = ctx.findings.thresholds
+    out += _h3("Points forts, vulnérabilités, accords")
+    out.append(_p(
+        "Les points forts et vulnérabilités que propose l’application sont les leviers nettement au-dessus "
+        f"ou au-dessous du milieu de l’échelle pour la salle (au moins {rule.strong:.0f}/100 ou au plus "
+        f"{rule.weak:.0f}/100), parmi ceux qui ont reçu au moins la moitié des réponses ; l’animation les "
+        "valide ou les réécrit, et la synthèse dit qui les a formulés. Les stratégies du jeu nature en ville "
+        "n’en donnent jamais : ce sont des effets attendus, pas un état du territoire.",
+        st.body,
+    ))
     return out
 
 
+def labels_origin(deck: QuestionDeck | StrategyDeck) -> str:
+    """One line on where the labels come from: the reference's own wording, or the workshop's summary."""
+    labels = [(a.label, a.source) for a in deck.compass.axes] + [
+        (lv.label, lv.source) for a in deck.compass.axes for lv in a.levers
+    ]
+    ours = sum(1 for _, source in labels if source != "officiel")
+    if not labels or ours == 0:
+        return f"Intitulés : ceux de la grille {deck.compass.name}."
+    if ours == len(labels):
+        return "Intitulés des axes : formulation de l’atelier."
+    return (
+        f"Intitulés : ceux de la grille {deck.compass.name} ; {plural(ours, 'intitulé')} sur {len(labels)} "
+        "en résument les thèmes avec les mots de l’atelier."
+    )
+
+
 def question_deck_rules(ctx: Context, deck: QuestionDeck) -> list[Flowable]:
+    st = ctx.st
+    out: list[Flowable] = []
+    if ctx.full:
+        out += scale_table(ctx, deck)
+    else:
+        scale = " ; ".join(o.label for o in deck.scale)
+        out.append(_p(f"Échelle de réponse : {scale}.", st.body))
+    lo, hi = deck.scale_min, deck.scale_max
+    lo_label = next((o.label for o in deck.scale if o.value == lo), "")
+    hi_label = next((o.label for o in deck.scale if o.value == hi), "")
+    nc = next((o.label for o in deck.scale if o.value is None), "« non concerné »")
+    out += _h3("Comment les scores sont calculés")
+    out.append(
+        _raw(
+            QUESTIONS_RULE.format(
+                lo=inline(quote(lo_label)), hi=inline(quote(hi_label)), nc=inline(quote(nc))
+            ),
+            st.body,
+        )
+    )
+    return out
+
+
+def scale_table(ctx: Context, deck: QuestionDeck) -> list[Flowable]:
     st = ctx.st
     out: list[Flowable] = _h3("Échelle de réponse")
     rows: list[list[object]] = [head_row(ctx, ["Réponse", "Valeur", "Sur 0–100", "Signification"])]
@@ -298,29 +361,6 @@ def question_deck_rules(ctx: Context, deck: QuestionDeck) -> list[Flowable]:
             ]
         )
     out.append(table(rows, [4.6 * cm, 2.4 * cm, 2.0 * cm, FRAME_WIDTH - 9.0 * cm]))
-    lo_label = next((o.label for o in deck.scale if o.value == lo), "")
-    hi_label = next((o.label for o in deck.scale if o.value == hi), "")
-    nc = next((o.label for o in deck.scale if o.value is None), "« non concerné »")
-    out += _h3("Comment les scores sont calculés")
-    out.append(
-        _raw(
-            QUESTIONS_RULE.format(
-                lo=inline(quote(lo_label)), hi=inline(quote(hi_label)), nc=inline(quote(nc))
-            ),
-            st.body,
-        )
-    )
-    if any(lv.source != "officiel" for a in deck.compass.axes for lv in a.levers) or any(
-        a.source != "officiel" for a in deck.compass.axes
-    ):
-        out.append(
-            _p(
-                "Les intitulés marqués d'un astérisque (*) sont une formulation de l'atelier, pas la "
-                "formulation "
-                "officielle de la grille : à vérifier avec le document de référence.",
-                st.muted,
-            )
-        )
     return out
 
 
@@ -329,8 +369,32 @@ def strategy_deck_rules(ctx: Context, deck: StrategyDeck) -> list[Flowable]:
     unit = deck.strategy.budget_unit
     budget = f"{deck.strategy.budget}{NBSP}{unit}"
     out: list[Flowable] = [_p(f"Chaque table construit sa stratégie avec un budget de {budget}.", st.body)]
+    if ctx.full:
+        out.append(_p("Le catalogue des cartes figure en annexe.", st.muted))
+    out += _h3("Comment les scores sont calculés")
+    out.append(_raw(STRATEGY_RULE.format(budget=inline(budget)), st.body))
+    return out
+
+
+def catalogue_annex(ctx: Context) -> list[Flowable]:
+    """The catalogue of each strategy deck (an annex of the complete edition)."""
+    decks = [s.deck for s in ctx.sequences if isinstance(s.deck, StrategyDeck)]
+    if not decks:
+        return []
+    out: list[Flowable] = [ctx.next_annex("Catalogue des cartes stratégie")]
+    for deck in decks:
+        if len(decks) > 1:
+            out += _h3(deck.title)
+        out += strategy_catalogue(ctx, deck)
+    return out
+
+
+def strategy_catalogue(ctx: Context, deck: StrategyDeck) -> list[Flowable]:
+    st = ctx.st
+    out: list[Flowable] = []
     axis_labels = {a.id: a.display for a in deck.compass.axes}
-    rows: list[list[object]] = [head_row(ctx, ["Carte", "Coût", "Délai", "Effets", "Conditions"])]
+    header = ["Carte", "Coût", "Délai", "Entretien", "Effets", "Conditions"]
+    rows: list[list[object]] = [head_row(ctx, header)]
     titles = {c.id: c.title for c in deck.cards}
     for card in deck.cards:
         effects = ", ".join(
@@ -346,11 +410,11 @@ def strategy_deck_rules(ctx: Context, deck: StrategyDeck) -> list[Flowable]:
                 _c(card.title, st.cell_bold),
                 _c(str(card.cost), st.cell_center),
                 _c(DELAY_LABELS.get(card.delay, str(card.delay)), st.cell),
+                _c(MAINTENANCE.get(card.maintenance, str(card.maintenance)), st.cell),
                 _c(effects or "—", st.cell),
                 _c("; ".join(conditions) or "—", st.cell),
             ]
         )
-    out.append(table(rows, [5.0 * cm, 1.2 * cm, 2.1 * cm, 5.0 * cm, FRAME_WIDTH - 13.3 * cm]))
-    out += _h3("Comment les scores sont calculés")
-    out.append(_raw(STRATEGY_RULE.format(budget=inline(budget)), st.body))
+    widths = [4.4 * cm, 1.1 * cm, 1.9 * cm, 1.6 * cm, 4.6 * cm]
+    out.append(table(rows, [*widths, FRAME_WIDTH - sum(widths)]))
     return out

@@ -1,5 +1,7 @@
-"""4. Results: the compass radars, the bars and tables per lever (question decks), the scores per axis and
-budget (strategy decks), with the groups' score columns split into tables of at most six.
+"""Results: the compass radars (each table with its own marker and line style, so that a grayscale print
+still tells them apart), the room's bars per lever sorted from strength to vulnerability (question decks), the
+strategy game's radar with « 50 = sans effet » marked; and, in the annexes, the score tables per lever and per
+axis, with the groups' score columns split into tables of at most six.
 """
 
 from __future__ import annotations
@@ -9,8 +11,9 @@ from dataclasses import dataclass
 
 from reportlab.lib.units import cm
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 
+from workshop_app.core import findings
 from workshop_app.core.deck import QuestionDeck, StrategyDeck
 from workshop_app.core.scoring import CompassReading, GroupReading, Score
 from workshop_app.core.workshop import GroupInfo, SequenceInfo
@@ -18,16 +21,26 @@ from workshop_app.export.french import NBSP, format_percent
 from workshop_app.export.pdf import charts
 from workshop_app.export.pdf.escaping import clean, inline
 from workshop_app.export.pdf.fonts import BOLD, REGULAR
-from workshop_app.export.pdf.sections.common import Context, _c, _h3, _p, _raw, head_row, table
-from workshop_app.export.pdf.styles import FRAME_HEIGHT, FRAME_WIDTH, LIGHT
+from workshop_app.export.pdf.sections.common import (
+    Context,
+    _c,
+    _h3,
+    _p,
+    _raw,
+    head_row,
+    table,
+    with_title,
+)
+from workshop_app.export.pdf.styles import FRAME_WIDTH, LIGHT
+from workshop_app.export.report import synthesis
 
 # -- the groups' score columns -------------------------------------------------------------------------------
 
 
 def _score_text(score: Score | None) -> str:
     if score is None or score.score is None:
-        return "n.r."
-    return format_percent(score.score, scale=100)
+        return "—"
+    return str(round(score.score))
 
 
 @dataclass(frozen=True)
@@ -76,30 +89,36 @@ def _group_chunks(ctx: Context, fixed: int) -> list[tuple[list[GroupInfo], Group
 
 
 def results_section(ctx: Context) -> list[Flowable]:
-    out: list[Flowable] = [*ctx.h1("Résultats : la boussole")]
+    out: list[Flowable] = [*ctx.h1("Résultats : la boussole", room=15 * cm if ctx.full else 8 * cm)]
     out.append(
         _p(
-            "Scores de 0 à 100 (autoévaluation des tables). « n.r. » : non renseigné. La couverture dit "
-            "quelle "
-            "part des questions a reçu une réponse.",
+            "Scores sur 100 : l’autoévaluation des tables, pas une note du territoire. Le taux de réponse "
+            "dit quelle part des questions a reçu une réponse.",
             ctx.st.muted,
         )
     )
     if not ctx.groups:
         return [*out, _p("Aucune table n'a été constituée.", ctx.st.muted)]
     for sequence in ctx.sequences:
-        out += ctx.h2_block(ctx.text(sequence.display_title), room=13 * cm)
+        title = ctx.h2_block(ctx.text(sequence.display_title), room=13 * cm if ctx.full else 7 * cm)
         if isinstance(sequence.deck, QuestionDeck):
-            out += question_results(ctx, sequence, sequence.deck)
-        else:
-            out += strategy_results(ctx, sequence, sequence.deck)
+            out += with_title(title, question_results(ctx, sequence, sequence.deck))
+        elif ctx.full:  # the short edition reads the strategies in its synthesis and its agreement part
+            out += with_title(title, strategy_results(ctx, sequence, sequence.deck))
     return out
 
 
 def _room_and_groups_radars(
-    ctx: Context, deck: QuestionDeck | StrategyDeck, reading: CompassReading, caption: str
+    ctx: Context,
+    deck: QuestionDeck | StrategyDeck,
+    reading: CompassReading,
+    caption: str,
+    between: Sequence[Flowable] = (),
 ) -> list[Flowable]:
+    """The room's radar (with each table when there are at most six), then ``between`` (the lever bars),
+    then one small radar per table (complete edition)."""
     st = ctx.st
+    middle = isinstance(deck, StrategyDeck)
     axes = deck.compass.axes
     labels = [a.display for a in axes]
     if len(axes) < 3:
@@ -108,21 +127,28 @@ def _room_and_groups_radars(
     series = []
     overlay = len(ctx.groups) <= 6
     if overlay:
-        for g in ctx.groups:
+        for i, g in enumerate(ctx.groups):
             gr = reading.groups.get(g.id)
             if gr is None:
                 continue
             series.append(
                 charts.Series(
-                    ctx.text(g.name), g.colour, [_axis(gr, a.id) for a in axes], fill=False, width=0.9
+                    ctx.text(g.name), g.colour, [_axis(gr, a.id) for a in axes], fill=False, width=1.0,
+                    marker=charts.MARKERS[i % len(charts.MARKERS)],
+                    dash=charts.DASHES[i % len(charts.DASHES)],
                 )
             )
-    series.append(charts.Series("Salle", "#1F4E6B", room_values, fill=True, width=2.2))
+    series.append(
+        charts.Series("Salle (toutes tables)", "#1F4E6B", room_values, fill=True, width=2.4,
+                      values_printed=not overlay)
+    )
     out: list[Flowable] = []
-    room_labels = [f"{lbl} (n.r.)" if v is None else lbl for lbl, v in zip(labels, room_values, strict=True)]
-    big = charts.radar(room_labels, series, width=FRAME_WIDTH, height=9.6 * cm, font_size=8, label_width=120)
-    legend_items = [(ctx.text(g.name), g.colour, False) for g in ctx.groups] if overlay else []
-    legend_items.append(("Salle (toutes tables)", "#1F4E6B", False))
+    room_labels = [
+        f"{lbl} (non renseigné)" if v is None else lbl for lbl, v in zip(labels, room_values, strict=True)
+    ]
+    big = charts.radar(room_labels, series, width=FRAME_WIDTH, height=8.4 * cm, font_size=8, label_width=120,
+                       middle=middle)
+    legend_items = charts.legend_items(series)
     out.append(
         KeepTogether(
             [
@@ -133,6 +159,9 @@ def _room_and_groups_radars(
             ]
         )
     )
+    out += between
+    if not ctx.full:
+        return out  # the short edition: no small multiples (the overlay above is enough)
     # small multiples, two or three per row
     cells: list[list[Flowable]] = []
     per_row = 2 if len(ctx.groups) <= 4 else 3
@@ -143,7 +172,7 @@ def _room_and_groups_radars(
             continue
         values = [_axis(gr, a.id) for a in axes]
         drawing = charts.radar(
-            [f"{lbl} (n.r.)" if v is None else lbl for lbl, v in zip(labels, values, strict=True)],
+            [f"{lbl} (non renseigné)" if v is None else lbl for lbl, v in zip(labels, values, strict=True)],
             [
                 charts.Series("Salle", "#5F6B73", room_values, fill=False, width=0.8, dashed=True),
                 charts.Series(ctx.text(g.name), g.colour, values, fill=True, width=1.5),
@@ -154,9 +183,12 @@ def _room_and_groups_radars(
             label_width=70 if per_row == 2 else 50,
             ring_labels=False,
             title=ctx.text(g.name),
+            middle=middle,
         )
         missing = [a.display for a in axes if _axis(gr, a.id) is None and _total(gr, a.id) > 0]
-        note = f"Couverture {format_percent(gr.coverage)}"
+        note = f"Taux de réponse {format_percent(gr.coverage)}" if not middle else (
+            f"Budget dépensé {format_percent(gr.coverage)}"
+        )
         if missing:
             note += " · non renseigné : " + ", ".join(missing)
         cells.append([drawing, _p(note, st.caption)])
@@ -190,65 +222,61 @@ def _axis(reading: GroupReading, axis_id: str) -> float | None:
 
 
 def question_results(ctx: Context, sequence: SequenceInfo, deck: QuestionDeck) -> list[Flowable]:
-    st = ctx.st
     reading = ctx.readings[sequence.id]
     out: list[Flowable] = []
     caption = (
-        f"Score de la salle par principe, de 0 (centre) à 100 (bord). Couverture de la salle : "
+        f"Score de la salle par principe, de 0 (centre) à 100 (bord). Taux de réponse de la salle : "
         f"{format_percent(reading.room.coverage)}."
     )
     uncovered = [a.display for a in deck.compass.axes if _total(reading.room, a.id) == 0]
     if uncovered:
         caption += f" Aucune carte du jeu ne porte sur : {', '.join(uncovered)}."
-    out += _room_and_groups_radars(ctx, deck, reading, caption)
-    # bars per lever
-    rows = []
-    for axis in deck.compass.axes:
-        for target_id, label, source in [(lv.id, lv.label, lv.source) for lv in axis.levers] or [
-            (axis.id, axis.label, axis.source)
-        ]:
-            room = reading.room.levers.get(target_id)
-            marks = [
-                s.score
-                for g in ctx.groups
-                if (gr := reading.groups.get(g.id)) is not None
-                and (s := gr.levers.get(target_id)) is not None
-                and s.score is not None
-            ]
-            star = "*" if source != "officiel" else ""
-            rows.append(
-                charts.BarRow(
-                    f"{target_id} {label}{star}" if target_id != axis.id else f"{label}{star}",
-                    axis.colour,
-                    room.score if room else None,
-                    marks,
-                    format_percent(room.coverage) if room else "",
-                )
-            )
-    if rows:
-        chunk = max(8, int((FRAME_HEIGHT - 3 * cm) // 19))
-        for i in range(0, len(rows), chunk):
-            drawing = charts.bars(rows[i : i + chunk], width=FRAME_WIDTH, label_width=205)
-            out.append(KeepTogether([Paragraph("Par levier", st.h3), drawing]) if i == 0 else drawing)
-        out.append(
-            _p(
-                "Barre : score de la salle ; traits verticaux : score de chaque table ; à droite : "
-                "couverture.",
-                st.caption,
-            )
-        )
-    out += lever_table(ctx, deck, reading)
+    bars = lever_bars(ctx, deck, reading)
+    if ctx.full or len(ctx.groups) <= 6:  # the short edition's synthesis already shows the room alone
+        return out + _room_and_groups_radars(ctx, deck, reading, caption, bars)
+    return out + bars
+
+
+def lever_bars(ctx: Context, deck: QuestionDeck, reading: CompassReading) -> list[Flowable]:
+    """The room's score per lever, sorted from strength to vulnerability, with each principle's name."""
+    block = synthesis.lever_bars(
+        deck, reading,
+        "Score de la salle par levier, du plus fort au plus faible (autoévaluation des tables). Le détail "
+        "par table figure dans les radars ci-dessus" + (" et en annexe." if ctx.full else "."),
+    )
+    if not block.bars:
+        return []
+    from workshop_app.export.pdf.model_render import render_block  # (it imports this package)
+
+    return with_title(_h3("Par levier, du point fort à la vulnérabilité"), render_block(ctx, block))
+
+
+def scores_annex(ctx: Context) -> list[Flowable]:
+    """The tables of scores per principle and lever, and per axis for a strategy (complete edition)."""
+    if not ctx.groups:
+        return []
+    out: list[Flowable] = [ctx.next_annex("Scores par table")]
+    out.append(_p("Scores sur 100 ; « — » : non renseigné.", ctx.st.muted))
+    for sequence in ctx.sequences:
+        if len(ctx.sequences) > 1:
+            out += _h3(ctx.text(sequence.display_title))
+        if isinstance(sequence.deck, QuestionDeck):
+            out += lever_table(ctx, sequence.deck, ctx.readings[sequence.id])
+        else:
+            out += strategy_table(ctx, sequence.deck, ctx.readings[sequence.id])
     return out
 
 
 def lever_table(ctx: Context, deck: QuestionDeck, reading: CompassReading) -> list[Flowable]:
     st = ctx.st
-    out: list[Flowable] = _h3("Scores par principe et par levier")
+    out: list[Flowable] = []
     for groups, cols in _group_chunks(ctx, 2):
-        rows: list[list[object]] = [head_row(ctx, ["Principe / levier", "Salle", *cols.labels, "Couv."])]
+        rows: list[list[object]] = [
+            head_row(ctx, ["Principe / levier", "Salle", *cols.labels, "Réponses"])
+        ]
         extra: list[tuple[object, ...]] = []
         for axis in deck.compass.axes:
-            star = "*" if axis.source != "officiel" else ""
+            star = ""
             r = len(rows)
             rows.append(
                 [
@@ -260,10 +288,12 @@ def lever_table(ctx: Context, deck: QuestionDeck, reading: CompassReading) -> li
             )
             extra.append(("BACKGROUND", (0, r), (-1, r), LIGHT))
             for lever in axis.levers:
-                star = "*" if lever.source != "officiel" else ""
                 room = reading.room.levers.get(lever.id)
                 rows.append(
-                    [_c(f"{lever.id} {lever.label}{star}", st.cell), _c(_score_text(room), st.cell_center)]
+                    [
+                        _c(findings.target_label(deck, lever.id), st.cell),
+                        _c(_score_text(room), st.cell_center),
+                    ]
                     + [_c(_score_text(_group_lever(reading, g.id, lever.id)), st.cell_center) for g in groups]
                     + [_c(format_percent(room.coverage) if room else "—", st.cell_right)]
                 )
@@ -286,15 +316,20 @@ def _group_lever(reading: CompassReading, group_id: str, lever_id: str) -> Score
 
 
 def strategy_results(ctx: Context, sequence: SequenceInfo, deck: StrategyDeck) -> list[Flowable]:
-    st = ctx.st
     reading = ctx.readings[sequence.id]
+    caption = (
+        "Effets attendus des stratégies imaginées par les tables, sur chaque axe, de 0 (pire) à 100 "
+        "(meilleur) ; le cercle en tirets marque 50 = sans effet. Ce n’est pas la boussole du territoire."
+    )
+    return _room_and_groups_radars(ctx, deck, reading, caption)
+
+
+def strategy_table(ctx: Context, deck: StrategyDeck, reading: CompassReading) -> list[Flowable]:
+    st = ctx.st
     out: list[Flowable] = []
-    caption = "Effet des stratégies sur chaque axe, de 0 (pire) à 100 (meilleur) ; 50 = sans effet."
-    out += _room_and_groups_radars(ctx, deck, reading, caption)
-    out += _h3("Scores par axe et budget")
     unit = deck.strategy.budget_unit
     for groups, cols in _group_chunks(ctx, 1):
-        rows: list[list[object]] = [head_row(ctx, ["Axe", "Salle", *cols.labels])]
+        rows: list[list[object]] = [head_row(ctx, ["Axe (50 = sans effet)", "Salle", *cols.labels])]
         for axis in deck.compass.axes:
             rows.append(
                 [

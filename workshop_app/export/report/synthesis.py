@@ -1,0 +1,253 @@
+"""The synthesis that opens the compte-rendu (page 2), and the findings blocks the body reuses.
+
+:func:`synthesis` reads the workshop once (:class:`workshop_app.core.findings.WorkshopFindings`) and returns
+a :class:`~.model.Section`: the key facts in one sentence, the room's compass, 3–5 strengths and
+vulnerabilities in the facilitator's words (or the app's proposals, said so), where the tables agree and
+disagree read in sentences, the strategies most tables chose, and the action plan.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+
+from workshop_app.core.deck import QuestionDeck, StrategyDeck
+from workshop_app.core.findings import Origin, SequenceFindings, WorkshopFindings, score_text
+from workshop_app.core.scoring import CompassReading
+from workshop_app.core.workshop import GroupInfo, SequenceInfo, WorkshopSnapshot
+from workshop_app.export.french import format_date, plural, quote
+from workshop_app.export.report.model import (
+    Bar,
+    BarChart,
+    Block,
+    Bullets,
+    Findings,
+    Line,
+    Para,
+    RadarChart,
+    Section,
+    Serie,
+    TableBlock,
+)
+
+Text = Callable[[str], str]  # the anonymiser's text(): names replaced when anonymising
+
+ROOM_COLOUR = "#1F4E6B"
+
+CAPTIONS = {
+    Origin.WRITTEN.value: "Rédigés par l’animation lors du bilan.",
+    Origin.VALIDATED.value: "Proposés par l’application d’après les scores, validés par l’animation.",
+    Origin.PROPOSED.value: (
+        "Proposés par l’application d’après les scores ; l’animation ne les a pas encore validés."
+    ),
+    None: "Retenus lors du bilan de la séance.",
+}
+NOTES = {
+    Origin.WRITTEN.value: "rédigé par l’animation",
+    Origin.VALIDATED.value: "proposé d’après les scores, validé",
+    Origin.PROPOSED.value: "proposé d’après les scores, à valider",
+}
+
+
+def findings_block(snapshot: WorkshopSnapshot, found: WorkshopFindings, text: Text) -> Findings:
+    """The strengths and vulnerabilities: the debrief's lines with who wrote them, or, when the debrief has
+    none, the app's proposals (said so). A strategy game's effects never appear here."""
+    debrief = snapshot.debrief
+    if debrief.strengths or debrief.vulnerabilities:
+        strengths = [Line(text(s), debrief.origin(s)) for s in debrief.strengths if s.strip()]
+        weak = [Line(text(s), debrief.origin(s)) for s in debrief.vulnerabilities if s.strip()]
+    else:
+        strengths = [Line(f.text, Origin.PROPOSED.value) for f in found.strengths]
+        weak = [Line(f.text, Origin.PROPOSED.value) for f in found.vulnerabilities]
+    origins = {line.origin for line in (*strengths, *weak)}
+    if len(origins) > 1:
+        strengths = [_noted(line) for line in strengths]
+        weak = [_noted(line) for line in weak]
+        caption = "Chaque ligne dit qui l’a formulée."
+    else:
+        caption = CAPTIONS[next(iter(origins), Origin.PROPOSED.value)]
+    return Findings(strengths, weak, caption + " Scores sur 100 : autoévaluation des tables.")
+
+
+def _noted(line: Line) -> Line:
+    return Line(line.text, line.origin, NOTES.get(line.origin or "", ""))
+
+
+def agreement_sentences(found: SequenceFindings, groups: Sequence[GroupInfo], text: Text) -> list[str]:
+    """Where the tables agree and disagree on a questions sequence, read in sentences."""
+    names = {g.id: text(g.name) for g in groups}
+    out: list[str] = []
+    disputed, agreed = found.cards.disputed, found.cards.agreed
+    if found.card_count:
+        out.append(
+            f"Sur les {plural(found.card_count, 'carte')} auxquelles au moins deux tables ont répondu, les "
+            f"tables s’accordent sur {_count(len(agreed))} et divergent nettement (deux niveaux d’écart ou "
+            f"plus) sur {_count(len(disputed))}."
+        )
+    if found.strict_group is not None:
+        name = names.get(found.strict_group, found.strict_group)
+        out.append(
+            f"L’essentiel de ces écarts vient d’une table plus sévère que les autres : {name} donne la "
+            f"réponse la plus basse sur {found.strict_count} des {len(disputed)} cartes qui divisent."
+        )
+    if found.disputed_targets:
+        parts = [
+            f"{s.label} (de {round(s.low or 0)} à {score_text(s.high or 0)})"
+            for s in found.disputed_targets[:2]
+        ]
+        out.append("Les leviers où les tables s’écartent le plus : " + " ; ".join(parts) + ".")
+    if found.not_concerned:
+        by_group: dict[str, list[str]] = {}
+        for card, group_ids in found.not_concerned.items():
+            for gid in group_ids:
+                by_group.setdefault(gid, []).append(card)
+        parts = []
+        for gid, cards in by_group.items():
+            if len(by_group) > 3:  # many tables: how many cards each, the cards are in the annex
+                parts.append(f"{names.get(gid, gid)} ({plural(len(cards), 'carte')})")
+            elif len(cards) <= 2:
+                parts.append(f"{names.get(gid, gid)} pour {' et '.join(quote(c) for c in cards)}")
+            else:
+                parts.append(f"{names.get(gid, gid)} pour {plural(len(cards), 'carte')}")
+        out.append(
+            "Ont répondu « non concerné » (réponse non comptée dans les scores) : " + " ; ".join(parts) + "."
+        )
+    return out
+
+
+def _count(n: int) -> str:
+    return "aucune" if n == 0 else plural(n, "carte")
+
+
+def strategy_sentences(found: SequenceFindings) -> list[str]:
+    """The cards most tables retained, and what the strategies would change (hypothetical effects)."""
+    out: list[str] = []
+    if found.consensus:
+        top = found.consensus[:4]
+        out.append(
+            "Cartes retenues par la plupart des tables : "
+            + " ; ".join(f"{quote(c.title)} ({c.count} tables sur {c.of})" for c in top)
+            + "."
+        )
+    elif found.playing > 1:
+        out.append("Aucune carte n’a été retenue par la moitié des tables ou plus.")
+    if found.effects_up:
+        out.append(
+            "Effets attendus des stratégies retenues (un jeu, pas un état du territoire) : elles "
+            "renforceraient "
+            + ", ".join(f"{f.label} ({score_text(f.score)})" for f in found.effects_up[:3])
+            + " ; 50 signifie « sans effet »."
+        )
+    return out
+
+
+def room_radar(deck: QuestionDeck | StrategyDeck, reading: CompassReading, caption: str) -> RadarChart | None:
+    axes = deck.compass.axes
+    if len(axes) < 3:
+        return None
+    values = [reading.room.axes[a.id].score if a.id in reading.room.axes else None for a in axes]
+    labels = [a.display for a in axes]
+    return RadarChart(labels, [Serie("Salle (toutes tables)", ROOM_COLOUR, values, room=True)], caption,
+                      middle=isinstance(deck, StrategyDeck), height_cm=6.2)
+
+
+def lever_bars(deck: QuestionDeck, reading: CompassReading, caption: str) -> BarChart:
+    """The room's score per lever, from strength to vulnerability, each with its principle's name."""
+    from workshop_app.core.findings import target_label
+
+    bars: list[Bar] = []
+    for axis in deck.compass.axes:
+        for key in [lv.id for lv in axis.levers] or [axis.id]:
+            score = reading.room.levers.get(key) or reading.room.axes.get(key)
+            bars.append(Bar(target_label(deck, key), axis.display, axis.colour,
+                            score.score if score is not None else None))
+    bars.sort(key=lambda b: (b.value is None, -(b.value or 0.0)))
+    return BarChart(bars, caption)
+
+
+def action_table(
+    snapshot: WorkshopSnapshot, text: Text, lever_label: Callable[[str | None], str]
+) -> TableBlock:
+    actions = sorted(snapshot.actions, key=lambda a: a.position)
+    rows = [
+        [str(i), text(a.action), text(a.owner) or "à désigner", format_date(a.deadline, "à fixer"),
+         lever_label(a.lever_id) or "—"]
+        for i, a in enumerate(actions, start=1)
+    ]
+    return TableBlock(["N°", "Action", "Porteur", "Échéance", "Levier"], rows,
+                      [0.05, 0.39, 0.2, 0.14, 0.22], "rllll")
+
+
+def key_facts(snapshot: WorkshopSnapshot, sequences: Sequence[SequenceInfo]) -> str:
+    info = snapshot.info
+    people = len(snapshot.participants)
+    tables = len(snapshot.groups)
+    when = format_date(info.date)
+    who = []
+    if people:
+        who.append(plural(people, "participant·e", "participant·es"))
+    if tables:
+        who.append(f"en {plural(tables, 'table')}" if people else plural(tables, "table"))
+    played = " puis ".join(_played(s) for s in sequences)
+    head = f"Le {when}, " if when else ""
+    subject = " ".join(who) or "Les participant·es"
+    return f"{head}{subject} ont {played}." if played else f"{head}{subject}."
+
+
+def _played(sequence: SequenceInfo) -> str:
+    """« répondu aux 33 cartes du jeu … », « construit une stratégie avec le jeu … »."""
+    title = sequence.deck.title if "«" in sequence.deck.title else quote(sequence.deck.title)
+    if isinstance(sequence.deck, StrategyDeck):
+        return f"construit une stratégie avec le jeu {title}"
+    return f"répondu aux {plural(len(sequence.deck.cards), 'carte')} du jeu {title}"
+
+
+def synthesis(
+    snapshot: WorkshopSnapshot,
+    found: WorkshopFindings,
+    readings: Mapping[str, CompassReading],
+    text: Text,
+    lever_label: Callable[[str | None], str],
+    max_actions: int | None = None,
+) -> Section:
+    """The one- or two-page synthesis (see the module docstring); at most ``max_actions`` actions, the
+    others said to be in the body."""
+    sequences = sorted(snapshot.sequences, key=lambda s: s.position)
+    groups = sorted(snapshot.groups, key=lambda g: g.position)
+    blocks: list[Block] = [Para(key_facts(snapshot, sequences), "lead")]
+    first = next((s for s in sequences if isinstance(s.deck, QuestionDeck)), None)
+    if first is not None and groups:
+        radar = room_radar(first.deck, readings[first.id],
+                           "La boussole de la salle : score de chaque principe, de 0 (centre) à 100 (bord), "
+                           "autoévaluation des tables.")
+        if radar is not None:
+            blocks.append(radar)
+    blocks.append(findings_block(snapshot, found, text))
+    agreement: list[str] = []
+    for seq in found.sequences:
+        if not seq.strategy:
+            agreement += agreement_sentences(seq, groups, text)
+    if snapshot.debrief.agreement.strip():
+        blocks.append(
+            Para(text(snapshot.debrief.agreement), "body", "Accords et désaccords, selon l’animation.")
+        )
+    if agreement:
+        blocks.append(Bullets(agreement, "Accords et désaccords, d’après les réponses"))
+    strategies: list[str] = []
+    for seq in found.sequences:
+        if seq.strategy:
+            strategies += strategy_sentences(seq)
+    if strategies:
+        blocks.append(Bullets(strategies, "Les stratégies des tables"))
+    if snapshot.actions:
+        table = action_table(snapshot, text, lever_label)
+        rows = table.rows[:max_actions] if max_actions is not None else table.rows
+        blocks.append(TableBlock(table.header, rows, table.widths, table.align, "Le plan d’action"))
+        more = len(table.rows) - len(rows)
+        if more > 0:
+            blocks.append(Para(
+                f"… et {plural(more, 'autre action', 'autres actions')} : voir le plan d’action complet.",
+                "muted",
+            ))
+    else:
+        blocks.append(Para("Aucune action n’a encore été inscrite au plan d’action.", "muted"))
+    return Section("Synthèse", blocks, numbered=False)
