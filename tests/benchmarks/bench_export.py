@@ -53,6 +53,13 @@ def main() -> int:
         print(f"  CSV   {timed(lambda: write_csv(snapshot, folder / 'r.csv')):6.3f} s")
         print(f"  XLSX  {timed(lambda: write_xlsx(snapshot, folder / 'r.xlsx')):6.3f} s")
         print(f"  zip   {timed(lambda: export_bundle(snapshot, photos, folder / 'b.zip')):6.3f} s")
+        from workshop_app.export.docx import build_docx
+
+        start = time.perf_counter()
+        t_docx = timed(lambda: build_docx(snapshot, photos, folder / "journee.docx"), runs=1)
+        wall = time.perf_counter() - start
+        size = (folder / "journee.docx").stat().st_size // 1024
+        print(f"  DOCX  {t_docx:6.2f} s CPU, {wall:.2f} s wall ({size} KiB)")
         print("PDF time against the number of answers (12 groups, strategy round, 20 actions):")
         print("  cards  answers   time     ms/answer")
         for cards in (4, 8, 16, 33):
