@@ -18,7 +18,7 @@ from openpyxl import load_workbook
 from workshop_app.core.events import Event, EventKind
 from workshop_app.core.workshop import AttachmentInfo, Debrief, ParticipantInfo, WorkshopSnapshot
 from workshop_app.export import tabular
-from workshop_app.export.anonymise import Anonymiser, fold, for_export
+from workshop_app.export.anonymise import Anonymiser, fold, for_export, public_attachments
 from workshop_app.export.bundle import export_bundle
 from workshop_app.export.docx import render_docx
 from workshop_app.export.pack import render_pack
@@ -202,3 +202,10 @@ def test_for_export_renames_attachments_and_keeps_the_rest() -> None:
     assert [a.filename for a in anonymous.attachments] == ["photo-1.png", "photo-2.png"]
     assert isinstance(anonymous.attachments[0], AttachmentInfo)
     assert anonymous.debrief == snapshot.debrief or isinstance(anonymous.debrief, Debrief)
+
+
+def test_attachment_names_in_exports_never_repeat() -> None:
+    snapshot, _ = make_snapshot(n_groups=2, n_cards=2, photos=3)
+    same = tuple(replace(a, filename="tableau.png") for a in snapshot.attachments)
+    names = [name for name, _ in public_attachments(replace(snapshot, attachments=same), False)]
+    assert names == ["tableau.png", "tableau-2.png", "tableau-3.png"]

@@ -72,7 +72,12 @@ def register(subparsers: Any) -> None:
     out = actions.add_parser("export", help="écrit l'archive (.zip) d'un atelier, avec ses photos")
     out.add_argument("workshop", metavar="ATELIER", help="identifiant (ou début d'identifiant) de l'atelier")
     out.add_argument("file", metavar="FICHIER.zip", type=Path)
-    out.add_argument("--anonymise", action="store_true", help="retire les noms des participant·es")
+    out.add_argument(
+        "--anonymise",
+        action="store_true",
+        help="retire les noms des participant·es (comme « export --anonymise ») et les notes « hors "
+        "compte-rendu », que l’archive garde sinon",
+    )
     out.set_defaults(handler=cmd_bundle_export)
     into = actions.add_parser("import", help="importe une archive (.zip) dans la base (sans doublon)")
     into.add_argument("file", metavar="FICHIER.zip", type=Path)

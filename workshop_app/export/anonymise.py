@@ -167,14 +167,20 @@ def _service(person: ParticipantInfo) -> str:
 
 
 def public_attachments(snapshot: WorkshopSnapshot, anonymise: bool) -> Iterator[tuple[str, AttachmentInfo]]:
-    """Each attachment with the file name an export may show (« photo-1.jpg » when anonymising)."""
+    """Each attachment with the file name an export may show (« photo-1.jpg » when anonymising), never
+    twice the same name."""
+    seen: set[str] = set()
     for index, attachment in enumerate(sorted(snapshot.attachments, key=lambda a: a.filename), start=1):
-        if not anonymise:
-            yield PurePath(attachment.filename).name or f"piece-jointe-{index}", attachment
-            continue
-        suffix = PurePath(attachment.filename).suffix.lower()[:8]
+        path = PurePath(attachment.filename.replace("\\", "/"))
+        suffix = path.suffix.lower()[:8]
         image = attachment.media_type.lower().startswith("image/")
-        yield f"{'photo' if image else 'piece-jointe'}-{index}{suffix}", attachment
+        name = f"{'photo' if image else 'piece-jointe'}-{index}{suffix}"
+        if not anonymise and path.name:
+            name = path.name
+            if name.casefold() in seen:
+                name = f"{path.stem}-{index}{path.suffix}"
+        seen.add(name.casefold())
+        yield name, attachment
 
 
 def for_export(snapshot: WorkshopSnapshot, anonymise: bool) -> WorkshopSnapshot:

@@ -8,6 +8,7 @@ graphiques/NN-nom.svg       each chart as vector graphics
 donnees/reponses.csv        the raw answers (French Excel: UTF-8 with BOM, « ; »)
 donnees/atelier.xlsx        the raw answers, the compass and the action plan
 photos/…                    the photos attached to the workshop (renamed « photo-N » when anonymised)
+pieces-jointes/…            any other attached file
 LISEZMOI.txt                what each file is
 ```
 
@@ -35,7 +36,7 @@ compte-rendu.pdf    le compte-rendu (PDF/A, pour l’archive et l’envoi)
 compte-rendu.docx   le même compte-rendu, modifiable (Word, LibreOffice)
 graphiques/         chaque graphique en PNG (300 dpi, pour une présentation) et en SVG (vectoriel)
 donnees/            les réponses brutes : reponses.csv (Excel français : UTF-8, « ; ») et atelier.xlsx
-photos/             les photos jointes à l’atelier
+photos/             les photos jointes à l’atelier (pieces-jointes/ : les autres fichiers joints)
 {anonymised}"""
 
 
@@ -84,8 +85,9 @@ def render_pack(
         stable_zip.entry(archive, "donnees/atelier.xlsx", tabular.xlsx_bytes(snapshot, anonymise=anonymise))
         for name, attachment in public_attachments(snapshot, anonymise):
             data = attachments.get(attachment.id)
+            folder = "photos" if attachment.media_type.lower().startswith("image/") else "pieces-jointes"
             if data:
-                stable_zip.entry(archive, f"photos/{name}", data)
+                stable_zip.entry(archive, f"{folder}/{name}", data)
     report(1.0, "Dossier prêt")
     return out.getvalue()
 
