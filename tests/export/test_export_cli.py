@@ -123,3 +123,18 @@ def test_cli_start_does_not_import_reportlab_or_openpyxl() -> None:
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_export_short_edition_and_inclusive_writing(tmp_path: Path) -> None:
+    from pypdf import PdfReader
+
+    workshop_id = _demo()
+    short, full = tmp_path / "elus.pdf", tmp_path / "complet.pdf"
+    options = ["--edition", "synthese", "--inclusif", "-q"]
+    assert main(["export", workshop_id, "--pdf", str(short), *options]) == 0
+    assert main(["export", workshop_id, "--pdf", str(full), "-q"]) == 0
+    assert len(PdfReader(str(short)).pages) <= 8 < len(PdfReader(str(full)).pages)
+    assert "Annexe A" not in pdf_text(short) and "Annexe A" in pdf_text(full)
+    assert "participant·es" in pdf_text(short) and "participant·es" not in pdf_text(full)
+    with pytest.raises(SystemExit):  # argparse refuses an unknown edition
+        main(["export", workshop_id, "--pdf", str(full), "--edition", "longue"])

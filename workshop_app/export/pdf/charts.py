@@ -45,6 +45,31 @@ def legend_items(series: Sequence[Series]) -> list[tuple[str, str, bool]]:
     return [(s.name, s.colour, bool(s.dash or s.dashed)) for s in series]
 
 
+def series_legend(series: Sequence[Series], *, width: float, font_size: float = 7.5) -> Drawing:
+    """A legend drawing each series with its own line style and marker (readable in grayscale)."""
+    swatch, gap = 22.0, 12.0
+    positions: list[tuple[float, int]] = []
+    x, line = 0.0, 0
+    for ser in series:
+        w = swatch + 4 + stringWidth(clean(ser.name), REGULAR, font_size)
+        if x > 0 and x + w > width:
+            x, line = 0.0, line + 1
+        positions.append((x, line))
+        x += w + gap
+    leading = font_size * 1.8
+    drawing = _drawing(width, (line + 1) * leading)
+    for ser, (x, ln) in zip(series, positions, strict=True):
+        y = (line + 1) * leading - (ln + 0.5) * leading
+        colour = _colour(ser.colour)
+        dash = list(ser.dash) if ser.dash else [3, 2] if ser.dashed else None
+        drawing.add(PolyLine([x, y, x + swatch, y], strokeColor=colour, strokeWidth=max(1.2, ser.width),
+                             strokeDashArray=dash))
+        _marker(drawing, ser.marker, x + swatch / 2, y, 2.2, colour)
+        drawing.add(String(x + swatch + 4, y - font_size * 0.35, clean(ser.name), fontName=REGULAR,
+                           fontSize=font_size, fillColor=INK))
+    return drawing
+
+
 def _marker(drawing: Drawing, kind: str, x: float, y: float, size: float, colour: colors.Color) -> None:
     """A point marker: filled circle, square, triangle or diamond, or a cross / star of lines."""
     r = size
@@ -183,8 +208,8 @@ def radar(
             Polygon(
                 pts,
                 strokeColor=INK if emphasised else MUTED if ring == 100 else RULE,
-                strokeWidth=1.3 if emphasised else 0.8 if ring == 100 else 0.5,
-                strokeDashArray=[4, 2] if emphasised else None,
+                strokeWidth=1.2 if emphasised else 0.8 if ring == 100 else 0.5,
+                strokeDashArray=[1, 1.6] if emphasised else None,  # dotted: the room's line is dashed
                 fillColor=None,
             )
         )
@@ -224,7 +249,7 @@ def radar(
             x, y = point(0, ring)
             drawing.add(String(x - 2.5, y - size * 0.35, str(ring), fontName=REGULAR, fontSize=size,
                                fillColor=MUTED, textAnchor="end"))
-    if middle:
+    if middle and ring_labels:  # (a small radar keeps the dashed ring without the words)
         x, y = point(0, 50)
         drawing.add(String(x + 3, y + 2, "50 = sans effet", fontName=BOLD, fontSize=max(5.5, font_size - 1),
                            fillColor=INK))
@@ -293,7 +318,7 @@ def bars(
     *,
     width: float,
     label_width: float = 200.0,
-    row_height: float = 19.0,
+    row_height: float = 16.5,
     font_size: float = 7.2,
     note_width: float = 82.0,
     note_title: str = "couverture",

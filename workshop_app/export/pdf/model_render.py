@@ -147,7 +147,7 @@ def radar(ctx: Context, block: RadarChart) -> list[Flowable]:
                            font_size=8, label_width=120, middle=block.middle)
     out: list[Flowable] = [drawing]
     if len(block.series) > 1:
-        out += [Spacer(1, 4), charts.legend(charts.legend_items(series), width=FRAME_WIDTH)]
+        out += [Spacer(1, 4), charts.series_legend(series, width=FRAME_WIDTH)]
     if block.caption:
         out.append(_p(block.caption, ctx.st.caption))
     return [KeepTogether(out)]

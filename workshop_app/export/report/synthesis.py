@@ -124,7 +124,7 @@ def strategy_sentences(found: SequenceFindings) -> list[str]:
     if found.consensus:
         top = found.consensus[:4]
         out.append(
-            "Cartes retenues par la plupart des tables : "
+            "Cartes retenues par la moitié des tables ou plus : "
             + " ; ".join(f"{quote(c.title)} ({c.count} tables sur {c.of})" for c in top)
             + "."
         )

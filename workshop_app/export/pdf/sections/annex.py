@@ -42,7 +42,7 @@ def annexes(ctx: Context, tick: Callable[[], None]) -> list[Flowable]:
 
 def participants_annex(ctx: Context) -> list[Flowable]:
     st = ctx.st
-    out: list[Flowable] = [ctx.next_annex("Participant·es par service et par table")]
+    out: list[Flowable] = [*ctx.next_annex("Participant·es par service et par table")]
     people = list(ctx.snapshot.participants)
     if not people:
         return [*out, _p("La liste des participant·es n'a pas été saisie.", st.muted)]
@@ -97,7 +97,7 @@ def photos_annex(ctx: Context) -> list[Flowable]:
     attachments = sorted(ctx.snapshot.attachments, key=lambda a: a.filename)
     images = [a for a in attachments if a.media_type.lower().startswith("image/")]
     others = [a for a in attachments if not a.media_type.lower().startswith("image/")]
-    out: list[Flowable] = [ctx.next_annex("Photos des tableaux et post-it")]
+    out: list[Flowable] = [*ctx.next_annex("Photos des tableaux et post-it")]
     if not images:
         out.append(_p("Aucune photo n'a été jointe.", st.muted))
     for i, att in enumerate(images, start=1):
@@ -152,7 +152,7 @@ def raw_annex(ctx: Context, tick: Callable[[], None]) -> list[Flowable]:
     """The grid of raw answers: one row per card, one column per table (arguments are in the section
     « Réponses carte par carte » and in the CSV/XLSX exports)."""
     st = ctx.st
-    out: list[Flowable] = [ctx.next_annex("Tableau brut des réponses")]
+    out: list[Flowable] = [*ctx.next_annex("Tableau brut des réponses")]
     rows_all = analysis.raw_rows(ctx.snapshot, ctx.state, ctx.anonymiser, include_unanswered=False)
     if not rows_all:
         return [*out, _p("Aucune réponse n'a été enregistrée.", st.muted)]

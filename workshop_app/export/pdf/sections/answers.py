@@ -35,7 +35,7 @@ from workshop_app.export.report import synthesis
 
 
 def answers_section(ctx: Context, tick: Callable[[], None]) -> list[Flowable]:
-    out: list[Flowable] = [ctx.next_annex("Réponses carte par carte")]
+    out: list[Flowable] = [*ctx.next_annex("Réponses carte par carte")]
     out.append(
         _p(
             "Pour chaque carte, la réponse de chaque table et son argument, tels que saisis pendant "
@@ -97,11 +97,12 @@ def question_answers(
         t = table(
             rows, [3.6 * cm, 3.7 * cm, FRAME_WIDTH - 7.3 * cm], extra=[("FONTNAME", (0, 1), (0, -1), BOLD)]
         )
-        if len(rows) <= 7:
-            out.append(KeepTogether([*head, t]))
+        notes = [note_paragraph(ctx, note) for note in notes_by_card.get(card.id, [])]
+        if len(rows) <= 7:  # the card, its table and its notes on one page
+            out.append(KeepTogether([*head, t, *notes[:3]]))
+            out += notes[3:]
         else:  # a long table may split: keep at least its head and first rows with the title
-            out += [CondPageBreak(6 * cm), *head, t]
-        out += [note_paragraph(ctx, note) for note in notes_by_card.get(card.id, [])]
+            out += [CondPageBreak(6 * cm), *head, t, *notes]
     return out
 
 

@@ -108,10 +108,14 @@ class Context:
         """An unnumbered chapter title (the synthesis) on a new page when less than a third is left."""
         return [CondPageBreak(FRAME_HEIGHT / 3), self._heading(clean(title), 0, self.st.h1)]
 
-    def next_annex(self, title: str) -> Flowable:
-        """« Annexe A — … », « Annexe B — … » in the order they are placed."""
+    def next_annex(self, title: str) -> list[Flowable]:
+        """« Annexe A — … », « Annexe B — … » in the order they are placed. The title asks for room for what
+        follows but is not glued to it: an annex often opens on a long table, which must start right there
+        rather than move whole to the next page (what keepWithNext would do)."""
         self.annex_count += 1
-        return self.annex(chr(ord("A") + self.annex_count - 1), title)
+        heading = self.annex(chr(ord("A") + self.annex_count - 1), title)
+        heading.keepWithNext = 0
+        return [CondPageBreak(5 * cm), heading]
 
     def h2(self, title: str, numbered: bool = True) -> Flowable:
         """A numbered sub-section title (call sites add ``CondPageBreak`` via :meth:`h2_block`)."""
@@ -217,6 +221,8 @@ def table(
     if zebra:
         start = 1 if header else 0
         commands.append(("ROWBACKGROUNDS", (0, start), (-1, -1), [WHITE, LIGHTER]))
+    if len(rows) > 5:  # a split never leaves the last row alone at the top of a page
+        commands.append(("NOSPLIT", (0, -2), (-1, -1)))
     commands.extend(extra)
     t.setStyle(TableStyle(commands))
     return t

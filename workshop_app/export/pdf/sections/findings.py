@@ -196,7 +196,7 @@ def strategy_agreement(
             st.body,
         )
     )
-    lists = [("Cartes retenues par la plupart des tables", consensus)]
+    lists = [("Cartes retenues par la moitié des tables ou plus", consensus)]
     if ctx.full:
         lists.append(("Cartes retenues par une seule table", single))
         lists.append(("Cartes retenues par aucune table", nobody))

@@ -240,7 +240,7 @@ def timeline_annex(ctx: Context) -> list[Flowable]:
     ]
     if not timings:
         return []
-    out: list[Flowable] = [ctx.next_annex("Déroulé carte par carte")]
+    out: list[Flowable] = [*ctx.next_annex("Déroulé carte par carte")]
     for t in timings:
         if len(timings) > 1:
             out += _h3(ctx.text(t.sequence.display_title))
@@ -381,7 +381,7 @@ def catalogue_annex(ctx: Context) -> list[Flowable]:
     decks = [s.deck for s in ctx.sequences if isinstance(s.deck, StrategyDeck)]
     if not decks:
         return []
-    out: list[Flowable] = [ctx.next_annex("Catalogue des cartes stratégie")]
+    out: list[Flowable] = [*ctx.next_annex("Catalogue des cartes stratégie")]
     for deck in decks:
         if len(decks) > 1:
             out += _h3(deck.title)
@@ -415,6 +415,6 @@ def strategy_catalogue(ctx: Context, deck: StrategyDeck) -> list[Flowable]:
                 _c("; ".join(conditions) or "—", st.cell),
             ]
         )
-    widths = [4.4 * cm, 1.1 * cm, 1.9 * cm, 1.6 * cm, 4.6 * cm]
+    widths = [4.1 * cm, 1.2 * cm, 1.8 * cm, 1.9 * cm, 4.5 * cm]
     out.append(table(rows, [*widths, FRAME_WIDTH - sum(widths)]))
     return out

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from reportlab.lib.units import cm
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
+from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
 from workshop_app.core import findings
 from workshop_app.core.deck import QuestionDeck, StrategyDeck
@@ -99,13 +99,17 @@ def results_section(ctx: Context) -> list[Flowable]:
     )
     if not ctx.groups:
         return [*out, _p("Aucune table n'a été constituée.", ctx.st.muted)]
+    pending, out = out, []  # the chapter's title goes with its first chart, never alone at a page foot
     for sequence in ctx.sequences:
         title = ctx.h2_block(ctx.text(sequence.display_title), room=13 * cm if ctx.full else 7 * cm)
         if isinstance(sequence.deck, QuestionDeck):
-            out += with_title(title, question_results(ctx, sequence, sequence.deck))
+            out += with_title([*pending, *title], question_results(ctx, sequence, sequence.deck))
         elif ctx.full:  # the short edition reads the strategies in its synthesis and its agreement part
-            out += with_title(title, strategy_results(ctx, sequence, sequence.deck))
-    return out
+            out += with_title([*pending, *title], strategy_results(ctx, sequence, sequence.deck))
+        else:
+            continue
+        pending = []
+    return pending + out
 
 
 def _room_and_groups_radars(
@@ -146,25 +150,26 @@ def _room_and_groups_radars(
     room_labels = [
         f"{lbl} (non renseigné)" if v is None else lbl for lbl, v in zip(labels, room_values, strict=True)
     ]
-    big = charts.radar(room_labels, series, width=FRAME_WIDTH, height=8.4 * cm, font_size=8, label_width=120,
+    height = (6.8 if middle else 7.8) * cm
+    big = charts.radar(room_labels, series, width=FRAME_WIDTH, height=height, font_size=8, label_width=120,
                        middle=middle)
-    legend_items = charts.legend_items(series)
     out.append(
         KeepTogether(
             [
                 big,
                 Spacer(1, 6),
-                charts.legend(legend_items, width=FRAME_WIDTH),
+                charts.series_legend(series, width=FRAME_WIDTH),
                 _p(caption, st.caption),
             ]
         )
     )
     out += between
-    if not ctx.full:
-        return out  # the short edition: no small multiples (the overlay above is enough)
+    if not ctx.full or (middle and overlay):
+        # the short edition has no small multiples; nor has a strategy whose tables are all on the overlay
+        return out
     # small multiples, two or three per row
     cells: list[list[Flowable]] = []
-    per_row = 2 if len(ctx.groups) <= 4 else 3
+    per_row = 2 if len(ctx.groups) <= 4 else 3  # (four in a row leave no room for the radar itself)
     w = FRAME_WIDTH / per_row
     for g in ctx.groups:
         gr = reading.groups.get(g.id)
@@ -178,7 +183,7 @@ def _room_and_groups_radars(
                 charts.Series(ctx.text(g.name), g.colour, values, fill=True, width=1.5),
             ],
             width=w - 6,
-            height=(6.6 if per_row == 2 else 5.6) * cm,
+            height=(6.1 if per_row == 2 else 5.6) * cm,
             font_size=6.6 if per_row == 2 else 5.9,
             label_width=70 if per_row == 2 else 50,
             ring_labels=False,
@@ -193,7 +198,7 @@ def _room_and_groups_radars(
             note += " · non renseigné : " + ", ".join(missing)
         cells.append([drawing, _p(note, st.caption)])
     if cells:
-        out += _h3("Par table (en pointillé : la salle).", room=8.5 * cm)
+        out += _h3("Par table (en tirets : la salle).", room=8.5 * cm)
         grid = [cells[i : i + per_row] for i in range(0, len(cells), per_row)]
         grid[-1] += [[Spacer(1, 1)]] * (per_row - len(grid[-1]))
         t = Table(grid, colWidths=[w] * per_row, hAlign="LEFT")
@@ -242,7 +247,7 @@ def lever_bars(ctx: Context, deck: QuestionDeck, reading: CompassReading) -> lis
     block = synthesis.lever_bars(
         deck, reading,
         "Score de la salle par levier, du plus fort au plus faible (autoévaluation des tables). Le détail "
-        "par table figure dans les radars ci-dessus" + (" et en annexe." if ctx.full else "."),
+        "par table figure dans les radars par table" + (" et en annexe." if ctx.full else "."),
     )
     if not block.bars:
         return []
@@ -255,15 +260,20 @@ def scores_annex(ctx: Context) -> list[Flowable]:
     """The tables of scores per principle and lever, and per axis for a strategy (complete edition)."""
     if not ctx.groups:
         return []
-    out: list[Flowable] = [ctx.next_annex("Scores par table")]
-    out.append(_p("Scores sur 100 ; « — » : non renseigné.", ctx.st.muted))
-    for sequence in ctx.sequences:
-        if len(ctx.sequences) > 1:
-            out += _h3(ctx.text(sequence.display_title))
+    out: list[Flowable] = []
+    for index, sequence in enumerate(ctx.sequences):
+        head: list[Flowable] = []
+        if index == 0:
+            note = _p("Scores sur 100 ; « — » : non renseigné.", ctx.st.muted)
+            head += [*ctx.next_annex("Scores par table"), note]
+        if len(ctx.sequences) > 1:  # (not glued to the table: it starts where it is and may split)
+            title = Paragraph(inline(ctx.text(sequence.display_title)), ctx.st.h3_free)
+            head += [CondPageBreak(5 * cm), title]
         if isinstance(sequence.deck, QuestionDeck):
-            out += lever_table(ctx, sequence.deck, ctx.readings[sequence.id])
+            body = lever_table(ctx, sequence.deck, ctx.readings[sequence.id])
         else:
-            out += strategy_table(ctx, sequence.deck, ctx.readings[sequence.id])
+            body = strategy_table(ctx, sequence.deck, ctx.readings[sequence.id])
+        out += [*head, *body]
     return out
 
 
@@ -297,7 +307,8 @@ def lever_table(ctx: Context, deck: QuestionDeck, reading: CompassReading) -> li
                     + [_c(_score_text(_group_lever(reading, g.id, lever.id)), st.cell_center) for g in groups]
                     + [_c(format_percent(room.coverage) if room else "—", st.cell_right)]
                 )
-        widths = [cols.label_width] + [cols.column_width] * (len(groups) + 2)
+        widths = [cols.label_width - 0.4 * cm] + [cols.column_width] * (len(groups) + 1)
+        widths.append(cols.column_width + 0.4 * cm)  # « Réponses » on one line
         out.append(table(rows, widths, zebra=False, extra=extra))
         if cols.key is not None:
             out.append(cols.key)
@@ -319,7 +330,7 @@ def strategy_results(ctx: Context, sequence: SequenceInfo, deck: StrategyDeck) -
     reading = ctx.readings[sequence.id]
     caption = (
         "Effets attendus des stratégies imaginées par les tables, sur chaque axe, de 0 (pire) à 100 "
-        "(meilleur) ; le cercle en tirets marque 50 = sans effet. Ce n’est pas la boussole du territoire."
+        "(meilleur) ; le cercle pointillé marque 50 = sans effet. Ce n’est pas la boussole du territoire."
     )
     return _room_and_groups_radars(ctx, deck, reading, caption)
 
