@@ -125,3 +125,13 @@ def test_short_edition_and_inclusive_writing_follow_the_pdf() -> None:
     inclusive = docx_text(render_docx(snapshot, photos, inclusive=True))
     plain = docx_text(render_docx(snapshot, photos))
     assert inclusive.count("·") > plain.count("·")
+
+
+@pytest.mark.parametrize("edition", ["complet", "synthese"])
+def test_every_flowable_of_the_pdf_reaches_the_docx(edition: str) -> None:
+    from workshop_app.export.docx.story import pdf_story, walk
+
+    snapshot, photos = make_snapshot(n_groups=7, n_cards=6, photos=2, notes_per_answer=True)
+    walker = walk(pdf_story(snapshot, photos, anonymise=False, edition=edition))
+    assert walker.skipped == []
+    assert len(walker.blocks) > 50
