@@ -73,7 +73,16 @@ class _Writer:
 
     def write(self) -> None:
         headings = [(b.level, b.text) for b in self.blocks if isinstance(b, HeadingBlock)]
-        for block in self.blocks:
+        after_heading = False
+        for index, block in enumerate(self.blocks):
+            following = self.blocks[index + 1] if index + 1 < len(self.blocks) else None
+            # a heading's short introduction stays with the chart or table it introduces, a picture with
+            # its caption (Word's « keep with next », which LibreOffice honours too)
+            keep = (after_heading and isinstance(block, TextBlock)) or (
+                isinstance(block, FigureBlock | ImageBlock) and isinstance(following, TextBlock)
+            )
+            after_heading = isinstance(block, HeadingBlock)
+            last: Any = None
             if isinstance(block, HeadingBlock):
                 self.doc.add_heading(block.text, level=block.level)
             elif isinstance(block, ContentsBlock):
@@ -83,14 +92,18 @@ class _Writer:
             elif isinstance(block, TextBlock):
                 if block.style == "toc_title":  # the contents writes its own title
                     continue
-                self.text(self.doc, block)
+                last = self.text(self.doc, block)
             elif isinstance(block, TableBlock):
                 self.table(block)
             elif isinstance(block, FigureBlock):
-                self.picture(self.doc.add_paragraph(), block.figure.drawing, block.width)
+                last = self.doc.add_paragraph()
+                self.picture(last, block.figure.drawing, block.width)
             elif isinstance(block, ImageBlock):
                 width = Pt(min(block.width, layout.CONTENT_WIDTH_CM * _POINTS_PER_CM))
-                self.doc.add_paragraph().add_run().add_picture(io.BytesIO(block.data), width=width)
+                last = self.doc.add_paragraph()
+                last.add_run().add_picture(io.BytesIO(block.data), width=width)
+            if keep and last is not None:
+                last.paragraph_format.keep_with_next = True
 
     # -- paragraphs ---------------------------------------------------------------------------------------
 
