@@ -59,3 +59,18 @@ def test_cli_writes_docx_and_pack_of_the_demo(tmp_path: Path, capsys: pytest.Cap
 def test_cli_refuses_nothing_to_write(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["export", "x"]) != 0
     assert "--docx" in capsys.readouterr().err
+
+
+def test_docx_pack_pdfa_and_figures_import_no_qt() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; import workshop_app.export.docx, workshop_app.export.pack, workshop_app.export.pdfa,"
+        " workshop_app.export.figures, workshop_app.export.tabular_xlsx;"
+        "bad=[m for m in sys.modules"
+        " if m.startswith(('PySide6','pyqtgraph','workshop_app.ui','workshop_app.store'))];"
+        "print(bad); sys.exit(1 if bad else 0)"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stdout + result.stderr
