@@ -116,8 +116,19 @@ def test_anonymised_pdf_has_no_name_in_text_or_metadata(
     data = render_pdf(snapshot, photos, anonymise=True)
     text = pdf_text(data)
     assert "ne sont pas d’accord" in text.replace("'", "’")
-    meta = " ".join(str(v) for v in (PdfReader(io.BytesIO(data)).metadata or {}).values())
-    _assert_no_name(text + " " + meta, snapshot, "PDF")
+    reader = PdfReader(io.BytesIO(data))
+    meta = " ".join(str(v) for v in (reader.metadata or {}).values())
+    xmp = reader.trailer["/Root"]["/Metadata"].get_object().get_data().decode("utf-8")
+
+    def titles(items: list[object]) -> list[str]:
+        out: list[str] = []
+        for item in items:
+            out += titles(item) if isinstance(item, list) else [str(getattr(item, "title", ""))]
+        return out
+
+    outline = " ".join(titles(reader.outline))
+    assert "Synthèse" in outline
+    _assert_no_name(" ".join([text, meta, xmp, outline]), snapshot, "PDF")
     assert "Marie Dupont.png" not in text and "photo-1.png" in text
     # the owner of the first action is her service, not a number
     assert "Urbanisme (Ville)" in text
