@@ -164,4 +164,10 @@ def table_of_contents(document: Any, headings: Sequence[tuple[int, str]]) -> Non
     settings = document.settings.element
     update = OxmlElement("w:updateFields")
     update.set(qn("w:val"), "true")
-    settings.append(update)
+    # Word reads settings.xml in the schema's order: updateFields comes before these
+    successors = ("hdrShapeDefaults", "footnotePr", "endnotePr", "compat", "docVars", "rsids")
+    following = next((c for c in settings if c.tag in {qn(f"w:{n}") for n in successors}), None)
+    if following is not None:
+        following.addprevious(update)
+    else:
+        settings.append(update)
