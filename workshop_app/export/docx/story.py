@@ -207,6 +207,7 @@ def _drawing_title(drawing: Drawing) -> str:
         if isinstance(item, String)
         and "Bold" in str(getattr(item, "fontName", ""))
         and getattr(item, "textAnchor", "") == "middle"
+        and any(c.isalpha() for c in str(item.text))  # not a ring's « 100 »
     ]
     top = max(strings, key=lambda item: item.y, default=None)
     return str(top.text) if top is not None and top.y > drawing.height * 0.8 else ""

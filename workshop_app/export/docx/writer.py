@@ -97,7 +97,7 @@ class _Writer:
                 self.table(block)
             elif isinstance(block, FigureBlock):
                 last = self.doc.add_paragraph()
-                self.picture(last, block.figure.drawing, block.width)
+                self.picture(last, block.figure.drawing, block.width, block.figure.title)
             elif isinstance(block, ImageBlock):
                 width = Pt(min(block.width, layout.CONTENT_WIDTH_CM * _POINTS_PER_CM))
                 last = self.doc.add_paragraph()
@@ -161,7 +161,8 @@ class _Writer:
                                 run.font.color.rgb = layout.INK
                     elif isinstance(item, FigureBlock):
                         room = float(widths[column].pt) - 16 if widths else item.width
-                        self.picture(cell.add_paragraph(), item.figure.drawing, min(item.width, room))
+                        paragraph = cell.add_paragraph()
+                        self.picture(paragraph, item.figure.drawing, min(item.width, room), item.figure.title)
                     else:
                         cell.add_paragraph().add_run().add_picture(
                             io.BytesIO(item.data), width=Pt(min(item.width, 200))
@@ -174,12 +175,13 @@ class _Writer:
 
     # -- pictures -----------------------------------------------------------------------------------------
 
-    def picture(self, paragraph: Any, drawing: Any, width: float) -> None:
+    def picture(self, paragraph: Any, drawing: Any, width: float, title: str) -> None:
         width = min(width, layout.CONTENT_WIDTH_CM * _POINTS_PER_CM)
         png = self.pictures.get(id(drawing))
         if png is None:
             png = self.pictures[id(drawing)] = figures.png_bytes(drawing)
-        paragraph.add_run().add_picture(io.BytesIO(png), width=Pt(width))
+        shape = paragraph.add_run().add_picture(io.BytesIO(png), width=Pt(width))
+        shape._inline.docPr.set("descr", f"Graphique : {title}")  # what a screen reader says
         self.figures += 1
         if self.progress is not None:
             self.progress(0.2 + 0.7 * self.figures / self.total_figures, "Graphiques")
