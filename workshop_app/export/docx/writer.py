@@ -227,7 +227,7 @@ def render_docx(
     """The compte-rendu as DOCX bytes: the PDF's content (see :mod:`.story`), editable. ``blocks``: the
     document's blocks when the caller already has them, ``pictures`` collects the charts' PNG by
     ``id(drawing)`` (the report pack reuses both)."""
-    from workshop_app.export.anonymise import Anonymiser
+    from workshop_app.export.anonymise import ANONYMOUS_AUTHOR, Anonymiser
     from workshop_app.export.french import format_date
     from workshop_app.export.pdf.document import FOOTER_NOTICE
 
@@ -250,7 +250,7 @@ def render_docx(
     properties = document.core_properties
     properties.title = f"Compte-rendu — {title}"[:250]
     properties.subject = f"Atelier résilience territoriale — {info.territory}"[:250]
-    properties.author = "Atelier Résilience" if anonymise else info.facilitators[:250]
+    properties.author = ANONYMOUS_AUTHOR if anonymise else info.facilitators[:250]
     properties.last_modified_by = ""
     properties.comments = ""
     properties.keywords = ""
