@@ -217,6 +217,7 @@ def synthesis_section(ctx: sections.Context) -> list[Flowable]:
         ctx.snapshot, ctx.findings, ctx.readings, ctx.text,
         lambda lever: analysis.lever_label(ctx.snapshot, lever),
         max_actions=SYNTHESIS_ACTIONS,
+        lever_column=not (ctx.full or len(ctx.snapshot.actions) > SYNTHESIS_ACTIONS),
     )
     return [*render_section(ctx, section), PageBreak()]
 

@@ -149,7 +149,7 @@ def radar(ctx: Context, block: RadarChart) -> list[Flowable]:
     if len(block.series) > 1:
         out += [Spacer(1, 4), charts.series_legend(series, width=FRAME_WIDTH)]
     if block.caption:
-        out.append(_p(block.caption, ctx.st.caption))
+        out.append(_p(block.caption, ctx.st.caption_tight))
     return [KeepTogether(out)]
 
 

@@ -41,6 +41,7 @@ class Styles:
     h2: ParagraphStyle
     h3: ParagraphStyle
     h3_free: ParagraphStyle  # an h3 not kept with what follows (above a long table that may split)
+    caption_tight: ParagraphStyle  # a caption right under a chart, little space after
     cell: ParagraphStyle
     cell_bold: ParagraphStyle
     cell_head: ParagraphStyle
@@ -134,6 +135,10 @@ def styles() -> Styles:
             alignment=TA_CENTER,
             spaceBefore=2,
             spaceAfter=8,
+        ),
+        caption_tight=derive(
+            "caption_tight", fontName=ITALIC, fontSize=8, leading=10, textColor=MUTED, alignment=TA_CENTER,
+            spaceBefore=0, spaceAfter=3,
         ),
         quote=derive(
             "quote", fontName=ITALIC, fontSize=9, leading=12.4, leftIndent=10, textColor=INK, spaceAfter=4

@@ -122,7 +122,7 @@ def strategy_sentences(found: SequenceFindings) -> list[str]:
     """The cards most tables retained, and what the strategies would change (hypothetical effects)."""
     out: list[str] = []
     if found.consensus:
-        top = found.consensus[:4]
+        top = found.consensus[:3]
         out.append(
             "Cartes retenues par la moitié des tables ou plus : "
             + " ; ".join(f"{quote(c.title)} ({c.count} tables sur {c.of})" for c in top)
@@ -147,7 +147,7 @@ def room_radar(deck: QuestionDeck | StrategyDeck, reading: CompassReading, capti
     values = [reading.room.axes[a.id].score if a.id in reading.room.axes else None for a in axes]
     labels = [a.display for a in axes]
     return RadarChart(labels, [Serie("Salle (toutes tables)", ROOM_COLOUR, values, room=True)], caption,
-                      middle=isinstance(deck, StrategyDeck), height_cm=6.2)
+                      middle=isinstance(deck, StrategyDeck), height_cm=4.9)
 
 
 def lever_bars(deck: QuestionDeck, reading: CompassReading, caption: str) -> BarChart:
@@ -208,40 +208,47 @@ def synthesis(
     text: Text,
     lever_label: Callable[[str | None], str],
     max_actions: int | None = None,
+    lever_column: bool = True,
 ) -> Section:
     """The one- or two-page synthesis (see the module docstring); at most ``max_actions`` actions, the
-    others said to be in the body."""
+    others said to be in the body; ``lever_column`` False when the body has the whole plan."""
     sequences = sorted(snapshot.sequences, key=lambda s: s.position)
     groups = sorted(snapshot.groups, key=lambda g: g.position)
     blocks: list[Block] = [Para(key_facts(snapshot, sequences), "lead")]
     first = next((s for s in sequences if isinstance(s.deck, QuestionDeck)), None)
     if first is not None and groups:
         radar = room_radar(first.deck, readings[first.id],
-                           "La boussole de la salle : score de chaque principe, de 0 (centre) à 100 (bord), "
-                           "autoévaluation des tables.")
+                           "La boussole de la salle, de 0 (centre) à 100 (bord).")
         if radar is not None:
             blocks.append(radar)
     blocks.append(findings_block(snapshot, found, text))
     agreement: list[str] = []
+    written = bool(snapshot.debrief.agreement.strip())
     for seq in found.sequences:
         if not seq.strategy:
-            agreement += agreement_sentences(seq, groups, text)
-    if snapshot.debrief.agreement.strip():
+            sentences = agreement_sentences(seq, groups, text)
+            # with the facilitator's reading, only what it may not say: the stricter table, « non concerné »
+            agreement += [x for x in sentences if not written or x.startswith(("L’essentiel", "Ont répondu"))]
+    if written:
         blocks.append(
             Para(text(snapshot.debrief.agreement), "body", "Accords et désaccords, selon l’animation.")
         )
-    if agreement:
-        blocks.append(Bullets(agreement, "Accords et désaccords, d’après les réponses"))
+    if agreement:  # under the facilitator's reading, or with a title of their own
+        blocks.append(Bullets(agreement, "" if written else "Accords et désaccords, d’après les réponses"))
     strategies: list[str] = []
     for seq in found.sequences:
         if seq.strategy:
-            strategies += strategy_sentences(seq)
+            strategies += strategy_sentences(seq)[:1]  # the consensus; the effects are in the body
     if strategies:
-        blocks.append(Bullets(strategies, "Les stratégies des tables"))
+        blocks.append(Para(" ".join(strategies), "body", "Les stratégies des tables."))
     if snapshot.actions:
         table = action_table(snapshot, text, lever_label)
         rows = table.rows[:max_actions] if max_actions is not None else table.rows
-        blocks.append(TableBlock(table.header, rows, table.widths, table.align, "Le plan d’action"))
+        if lever_column:
+            blocks.append(TableBlock(table.header, rows, table.widths, table.align, "Le plan d’action"))
+        else:  # action, owner, deadline: the lever of each action is in the body's plan
+            blocks.append(TableBlock(table.header[:4], [r[:4] for r in rows], [0.05, 0.53, 0.27, 0.15],
+                                     "rlll", "Le plan d’action"))
         more = len(table.rows) - len(rows)
         if more > 0:
             blocks.append(Para(
