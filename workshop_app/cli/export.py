@@ -19,17 +19,21 @@ def register(subparsers: Any) -> None:
         "export",
         help="écrit le compte-rendu (PDF, DOCX), les réponses brutes (CSV, XLSX) ou le dossier (.zip) "
         "d'un atelier",
-        description="Écrit le compte-rendu (PDF) et/ou les réponses brutes (CSV pour Excel, XLSX) d'un "
-        "atelier. "
+        description="Écrit le compte-rendu (PDF, ou DOCX modifiable), les réponses brutes (CSV pour Excel, "
+        "XLSX) et/ou le dossier complet (.zip) d'un atelier. Les notes « hors compte-rendu » "
+        "n’apparaissent dans aucun de ces fichiers. "
         "ATELIER : son identifiant, ou le début de son identifiant s'il n'y a pas d'ambiguïté.",
     )
     export.add_argument(
         "workshop", metavar="ATELIER", help="identifiant (ou début d'identifiant) de l'atelier"
     )
     export.add_argument("--pdf", metavar="FICHIER", type=Path, help="compte-rendu PDF")
-    export.add_argument("--csv", metavar="FICHIER", type=Path, help="réponses brutes, CSV (UTF-8, « ; »)")
+    export.add_argument("--csv", metavar="FICHIER", type=Path, help="réponses brutes, CSV (UTF-8, « ; »)")
     export.add_argument(
-        "--xlsx", metavar="FICHIER", type=Path, help="réponses brutes, boussole et plan d'action (Excel)"
+        "--xlsx",
+        metavar="FICHIER",
+        type=Path,
+        help="réponses brutes, boussole, plan d’action, notes et participants (Excel)",
     )
     export.add_argument(
         "--docx", metavar="FICHIER", type=Path, help="compte-rendu modifiable (Word, LibreOffice)"
@@ -44,8 +48,8 @@ def register(subparsers: Any) -> None:
     export.add_argument(
         "--anonymise",
         action="store_true",
-        help="remplace les noms des participant·es par « Participant·e N » partout : liste, textes saisis "
-        "(nom complet, nom seul, « M./Mme Nom », initiale et nom, majuscules, sans accents, « NOM Prénom »), "
+        help="remplace les noms des participant·es par « Participant·e N » partout : liste, textes saisis "
+        "(nom complet, nom seul, « M./Mme Nom », initiale et nom, majuscules, sans accents, « NOM Prénom »), "
         "noms des photos et métadonnées ; les porteurs d’actions deviennent leur service. Restent : le "
         "service et l’organisation de chacun·e, les noms des animateur·rices (en couverture) et des tables. "
         "Un surnom ou un nom mal orthographié n’est pas reconnu : relisez avant d’envoyer.",
