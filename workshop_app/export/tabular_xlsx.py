@@ -93,7 +93,7 @@ def _finish(ws: Any, widths: Sequence[float], wrap: Sequence[int] = ()) -> None:
     # readers that do not measure wrapped text (LibreOffice opening the file) would let rows overlap
     for row, count in lines.items():
         if count > 1:
-            ws.row_dimensions[row].height = min(409, 15 * count)
+            ws.row_dimensions[row].height = min(409, 13 * count + 2)
     # print: A4 landscape, one page wide, as many pages tall as needed, the header on every page
     ws.page_setup.orientation = "landscape"
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
