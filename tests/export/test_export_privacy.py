@@ -205,6 +205,14 @@ def test_owner_becomes_service_and_shared_names_get_no_number() -> None:
     assert an.owner("Services techniques") == "Services techniques"
 
 
+def test_short_surnames_after_a_civility_only() -> None:
+    an = Anonymiser([ParticipantInfo("a", name="Aminata Ba"), ParticipantInfo("b", name="Wei Li")], True)
+    assert an.text("Mme Ba et M. Li ; BA Aminata ; Wei Li") == (
+        "Participant·e 1 et Participant·e 2 ; Participant·e 1 ; Participant·e 2"
+    )
+    assert an.text("un ba-ba, la bande à Li") == "un ba-ba, la bande à Li"
+
+
 def test_for_export_renames_attachments_and_keeps_the_rest() -> None:
     snapshot, _ = make_snapshot(n_groups=2, n_cards=2, photos=2)
     public = for_export(snapshot, False)

@@ -6,8 +6,9 @@ any of these forms, whatever the case and the accents: « Marie Dupont », « Du
 « M. Dupont », « Mme Dupont », « Madame Dupont », « M Dupont », « M. Dupont » (initial of Marie), « Dupont »
 alone (written with a capital), « Marie » alone (capital), « JP Le Gall » for Jean-Pierre, and « Marie
 Helene » for « Marie-Hélène ». A surname or first name shared by two participants becomes « Participant·e »
-(without a number). The owners of actions become their service (« CCAS (Ville) »), not a number. Attachment
-file names become « photo-1.jpg »… and the document metadata name no one (author « Atelier Résilience »).
+(without a number); a surname of one or two letters (« Ba ») is recognised after « M. », « Mme »… only.
+The owners of actions become their service (« CCAS (Ville) »), not a number. Attachment file names become
+« photo-1.jpg »… and the document metadata name no one (author « Atelier Résilience »).
 What stays: each participant's service and organisation, the facilitators' names (on the cover), the tables'
 names, the texts of the decks. Nicknames, initials alone (« M.D. ») or a misspelt name are not recognised:
 the facilitator should still read the document before sending it.
@@ -68,11 +69,14 @@ class Anonymiser:
         self._services: dict[str, str] = {}
         # folded form -> (participant id or "" when shared, needs a capital in the text)
         forms: dict[str, tuple[str, bool]] = {}
+        short: set[str] = set()  # surnames of one or two letters: only after « M. », « Mme »…
 
-        def add(words: Sequence[str], person_id: str, capital: bool) -> None:
+        def add(words: Sequence[str], person_id: str, capital: bool, civility_only: bool = False) -> None:
             key = " ".join(words)
             if len(key.replace(" ", "")) < 3:
-                return
+                if not civility_only or not key:
+                    return
+                short.add(key)
             known = forms.get(key)
             if known is None:
                 forms[key] = (person_id, capital)
@@ -90,7 +94,7 @@ class Anonymiser:
             if len(parts) >= 2:
                 first, last = _words(parts[0]), _words(" ".join(parts[1:]))
                 add(last + first, person.id, False)  # « DUPONT Marie »
-                add(last, person.id, True)  # « Dupont », « M. Dupont »
+                add(last, person.id, True, civility_only=True)  # « Dupont », « M. Dupont » (« Mme Ba »)
                 add(first, person.id, True)  # « Marie », « Marie-Hélène »
                 add([first[0][0] + ".", *last], person.id, False)  # « M. Dupont » read as an initial
                 if len(first) > 1:  # « JP Le Gall » for Jean-Pierre
@@ -98,9 +102,13 @@ class Anonymiser:
         self._forms = forms
         self._pattern: re.Pattern[str] | None = None
         if forms:
-            ordered = sorted(forms, key=len, reverse=True)
-            body = "|".join(_pattern(f.split(" ")).replace(r"\.", r"\.?") for f in ordered)
-            self._pattern = re.compile(rf"(?<![\w'\-])(?:{_CIVILITY})?(?:{body})(?![\w-])", re.IGNORECASE)
+            ordered = sorted((f for f in forms if f not in short), key=len, reverse=True)
+            body = "|".join(_pattern(f.split(" ")).replace(r"\.", r"\.?") for f in ordered) or "(?!)"
+            tiny = "|".join(re.escape(f) for f in sorted(short, key=len, reverse=True)) or "(?!)"
+            self._pattern = re.compile(
+                rf"(?<![\w'\-])(?:(?:{_CIVILITY})?(?:{body})|(?:{_CIVILITY})(?:{tiny}))(?![\w-])",
+                re.IGNORECASE,
+            )
 
     def participant(self, person: ParticipantInfo) -> str:
         """The name to print for a participant (« Participant·e 3 » when anonymised or unnamed)."""
