@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QPushButton,
     QVBoxLayout,
@@ -89,7 +90,9 @@ class ExportDialog(QDialog):
         form = QFormLayout()
         form.addRow(self.tr("F&ormat"), self.kind)
         form.addRow(self.tr("É&dition"), self.edition)
-        form.addRow(self.tr("&Fichier"), path_row)
+        file_label = QLabel(self.tr("&Fichier"))  # a row holding a layout gets no buddy: give it one
+        file_label.setBuddy(self.path)
+        form.addRow(file_label, path_row)
         form.addRow("", self.anonymise)
         form.addRow("", self.inclusive)
         self.buttons = QDialogButtonBox(
