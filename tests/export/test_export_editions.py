@@ -127,6 +127,9 @@ def test_inclusive_writing_is_a_setting(tmp_path: Path) -> None:
     build_pdf(snapshot, {}, inclusive, edition="synthese", inclusive=True)
     assert "participant·es" not in " ".join(pdf_pages(plain)) and "16 participants" in pdf_pages(plain)[1]
     assert "16 participant·es" in " ".join(pdf_pages(inclusive)[1].split())
+    cover = " ".join(pdf_pages(plain)[0].replace("\u00a0", " ").split())
+    assert "16 participants, dont 3 élus (Ville" in cover  # counted, not listed as a service
+    assert "Élus" not in cover.split("Services représentés")[1].split("Tables")[0]
 
 
 def test_unknown_edition_is_refused(tmp_path: Path) -> None:

@@ -219,7 +219,9 @@ def test_each_line_records_who_wrote_it(setup, tmp_path) -> None:
     stored = _stored(tmp_path, session.workshop_id).debrief
     assert stored.origin("1.1 Un levier (80/100)") == "proposed"
     assert stored.origin("Une culture du risque partagée") == "written"
+    assert page.validate_button.isEnabled() and "(1)" in page.validate_button.text()
     page.validate_button.click()
+    assert not page.validate_button.isEnabled()
     stored = _stored(tmp_path, session.workshop_id).debrief
     assert stored.origin("1.1 Un levier (80/100)") == "validated"
     assert stored.origin("Une culture du risque partagée") == "written"

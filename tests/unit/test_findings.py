@@ -99,3 +99,17 @@ def test_one_set_of_thresholds() -> None:
     strict = Thresholds(strong=99.0)
     snapshot = _snapshot({(g, c): "v3" for g in "abcd" for c in ("c0", "c1")})  # half answered: enough
     assert compute(snapshot).strengths and compute(snapshot, thresholds=strict).strengths == []
+
+
+def test_generated_sentences_agree_with_their_numbers() -> None:
+    from workshop_app.export.report.synthesis import count_sentence
+
+    nbsp = "\u00a0"
+    assert count_sentence(33, 16, 17).replace(nbsp, " ") == (
+        "Sur les 33 cartes auxquelles au moins deux tables ont répondu, les tables s’accordent sur 16 cartes "
+        "et divergent nettement (deux niveaux d’écart ou plus) sur 17 cartes."
+    )
+    one = count_sentence(1, 1, 0).replace(nbsp, " ")
+    assert one.startswith("Sur la seule carte à laquelle")
+    assert "sur 1 carte et ne divergent nettement sur aucune" in one
+    assert "les tables ne s’accordent sur aucune et divergent nettement" in count_sentence(2, 0, 2)

@@ -15,6 +15,7 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
+from reportlab.lib.units import cm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, PageBreak
@@ -43,7 +44,7 @@ from workshop_app.export.pdf.styles import (
     PRIMARY,
     RULE,
 )
-from workshop_app.export.report import synthesis
+from workshop_app.export.report import body, synthesis
 from workshop_app.export.report.text import writing
 
 Progress = Callable[[float, str], None]
@@ -239,14 +240,13 @@ def build_story(ctx: sections.Context, reporter: _Reporter) -> list[Flowable]:
     story += synthesis_section(ctx)
     if ctx.full:
         story += sections.contents(ctx)
-    story += sections.context_section(ctx)
-    story += sections.programme_section(ctx)
+    story += render_section(ctx, body.context(ctx.snapshot, ctx.state, ctx.text))
     reporter.report(0.05, "Graphiques de la boussole")
     story += sections.results_section(ctx)
     story += sections.agreement_section(ctx)
     if ctx.full:  # the short edition: the synthesis holds the findings and the action plan
         story += sections.notes_section(ctx)
-    story += sections.debrief_section(ctx)
+    story += render_section(ctx, body.debrief(ctx.snapshot, ctx.text), room=6 * cm)
     if ctx.full or len(ctx.snapshot.actions) > SYNTHESIS_ACTIONS:  # the whole plan when the synthesis cut it
         story += sections.actions_section(ctx)
     story += sections.decks_section(ctx)

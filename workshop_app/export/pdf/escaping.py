@@ -18,10 +18,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 from xml.sax.saxutils import escape
 
 from workshop_app.export.pdf.fonts import coverage
-from workshop_app.export.report.text import french
+from workshop_app.export.report.text import french, inclusive_writing
 
 MISSING = "\u25a1"  # □
 
@@ -37,6 +38,11 @@ def clean(text: object) -> str:
     value = "" if text is None else str(text)
     if not value:
         return ""
+    return _clean(value, inclusive_writing())
+
+
+@lru_cache(maxsize=4096)  # the same names and labels come back hundreds of times in a document
+def _clean(value: str, _inclusive: bool) -> str:
     value = value.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ").replace("\u202f", "\u00a0")
     value = value.replace("\u2028", "\n").replace("\u2029", "\n")
     value = _SURROGATE.sub(MISSING, _CONTROL.sub("", value))

@@ -31,11 +31,14 @@ from workshop_app.export.report.model import (
 ORPHAN_ROWS = 2  # a split table keeps at least this many rows on each side of the page break
 
 
-def render_section(ctx: Context, section: Section) -> list[Flowable]:
-    """A section's title (a level-1 heading, numbered or not) then its blocks and sub-sections."""
+def render_section(ctx: Context, section: Section, room: float | None = None) -> list[Flowable]:
+    """A section's title (a level-1 heading, numbered or not; a new page when less than ``room`` is left)
+    then its blocks and sub-sections."""
     out: list[Flowable] = []
-    if section.level == 1:
-        out += ctx.h1(section.title) if section.numbered else ctx.h1_plain(section.title)
+    if section.level == 1 and section.numbered:
+        out += ctx.h1(section.title) if room is None else ctx.h1(section.title, room=room)
+    elif section.level == 1:
+        out += ctx.h1_plain(section.title)
     else:
         out += ctx.h2_block(section.title) if section.numbered else [ctx.h2(section.title, numbered=False)]
     for block in section.blocks:

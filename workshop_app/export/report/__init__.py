@@ -3,6 +3,10 @@ python-docx, no Qt). The PDF (:mod:`workshop_app.export.pdf`) renders it; a DOCX
 same model.
 
 API
+    :func:`.body.document` ``(snapshot, findings, readings, state, text, lever_label)`` → the sections in the
+        PDF's order: the synthesis, context and programme, results, agreement, debrief, action plan (the
+        method and the annexes are, for now, the PDF's own flowables). ``state``: ``snapshot.state()``.
+
     :func:`.synthesis.synthesis` ``(snapshot, findings, readings, text, lever_label, max_actions=None)``
         → :class:`.model.Section` « Synthèse »: the key facts, the room's compass, strengths and
         vulnerabilities with who wrote them, agreement and disagreement read in sentences, the strategies

@@ -78,11 +78,7 @@ def agreement_sentences(found: SequenceFindings, groups: Sequence[GroupInfo], te
     out: list[str] = []
     disputed, agreed = found.cards.disputed, found.cards.agreed
     if found.card_count:
-        out.append(
-            f"Sur les {plural(found.card_count, 'carte')} auxquelles au moins deux tables ont répondu, les "
-            f"tables s’accordent sur {_count(len(agreed))} et divergent nettement (deux niveaux d’écart ou "
-            f"plus) sur {_count(len(disputed))}."
-        )
+        out.append(count_sentence(found.card_count, len(agreed), len(disputed)))
     if found.strict_group is not None:
         name = names.get(found.strict_group, found.strict_group)
         out.append(
@@ -114,8 +110,22 @@ def agreement_sentences(found: SequenceFindings, groups: Sequence[GroupInfo], te
     return out
 
 
-def _count(n: int) -> str:
-    return "aucune" if n == 0 else plural(n, "carte")
+def count_sentence(cards: int, agreed: int, disputed: int) -> str:
+    """« Sur les 33 cartes …, les tables s’accordent sur 16 cartes et divergent nettement … sur 17 cartes »,
+    in agreement with the numbers (one card, none)."""
+    head = (
+        f"Sur les {plural(cards, 'carte')} auxquelles au moins deux tables ont répondu"
+        if cards > 1
+        else "Sur la seule carte à laquelle au moins deux tables ont répondu"
+    )
+    agree = f"les tables s’accordent sur {plural(agreed, 'carte')}" if agreed else (
+        "les tables ne s’accordent sur aucune"
+    )
+    split = "deux niveaux d’écart ou plus"
+    disagree = f"divergent nettement ({split}) sur {plural(disputed, 'carte')}" if disputed else (
+        "ne divergent nettement sur aucune"
+    )
+    return f"{head}, {agree} et {disagree}."
 
 
 def strategy_sentences(found: SequenceFindings) -> list[str]:

@@ -47,6 +47,11 @@ def writing(inclusive_writing: bool) -> Iterator[None]:
         _INCLUSIVE.reset(token)
 
 
+def inclusive_writing() -> bool:
+    """The current setting (see :func:`writing`)."""
+    return _INCLUSIVE.get()
+
+
 def french(text: str) -> str:
     """Both rules: what every renderer applies to every string of the document."""
     return inclusive(apostrophes(text))

@@ -157,12 +157,22 @@ class DebriefPage(QWidget):
 
     # -- showing --------------------------------------------------------------------------------------------
     def _show(self, debrief: Debrief) -> None:
+        self._show_origins(debrief)
         self.strengths.set_lines(debrief.strengths)
         self.vulnerabilities.set_lines(debrief.vulnerabilities)
         self.felt.set_saved_text(debrief.felt)
         self.happened.set_saved_text(debrief.happened)
         self.transfer.set_saved_text(debrief.transfer)
         self.agreement.set_saved_text(debrief.agreement)
+
+    def _show_origins(self, debrief: Debrief) -> None:
+        """« Valider les propositions » is offered while lines the app proposed wait for the facilitator."""
+        waiting = sum(1 for _, origin in debrief.origins if origin == "proposed")
+        self.validate_button.setEnabled(waiting > 0)
+        if waiting:
+            self.validate_button.setText(self.tr("Valider les propositions (%n)", "", waiting))
+        else:
+            self.validate_button.setText(self.tr("Valider les propositions"))
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
@@ -220,6 +230,7 @@ class DebriefPage(QWidget):
         self._session.patch_snapshot(debrief=debrief)
         for box in (self.felt, self.happened, self.transfer, self.agreement):
             box.set_saved_text(box.toPlainText().strip())
+        self._show_origins(debrief)
         return True
 
     def on_findings_committed(self, _lines: list[str]) -> None:
@@ -236,6 +247,7 @@ class DebriefPage(QWidget):
         debrief = validate(self.current_debrief())
         if self._run(lambda: self._session.service.set_debrief(self._session.workshop_id, debrief)):
             self._session.patch_snapshot(debrief=debrief)
+            self._show_origins(debrief)
 
     # -- action plan ----------------------------------------------------------------------------------------
     def _save_action(self, action_id: str, fields: dict[str, Any]) -> ActionItem | None:

@@ -1,9 +1,11 @@
 """The sections of the compte-rendu, each a function from the build :class:`Context` to a list of flowables.
 
 The document (:mod:`..document`) calls them in this order; each module holds one part of the document:
-:mod:`.front` (cover, contents, context, programme, decks), :mod:`.results` (the compass), :mod:`.findings`
-(strengths, vulnerabilities, agreement), :mod:`.answers` (card by card, notes, debrief, action plan) and
-:mod:`.annex`. :mod:`.common` holds the context and the helpers they share.
+:mod:`.front` (cover, contents, method, timing and catalogue annexes), :mod:`.results` (the compass, score
+annex), :mod:`.findings` (agreement), :mod:`.answers` (card by card, notes, action plan) and :mod:`.annex`.
+The synthesis, the context and programme and the debrief are built as the document model
+(:mod:`workshop_app.export.report`) and rendered by :mod:`..model_render`. :mod:`.common` holds the context
+and the helpers they share.
 """
 
 from __future__ import annotations
@@ -12,7 +14,6 @@ from workshop_app.export.pdf.sections.annex import annexes
 from workshop_app.export.pdf.sections.answers import (
     actions_section,
     answers_section,
-    debrief_section,
     notes_section,
 )
 from workshop_app.export.pdf.sections.common import Context, Heading, HeadingParagraph
@@ -20,10 +21,8 @@ from workshop_app.export.pdf.sections.findings import agreement_section, finding
 from workshop_app.export.pdf.sections.front import (
     SELF_ASSESSMENT,
     contents,
-    context_section,
     cover,
     decks_section,
-    programme_section,
 )
 from workshop_app.export.pdf.sections.results import results_section
 
@@ -37,12 +36,9 @@ __all__ = [
     "annexes",
     "answers_section",
     "contents",
-    "context_section",
     "cover",
-    "debrief_section",
     "decks_section",
     "findings_section",
     "notes_section",
-    "programme_section",
     "results_section",
 ]

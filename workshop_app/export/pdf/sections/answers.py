@@ -20,7 +20,6 @@ from workshop_app.export.pdf.sections.common import (
     Context,
     _c,
     _h3,
-    _or_missing,
     _p,
     _raw,
     _short,
@@ -198,15 +197,6 @@ def notes_section(ctx: Context) -> list[Flowable]:
         if notes:
             out += _h3(ctx.text(sequence.display_title))
             out += [note_paragraph(ctx, n) for n in notes]
-    return out
-
-
-def debrief_section(ctx: Context) -> list[Flowable]:
-    d = ctx.snapshot.debrief
-    out: list[Flowable] = [*ctx.h1("Bilan de la séance", room=6 * cm)]
-    out += [*ctx.h2_block("Ce qui a été ressenti"), _or_missing(ctx, d.felt)]
-    out += [*ctx.h2_block("Ce qui s'est passé"), _or_missing(ctx, d.happened)]
-    out += [*ctx.h2_block("Ce qui se transpose dans la réalité"), _or_missing(ctx, d.transfer)]
     return out
 
 

@@ -29,7 +29,6 @@ from workshop_app.export.pdf.sections.common import (
     Context,
     _c,
     _h3,
-    _or_missing,
     _p,
     _raw,
     _signed,
@@ -148,11 +147,30 @@ def participants_summary(ctx: Context) -> str:
     orgs = ", ".join(
         f"{clean(org)} : {n}" for org, n in sorted(by_org.items(), key=lambda kv: (-kv[1], kv[0]))
     )
-    services = sorted({p.service for p in people if p.service})
-    text = f"{plural(len(people), 'participant·e', 'participant·es')} ({orgs})"
+    elected = [p for p in people if _is_elected(p.service, p.role)]
+    services = sorted({p.service for p in people if p.service and not _is_elected(p.service, "")})
+    text = f"{plural(len(people), 'participant·e', 'participant·es')}"
+    if elected:
+        text += f", dont {plural(len(elected), 'élu·e', 'élu·es')}"
+    text += f" ({orgs})"
     if services:
         text += f". Services représentés : {', '.join(services)}"
     return text + "."
+
+
+_ELECTED_SERVICES = {"élus", "élu", "élue", "élues", "élu·es", "élu·e", "élu.e.s", "élus et élues"}
+_ELECTED_ROLES = (
+    "maire", "élu", "vice-président", "conseiller municipal", "conseillère municipale",
+    "conseiller communautaire", "conseillère communautaire",
+)
+
+
+def _is_elected(service: str, role: str) -> bool:
+    """An elected official: « Élus » typed as a service, or a role such as « Maire-adjointe »."""
+    if service.strip().casefold() in _ELECTED_SERVICES:
+        return True
+    role = role.casefold()
+    return any(word in role for word in _ELECTED_ROLES)
 
 
 def contents(ctx: Context) -> list[Flowable]:
@@ -174,63 +192,7 @@ def contents(ctx: Context) -> list[Flowable]:
 # -- 1. context ----------------------------------------------------------------------------------------------
 
 
-def context_section(ctx: Context) -> list[Flowable]:
-    info = ctx.snapshot.info
-    out: list[Flowable] = [*ctx.h1("Contexte, objectifs et programme")]
-    out += [*ctx.h2_block("Contexte"), _or_missing(ctx, info.context)]
-    out += [*ctx.h2_block("Objectifs"), _or_missing(ctx, info.objectives)]
-    out += [
-        *ctx.h2_block("Ce qui était fixé, ce qui était ouvert au débat"),
-        _or_missing(ctx, info.fixed_points),
-    ]
-    return out
-
-
-# -- 2. programme --------------------------------------------------------------------------------------------
-
-
-def programme_section(ctx: Context) -> list[Flowable]:
-    st = ctx.st
-    timings = analysis.programme(ctx.snapshot, ctx.state)
-    out: list[Flowable] = [*ctx.h2_block("Programme")]
-    if not timings:
-        return [*out, _p("Aucune séquence n'a été jouée.", st.muted)]
-    day = format_date(ctx.snapshot.info.date)
-    intro = "Les séquences jouées, dans l'ordre, avec la durée prévue et les heures réelles"
-    out.append(
-        _p(f"{intro}{' (le ' + day + ')' if day else ''}, relevées dans le journal de l'atelier.", st.body)
-    )
-    rows: list[list[object]] = [
-        head_row(ctx, ["Séquence", "Jeu", "Prévu", "Début", "Fin", "Durée réelle", "Cartes jouées"])
-    ]
-    inferred = False
-    for t in timings:
-        mark = "" if t.explicit else "≈ "
-        inferred = inferred or (not t.explicit and t.start is not None)
-        rows.append(
-            [
-                _c(ctx.text(t.sequence.display_title), st.cell_bold),
-                _c(f"{t.sequence.deck.title} (v{t.sequence.deck.version})", st.cell),
-                _c(format_minutes(t.planned_minutes), st.cell_right),
-                _c(mark + format_time(t.start, "—") if t.start else "—", st.cell_right),
-                _c(mark + format_time(t.end, "—") if t.end else "—", st.cell_right),
-                _c(format_minutes(t.actual_minutes), st.cell_right),
-                _c(
-                    f"{t.cards_shown} / {t.cards_total}"
-                    if isinstance(t.sequence.deck, QuestionDeck)
-                    else "stratégie",
-                    st.cell_right,
-                ),
-            ]
-        )
-    out.append(table(rows, [4.2 * cm, 4.4 * cm, 1.5 * cm, 1.5 * cm, 1.5 * cm, 1.8 * cm, 2.1 * cm]))
-    if inferred:
-        out.append(_p(
-            "« ≈ » : heure déduite de la première et de la dernière action de la séquence (début ou fin non "
-            "enregistrés).",
-            st.muted,
-        ))
-    return out
+# -- context and programme: rendered from the document model (workshop_app.export.report.body) -----------
 
 
 def timeline_annex(ctx: Context) -> list[Flowable]:

@@ -1,0 +1,206 @@
+"""The body of the compte-rendu as the document model (:mod:`.model`): context and programme, results,
+agreement, debrief, action plan. The PDF renders the context, the programme and the debrief from here (its
+results and agreement chapters hold more, e.g. the small radars and the card tables); a DOCX renderer can
+render every section of :func:`document`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+
+from workshop_app.core.deck import QuestionDeck, StrategyDeck
+from workshop_app.core.findings import WorkshopFindings, score_text
+from workshop_app.core.scoring import CompassReading
+from workshop_app.core.state import WorkshopState
+from workshop_app.core.workshop import WorkshopSnapshot
+from workshop_app.export import analysis
+from workshop_app.export.french import format_date, format_minutes, format_time
+from workshop_app.export.report import synthesis as syn
+from workshop_app.export.report.model import Block, Bullets, Para, RadarChart, Section, Serie, TableBlock
+
+Text = Callable[[str], str]
+MISSING = "Non renseigné."
+
+
+def _or_missing(text: Text, value: str) -> Para:
+    return Para(text(value), "body") if value.strip() else Para(MISSING, "muted")
+
+
+def context(snapshot: WorkshopSnapshot, state: WorkshopState, text: Text) -> Section:
+    """« Contexte, objectifs et programme », with the programme as played."""
+    info = snapshot.info
+    return Section(
+        "Contexte, objectifs et programme",
+        subsections=(
+            Section("Contexte", (_or_missing(text, info.context),), level=2),
+            Section("Objectifs", (_or_missing(text, info.objectives),), level=2),
+            Section(
+                "Ce qui était fixé, ce qui était ouvert au débat",
+                (_or_missing(text, info.fixed_points),),
+                level=2,
+            ),
+            programme(snapshot, state, text),
+        ),
+    )
+
+
+def programme(snapshot: WorkshopSnapshot, state: WorkshopState, text: Text) -> Section:
+    timings = analysis.programme(snapshot, state)
+    if not timings:
+        return Section("Programme", (Para("Aucune séquence n’a été jouée.", "muted"),), level=2)
+    day = format_date(snapshot.info.date)
+    blocks: list[Block] = [
+        Para(
+            "Les séquences jouées, dans l’ordre, avec la durée prévue et les heures réelles"
+            f"{' (le ' + day + ')' if day else ''}, relevées dans le journal de l’atelier."
+        )
+    ]
+    rows: list[list[str]] = []
+    inferred = False
+    for t in timings:
+        mark = "" if t.explicit else "≈ "
+        inferred = inferred or (not t.explicit and t.start is not None)
+        rows.append(
+            [
+                text(t.sequence.display_title),
+                f"{t.sequence.deck.title} (v{t.sequence.deck.version})",
+                format_minutes(t.planned_minutes),
+                mark + format_time(t.start, "—") if t.start else "—",
+                mark + format_time(t.end, "—") if t.end else "—",
+                format_minutes(t.actual_minutes),
+                f"{t.cards_shown} / {t.cards_total}"
+                if isinstance(t.sequence.deck, QuestionDeck)
+                else "stratégie",
+            ]
+        )
+    blocks.append(
+        TableBlock(
+            ["Séquence", "Jeu", "Prévu", "Début", "Fin", "Durée réelle", "Cartes jouées"],
+            rows,
+            [0.246, 0.258, 0.088, 0.088, 0.088, 0.106, 0.126],
+            "llrrrrr",
+        )
+    )
+    if inferred:
+        blocks.append(
+            Para(
+                "« ≈ » : heure déduite de la première et de la dernière action de la séquence (début ou fin "
+                "non enregistrés).",
+                "muted",
+            )
+        )
+    return Section("Programme", blocks, level=2)
+
+
+def results(
+    snapshot: WorkshopSnapshot, found: WorkshopFindings, readings: Mapping[str, CompassReading], text: Text
+) -> Section:
+    """The compass per sequence: the room's radar (with each table when at most six), the lever bars."""
+    groups = sorted(snapshot.groups, key=lambda g: g.position)
+    subsections: list[Section] = []
+    for sequence in sorted(snapshot.sequences, key=lambda s: s.position):
+        deck, reading = sequence.deck, readings[sequence.id]
+        blocks: list[Block] = []
+        axes = deck.compass.axes
+        if len(axes) >= 3 and groups:
+            series = []
+            if len(groups) <= 6:
+                for g in groups:
+                    gr = reading.groups.get(g.id)
+                    if gr is not None:
+                        values = [gr.axes[a.id].score if a.id in gr.axes else None for a in axes]
+                        series.append(Serie(text(g.name), g.colour, values))
+            room = [reading.room.axes[a.id].score if a.id in reading.room.axes else None for a in axes]
+            series.append(Serie("Salle (toutes tables)", syn.ROOM_COLOUR, room, room=True))
+            strategy = isinstance(deck, StrategyDeck)
+            caption = (
+                "Effets attendus des stratégies imaginées par les tables, de 0 (pire) à 100 (meilleur) ; "
+                "50 = sans effet. Ce n’est pas la boussole du territoire."
+                if strategy
+                else "Score par principe, de 0 (centre) à 100 (bord) : autoévaluation des tables."
+            )
+            blocks.append(RadarChart([a.display for a in axes], series, caption, middle=strategy))
+        if isinstance(deck, QuestionDeck):
+            blocks.append(
+                syn.lever_bars(deck, reading, "Score de la salle par levier, du plus fort au plus faible.")
+            )
+        subsections.append(Section(text(sequence.display_title), blocks, level=2))
+    return Section(
+        "Résultats : la boussole",
+        (Para("Scores sur 100 : l’autoévaluation des tables, pas une note du territoire.", "muted"),),
+        subsections=tuple(subsections),
+    )
+
+
+def agreement(snapshot: WorkshopSnapshot, found: WorkshopFindings, text: Text) -> Section:
+    groups = sorted(snapshot.groups, key=lambda g: g.position)
+    blocks: list[Block] = []
+    if snapshot.debrief.agreement.strip():
+        blocks.append(Para(text(snapshot.debrief.agreement), "body", "Ce qu’en retient l’animation."))
+    subsections: list[Section] = []
+    for seq in found.sequences:
+        inner: list[Block] = []
+        if seq.strategy:
+            inner += [Bullets(syn.strategy_sentences(seq))]
+        else:
+            inner.append(Bullets(syn.agreement_sentences(seq, groups, text)))
+            if seq.target_spreads:
+                inner.append(
+                    TableBlock(
+                        ["Levier", "Plus bas", "Plus haut", "Écart"],
+                        [
+                            [
+                                s.label,
+                                score_text(s.low or 0),
+                                score_text(s.high or 0),
+                                f"{round(s.range or 0)} points",
+                            ]
+                            for s in seq.target_spreads[:8]
+                        ],
+                        [0.58, 0.14, 0.14, 0.14],
+                        "lccc",
+                        "Leviers sur lesquels les tables s’écartent le plus",
+                    )
+                )
+        subsections.append(Section(text(seq.sequence.display_title), inner, level=2))
+    return Section("Accords et désaccords entre les tables", blocks, subsections=tuple(subsections))
+
+
+def debrief(snapshot: WorkshopSnapshot, text: Text) -> Section:
+    d = snapshot.debrief
+    return Section(
+        "Bilan de la séance",
+        subsections=(
+            Section("Ce qui a été ressenti", (_or_missing(text, d.felt),), level=2),
+            Section("Ce qui s’est passé", (_or_missing(text, d.happened),), level=2),
+            Section("Ce qui se transpose dans la réalité", (_or_missing(text, d.transfer),), level=2),
+        ),
+    )
+
+
+def actions(snapshot: WorkshopSnapshot, text: Text, lever_label: Callable[[str | None], str]) -> Section:
+    if not snapshot.actions:
+        return Section(
+            "Engagements et plan d’action",
+            (Para("Aucune action n’a été inscrite au plan d’action.", "muted"),),
+        )
+    return Section("Engagements et plan d’action", (syn.action_table(snapshot, text, lever_label),))
+
+
+def document(
+    snapshot: WorkshopSnapshot,
+    found: WorkshopFindings,
+    readings: Mapping[str, CompassReading],
+    state: WorkshopState,
+    text: Text,
+    lever_label: Callable[[str | None], str],
+) -> Sequence[Section]:
+    """The synthesis then the body, in the PDF's order (the method and the annexes are the PDF's own)."""
+    return (
+        syn.synthesis(snapshot, found, readings, text, lever_label),
+        context(snapshot, state, text),
+        results(snapshot, found, readings, text),
+        agreement(snapshot, found, text),
+        debrief(snapshot, text),
+        actions(snapshot, text, lever_label),
+    )
