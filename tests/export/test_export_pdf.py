@@ -377,3 +377,14 @@ def test_archival_pdfa_identification_output_intent_and_first_view() -> None:
     with pikepdf.open(io.BytesIO(anonymous)) as pdf:
         assert str(pdf.docinfo["/Author"]) == "Atelier Résilience"
         assert pdf.open_metadata()["dc:creator"] == ["Atelier Résilience"]
+
+
+def test_typography_of_our_strings_and_typed_text() -> None:
+    from workshop_app.export.report.text import writing
+
+    assert clean("l'eau d'aujourd'hui, D'ATELIER") == "l’eau d’aujourd’hui, D’ATELIER"
+    assert clean("'entre guillemets'") == "'entre guillemets'"  # a quotation mark, not an apostrophe
+    assert clean("CCAS (Participant·e 8)") == "CCAS (Participant\u00a08)"  # never broken before its number
+    with writing(True):
+        assert clean("16 participant·es") == "16 participant·es"
+    assert clean("16 participant·es") == "16 participants"

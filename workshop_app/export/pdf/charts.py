@@ -12,7 +12,7 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from reportlab.graphics.shapes import Circle, Drawing, Line, Polygon, PolyLine, Rect, String
+from reportlab.graphics.shapes import Circle, Drawing, Line, Polygon, Rect, String
 from reportlab.lib import colors
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
@@ -39,35 +39,6 @@ class Series:
 # Per table, so that a grayscale print still tells them apart: a marker shape and a line style each.
 MARKERS = ("circle", "square", "triangle", "diamond", "cross", "star")
 DASHES: tuple[Sequence[float] | None, ...] = (None, (4, 2), (1.2, 1.8), (6, 2, 1.5, 2), (2.5, 2.5), (8, 3))
-
-
-def legend_items(series: Sequence[Series]) -> list[tuple[str, str, bool]]:
-    return [(s.name, s.colour, bool(s.dash or s.dashed)) for s in series]
-
-
-def series_legend(series: Sequence[Series], *, width: float, font_size: float = 7.5) -> Drawing:
-    """A legend drawing each series with its own line style and marker (readable in grayscale)."""
-    swatch, gap = 22.0, 12.0
-    positions: list[tuple[float, int]] = []
-    x, line = 0.0, 0
-    for ser in series:
-        w = swatch + 4 + stringWidth(clean(ser.name), REGULAR, font_size)
-        if x > 0 and x + w > width:
-            x, line = 0.0, line + 1
-        positions.append((x, line))
-        x += w + gap
-    leading = font_size * 1.8
-    drawing = _drawing(width, (line + 1) * leading)
-    for ser, (x, ln) in zip(series, positions, strict=True):
-        y = (line + 1) * leading - (ln + 0.5) * leading
-        colour = _colour(ser.colour)
-        dash = list(ser.dash) if ser.dash else [3, 2] if ser.dashed else None
-        drawing.add(PolyLine([x, y, x + swatch, y], strokeColor=colour, strokeWidth=max(1.2, ser.width),
-                             strokeDashArray=dash))
-        _marker(drawing, ser.marker, x + swatch / 2, y, 2.2, colour)
-        drawing.add(String(x + swatch + 4, y - font_size * 0.35, clean(ser.name), fontName=REGULAR,
-                           fontSize=font_size, fillColor=INK))
-    return drawing
 
 
 def _marker(drawing: Drawing, kind: str, x: float, y: float, size: float, colour: colors.Color) -> None:
@@ -419,41 +390,4 @@ def bars(
                 drawing.add(String(x1 + 40, y_mid - font_size * 0.35 + (len(note_lines) - 1) * leading / 2
                                    - j * leading, extra, fontName=REGULAR, fontSize=font_size - 0.4,
                                    fillColor=MUTED))
-    return drawing
-
-
-def legend(items: Sequence[tuple[str, str, bool]], *, width: float, font_size: float = 7.5) -> Drawing:
-    """A one-or-more-line legend: (label, colour, dashed)."""
-    swatch, gap = 14.0, 12.0
-    positions: list[tuple[float, int]] = []
-    x, line = 0.0, 0
-    for label, _, _ in items:
-        w = swatch + 4 + stringWidth(clean(label), REGULAR, font_size)
-        if x > 0 and x + w > width:
-            x, line = 0.0, line + 1
-        positions.append((x, line))
-        x += w + gap
-    leading = font_size * 1.7
-    height = (line + 1) * leading
-    drawing = _drawing(width, height)
-    for (label, colour, dashed), (x, ln) in zip(items, positions, strict=True):
-        y = height - (ln + 0.5) * leading
-        drawing.add(
-            PolyLine(
-                [x, y, x + swatch, y],
-                strokeColor=_colour(colour),
-                strokeWidth=2.2,
-                strokeDashArray=[3, 2] if dashed else None,
-            )
-        )
-        drawing.add(
-            String(
-                x + swatch + 4,
-                y - font_size * 0.35,
-                clean(label),
-                fontName=REGULAR,
-                fontSize=font_size,
-                fillColor=INK,
-            )
-        )
     return drawing

@@ -31,6 +31,7 @@ _SURROGATE = re.compile(r"[\ud800-\udfff]")
 _SPACES = re.compile(r"[ \n]+")
 _BEFORE_PUNCT = re.compile(r"(?<=\S) ([:;?!»])")
 _AFTER_GUILLEMET = re.compile(r"« ")
+_NUMBERED_PERSON = re.compile(r"\b(Participant(?:·e)?) (\d+)\b")
 
 
 def clean(text: object) -> str:
@@ -47,8 +48,9 @@ def _clean(value: str, _inclusive: bool) -> str:
     value = value.replace("\u2028", "\n").replace("\u2029", "\n")
     value = _SURROGATE.sub(MISSING, _CONTROL.sub("", value))
     value = french(unicodedata.normalize("NFC", value))  # one apostrophe (’); point médian as set
-    # French typography: no line break before « : ; ? ! » » or after « « ».
+    # French typography: no line break before « : ; ? ! » » or after « « », nor inside « Participant 8 ».
     value = _AFTER_GUILLEMET.sub("«\u00a0", _BEFORE_PUNCT.sub("\u00a0\\1", value))
+    value = _NUMBERED_PERSON.sub("\\1\u00a0\\2", value)
     glyphs = coverage()
     if all(ord(ch) in glyphs or ch == "\n" for ch in value):
         return value
@@ -67,9 +69,21 @@ def _clean(value: str, _inclusive: bool) -> str:
 
 def markup(text: object) -> str:
     """Paragraph markup for a user string: cleaned, escaped, line breaks kept."""
-    return escape(clean(text)).replace("\n", "<br/>")
+    value = "" if text is None else str(text)
+    return _markup(value, inclusive_writing()) if value else ""
 
 
 def inline(text: object) -> str:
     """Like :func:`markup` but on one line (for table cells and headings)."""
-    return escape(_SPACES.sub(" ", clean(text)).strip(" "))
+    value = "" if text is None else str(text)
+    return _inline(value, inclusive_writing()) if value else ""
+
+
+@lru_cache(maxsize=4096)
+def _markup(value: str, inclusive: bool) -> str:
+    return escape(_clean(value, inclusive)).replace("\n", "<br/>")
+
+
+@lru_cache(maxsize=4096)
+def _inline(value: str, inclusive: bool) -> str:
+    return escape(_SPACES.sub(" ", _clean(value, inclusive)).strip(" "))

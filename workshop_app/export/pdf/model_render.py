@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from reportlab.lib.units import cm
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
-from workshop_app.export.pdf import charts
+from workshop_app.export.pdf import charts, legends
 from workshop_app.export.pdf.escaping import inline, markup
 from workshop_app.export.pdf.fonts import REGULAR
 from workshop_app.export.pdf.sections.common import Context, _c, _p, head_row, table
@@ -150,7 +150,7 @@ def radar(ctx: Context, block: RadarChart) -> list[Flowable]:
                            font_size=8, label_width=120, middle=block.middle)
     out: list[Flowable] = [drawing]
     if len(block.series) > 1:
-        out += [Spacer(1, 4), charts.series_legend(series, width=FRAME_WIDTH)]
+        out += [Spacer(1, 4), legends.series_legend(series, width=FRAME_WIDTH)]
     if block.caption:
         out.append(_p(block.caption, ctx.st.caption_tight))
     return [KeepTogether(out)]

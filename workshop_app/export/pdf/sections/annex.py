@@ -35,8 +35,12 @@ def annexes(ctx: Context, tick: Callable[[], None]) -> list[Flowable]:
     out += catalogue_annex(ctx)
     out += scores_annex(ctx)
     out += participants_annex(ctx)
-    out += raw_annex(ctx, tick)
-    out += photos_annex(ctx)
+    if any(a.media_type.lower().startswith("image/") for a in ctx.snapshot.attachments):
+        out += raw_annex(ctx, tick)
+        out += photos_annex(ctx)
+    else:  # « Aucune photo » is one line: before the long grid rather than alone on a last page
+        out += photos_annex(ctx)
+        out += raw_annex(ctx, tick)
     return out
 
 
@@ -97,7 +101,8 @@ def photos_annex(ctx: Context) -> list[Flowable]:
     attachments = sorted(ctx.snapshot.attachments, key=lambda a: a.filename)
     images = [a for a in attachments if a.media_type.lower().startswith("image/")]
     others = [a for a in attachments if not a.media_type.lower().startswith("image/")]
-    out: list[Flowable] = [*ctx.next_annex("Photos des tableaux et post-it")]
+    # without a photo the annex is one line: it needs no more room than that
+    out: list[Flowable] = [*ctx.next_annex("Photos des tableaux et post-it", room=(5 if images else 2) * cm)]
     if not images:
         out.append(_p("Aucune photo n'a été jointe.", st.muted))
     for i, att in enumerate(images, start=1):

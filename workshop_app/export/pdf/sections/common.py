@@ -108,14 +108,14 @@ class Context:
         """An unnumbered chapter title (the synthesis) on a new page when less than a third is left."""
         return [CondPageBreak(FRAME_HEIGHT / 3), self._heading(clean(title), 0, self.st.h1)]
 
-    def next_annex(self, title: str) -> list[Flowable]:
+    def next_annex(self, title: str, room: float = 5 * cm) -> list[Flowable]:
         """« Annexe A — … », « Annexe B — … » in the order they are placed. The title asks for room for what
         follows but is not glued to it: an annex often opens on a long table, which must start right there
         rather than move whole to the next page (what keepWithNext would do)."""
         self.annex_count += 1
         heading = self.annex(chr(ord("A") + self.annex_count - 1), title)
         heading.keepWithNext = 0
-        return [CondPageBreak(5 * cm), heading]
+        return [CondPageBreak(room), heading]
 
     def h2(self, title: str, numbered: bool = True) -> Flowable:
         """A numbered sub-section title (call sites add ``CondPageBreak`` via :meth:`h2_block`)."""

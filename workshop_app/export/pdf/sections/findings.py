@@ -149,7 +149,9 @@ def spread_table(
             at_low = [names.get(g, g) for g, v in s.values.items() if v == low]
             at_high = [names.get(g, g) for g, v in s.values.items() if v == high]
             answers = (
-                f"de {format_number(lo + low * steps / 100, 1)} ({_few(at_low)}) à "
+                f"{format_number(lo + low * steps / 100, 1)} pour les {len(s.values)} tables"
+                if low == high
+                else f"de {format_number(lo + low * steps / 100, 1)} ({_few(at_low)}) à "
                 f"{format_number(lo + high * steps / 100, 1)} ({_few(at_high)})"
             )
         if s.not_concerned:

@@ -18,7 +18,7 @@ from workshop_app.core.deck import QuestionDeck, StrategyDeck
 from workshop_app.core.scoring import CompassReading, GroupReading, Score
 from workshop_app.core.workshop import GroupInfo, SequenceInfo
 from workshop_app.export.french import NBSP, format_percent
-from workshop_app.export.pdf import charts
+from workshop_app.export.pdf import charts, legends
 from workshop_app.export.pdf.escaping import clean, inline
 from workshop_app.export.pdf.fonts import BOLD, REGULAR
 from workshop_app.export.pdf.sections.common import (
@@ -158,7 +158,7 @@ def _room_and_groups_radars(
             [
                 big,
                 Spacer(1, 6),
-                charts.series_legend(series, width=FRAME_WIDTH),
+                legends.series_legend(series, width=FRAME_WIDTH),
                 _p(caption, st.caption),
             ]
         )
