@@ -134,7 +134,7 @@ def test_raw_rows_questions_and_strategy() -> None:
     assert all(r.answered for r in only)
 
 
-def test_anonymiser_replaces_whole_names_only() -> None:
+def test_anonymiser_replaces_whole_words_only() -> None:
     people = [
         ParticipantInfo("a", name="Marie Dupont", service="Urbanisme"),
         ParticipantInfo("b", name="Jean  Le Gall"),
@@ -145,8 +145,8 @@ def test_anonymiser_replaces_whole_names_only() -> None:
     assert an.participant(people[2]) == "Participant·e 3"
     text = "MARIE DUPONT et Jean Le\nGall ; Mariette Dupontel reste ; Marie seule reste ; (J. Le Gall)."
     assert (
-        an.text(text) == "Participant·e 1 et Participant·e 2 ; Mariette Dupontel reste ; Marie seule reste ; "
-        "(Participant·e 2)."
+        an.text(text) == "Participant·e 1 et Participant·e 2 ; Mariette Dupontel reste ; "
+        "Participant·e 1 seule reste ; (Participant·e 2)."
     )
     assert an.author("Marie Dupont") == ""
     plain = Anonymiser(people, False)

@@ -35,7 +35,7 @@ def test_export_pdf_csv_xlsx_with_id_prefix(tmp_path: Path, capsys: pytest.Captu
     assert "l'autoévaluation des groupes eux-mêmes" in text
     assert "Engagements et plan d'action" in text
     rows = list(csv.reader(io.StringIO(csv_path.read_bytes().decode("utf-8-sig"), newline=""), delimiter=";"))
-    assert rows[0][0] == "séquence" and len(rows) > 10
+    assert rows[0][0] == "territoire" and "séquence" in rows[0] and len(rows) > 10
     import openpyxl
 
     assert "Boussole" in openpyxl.load_workbook(xlsx).sheetnames

@@ -354,6 +354,31 @@ def test_contents_page_numbers_match_the_headings(built: tuple[WorkshopSnapshot,
         assert int(found.group(1)) == page, title
 
 
+def test_archival_pdfa_identification_output_intent_and_first_view() -> None:
+    import pikepdf
+
+    snapshot, photos = make_snapshot(n_groups=3, n_cards=4)
+    data = render_pdf(snapshot, photos)
+    with pikepdf.open(io.BytesIO(data)) as pdf:
+        meta = pdf.open_metadata()
+        assert meta["pdfaid:part"] == "2" and meta["pdfaid:conformance"] == "B"
+        assert meta["dc:title"] == str(pdf.docinfo["/Title"])
+        assert meta["xmp:CreateDate"] and meta["pdf:Producer"] == str(pdf.docinfo["/Producer"])
+        intent = pdf.Root.OutputIntents[0]
+        assert intent.S == "/GTS_PDFA1" and "sRGB" in str(intent.OutputConditionIdentifier)
+        profile = intent.DestOutputProfile
+        assert int(profile.N) == 3 and profile.read_bytes()[36:40] == b"acsp"  # an ICC profile
+        assert pdf.Root.PageMode == "/UseOutlines" and "/Outlines" in pdf.Root
+        assert str(pdf.Root.Lang) == "fr-FR" and bool(pdf.Root.ViewerPreferences.DisplayDocTitle)
+        annotations = [a for page in pdf.pages for a in page.obj.get("/Annots", [])]
+        assert annotations and all(int(a.F) & 4 for a in annotations)  # links print
+        assert "/Encrypt" not in pdf.trailer
+    anonymous = render_pdf(snapshot, photos, anonymise=True)
+    with pikepdf.open(io.BytesIO(anonymous)) as pdf:
+        assert str(pdf.docinfo["/Author"]) == "Atelier Résilience"
+        assert pdf.open_metadata()["dc:creator"] == ["Atelier Résilience"]
+
+
 def test_typography_of_our_strings_and_typed_text() -> None:
     from workshop_app.export.report.text import writing
 

@@ -167,7 +167,7 @@ def test_store_error_is_a_french_message_and_retry_works(qtbot: QtBot) -> None:
     main.close()
 
 
-@pytest.mark.parametrize("kind", ["pdf", "csv", "xlsx"])
+@pytest.mark.parametrize("kind", ["pdf", "docx", "csv", "xlsx"])
 def test_export_runs_in_the_background_then_offers_to_open_the_file(
     qtbot: QtBot, window: MainWindow, tmp_path: Path, kind: str
 ) -> None:
@@ -254,6 +254,30 @@ def test_the_export_dialog_shows_no_literal_ampersand(qtbot: QtBot, window: Main
     labels = {label.text(): label for label in dialog.findChildren(QLabel)}
     assert labels["&Fichier"].buddy() is dialog.path and labels["F&ormat"].buddy() is dialog.kind
     dialog.reject()
+
+
+def test_the_report_pack_is_offered_and_written(qtbot: QtBot, window: MainWindow, tmp_path: Path) -> None:
+    import zipfile
+
+    with_workshop(window)
+    assert window.exports is not None
+    opened: list[Path] = []
+    window.exports.opener = opened.append
+    window.registry["export"].trigger()
+    dialog = window.findChild(ExportDialog)
+    assert dialog is not None
+    dialog.kind.setCurrentIndex(dialog.kind.findData("pack"))
+    assert dialog.path.text().endswith("compte-rendu-atelier-test.zip")
+    dialog.path.setText(str(tmp_path / "dossier"))
+    assert dialog.choice() == ExportChoice("pack", tmp_path / "dossier.zip", False)
+    dialog.accept()
+    qtbot.waitUntil(lambda: window.exports.done_box is not None, timeout=60_000)  # type: ignore[union-attr]
+    box = window.exports.done_box
+    assert box is not None and box.open_file_button is None  # a pack is for sending: its folder is offered
+    box.open_folder_button.click()
+    assert opened == [tmp_path]
+    names = zipfile.ZipFile(tmp_path / "dossier.zip").namelist()
+    assert {"compte-rendu.pdf", "compte-rendu.docx", "donnees/reponses.csv"} <= set(names)
 
 
 def test_a_failed_export_says_why(qtbot: QtBot, window: MainWindow, tmp_path: Path) -> None:

@@ -17,23 +17,42 @@ from workshop_app.core.errors import AtelierError
 def register(subparsers: Any) -> None:
     export = subparsers.add_parser(
         "export",
-        help="écrit le compte-rendu PDF et/ou les réponses brutes (CSV, XLSX) d'un atelier",
-        description="Écrit le compte-rendu (PDF) et/ou les réponses brutes (CSV pour Excel, XLSX) d'un "
-        "atelier. "
+        help="écrit le compte-rendu (PDF, DOCX), les réponses brutes (CSV, XLSX) ou le dossier (.zip) "
+        "d'un atelier",
+        description="Écrit le compte-rendu (PDF, ou DOCX modifiable), les réponses brutes (CSV pour Excel, "
+        "XLSX) et/ou le dossier complet (.zip) d'un atelier. Les notes « hors compte-rendu » "
+        "n’apparaissent dans aucun de ces fichiers. "
         "ATELIER : son identifiant, ou le début de son identifiant s'il n'y a pas d'ambiguïté.",
     )
     export.add_argument(
         "workshop", metavar="ATELIER", help="identifiant (ou début d'identifiant) de l'atelier"
     )
     export.add_argument("--pdf", metavar="FICHIER", type=Path, help="compte-rendu PDF")
-    export.add_argument("--csv", metavar="FICHIER", type=Path, help="réponses brutes, CSV (UTF-8, « ; »)")
+    export.add_argument("--csv", metavar="FICHIER", type=Path, help="réponses brutes, CSV (UTF-8, « ; »)")
     export.add_argument(
-        "--xlsx", metavar="FICHIER", type=Path, help="réponses brutes, boussole et plan d'action (Excel)"
+        "--xlsx",
+        metavar="FICHIER",
+        type=Path,
+        help="réponses brutes, boussole, plan d’action, notes et participants (Excel)",
+    )
+    export.add_argument(
+        "--docx", metavar="FICHIER", type=Path, help="compte-rendu modifiable (Word, LibreOffice)"
+    )
+    export.add_argument(
+        "--pack",
+        metavar="FICHIER.zip",
+        type=Path,
+        help="dossier complet (.zip) : PDF, DOCX, chaque graphique en PNG (300 dpi) et SVG, CSV, XLSX, "
+        "photos",
     )
     export.add_argument(
         "--anonymise",
         action="store_true",
-        help="remplace les noms des participant·es (service et organisation gardés)",
+        help="remplace les noms des participant·es par « Participant·e N » partout : liste, textes saisis "
+        "(nom complet, nom seul, « M./Mme Nom », initiale et nom, majuscules, sans accents, « NOM Prénom »), "
+        "noms des photos et métadonnées ; les porteurs d’actions deviennent leur service. Restent : le "
+        "service et l’organisation de chacun·e, les noms des animateur·rices (en couverture) et des tables. "
+        "Un surnom ou un nom mal orthographié n’est pas reconnu : relisez avant d’envoyer.",
     )
     export.add_argument(
         "--edition",
@@ -57,7 +76,12 @@ def register(subparsers: Any) -> None:
     out = actions.add_parser("export", help="écrit l'archive (.zip) d'un atelier, avec ses photos")
     out.add_argument("workshop", metavar="ATELIER", help="identifiant (ou début d'identifiant) de l'atelier")
     out.add_argument("file", metavar="FICHIER.zip", type=Path)
-    out.add_argument("--anonymise", action="store_true", help="retire les noms des participant·es")
+    out.add_argument(
+        "--anonymise",
+        action="store_true",
+        help="retire les noms des participant·es (comme « export --anonymise ») et les notes « hors "
+        "compte-rendu », que l’archive garde sinon",
+    )
     out.set_defaults(handler=cmd_bundle_export)
     into = actions.add_parser("import", help="importe une archive (.zip) dans la base (sans doublon)")
     into.add_argument("file", metavar="FICHIER.zip", type=Path)
@@ -105,14 +129,17 @@ def _progress(quiet: bool) -> Any:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    if not (args.pdf or args.csv or args.xlsx):
-        raise AtelierError("Rien à écrire : indiquez --pdf FICHIER, --csv FICHIER et/ou --xlsx FICHIER.")
+    if not (args.pdf or args.csv or args.xlsx or args.docx or args.pack):
+        raise AtelierError(
+            "Rien à écrire : indiquez --pdf, --docx, --csv, --xlsx et/ou --pack suivi du fichier."
+        )
     from workshop_app.store import open_store
 
     with open_store() as store:
         workshop_id = resolve_workshop(store, args.workshop)
         snapshot = store.snapshot(workshop_id)
-        photos = {a.id: store.attachment_data(a.id) for a in snapshot.attachments} if args.pdf else {}
+        wanted = args.pdf or args.docx or args.pack
+        photos = {a.id: store.attachment_data(a.id) for a in snapshot.attachments} if wanted else {}
     if args.pdf:
         from workshop_app.export.pdf import build_pdf
 
@@ -126,6 +153,32 @@ def cmd_export(args: argparse.Namespace) -> int:
             inclusive=args.inclusive,
         )
         print(f"Compte-rendu écrit : {args.pdf}")
+    if args.docx:
+        from workshop_app.export.docx import build_docx
+
+        build_docx(
+            snapshot,
+            photos,
+            args.docx,
+            anonymise=args.anonymise,
+            progress=_progress(args.quiet),
+            edition=args.edition,
+            inclusive=args.inclusive,
+        )
+        print(f"Compte-rendu modifiable écrit : {args.docx}")
+    if args.pack:
+        from workshop_app.export.pack import build_pack
+
+        build_pack(
+            snapshot,
+            photos,
+            args.pack,
+            anonymise=args.anonymise,
+            progress=_progress(args.quiet),
+            edition=args.edition,
+            inclusive=args.inclusive,
+        )
+        print(f"Dossier de compte-rendu écrit : {args.pack}")
     if args.csv or args.xlsx:
         from workshop_app.export import tabular
 

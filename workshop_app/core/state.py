@@ -43,6 +43,7 @@ class Note:
     group_id: str | None
     card_id: str | None
     author: str = ""
+    internal: bool = False  # « hors compte-rendu »: shown in the app, never exported
 
 
 @dataclass
@@ -220,4 +221,5 @@ def _note(event: Event) -> Note:
         group_id=event.group_id,
         card_id=event.card_id,
         author=str(event.payload.get("author", "")),
+        internal=bool(event.payload.get("internal", False)),
     )

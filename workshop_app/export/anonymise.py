@@ -1,60 +1,208 @@
-"""Anonymising the exports: participants' names are replaced, only their service and organisation are kept.
+"""What leaves the laptop: anonymisation of the exports, and the notes kept out of every compte-rendu.
 
-Names are also scrubbed from free text (arguments, notes, owners of actions…) when they appear whole, so that
-« Marie Dupont a proposé… » (or « M. Dupont ») becomes « Participant·e 3 a proposé… ». This catches the
-obvious cases only: a first name or a last name alone, or a nickname, is not recognised, so the facilitator
-should still read the minutes before sending them.
+**Anonymising** (``--anonymise``) replaces participants' names by « Participant·e N » in the list of
+participants and in every free text (arguments, notes, debrief, actions, titles). A name is recognised in
+any of these forms, whatever the case and the accents: « Marie Dupont », « Dupont Marie », « DUPONT Marie »,
+« M. Dupont », « Mme Dupont », « Madame Dupont », « M Dupont », « M. Dupont » (initial of Marie), « Dupont »
+alone (written with a capital), « Marie » alone (capital), « JP Le Gall » for Jean-Pierre, and « Marie
+Helene » for « Marie-Hélène ». A surname or first name shared by two participants becomes « Participant·e »
+(without a number); a surname of one or two letters (« Ba ») is recognised after « M. », « Mme »… only.
+The owners of actions become their service (« CCAS (Ville) »), not a number. Attachment file names become
+« photo-1.jpg »… and the document metadata name no one (author « Atelier Résilience »).
+What stays: each participant's service and organisation, the facilitators' names (on the cover), the tables'
+names, the texts of the decks. Nicknames, initials alone (« M.D. ») or a misspelt name are not recognised:
+the facilitator should still read the document before sending it.
+
+**Notes « hors compte-rendu »** (payload ``internal: true`` on a ``note_added`` event) reach no export: the
+PDF, the DOCX, the CSV, the XLSX and the report pack leave them out (see :func:`for_export`). The workshop
+archive (``bundle export``) keeps them, with their flag, because it moves a workshop between laptops; an
+anonymised archive leaves them out.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+import unicodedata
+from collections.abc import Iterator, Sequence
+from dataclasses import replace
+from pathlib import PurePath
 
-from workshop_app.core.workshop import ParticipantInfo
+from workshop_app.core.events import Event, EventKind
+from workshop_app.core.workshop import AttachmentInfo, ParticipantInfo, WorkshopSnapshot
+
+INTERNAL = "internal"  # the payload flag of a note kept out of the compte-rendu
+ANONYMOUS_AUTHOR = "Atelier Résilience"
+GENERIC = "Participant·e"
+_CIVILITY = r"(?:monsieur|madame|mademoiselle|mme|mlle|mr|dr|pr|m)\.?\s+"
+_JOIN = r"[\s\-‐‑–]+"  # spaces or hyphens between the words of a name
+
+
+def is_internal(event: Event) -> bool:
+    """A note the facilitator marked « hors compte-rendu »."""
+    return event.kind is EventKind.NOTE_ADDED and bool(event.payload.get(INTERNAL))
+
+
+def _fold_char(c: str) -> str:
+    """One character, lower case and without accent, always one character (so spans map back)."""
+    if c in "’ʼ‘":
+        return "'"
+    base = unicodedata.normalize("NFD", c)[:1].lower()
+    return base if len(base) == 1 else c
+
+
+def fold(text: str) -> str:
+    return "".join(_fold_char(c) for c in text)
+
+
+def _words(name: str) -> list[str]:
+    return [w for w in re.split(r"[\s\-‐‑–]+", fold(name)) if w]
+
+
+def _pattern(words: Sequence[str]) -> str:
+    return _JOIN.join(re.escape(w) for w in words)
 
 
 class Anonymiser:
     def __init__(self, participants: Sequence[ParticipantInfo], enabled: bool) -> None:
         self.enabled = enabled
         self._labels: dict[str, str] = {}
-        names: dict[str, str] = {}
+        self._services: dict[str, str] = {}
+        # folded form -> (participant id or "" when shared, needs a capital in the text)
+        forms: dict[str, tuple[str, bool]] = {}
+        short: set[str] = set()  # surnames of one or two letters: only after « M. », « Mme »…
+
+        def add(words: Sequence[str], person_id: str, capital: bool, civility_only: bool = False) -> None:
+            key = " ".join(words)
+            if len(key.replace(" ", "")) < 3:
+                if not civility_only or not key:
+                    return
+                short.add(key)
+            known = forms.get(key)
+            if known is None:
+                forms[key] = (person_id, capital)
+            elif known[0] != person_id:
+                forms[key] = ("", known[1] and capital)
+
         for index, person in enumerate(participants, start=1):
             self._labels[person.id] = person.display(enabled, index)
-            name = " ".join(person.name.split())
-            if enabled and len(name) >= 3:
-                names.setdefault(name.casefold(), self._labels[person.id])
-                first, _, last = name.partition(" ")
-                if last and first[:1].isalpha() and len(last) >= 2:
-                    # « Y. Moreau »: the usual short form in minutes and action plans
-                    names.setdefault(f"{first[0]}. {last}".casefold(), self._labels[person.id])
-        self._replacements = names
+            self._services[person.id] = _service(person)
+            parts = person.name.split()
+            words = _words(person.name)
+            if not enabled or not words or len("".join(words)) < 3:
+                continue
+            add(words, person.id, False)
+            if len(parts) >= 2:
+                first, last = _words(parts[0]), _words(" ".join(parts[1:]))
+                add(last + first, person.id, False)  # « DUPONT Marie »
+                add(last, person.id, True, civility_only=True)  # « Dupont », « M. Dupont » (« Mme Ba »)
+                add(first, person.id, True)  # « Marie », « Marie-Hélène »
+                add([first[0][0] + ".", *last], person.id, False)  # « M. Dupont » read as an initial
+                if len(first) > 1:  # « JP Le Gall » for Jean-Pierre
+                    add(["".join(w[0] for w in first), *last], person.id, False)
+        self._forms = forms
         self._pattern: re.Pattern[str] | None = None
-        if names:
-            alternatives = sorted(names, key=len, reverse=True)
-            body = "|".join(r"\s*".join(re.escape(part) for part in n.split(" ")) for n in alternatives)
-            self._pattern = re.compile(rf"(?<!\w)(?:{body})(?!\w)", re.IGNORECASE)
+        if forms:
+            ordered = sorted((f for f in forms if f not in short), key=len, reverse=True)
+            body = "|".join(_pattern(f.split(" ")).replace(r"\.", r"\.?") for f in ordered) or "(?!)"
+            tiny = "|".join(re.escape(f) for f in sorted(short, key=len, reverse=True)) or "(?!)"
+            self._pattern = re.compile(
+                rf"(?<![\w'\-])(?:(?:{_CIVILITY})?(?:{body})|(?:{_CIVILITY})(?:{tiny}))(?![\w-])",
+                re.IGNORECASE,
+            )
 
     def participant(self, person: ParticipantInfo) -> str:
         """The name to print for a participant (« Participant·e 3 » when anonymised or unnamed)."""
         return self._labels.get(person.id, person.name)
 
     def text(self, value: str) -> str:
-        """Free text with known participant names replaced (unchanged when not anonymising)."""
-        if not self.enabled or self._pattern is None or not value:
-            return value
-        return self._pattern.sub(self._replace, value)
+        """Free text with participants' names replaced by their label (unchanged when not anonymising)."""
+        return self._scrub(value, self._labels)
 
-    def _replace(self, match: re.Match[str]) -> str:
-        found = " ".join(match.group(0).split()).casefold()
-        if found in self._replacements:
-            return self._replacements[found]
-        compact = found.replace(" ", "")
-        return next(
-            (v for k, v in self._replacements.items() if k.replace(" ", "") == compact), "Participant·e"
-        )
+    def owner(self, value: str) -> str:
+        """The owner of an action: names become the person's service (« CCAS (Ville) »)."""
+        if not self.enabled:
+            return value
+        marks = {pid: f"\ue000{pid}\ue001" for pid in self._services}
+        out = self._scrub(value, marks)
+        if re.sub(r"\ue000[^\ue001]*\ue001|[\s(),;/–-]", "", out):
+            # « CCAS (Marie Dupont) »: the service is already written, the name just goes
+            out = re.sub(r"\s*\(\s*\ue000[^\ue001]*\ue001\s*\)", "", out)
+        out = re.sub(r"\ue000([^\ue001]*)\ue001", lambda m: self._services.get(m.group(1), GENERIC), out)
+        return " ".join(out.replace(GENERIC.join("\ue000\ue001"), GENERIC).split())
 
     def author(self, author: str) -> str:
-        """Note authors are never printed in the minutes (notes are anonymised); kept in raw exports unless
-        anonymising."""
+        """Note authors are never printed in the minutes; kept in raw exports unless anonymising."""
         return "" if self.enabled else author
+
+    def _scrub(self, value: str, labels: dict[str, str]) -> str:
+        if not self.enabled or self._pattern is None or not value:
+            return value
+        folded = fold(value)
+        out: list[str] = []
+        last = 0
+        for match in self._pattern.finditer(folded):
+            start, end = match.span()
+            key = self._key(match.group(0))
+            person_id, capital = self._forms.get(key, ("", False))
+            civility = re.match(_CIVILITY, match.group(0), re.IGNORECASE) is not None
+            if capital and not civility and not value[start].isupper():
+                continue  # « marchand » the word, not « Marchand » the person
+            out.append(value[last:start])
+            out.append(labels.get(person_id, GENERIC) if person_id else GENERIC)
+            last = end
+        out.append(value[last:])
+        return "".join(out)
+
+    def _key(self, matched: str) -> str:
+        text = re.sub(rf"^{_CIVILITY}", "", matched, flags=re.IGNORECASE)
+        words = _words(text)
+        key = " ".join(words)
+        if key in self._forms:
+            return key
+        if len(words) >= 2 and len(words[0]) == 1:  # « m dupont » for « m. dupont »
+            dotted = " ".join([words[0] + ".", *words[1:]])
+            if dotted in self._forms:
+                return dotted
+        return key
+
+
+def _service(person: ParticipantInfo) -> str:
+    service = person.service.strip()
+    organisation = person.organisation.strip()
+    if service and organisation and organisation.casefold() not in service.casefold():
+        return f"{service} ({organisation})"
+    return service or organisation or GENERIC
+
+
+def public_attachments(snapshot: WorkshopSnapshot, anonymise: bool) -> Iterator[tuple[str, AttachmentInfo]]:
+    """Each attachment with the file name an export may show (« photo-1.jpg » when anonymising), never
+    twice the same name."""
+    seen: set[str] = set()
+    for index, attachment in enumerate(sorted(snapshot.attachments, key=lambda a: a.filename), start=1):
+        path = PurePath(attachment.filename.replace("\\", "/"))
+        suffix = path.suffix.lower()[:8]
+        image = attachment.media_type.lower().startswith("image/")
+        name = f"{'photo' if image else 'piece-jointe'}-{index}{suffix}"
+        if not anonymise and path.name:
+            name = path.name
+            if name.casefold() in seen:
+                name = f"{path.stem}-{index}{path.suffix}"
+        seen.add(name.casefold())
+        yield name, attachment
+
+
+def for_export(snapshot: WorkshopSnapshot, anonymise: bool) -> WorkshopSnapshot:
+    """The snapshot as the exports may show it: notes « hors compte-rendu » left out; when anonymising,
+    actions' owners turned into their service and attachment file names into « photo-N »."""
+    events = tuple(e for e in snapshot.events if not is_internal(e))
+    out = replace(snapshot, events=events) if len(events) != len(snapshot.events) else snapshot
+    if not anonymise:
+        return out
+    anonymiser = Anonymiser(snapshot.participants, True)
+    actions = tuple(replace(a, owner=anonymiser.owner(a.owner)) for a in snapshot.actions)
+    renamed = {a.id: name for name, a in public_attachments(snapshot, True)}
+    attachments = tuple(
+        replace(a, filename=renamed.get(a.id, a.filename), caption=anonymiser.text(a.caption))
+        for a in snapshot.attachments
+    )
+    return replace(out, actions=actions, attachments=attachments)

@@ -125,6 +125,7 @@ PAYLOAD_KEYS: dict[str, tuple[str, int]] = {
     "text": ("str", MAX_EVENT_TEXT),
     "author": ("str", 200),
     "scope": ("str", 20),
+    "internal": ("bool", 0),  # a note « hors compte-rendu »
     # an undo/redo names its target by event id (format 2) or by sequence number (format 1)
     "target": ("target", MAX_COUNTER),
 }
@@ -136,6 +137,7 @@ _TYPE_NAMES = {
     "seqno": "numéro d'événement",
     "target": "identifiant ou numéro d'événement",
     "obj": "objet",
+    "bool": "vrai ou faux",
     "list": "liste",
 }
 
@@ -213,6 +215,7 @@ def _value(value: Any, rule: tuple[str, int], where: str, bundle: str) -> None:
         "seqno": isinstance(value, int) and not isinstance(value, bool),
         "target": isinstance(value, str) or (isinstance(value, int) and not isinstance(value, bool)),
         "obj": isinstance(value, dict),
+        "bool": isinstance(value, bool),
         "list": isinstance(value, list),
     }[kind]
     if not ok:

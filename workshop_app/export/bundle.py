@@ -61,7 +61,14 @@ def export_bundle(
     target_zip: Path,
     anonymise: bool = False,
 ) -> None:
-    """Write the bundle atomically. Every attachment listed in the snapshot must be in ``attachments``."""
+    """Write the bundle atomically. Every attachment listed in the snapshot must be in ``attachments``.
+
+    The bundle keeps the notes « hors compte-rendu » (with their flag: it moves a workshop between laptops),
+    except when ``anonymise``: an anonymised bundle leaves the workshop, so they stay behind."""
+    if anonymise:
+        from workshop_app.export.anonymise import for_export
+
+        snapshot = for_export(snapshot, True)
     for att in snapshot.attachments:
         if not ATTACHMENT_ID.match(att.id):
             raise AtelierError(f"Identifiant de pièce jointe invalide : « {att.id} ».")

@@ -117,6 +117,7 @@ class WorkshopService(Protocol):
         sequence_id: str | None = None,
         group_id: str | None = None,
         card_id: str | None = None,
+        internal: bool = False,
     ) -> Event: ...
 
     def show_card(self, workshop_id: str, sequence_id: str, card_id: str) -> Event: ...

@@ -190,7 +190,10 @@ class PlaySession:
     def drop_card(self, group_id: str, card_id: str) -> Change:
         return self._act(lambda: self.service.drop_card(self.workshop_id, self._seq(), group_id, card_id))
 
-    def add_note(self, text: str, group_id: str | None = None, card_id: str | None = None) -> Change:
+    def add_note(
+        self, text: str, group_id: str | None = None, card_id: str | None = None, internal: bool = False
+    ) -> Change:
+        """``internal``: a note « hors compte-rendu », kept in the workshop but never exported."""
         return self._act(
             lambda: self.service.add_note(
                 self.workshop_id,
@@ -198,6 +201,7 @@ class PlaySession:
                 sequence_id=self.sequence_id,
                 group_id=group_id,
                 card_id=card_id if card_id is not None else self.card_id,
+                internal=internal,
             )
         )
 

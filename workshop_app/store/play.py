@@ -81,9 +81,13 @@ class PlayMixin(StoreBase):
         sequence_id: str | None = None,
         group_id: str | None = None,
         card_id: str | None = None,
+        internal: bool = False,
     ) -> Event:
         text = convert.required(_text(text, "note"), "note")
-        return self._append(workshop_id, EventKind.NOTE_ADDED, sequence_id, group_id, card_id, {"text": text})
+        payload: dict[str, object] = {"text": text}
+        if internal:  # « hors compte-rendu »: no export shows it (export/anonymise.py)
+            payload["internal"] = True
+        return self._append(workshop_id, EventKind.NOTE_ADDED, sequence_id, group_id, card_id, payload)
 
     def show_card(self, workshop_id: str, sequence_id: str, card_id: str) -> Event:
         return self._append(workshop_id, EventKind.CARD_SHOWN, sequence_id, None, card_id, {})

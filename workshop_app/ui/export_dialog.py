@@ -1,5 +1,6 @@
-"""Asks what to export: the compte-rendu (PDF), the raw answers (CSV for French Excel, XLSX) or the
-workshop's archive (.zip), where, and whether participants' names are anonymised."""
+"""Asks what to export: the compte-rendu (PDF, or DOCX to edit it), the report pack (.zip: PDF, DOCX,
+charts, data), the raw answers (CSV for French Excel, XLSX) or the workshop's archive (.zip), where, and
+whether participants' names are anonymised."""
 
 from __future__ import annotations
 
@@ -22,7 +23,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-FORMATS = ("pdf", "csv", "xlsx", "zip")
+FORMATS = ("pdf", "docx", "pack", "csv", "xlsx", "zip")
+SUFFIXES = {"pack": "zip"}  # the file suffix of a format, when it is not its name
+
+
+def suffix(kind: str) -> str:
+    return SUFFIXES.get(kind, kind)
 
 
 @dataclass(frozen=True)
@@ -51,11 +57,20 @@ class ExportDialog(QDialog):
         self.kind = QComboBox()
         self.kind.setObjectName("exportKind")
         self.kind.addItem(self.tr("Compte-rendu (PDF)"), "pdf")
+        self.kind.addItem(self.tr("Compte-rendu modifiable (Word, DOCX)"), "docx")
+        self.kind.addItem(self.tr("Dossier complet : PDF, DOCX, graphiques, données (.zip)"), "pack")
         self.kind.addItem(self.tr("Réponses brutes pour Excel (CSV)"), "csv")
         self.kind.addItem(self.tr("Réponses brutes (XLSX)"), "xlsx")
         self.kind.addItem(self.tr("Archive de l'atelier, photos comprises (.zip)"), "zip")
         self.anonymise = QCheckBox(
-            self.tr("&Anonymiser les participants (seuls leur service et leur organisation restent)")
+            self.tr("&Anonymiser les participant·es (seuls leur service et leur organisation restent)")
+        )
+        self.anonymise.setToolTip(
+            self.tr(
+                "Les noms sont remplacés partout, y compris dans les textes saisis (nom seul, « M. Nom », "
+                "initiale, majuscules, sans accents) et les noms des photos ; les porteurs d’actions "
+                "deviennent leur service. Un surnom n’est pas reconnu : relisez avant d’envoyer."
+            )
         )
         self.anonymise.setObjectName("exportAnonymise")
         self.edition = QComboBox()
@@ -75,10 +90,9 @@ class ExportDialog(QDialog):
         form = QFormLayout()
         form.addRow(self.tr("F&ormat"), self.kind)
         form.addRow(self.tr("É&dition"), self.edition)
-        form.addRow(self.tr("&Fichier"), path_row)
-        file_label = form.labelForField(path_row)
-        if isinstance(file_label, QLabel):
-            file_label.setBuddy(self.path)  # with a buddy « &Fichier » is Alt+F, not a literal « & »
+        file_label = QLabel(self.tr("&Fichier"))  # a row holding a layout gets no buddy: give it one
+        file_label.setBuddy(self.path)
+        form.addRow(file_label, path_row)
         form.addRow("", self.anonymise)
         form.addRow("", self.inclusive)
         self.buttons = QDialogButtonBox(
@@ -99,8 +113,8 @@ class ExportDialog(QDialog):
     def choice(self) -> ExportChoice:
         kind = str(self.kind.currentData())
         target = Path(self.path.text().strip()).expanduser()
-        if target.suffix.lower() != f".{kind}":
-            target = target.with_name(f"{target.name}.{kind}")
+        if target.suffix.lower() != f".{suffix(kind)}":
+            target = target.with_name(f"{target.name}.{suffix(kind)}")
         return ExportChoice(
             kind, target, self.anonymise.isChecked(), str(self.edition.currentData()),
             self.inclusive.isChecked(),
@@ -108,17 +122,19 @@ class ExportDialog(QDialog):
 
     def on_kind_changed(self, _index: int) -> None:
         kind = str(self.kind.currentData())
-        self.edition.setEnabled(kind == "pdf")
-        self.inclusive.setEnabled(kind == "pdf")
+        self.edition.setEnabled(kind in ("pdf", "docx", "pack"))
+        self.inclusive.setEnabled(kind in ("pdf", "docx", "pack"))
         current = Path(self.path.text().strip() or str(self._folder / self._stem))
-        if current.suffix.lower().lstrip(".") in FORMATS:
+        if current.suffix.lower().lstrip(".") in {suffix(k) for k in FORMATS}:
             current = current.with_suffix("")
-        self.path.setText(str(current.with_name(f"{current.name}.{kind}")))
+        self.path.setText(str(current.with_name(f"{current.name}.{suffix(kind)}")))
 
     def on_browse_clicked(self) -> None:
         kind = str(self.kind.currentData())
         filters = {
             "pdf": self.tr("PDF (*.pdf)"),
+            "docx": self.tr("Word (*.docx)"),
+            "pack": self.tr("Dossier de compte-rendu (*.zip)"),
             "csv": self.tr("CSV (*.csv)"),
             "xlsx": self.tr("Excel (*.xlsx)"),
             "zip": self.tr("Archive d'atelier (*.zip)"),

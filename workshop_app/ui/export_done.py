@@ -32,6 +32,7 @@ class ExportDoneBox(QMessageBox):
         kind = path.suffix.lower().lstrip(".")
         titles = {
             "pdf": self.tr("Compte-rendu enregistré"),
+            "docx": self.tr("Compte-rendu modifiable enregistré (DOCX)"),
             "csv": self.tr("Réponses enregistrées (CSV)"),
             "xlsx": self.tr("Réponses enregistrées (XLSX)"),
             "zip": self.tr("Archive enregistrée"),
@@ -40,7 +41,7 @@ class ExportDoneBox(QMessageBox):
         self.setText(titles.get(kind, self.tr("Export terminé")))
         self.setInformativeText(str(path))
         self.open_file_button: QPushButton | None = None
-        if kind != "zip":  # an archive is for another laptop, not for reading
+        if kind != "zip":  # an archive (or a pack) is for another laptop or for sending, not for reading
             label = self.tr("Ouvrir le PDF") if kind == "pdf" else self.tr("Ouvrir le fichier")
             self.open_file_button = self.addButton(label, QMessageBox.ButtonRole.ActionRole)
             self.open_file_button.clicked.disconnect()  # an action button must not close the box

@@ -46,6 +46,21 @@ def export_work(
                 inclusive=choice.inclusive,
             )
             return choice.target
+        if choice.kind in ("docx", "pack"):
+            from workshop_app.export.docx import build_docx
+            from workshop_app.export.pack import build_pack
+
+            build = build_docx if choice.kind == "docx" else build_pack
+            build(
+                snapshot,
+                photos,
+                choice.target,
+                anonymise=choice.anonymise,
+                progress=lambda fraction, message: report(fraction * 100, message),
+                edition=choice.edition,
+                inclusive=choice.inclusive,
+            )
+            return choice.target
         if choice.kind == "zip":
             from workshop_app.export.bundle import export_bundle
 
@@ -99,7 +114,7 @@ class ExportFlow(QObject):
         snapshot = self._service.snapshot(workshop_id)
         photos = (
             {a.id: self._service.attachment_data(a.id) for a in snapshot.attachments}
-            if choice.kind in ("pdf", "zip")
+            if choice.kind in ("pdf", "docx", "pack", "zip")
             else {}
         )
         dialog = QProgressDialog(

@@ -149,8 +149,10 @@ class WorkshopSession(QObject):
     def drop_card(self, group_id: str, card_id: str) -> Event | None:
         return self._primary(lambda: self.play.drop_card(group_id, card_id))
 
-    def add_note(self, text: str, group_id: str | None = None, card_id: str | None = None) -> Event | None:
-        return self._primary(lambda: self.play.add_note(text, group_id, card_id))
+    def add_note(
+        self, text: str, group_id: str | None = None, card_id: str | None = None, internal: bool = False
+    ) -> Event | None:
+        return self._primary(lambda: self.play.add_note(text, group_id, card_id, internal))
 
     def set_revealed(self, revealed: bool) -> Event | None:
         return self._primary(lambda: self.play.set_revealed(revealed))

@@ -313,7 +313,9 @@ def _render(
             "Le compte-rendu n'a pas pu être mis en page (un élément ne tient pas dans la page).",
             detail=str(exc),
         ) from exc
-    return buffer.getvalue()
+    from workshop_app.export.pdfa import ANONYMOUS_AUTHOR, archival  # PDF/A-2b, bookmarks pane open
+
+    return archival(buffer.getvalue(), author=ANONYMOUS_AUTHOR if anonymise else None)
 
 
 def build_pdf(

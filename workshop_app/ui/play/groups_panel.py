@@ -183,8 +183,8 @@ class GroupsPanel(QStackedWidget):
     def on_row_argument(self, group_id: str, card_id: str, text: str) -> None:
         self._session.set_argument(group_id, text, card_id=card_id)
 
-    def on_row_note(self, group_id: str, text: str) -> None:
-        self._session.add_note(text, group_id=group_id)
+    def on_row_note(self, group_id: str, text: str, internal: bool = False) -> None:
+        self._session.add_note(text, group_id=group_id, internal=internal)
 
     def on_strategy_note(self, group_id: str, card_id: str, text: str) -> None:
         self._session.add_note(text, group_id=group_id, card_id=card_id)

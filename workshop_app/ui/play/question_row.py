@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from PySide6.QtCore import QEvent, QObject, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
+    QCheckBox,
     QFrame,
     QGridLayout,
     QHBoxLayout,
@@ -130,7 +131,7 @@ class QuestionRow(QFrame):
     #: the argument was edited and committed: (group_id, card_id, text), for the card it was typed on
     sig_argument = Signal(str, str, str)
     #: a note was typed for this table: (group_id, text)
-    sig_note = Signal(str, str)
+    sig_note = Signal(str, str, bool)  # group id, text, « hors compte-rendu »
     #: move the focus to the previous (-1) or next (+1) table
     sig_move = Signal(int)
 
@@ -178,6 +179,12 @@ class QuestionRow(QFrame):
         self._note.returnPressed.connect(self.on_note_entered)
         self._note.installEventFilter(self)
         self._note.hide()
+        self._internal = QCheckBox(self.tr("Hors compte-rendu"))
+        self._internal.setObjectName("noteInternal")
+        self._internal.setToolTip(
+            self.tr("La note reste dans l’application et l’archive, mais n’apparaît dans aucun export")
+        )
+        self._internal.hide()
         grid = QGridLayout(self)
         grid.setContentsMargins(6, 4, 6, 4)
         grid.setHorizontalSpacing(8)
@@ -187,7 +194,10 @@ class QuestionRow(QFrame):
         grid.addLayout(scale, 0, 2, 1, 2)
         grid.addWidget(self._argument, 1, 2)
         grid.addWidget(self._notes_button, 1, 3)
-        grid.addWidget(self._note, 2, 2, 1, 2)
+        note_row = QHBoxLayout()
+        note_row.addWidget(self._note, 1)
+        note_row.addWidget(self._internal)
+        grid.addLayout(note_row, 2, 2, 1, 2)
         grid.setColumnStretch(2, 1)
         follow_ink(self, self.on_ink_changed)
 
@@ -285,7 +295,9 @@ class QuestionRow(QFrame):
     def set_notes(self, notes: Sequence[Note]) -> None:
         count = len(notes)
         self._notes_button.setText(self.tr("Notes ({0})").format(count) if count else self.tr("Note…"))
-        self._notes_button.setToolTip("\n".join(f"• {n.text}" for n in notes[-8:]) or self.tr("Aucune note"))
+        hidden = self.tr(" (hors compte-rendu)")
+        lines = [f"• {n.text}{hidden if n.internal else ''}" for n in notes[-8:]]
+        self._notes_button.setToolTip("\n".join(lines) or self.tr("Aucune note"))
 
     def chosen(self) -> str:
         """The committed choice (also while room mode hides it)."""
@@ -350,6 +362,7 @@ class QuestionRow(QFrame):
                 else:
                     self._note.clear()
                     self._note.hide()
+                    self._internal.hide()
                 self.setFocus(Qt.FocusReason.OtherFocusReason)
                 return True
             if watched is self._argument and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
@@ -375,12 +388,15 @@ class QuestionRow(QFrame):
 
     def on_notes_clicked(self) -> None:
         self._note.show()
+        self._internal.setChecked(False)
+        self._internal.show()
         self._note.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def on_note_entered(self) -> None:
         text = self._note.text().strip()
         if text:
-            self.sig_note.emit(self.group.id, text)
+            self.sig_note.emit(self.group.id, text, self._internal.isChecked())
         self._note.clear()
         self._note.hide()
+        self._internal.hide()
         self.setFocus(Qt.FocusReason.OtherFocusReason)

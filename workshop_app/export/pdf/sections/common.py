@@ -21,7 +21,7 @@ from workshop_app.core.findings import WorkshopFindings, compute
 from workshop_app.core.scoring import CompassReading
 from workshop_app.core.state import SequenceState, WorkshopState
 from workshop_app.core.workshop import GroupInfo, SequenceInfo, WorkshopSnapshot
-from workshop_app.export.anonymise import Anonymiser
+from workshop_app.export.anonymise import Anonymiser, for_export
 from workshop_app.export.pdf.escaping import clean, inline, markup
 from workshop_app.export.pdf.fonts import REGULAR
 from workshop_app.export.pdf.styles import FRAME_HEIGHT, LIGHTER, PRIMARY, RULE, WHITE, Styles, styles
@@ -66,6 +66,7 @@ class Context:
         anonymise: bool,
         edition: str = "complet",
     ) -> Context:
+        snapshot = for_export(snapshot, anonymise)  # no note « hors compte-rendu »; owners, file names
         state = snapshot.state()
         readings = {s.id: snapshot.compass(s.id, state) for s in snapshot.sequences}
         return cls(
