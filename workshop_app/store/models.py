@@ -211,3 +211,24 @@ class MergeConflictRow(Base):
 @event.listens_for(EventRow.__table__, "after_create")
 def _guard_new_event_table(target: Any, connection: Connection, **_: Any) -> None:
     install_append_only_guard(connection)
+
+
+class SummaryRow(Base):
+    """What the workshop list shows of one workshop, stored so a listing never re-folds events nor re-reads
+    deck snapshots (revision 0006; see ``store.summaries``). ``stamp`` is the workshop's ``updated_at`` it was
+    computed for: every write to a workshop moves that in its own transaction, so a summary whose stamp
+    differs is stale and is recomputed (and stored) by the next listing."""
+
+    __tablename__ = "workshop_summaries"
+
+    workshop_id: Mapped[str] = mapped_column(
+        Id, ForeignKey("workshops.id", ondelete="CASCADE"), primary_key=True
+    )
+    stamp: Mapped[str] = mapped_column(String(64))
+    deck_ids: Mapped[list[str]] = mapped_column(JSON)
+    deck_titles: Mapped[list[str]] = mapped_column(JSON)
+    groups: Mapped[int] = mapped_column(Integer, default=0)
+    events: Mapped[int] = mapped_column(Integer, default=0)
+    answered: Mapped[int] = mapped_column(Integer, default=0)
+    total: Mapped[int] = mapped_column(Integer, default=0)
+    last_event_at: Mapped[datetime | None]
