@@ -8,10 +8,13 @@ from contextlib import closing
 from pathlib import Path
 
 import pytest
+from sqlalchemy.orm import Session
 
 from workshop_app.core.deck import QuestionDeck, StrategyDeck
+from workshop_app.services.api import WorkshopSummary
 from workshop_app.store import WorkshopStore, open_store, summaries
 from workshop_app.store.demo import create_demo_workshop
+from workshop_app.store.models import SummaryRow
 from workshop_app.store.reading import progress
 
 
@@ -23,7 +26,7 @@ def _fresh_progress(store: WorkshopStore, workshop_id: str) -> tuple[int, int]:
     return progress(list(snap.sequences), fold(snap.events), [g.id for g in snap.groups])
 
 
-def _row(store: WorkshopStore, workshop_id: str):  # type: ignore[no-untyped-def]
+def _row(store: WorkshopStore, workshop_id: str) -> WorkshopSummary:
     (found,) = [s for s in store.list_workshops() if s.id == workshop_id]
     return found
 
@@ -60,9 +63,12 @@ def test_an_unchanged_workshop_is_not_recomputed(
     assert before[first].answered == _fresh_progress(store, first)[0] > 0
     computed: list[str] = []
     real = summaries.compute
-    monkeypatch.setattr(
-        summaries, "compute", lambda st, se, wid, stamp: computed.append(wid) or real(st, se, wid, stamp)
-    )
+
+    def counting(st: WorkshopStore, se: Session, wid: str, stamp: str) -> SummaryRow:
+        computed.append(wid)
+        return real(st, se, wid, stamp)
+
+    monkeypatch.setattr(summaries, "compute", counting)
     assert {s.id: s for s in store.list_workshops()} == before
     assert computed == []
     store.update_workshop(second, title="Renommé")
