@@ -7,7 +7,7 @@ the archive once in a temporary ATELIER_HOME with the real ``atelier demo --work
   (the anchor: the same interpreter, imports and argument parsing, no database), alternated, medians;
 * the app: launch → start page filled (``sig_store_ready``, which lists the workshops), then
   ``MainWindow.refresh_workshops()`` (``service.list_workshops()`` + the start page's model and table)
-  followed by a synchronous paint of the list, medians over ``runs`` calls; and the process's peak RSS at that point.
+  followed by a synchronous paint of the list, medians over ``runs`` calls; and the process's peak RSS then.
 
 Target: the list shown in the app in ≤ 200 ms with 1,000 workshops.
 """
