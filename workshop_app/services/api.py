@@ -67,6 +67,10 @@ class WorkshopService(Protocol):
 
     def delete_workshop(self, workshop_id: str) -> None: ...
 
+    def territory_names(self) -> list[str]:
+        """The names of the territories already known (set-up's suggestions), sorted."""
+        ...
+
     # -- groups and participants ----------------------------------------------------------------------------
     def add_group(self, workshop_id: str, name: str, colour: str | None = None) -> GroupInfo: ...
 

@@ -77,6 +77,12 @@ class ReadingMixin(StoreBase):
 
         return list_summaries(self)
 
+    def territory_names(self) -> list[str]:
+        from workshop_app.store.territories import territory_names
+
+        with self._read() as session:
+            return territory_names(session)
+
     def _sequences(self, session: Session, workshop_id: str) -> list[SequenceInfo]:
         rows = session.execute(
             select(SequenceRow.id, SequenceRow.position, SequenceRow.planned_minutes, SequenceRow.title)
