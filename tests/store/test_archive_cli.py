@@ -54,3 +54,26 @@ def test_demo_archive_refuses_a_count_below_one(
 ) -> None:
     assert main(["demo", "--workshops", "0"]) == 2
     assert "supérieur ou égal à 1" in capsys.readouterr().err
+
+
+@pytest.mark.usefixtures("small_decks")
+def test_a_programme_groups_workshops_and_filters_the_list(
+    atelier_home: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["demo", "--workshops", "4"]) == 0
+    with open_store() as store:
+        ids = [s.id for s in store.list_workshops()]
+    capsys.readouterr()
+    name = "Nature en ville — Hauts-de-France 2024–2025"
+    assert main(["programme", name, ids[0], ids[1][:8]]) == 0
+    assert capsys.readouterr().out.strip() == f"2 atelier(s) dans le programme « {name} »."
+    assert main(["workshops", "--programme", "nature en ville — hauts-de-france 2024–2025"]) == 0
+    assert sorted(_ids(capsys.readouterr().out)) == sorted(ids[:2])
+    with open_store() as store:
+        assert {s.id: s.programme for s in store.list_workshops()}[ids[0]] == name
+    assert main(["programme", name, ids[0], "--retirer"]) == 0
+    capsys.readouterr()
+    assert main(["workshops", "--programme", name]) == 0
+    assert _ids(capsys.readouterr().out) == [ids[1]]
+    assert main(["programme", name, "zzzz"]) == 1  # unknown workshop: a French message
+    assert "Aucun atelier ne correspond à « zzzz »" in capsys.readouterr().err

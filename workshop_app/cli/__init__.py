@@ -13,7 +13,7 @@ from collections.abc import Sequence
 
 from workshop_app.core.errors import AtelierError
 
-_COMMAND_MODULES = ("decks", "deck_author", "store", "export", "selftest", "sync")
+_COMMAND_MODULES = ("decks", "deck_author", "store", "programmes", "export", "selftest", "sync")
 
 
 def build_parser() -> argparse.ArgumentParser:

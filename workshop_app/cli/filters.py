@@ -1,4 +1,4 @@
-"""Filters of ``atelier workshops``: territory, deck and year, applied to the stored summaries."""
+"""Filters of ``atelier workshops``: territory, deck, programme and year, on the stored summaries."""
 
 from __future__ import annotations
 
@@ -24,6 +24,11 @@ def add_filters(parser: Any) -> None:
         help="seulement les ateliers qui ont joué ce jeu (identifiant, ex. et-si-33, ou titre)",
     )
     parser.add_argument(
+        "--programme",
+        metavar="NOM",
+        help="seulement les ateliers de ce programme (« atelier programme » y range des ateliers)",
+    )
+    parser.add_argument(
         "--annee",
         "--année",
         dest="annee",
@@ -39,7 +44,16 @@ def fold_text(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c)).strip()
 
 
-def matches(summary: WorkshopSummary, *, territory: str | None, deck: str | None, year: int | None) -> bool:
+def matches(
+    summary: WorkshopSummary,
+    *,
+    territory: str | None,
+    deck: str | None,
+    year: int | None,
+    programme: str | None = None,
+) -> bool:
+    if programme and fold_text(summary.programme) != fold_text(programme):
+        return False
     if territory and not fold_text(summary.territory).startswith(fold_text(territory)):
         return False
     if deck:
@@ -56,4 +70,7 @@ def apply_filters(summaries: Sequence[WorkshopSummary], args: argparse.Namespace
         getattr(args, "jeu", None),
         getattr(args, "annee", None),
     )
-    return [s for s in summaries if matches(s, territory=territory, deck=deck, year=year)]
+    programme = getattr(args, "programme", None)
+    return [
+        s for s in summaries if matches(s, territory=territory, deck=deck, year=year, programme=programme)
+    ]

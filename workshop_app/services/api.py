@@ -46,6 +46,7 @@ class WorkshopSummary:
     deck_ids: tuple[str, ...] = ()  # the deck id of each sequence, in order
     groups: int = 0
     events: int = 0  # events in the log (votes, undos, notes…)
+    programme: str = ""  # the programme (cohort) the workshop belongs to, if any
 
 
 class WorkshopService(Protocol):
@@ -66,6 +67,10 @@ class WorkshopService(Protocol):
         ...
 
     def delete_workshop(self, workshop_id: str) -> None: ...
+
+    def set_programme(self, workshop_id: str, name: str) -> None:
+        """Put the workshop in the programme of that name (created if new); an empty name takes it out."""
+        ...
 
     def territory_names(self) -> list[str]:
         """The names of the territories already known (set-up's suggestions), sorted."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from workshop_app.core.deck import QuestionDeck
@@ -76,6 +76,17 @@ class ReadingMixin(StoreBase):
         from workshop_app.store.summaries import list_summaries
 
         return list_summaries(self)
+
+    def set_programme(self, workshop_id: str, name: str) -> None:
+        from workshop_app.store.territories import programme_for
+
+        with self._write() as session:
+            self._touch(session, workshop_id)
+            session.execute(
+                update(WorkshopRow)
+                .where(WorkshopRow.id == workshop_id)
+                .values(programme_id=programme_for(session, name))
+            )
 
     def territory_names(self) -> list[str]:
         from workshop_app.store.territories import territory_names

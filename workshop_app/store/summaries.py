@@ -24,7 +24,7 @@ from workshop_app.core.events import as_utc
 from workshop_app.core.state import WorkshopState
 from workshop_app.core.workshop import WorkshopStatus
 from workshop_app.services.api import WorkshopSummary
-from workshop_app.store.models import EventRow, GroupRow, SummaryRow, WorkshopRow
+from workshop_app.store.models import EventRow, GroupRow, ProgrammeRow, SummaryRow, WorkshopRow
 
 if TYPE_CHECKING:
     from workshop_app.store.reading import ReadingMixin
@@ -49,9 +49,11 @@ def list_summaries(store: ReadingMixin) -> list[WorkshopSummary]:
                 WorkshopRow.date,
                 WorkshopRow.status,
                 WorkshopRow.updated_at,
+                ProgrammeRow.name.label("programme"),
                 SummaryRow,
             )
             .outerjoin(SummaryRow, SummaryRow.workshop_id == WorkshopRow.id)
+            .outerjoin(ProgrammeRow, ProgrammeRow.id == WorkshopRow.programme_id)
             .order_by(WorkshopRow.updated_at.desc())
         ).all()
         summaries = []
@@ -76,6 +78,7 @@ def list_summaries(store: ReadingMixin) -> list[WorkshopSummary]:
                     deck_ids=tuple(stored.deck_ids),
                     groups=stored.groups,
                     events=stored.events,
+                    programme=r.programme or "",
                 )
             )
     if fresh:

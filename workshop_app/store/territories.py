@@ -80,6 +80,22 @@ def _changed(row: Any) -> bool:
     return any(state.attrs[name].history.has_changes() for name in ("territory", "territory_kind"))
 
 
+def programme_for(session: Session, name: str) -> str | None:
+    """The id of the programme named ``name`` (created if new); None for an empty name."""
+    from workshop_app.store.models import ProgrammeRow, new_id
+
+    name = name.strip()
+    if not name:
+        return None
+    found = session.scalar(select(ProgrammeRow.id).where(ProgrammeRow.name == name))
+    if found is not None:
+        return found
+    row = ProgrammeRow(id=new_id(), name=name, description="")
+    session.add(row)
+    session.flush()
+    return row.id
+
+
 def territory_names(session: Session) -> list[str]:
     """The names of the known territories, sorted, for suggestions."""
     from workshop_app.store.models import TerritoryRow
