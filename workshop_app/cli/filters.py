@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import argparse
-import unicodedata
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
+
+from workshop_app.core.text_match import fold_text
 
 if TYPE_CHECKING:
     from workshop_app.services.api import WorkshopSummary
@@ -36,12 +37,6 @@ def add_filters(parser: Any) -> None:
         metavar="AAAA",
         help="seulement les ateliers de cette année",
     )
-
-
-def fold_text(text: str) -> str:
-    """Lower case without accents (« saint-quentin » finds « Saint-Quentin »)."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).strip()
 
 
 def matches(

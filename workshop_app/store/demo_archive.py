@@ -29,7 +29,7 @@ def create_demo_archive(
         snapshot = build_demo_snapshot(qdeck, sdeck, FIRST_SEED + i)
         territory = TERRITORIES[i % len(TERRITORIES)]
         info = replace(
-            snapshot.info, territory=territory, title=f"{snapshot.info.title} — {territory} n° {i + 1}"
+            snapshot.info, territory=territory, title=f"Atelier résilience — {territory} n° {i + 1}"
         )
         service.import_snapshot(replace(snapshot, info=info), {})
         ids.append(info.id)
