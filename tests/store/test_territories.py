@@ -70,6 +70,8 @@ def test_create_edit_and_import_link_the_workshop_to_its_territory(
 def test_kinds_are_guessed_from_the_usual_words() -> None:
     assert guess_kind("Communauté d’agglomération") == "epci"
     assert guess_kind("Métropole") == "epci"
+    assert guess_kind("Communauté de communes") == "epci"  # not a commune
+    assert guess_kind("Autre") == ""
     assert guess_kind("PETR du Pays de Soissons") == "petr"
     assert guess_kind("Département") == "departement"
     assert guess_kind("Commune") == "commune"
