@@ -88,3 +88,18 @@ def test_summaries_survive_reopening_and_a_stale_one_is_redone(sqlite_url: str, 
         db.commit()
     with open_store(sqlite_url) as store:
         assert store.list_workshops()[0].deck_titles == (qdeck.title,)
+
+
+def test_opening_an_upgraded_database_fills_the_missing_summaries(
+    sqlite_url: str, qdeck: QuestionDeck
+) -> None:
+    with open_store(sqlite_url) as store:
+        w = store.create_workshop("Denain", territory="Denain")
+        store.add_sequence(w.id, qdeck)
+    path = Path(sqlite_url.removeprefix("sqlite:///"))
+    with closing(sqlite3.connect(path)) as db:
+        assert db.execute("SELECT count(*) FROM workshop_summaries").fetchone()[0] == 0  # never listed
+    with open_store(sqlite_url):
+        pass
+    with closing(sqlite3.connect(path)) as db:
+        assert db.execute("SELECT workshop_id FROM workshop_summaries").fetchall() == [(w.id,)]

@@ -57,7 +57,11 @@ def open_store(
     except BaseException:
         engine.dispose()
         raise
-    return WorkshopStore(engine, url, author)
+    store = WorkshopStore(engine, url, author)
+    from workshop_app.store.summaries import fill_missing
+
+    fill_missing(store)  # after an upgrade to 0006: while the database opens, not on the first listing
+    return store
 
 
 def as_service(store: WorkshopStore) -> WorkshopService:

@@ -86,6 +86,23 @@ def list_summaries(store: ReadingMixin) -> list[WorkshopSummary]:
     return summaries
 
 
+def fill_missing(store: ReadingMixin) -> None:
+    """Compute the summaries no workshop has yet (a database just upgraded to revision 0006, or one written
+    by an older copy of the app): one cheap query when there are none to make."""
+    with store._read() as session:
+        missing = session.scalar(
+            select(func.count())
+            .select_from(WorkshopRow)
+            .outerjoin(SummaryRow, SummaryRow.workshop_id == WorkshopRow.id)
+            .where(SummaryRow.workshop_id.is_(None))
+        )
+    if missing:
+        try:
+            list_summaries(store)
+        except AtelierError as error:  # e.g. an unreadable deck snapshot: the listing will say so itself
+            _log.warning("résumés d’ateliers non calculés à l’ouverture : %s", error)
+
+
 def compute(store: ReadingMixin, session: Session, workshop_id: str, stamp: str) -> SummaryRow:
     """The summary of one workshop, worked out from its records (the slow path, once per change)."""
     from workshop_app.store.reading import progress
