@@ -141,12 +141,10 @@ def _disagreements(
             continue
         low, high = min(scored), max(scored)
         if high[0] - low[0] >= limits.spread:
-            found.append(
-                Finding(
-                    f"{label} : de {low[0]:.0f} % ({low[1]}) à {high[0]:.0f} % ({high[1]}){suffix}",
-                    high[0] - low[0],
-                )
-            )
+            found.append(Finding(
+                f"{label} : de {low[0]:.0f} % ({low[1]}) à {high[0]:.0f} % ({high[1]}){suffix}",
+                high[0] - low[0],
+            ))
     return found
 
 

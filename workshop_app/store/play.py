@@ -176,25 +176,14 @@ class PlayMixin(StoreBase):
     ) -> Event:
         at = self._next_moment(session, workshop_id)
         event_id = new_id()
-        seq = (
-            session.connection()
-            .execute(
-                _INSERT,
-                {
-                    "id": event_id,
-                    "workshop_id": workshop_id,
-                    "w_id": workshop_id,
-                    "at": at,
-                    "kind": kind.value,
-                    "sequence_id": sequence_id,
-                    "group_id": group_id,
-                    "card_id": card_id,
-                    "payload": payload,
-                    "author": self.author,
-                },
-            )
-            .scalar_one()
-        )
+        seq = session.connection().execute(
+            _INSERT,
+            {
+                "id": event_id, "workshop_id": workshop_id, "w_id": workshop_id, "at": at, "kind": kind.value,
+                "sequence_id": sequence_id, "group_id": group_id, "card_id": card_id, "payload": payload,
+                "author": self.author,
+            },
+        ).scalar_one()
         self._last_at[workshop_id] = at
         return Event(int(seq), kind, sequence_id, group_id, card_id, dict(payload), at, event_id, self.author)
 
@@ -261,6 +250,7 @@ def _touch(session: Session, workshop_id: str) -> None:
     result = session.connection().execute(_TOUCH, {"w_id": workshop_id, "w_now": utc_now()})
     if result.rowcount == 0:
         raise AtelierError(NOT_FOUND["WorkshopRow"])
+
 
 
 def _load_events(session: Session, workshop_id: str, after_seq: int) -> list[Event]:
