@@ -249,3 +249,20 @@ def test_play_button_waits_for_a_table_and_a_sequence(qtbot: QtBot, page: SetupP
     assert page.play_button.isEnabled()
     with qtbot.waitSignal(page.sig_play_requested):
         page.play_button.click()
+
+
+def test_the_territory_field_suggests_known_territories(qtbot: QtBot, store: WorkshopStore) -> None:
+    store.create_workshop("Creil 2024", territory="Creil")
+    store.create_workshop("Saint-Quentin 2025", territory="Saint-Quentin")
+    info = store.create_workshop("Nouvel atelier")
+    widget = SetupPage(WorkshopSession(store, info.id))
+    qtbot.addWidget(widget)
+    widget.show()
+    qtbot.waitExposed(widget)
+    completer = widget.info.territory.completer()
+    assert completer is not None
+    completer.setCompletionPrefix("quentin")  # anywhere in the name, any case
+    assert completer.currentCompletion() == "Saint-Quentin"
+    widget.info.territory.setFocus()
+    QTest.keyClicks(widget.info.territory, "Cre")
+    qtbot.waitUntil(lambda: completer.popup().isVisible())

@@ -17,6 +17,7 @@ _COMMAND_MODULES = (
     "decks",
     "deck_author",
     "store",
+    "programmes",
     "export",
     "selftest",
     "sync",

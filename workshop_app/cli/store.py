@@ -6,6 +6,8 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
+from workshop_app.cli.filters import add_filters, apply_filters
+
 
 def register(subparsers: Any) -> None:
     demo = subparsers.add_parser(
@@ -20,6 +22,13 @@ def register(subparsers: Any) -> None:
         help="une journée complète : 12 tables × 33 cartes, argument et note sur chaque réponse, un tour "
         "stratégie, 20 actions (pour mesurer l'export)",
     )
+    demo.add_argument(
+        "--workshops",
+        type=int,
+        metavar="N",
+        default=None,
+        help="crée plutôt N ateliers d’exemple (une archive pour les mesures de performance)",
+    )
     demo.set_defaults(handler=cmd_demo)
 
     workshops = subparsers.add_parser("workshops", help="liste les ateliers de la base de données")
@@ -29,6 +38,7 @@ def register(subparsers: Any) -> None:
         help="supprime définitivement cet atelier (identifiant, ou son début sans ambiguïté) et tout ce "
         "qu'il contient ; « atelier bundle export » en garde d'abord une copie",
     )
+    add_filters(workshops)
     workshops.set_defaults(handler=cmd_workshops)
 
 
@@ -36,6 +46,8 @@ def cmd_demo(args: argparse.Namespace) -> int:
     from workshop_app.store import open_store
     from workshop_app.store.demo import DEMO_SEED, create_demo_workshop
 
+    if args.workshops is not None:
+        return _demo_archive(args.workshops)
     with open_store() as store:
         if getattr(args, "full_day", False):
             from workshop_app.store.demo_fullday import FULL_DAY_SEED, create_full_day_workshop
@@ -56,11 +68,30 @@ def cmd_workshops(args: argparse.Namespace) -> int:
     if not summaries:
         print("Aucun atelier. (« atelier demo » crée un atelier de démonstration.)")
         return 0
+    summaries = apply_filters(summaries, args)
+    if not summaries:
+        print("Aucun atelier ne correspond à ces filtres.")
+        return 0
     print("identifiant\tdate\tterritoire\tjeux\trépondu/total")
     for s in summaries:
         when = s.date.strftime("%d/%m/%Y") if s.date else "—"
         decks = " + ".join(s.deck_titles) or "—"
         print(f"{s.id}\t{when}\t{s.territory or '—'}\t{decks}\t{s.answered}/{s.total}")
+    return 0
+
+
+def _demo_archive(count: int) -> int:
+    import sys
+
+    from workshop_app.store import open_store
+    from workshop_app.store.demo_archive import create_demo_archive
+
+    if count < 1:
+        print("« --workshops » attend un nombre d’ateliers supérieur ou égal à 1.", file=sys.stderr)
+        return 2
+    with open_store() as store:
+        create_demo_archive(store, count)
+    print(f"{count} ateliers d’exemple dans la base.")
     return 0
 
 

@@ -49,6 +49,14 @@ class WorkshopService(Protocol):
 
     def delete_workshop(self, workshop_id: str) -> None: ...
 
+    def set_programme(self, workshop_id: str, name: str) -> None:
+        """Put the workshop in the programme of that name (created if new); an empty name takes it out."""
+        ...
+
+    def territory_names(self) -> list[str]:
+        """The names of the territories already known (set-up's suggestions), sorted."""
+        ...
+
     # -- groups and participants ----------------------------------------------------------------------------
     def add_group(self, workshop_id: str, name: str, colour: str | None = None) -> GroupInfo: ...
 

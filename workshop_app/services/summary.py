@@ -19,3 +19,7 @@ class WorkshopSummary:
     total: int  # groups x cards over question sequences, plus groups for strategy sequences
     updated_at: datetime | None
     last_event_at: datetime | None
+    deck_ids: tuple[str, ...] = ()  # the deck id of each sequence, in order
+    groups: int = 0
+    events: int = 0  # events in the log (votes, undos, notes…)
+    programme: str = ""  # the programme (cohort) the workshop belongs to, if any

@@ -96,6 +96,13 @@ class WorkshopRow(Base):
     debrief: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
     created_at: Mapped[datetime]
     updated_at: Mapped[datetime]
+    # Added by revision 0006: the territory entity named by ``territory`` and the programme, if any.
+    territory_id: Mapped[str | None] = mapped_column(
+        Id, ForeignKey("territories.id", ondelete="SET NULL"), nullable=True, index=True
+    )
+    programme_id: Mapped[str | None] = mapped_column(
+        Id, ForeignKey("programmes.id", ondelete="SET NULL"), nullable=True, index=True
+    )
 
 
 class SequenceRow(Base):
@@ -215,3 +222,55 @@ class MergeConflictRow(Base):
 @event.listens_for(EventRow.__table__, "after_create")
 def _guard_new_event_table(target: Any, connection: Connection, **_: Any) -> None:
     install_append_only_guard(connection)
+
+
+class SummaryRow(Base):
+    """What the workshop list shows of one workshop, stored so a listing never re-folds events nor re-reads
+    deck snapshots (revision 0006; see ``store.summaries``). ``stamp`` is the workshop's ``updated_at`` it was
+    computed for: every write to a workshop moves that in its own transaction, so a summary whose stamp
+    differs is stale and is recomputed (and stored) by the next listing."""
+
+    __tablename__ = "workshop_summaries"
+
+    workshop_id: Mapped[str] = mapped_column(
+        Id, ForeignKey("workshops.id", ondelete="CASCADE"), primary_key=True
+    )
+    stamp: Mapped[str] = mapped_column(String(64))
+    deck_ids: Mapped[list[str]] = mapped_column(JSON)
+    deck_titles: Mapped[list[str]] = mapped_column(JSON)
+    groups: Mapped[int] = mapped_column(Integer, default=0)
+    events: Mapped[int] = mapped_column(Integer, default=0)
+    answered: Mapped[int] = mapped_column(Integer, default=0)
+    total: Mapped[int] = mapped_column(Integer, default=0)
+    last_event_at: Mapped[datetime | None]
+
+
+class TerritoryRow(Base):
+    """A territory as an entity (revision 0006): a commune, an EPCI, a PETR, a département… with its optional
+    INSEE (commune) or SIREN (EPCI) code and its parent (a commune in its EPCI). A workshop points at one; its
+    ``territory`` text stays the name shown everywhere and is what set-up edits (``store.territories``)."""
+
+    __tablename__ = "territories"
+
+    id: Mapped[str] = mapped_column(Id, primary_key=True, default=new_id)
+    name: Mapped[str] = mapped_column(String(200), index=True)
+    kind: Mapped[str] = mapped_column(String(20), default="")  # one of territories.KINDS, or "" when unknown
+    kind_label: Mapped[str] = mapped_column(String(100), default="")  # the kind as typed (« Communauté… »)
+    code: Mapped[str] = mapped_column(String(20), default="")
+    parent_id: Mapped[str | None] = mapped_column(Id, ForeignKey("territories.id", ondelete="SET NULL"))
+
+
+class ProgrammeRow(Base):
+    """A programme or cohort grouping workshops of several territories (« Nature en ville — Hauts-de-France
+    2024–2025 »), revision 0006."""
+
+    __tablename__ = "programmes"
+
+    id: Mapped[str] = mapped_column(Id, primary_key=True, default=new_id)
+    name: Mapped[str] = mapped_column(String(200))
+    description: Mapped[str] = mapped_column(Text, default="")
+
+
+from workshop_app.store import territories as _territories  # noqa: E402  (registers the flush listener)
+
+__all__ = ["_territories"]

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from workshop_app.core.deck import QuestionDeck
-from workshop_app.core.events import as_utc, ordered
+from workshop_app.core.events import ordered
 from workshop_app.core.state import WorkshopState, fold
 from workshop_app.core.workshop import SequenceInfo, WorkshopSnapshot
 from workshop_app.services.api import WorkshopSummary
@@ -17,7 +17,6 @@ from workshop_app.store.base import StoreBase
 from workshop_app.store.models import (
     ActionRow,
     AttachmentRow,
-    EventRow,
     GroupRow,
     ParticipantRow,
     SequenceRow,
@@ -80,44 +79,27 @@ class ReadingMixin(StoreBase):
             )
 
     def list_workshops(self) -> list[WorkshopSummary]:
+        """From the stored summaries (``store.summaries``): only workshops changed since are recomputed."""
+        from workshop_app.store.summaries import list_summaries
+
+        return list_summaries(self)
+
+    def set_programme(self, workshop_id: str, name: str) -> None:
+        from workshop_app.store.territories import programme_for
+
+        with self._write() as session:
+            self._touch(session, workshop_id)
+            session.execute(
+                update(WorkshopRow)
+                .where(WorkshopRow.id == workshop_id)
+                .values(programme_id=programme_for(session, name))
+            )
+
+    def territory_names(self) -> list[str]:
+        from workshop_app.store.territories import territory_names
+
         with self._read() as session:
-            logs = {
-                r.workshop_id: r
-                for r in session.execute(
-                    select(
-                        EventRow.workshop_id,
-                        func.max(EventRow.seq).label("last_seq"),
-                        func.count().label("count"),
-                        func.max(EventRow.at).label("last_at"),
-                    ).group_by(EventRow.workshop_id)
-                )
-            }
-            group_ids: dict[str, list[str]] = {}
-            for workshop_id, group_id in session.execute(
-                select(GroupRow.workshop_id, GroupRow.id).order_by(GroupRow.position)
-            ):
-                group_ids.setdefault(workshop_id, []).append(group_id)
-            summaries = []
-            for row in session.scalars(select(WorkshopRow).order_by(WorkshopRow.updated_at.desc())):
-                log = logs.get(row.id)
-                sequences = self._sequences(session, row.id)
-                state = self._state(session, row.id, log) if log is not None else WorkshopState()
-                answered, total = progress(sequences, state, group_ids.get(row.id, []))
-                summaries.append(
-                    WorkshopSummary(
-                        id=row.id,
-                        title=row.title,
-                        territory=row.territory,
-                        date=row.date,
-                        status=convert.workshop_info(row).status,
-                        deck_titles=tuple(s.display_title for s in sequences),
-                        answered=answered,
-                        total=total,
-                        updated_at=row.updated_at,
-                        last_event_at=as_utc(log.last_at) if log is not None else None,
-                    )
-                )
-            return summaries
+            return territory_names(session)
 
     def _sequences(self, session: Session, workshop_id: str) -> list[SequenceInfo]:
         rows = session.execute(

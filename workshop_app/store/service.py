@@ -72,7 +72,11 @@ def open_store(
         if read_only_if_damaged and path is not None and isinstance(error, DamagedDatabaseError):
             return open_damaged(path, error)
         raise
-    return WorkshopStore(engine, url, author)
+    store = WorkshopStore(engine, url, author)
+    from workshop_app.store.summaries import fill_missing
+
+    fill_missing(store)  # after an upgrade to 0006: while the database opens, not on the first listing
+    return store
 
 
 def as_service(store: WorkshopStore) -> WorkshopService:

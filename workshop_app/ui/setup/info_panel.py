@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from workshop_app.core.errors import AtelierError
 from workshop_app.ui.date_edit import FrenchDateEdit
 from workshop_app.ui.setup.commit_edit import CommitTextEdit
 
@@ -40,6 +41,19 @@ TERRITORY_KINDS = (
 
 
 class InfoPanel(QWidget):
+    def _suggest_territories(self) -> None:
+        """Territories already known, offered as the name is typed (a slow or failing read offers none)."""
+        from PySide6.QtWidgets import QCompleter
+
+        try:
+            names = self.session.service.territory_names()
+        except AtelierError:
+            names = []
+        completer = QCompleter(names, self.territory)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        self.territory.setCompleter(completer)
+
     def __init__(self, session: WorkshopSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
@@ -97,6 +111,7 @@ class InfoPanel(QWidget):
         layout.addStretch(1)
         self.title.editingFinished.connect(lambda: self.on_line_finished("title", self.title))
         self.territory.editingFinished.connect(lambda: self.on_line_finished("territory", self.territory))
+        self._suggest_territories()
         self.place.editingFinished.connect(lambda: self.on_line_finished("place", self.place))
         self.facilitators.editingFinished.connect(
             lambda: self.on_line_finished("facilitators", self.facilitators)

@@ -36,6 +36,7 @@ from workshop_app.ui.start.workshop_model import (
     WorkshopListModel,
 )
 from workshop_app.ui.start.workshop_model import COL_TITLE as COL_WORKSHOP_TITLE
+from workshop_app.ui.start.workshop_search import search_field
 from workshop_app.ui.theme import set_role
 
 if TYPE_CHECKING:
@@ -165,6 +166,8 @@ class StartPage(QWidget):
         layout = QVBoxLayout(box)
         layout.setContentsMargins(0, 8, 8, 0)
         layout.addWidget(heading)
+        self.workshop_search = search_field(self.workshops, box)
+        layout.addWidget(self.workshop_search)
         layout.addWidget(self.workshop_view, 1)
         layout.addWidget(self.empty_label)
         layout.addLayout(buttons)

@@ -20,7 +20,9 @@ PROGRESS_ROLE = Qt.ItemDataRole.UserRole + 2  # (answered, total)
 class WorkshopListModel(QAbstractTableModel):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
-        self._rows: list[WorkshopSummary] = []
+        self._rows: list[WorkshopSummary] = []  # the rows shown: those the search matches
+        self._all: list[WorkshopSummary] = []
+        self._search = ""
 
     def headers(self) -> list[str]:
         return [
@@ -43,9 +45,20 @@ class WorkshopListModel(QAbstractTableModel):
 
     # -- content --------------------------------------------------------------------------------------------
     def set_rows(self, rows: Sequence[WorkshopSummary]) -> None:
+        self._all = list(rows)
+        self.set_search(self._search)
+
+    def set_search(self, text: str) -> None:
+        """Show only the workshops whose title, territory, programme, decks or year hold every word typed."""
+        from workshop_app.ui.start.workshop_search import matches
+
         self.beginResetModel()
-        self._rows = list(rows)
+        self._search = text
+        self._rows = [s for s in self._all if matches(s, text)] if text.strip() else list(self._all)
         self.endResetModel()
+
+    def total_count(self) -> int:
+        return len(self._all)
 
     def summary(self, row: int) -> WorkshopSummary:
         return self._rows[row]
