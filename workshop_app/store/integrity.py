@@ -186,7 +186,8 @@ def _suspect(conn: sqlite3.Connection, table: str, columns: list[Column[object]]
             allowed.append("'text'")
         conditions.append(f"typeof({name}) NOT IN ({', '.join(allowed)})")
         if isinstance(col_type, JSON):
-            not_object = f"CASE WHEN json_valid({name}) THEN json_type({name}) != 'object' ELSE 1 END"
+            shape = column.info.get("json", "object")
+            not_object = f"CASE WHEN json_valid({name}) THEN json_type({name}) != '{shape}' ELSE 1 END"
             conditions.append(f"(typeof({name}) = 'text' AND {not_object})")
         elif isinstance(col_type, DateTime | Date):
             day = "[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]*"
@@ -227,12 +228,12 @@ def _check_value(table: str, column: Column[object], kind: str, raw: object) -> 
     except UnicodeDecodeError as error:
         return f"texte illisible (octet {error.start} : pas de l'UTF-8)", None
     try:
-        return "", _parse(table, column.name, col_type, value)
+        return "", _parse(table, column.name, col_type, value, column.info.get("json", "object"))
     except (ValueError, TypeError, RecursionError) as error:
         return str(error) or "valeur illisible", None
 
 
-def _parse(table: str, name: str, col_type: object, value: str) -> object:
+def _parse(table: str, name: str, col_type: object, value: str, shape: str = "object") -> object:
     if isinstance(col_type, JSON):
         try:
             data = json.loads(value)
@@ -246,6 +247,9 @@ def _parse(table: str, name: str, col_type: object, value: str) -> object:
             except DeckLoadError as error:
                 first = error.issues[0] if error.issues else ""
                 raise ValueError(f"jeu enregistré invalide ({first})") from None
+        elif shape == "array":
+            if not isinstance(data, list):
+                raise ValueError("liste JSON attendue")
         elif not isinstance(data, dict):
             raise ValueError("objet JSON attendu")
         return data

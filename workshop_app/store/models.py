@@ -236,8 +236,9 @@ class SummaryRow(Base):
         Id, ForeignKey("workshops.id", ondelete="CASCADE"), primary_key=True
     )
     stamp: Mapped[str] = mapped_column(String(64))
-    deck_ids: Mapped[list[str]] = mapped_column(JSON)
-    deck_titles: Mapped[list[str]] = mapped_column(JSON)
+    # info["json"]: the shape store.integrity expects (JSON columns hold objects unless told otherwise)
+    deck_ids: Mapped[list[str]] = mapped_column(JSON, info={"json": "array"})
+    deck_titles: Mapped[list[str]] = mapped_column(JSON, info={"json": "array"})
     groups: Mapped[int] = mapped_column(Integer, default=0)
     events: Mapped[int] = mapped_column(Integer, default=0)
     answered: Mapped[int] = mapped_column(Integer, default=0)
