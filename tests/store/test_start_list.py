@@ -41,14 +41,13 @@ def test_a_database_at_head_is_recognised_and_others_are_not(tmp_path: Path) -> 
 
 
 def test_a_database_behind_head_is_still_migrated(tmp_path: Path) -> None:
+    import shutil
+
     db = tmp_path / "atelier.sqlite3"
-    open_store(f"sqlite:///{db}").close()
-    with sqlite3.connect(db) as conn:  # pretend 0003 never ran: the full Alembic path must upgrade it
-        conn.execute("DROP TRIGGER IF EXISTS events_append_only")
-        conn.execute("UPDATE alembic_version SET version_num = '0002'")
+    shutil.copy(Path(__file__).parent / "fixtures" / "schema-0001.sqlite3", db)  # the full Alembic path
     open_store(f"sqlite:///{db}").close()
     assert sqlite_revision(db) == head_revision()
-    assert list(backups_dir().glob("*avant-migration-0002*"))
+    assert list(backups_dir().glob("*avant-migration-0001*"))
 
 
 def test_the_cached_list_is_the_stores_until_the_database_changes(tmp_path: Path) -> None:

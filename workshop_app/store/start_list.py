@@ -25,7 +25,7 @@ from workshop_app.core.errors import AtelierError
 from workshop_app.services.summary import WorkshopSummary
 
 log = logging.getLogger(__name__)
-CACHE_VERSION = 1
+CACHE_VERSION = 2
 
 _KEYS = """
 SELECT w.id, w.updated_at, w.title, w.territory, w.date, w.status,
@@ -123,6 +123,10 @@ def _fields(s: WorkshopSummary) -> dict[str, Any]:
         "total": s.total,
         "updated_at": s.updated_at.isoformat() if s.updated_at else None,
         "last_event_at": s.last_event_at.isoformat() if s.last_event_at else None,
+        "deck_ids": list(s.deck_ids),
+        "groups": s.groups,
+        "events": s.events,
+        "programme": s.programme,
     }
 
 
@@ -138,4 +142,8 @@ def _summary(row: dict[str, Any]) -> WorkshopSummary:
         total=int(row["total"]),
         updated_at=datetime.fromisoformat(row["updated_at"]) if row["updated_at"] else None,
         last_event_at=datetime.fromisoformat(row["last_event_at"]) if row["last_event_at"] else None,
+        deck_ids=tuple(str(t) for t in row["deck_ids"]),
+        groups=int(row["groups"]),
+        events=int(row["events"]),
+        programme=str(row["programme"]),
     )
