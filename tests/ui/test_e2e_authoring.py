@@ -158,5 +158,5 @@ def test_template_to_compte_rendu(qtbot: QtBot, window: MainWindow, tmp_path: Pa
     assert "Q5 niveau 0 : définition propre" in text
     assert "UNDRR, Scorecard préliminaire, P3.1" in text
     assert "Ne sait pas" in text and "compte comme une absence de réponse" in text
-    assert "n.s.p. = Ne sait pas" in text  # the raw table tells it from « non concerné »
+    assert "? = Ne sait pas" in text  # the raw table tells it from « non concerné »
     assert "NOTE-AUTEUR" not in text
