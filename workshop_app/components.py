@@ -32,10 +32,10 @@ _COMPONENTS: tuple[tuple[str, str, str, bool], ...] = (
     ("platformdirs", "platformdirs", "MIT", False),
     ("tzdata", "tzdata", "Apache-2.0", True),
     ("psycopg (PostgreSQL)", "psycopg", "LGPL-3.0", True),
-    # Announced by other work in progress; listed once they are installed.
-    ("python-docx", "python-docx", "MIT", True),
-    ("pikepdf", "pikepdf", "MPL-2.0", True),
-    ("filelock", "filelock", "Unlicense", True),
+    ("python-calamine", "python-calamine", "MIT", False),
+    ("python-docx", "python-docx", "MIT", False),
+    ("pypdfium2 (PDFium)", "pypdfium2", "Apache-2.0 OR BSD-3-Clause", False),
+    ("pikepdf (qpdf)", "pikepdf", "MPL-2.0", False),
 )
 
 

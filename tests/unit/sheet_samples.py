@@ -43,8 +43,9 @@ def patch_zip(path: Path, member: str, change: Any) -> None:
 
 
 def give_formula_a_cached_value(path: Path, sheet: str, value: str) -> None:
-    """openpyxl writes formulas without a stored result; a spreadsheet program stores one: add it."""
-    pattern = r'(<c r="[A-Z]+\d+"[^>]*?)>(<f>[^<]*</f>)<v\s*/>'
+    """openpyxl writes formulas without a stored result (``<v/>``, or ``<v></v>`` when lxml is installed); a
+    spreadsheet program stores one: add it."""
+    pattern = r'(<c r="[A-Z]+\d+"[^>]*?)>(<f>[^<]*</f>)(?:<v\s*/>|<v></v>)'
     filled = rf'\1 t="str">\2<v>{value}</v>'
     patch_zip(path, sheet_xml_name(path, sheet), lambda xml: re.sub(pattern, filled, xml))
 

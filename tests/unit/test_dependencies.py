@@ -21,6 +21,7 @@ DISTRIBUTION_OF = {
     "PIL": "pillow",
     "yaml": "pyyaml",
     "docx": "python-docx",
+    "python_calamine": "python-calamine",
 }
 USED_WITHOUT_IMPORT = {
     "tzdata": "zoneinfo reads Europe/Paris from it where the system has no tz database (Windows)",

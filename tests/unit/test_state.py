@@ -270,8 +270,8 @@ def test_reveal_and_hide_are_not_in_the_undo_stack() -> None:
         log.add(EventKind.RESULTS_REVEALED)
         log.add(EventKind.RESULTS_HIDDEN)
     log.add(EventKind.RESULTS_REVEALED)
-    assert history(log.events).undo_target == answer.seq
-    log.undo(answer.seq)
+    assert history(log.events).undo_target == answer.key
+    log.undo(answer.key)
     state = _seq_state(log)
     assert state.revealed and state.answer("g1", "q01") is None
 

@@ -57,5 +57,5 @@ def test_compensated_finds_the_event_behind_an_undo_and_a_redo() -> None:
     assert compensated(log.events, undo) == second
     redo = log.redo(history(log.events).redo_target)
     assert compensated(log.events, redo) == second
-    assert find(log.events, first.seq) == first
-    assert find(log.events, None) is None and find(log.events, 999) is None
+    assert find(log.events, first.key) == first
+    assert find(log.events, None) is None and find(log.events, "#999") is None

@@ -13,10 +13,12 @@ stop when the app quits or the workshop leaves the laptop.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
 from workshop_app.core.events import Event, EventKind
-from workshop_app.core.workshop import WorkshopInfo, WorkshopStatus
+
+if TYPE_CHECKING:  # core.workshop brings pydantic: not on the start screen's path (see bench_startup)
+    from workshop_app.core.workshop import WorkshopInfo, WorkshopStatus
 
 #: the first of these in a workshop's log means it is being played
 PLAY_KINDS = frozenset({
@@ -28,6 +30,8 @@ TimerKey = tuple[str, str, str]  # (scope, sequence_id, card_id or "")
 
 def status_after(current: WorkshopStatus, what: EventKind | str) -> WorkshopStatus | None:
     """The status after ``what`` (an event kind, or ``EXPORTED``), or None when it does not change."""
+    from workshop_app.core.workshop import WorkshopStatus
+
     if what == EXPORTED:
         return WorkshopStatus.DONE if current in (WorkshopStatus.DRAFT, WorkshopStatus.RUNNING) else None
     if current is WorkshopStatus.DRAFT and what in PLAY_KINDS:
@@ -81,4 +85,4 @@ def duplicate_workshop(service: object, workshop_id: str, title: str | None = No
         store.add_group(copy.id, group.name, group.colour)
     for sequence in sorted(snapshot.sequences, key=lambda s: s.position):
         store.add_sequence(copy.id, sequence.deck, sequence.planned_minutes, sequence.title)
-    return cast(WorkshopInfo, store.get_workshop(copy.id))
+    return cast("WorkshopInfo", store.get_workshop(copy.id))

@@ -264,6 +264,10 @@ class ActionRegistry(QObject):
 
     def update_undo_texts(self, session: WorkshopSession | None) -> None:
         """« Annuler : réponse de Table 2 à la carte « … » »: the menu says what the key will do."""
+        if session is None:  # the start screen: plain words, without importing the play modules
+            self["undo"].setText(self.tr("&Annuler"))
+            self["redo"].setText(self.tr("&Rétablir"))
+            return
         from workshop_app.ui.play.feedback import redo_text, undo_text
 
         self["undo"].setText(undo_text(session))
