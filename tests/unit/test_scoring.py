@@ -36,10 +36,13 @@ def test_weighted_lever_and_axis_scores() -> None:
 
     assert reading.levers["a1"].score == pytest.approx(100 * (1 * 1.0 + 2 * 0.5) / 3)  # 66.67
     assert reading.levers["a2"].score == pytest.approx(50.0)
-    # Axis A pools its three links: (1*1.0 + 2*0.5 + 1*0.5) / (1 + 2 + 1)
-    assert reading.axes["A"].score == pytest.approx(62.5)
+    # Axis A is the plain mean of its levers (66.67 and 50), not of its three links (which gave 62.5): a
+    # lever with more cards must not outweigh the others. The levers' range stands beside the mean.
+    assert reading.axes["A"].score == pytest.approx((200 / 3 + 50) / 2)
+    assert (reading.axes["A"].low, reading.axes["A"].high) == pytest.approx((50.0, 200 / 3))
     assert reading.axes["A"].coverage == pytest.approx(1.0)
-    assert (reading.axes["A"].answered, reading.axes["A"].total) == (3, 3)
+    # c2 informs both levers of A: it is one card of that principle, counted once (it was two links).
+    assert (reading.axes["A"].answered, reading.axes["A"].total) == (2, 2)
     # Axis B: its only card is unanswered: no score (never 0) and no coverage.
     assert reading.axes["B"].score is None
     assert reading.axes["B"].coverage == 0.0
