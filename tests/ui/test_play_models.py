@@ -103,6 +103,6 @@ def test_picks_model_asks_and_never_checks_itself(qapp: Any) -> None:
 def test_card_summary_lists_cost_delay_and_effects() -> None:
     deck = strategy_deck()
     assert card_summary(deck, deck.card("parking")) == (
-        "5 points · moyen terme · Économie +2 · Eau -1 · Biodiversité -1"
+        "5 points · moyen terme · entretien 0/3 · Économie +2 · Eau -1 · Biodiversité -1"
     )
-    assert card_summary(deck, deck.card("etude")) == "1 points · court terme"
+    assert card_summary(deck, deck.card("etude")) == "1 points · court terme · entretien 0/3"

@@ -25,7 +25,9 @@ Strategy decks
     negative, where ``best`` (``worst``) is the largest positive (negative) total a single group could reach
     on that axis within the budget, ignoring requires/excludes; a group over budget can go past it, and is
     capped at 0 or 100. Coverage is the share of the budget spent
-    (capped at 1). Budget overruns and broken requires/excludes are reported, never hidden. The room's score
+    (capped at 1). A deck may set a second gauge, ``maintenance_budget``: the sum of the picked cards'
+    maintenance (0–3 each) that a table can sustain; it is reported beside the budget (``Budget.upkeep``).
+    Budget and maintenance overruns and broken requires/excludes are reported, never hidden. The room's score
     is the mean of the groups that picked at least one card; its spread is the range of those groups.
 """
 
@@ -92,6 +94,12 @@ class Budget:
     budget: int
     spent: int
     violations: tuple[Violation, ...] = ()
+    upkeep: int = 0  # the picked cards' maintenance, the second gauge
+    upkeep_budget: int | None = None  # the deck's ``maintenance_budget``; None: no limit
+
+    @property
+    def upkeep_over(self) -> bool:
+        return self.upkeep_budget is not None and self.upkeep > self.upkeep_budget
 
     @property
     def remaining(self) -> int:
@@ -292,24 +300,25 @@ def _with_group_spread(
 
 def score_strategy(deck: StrategyDeck, state: SequenceState, group_ids: Sequence[str]) -> CompassReading:
     budget = deck.strategy.budget
-    bounds = {axis: _bounds(deck, axis) for axis in deck.axis_ids()}
     groups: dict[str, GroupReading] = {}
     for group_id in group_ids:
         picked = [deck.card(c) for c in state.picked(group_id) if _has(deck, c)]
         spent = sum(c.cost for c in picked)
-        axes = {}
-        for axis in deck.axis_ids():
-            raw = sum(c.effects.get(axis, 0) for c in picked)
-            axes[axis] = Score(
-                _place(raw, *bounds[axis]) if picked else None,
-                min(1.0, spent / budget),
-                len(picked),
-                len(deck.cards),
-            )
+        placed = strategy_axis_scores(deck, picked)
+        axes = {
+            axis: Score(placed[axis], min(1.0, spent / budget), len(picked), len(deck.cards))
+            for axis in deck.axis_ids()
+        }
         groups[group_id] = GroupReading(
             axes=axes,
             coverage=min(1.0, spent / budget),
-            budget=Budget(budget, spent, tuple(violations(picked))),
+            budget=Budget(
+                budget,
+                spent,
+                tuple(violations(picked)),
+                sum(c.maintenance for c in picked),
+                deck.strategy.maintenance_budget,
+            ),
         )
     playing = [g for g in groups.values() if _any(g)]
     room_axes = {}
@@ -324,6 +333,14 @@ def score_strategy(deck: StrategyDeck, state: SequenceState, group_ids: Sequence
     room_coverage = sum(g.coverage for g in groups.values()) / len(groups) if groups else 0.0
     room = _with_group_spread(GroupReading(axes=room_axes, coverage=room_coverage), playing)
     return CompassReading(deck.id, groups, room)
+
+
+def strategy_axis_scores(deck: StrategyDeck, picked: Sequence[StrategyCard]) -> dict[str, float | None]:
+    """The 0–100 score on each axis of one table's picks, exactly as the compass shows it."""
+    return {
+        axis: _place(sum(c.effects.get(axis, 0) for c in picked), *_bounds(deck, axis)) if picked else None
+        for axis in deck.axis_ids()
+    }
 
 
 def _any(reading: GroupReading) -> bool:

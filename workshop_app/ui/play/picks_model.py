@@ -32,8 +32,12 @@ def effects_text(deck: StrategyDeck, card: StrategyCard) -> str:
 
 
 def card_summary(deck: StrategyDeck, card: StrategyCard) -> str:
-    """« 3 points · moyen terme · Chaleur +2 · Eau +1 »."""
-    parts = [f"{card.cost} {deck.strategy.budget_unit}", DELAY_LABELS[card.delay]]
+    """« 3 points · moyen terme · entretien 2/3 · Chaleur +2 · Eau +1 »."""
+    parts = [
+        f"{card.cost} {deck.strategy.budget_unit}",
+        DELAY_LABELS[card.delay],
+        f"entretien {card.maintenance}/3",
+    ]
     effects = effects_text(deck, card)
     return " · ".join([*parts, effects] if effects else parts)
 
