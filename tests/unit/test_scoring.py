@@ -323,3 +323,25 @@ def test_a_reused_scorer_matches_a_fresh_one_and_tallies_only_the_changed_group(
         assert scorer.score(state, groups) == score_questions(deck, state, groups)
         assert len(tallied) <= 1  # a vote changes one group: only that one is tallied again
     assert scorer.score(_state(log), ["g1", "g3"]) == score_questions(deck, _state(log), ["g1", "g3"])
+
+
+def test_maintenance_is_a_second_gauge_reported_beside_the_budget() -> None:
+    data = strategy_data()
+    data["strategy"]["maintenance_budget"] = 3
+    data["cards"][0]["maintenance"] = 2
+    data["cards"][3]["maintenance"] = 2
+    deck = deck_from_data(data)
+    assert isinstance(deck, StrategyDeck)
+    log = Log()
+    log.pick("g", "k1")
+    log.pick("g", "k4")
+    reading = score_strategy(deck, _state(log), ["g", "h"])
+    budget = reading.groups["g"].budget
+    assert budget is not None
+    assert (budget.upkeep, budget.upkeep_budget, budget.upkeep_over) == (4, 3, True)
+    assert not budget.over  # 4 points of 10: only the maintenance is over
+    # The room's axis shows the range of the tables that played (one table: a single value).
+    assert reading.room.axes["x"].low == reading.room.axes["x"].high == reading.groups["g"].axes["x"].score
+    # Without a maintenance budget, the upkeep is still counted but never over.
+    plain = score_strategy(strategy_deck(), _state(log), ["g"]).groups["g"].budget
+    assert plain is not None and plain.upkeep_budget is None and not plain.upkeep_over

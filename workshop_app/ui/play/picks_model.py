@@ -70,7 +70,7 @@ class PicksModel(QAbstractTableModel):
         if orientation is Qt.Orientation.Vertical:
             return str(section + 1) if role == Qt.ItemDataRole.DisplayRole else None
         if section == COL_CARD:
-            return self.tr("Carte (coût · délai · effets)") if role == Qt.ItemDataRole.DisplayRole else None
+            return self.tr("Carte (coût · délai · entretien · effets)") if role == Qt.ItemDataRole.DisplayRole else None
         group = self._groups[section - 1] if 0 < section <= len(self._groups) else None
         if group is None:
             return None
