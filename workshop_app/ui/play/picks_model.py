@@ -70,7 +70,9 @@ class PicksModel(QAbstractTableModel):
         if orientation is Qt.Orientation.Vertical:
             return str(section + 1) if role == Qt.ItemDataRole.DisplayRole else None
         if section == COL_CARD:
-            return self.tr("Carte (coût · délai · entretien · effets)") if role == Qt.ItemDataRole.DisplayRole else None
+            if role != Qt.ItemDataRole.DisplayRole:
+                return None
+            return self.tr("Carte (coût · délai · entretien · effets)")
         group = self._groups[section - 1] if 0 < section <= len(self._groups) else None
         if group is None:
             return None
