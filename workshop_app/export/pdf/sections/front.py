@@ -47,12 +47,14 @@ SELF_ASSESSMENT = (
 QUESTIONS_RULE = (
     "Chaque réponse prend la valeur de l'échelle, ramenée entre 0 et 100 (de {lo} = 0 à {hi} = 100). "
     "Une carte éclaire un ou plusieurs leviers, avec un poids. Le score d'un levier est la moyenne pondérée "
-    "des réponses des cartes qui l'éclairent ; celui d'un principe est la moyenne pondérée de tous les liens "
-    "carte–levier de ce principe. La réponse {nc} ne compte pas dans le calcul mais compte comme une "
+    "des réponses des cartes qui l'éclairent ; celui d'un principe est la moyenne simple de ses leviers (un "
+    "levier éclairé par beaucoup de cartes ne pèse pas plus qu'un autre). Les niveaux de l'échelle sont des "
+    "étapes, pas des mesures : leur moyenne est un repère pour la discussion. La réponse {nc} ne compte "
+    "pas dans le calcul mais compte comme une "
     "réponse. La <b>couverture</b> est la part des liens carte–levier qui ont reçu une réponse : un score "
     "peu couvert reflète un atelier inachevé, pas un territoire faible. Le score de la salle regroupe les "
-    "réponses de toutes les tables, chacune comptant une fois. Sans aucune réponse, le score est « non "
-    "renseigné » (jamais 0)."
+    "réponses de toutes les tables, chacune comptant une fois. Sans aucune réponse, le score est "
+    "«\u00a0non renseigné\u00a0» (jamais 0)."
 )
 
 STRATEGY_RULE = (
