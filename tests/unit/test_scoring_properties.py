@@ -94,8 +94,13 @@ def test_shuffling_the_cards_changes_no_score(cards: list[Card], data: st.DataOb
 def test_duplicating_a_levers_cards_leaves_its_principle_as_it_was(
     cards: list[Card], lever: str, copies: int
 ) -> None:
-    # The cards that inform this lever alone (a card shared with another lever would reweigh that one too).
-    extra = [card for card in cards if set(card[0]) == {lever}] * copies
+    # Every card of this lever, copied: its own mean stays; its principle must not move. (A card shared with
+    # another lever would reweigh that one too, so the lever's cards here inform it alone.)
+    cards = [
+        ({k: w for k, w in links.items() if k != lever or len(links) == 1}, answers)
+        for links, answers in cards
+    ]
+    extra = [card for card in cards if lever in card[0]] * copies
     assert _axes(_score(cards + extra)) == _axes(_score(cards))
 
 
