@@ -157,3 +157,26 @@ def test_coverage_bar_and_legend_follow_the_votes(qtbot: Any) -> None:
     widget.set_data(deck, _reading(deck, 12), renamed)
     widget.flush()
     assert "Les&nbsp;Coteaux" in widget.legend.text()
+
+
+def test_bars_tooltip_shows_the_spread_beside_the_room_mean(qtbot: Any) -> None:
+    """Two tables at the two ends of the scale read « 50 % (écart 0–100) », never a calm 50."""
+    deck = question_deck()
+    card = deck.cards[0]
+    first, last = deck.scale[0].id, [o.id for o in deck.scale if o.value is not None][-1]
+    events = [
+        Event(1, EventKind.CHOICE_RECORDED, sequence_id="s", group_id="g0", card_id=card.id,
+              payload={"option": first}),
+        Event(2, EventKind.CHOICE_RECORDED, sequence_id="s", group_id="g1", card_id=card.id,
+              payload={"option": last}),
+    ]
+    reading = score(deck, fold(events).sequence("s"), [g.id for g in GROUPS])
+    widget = CompassWidget()
+    qtbot.addWidget(widget)
+    widget.set_data(deck, reading, GROUPS)
+    widget.flush()
+    axis = deck.axis_of(card.informs[0].lever)
+    i = [t.id for t in widget.bars._series.targets].index(axis)  # type: ignore[union-attr]
+    tip = widget.bars._tooltip(i)
+    assert "Salle (moyenne) : 50 % (écart 0–100)" in tip, tip
+    widget.bars.grab().save("/tmp/decks_bars.png")

@@ -103,14 +103,14 @@ def test_picks_model_asks_and_never_checks_itself(qapp: Any) -> None:
 def test_card_summary_lists_cost_delay_and_effects() -> None:
     deck = strategy_deck()
     assert card_summary(deck, deck.card("parking")) == (
-        "5 points · moyen terme · Économie +2 · Eau -1 · Biodiversité -1"
+        "5 points · moyen terme · entretien 0/3 · Économie +2 · Eau -1 · Biodiversité -1"
     )
-    assert card_summary(deck, deck.card("etude")) == "1 point · court terme"  # French: 1 is singular
+    assert card_summary(deck, deck.card("etude")) == "1 point · court terme · entretien 0/3"  # French: 1 is singular
 
 
 def test_card_summary_is_english_in_the_english_interface(english: None) -> None:
     deck = strategy_deck()
-    assert card_summary(deck, deck.card("etude")) == "1 point · short term"
+    assert card_summary(deck, deck.card("etude")) == "1 point · short term · upkeep 0/3"
     assert card_summary(deck, deck.card("parking")).startswith("5 points · medium term · ")
 
 

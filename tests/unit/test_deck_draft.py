@@ -76,3 +76,15 @@ def test_one_line_fields() -> None:
     assert parse_effects("chaleur +2 ; eau −1; sante: 1") == {"chaleur": 2, "eau": -1, "sante": 1}
     with pytest.raises(FieldTextError, match="chaleur beaucoup"):
         parse_effects("chaleur beaucoup")
+
+
+def test_removing_a_card_drops_it_from_the_named_subsets() -> None:
+    """The 33 « Et si… » short edition lists q02: removing q02 keeps the deck valid, with 11 cards left."""
+    from workshop_app.core.deck_loader import load_deck
+
+    shipped = load_deck(Path(__file__).resolve().parents[2] / "scenarios" / "et-si-33.yaml")
+    draft = DeckDraft.duplicate(shipped, set())
+    draft.remove_card(1)  # q02
+    assert draft.deck is not None
+    (short,) = draft.deck.subsets
+    assert "q02" not in short.cards and len(short.cards) == 11

@@ -36,10 +36,13 @@ def test_weighted_lever_and_axis_scores() -> None:
 
     assert reading.levers["a1"].score == pytest.approx(100 * (1 * 1.0 + 2 * 0.5) / 3)  # 66.67
     assert reading.levers["a2"].score == pytest.approx(50.0)
-    # Axis A pools its three links: (1*1.0 + 2*0.5 + 1*0.5) / (1 + 2 + 1)
-    assert reading.axes["A"].score == pytest.approx(62.5)
+    # Axis A is the plain mean of its levers (66.67 and 50), not of its three links (which gave 62.5): a
+    # lever with more cards must not outweigh the others. The levers' range stands beside the mean.
+    assert reading.axes["A"].score == pytest.approx((200 / 3 + 50) / 2)
+    assert (reading.axes["A"].low, reading.axes["A"].high) == pytest.approx((50.0, 200 / 3))
     assert reading.axes["A"].coverage == pytest.approx(1.0)
-    assert (reading.axes["A"].answered, reading.axes["A"].total) == (3, 3)
+    # c2 informs both levers of A: it is one card of that principle, counted once (it was two links).
+    assert (reading.axes["A"].answered, reading.axes["A"].total) == (2, 2)
     # Axis B: its only card is unanswered: no score (never 0) and no coverage.
     assert reading.axes["B"].score is None
     assert reading.axes["B"].coverage == 0.0
@@ -320,3 +323,25 @@ def test_a_reused_scorer_matches_a_fresh_one_and_tallies_only_the_changed_group(
         assert scorer.score(state, groups) == score_questions(deck, state, groups)
         assert len(tallied) <= 1  # a vote changes one group: only that one is tallied again
     assert scorer.score(_state(log), ["g1", "g3"]) == score_questions(deck, _state(log), ["g1", "g3"])
+
+
+def test_maintenance_is_a_second_gauge_reported_beside_the_budget() -> None:
+    data = strategy_data()
+    data["strategy"]["maintenance_budget"] = 3
+    data["cards"][0]["maintenance"] = 2
+    data["cards"][3]["maintenance"] = 2
+    deck = deck_from_data(data)
+    assert isinstance(deck, StrategyDeck)
+    log = Log()
+    log.pick("g", "k1")
+    log.pick("g", "k4")
+    reading = score_strategy(deck, _state(log), ["g", "h"])
+    budget = reading.groups["g"].budget
+    assert budget is not None
+    assert (budget.upkeep, budget.upkeep_budget, budget.upkeep_over) == (4, 3, True)
+    assert not budget.over  # 4 points of 10: only the maintenance is over
+    # The room's axis shows the range of the tables that played (one table: a single value).
+    assert reading.room.axes["x"].low == reading.room.axes["x"].high == reading.groups["g"].axes["x"].score
+    # Without a maintenance budget, the upkeep is still counted but never over.
+    plain = score_strategy(strategy_deck(), _state(log), ["g"]).groups["g"].budget
+    assert plain is not None and plain.upkeep_budget is None and not plain.upkeep_over

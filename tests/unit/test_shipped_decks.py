@@ -147,6 +147,43 @@ def test_et_si_has_33_cards(decks: dict[str, Any]) -> None:
         assert card.theme, card.id
 
 
+def test_et_si_cards_end_with_the_one_question_the_scale_answers(decks: dict[str, Any]) -> None:
+    """A table answers in five minutes: one question per card, last, asking what is in place today; the
+    « how » questions live in the facilitator's help."""
+    deck = _questions(decks, "et-si-33")
+    for card in deck.cards:
+        assert card.prompt.count("?") == 1 and card.prompt.endswith(f"{NBSP}?"), card.id
+        last = card.prompt[card.prompt.rindex(". ") + 2 :]
+        assert last.startswith("Aujourd’hui, qu’est-ce qui"), card.id
+
+
+def test_et_si_doubtful_mappings_fixed(decks: dict[str, Any]) -> None:
+    """Review decks.md §2.3: continuity first for waste and staff, solidarity first for food poverty, and
+    no « choix souples et réversibles » for the fuel shortage."""
+    deck = _questions(decks, "et-si-33")
+    cards = {c.id: c for c in deck.cards}
+
+    def links(card_id: str) -> list[tuple[str, float]]:
+        return [(link.lever, link.weight) for link in cards[card_id].informs]
+
+    assert links("q29") == [("4.1", 2), ("6.2", 1)]
+    assert links("q32") == [("4.1", 2), ("4.3", 1)]
+    assert links("q30") == [("2.2", 2), ("2.1", 1)]
+    assert links("q06") == [("6.1", 2), ("4.1", 1)]
+    assert "conserves" not in cards["q30"].help
+    assert "restent au dépôt" not in cards["q29"].prompt
+
+
+def test_et_si_short_edition_has_12_cards_over_the_six_principles(decks: dict[str, Any]) -> None:
+    deck = _questions(decks, "et-si-33")
+    (short,) = [s for s in deck.subsets if s.id == "courte-12"]
+    assert short.title == "version courte — 12 cartes"
+    assert len(short.cards) == 12
+    cards = {c.id: c for c in deck.cards}
+    principles = {deck.axis_of(link.lever) for c in short.cards for link in cards[c].informs}
+    assert principles == set(PRINCIPLES)
+
+
 def test_et_si_links(decks: dict[str, Any]) -> None:
     deck = _questions(decks, "et-si-33")
     informed: Counter[str] = Counter()

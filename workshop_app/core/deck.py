@@ -170,6 +170,11 @@ class StrategyCard(_Strict):
 class StrategyRules(_Strict):
     budget: Annotated[Int, Field(gt=0, le=MAX_BUDGET)] = Field(description="Budget de chaque table.")
     budget_unit: Annotated[str, Field(max_length=30)] = Field("points", description="Unité du budget.")
+    maintenance_budget: Annotated[Int, Field(gt=0, le=MAX_BUDGET)] | None = Field(
+        None,
+        description="Charge d’entretien que chaque table peut assumer : la somme des entretiens (0–3) des "
+        "cartes retenues ne doit pas la dépasser. Sans limite si absent.",
+    )
 
 
 class _DeckBase(_Strict):

@@ -130,7 +130,13 @@ class DeckDraft:
         return index + 1
 
     def remove_card(self, index: int) -> None:
-        del self.cards[index]
+        removed = self.cards.pop(index).get("id")
+        # A named subset no longer lists the removed card; a subset left empty goes with it.
+        subsets = self.data.get("subsets") or []
+        for subset in subsets:
+            subset["cards"] = [c for c in subset.get("cards", []) if c != removed]
+        if subsets:
+            self.data["subsets"] = [s for s in subsets if s.get("cards")]
         self.check()
 
     def move_card(self, index: int, delta: int) -> int:

@@ -52,6 +52,7 @@ DECK_ROWS: tuple[Column, ...] = (
     Column("Note sur les sources", "compass.source_note"),
     Column("Budget par table", "strategy.budget", "int"),
     Column("Unité du budget", "strategy.budget_unit"),
+    Column("Entretien maximal par table", "strategy.maintenance_budget", "int"),
     Column("Notes pour les auteurs (jamais imprimées)", "author_notes"),
     Column("Format", "format", "int"),
 )

@@ -2,14 +2,22 @@
 
 These numbers are the groups' own self-assessment, not an official index; the minutes say so.
 
-Questions decks
+Questions decks (en clair : voir ``METHOD_TEXT``, imprimé dans l’annexe de méthode du compte-rendu)
     Each answer with a numeric value ``v`` on a scale from ``lo`` to ``hi`` counts ``(v - lo) / (hi - lo)``.
     A card informs one or more levers with a weight ``w``. A lever's score is the weighted mean of the answers
-    of the cards that inform it, times 100. An axis's score is the weighted mean over every (card, lever) link
-    that falls in the axis. « Non concerné » (a scale value of ``null``) drops out of the denominator but
-    counts as answered; « ne sait pas » (an option marked ``unknown``) is recorded but counts as unanswered.
-    Coverage is the share of links answered (concerned or not). The room's score pools
-    every group's answers, each answer counting once. No answer at all gives ``score=None``, never 0.
+    of the cards that inform it, times 100. A principle's (axis's) score is the plain mean of its levers'
+    scores (levers not yet scored left out): a lever with many cards does not outweigh one with few, and a
+    card linked to two levers of the same principle is counted once in that principle's coverage. An axis
+    without levers is its own single lever. « Non concerné » (a scale value of ``null``) drops out of the
+    denominator but counts as answered; « ne sait pas » (an option marked ``unknown``) is recorded but counts
+    as unanswered. Coverage is the share of links answered (concerned or not). The room's lever score pools
+    every group's answers, each answer counting once; the room's principle score is the mean of the room's
+    lever scores. No answer at all gives ``score=None``, never 0.
+
+    Spread: every ``Score`` carries ``low``/``high``, the range behind its mean, so that a 0 and a 4 never
+    read as a calm 50: for a group's principle, the lowest and highest of its levers; for the room's lever,
+    the lowest and highest of the tables' scores on it; for the room's principle, the lowest and highest of
+    the tables' scores on its levers (so the room's mean always lies inside its range).
 
 Strategy decks
     A group's raw effect on an axis is the sum of the effects (−2…+2) of the cards it picked. It is placed on
@@ -17,20 +25,36 @@ Strategy decks
     negative, where ``best`` (``worst``) is the largest positive (negative) total a single group could reach
     on that axis within the budget, ignoring requires/excludes; a group over budget can go past it, and is
     capped at 0 or 100. Coverage is the share of the budget spent
-    (capped at 1). Budget overruns and broken requires/excludes are reported, never hidden. The room's score
-    is the mean of the groups that picked at least one card.
+    (capped at 1). A deck may set a second gauge, ``maintenance_budget``: the sum of the picked cards'
+    maintenance (0–3 each) that a table can sustain; it is reported beside the budget (``Budget.upkeep``).
+    Budget and maintenance overruns and broken requires/excludes are reported, never hidden. The room's score
+    is the mean of the groups that picked at least one card; its spread is the range of those groups.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from workshop_app.core.deck import QuestionDeck, StrategyCard, StrategyDeck
 from workshop_app.core.state import SequenceState
 
 ROOM = "__room__"
+
+METHOD_TEXT = (
+    "Chaque réponse est placée entre 0 (premier niveau de l’échelle) et 100 (dernier niveau). "
+    "Le score d’un levier est la moyenne des réponses des cartes qui le renseignent, pondérée par le poids "
+    "de chaque carte. Le score d’un principe est la moyenne simple de ses leviers : un levier renseigné par "
+    "beaucoup de cartes ne compte pas plus qu’un autre, et une carte liée à deux leviers d’un même principe "
+    "n’y est comptée qu’une fois. « Non concerné » sort du calcul ; « ne sait pas » compte comme sans "
+    "réponse. Le score de la salle met en commun les réponses de toutes les tables. À côté de chaque "
+    "moyenne figure l’écart : le plus bas et le plus haut des scores de levier qu’elle résume, table par "
+    "table, pour qu’un 0 et un 100 ne se lisent pas comme un 50 tranquille. Prudence : les niveaux de "
+    "l’échelle sont des étapes, pas des mesures ; le pas d’un niveau au suivant n’est pas forcément le "
+    "même, et leur moyenne est un repère pour la discussion, pas une mesure. Ces scores sont "
+    "l’autoévaluation des groupes, pas un indice officiel."
+)
 
 
 @dataclass(frozen=True)
@@ -42,6 +66,14 @@ class Score:
     answered: int = 0
     total: int = 0
     not_concerned: int = 0
+    low: float | None = None  # the range behind the mean (see the module docstring), None when unknown
+    high: float | None = None
+
+    def spread_text(self) -> str:
+        """« 0–100 » for a tooltip or a label; empty when there is no range to show."""
+        if self.low is None or self.high is None:
+            return ""
+        return f"{self.low:.0f}–{self.high:.0f}"
 
 
 @dataclass(frozen=True)
@@ -62,6 +94,12 @@ class Budget:
     budget: int
     spent: int
     violations: tuple[Violation, ...] = ()
+    upkeep: int = 0  # the picked cards' maintenance, the second gauge
+    upkeep_budget: int | None = None  # the deck's ``maintenance_budget``; None: no limit
+
+    @property
+    def upkeep_over(self) -> bool:
+        return self.upkeep_budget is not None and self.upkeep > self.upkeep_budget
 
     @property
     def remaining(self) -> int:
@@ -144,10 +182,13 @@ class QuestionScorer:
         self._values = {o.id: o.value for o in deck.scale if not o.unknown}
         self._targets = _targets(deck)
         self._axis_ids = [a.id for a in deck.compass.axes]
+        self._targets_of = _targets_of(deck)
         self._card_ids = [c.id for c in deck.cards]
         axis_of = {t: deck.axis_of(t) for t in self._targets}
-        self._links = [
-            [(link.lever, axis_of[link.lever], link.weight) for link in card.informs] for card in deck.cards
+        self._links = [[(link.lever, link.weight) for link in card.informs] for card in deck.cards]
+        # A card linked to two levers of one principle counts once in that principle.
+        self._card_axes = [
+            list(dict.fromkeys(axis_of[link.lever] for link in card.informs)) for card in deck.cards
         ]
         # group id -> (its answers' options, card by card; its tallies; its reading)
         self._groups: dict[str, tuple[tuple[str | None, ...], _Accs, GroupReading]] = {}
@@ -164,7 +205,7 @@ class QuestionScorer:
             cached = self._groups.get(group_id)
             if cached is None or cached[0] != key:
                 tallies = self._tally(key)
-                cached = (key, tallies, _reading(*tallies))
+                cached = (key, tallies, _reading(*tallies, self._targets_of))
                 self._groups[group_id] = cached
             groups[group_id] = cached[2]
             axes, levers = cached[1]
@@ -173,26 +214,30 @@ class QuestionScorer:
                     room[target].add(acc)
         for gone in set(self._groups) - set(group_ids):
             del self._groups[gone]
-        return CompassReading(self.deck.id, groups, _reading(room_axes, room_levers))
+        room_reading = _with_group_spread(
+            _reading(room_axes, room_levers, self._targets_of), groups.values(), self._targets_of
+        )
+        return CompassReading(self.deck.id, groups, room_reading)
 
     def _tally(self, options: tuple[str | None, ...]) -> _Accs:
         lo, span = self._lo, self._hi - self._lo
         axes = {a: _Acc() for a in self._axis_ids}
         levers = {t: _Acc() for t in self._targets}
-        for option, links in zip(options, self._links, strict=True):
+        for option, links, card_axes in zip(options, self._links, self._card_axes, strict=True):
             known = option is not None and option in self._values
             value = self._values[option] if known and option is not None else None
-            for lever, axis, weight in links:
-                for acc in (levers[lever], axes[axis]):
-                    acc.links += 1
-                    if not known:
-                        continue
-                    acc.answered += 1
-                    if value is None:
-                        acc.not_concerned += 1
-                    else:
-                        acc.weight_sum += weight
-                        acc.value_sum += weight * (value - lo) / span
+            accs = [(levers[lever], weight) for lever, weight in links]
+            accs += [(axes[axis], 0.0) for axis in card_axes]  # an axis's score comes from its levers
+            for acc, weight in accs:
+                acc.links += 1
+                if not known:
+                    continue
+                acc.answered += 1
+                if value is None:
+                    acc.not_concerned += 1
+                else:
+                    acc.weight_sum += weight
+                    acc.value_sum += weight * (value - lo) / span
         return axes, levers
 
 
@@ -200,13 +245,53 @@ def _targets(deck: QuestionDeck) -> list[str]:
     return [t for a in deck.compass.axes for t in ([lv.id for lv in a.levers] or [a.id])]
 
 
-def _reading(axes: Mapping[str, _Acc], levers: Mapping[str, _Acc]) -> GroupReading:
-    links = sum(a.links for a in axes.values())
-    answered = sum(a.answered for a in axes.values())
-    return GroupReading(
-        axes={k: v.result() for k, v in axes.items()},
-        levers={k: v.result() for k, v in levers.items()},
-        coverage=answered / links if links else 0.0,
+def _targets_of(deck: QuestionDeck) -> dict[str, list[str]]:
+    return {a.id: [lv.id for lv in a.levers] or [a.id] for a in deck.compass.axes}
+
+
+def _reading(
+    axes: Mapping[str, _Acc], levers: Mapping[str, _Acc], targets_of: Mapping[str, Sequence[str]]
+) -> GroupReading:
+    """Lever scores from their cards; each axis the plain mean of its levers, with their range beside it."""
+    links = sum(lv.links for lv in levers.values())
+    answered = sum(lv.answered for lv in levers.values())
+    lever_scores = {k: v.result() for k, v in levers.items()}
+    axis_scores = {}
+    for axis_id, acc in axes.items():
+        counted = acc.result()
+        scored = [s for t in targets_of[axis_id] if (s := lever_scores[t].score) is not None]
+        mean = sum(scored) / len(scored) if scored else None
+        low, high = (min(scored), max(scored)) if scored else (None, None)
+        axis_scores[axis_id] = replace(counted, score=mean, low=low, high=high)
+    return GroupReading(axes=axis_scores, levers=lever_scores, coverage=answered / links if links else 0.0)
+
+
+def _spread(score: Score, scores: Sequence[float | None]) -> Score:
+    known = [s for s in scores if s is not None]
+    return replace(score, low=min(known), high=max(known)) if known else replace(score, low=None, high=None)
+
+
+def _with_group_spread(
+    room: GroupReading,
+    groups: Iterable[GroupReading],
+    targets_of: Mapping[str, Sequence[str]] | None = None,
+) -> GroupReading:
+    """The room's means with the range of the tables' own scores beside each (for a principle with levers:
+    the tables' scores on its levers, so that the room's mean of levers lies inside the range)."""
+    groups = list(groups)
+
+    def behind(axis: str) -> list[float | None]:
+        if targets_of is None:
+            return [g.axes[axis].score for g in groups]
+        return [g.levers[t].score for g in groups for t in targets_of[axis] if t in g.levers]
+
+    return replace(
+        room,
+        axes={k: _spread(v, behind(k)) for k, v in room.axes.items()},
+        levers={
+            k: _spread(v, [g.levers[k].score for g in groups if k in g.levers])
+            for k, v in room.levers.items()
+        },
     )
 
 
@@ -215,20 +300,25 @@ def _reading(axes: Mapping[str, _Acc], levers: Mapping[str, _Acc]) -> GroupReadi
 
 def score_strategy(deck: StrategyDeck, state: SequenceState, group_ids: Sequence[str]) -> CompassReading:
     budget = deck.strategy.budget
-    bounds = {axis: _bounds(deck, axis) for axis in deck.axis_ids()}
     groups: dict[str, GroupReading] = {}
     for group_id in group_ids:
         picked = [deck.card(c) for c in state.picked(group_id) if _has(deck, c)]
         spent = sum(c.cost for c in picked)
-        axes = {}
-        for axis in deck.axis_ids():
-            raw = sum(c.effects.get(axis, 0) for c in picked)
-            axes[axis] = Score(_place(raw, *bounds[axis]) if picked else None, min(1.0, spent / budget),
-                               len(picked), len(deck.cards))
+        placed = strategy_axis_scores(deck, picked)
+        axes = {
+            axis: Score(placed[axis], min(1.0, spent / budget), len(picked), len(deck.cards))
+            for axis in deck.axis_ids()
+        }
         groups[group_id] = GroupReading(
             axes=axes,
             coverage=min(1.0, spent / budget),
-            budget=Budget(budget, spent, tuple(violations(picked))),
+            budget=Budget(
+                budget,
+                spent,
+                tuple(violations(picked)),
+                sum(c.maintenance for c in picked),
+                deck.strategy.maintenance_budget,
+            ),
         )
     playing = [g for g in groups.values() if _any(g)]
     room_axes = {}
@@ -241,7 +331,16 @@ def score_strategy(deck: StrategyDeck, state: SequenceState, group_ids: Sequence
             len(group_ids),
         )
     room_coverage = sum(g.coverage for g in groups.values()) / len(groups) if groups else 0.0
-    return CompassReading(deck.id, groups, GroupReading(axes=room_axes, coverage=room_coverage))
+    room = _with_group_spread(GroupReading(axes=room_axes, coverage=room_coverage), playing)
+    return CompassReading(deck.id, groups, room)
+
+
+def strategy_axis_scores(deck: StrategyDeck, picked: Sequence[StrategyCard]) -> dict[str, float | None]:
+    """The 0–100 score on each axis of one table's picks, exactly as the compass shows it."""
+    return {
+        axis: _place(sum(c.effects.get(axis, 0) for c in picked), *_bounds(deck, axis)) if picked else None
+        for axis in deck.axis_ids()
+    }
 
 
 def _any(reading: GroupReading) -> bool:

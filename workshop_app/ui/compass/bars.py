@@ -106,11 +106,19 @@ class BarsView(QWidget):
         for tick in (0, 25, 50, 75, 100):
             x = left + width * tick / 100
             w = metrics.horizontalAdvance(str(tick))
-            painter.drawText(QPointF(min(max(x - w / 2, left - w / 2), left + width - w / 2),
-                                     pad + metrics.ascent()), str(tick))
+            painter.drawText(
+                QPointF(min(max(x - w / 2, left - w / 2), left + width - w / 2), pad + metrics.ascent()),
+                str(tick),
+            )
 
-    def _draw_dots(self, painter: QPainter, series: CompassSeries, i: int,
-                   place: tuple[float, float, float, float], colours: Ink) -> None:
+    def _draw_dots(
+        self,
+        painter: QPainter,
+        series: CompassSeries,
+        i: int,
+        place: tuple[float, float, float, float],
+        colours: Ink,
+    ) -> None:
         left, width, centre, bar_h = place
         radius = max(3.5, min(7.0, bar_h * 0.55))
         for group in series.groups:
@@ -139,5 +147,7 @@ class BarsView(QWidget):
             lines.append(self.tr("« non concerné » : %1 réponse(s), hors du calcul").replace("%1", str(nc)))
         for one in (series.room, *series.groups):
             value = one.values[i]
-            lines.append(f"{one.name} : {value:.0f} %" if value is not None else f"{one.name} : —")
+            spread = one.spreads[i] if i < len(one.spreads) else ""
+            text = f"{one.name} : {value:.0f} %" if value is not None else f"{one.name} : —"
+            lines.append(f"{text} (écart {spread})" if spread and value is not None else text)
         return "\n".join(lines)

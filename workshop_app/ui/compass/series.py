@@ -31,6 +31,7 @@ class Series:
     name: str
     colour: str
     values: tuple[float | None, ...]  # one per target, 0–100 or None
+    spreads: tuple[str, ...] = ()  # one per target: « 0–100 », the range behind the mean, or ""
 
 
 @dataclass(frozen=True)
@@ -90,10 +91,19 @@ def build_series(
     for group in sorted(groups, key=lambda g: g.position):
         group_reading = reading.groups.get(group.id)
         values = _values(group_reading, chosen, use_levers)
-        series.append(Series(group.id, group.name, group.colour, values))
-    room = Series("__room__", "Salle (moyenne)", ROOM_COLOUR, _values(reading.room, chosen, use_levers))
-    return CompassSeries(chosen, tuple(series), room, reading.room.coverage, use_levers,
-                         _not_concerned(reading.room, chosen, use_levers))
+        spreads = _spreads(group_reading, chosen, use_levers)
+        series.append(Series(group.id, group.name, group.colour, values, spreads))
+    room = Series(
+        "__room__",
+        "Salle (moyenne)",
+        ROOM_COLOUR,
+        _values(reading.room, chosen, use_levers),
+        _spreads(reading.room, chosen, use_levers),
+    )
+    return CompassSeries(
+        chosen, tuple(series), room, reading.room.coverage, use_levers,
+        _not_concerned(reading.room, chosen, use_levers),
+    )
 
 
 def _not_concerned(reading: GroupReading, chosen: Sequence[Target], levers: bool) -> tuple[int, ...]:
@@ -113,4 +123,17 @@ def _values(reading: GroupReading | None, chosen: Sequence[Target], levers: bool
     for target in chosen:
         found = source.get(target.id) or reading.axes.get(target.id)
         out.append(found.score if found is not None else None)
+    return tuple(out)
+
+
+def _spreads(reading: GroupReading | None, chosen: Sequence[Target], levers: bool) -> tuple[str, ...]:
+    """The range behind each mean (``Score.low``–``high``), "" where it is a single value or unknown."""
+    if reading is None:
+        return tuple("" for _ in chosen)
+    source = reading.levers if levers else reading.axes
+    out: list[str] = []
+    for target in chosen:
+        found = source.get(target.id) or reading.axes.get(target.id)
+        plain = found is None or found.low is None or found.high is None or found.high - found.low < 0.5
+        out.append("" if plain or found is None else found.spread_text())
     return tuple(out)

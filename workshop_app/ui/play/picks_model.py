@@ -61,8 +61,9 @@ def delay_label(card: StrategyCard) -> str:
 
 
 def card_summary(deck: StrategyDeck, card: StrategyCard) -> str:
-    """« 3 points · moyen terme · Chaleur +2 · Eau +1 »."""
-    parts = [amount(card.cost, deck.strategy.budget_unit), delay_label(card)]
+    """« 3 points · moyen terme · entretien 2/3 · Chaleur +2 · Eau +1 »."""
+    upkeep = QCoreApplication.translate("picks", "entretien %1/3").replace("%1", str(card.maintenance))
+    parts = [amount(card.cost, deck.strategy.budget_unit), delay_label(card), upkeep]
     effects = effects_text(deck, card)
     return " · ".join([*parts, effects] if effects else parts)
 
@@ -96,7 +97,9 @@ class PicksModel(QAbstractTableModel):
         if orientation is Qt.Orientation.Vertical:
             return str(section + 1) if role == Qt.ItemDataRole.DisplayRole else None
         if section == COL_CARD:
-            return self.tr("Carte (coût · délai · effets)") if role == Qt.ItemDataRole.DisplayRole else None
+            if role != Qt.ItemDataRole.DisplayRole:
+                return None
+            return self.tr("Carte (coût · délai · entretien · effets)")
         group = self._groups[section - 1] if 0 < section <= len(self._groups) else None
         if group is None:
             return None

@@ -56,7 +56,13 @@ WIDE = 1000  # from this width, four gauges per line instead of two
 
 def budget_of(deck: StrategyDeck, picked: Collection[str]) -> Budget:
     cards = [c for c in deck.cards if c.id in picked]
-    return Budget(deck.strategy.budget, sum(c.cost for c in cards), tuple(violations(cards)))
+    return Budget(
+        deck.strategy.budget,
+        sum(c.cost for c in cards),
+        tuple(violations(cards)),
+        sum(c.maintenance for c in cards),
+        deck.strategy.maintenance_budget,
+    )
 
 
 class BudgetGauge(QWidget):
@@ -87,7 +93,12 @@ class BudgetGauge(QWidget):
         self.bar.setValue(budget.spent)
         self.bar.setFormat(f"{budget.spent} / {budget.budget}")
         spent = amount(budget.spent, unit)
-        self.bar.setToolTip(self.tr("Dépensé : {0} sur {1}").format(spent, budget.budget))
+        tip = self.tr("Dépensé : {0} sur {1}").format(spent, budget.budget)
+        if budget.upkeep_budget is not None:
+            upkeep = self.tr("entr. {0}/{1}").format(budget.upkeep, budget.upkeep_budget)
+            self.bar.setFormat(f"{budget.spent} / {budget.budget} · {upkeep}")
+            tip += "\n" + self.tr("Entretien : {0} sur {1}").format(budget.upkeep, budget.upkeep_budget)
+        self.bar.setToolTip(tip)
         if self.bar.property("over") != budget.over:
             self.bar.setProperty("over", budget.over)
             self.bar.setStyleSheet(gauge_style(budget.over, ink()))
@@ -138,7 +149,10 @@ class StrategyPanel(QFrame):
         self._per_line = 0
         self._place_gauges(2)
         rules = deck.strategy
-        title = QLabel(self.tr("Budget par table : {0}").format(amount(rules.budget, rules.budget_unit)))
+        heading = self.tr("Budget par table : {0}").format(amount(rules.budget, rules.budget_unit))
+        if rules.maintenance_budget is not None:
+            heading += self.tr(" · entretien : {0} au plus").format(rules.maintenance_budget)
+        title = QLabel(heading)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(title)
@@ -232,6 +246,9 @@ class StrategyPanel(QFrame):
             if budget.over:
                 lines.append(self.tr("{0} : budget dépassé de {1}").format(
                     gauge.group.name, amount(budget.spent - budget.budget, unit)))
+            if budget.upkeep_over:
+                lines.append(self.tr("{0} : entretien dépassé ({1} pour {2} possibles)").format(
+                    gauge.group.name, budget.upkeep, budget.upkeep_budget))
             lines += [f"{gauge.group.name} : {self.rule_text(v)}" for v in budget.violations]
         self.warning.setText("\n".join(f"⚠ {line}" for line in lines))
         self.warning.setVisible(bool(lines) and not getattr(self, "_masked", False))

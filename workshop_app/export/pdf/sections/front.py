@@ -45,14 +45,16 @@ SELF_ASSESSMENT = (
 )
 
 QUESTIONS_RULE = (
-    "Chaque réponse est placée sur une échelle de 0 à 100 ({lo} = 0, {hi} = 100). Chaque carte porte sur un "
-    "ou deux leviers de la grille ; le score d’un levier est la moyenne des réponses des cartes qui le "
-    "concernent (une carte centrale pour ce levier compte davantage), celui d’un principe la moyenne des "
-    "réponses portant sur ses leviers. La réponse {nc} n’entre pas dans le calcul. Le <b>taux de "
-    "réponse</b> dit quelle part des questions a reçu une réponse : un score fondé sur peu de réponses "
-    "reflète un atelier inachevé, pas un territoire faible. Le score de la salle regroupe les réponses de "
-    "toutes les tables, chacune comptant une fois. Sans aucune réponse, le score est « non renseigné » "
-    "(jamais 0)."
+    "Chaque réponse prend la valeur de l’échelle, ramenée entre 0 et 100 (de {lo} = 0 à {hi} = 100). "
+    "Une carte éclaire un ou plusieurs leviers, avec un poids. Le score d’un levier est la moyenne pondérée "
+    "des réponses des cartes qui l’éclairent ; celui d’un principe est la moyenne simple de ses leviers (un "
+    "levier éclairé par beaucoup de cartes ne pèse pas plus qu’un autre). Les niveaux de l’échelle sont des "
+    "étapes, pas des mesures : leur moyenne est un repère pour la discussion. La réponse {nc} ne compte "
+    "pas dans le calcul mais compte comme une "
+    "réponse. La <b>couverture</b> est la part des liens carte–levier qui ont reçu une réponse : un score "
+    "peu couvert reflète un atelier inachevé, pas un territoire faible. Le score de la salle regroupe les "
+    "réponses de toutes les tables, chacune comptant une fois. Sans aucune réponse, le score est "
+    "«\u00a0non renseigné\u00a0» (jamais 0)."
 )
 
 STRATEGY_RULE = (
