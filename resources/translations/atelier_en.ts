@@ -341,6 +341,14 @@ This computer&apos;s current data will be replaced; it is first set aside in “
         <source>Dépensé : {0} sur {1}</source>
         <translation>Spent: {0} of {1}</translation>
     </message>
+    <message>
+        <source>entr. {0}/{1}</source>
+        <translation>upkeep {0}/{1}</translation>
+    </message>
+    <message>
+        <source>Entretien : {0} sur {1}</source>
+        <translation>Upkeep: {0} of {1}</translation>
+    </message>
 </context>
 <context>
     <name>CardPanel</name>
@@ -973,6 +981,14 @@ To keep a copy, first export its archive (.zip) from the File menu.</translation
         <translation>Minutes (PDF)</translation>
     </message>
     <message>
+        <source>Compte-rendu modifiable (Word, DOCX)</source>
+        <translation>Editable minutes (Word, DOCX)</translation>
+    </message>
+    <message>
+        <source>Dossier complet : PDF, DOCX, graphiques, données (.zip)</source>
+        <translation>Complete pack: PDF, DOCX, charts, data (.zip)</translation>
+    </message>
+    <message>
         <source>Réponses brutes pour Excel (CSV)</source>
         <translation>Raw answers for Excel (CSV)</translation>
     </message>
@@ -985,8 +1001,12 @@ To keep a copy, first export its archive (.zip) from the File menu.</translation
         <translation>Workshop archive, photos included (.zip)</translation>
     </message>
     <message>
-        <source>&amp;Anonymiser les participants (seuls leur service et leur organisation restent)</source>
-        <translation>&amp;Anonymise participants (only their department and organisation remain)</translation>
+        <source>&amp;Anonymiser les participant·es (seuls leur service et leur organisation restent)</source>
+        <translation>&amp;Anonymise participants (only their service and organisation remain)</translation>
+    </message>
+    <message>
+        <source>Les noms sont remplacés partout, y compris dans les textes saisis (nom seul, « M. Nom », initiale, majuscules, sans accents) et les noms des photos ; les porteurs d’actions deviennent leur service. Un surnom n’est pas reconnu : relisez avant d’envoyer.</source>
+        <translation>Names are replaced everywhere, including typed text (surname alone, &quot;Mr Name&quot;, initial, upper case, without accents) and photo file names; action owners become their service. A nickname is not recognised: read it again before sending.</translation>
     </message>
     <message>
         <source>Complète : synthèse, compte-rendu et annexes</source>
@@ -1025,6 +1045,14 @@ To keep a copy, first export its archive (.zip) from the File menu.</translation
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
+        <source>Word (*.docx)</source>
+        <translation>Word (*.docx)</translation>
+    </message>
+    <message>
+        <source>Dossier de compte-rendu (*.zip)</source>
+        <translation>Minutes pack (*.zip)</translation>
+    </message>
+    <message>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
@@ -1047,6 +1075,10 @@ To keep a copy, first export its archive (.zip) from the File menu.</translation
         <source>Compte-rendu enregistré</source>
         <extracomment>opens a file or a folder with the system&apos;s application; False when nothing could open it</extracomment>
         <translation>Minutes saved</translation>
+    </message>
+    <message>
+        <source>Compte-rendu modifiable enregistré (DOCX)</source>
+        <translation>Editable minutes saved (DOCX)</translation>
     </message>
     <message>
         <source>Réponses enregistrées (CSV)</source>
@@ -1814,8 +1846,8 @@ The app stays open but cannot save anything. Fix the problem, then click “Retr
 <context>
     <name>PicksModel</name>
     <message>
-        <source>Carte (coût · délai · effets)</source>
-        <translation>Card (cost · delay · effects)</translation>
+        <source>Carte (coût · délai · entretien · effets)</source>
+        <translation>Card (cost · delay · upkeep · effects)</translation>
     </message>
     <message>
         <source>choisie</source>
@@ -1941,12 +1973,24 @@ The room sees this screen: the compass appears when you reveal the results (R).<
         <translation>Note or quote (anonymous), Enter to add it</translation>
     </message>
     <message>
+        <source>Hors compte-rendu</source>
+        <translation>Not in the minutes</translation>
+    </message>
+    <message>
+        <source>La note reste dans l’application et l’archive, mais n’apparaît dans aucun export</source>
+        <translation>The note stays in the app and the archive but appears in no export</translation>
+    </message>
+    <message>
         <source>touche {0}</source>
         <translation>key {0}</translation>
     </message>
     <message>
         <source>Notes ({0})</source>
         <translation>Notes ({0})</translation>
+    </message>
+    <message>
+        <source> (hors compte-rendu)</source>
+        <translation> (not in the minutes)</translation>
     </message>
     <message>
         <source>Aucune note</source>
@@ -2284,8 +2328,16 @@ Only one window can use it at a time: what is entered in one would not show in t
         <translation>Budget per table: {0}</translation>
     </message>
     <message>
+        <source> · entretien : {0} au plus</source>
+        <translation> · upkeep: {0} at most</translation>
+    </message>
+    <message>
         <source>{0} : budget dépassé de {1}</source>
         <translation>{0}: budget exceeded by {1}</translation>
+    </message>
+    <message>
+        <source>{0} : entretien dépassé ({1} pour {2} possibles)</source>
+        <translation>{0}: upkeep exceeded ({1} for {2} possible)</translation>
     </message>
     <message>
         <source>« {0} » demande aussi « {1} »</source>
@@ -2461,6 +2513,17 @@ Only one window can use it at a time: what is entered in one would not show in t
     </message>
 </context>
 <context>
+    <name>parent</name>
+    <message>
+        <source>Rechercher : titre, territoire, programme, jeu, année…</source>
+        <translation>Search: title, territory, programme, deck, year…</translation>
+    </message>
+    <message>
+        <source>Rechercher un atelier</source>
+        <translation>Search a workshop</translation>
+    </message>
+</context>
+<context>
     <name>picks</name>
     <message>
         <source>point</source>
@@ -2481,6 +2544,10 @@ Only one window can use it at a time: what is entered in one would not show in t
     <message>
         <source>long terme</source>
         <translation>long term</translation>
+    </message>
+    <message>
+        <source>entretien %1/3</source>
+        <translation>upkeep %1/3</translation>
     </message>
 </context>
 </TS>
