@@ -105,7 +105,8 @@ def test_card_summary_lists_cost_delay_and_effects() -> None:
     assert card_summary(deck, deck.card("parking")) == (
         "5 points · moyen terme · entretien 0/3 · Économie +2 · Eau -1 · Biodiversité -1"
     )
-    assert card_summary(deck, deck.card("etude")) == "1 point · court terme · entretien 0/3"  # French: 1 is singular
+    # French: 1 is singular
+    assert card_summary(deck, deck.card("etude")) == "1 point · court terme · entretien 0/3"
 
 
 def test_card_summary_is_english_in_the_english_interface(english: None) -> None:
