@@ -20,10 +20,10 @@ def test_the_facilitators_reading_agrees_with_the_figures() -> None:
     names = {g.id: g.name for g in snapshot.groups}
     # « ils viennent pour l’essentiel de la table du Vieux Bourg, plus sévère que les autres »
     assert "Vieux Bourg" in T.AGREEMENT and names[questions.strict_group or ""] == "Le Vieux Bourg"
-    # « les points forts : la gouvernance partagée et la culture commune »
+    # « les points forts : la gouvernance partagée … et la prise en compte des risques dans les projets »
     strengths = " ".join(f.label for f in found.strengths)
     assert "1.1 Assurer une gouvernance partagée" in strengths
-    assert "2.1 S’appuyer sur une culture" in strengths
+    assert "1.3 Intégrer les vulnérabilités" in strengths
     # « les écarts portent surtout sur l’anticipation et sur le retour d’expérience »
     widest = [s.label[:3] for s in questions.target_spreads[:3]]
     assert {"3.1", "3.2"} <= set(widest) and "5.1" in widest
