@@ -115,7 +115,9 @@ def test_bundle_holds_what_it_should_and_not_more(bundle: Path) -> None:
     assert list((migrations / "versions").glob("*.py"))
     assert list((internal / "reportlab" / "fonts").glob("Vera*.ttf"))
     qt = internal / "PySide6"
-    for unwanted in ("QtNetwork.abi3.so", "QtQml.abi3.so", "QtQuick.abi3.so", "QtTest.abi3.so"):
+    # QtNetwork stays: its QLocalServer brings the running copy forward (ui/single_instance.py)
+    assert (qt / "QtNetwork.abi3.so").exists()
+    for unwanted in ("QtQml.abi3.so", "QtQuick.abi3.so", "QtTest.abi3.so"):
         assert not (qt / unwanted).exists(), unwanted
     assert not (internal / "tkinter").exists() and not (internal / "_pytest").exists()
     languages = {p.stem.rsplit("_", 1)[-1] for p in (qt / "Qt" / "translations").glob("*.qm")}
