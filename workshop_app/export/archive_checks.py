@@ -264,7 +264,8 @@ def image_pixels(data: bytes) -> tuple[int, int, str] | None:
 
     from PIL import Image, UnidentifiedImageError
 
-    Image.MAX_IMAGE_PIXELS = MAX_IMAGE_PIXELS  # Pillow itself then refuses beyond twice as many
+    # Pillow's own limit is left as it is (a global: lowering it here changed what other readers of images,
+    # such as services.photos, are told); beyond twice that limit Pillow refuses to open the file at all.
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", Image.DecompressionBombWarning)  # we decide below
@@ -285,8 +286,8 @@ def image_too_big(data: bytes, *, decoding: bool = True) -> str:
         return ""
     width, height, fmt = found
     if fmt == "BOMB":
-        millions = _count(2 * MAX_IMAGE_PIXELS // 1_000_000)
-        return f"plus de {millions} millions de pixels (bombe de décompression)"
+        millions = _count(MAX_IMAGE_PIXELS // 1_000_000)
+        return f"bien plus de {millions} millions de pixels (bombe de décompression)"
     limit = MAX_IMAGE_PIXELS if fmt in ("JPEG", "MPO") or not decoding else MAX_FULL_DECODE_PIXELS
     if width * height > limit:
         return f"image de {width} × {height} pixels ({_count(limit // 1_000_000)} millions de pixels au plus)"
