@@ -55,10 +55,14 @@ def step(window, stage):
         def done(_path):
             flow.sig_exported.disconnect()
             marks.append((f"export-{n + 1}", hwm()))
-            if n == 0:
-                QTimer.singleShot(0, lambda: export(1))
-            else:
-                window.close()
+            def after():
+                if flow.done_box is not None:  # the « Ouvrir le PDF / le dossier » box a user closes
+                    flow.done_box.close()
+                if n == 0:
+                    export(1)
+                else:
+                    window.close()
+            QTimer.singleShot(200, after)  # the box is shown on the event loop's next turn
         flow.sig_exported.connect(done)
         flow.start(workshop, ExportChoice("pdf", target, False))
 def shown(window):
