@@ -102,7 +102,10 @@ def test_another_version_is_flagged_and_left_out(store: WorkshopStore, qdeck: Qu
     assert [p.label for p in result.profiles] == ["Arras", "Creil"]
     assert [e.workshop_id for e in result.excluded] == [c]
     assert "autre version" in result.excluded[0].reason and "2.0" in result.excluded[0].reason
-    assert any(n.startswith("Denain n’est pas comparé") for n in result.notes)
+    assert any(
+        n.startswith("L’atelier « Atelier Denain » (Denain, du 03/01/2025) n’est pas comparé")
+        for n in result.notes
+    )
     with pytest.raises(AtelierError, match="Moins de deux ateliers"):
         compare_workshops(store, [a, c], deck_id=qdeck.id)
 

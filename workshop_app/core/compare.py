@@ -67,7 +67,7 @@ def compare(
     for snapshot in snapshots:
         sequence, reason = _sequence(snapshot, reference)
         if sequence is None:
-            excluded.append(Excluded(snapshot.info.id, _plain_label(snapshot, anonymise), reason))
+            excluded.append(Excluded(snapshot.info.id, _excluded_label(snapshot, anonymise), reason))
         else:
             played.append((snapshot, sequence))
     key = _key(reference)
@@ -199,6 +199,16 @@ def _plain_label(snapshot: WorkshopSnapshot, anonymise: bool) -> str:
     if anonymise:
         return "un atelier"
     return snapshot.info.territory.strip() or snapshot.info.title
+
+
+def _excluded_label(snapshot: WorkshopSnapshot, anonymise: bool) -> str:
+    """« L’atelier « Titre » du 10/04/2025 » (anonymised: « L’atelier du 10/04/2025 »)."""
+    when = f"du {_date_text(snapshot)}" if snapshot.info.date else "sans date"
+    if anonymise:
+        return f"L’atelier {when}"
+    return (
+        f"L’atelier « {snapshot.info.title} » ({snapshot.info.territory or 'territoire non précisé'}, {when})"
+    )
 
 
 def _date_text(snapshot: WorkshopSnapshot) -> str:
