@@ -98,10 +98,8 @@ def _overall(profile: WorkshopProfile) -> TargetScore:
 
 
 def read_first(comparison: Comparison) -> Section:
-    blocks: list[Block] = [
-        Para(comparison.disclaimer, "boxed", "À lire avant tout."),
-        Bullets(list(comparison.rules), "Règles de comparaison"),
-    ]
+    # the disclaimer itself is on the cover (see .pdf.cover), as in the compte-rendu
+    blocks: list[Block] = [Bullets(list(comparison.rules), "Règles de comparaison")]
     if comparison.notes:
         blocks.append(Bullets(list(comparison.notes), "Laissé de côté ou à lire avec prudence"))
     if comparison.anonymised:
