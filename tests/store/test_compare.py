@@ -110,6 +110,19 @@ def test_another_version_is_flagged_and_left_out(store: WorkshopStore, qdeck: Qu
         compare_workshops(store, [a, c], deck_id=qdeck.id)
 
 
+def test_same_version_with_another_compass_is_left_out(store: WorkshopStore, sdeck: StrategyDeck) -> None:
+    water = sdeck.compass.axes[1]
+    split = [*sdeck.compass.axes, water.model_copy(update={"id": "eau-pluie", "label": "Eaux de pluie"})]
+    other = sdeck.model_copy(update={"compass": sdeck.compass.model_copy(update={"axes": split})})
+    a = _strategy(store, sdeck, "Arras", {"T1": ["s1"]})
+    b = _strategy(store, sdeck, "Creil", {"T1": ["s2", "s1"]})
+    c = _strategy(store, other, "Denain", {"T1": ["s1"]})
+    result = compare_workshops(store, [a, b, c])
+    assert [p.label for p in result.profiles] == ["Arras", "Creil"]
+    assert [e.workshop_id for e in result.excluded] == [c]
+    assert "pas les mêmes principes" in result.excluded[0].reason
+
+
 def test_too_few_workshops_is_a_french_error(store: WorkshopStore, qdeck: QuestionDeck) -> None:
     a = _questions(store, qdeck, "Arras", None, {})
     with pytest.raises(AtelierError, match="au moins deux"):

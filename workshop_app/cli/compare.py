@@ -47,10 +47,12 @@ def cmd_compare(args: argparse.Namespace) -> int:
 
     with open_store() as store:
         ids = [resolve_workshop(store, key) for key in args.ateliers]
+        # every workshop of the programme or territory: one that played another deck or version is named
+        # in the report with the reason, not dropped silently
         if args.programme:
-            ids += programme_workshops(store, args.programme, args.jeu)
+            ids += programme_workshops(store, args.programme)
         if args.territoire:
-            ids += territory_workshops(store, args.territoire, args.jeu)
+            ids += territory_workshops(store, args.territoire)
         if len(set(ids)) < 2:
             raise AtelierError(
                 "Indiquez au moins deux ateliers à comparer (leurs identifiants, --programme NOM ou "

@@ -238,11 +238,19 @@ def _shared(comparison: Comparison) -> Section:
     def lines(found: Sequence[Shared]) -> list[Line]:
         return [Line(f"{s.label} — {', '.join(s.labels)} ({s.count} sur {s.of})") for s in found]
 
-    what = "un axe" if strategy else "un levier"
+    if strategy:
+        rule_text = (
+            f"Pour un territoire, l’effet attendu sur un axe est fort à partir de {strong:.0f}/100 et faible "
+            f"jusqu’à {weak:.0f}/100 (50 = sans effet), quand au moins la moitié du budget est dépensée"
+        )
+    else:
+        rule_text = (
+            f"Pour un territoire, un levier compte comme point fort à partir de {strong:.0f}/100 et comme "
+            f"vulnérabilité jusqu’à {weak:.0f}/100, quand au moins la moitié des réponses attendues sont là"
+        )
     caption = (
-        f"Pour un territoire, {what} compte comme point fort à partir de {strong:.0f}/100 et comme "
-        f"vulnérabilité jusqu’à {weak:.0f}/100, quand au moins la moitié des réponses attendues sont là ; il "
-        "est commun quand au moins deux territoires, et au moins la moitié d’entre eux, le partagent."
+        f"{rule_text} ; il est commun quand au moins deux territoires, et au moins la moitié d’entre eux, le "
+        "partagent."
     )
     block = Findings(
         lines(comparison.strengths),
