@@ -66,6 +66,24 @@ def test_one_territory_is_an_evolution_by_date_lever_by_lever(
     ]
 
 
+def test_three_dates_and_one_undated_keep_their_order(store: WorkshopStore, qdeck: QuestionDeck) -> None:
+    ids = [
+        _questions(store, qdeck, "Creil", day, {"T": {"q2": option}})
+        for day, option in (
+            (date(2025, 5, 1), "2"),
+            (None, "4"),
+            (date(2023, 5, 1), "0"),
+            (date(2024, 5, 1), "1"),
+        )
+    ]
+    result = compare_workshops(store, ids, anonymise=True)
+    assert [p.label for p in result.profiles] == ["01/05/2023", "01/05/2024", "01/05/2025", "sans date"]
+    assert result.title == "Évolution — un territoire" and all(p.territory == "" for p in result.profiles)
+    assert any("n’a pas de date" in n for n in result.notes)
+    move = next(m for m in result.movements if m.target.id == "1.2")
+    assert (move.before.score, move.after.score) == (0.0, 50.0)  # first date → last date (not the undated)
+
+
 def test_a_cohort_is_sorted_by_name_never_by_score(store: WorkshopStore, qdeck: QuestionDeck) -> None:
     best = _questions(store, qdeck, "Soissons", date(2025, 2, 1), {"T": {"q1": "4", "q2": "4", "q3": "4"}})
     worst = _questions(store, qdeck, "Arras", date(2025, 1, 1), {"T": {"q1": "0", "q2": "0", "q3": "0"}})

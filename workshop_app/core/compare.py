@@ -86,7 +86,8 @@ def compare(
     if kind is CompareKind.EVOLUTION:
         profiles.sort(key=lambda p: (p.date is None, p.date or _NO_DATE, p.label))
         notes += [
-            f"L’atelier « {p.label} » n’a pas de date : il est placé en dernier."
+            f"L’atelier « {p.title or p.label} » n’a pas de date : il est placé en dernier, hors de "
+            "l’écart entre la première et la dernière date."
             for p in profiles
             if p.date is None
         ]
@@ -301,7 +302,7 @@ def direction(delta: float | None) -> Direction:
 
 
 def _with_movements(comparison: Comparison) -> Comparison:
-    first, last = comparison.profiles[0], comparison.profiles[-1]
+    first, last = comparison.ends
     moves = []
     for target in comparison.targets:
         before = first.score(target.id) or TargetScore(target.id, None, 0.0)

@@ -180,6 +180,14 @@ class Comparison:
         return (*self.principles, *self.levers)
 
     @property
+    def ends(self) -> tuple[WorkshopProfile, WorkshopProfile]:
+        """The two workshops ``movements`` compare: the first and the last dated ones (an undated workshop
+        is not « the latest »), or the first and last given when fewer than two have a date."""
+        dated = [p for p in self.profiles if p.date is not None]
+        ends = dated if len(dated) >= 2 else list(self.profiles)
+        return ends[0], ends[-1]
+
+    @property
     def title(self) -> str:
         if self.kind is CompareKind.EVOLUTION:
             where = self.profiles[0].territory if self.profiles and not self.anonymised else "un territoire"

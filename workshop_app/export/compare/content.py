@@ -148,7 +148,7 @@ def evolution(comparison: Comparison) -> list[Section]:
 
 def _movement_sentence(comparison: Comparison, principles: bool) -> Para:
     moves = [m for m in comparison.movements if m.target.is_principle == principles]
-    first, last = comparison.profiles[0].label, comparison.profiles[-1].label
+    first, last = (p.label for p in comparison.ends)
     parts = []
     for direction, word in ((Direction.UP, "En hausse"), (Direction.DOWN, "En baisse")):
         names = [
