@@ -94,6 +94,10 @@ def test_a_cohort_is_sorted_by_name_never_by_score(store: WorkshopStore, qdeck: 
     assert result.movements == ()
     assert [s.key for s in result.strengths] == ["1.1", "2.1"]  # strong in Creil and Soissons
     assert result.strengths[0].labels == ("Creil", "Soissons") and result.strengths[0].of == 3
+    arras, creil, soissons = result.profiles
+    assert arras.vulnerabilities == ("1.1", "1.2", "2.1") and arras.strengths == ()
+    assert creil.strengths == ("1.1", "2.1") and creil.vulnerabilities == ("1.2",)  # the most marked first
+    assert soissons.strengths == ("1.1", "1.2", "2.1")
     assert any("classement" in rule for rule in result.rules) and "autoévaluation" in result.disclaimer
 
 

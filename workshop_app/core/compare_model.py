@@ -107,6 +107,11 @@ class WorkshopProfile:
     levers: tuple[TargetScore, ...]  # in the order of Comparison.levers (empty for a strategy deck)
     coverage: float  # 0–1: share of the expected answers given (strategy: share of the budget spent)
     choices: tuple[CardChoice, ...] = ()  # strategy decks: cards retained, most tables first
+    # its own profile (the City Resilience Index's reading): target ids clearly above / below the middle, with
+    # at least half the expected answers, the most marked first (levers, or principles without levers; the
+    # axes of a strategy deck: the strongest / weakest expected effects)
+    strengths: tuple[str, ...] = ()
+    vulnerabilities: tuple[str, ...] = ()
 
     @property
     def low_coverage(self) -> bool:

@@ -143,6 +143,7 @@ def evolution(comparison: Comparison) -> list[Section]:
                 (_movement_sentence(comparison, False), _moves_table(comparison, moves_l, "Levier")),
             )
         )
+    out.append(Section("Points forts et vulnérabilités à chaque date", (own_profiles(comparison),)))
     return out
 
 
@@ -210,9 +211,29 @@ def cohort(comparison: Comparison) -> list[Section]:
     if comparison.levers:
         out.append(Section("Scores par levier", tuple(_score_tables(comparison, principles=False))))
     out.append(_shared(comparison))
+    out.append(Section("Le profil de chaque territoire", (own_profiles(comparison),)))
     if strategy:
         out.append(_choices(comparison))
     return out
+
+
+def own_profiles(comparison: Comparison) -> TableBlock:
+    """Each workshop's own strengths and vulnerabilities (or strongest / weakest expected effects), in the
+    comparison's order, each with its score."""
+    strategy = comparison.deck.strategy
+    labels = {t.id: t.label for t in comparison.targets}
+
+    def listed(profile: WorkshopProfile, ids: Sequence[str]) -> str:
+        return " ; ".join(f"{labels[i]} ({T.score(profile.score(i))})" for i in ids) or "—"
+
+    cohort = comparison.kind is CompareKind.COHORT
+    header = [
+        "Territoire" if cohort else "Date",
+        "Effets forts" if strategy else "Points forts",
+        "Effets faibles" if strategy else "Vulnérabilités",
+    ]
+    rows = [[p.label, listed(p, p.strengths), listed(p, p.vulnerabilities)] for p in comparison.profiles]
+    return TableBlock(header, rows, (0.18, 0.41, 0.41), "lll")
 
 
 def _score_tables(comparison: Comparison, *, principles: bool) -> list[TableBlock]:
