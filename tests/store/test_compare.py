@@ -13,7 +13,12 @@ from hypothesis import strategies as st
 from workshop_app.core.compare_model import CompareKind, Direction
 from workshop_app.core.deck import QuestionDeck, StrategyDeck
 from workshop_app.core.errors import AtelierError
-from workshop_app.services.compare import compare_workshops, programme_workshops, territory_workshops
+from workshop_app.services.compare import (
+    candidates,
+    compare_workshops,
+    programme_workshops,
+    territory_workshops,
+)
 from workshop_app.store import WorkshopStore
 
 Answers = Mapping[str, Mapping[str, str]]  # table name -> card id -> option id
@@ -175,6 +180,9 @@ def test_programme_and_territory_pick_workshops_from_the_summaries(
         store.set_programme(w, "Nature en ville — Hauts-de-France 2024–2025")
     assert programme_workshops(store, "nature en ville — hauts-de-france 2024–2025") == [b, a]
     assert territory_workshops(store, "SOISSONS") == [c, a]
+    offered = candidates(store, qdeck.id)
+    assert [x.summary.id for x in offered] == [b, c, a] and all(x.comparable for x in offered)
+    assert not any(x.comparable for x in candidates(store, "nature-en-ville"))
     with pytest.raises(AtelierError, match="Aucun atelier"):
         programme_workshops(store, "Inconnu")
 
