@@ -184,6 +184,8 @@ class MergeConflict:
     kept_stamp: str
     lost_stamp: str
     at: datetime
+    id: str = ""  # its row in the database that holds it ("" before it is stored)
+    settled: str = ""  # the stamp of the version that settled it ("" while open)
 
 
 @dataclass
@@ -196,6 +198,7 @@ class MergeReport:
     added: Counter[str] = field(default_factory=Counter)  # events and records added, by noun
     changed: Counter[str] = field(default_factory=Counter)  # records whose fields changed, by noun
     conflicts: list[str] = field(default_factory=list)  # field labels, e.g. "lieu"
+    conflict_records: list[MergeConflict] = field(default_factory=list)  # the same, in full
 
     @property
     def anything(self) -> bool:

@@ -15,6 +15,7 @@ from workshop_app.core.events import utc_now
 from workshop_app.core.merge import FIELD_LABELS, FieldVersion, MergeReport, settle
 from workshop_app.core.workshop import WorkshopSnapshot
 from workshop_app.store import convert
+from workshop_app.store.conflicts import as_conflict
 from workshop_app.store.models import (
     ActionRow,
     AttachmentRow,
@@ -99,16 +100,16 @@ class RecordMerger:
             self.report.conflicts.append(FIELD_LABELS.get(name, name))
             kept, lost = (theirs, ours) if decided.take_theirs else (ours, theirs)
             kept_v, lost_v = (other, mine) if decided.take_theirs else (mine, other)
-            self.session.add(
-                MergeConflictRow(
-                    workshop_id=self.wid,
-                    row_id=row_id,
-                    field=name,
-                    kept={"value": _json(kept), "stamp": kept_v.stamp if kept_v else ""},
-                    lost={"value": _json(lost), "stamp": lost_v.stamp if lost_v else ""},
-                    at=utc_now(),
-                )
+            conflict = MergeConflictRow(
+                workshop_id=self.wid,
+                row_id=row_id,
+                field=name,
+                kept={"value": _json(kept), "stamp": kept_v.stamp if kept_v else ""},
+                lost={"value": _json(lost), "stamp": lost_v.stamp if lost_v else ""},
+                at=utc_now(),
             )
+            self.session.add(conflict)
+            self.report.conflict_records.append(as_conflict(conflict))
         return decided.take_theirs
 
     # -- every kind of record -----------------------------------------------------------------------------
