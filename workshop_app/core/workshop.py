@@ -14,7 +14,7 @@ from enum import StrEnum
 
 from workshop_app.core.deck import QuestionDeck, StrategyDeck
 from workshop_app.core.events import Event
-from workshop_app.core.merge import FieldVersion
+from workshop_app.core.merge import FieldVersion, Tombstone
 from workshop_app.core.scoring import CompassReading, score
 from workshop_app.core.state import SequenceState, WorkshopState, fold
 
@@ -134,6 +134,8 @@ class WorkshopSnapshot:
     debrief: Debrief = field(default_factory=Debrief)
     # the latest edit of each edited field of the records above (see ``core.merge``): merging compares them
     versions: Sequence[FieldVersion] = ()
+    # the tables, participants, actions and photos deleted from this workshop (``core.merge.Tombstone``)
+    tombstones: Sequence[Tombstone] = ()
 
     def state(self) -> WorkshopState:
         return fold(self.events)

@@ -130,6 +130,8 @@ def snapshot_to_json(snapshot: WorkshopSnapshot, *, anonymise: bool = False) -> 
             {"row_id": v.row_id, "field": v.field, "stamp": v.stamp, "base": v.base}
             for v in snapshot.versions
         ],
+        # deleted records (core.merge.Tombstone), so a merge does not bring them back; ignored by older apps
+        "tombstones": [{"row_id": t.row_id, "kind": t.kind, "stamp": t.stamp} for t in snapshot.tombstones],
         "debrief": {
             "strengths": [text(x) for x in snapshot.debrief.strengths],
             "vulnerabilities": [text(x) for x in snapshot.debrief.vulnerabilities],

@@ -23,6 +23,7 @@ from workshop_app.store.models import (
     WorkshopRow,
 )
 from workshop_app.store.play import _load_events
+from workshop_app.store.tombstones import load_tombstones
 from workshop_app.store.versions import load_versions
 
 _STATE_CACHE_SIZE = 64
@@ -76,6 +77,7 @@ class ReadingMixin(StoreBase):
                 attachments=tuple(convert.attachment_info(a) for a in attachments),
                 debrief=convert.debrief_from(row.debrief),
                 versions=tuple(load_versions(session, workshop_id)),
+                tombstones=tuple(load_tombstones(session, workshop_id)),
             )
 
     def list_workshops(self) -> list[WorkshopSummary]:

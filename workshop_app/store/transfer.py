@@ -33,6 +33,7 @@ from workshop_app.store.extras import check_attachment_size
 from workshop_app.store.merge_records import RecordMerger
 from workshop_app.store.models import EventRow, GroupRow, SequenceRow, WorkshopRow
 from workshop_app.store.play import _load_events
+from workshop_app.store.tombstones import apply_tombstones
 from workshop_app.store.versions import MERGING, load_versions, put_versions
 
 
@@ -75,6 +76,8 @@ class TransferMixin(StoreBase):
                 records.versions = {(v.row_id, v.field): v for v in load_versions(session, wid)}
                 records.fields(row, values, "workshop")
                 records.debrief(row)
+            holding = apply_tombstones(session, wid, snapshot.tombstones, events, report)
+            records.bury(set(holding))
             records.merge_all(attachment_data)
             self._merge_events(session, wid, events, report)
             put_versions(session, wid, records.versions.values())
