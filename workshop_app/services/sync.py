@@ -136,4 +136,4 @@ def shown_url(url: str) -> str:
         return url.strip()
     if parsed.password is None:
         return url.strip()
-    return parsed.set(password=None).render_as_string(hide_password=False)
+    return parsed._replace(password=None).render_as_string(hide_password=False)  # (URL is a named tuple)
