@@ -198,3 +198,19 @@ def test_the_dialog_asks_for_an_address_and_remembers_the_last_one(window: MainW
     assert dialog.isVisible() and "Indiquez l’adresse" in dialog.problem.text()
     dialog.resize(dialog.sizeHint())
     assert dialog.width() <= 1366
+
+
+@pytest.mark.skipif(not POSTGRES_URL, reason="ATELIER_TEST_POSTGRES_URL unset")
+def test_refused_credentials_are_said_in_french_without_the_password(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    from sqlalchemy.engine import make_url
+
+    wrong = make_url(POSTGRES_URL)._replace(password="pas-le-bon-mot-de-passe")
+    _answer(window, wrong.render_as_string(hide_password=False))
+    window.registry["sync"].trigger()
+    wait_for(qtbot, lambda: [b for b in message_boxes() if b.objectName() == "syncFailed"], 60_000)
+    (box,) = [b for b in message_boxes() if b.objectName() == "syncFailed"]
+    assert "Impossible de joindre" in box.text() and "pas-le-bon" not in box.text()
+    assert "pas-le-bon" not in window.settings.get(COHORT_URL)
+    close_message_boxes()
