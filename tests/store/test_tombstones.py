@@ -98,3 +98,17 @@ def test_an_upgraded_old_database_records_and_merges_deletions(tmp_path: Path) -
         assert [t.kind for t in old.snapshot(short.id).tombstones] == ["photo"]
         assert _ship(old, new, short.id, tmp_path) == "1 photo supprimée"
         assert not new.snapshot(short.id).attachments
+
+
+def test_a_conflict_on_a_deleted_record_is_left_settled(tmp_path: Path) -> None:
+    with _open(tmp_path, "a") as a, _open(tmp_path, "b") as b:
+        w = a.create_workshop("Atelier d'Arras")
+        action = a.add_action(w.id, "Action discutée")
+        _ship(a, b, w.id, tmp_path)
+        a.update_action(action.id, owner="DGS")
+        b.update_action(action.id, owner="Espaces verts")
+        _ship(b, a, w.id, tmp_path)
+        assert [c.label for c in a.conflicts(w.id, include_settled=False)] == ["porteur"]
+        b.remove_action(action.id)
+        assert _ship(b, a, w.id, tmp_path) == "1 action supprimée"
+        assert a.conflicts(w.id, include_settled=False) == []  # nothing left to choose

@@ -25,6 +25,7 @@ from workshop_app.store.models import (
     EventRow,
     FieldVersionRow,
     GroupRow,
+    MergeConflictRow,
     ParticipantRow,
     TombstoneRow,
 )
@@ -60,8 +61,15 @@ def _bury_deleted(session: Session, _context: Any, _instances: Any) -> None:
 
 
 def forget_versions(session: Session, row_ids: Sequence[str]) -> None:
-    if row_ids:
-        session.execute(delete(FieldVersionRow).where(FieldVersionRow.row_id.in_(list(row_ids))))
+    """A deleted record's field versions go, and its open conflicts are settled (nothing left to choose)."""
+    if not row_ids:
+        return
+    session.execute(delete(FieldVersionRow).where(FieldVersionRow.row_id.in_(list(row_ids))))
+    for conflict in session.scalars(
+        select(MergeConflictRow).where(MergeConflictRow.row_id.in_(list(row_ids)))
+    ):
+        if not conflict.lost.get("settled"):
+            conflict.lost = {**conflict.lost, "settled": "deleted"}
 
 
 def load_tombstones(session: Session, workshop_id: str) -> list[Tombstone]:
