@@ -164,3 +164,19 @@ def device_id() -> str:
             pass
     _device[folder] = value
     return value
+
+
+def renew_device_id(folder: Path | None = None) -> str:
+    """Give the data folder (default :func:`home`) a new device id, written at once. A restored backup does
+    this: two laptops restored from one backup, or a laptop restored to an older state while its later
+    entries live on in the cohort, must not record under one identity."""
+    import uuid
+
+    from workshop_app.core.atomic import write_bytes_atomic
+
+    folder = folder or home()
+    value = str(uuid.uuid4())
+    folder.mkdir(parents=True, exist_ok=True)
+    write_bytes_atomic(folder / DEVICE_FILE, (value + "\n").encode("ascii"))
+    _device[folder] = value
+    return value

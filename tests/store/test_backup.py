@@ -152,3 +152,52 @@ def test_backup_of_a_server_database_says_what_to_do(
     assert main(["backup", str(tmp_path / "b.zip")]) == 1
     assert "pg_dump" in capsys.readouterr().err
     assert not (tmp_path / "b.zip").exists()
+
+
+def test_two_laptops_restored_from_one_backup_record_under_two_new_identities(
+    demo_home: tuple[Path, str, str],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from workshop_app import paths
+    from workshop_app.services.sync import exchange
+
+    _home, workshop_id, _ = demo_home
+    original = paths.device_id()
+    archive = tmp_path / "sauvegarde.zip"
+    assert main(["backup", str(archive)]) == 0
+    # the backup's home folder copied whole to two laptops (device-id file included), then restored on each
+    ids = []
+    for name in ("portable-a", "portable-b"):
+        laptop = tmp_path / name
+        laptop.mkdir()
+        (laptop / paths.DEVICE_FILE).write_text(original + "\n", encoding="ascii")
+        monkeypatch.setenv("ATELIER_HOME", str(laptop))
+        assert paths.device_id() == original
+        capsys.readouterr()
+        assert main(["restore", str(archive)]) == 0
+        out = capsys.readouterr().out
+        new = paths.device_id()
+        assert new != original and new not in ids
+        assert f"nouvel identifiant d'appareil ({new[:8]})" in out
+        assert (laptop / paths.DEVICE_FILE).read_text(encoding="ascii").strip() == new
+        with open_store() as store:
+            assert store.author == new  # what this laptop records from now on carries the new id
+            snap = store.snapshot(workshop_id)
+            sequence = snap.sequences[0]
+            vote = store.record_choice(
+                workshop_id, sequence.id, snap.groups[0].id, sequence.deck.cards[0].id, "1"
+            )
+            assert vote.author == new
+            undone = store.undo(workshop_id)
+            assert undone is not None and undone.target == vote.id  # its own entry, not the backup's
+        ids.append(new)
+    # the two copies meet: both laptops' undos merge (neither is taken for the other's)
+    with (
+        open_store(f"sqlite:///{tmp_path / 'portable-a' / 'atelier.sqlite3'}", author=ids[0]) as a,
+        open_store(f"sqlite:///{tmp_path / 'portable-b' / 'atelier.sqlite3'}", author=ids[1]) as b,
+    ):
+        exchange(a, b)
+        events = b.snapshot(workshop_id).events
+        assert {e.author for e in events if e.kind.value == "undo"} >= set(ids)

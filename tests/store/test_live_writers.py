@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 from store_decks import boussole_like_deck
@@ -16,7 +17,7 @@ from workshop_app.core.state import fold
 from workshop_app.store import open_store
 
 CHILD = Path(__file__).with_name("play_child.py")
-SECONDS = 2.5
+SECONDS = 2.5  # the least each copy records; it goes on until it has seen the other's votes (play_child.py)
 
 
 def test_two_live_writers_lose_nothing_and_undo_only_their_own(store_url: str, tmp_path: Path) -> None:
@@ -27,24 +28,29 @@ def test_two_live_writers_lose_nothing_and_undo_only_their_own(store_url: str, t
             store.add_group(w.id, name)
     go = tmp_path / "go"
     authors = ("animateur-a", "animateur-b")
-    procs = [
+    outputs = {author: tmp_path / f"{author}.out" for author in authors}
+    procs = [  # each child's lines go to a file: a long run under load never fills a pipe and blocks
         subprocess.Popen(
             [sys.executable, str(CHILD), store_url, author, str(SECONDS), str(go)],
-            stdout=subprocess.PIPE,
+            stdout=outputs[author].open("w"),
             stderr=(tmp_path / f"{author}.err").open("w"),
             text=True,
         )
         for author in authors
     ]
-    for proc in procs:
-        assert proc.stdout is not None and proc.stdout.readline().startswith("ready")
+    for proc, author in zip(
+        procs, authors, strict=True
+    ):  # as long as a start takes (bounded), no fixed sleep
+        end = time.monotonic() + 120
+        while not outputs[author].read_text().startswith("ready") and time.monotonic() < end:
+            assert proc.poll() is None, (tmp_path / f"{author}.err").read_text()
+            time.sleep(0.05)
+        assert outputs[author].read_text().startswith("ready")
     go.touch()
     reports: dict[str, list[list[str]]] = {}
     for proc, author in zip(procs, authors, strict=True):
-        assert proc.wait(120) == 0, (tmp_path / f"{author}.err").read_text()
-        assert proc.stdout is not None
-        reports[author] = [line.split() for line in proc.stdout.read().splitlines()]
-        proc.stdout.close()
+        assert proc.wait(300) == 0, (tmp_path / f"{author}.err").read_text()
+        reports[author] = [line.split() for line in outputs[author].read_text().splitlines()[1:]]
     with open_store(store_url, author="reader") as store:
         events = {e.id: e for e in store.events(w.id)}
     for author, lines in reports.items():

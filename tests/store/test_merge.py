@@ -6,6 +6,7 @@ undone by another laptop's undo, edits never merged, a crafted archive accepted)
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import itertools
 import shutil
@@ -77,6 +78,7 @@ def _same(snapshot: WorkshopSnapshot) -> tuple[object, ...]:
         snapshot.attachments,
         snapshot.debrief,
         tuple(sorted(snapshot.versions, key=repr)),
+        tuple(sorted(snapshot.tombstones, key=repr)),
     )
 
 
@@ -232,7 +234,9 @@ def test_a_sequence_with_another_deck_is_refused(
 
 _OPS = st.lists(
     st.tuples(
-        st.sampled_from(["vote", "vote", "undo", "redo", "note", "place", "action"]),
+        st.sampled_from(
+            ["vote", "vote", "undo", "redo", "note", "place", "action", "delete", "delete", "add_action"]
+        ),
         st.integers(0, 3),
         st.sampled_from(["q1", "q2", "q3"]),
         st.sampled_from(["0", "1", "2", "3", "4", "nc"]),
@@ -244,7 +248,8 @@ _OPS = st.lists(
 def _play(copy: WorkshopStore, wid: str, sid: str, groups: list[str], action: str, steps: list[Step]) -> None:
     for op, g, card, option in steps:
         if op == "vote":
-            copy.record_choice(wid, sid, groups[g], card, option)
+            if any(t.id == groups[g] for t in copy.snapshot(wid).groups):  # not a table deleted here
+                copy.record_choice(wid, sid, groups[g], card, option)
         elif op == "undo":
             copy.undo(wid)
         elif op == "redo":
@@ -253,8 +258,25 @@ def _play(copy: WorkshopStore, wid: str, sid: str, groups: list[str], action: st
             copy.add_note(wid, f"note {copy.author} {g}", sequence_id=sid)
         elif op == "place":
             copy.update_workshop(wid, place=f"{copy.author} {option}")
-        else:
+        elif op == "delete":  # a table (1…4: the fifth never answers), participant, action or photo
+            _delete(copy, wid, groups, g, card)
+        elif op == "add_action":
+            copy.add_action(wid, f"Action de {copy.author} {g}", owner="DGS")
+        elif any(a.id == action for a in copy.snapshot(wid).actions):
             copy.update_action(action, owner=f"{copy.author} {g}")
+
+
+def _delete(copy: WorkshopStore, wid: str, groups: list[str], g: int, card: str) -> None:
+    snap = copy.snapshot(wid)
+    if card == "q1":
+        with contextlib.suppress(AtelierError):  # refused once the table has answers here
+            copy.remove_group(groups[g + 1])
+    elif card == "q2" and snap.participants:
+        copy.remove_participant(snap.participants[g % len(snap.participants)].id)
+    elif card == "q3" and g % 2 and snap.actions:
+        copy.remove_action(snap.actions[-1].id)
+    elif card == "q3" and snap.attachments:
+        copy.remove_attachment(snap.attachments[0].id)
 
 
 Step = tuple[str, int, str, str]
@@ -267,12 +289,18 @@ def test_three_laptops_converge_whatever_the_merge_order(
     qdeck: QuestionDeck,
     tmp_path_factory: pytest.TempPathFactory,
 ) -> None:
-    """Three copies of one workshop, each played apart, then merged pairwise in each of the 6 orders until
-    every copy has seen the others: all copies of all orders end with the same events, records and CSV."""
+    """Three copies of one workshop, each played apart (votes, undo, edits, and deletions of tables,
+    participants, actions, photos), then merged pairwise in each of the 6 orders until every copy has seen the
+    others: all copies of all orders end with the same events, records, tombstones and CSV, and a record
+    deleted on any copy is gone from all of them (a table's deletion holds unless it has answers)."""
     folder = tmp_path_factory.mktemp("three")
     with _open(folder, "origin") as origin:
         wid, sid, groups = _setup(origin, qdeck)
         action = origin.snapshot(wid).actions[0].id
+        groups.append(origin.add_group(wid, "Table vide").id)  # never answers: its deletion always holds
+        for i in range(3):
+            origin.add_participant(wid, name=f"Personne {i}", group_id=groups[i + 1])
+        origin.add_attachment(wid, "tableau.png", b"\x89PNG\r\n\x1a\n" + bytes(64), caption="Post-it")
         for name, steps in zip("abc", ops, strict=True):
             with _open(folder, name) as copy:
                 _ship(origin, copy, wid, folder)
@@ -292,10 +320,16 @@ def test_three_laptops_converge_whatever_the_merge_order(
             _ship(third, first, wid, run)
             _ship(third, second, wid, run)
             for copy in copies.values():
-                state = _same(copy.snapshot(wid))
+                snap = copy.snapshot(wid)
+                state = _same(snap)
                 reference = reference or state
                 assert state == reference
-                csvs.add(csv_bytes(copy.snapshot(wid)))
+                csvs.add(csv_bytes(snap))
+                buried = {t.row_id for t in snap.tombstones}
+                present = {r.id for r in (*snap.groups, *snap.participants, *snap.actions, *snap.attachments)}
+                assert not buried & present  # nothing deleted comes back
+                answered = {e.group_id for e in snap.events if e.group_id}
+                assert answered <= {g.id for g in snap.groups}  # a table with answers is never lost
             assert not _ship(first, third, wid, run).anything  # nothing left to add anywhere
         finally:
             for copy in copies.values():

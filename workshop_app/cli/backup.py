@@ -93,6 +93,13 @@ def describe_restore(report: Any, source: Path) -> list[str]:
             else ""
         )
         lines.append(f"  • {workshop.title} ({where}{workshop.events} événements)")
+    device = getattr(report, "device_id", "")
+    if device:
+        lines.append(
+            f"Ce portable a reçu un nouvel identifiant d'appareil ({device[:8]}) : ses prochaines saisies ne "
+            "se confondront pas avec celles d'un autre ordinateur restauré depuis la même sauvegarde. Les "
+            "saisies d'avant la restauration ne s'annulent plus avec Ctrl+Z."
+        )
     return lines
 
 

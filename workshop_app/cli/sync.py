@@ -49,43 +49,40 @@ def register(subparsers: Any) -> None:
         "été écartée. Après « atelier sync », ceux de la cohorte : atelier --database URL conflicts ATELIER.",
     )
     conflicts.add_argument("workshop", metavar="ATELIER", help="identifiant (ou début d'identifiant)")
+    conflicts.add_argument(
+        "--settle",
+        metavar="N",
+        type=int,
+        help="règle le conflit n° N de la liste : garde la valeur gardée, ou avec --take-other reprend "
+        "l'autre ; le choix rejoint les autres copies à la prochaine synchronisation",
+    )
+    conflicts.add_argument(
+        "--take-other", action="store_true", help="avec --settle : reprend la valeur écartée"
+    )
     conflicts.set_defaults(handler=cmd_conflicts)
 
 
 def cmd_sync(args: argparse.Namespace) -> int:
     from workshop_app.cli.export import resolve_workshop
+    from workshop_app.services.sync import exchange
     from workshop_app.store import open_store
 
     with open_store() as local, open_store(args.cohort_url) as cohort:
-        if local.url == cohort.url:
-            raise AtelierError("La base de la cohorte est celle de ce portable : rien à échanger.")
-        mine = {s.id: s.title for s in local.list_workshops()}
-        theirs = {s.id: s.title for s in cohort.list_workshops()}
-        if args.workshops:
-            wanted = []
-            for key in args.workshops:
-                try:
-                    wanted.append(resolve_workshop(local, key))
-                except AtelierError:
-                    wanted.append(resolve_workshop(cohort, key))
-        else:
-            wanted = sorted(set(mine) | set(theirs), key=lambda i: (mine.get(i) or theirs.get(i) or "", i))
-        for wid in wanted:
-            title = mine.get(wid) or theirs.get(wid) or wid
-            parts = []
-            sent = wid in mine and not args.receive_only
-            if sent:
-                parts.append(f"envoyé : {_move(local, cohort, wid).summary()}")
-            if not args.send_only and (sent or wid in theirs):
-                parts.append(f"reçu : {_move(cohort, local, wid).summary()}")
-            print(f"« {title} » ({wid[:8]}) — {' — '.join(parts) or 'rien à faire'}.", flush=True)
+        wanted = []
+        for key in args.workshops:
+            try:
+                wanted.append(resolve_workshop(local, key))
+            except AtelierError:
+                wanted.append(resolve_workshop(cohort, key))
+        exchange(  # each workshop's line is printed once it is merged both ways
+            local,
+            cohort,
+            wanted,
+            send=not args.receive_only,
+            receive=not args.send_only,
+            echo=lambda line: print(line, flush=True),
+        )
     return 0
-
-
-def _move(source: Any, target: Any, workshop_id: str) -> Any:
-    snapshot = source.snapshot(workshop_id)
-    data = {a.id: source.attachment_data(a.id) for a in snapshot.attachments}
-    return target.merge_snapshot(snapshot, data)
 
 
 def cmd_conflicts(args: argparse.Namespace) -> int:
@@ -96,17 +93,31 @@ def cmd_conflicts(args: argparse.Namespace) -> int:
     with open_store() as store:
         workshop_id = resolve_workshop(store, args.workshop)
         found = store.conflicts(workshop_id)
+        open_ones = [c for c in found if not c.settled]
+        if args.settle is not None:
+            if not 1 <= args.settle <= len(open_ones):
+                raise AtelierError(
+                    f"Pas de conflit n° {args.settle} à régler : la liste en compte {len(open_ones)}."
+                )
+            chosen = open_ones[args.settle - 1]
+            store.settle_conflict(chosen.id, take_lost=args.take_other)
+            value = chosen.lost if args.take_other else chosen.kept
+            print(f"Conflit réglé — {chosen.label} : « {_shown(value)} ».")
+            return 0
     if not found:
         print(
             "Aucun conflit dans cette base : jamais deux copies de cet atelier n'y ont apporté chacune "
             "sa valeur d'un même champ."
         )
         return 0
-    for c in found:
+    for number, c in enumerate(open_ones, start=1):
         print(
-            f"{iso_local(c.at)[:16].replace('T', ' ')} — {c.label} : gardé « {_shown(c.kept)} » "
+            f"{number}. {iso_local(c.at)[:16].replace('T', ' ')} — {c.label} : gardé « {_shown(c.kept)} » "
             f"({_who(c.kept_stamp)}), écarté « {_shown(c.lost)} » ({_who(c.lost_stamp)})"
         )
+    settled = len(found) - len(open_ones)
+    if settled:
+        print(f"({settled} conflit{'s' if settled > 1 else ''} déjà réglé{'s' if settled > 1 else ''})")
     return 0
 
 

@@ -9,13 +9,18 @@
   (when, by which device, and the last version from *another* device it replaced: its ``base``). An edit made
   after seeing the other side's value simply wins; two edits made apart are a **conflict**: the later one wins
   on both copies, and the other value is kept in the conflicts' history, to be settled by the facilitator.
-* Deletions are not merged: a row deleted on one copy and kept on the other comes back with the union.
+* **Deletions** of tables, participants, actions and photos leave a :class:`Tombstone` (which record, when,
+  by which device). Tombstones are a union too, and a record tombstoned on either copy is gone from both,
+  whatever was edited on it meanwhile (the deletion wins). One exception keeps votes safe: a table that
+  received answers on any copy is never deleted (the local rule, ``remove_group``), so its tombstone is void
+  once those answers meet it, and the table comes back on every copy.
 """
 
 from __future__ import annotations
 
 import json
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -53,6 +58,38 @@ def next_version(
     else:
         base = old.base
     return FieldVersion(row_id, name, stamp(moment, author), base)
+
+
+@dataclass(frozen=True)
+class Tombstone:
+    """A deleted record: its id, what it was (``TOMBSTONE_KINDS``) and the stamp of the deletion."""
+
+    row_id: str
+    kind: str
+    stamp: str
+
+
+TOMBSTONE_KINDS = ("table", "participant", "action", "photo")
+
+
+def void_tombstones(tombstones: dict[str, Tombstone], answered_groups: set[str]) -> dict[str, Tombstone]:
+    """The tombstones that hold: a table's is void once any copy recorded answers for it."""
+    return {
+        row_id: t
+        for row_id, t in tombstones.items()
+        if not (t.kind == "table" and row_id in answered_groups)
+    }
+
+
+def union_tombstones(*sides: Iterable[Tombstone]) -> dict[str, Tombstone]:
+    """Every copy's tombstones, one per record (the earliest deletion's stamp: the same on every copy)."""
+    merged: dict[str, Tombstone] = {}
+    for side in sides:
+        for t in side:
+            known = merged.get(t.row_id)
+            if known is None or t.stamp < known.stamp:
+                merged[t.row_id] = t
+    return merged
 
 
 @dataclass(frozen=True)
@@ -145,6 +182,12 @@ _NOUNS = {
     "workshop": ("fiche de l'atelier", "fiches de l'atelier"),
     "debrief": ("débriefing", "débriefings"),
 }
+_DELETED = {
+    "table": "supprimée",
+    "action": "supprimée",
+    "photo": "supprimée",
+    "participant": "supprimé·e",
+}
 _CHANGED = {
     "action": "modifiée",
     "table": "modifiée",
@@ -184,6 +227,8 @@ class MergeConflict:
     kept_stamp: str
     lost_stamp: str
     at: datetime
+    id: str = ""  # its row in the database that holds it ("" before it is stored)
+    settled: str = ""  # the stamp of the version that settled it ("" while open)
 
 
 @dataclass
@@ -195,11 +240,19 @@ class MergeReport:
     created: bool = False
     added: Counter[str] = field(default_factory=Counter)  # events and records added, by noun
     changed: Counter[str] = field(default_factory=Counter)  # records whose fields changed, by noun
+    deleted: Counter[str] = field(default_factory=Counter)  # records deleted here (another copy's deletion)
     conflicts: list[str] = field(default_factory=list)  # field labels, e.g. "lieu"
+    conflict_records: list[MergeConflict] = field(default_factory=list)  # the same, in full
 
     @property
     def anything(self) -> bool:
-        return self.created or bool(self.added) or bool(self.changed) or bool(self.conflicts)
+        return (
+            self.created
+            or bool(self.added)
+            or bool(self.changed)
+            or bool(self.deleted)
+            or bool(self.conflicts)
+        )
 
     def summary(self) -> str:
         """« 3 votes, 1 note, 1 action modifiée ; 1 conflit : lieu » (or « rien de nouveau »)."""
@@ -208,6 +261,7 @@ class MergeReport:
             f"{_count(n, noun)} {_agree(_CHANGED.get(noun, 'modifié'), n)}"
             for noun, n in _ordered(self.changed)
         ]
+        parts += [f"{_count(n, noun)} {_agree(_DELETED[noun], n)}" for noun, n in _ordered(self.deleted)]
         text = ", ".join(parts)
         if self.conflicts:
             labels = ", ".join(sorted(set(self.conflicts)))

@@ -14,7 +14,7 @@ from enum import StrEnum
 
 from workshop_app.core.deck import QuestionDeck, StrategyDeck
 from workshop_app.core.events import Event
-from workshop_app.core.merge import FieldVersion
+from workshop_app.core.merge import FieldVersion, Tombstone
 from workshop_app.core.scoring import CompassReading, score
 from workshop_app.core.state import SequenceState, WorkshopState, fold
 
@@ -160,6 +160,8 @@ class WorkshopSnapshot:
     # equality: a copy without them (an older archive, a hand-built snapshot) is the same workshop.
     programme: ProgrammeInfo | None = field(default=None, compare=False)
     territories: Sequence[TerritoryInfo] = field(default=(), compare=False)
+    # the tables, participants, actions and photos deleted from this workshop (``core.merge.Tombstone``)
+    tombstones: Sequence[Tombstone] = ()
 
     def state(self) -> WorkshopState:
         return fold(self.events)

@@ -117,6 +117,12 @@ _SECTIONS: dict[str, dict[str, tuple[str, int]]] = {
         "stamp": ("str", 120),
         "base": ("str", 120),
     },
+    # deleted records (store.tombstones, revision 0007)
+    "tombstones": {
+        "row_id": ("id", ID),
+        "kind": ("str", 20),
+        "stamp": ("str", 120),
+    },
 }
 _PROGRAMME = {"id": ("id", ID), "name": ("str", 200), "description": ("str", MAX_ANY_TEXT)}
 _DEBRIEF = {

@@ -131,6 +131,8 @@ def snapshot_to_json(snapshot: WorkshopSnapshot, *, anonymise: bool = False) -> 
             for v in snapshot.versions
         ],
         **_entities(snapshot),
+        # deleted records (core.merge.Tombstone), so a merge does not bring them back; ignored by older apps
+        "tombstones": [{"row_id": t.row_id, "kind": t.kind, "stamp": t.stamp} for t in snapshot.tombstones],
         "debrief": {
             "strengths": [text(x) for x in snapshot.debrief.strengths],
             "vulnerabilities": [text(x) for x in snapshot.debrief.vulnerabilities],

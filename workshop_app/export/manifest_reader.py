@@ -11,7 +11,7 @@ from typing import Any
 from workshop_app.core.deck_loader import DeckLoadError, deck_from_data
 from workshop_app.core.event_rules import event_problem
 from workshop_app.core.events import Event, EventKind, as_utc, with_legacy_ids
-from workshop_app.core.merge import FIELD_LABELS, FieldVersion
+from workshop_app.core.merge import FIELD_LABELS, TOMBSTONE_KINDS, FieldVersion, Tombstone
 from workshop_app.core.workshop import (
     ActionItem,
     AttachmentInfo,
@@ -228,6 +228,7 @@ def snapshot_from_json(data: Mapping[str, Any], bundle: str = "<archive>") -> Wo
         agreement=r.string(d, "agreement", "debrief"),
     )
     versions = _versions(r, data)
+    tombstones = _tombstones(r, data)
     _check_unique(r, "groups", [g.id for g in groups])
     _check_unique(r, "participants", [p.id for p in participants])
     _check_unique(r, "sequences", [s.id for s in sequences])
@@ -245,6 +246,7 @@ def snapshot_from_json(data: Mapping[str, Any], bundle: str = "<archive>") -> Wo
         versions=tuple(versions),
         programme=_programme(r, data),
         territories=tuple(_territories(r, data)),
+        tombstones=tuple(tombstones),
     )
 
 
@@ -322,6 +324,20 @@ def _events(r: _Reader, data: Mapping[str, Any], workshop_id: str) -> list[Event
             )
         )
     return events if with_ids else with_legacy_ids(workshop_id, events)
+
+
+def _tombstones(r: _Reader, data: Mapping[str, Any]) -> list[Tombstone]:
+    """Optional (archives written before revision 0007 have none)."""
+    found: dict[str, Tombstone] = {}
+    for i, item in enumerate(r.items(data.get("tombstones"), "tombstones")):
+        where = f"tombstones[{i}]"
+        t = r.obj(item, where)
+        row_id, kind = r.ident(t, "row_id", where), r.string(t, "kind", where, required=True)
+        moment = r.string(t, "stamp", where, required=True)
+        if row_id in found or kind not in TOMBSTONE_KINDS or not STAMP.match(moment):
+            raise r.fail(where, "suppression invalide ou en double")
+        found[row_id] = Tombstone(row_id, kind, moment)
+    return list(found.values())
 
 
 def _versions(r: _Reader, data: Mapping[str, Any]) -> list[FieldVersion]:

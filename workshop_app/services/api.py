@@ -7,7 +7,7 @@ Failures raise :class:`AtelierError` (or a subclass) whose ``str()`` is a French
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 from typing import Any, Protocol
 
@@ -198,8 +198,17 @@ class WorkshopService(Protocol):
         changes nothing; the report says what was added, changed and what conflicted, in French."""
         ...
 
-    def conflicts(self, workshop_id: str) -> list[MergeConflict]:
+    def conflicts(self, workshop_id: str, *, include_settled: bool = True) -> list[MergeConflict]:
         """Values that lost a merge, oldest first (kept to be settled by hand)."""
+        ...
+
+    def record_conflicts(self, workshop_id: str, conflicts: Iterable[MergeConflict]) -> int:
+        """Keep here the conflicts a sync met in another database (each once); how many were new."""
+        ...
+
+    def settle_conflict(self, conflict_id: str, take_lost: bool) -> MergeConflict:
+        """Keep the value both copies kept, or take back the other one; written as a new version of the
+        field, so the choice merges to the other copies (``store.conflicts``)."""
         ...
 
     def close(self) -> None: ...

@@ -40,20 +40,10 @@ def status_after(current: WorkshopStatus, what: EventKind | str) -> WorkshopStat
 
 
 def running_timers(events: Iterable[Event]) -> list[TimerKey]:
-    """Timers the log leaves running (a stop without a scope stops every timer of its sequence)."""
-    running: dict[TimerKey, bool] = {}
-    for event in sorted(events, key=lambda e: e.seq):
-        if event.kind not in (EventKind.TIMER_STARTED, EventKind.TIMER_STOPPED) or not event.sequence_id:
-            continue
-        if event.kind is EventKind.TIMER_STOPPED and "scope" not in event.payload:
-            for key in running:
-                if key[1] == event.sequence_id:
-                    running[key] = False
-            continue
-        scope = str(event.payload.get("scope", "card"))
-        key = (scope, event.sequence_id, (event.card_id or "") if scope == "card" else "")
-        running[key] = event.kind is EventKind.TIMER_STARTED
-    return [key for key, on in running.items() if on]
+    """Timers the log leaves running: the one fold of the timer events (``services.timers``)."""
+    from workshop_app.services.timers import running_timers as fold_running
+
+    return fold_running(events)
 
 
 def stop_running_timers(record: Any, events: Iterable[Event]) -> int:

@@ -76,6 +76,7 @@ class BackupContents:
 class RestoreReport:
     contents: BackupContents
     set_aside: Path  # the folder holding the data as it was before the restoration
+    device_id: str = ""  # the data folder's new device id ("" if it could not be written)
 
 
 def _plural(n: int, one: str, many: str | None = None) -> str:
@@ -339,4 +340,16 @@ def restore_backup(
             raise AtelierError(
                 f"La restauration a échoué : {reason}. Les données d'avant sont intactes dans « {aside} »."
             ) from exc
-    return RestoreReport(contents=contents, set_aside=aside)
+    return RestoreReport(contents=contents, set_aside=aside, device_id=_new_device(database.parent))
+
+
+def _new_device(folder: Path) -> str:
+    """The restored data get a new device id (``paths.renew_device_id``): entries recorded from now on are
+    told apart from those of any other copy of the same backup. A folder where it cannot be written keeps
+    its id (the restoration itself has succeeded)."""
+    from workshop_app.paths import renew_device_id
+
+    try:
+        return renew_device_id(folder)
+    except OSError:
+        return ""

@@ -15,6 +15,7 @@ from workshop_app.core.events import utc_now
 from workshop_app.core.merge import FIELD_LABELS, FieldVersion, MergeReport, settle
 from workshop_app.core.workshop import WorkshopSnapshot
 from workshop_app.store import convert
+from workshop_app.store.conflicts import as_conflict
 from workshop_app.store.models import (
     ActionRow,
     AttachmentRow,
@@ -41,6 +42,12 @@ class RecordMerger:
         self.theirs: Versions = {(v.row_id, v.field): v for v in snapshot.versions}
         self.versions: Versions = dict(ours)
         self.report = report
+        self.buried: set[str] = set()  # deleted on either copy (``store.tombstones``): never brought back
+
+    def bury(self, row_ids: set[str]) -> None:
+        self.buried = set(row_ids)
+        self.theirs = {k: v for k, v in self.theirs.items() if k[0] not in self.buried}
+        self.versions = {k: v for k, v in self.versions.items() if k[0] not in self.buried}
 
     # -- one record ------------------------------------------------------------------------------------------
     def add(self, row: Any, noun: str) -> None:
@@ -99,22 +106,24 @@ class RecordMerger:
             self.report.conflicts.append(FIELD_LABELS.get(name, name))
             kept, lost = (theirs, ours) if decided.take_theirs else (ours, theirs)
             kept_v, lost_v = (other, mine) if decided.take_theirs else (mine, other)
-            self.session.add(
-                MergeConflictRow(
-                    workshop_id=self.wid,
-                    row_id=row_id,
-                    field=name,
-                    kept={"value": _json(kept), "stamp": kept_v.stamp if kept_v else ""},
-                    lost={"value": _json(lost), "stamp": lost_v.stamp if lost_v else ""},
-                    at=utc_now(),
-                )
+            conflict = MergeConflictRow(
+                workshop_id=self.wid,
+                row_id=row_id,
+                field=name,
+                kept={"value": _json(kept), "stamp": kept_v.stamp if kept_v else ""},
+                lost={"value": _json(lost), "stamp": lost_v.stamp if lost_v else ""},
+                at=utc_now(),
             )
+            self.session.add(conflict)
+            self.report.conflict_records.append(as_conflict(conflict))
         return decided.take_theirs
 
     # -- every kind of record -----------------------------------------------------------------------------
     def merge_all(self, attachment_data: Mapping[str, bytes]) -> None:
         s, session, wid = self.snapshot, self.session, self.wid
         for g in s.groups:
+            if g.id in self.buried:
+                continue
             convert.clean_fields(
                 GroupRow, {"name": g.name, "colour": g.colour}, frozenset({"name", "colour"})
             )
@@ -157,6 +166,9 @@ class RecordMerger:
                 self.fields(seq_row, theirs, "sequence")
         session.flush()
         for index, p in enumerate(s.participants):
+            if p.id in self.buried:
+                continue
+            group_id = None if p.group_id in self.buried else p.group_id  # its table was deleted
             person: dict[str, Any] = {
                 "name": p.name,
                 "role": p.role,
@@ -168,12 +180,14 @@ class RecordMerger:
             p_row = session.get(ParticipantRow, p.id)
             if p_row is None:
                 self.add(
-                    ParticipantRow(id=p.id, workshop_id=wid, group_id=p.group_id, position=index, **person),
+                    ParticipantRow(id=p.id, workshop_id=wid, group_id=group_id, position=index, **person),
                     "participant",
                 )
             else:
-                self.fields(p_row, {**person, "group_id": p.group_id}, "participant")
+                self.fields(p_row, {**person, "group_id": group_id}, "participant")
         for a in s.actions:
+            if a.id in self.buried:
+                continue
             values: dict[str, Any] = {"action": a.action, "owner": a.owner, "lever_id": a.lever_id}
             convert.clean_fields(ActionRow, values, convert.ACTION_FIELDS)
             a_row = session.get(ActionRow, a.id)
@@ -183,6 +197,8 @@ class RecordMerger:
             else:
                 self.fields(a_row, values, "action")
         for index, att in enumerate(s.attachments):
+            if att.id in self.buried:
+                continue
             convert.clean_fields(
                 AttachmentRow,
                 {"filename": att.filename, "caption": att.caption},

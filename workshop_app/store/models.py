@@ -205,6 +205,18 @@ class FieldVersionRow(Base):
     base: Mapped[str] = mapped_column(String(120), default="")
 
 
+class TombstoneRow(Base):
+    """A deleted table, participant, action or photo (revision 0007; see ``core.merge``): kept so that a copy
+    still holding the record does not bring it back when the copies merge."""
+
+    __tablename__ = "tombstones"
+
+    row_id: Mapped[str] = mapped_column(Id, primary_key=True)
+    workshop_id: Mapped[str] = _workshop_fk()
+    kind: Mapped[str] = mapped_column(String(20))
+    stamp: Mapped[str] = mapped_column(String(120))
+
+
 class MergeConflictRow(Base):
     """A value that lost a merge (two copies edited one field apart): kept, to be settled by hand."""
 

@@ -23,6 +23,7 @@ from workshop_app.store.models import (
     WorkshopRow,
 )
 from workshop_app.store.play import _load_events
+from workshop_app.store.tombstones import load_tombstones
 from workshop_app.store.versions import load_versions
 
 _STATE_CACHE_SIZE = 64
@@ -81,6 +82,7 @@ class ReadingMixin(StoreBase):
                 versions=tuple(load_versions(session, workshop_id)),
                 programme=programme,
                 territories=territories,
+                tombstones=tuple(load_tombstones(session, workshop_id)),
             )
 
     def list_workshops(self) -> list[WorkshopSummary]:

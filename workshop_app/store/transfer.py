@@ -23,15 +23,17 @@ from workshop_app.core.deck_loader import AnyDeck
 from workshop_app.core.errors import AtelierError
 from workshop_app.core.event_rules import event_problem
 from workshop_app.core.events import Event, EventKind, order_key, utc_now, with_legacy_ids
-from workshop_app.core.merge import FIELD_LABELS, MergeConflict, MergeReport, event_category
+from workshop_app.core.merge import MergeReport, event_category
 from workshop_app.core.state import may_compensate
 from workshop_app.core.workshop import WorkshopSnapshot
 from workshop_app.store import convert, entities
 from workshop_app.store.base import StoreBase
+from workshop_app.store.conflicts import close_settled
 from workshop_app.store.extras import check_attachment_size
 from workshop_app.store.merge_records import RecordMerger
-from workshop_app.store.models import EventRow, GroupRow, MergeConflictRow, SequenceRow, WorkshopRow
+from workshop_app.store.models import EventRow, GroupRow, SequenceRow, WorkshopRow
 from workshop_app.store.play import _load_events
+from workshop_app.store.tombstones import apply_tombstones
 from workshop_app.store.versions import MERGING, load_versions, put_versions
 
 
@@ -76,34 +78,17 @@ class TransferMixin(StoreBase):
                 records.fields(row, values, "workshop")
                 records.debrief(row)
             entities.link(session, wid, around)
+            holding = apply_tombstones(session, wid, snapshot.tombstones, events, report)
+            records.bury(set(holding))
             records.merge_all(attachment_data)
             self._merge_events(session, wid, events, report)
             put_versions(session, wid, records.versions.values())
+            session.flush()
+            close_settled(session, wid)  # a settlement made on the other copy closes ours
             if report.anything and not report.created:
                 self._touch(session, wid)
         self._last_at.pop(wid, None)
         return report
-
-    def conflicts(self, workshop_id: str) -> list[MergeConflict]:
-        with self._read() as session:
-            rows = session.scalars(
-                select(MergeConflictRow)
-                .where(MergeConflictRow.workshop_id == workshop_id)
-                .order_by(MergeConflictRow.at, MergeConflictRow.id)
-            )
-            return [
-                MergeConflict(
-                    r.row_id,
-                    r.field,
-                    FIELD_LABELS.get(r.field, r.field),
-                    r.kept.get("value"),
-                    r.lost.get("value"),
-                    str(r.kept.get("stamp", "")),
-                    str(r.lost.get("stamp", "")),
-                    r.at,
-                )
-                for r in rows
-            ]
 
     def _merge_events(self, session: Session, wid: str, events: Sequence[Event], report: MergeReport) -> None:
         local = {e.key: e for e in _load_events(session, wid, 0)}

@@ -90,6 +90,18 @@ class ActionRegistry(QObject):
             ),
         )
         self._add(
+            "sync",
+            self.tr("S&ynchroniser avec la cohorte…"),
+            [],
+            self.tr("Envoie les ateliers à la base partagée de la cohorte et reçoit ceux des autres"),
+        )
+        self._add(
+            "conflicts",
+            self.tr("Conf&lits de synchronisation…"),
+            [],
+            self.tr("Les champs de cet atelier modifiés sur deux portables : choisir la valeur qui reste"),
+        )
+        self._add(
             "photos",
             self.tr("&Photos de l'atelier…"),
             ["Ctrl+Shift+P"],
@@ -196,6 +208,9 @@ class ActionRegistry(QObject):
                     "backup_all",
                     "restore_backup",
                     None,
+                    "sync",
+                    "conflicts",
+                    None,
                     "close_workshop",
                     "quit",
                 ],
@@ -247,6 +262,8 @@ class ActionRegistry(QObject):
         self["open_file"].setEnabled(has_store)
         self["backup_all"].setEnabled(has_store)
         self["restore_backup"].setEnabled(has_store)
+        self["sync"].setEnabled(has_store)
+        self["conflicts"].setEnabled(session is not None)
         workshop_actions = (
             "export", "export_bundle", "photos", "close_workshop", "go_setup", "go_play", "go_debrief"
         )

@@ -82,6 +82,9 @@ class MainWindow(QMainWindow):
         from workshop_app.ui.backup_flow import BackupFlow
 
         self.backups = BackupFlow(self)
+        from workshop_app.ui.sync_flow import install_sync
+
+        self.sync = install_sync(self)
         self.registry.fill_menu_bar(self.menuBar())
         self.addActions([self.registry[name] for name in self.registry])  # keys work in full screen too
         self._connect()

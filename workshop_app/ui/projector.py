@@ -24,9 +24,9 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QStackedLayout, QVBoxLayout, 
 
 from workshop_app.core.deck import StrategyDeck
 from workshop_app.core.events import Event, EventKind
+from workshop_app.services.timers import CARD, SEQUENCE, TimerClock, format_duration, timer_key
 from workshop_app.ui.compass.widget import CompassWidget
 from workshop_app.ui.play.card_panel import card_levels_text
-from workshop_app.ui.play.timing import CARD, SEQUENCE, TimerClock, format_duration, timer_key
 from workshop_app.ui.session import WorkshopSession
 from workshop_app.ui.settings import PROJECTOR_SCREEN, AppSettings
 from workshop_app.ui.theme_ink import Ink, follow_ink, ink, visible_on

@@ -2,7 +2,8 @@
 
 A running card timer follows the facilitator: moving to another card stops it on the old card and starts it on
 the new one. The display ticks twice a second while a timer runs and the bar is on screen; the elapsed time is
-always computed from the log.
+always computed from the log. The rules (the fold, start/pause, following the card) are
+:mod:`workshop_app.services.timers`: this widget only shows them and records what they say.
 """
 
 from __future__ import annotations
@@ -11,8 +12,17 @@ from PySide6.QtCore import QTimer
 from PySide6.QtGui import QHideEvent, QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
-from workshop_app.core.events import Event, EventKind
-from workshop_app.ui.play.timing import CARD, SEQUENCE, TimerClock, format_duration, timer_key
+from workshop_app.core.events import Event
+from workshop_app.services.timers import (
+    CARD,
+    SEQUENCE,
+    TimerClock,
+    TimerIntent,
+    follow_card,
+    format_duration,
+    timer_key,
+    toggle,
+)
 from workshop_app.ui.session import WorkshopSession
 from workshop_app.ui.theme_ink import follow_ink, ink
 
@@ -59,16 +69,15 @@ class TimerBar(QWidget):
     def toggle_card(self) -> None:
         seq, card = self._position
         if seq and card:
-            self._set_running(CARD, seq, card, not self.clock.running(self.card_key()))
+            self._record(toggle(self.clock, CARD, seq, card))
 
     def toggle_sequence(self) -> None:
         seq = self._position[0]
         if seq:
-            self._set_running(SEQUENCE, seq, None, not self.clock.running(self.sequence_key()))
+            self._record(toggle(self.clock, SEQUENCE, seq))
 
-    def _set_running(self, scope: str, sequence_id: str, card_id: str | None, running: bool) -> None:
-        kind = EventKind.TIMER_STARTED if running else EventKind.TIMER_STOPPED
-        self._session.record(kind, sequence_id=sequence_id, card_id=card_id, payload={"scope": scope})
+    def _record(self, intent: TimerIntent) -> None:
+        self._session.record(intent.kind, **intent.fields)
 
     # -- session signals ------------------------------------------------------------------------------------
     def on_session_event(self, event: Event) -> None:
@@ -76,13 +85,9 @@ class TimerBar(QWidget):
             self.refresh()
 
     def on_session_position(self, sequence_id: str, card_id: str) -> None:
-        old_seq, old_card = self._position
-        was_running = bool(old_card) and self.clock.running(timer_key(CARD, old_seq, old_card))
-        self._position = (sequence_id, card_id)
-        if was_running and (old_seq, old_card) != (sequence_id, card_id):
-            self._set_running(CARD, old_seq, old_card, False)
-            if card_id and not self.clock.running(self.card_key()):
-                self._set_running(CARD, sequence_id, card_id, True)
+        old, self._position = self._position, (sequence_id, card_id)
+        for intent in follow_card(self.clock, old, self._position):
+            self._record(intent)
         self.refresh()
 
     # -- display --------------------------------------------------------------------------------------------

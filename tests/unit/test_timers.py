@@ -1,11 +1,12 @@
-"""Timers read from the event log (no Qt): runs add up, a stale run stops where the log went quiet."""
+"""Timers read from the event log (``services.timers``, no Qt and no screen): runs add up, a stale run stops
+where the log went quiet, a running card timer follows the facilitator, one fold answers every reader."""
 
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
 from workshop_app.core.events import Event, EventKind
-from workshop_app.ui.play.timing import CARD, SEQUENCE, TimerClock, format_duration, timer_key
+from workshop_app.services.timers import CARD, SEQUENCE, TimerClock, format_duration, timer_key
 
 T0 = datetime(2025, 3, 13, 13, 30, tzinfo=UTC)
 
@@ -72,3 +73,53 @@ def test_a_stop_without_scope_stops_every_running_timer_of_its_sequence() -> Non
     clock.apply(_event(5, EventKind.TIMER_STARTED, 110, SEQUENCE, card=None))  # and each can start again
     assert clock.running(sequence, now=T0 + timedelta(minutes=111))
     assert clock.elapsed(sequence, now=T0 + timedelta(minutes=111)) == 101 * 60
+
+
+def test_start_pause_and_a_card_timer_following_the_facilitator() -> None:
+    from workshop_app.services.timers import follow_card, toggle
+
+    clock = TimerClock()
+    start = toggle(clock, CARD, "s", "c1")
+    assert start.kind is EventKind.TIMER_STARTED
+    assert start.fields == {"sequence_id": "s", "card_id": "c1", "payload": {"scope": CARD}}
+    clock.apply(Event(1, start.kind, at=datetime.now(UTC), **start.fields))  # running now
+    assert toggle(clock, CARD, "s", "c1").kind is EventKind.TIMER_STOPPED
+    assert toggle(clock, SEQUENCE, "s", "c1").fields["card_id"] is None  # a sequence timer has no card
+    moved = follow_card(clock, ("s", "c1"), ("s", "c2"))
+    assert [(i.kind, i.fields["card_id"]) for i in moved] == [
+        (EventKind.TIMER_STOPPED, "c1"),
+        (EventKind.TIMER_STARTED, "c2"),
+    ]
+    assert follow_card(clock, ("s", "c1"), ("s", "c1")) == []  # the same card: nothing to do
+    assert [i.kind for i in follow_card(clock, ("s", "c1"), ("s", ""))] == [EventKind.TIMER_STOPPED]
+    assert follow_card(TimerClock(), ("s", "c1"), ("s", "c2")) == []  # nothing ran: nothing follows
+
+
+def test_one_fold_answers_which_timers_are_left_running() -> None:
+    from workshop_app.services.timers import running_timers
+    from workshop_app.services.workshop_life import running_timers as life_running
+
+    events = [
+        _event(1, EventKind.TIMER_STARTED, 0, SEQUENCE, card=None),
+        _event(2, EventKind.TIMER_STARTED, 1),
+        _event(3, EventKind.TIMER_STOPPED, 2),
+        Event(4, EventKind.TIMER_STARTED, sequence_id="t", payload={"scope": SEQUENCE}, at=T0),
+    ]
+    expected = [timer_key(SEQUENCE, "s"), timer_key(SEQUENCE, "t")]
+    assert running_timers(reversed(events)) == life_running(events) == expected  # the log's local order
+    stale = [_event(1, EventKind.TIMER_STARTED, 0)]
+    assert running_timers(stale) == [timer_key(CARD, "s", "c1")]  # stale days later: its stop is still due
+
+
+def test_the_timer_service_needs_no_qt() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "import workshop_app.services.timers, workshop_app.services.workshop_life\n"
+        "bad = sorted(m for m in sys.modules if m.split('.')[0] in ('PySide6', 'pyqtgraph', 'shiboken6'))\n"
+        "assert not bad, bad\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stderr
