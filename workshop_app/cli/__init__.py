@@ -18,6 +18,7 @@ _COMMAND_MODULES = (
     "deck_author",
     "store",
     "programmes",
+    "compare",
     "export",
     "selftest",
     "sync",

@@ -29,6 +29,12 @@ def register(subparsers: Any) -> None:
         default=None,
         help="crée plutôt N ateliers d’exemple (une archive pour les mesures de performance)",
     )
+    demo.add_argument(
+        "--cohort",
+        action="store_true",
+        help="crée plutôt un programme d’exemple : « Nature en ville — Hauts-de-France 2024–2025 » (cinq "
+        "villes) et Soissons qui joue l’autodiagnostic en 2024 puis en 2025 (pour « atelier compare »)",
+    )
     demo.set_defaults(handler=cmd_demo)
 
     workshops = subparsers.add_parser("workshops", help="liste les ateliers de la base de données")
@@ -48,6 +54,10 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
     if args.workshops is not None:
         return _demo_archive(args.workshops)
+    if getattr(args, "cohort", False):
+        from workshop_app.cli.compare import demo_cohort
+
+        return demo_cohort()
     with open_store() as store:
         if getattr(args, "full_day", False):
             from workshop_app.store.demo_fullday import FULL_DAY_SEED, create_full_day_workshop
