@@ -9,6 +9,7 @@ from datetime import date
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QAbstractItemView, QLineEdit
 from pytestqt.qtbot import QtBot
 
 from tests.ui.test_app_support import new_store, type_text
@@ -33,6 +34,14 @@ def store() -> Iterator[WorkshopStore]:
     service.close()
 
 
+def popup_of(edit: QLineEdit) -> QAbstractItemView:
+    completer = edit.completer()
+    assert completer is not None
+    popup = completer.popup()
+    assert popup is not None
+    return popup
+
+
 def open_page(qtbot: QtBot, store: WorkshopStore, workshop_id: str) -> SetupPage:
     page = SetupPage(WorkshopSession(store, workshop_id))
     qtbot.addWidget(page)
@@ -51,7 +60,7 @@ def test_a_known_territory_is_suggested_and_picked_with_the_keyboard(
     picker = page.info.picker
     picker.name.setFocus()
     QTest.keyClicks(picker.name, "sois")
-    popup = picker.name.completer().popup()
+    popup = popup_of(picker.name)
     qtbot.waitUntil(popup.isVisible)
     shown = [popup.model().index(r, 0).data() for r in range(popup.model().rowCount())]
     assert shown == ["GrandSoissons — Communauté d'agglomération", "Soissons — Commune (02722)"]
@@ -73,7 +82,7 @@ def test_a_name_typed_in_another_case_means_the_known_territory(qtbot: QtBot, st
     picker = page.info.picker
     picker.name.setFocus()
     QTest.keyClicks(picker.name, "soissons")
-    picker.name.completer().popup().hide()
+    popup_of(picker.name).hide()
     QTest.keyClick(picker.name, Qt.Key.Key_Tab)
     got = store.get_workshop(info.id)
     assert (got.territory, got.territory_kind) == ("Soissons", "Commune")
@@ -122,7 +131,7 @@ def test_the_programme_is_suggested_and_saved_when_left(qtbot: QtBot, store: Wor
     picker.programme.setFocus()
     QTest.keyClicks(picker.programme, "nature")
     assert store.programme_of(info.id) == ""  # not per keystroke
-    popup = picker.programmes.popup()
+    popup = popup_of(picker.programme)
     qtbot.waitUntil(popup.isVisible)
     assert popup.model().index(0, 0).data() == NATURE
     QTest.keyClick(popup, Qt.Key.Key_Down)

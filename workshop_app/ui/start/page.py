@@ -162,7 +162,7 @@ class StartPage(QWidget):
             "Un nouvel atelier avec les mêmes jeux, tables et informations, sans les réponses"))
         self.duplicate_button.clicked.connect(self.on_duplicate_clicked)
         self._build_workshop_menu()
-        self.compare_button = QPushButton(self.tr("&Comparer…"))
+        self.compare_button = QPushButton(self.tr("Comparer…"))
         self.compare_button.setObjectName("compareButton")
         self.compare_button.setToolTip(self.tr(
             "Les ateliers choisis (Ctrl+clic), ou ceux d'un territoire ou d'un programme"))
