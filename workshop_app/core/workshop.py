@@ -123,6 +123,27 @@ class Debrief:
 
 
 @dataclass(frozen=True)
+class TerritoryInfo:
+    """A territory entity (``store.territories``): a commune, an EPCI… with its optional code and parent."""
+
+    id: str
+    name: str
+    kind: str = ""  # one of store.territories.KINDS, or ""
+    kind_label: str = ""  # the kind as typed (« Communauté d’agglomération »)
+    code: str = ""  # INSEE or SIREN
+    parent_id: str | None = None
+
+
+@dataclass(frozen=True)
+class ProgrammeInfo:
+    """The programme (cohort) a workshop belongs to."""
+
+    id: str
+    name: str
+    description: str = ""
+
+
+@dataclass(frozen=True)
 class WorkshopSnapshot:
     info: WorkshopInfo
     groups: Sequence[GroupInfo] = ()
@@ -134,6 +155,11 @@ class WorkshopSnapshot:
     debrief: Debrief = field(default_factory=Debrief)
     # the latest edit of each edited field of the records above (see ``core.merge``): merging compares them
     versions: Sequence[FieldVersion] = ()
+    # the entities around the workshop, carried by archives and syncs (merged by id, then by name; see
+    # ``store.entities``): its programme, and its territory first then that territory's parents. Left out of
+    # equality: a copy without them (an older archive, a hand-built snapshot) is the same workshop.
+    programme: ProgrammeInfo | None = field(default=None, compare=False)
+    territories: Sequence[TerritoryInfo] = field(default=(), compare=False)
 
     def state(self) -> WorkshopState:
         return fold(self.events)

@@ -101,6 +101,15 @@ _SECTIONS: dict[str, dict[str, tuple[str, int]]] = {
         "sequence_id": ("id", ID),
         "card_id": ("str", 64),
     },
+    # the workshop's territory and its parents (store.entities), optional
+    "territories": {
+        "id": ("id", ID),
+        "name": ("str", 200),
+        "kind": ("str", 20),
+        "kind_label": ("str", 100),
+        "code": ("str", 20),
+        "parent_id": ("id", ID),
+    },
     # format 2: which edit of each record field each copy has seen (store.versions)
     "versions": {
         "row_id": ("id", ID),
@@ -109,6 +118,7 @@ _SECTIONS: dict[str, dict[str, tuple[str, int]]] = {
         "base": ("str", 120),
     },
 }
+_PROGRAMME = {"id": ("id", ID), "name": ("str", 200), "description": ("str", MAX_ANY_TEXT)}
 _DEBRIEF = {
     "strengths": ("list", 100),
     "vulnerabilities": ("list", 100),
@@ -155,6 +165,7 @@ def check_manifest(data: Mapping[str, Any], bundle: str) -> None:
             _fields(item, fields, where, bundle)
             if section == "events" and isinstance(item, dict):
                 _payload(item.get("payload"), f"{where}.payload", bundle)
+    _fields(data.get("programme"), _PROGRAMME, "programme", bundle)
     debrief = data.get("debrief")
     _fields(debrief, _DEBRIEF, "debrief", bundle)
     if isinstance(debrief, dict):

@@ -130,6 +130,7 @@ def snapshot_to_json(snapshot: WorkshopSnapshot, *, anonymise: bool = False) -> 
             {"row_id": v.row_id, "field": v.field, "stamp": v.stamp, "base": v.base}
             for v in snapshot.versions
         ],
+        **_entities(snapshot),
         "debrief": {
             "strengths": [text(x) for x in snapshot.debrief.strengths],
             "vulnerabilities": [text(x) for x in snapshot.debrief.vulnerabilities],
@@ -139,6 +140,28 @@ def snapshot_to_json(snapshot: WorkshopSnapshot, *, anonymise: bool = False) -> 
             "agreement": text(snapshot.debrief.agreement),
         },
     }
+
+
+def _entities(snapshot: WorkshopSnapshot) -> dict[str, Any]:
+    """``programme`` and ``territories`` (the workshop's territory first, then its parents), when known:
+    optional keys, which readers before them ignore."""
+    out: dict[str, Any] = {}
+    if snapshot.programme is not None:
+        p = snapshot.programme
+        out["programme"] = {"id": p.id, "name": p.name, "description": p.description}
+    if snapshot.territories:
+        out["territories"] = [
+            {
+                "id": t.id,
+                "name": t.name,
+                "kind": t.kind,
+                "kind_label": t.kind_label,
+                "code": t.code,
+                "parent_id": t.parent_id,
+            }
+            for t in snapshot.territories
+        ]
+    return out
 
 
 def _payload(payload: dict[str, Any], an: Anonymiser) -> dict[str, Any]:
@@ -167,6 +190,7 @@ def normalised(snapshot: WorkshopSnapshot) -> WorkshopSnapshot:
         ),
         actions=tuple(snapshot.actions),
         attachments=tuple(snapshot.attachments),
+        territories=tuple(snapshot.territories),
         debrief=replace(
             snapshot.debrief,
             strengths=tuple(snapshot.debrief.strengths),

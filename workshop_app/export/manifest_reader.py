@@ -18,7 +18,9 @@ from workshop_app.core.workshop import (
     Debrief,
     GroupInfo,
     ParticipantInfo,
+    ProgrammeInfo,
     SequenceInfo,
+    TerritoryInfo,
     WorkshopInfo,
     WorkshopSnapshot,
     WorkshopStatus,
@@ -241,7 +243,37 @@ def snapshot_from_json(data: Mapping[str, Any], bundle: str = "<archive>") -> Wo
         attachments=tuple(attachments),
         debrief=debrief,
         versions=tuple(versions),
+        programme=_programme(r, data),
+        territories=tuple(_territories(r, data)),
     )
+
+
+def _programme(r: _Reader, data: Mapping[str, Any]) -> ProgrammeInfo | None:
+    value = data.get("programme")
+    if value is None:
+        return None
+    p = r.obj(value, "programme")
+    name = r.string(p, "name", "programme", required=True).strip()
+    return ProgrammeInfo(r.ident(p, "id", "programme"), name, r.string(p, "description", "programme"))
+
+
+def _territories(r: _Reader, data: Mapping[str, Any]) -> list[TerritoryInfo]:
+    out = []
+    for i, item in enumerate(r.items(data.get("territories"), "territories")):
+        where = f"territories[{i}]"
+        t = r.obj(item, where)
+        out.append(
+            TerritoryInfo(
+                r.ident(t, "id", where),
+                r.string(t, "name", where, required=True),
+                r.string(t, "kind", where),
+                r.string(t, "kind_label", where),
+                r.string(t, "code", where),
+                r.opt_ident(t, "parent_id", where),
+            )
+        )
+    _check_unique(r, "territories", [t.id for t in out])
+    return out
 
 
 def _events(r: _Reader, data: Mapping[str, Any], workshop_id: str) -> list[Event]:

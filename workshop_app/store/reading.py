@@ -66,6 +66,9 @@ class ReadingMixin(StoreBase):
                 .where(AttachmentRow.workshop_id == workshop_id)
                 .order_by(AttachmentRow.position, AttachmentRow.id)
             )
+            from workshop_app.store import entities
+
+            programme, territories = entities.read(session, row)
             return WorkshopSnapshot(
                 info=convert.workshop_info(row),
                 groups=tuple(convert.group_info(g) for g in groups),
@@ -76,6 +79,8 @@ class ReadingMixin(StoreBase):
                 attachments=tuple(convert.attachment_info(a) for a in attachments),
                 debrief=convert.debrief_from(row.debrief),
                 versions=tuple(load_versions(session, workshop_id)),
+                programme=programme,
+                territories=territories,
             )
 
     def list_workshops(self) -> list[WorkshopSummary]:

@@ -26,7 +26,7 @@ from workshop_app.core.events import Event, EventKind, order_key, utc_now, with_
 from workshop_app.core.merge import FIELD_LABELS, MergeConflict, MergeReport, event_category
 from workshop_app.core.state import may_compensate
 from workshop_app.core.workshop import WorkshopSnapshot
-from workshop_app.store import convert
+from workshop_app.store import convert, entities
 from workshop_app.store.base import StoreBase
 from workshop_app.store.extras import check_attachment_size
 from workshop_app.store.merge_records import RecordMerger
@@ -51,6 +51,7 @@ class TransferMixin(StoreBase):
             session.info[MERGING] = True
             records = RecordMerger(session, snapshot, {}, report)
             row = session.get(WorkshopRow, wid)
+            around = entities.prepare(session, snapshot)  # programme, territories: before the row's flush
             values = convert.clean_fields(
                 WorkshopRow,
                 {name: getattr(info, name) for name in convert.WORKSHOP_FIELDS},
@@ -74,6 +75,7 @@ class TransferMixin(StoreBase):
                 records.versions = {(v.row_id, v.field): v for v in load_versions(session, wid)}
                 records.fields(row, values, "workshop")
                 records.debrief(row)
+            entities.link(session, wid, around)
             records.merge_all(attachment_data)
             self._merge_events(session, wid, events, report)
             put_versions(session, wid, records.versions.values())

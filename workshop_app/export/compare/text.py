@@ -31,7 +31,7 @@ def coverage(item: TargetScore | None) -> str:
     """« couverture 45 %, faible » / « couverture 100 % »."""
     if item is None:
         return "couverture 0 %, faible"
-    text = f"couverture {round(item.coverage * 100)} %"
+    text = f"couverture {round(item.coverage * 100)}\u00a0%"
     return f"{text}, faible" if item.low_coverage else text
 
 
