@@ -181,3 +181,39 @@ def test_workshops_that_played_different_compasses_are_refused_in_french(
     qtbot.waitUntil(lambda: bool(warnings), timeout=10_000)
     assert warnings[0].startswith("Moins de deux ateliers ont joué")
     assert window.compare_flow.window is None  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("kind", ["pdf", "docx"])
+def test_the_reports_are_written_in_the_background_through_the_exporter(
+    qtbot: QtBot,
+    window: MainWindow,
+    demo: CohortDemo,
+    warnings: list[str],
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+    kind: str,
+) -> None:
+    target = tmp_path / f"evolution.{kind}"
+    done: list[Path] = []
+    monkeypatch.setattr(CompareFlow, "choose_path", lambda *_: target)
+    monkeypatch.setattr(CompareFlow, "done_box", lambda _self, path: done.append(path))
+    from workshop_app.ui import workshop_tools
+
+    assert workshop_tools.compare_workshops(window, demo.evolution)
+    shown = compare_window(qtbot, window)
+    shown.buttons[kind].click()
+    assert not shown.buttons[kind].isEnabled()  # busy while the worker writes
+    qtbot.waitUntil(lambda: done == [target], timeout=30_000)
+    wait_all()
+    if kind == "pdf":
+        from pypdf import PdfReader
+
+        text = " ".join(page.extract_text() for page in PdfReader(target).pages)
+    else:
+        from docx import Document
+
+        text = " ".join(p.text for p in Document(str(target)).paragraphs)
+    text = " ".join(text.replace("\u00a0", " ").replace("\u202f", " ").split())
+    assert "Soissons" in text and "2024" in text and "autoévaluation" in text
+    assert shown.buttons[kind].isEnabled() and warnings == []
+    shown.close()

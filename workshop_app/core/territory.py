@@ -25,7 +25,7 @@ _SIREN = re.compile(r"\d{9}")
 
 
 @dataclass(frozen=True)
-class TerritoryInfo:
+class KnownTerritory:
     id: str
     name: str
     kind: str = ""  # one of KINDS, or ""
@@ -88,21 +88,17 @@ def can_contain(parent_kind: str, child_kind: str) -> bool:
     return _RANK[parent_kind] > _RANK[child_kind]
 
 
-def parent_candidates(territories: Iterable[TerritoryInfo], child: TerritoryInfo) -> list[TerritoryInfo]:
+def parent_candidates(territories: Iterable[KnownTerritory], child: KnownTerritory) -> list[KnownTerritory]:
     """The territories that may contain ``child``, sorted by name; never itself nor one it contains."""
     known = list(territories)
     below = _descendants(known, child.id)
     return sorted(
-        (
-            t
-            for t in known
-            if t.id != child.id and t.id not in below and can_contain(t.kind, child.kind)
-        ),
+        (t for t in known if t.id != child.id and t.id not in below and can_contain(t.kind, child.kind)),
         key=lambda t: (plain(t.name), t.kind),
     )
 
 
-def _descendants(territories: list[TerritoryInfo], root: str) -> set[str]:
+def _descendants(territories: list[KnownTerritory], root: str) -> set[str]:
     found: set[str] = set()
     frontier = {root}
     while frontier:
@@ -111,7 +107,9 @@ def _descendants(territories: list[TerritoryInfo], root: str) -> set[str]:
     return found
 
 
-def find_known(territories: Iterable[TerritoryInfo], name: str, kind_label: str = "") -> TerritoryInfo | None:
+def find_known(
+    territories: Iterable[KnownTerritory], name: str, kind_label: str = ""
+) -> KnownTerritory | None:
     """The known territory a typed name means (case and accents aside), preferring the same kind text; the
     one with most workshops when several share the name."""
     wanted = plain(name)

@@ -11,7 +11,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session, aliased
 
 from workshop_app.core.errors import AtelierError
-from workshop_app.core.territory import TerritoryInfo, can_contain, normalise_code, parent_candidates, plain
+from workshop_app.core.territory import KnownTerritory, can_contain, normalise_code, parent_candidates, plain
 from workshop_app.store.base import StoreBase
 from workshop_app.store.models import ProgrammeRow, TerritoryRow, WorkshopRow
 
@@ -20,12 +20,12 @@ _KEEP = object()
 
 
 class TerritoriesMixin(StoreBase):
-    def territories(self) -> list[TerritoryInfo]:
+    def territories(self) -> list[KnownTerritory]:
         """Every known territory with its parent's name and its number of workshops, sorted by name."""
         with self._read() as session:
             return _territories(session)
 
-    def territory_of(self, workshop_id: str) -> TerritoryInfo | None:
+    def territory_of(self, workshop_id: str) -> KnownTerritory | None:
         """The territory the workshop is linked to, or None (no territory typed yet)."""
         with self._read() as session:
             row = self._get(session, WorkshopRow, workshop_id)
@@ -35,7 +35,7 @@ class TerritoriesMixin(StoreBase):
 
     def update_territory(
         self, territory_id: str, *, code: str | None = None, parent_id: str | object | None = _KEEP
-    ) -> TerritoryInfo:
+    ) -> KnownTerritory:
         """Set the territory's code (checked: INSEE or SIREN, see ``core.territory``) and/or its parent (a
         larger territory, never itself nor one it contains); refused with a French message otherwise."""
         with self._write() as session:
@@ -84,7 +84,7 @@ class TerritoriesMixin(StoreBase):
             return name or ""
 
 
-def _territories(session: Session) -> list[TerritoryInfo]:
+def _territories(session: Session) -> list[KnownTerritory]:
     parent = aliased(TerritoryRow)
     counts = (
         select(WorkshopRow.territory_id, func.count().label("n"))
@@ -97,7 +97,7 @@ def _territories(session: Session) -> list[TerritoryInfo]:
         .outerjoin(counts, counts.c.territory_id == TerritoryRow.id)
     ).all()
     found = [
-        TerritoryInfo(
+        KnownTerritory(
             id=t.id,
             name=t.name,
             kind=t.kind,

@@ -44,7 +44,7 @@ def compare_work(
 
 
 def export_work(comparison: Comparison, kind: str, target: Path) -> Callable[[Report], Path]:
-    """Writes the file with cohort-core's exporter for that kind (no Qt inside)."""
+    """Writes the file with the comparison's exporter for that kind (``export.compare``; no Qt inside)."""
 
     def work(report: Report) -> Path:
         report(5, "")
@@ -52,27 +52,19 @@ def export_work(comparison: Comparison, kind: str, target: Path) -> Callable[[Re
             from workshop_app.export.compare.tables import write_csv
 
             write_csv(comparison, target)
-        elif kind in ("pdf", "docx"):  # export.compare.pdf.build_compare_pdf, .docx.build_compare_docx
-            from importlib import import_module
+        elif kind == "pdf":
+            from workshop_app.export.compare.pdf import build_compare_pdf
 
-            module = import_module(f"workshop_app.export.compare.{kind}")
-            getattr(module, f"build_compare_{kind}")(comparison, target)
+            build_compare_pdf(comparison, target)
+        elif kind == "docx":
+            from workshop_app.export.compare.docx import build_compare_docx
+
+            build_compare_docx(comparison, target)
         else:
             raise AtelierError(f"Format d’export inconnu : {kind}.")
         return target
 
     return work
-
-
-def exporters_available() -> set[str]:
-    """The kinds whose exporter is installed (the PDF and DOCX reports come with cohort-core's branch)."""
-    from importlib.util import find_spec
-
-    found = {"csv"}
-    for kind in ("pdf", "docx"):
-        if find_spec(f"workshop_app.export.compare.{kind}") is not None:
-            found.add(kind)
-    return found
 
 
 class CompareFlow(QObject):
@@ -162,12 +154,7 @@ class CompareFlow(QObject):
             screen = self.parent_widget.screen().availableGeometry()
             window.resize(min(1400, screen.width()), min(900, screen.height()))
         window.set_comparison(comparison)
-        available = exporters_available()
         window.set_busy(False)
-        for kind, button in window.buttons.items():
-            button.setEnabled(kind in available)
-            if kind not in available:
-                button.setToolTip(self.tr("Ce format n’est pas encore disponible dans cette version."))
         window.show()
         window.raise_()
 

@@ -16,7 +16,7 @@ from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QComboBox, QCompleter, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QWidget
 
 from workshop_app.core.errors import AtelierError
-from workshop_app.core.territory import TerritoryInfo, find_known, parent_candidates
+from workshop_app.core.territory import KnownTerritory, find_known, parent_candidates
 
 if TYPE_CHECKING:
     from workshop_app.ui.session import WorkshopSession
@@ -45,8 +45,8 @@ class TerritoryPicker(QObject):
     def __init__(self, session: WorkshopSession, parent: QWidget) -> None:
         super().__init__(parent)
         self.session = session
-        self.known: list[TerritoryInfo] = []
-        self.current: TerritoryInfo | None = None
+        self.known: list[KnownTerritory] = []
+        self.current: KnownTerritory | None = None
         self.name = QLineEdit()
         self.name.setObjectName("territoryEdit")
         self.name.setPlaceholderText(self.tr("ex. Soissons"))
