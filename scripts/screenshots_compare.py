@@ -18,6 +18,7 @@ def main(out: Path) -> int:
     os.environ.pop("ATELIER_DATABASE_URL", None)
     os.environ["QT_QPA_PLATFORM"] = "offscreen"
     sys.path.insert(0, str(ROOT))
+    from PySide6.QtCore import QItemSelectionModel
     from PySide6.QtWidgets import QApplication
 
     from workshop_app.app import create_main_window
@@ -48,7 +49,21 @@ def main(out: Path) -> int:
 
     for width, height in SIZES:
         size = f"{width}x{height}"
-        for name, ids in (("cohort", list(demo.cities.values())), ("evolution", demo.evolution)):
+        window.resize(width, height)
+        window.start.workshop_view.clearSelection()
+        for workshop_id in demo.cities.values():  # as Ctrl+click leaves them
+            row = window.start.workshops.row_of(workshop_id)
+            window.start.workshop_view.selectionModel().select(
+                window.start.workshops.index(row, 0),
+                QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows,
+            )
+        shot(window, f"start_selection_{size}")
+        soissons = [*demo.evolution, demo.cities["Soissons"]]  # with another game: flagged, left out
+        for name, ids in (
+            ("cohort", list(demo.cities.values())),
+            ("evolution", demo.evolution),
+            ("evolution_flagged", soissons),
+        ):
             workshop_tools.compare_workshops(window, ids)
             settle()
             compare = window.compare_flow.window  # type: ignore[attr-defined]
@@ -62,6 +77,9 @@ def main(out: Path) -> int:
                 compare.cohort.setCurrentIndex(0)
                 compare.anonymise.setChecked(True)
                 shot(compare, f"compare_{name}_anonymised_{size}")
+            if name == "evolution_flagged":
+                compare.rules_button.setChecked(True)
+                shot(compare, f"compare_{name}_rules_{size}")
             compare.close()
             settle()
     return 0

@@ -67,6 +67,8 @@ class TerritoryPicker(QObject):
         self.parent_box = QComboBox()
         self.parent_box.setObjectName("territoryParent")
         self.parent_box.setAccessibleName(self.tr("Fait partie de"))
+        self.parent_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.parent_box.setMinimumContentsLength(12)  # a long name does not widen the page; its list shows it
         self.message = QLabel()
         self.message.setObjectName("territoryMessage")
         self.message.setWordWrap(True)
