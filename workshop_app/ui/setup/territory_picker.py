@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, QObject, Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
-from PySide6.QtWidgets import QComboBox, QCompleter, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import QComboBox, QCompleter, QFormLayout, QLabel, QLineEdit, QWidget
 
 from workshop_app.core.errors import AtelierError
 from workshop_app.core.territory import KnownTerritory, find_known, parent_candidates
@@ -53,6 +53,8 @@ class TerritoryPicker(QObject):
         self.kind = QComboBox()
         self.kind.setObjectName("territoryKind")
         self.kind.setAccessibleName(self.tr("Type de territoire"))
+        self.kind.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.kind.setMinimumContentsLength(12)  # « Communauté d’agglomération » does not widen the column
         self.kind.addItem("—", "")
         for value in TERRITORY_KINDS:
             self.kind.addItem(self.kind_label(value), value)
@@ -95,27 +97,13 @@ class TerritoryPicker(QObject):
         self.reload_known()
 
     def add_rows(self, form: QFormLayout) -> None:
-        where = QHBoxLayout()
-        where.addWidget(self.name, 3)
-        where.addWidget(self.kind, 2)
-        form.addRow(self.tr("Te&rritoire"), where)
-        self._buddy(form, where, self.name)
-        code_row = QHBoxLayout()
-        code_row.addWidget(self.code, 1)  # stretches, so large text never clips the hint
-        part_of = QLabel(self.tr("fait partie de"))
-        part_of.setBuddy(self.parent_box)
-        code_row.addWidget(part_of)
-        code_row.addWidget(self.parent_box, 2)
-        form.addRow(self.tr("Co&de"), code_row)
-        self._buddy(form, code_row, self.code)
+        """One field a row: with large text on a small screen each keeps the whole width (nothing clipped)."""
+        form.addRow(self.tr("Te&rritoire"), self.name)
+        form.addRow(self.tr("Type de territoire"), self.kind)
+        form.addRow(self.tr("Co&de"), self.code)
+        form.addRow(self.tr("Fait partie de"), self.parent_box)
         form.addRow("", self.message)
         form.addRow(self.tr("Pro&gramme"), self.programme)
-
-    @staticmethod
-    def _buddy(form: QFormLayout, row: QHBoxLayout, field: QWidget) -> None:
-        label = form.labelForField(row)
-        if isinstance(label, QLabel):
-            label.setBuddy(field)
 
     def kind_label(self, value: str) -> str:
         labels = {
@@ -158,6 +146,7 @@ class TerritoryPicker(QObject):
             self.kind.addItem(info.territory_kind, info.territory_kind)
             index = self.kind.count() - 1
         self.kind.setCurrentIndex(max(0, index))
+        self.kind.setToolTip(self.kind.currentText())  # whole, when large text narrows the field
         seen = (info.territory, info.territory_kind)
         if seen != self._seen:
             self._seen = seen
