@@ -3,8 +3,10 @@ kind, a checked code, a parent, and the programme; each written when the field i
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Iterator
 from datetime import date
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
@@ -160,3 +162,21 @@ def test_an_existing_workshop_shows_its_territory_code_parent_and_programme(
     QTest.keyClick(picker.code, Qt.Key.Key_Tab)
     territory = store.territory_of(old.id)
     assert territory is not None and territory.code == "2A004"
+
+
+def test_a_workshop_from_before_territories_keeps_its_territory(qtbot: QtBot, tmp_path: Path) -> None:
+    """A database of the first schema: its free-text territory became an entity, and set-up shows it."""
+    from workshop_app.store import open_store
+
+    fixture = Path(__file__).parent.parent / "store" / "fixtures" / "schema-0001.sqlite3"
+    db = tmp_path / "ancienne.sqlite3"
+    shutil.copy(fixture, db)
+    with open_store(f"sqlite:///{db}") as old:
+        first = old.list_workshops()[0]
+        page = open_page(qtbot, old, first.id)
+        picker = page.info.picker
+        assert picker.name.text() == "Valmont-sur-Oise"
+        assert picker.kind.currentData() == "Communauté d'agglomération"
+        assert picker.code.isEnabled() and picker.code.text() == ""
+        assert "2 ateliers" in picker.message.text()  # both old workshops point at the one entity
+        page.close()
