@@ -100,7 +100,7 @@ class TerritoryPicker(QObject):
         """One field a row: with large text on a small screen each keeps the whole width (nothing clipped)."""
         form.addRow(self.tr("Te&rritoire"), self.name)
         form.addRow(self.tr("Type de territoire"), self.kind)
-        form.addRow(self.tr("Co&de"), self.code)
+        form.addRow(self.tr("Code"), self.code)
         form.addRow(self.tr("Fait partie de"), self.parent_box)
         form.addRow("", self.message)
         form.addRow(self.tr("Pro&gramme"), self.programme)
