@@ -188,12 +188,14 @@ class TerritoryPicker(QObject):
         elif current.workshops > 1:
             text = self.tr("Territoire déjà connu (%1 ateliers) : code et rattachement partagés.")
             self.message.setText(text.replace("%1", str(current.workshops)))
-        else:
-            self.message.setText(self.tr("Code et rattachement facultatifs."))
+        else:  # this workshop's own territory: nothing to say (the row stays out of the way)
+            self.message.setText("")
+        self.message.setVisible(bool(self.message.text()))
 
     def _refuse(self, message: str) -> None:
         self.message.setStyleSheet(ERROR_STYLE)
         self.message.setText(message)
+        self.message.setVisible(True)
 
     # -- writing --------------------------------------------------------------------------------------------
     def _save_place(self, name: str, kind_label: str) -> None:
