@@ -56,6 +56,7 @@ def test_cohort_pdf_prints_rules_names_in_order_and_choices(store: WorkshopStore
     assert positions == sorted(positions)  # by name, whatever their scores
     assert "Les actions retenues par la plupart des territoires" in text
     assert "Ce que chaque territoire a retenu" in text
+    assert "Le profil de chaque territoire" in text and "Effets forts" in text
     assert not re.search(r"\b(classement|rang) ?:", text)
     assert len(PdfReader(io.BytesIO(data)).pages) >= 4
 

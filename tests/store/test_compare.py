@@ -66,6 +66,24 @@ def test_one_territory_is_an_evolution_by_date_lever_by_lever(
     ]
 
 
+def test_three_dates_and_one_undated_keep_their_order(store: WorkshopStore, qdeck: QuestionDeck) -> None:
+    ids = [
+        _questions(store, qdeck, "Creil", day, {"T": {"q2": option}})
+        for day, option in (
+            (date(2025, 5, 1), "2"),
+            (None, "4"),
+            (date(2023, 5, 1), "0"),
+            (date(2024, 5, 1), "1"),
+        )
+    ]
+    result = compare_workshops(store, ids, anonymise=True)
+    assert [p.label for p in result.profiles] == ["01/05/2023", "01/05/2024", "01/05/2025", "sans date"]
+    assert result.title == "Évolution — un territoire" and all(p.territory == "" for p in result.profiles)
+    assert any("n’a pas de date" in n for n in result.notes)
+    move = next(m for m in result.movements if m.target.id == "1.2")
+    assert (move.before.score, move.after.score) == (0.0, 50.0)  # first date → last date (not the undated)
+
+
 def test_a_cohort_is_sorted_by_name_never_by_score(store: WorkshopStore, qdeck: QuestionDeck) -> None:
     best = _questions(store, qdeck, "Soissons", date(2025, 2, 1), {"T": {"q1": "4", "q2": "4", "q3": "4"}})
     worst = _questions(store, qdeck, "Arras", date(2025, 1, 1), {"T": {"q1": "0", "q2": "0", "q3": "0"}})
@@ -76,6 +94,10 @@ def test_a_cohort_is_sorted_by_name_never_by_score(store: WorkshopStore, qdeck: 
     assert result.movements == ()
     assert [s.key for s in result.strengths] == ["1.1", "2.1"]  # strong in Creil and Soissons
     assert result.strengths[0].labels == ("Creil", "Soissons") and result.strengths[0].of == 3
+    arras, creil, soissons = result.profiles
+    assert arras.vulnerabilities == ("1.1", "1.2", "2.1") and arras.strengths == ()
+    assert creil.strengths == ("1.1", "2.1") and creil.vulnerabilities == ("1.2",)  # the most marked first
+    assert soissons.strengths == ("1.1", "1.2", "2.1")
     assert any("classement" in rule for rule in result.rules) and "autoévaluation" in result.disclaimer
 
 
@@ -108,6 +130,19 @@ def test_another_version_is_flagged_and_left_out(store: WorkshopStore, qdeck: Qu
     )
     with pytest.raises(AtelierError, match="Moins de deux ateliers"):
         compare_workshops(store, [a, c], deck_id=qdeck.id)
+
+
+def test_same_version_with_another_compass_is_left_out(store: WorkshopStore, sdeck: StrategyDeck) -> None:
+    water = sdeck.compass.axes[1]
+    split = [*sdeck.compass.axes, water.model_copy(update={"id": "eau-pluie", "label": "Eaux de pluie"})]
+    other = sdeck.model_copy(update={"compass": sdeck.compass.model_copy(update={"axes": split})})
+    a = _strategy(store, sdeck, "Arras", {"T1": ["s1"]})
+    b = _strategy(store, sdeck, "Creil", {"T1": ["s2", "s1"]})
+    c = _strategy(store, other, "Denain", {"T1": ["s1"]})
+    result = compare_workshops(store, [a, b, c])
+    assert [p.label for p in result.profiles] == ["Arras", "Creil"]
+    assert [e.workshop_id for e in result.excluded] == [c]
+    assert "pas les mêmes principes" in result.excluded[0].reason
 
 
 def test_too_few_workshops_is_a_french_error(store: WorkshopStore, qdeck: QuestionDeck) -> None:

@@ -111,3 +111,25 @@ def test_a_hostile_territory_is_refused_in_french(tmp_path: Path) -> None:
             dst.writestr(item, data)
     with pytest.raises(AtelierError, match=r"territories\[0\]\.name.*trop long"):
         read_bundle(bad)
+
+
+def test_a_sync_brings_the_programmes_to_the_other_laptop(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from workshop_app.cli import main
+    from workshop_app.store.demo_cohort import EVOLUTION_PROGRAMME
+
+    cohort = f"sqlite:///{tmp_path / 'cohorte.sqlite3'}"
+    for name in ("a", "b"):
+        (tmp_path / name).mkdir()
+    monkeypatch.setenv("ATELIER_HOME", str(tmp_path / "a"))
+    assert main(["demo", "--cohort"]) == 0
+    assert main(["sync", "--database", cohort]) == 0
+    monkeypatch.setenv("ATELIER_HOME", str(tmp_path / "b"))
+    assert main(["sync", "--database", cohort]) == 0
+    capsys.readouterr()
+    with open_store() as b:
+        assert {s.programme for s in b.list_workshops()} == {PROGRAMME, EVOLUTION_PROGRAMME}
+        assert _count(b, ProgrammeRow) == 2
+    assert main(["compare", "--programme", PROGRAMME]) == 0
+    assert "Cohorte — 5 territoires" in capsys.readouterr().out

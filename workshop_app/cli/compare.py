@@ -47,39 +47,23 @@ def cmd_compare(args: argparse.Namespace) -> int:
 
     with open_store() as store:
         ids = [resolve_workshop(store, key) for key in args.ateliers]
+        # every workshop of the programme or territory: one that played another deck or version is named
+        # in the report with the reason, not dropped silently
         if args.programme:
-            ids += programme_workshops(store, args.programme, args.jeu)
+            ids += programme_workshops(store, args.programme)
         if args.territoire:
-            ids += territory_workshops(store, args.territoire, args.jeu)
+            ids += territory_workshops(store, args.territoire)
         if len(set(ids)) < 2:
             raise AtelierError(
                 "Indiquez au moins deux ateliers à comparer (leurs identifiants, --programme NOM ou "
                 "--territoire NOM ; « atelier workshops » les liste)."
             )
         comparison = compare_workshops(store, ids, deck_id=args.jeu, anonymise=args.anonymise)
-    written = False
-    if args.pdf:
-        from workshop_app.export.compare.pdf import build_compare_pdf
+    from workshop_app.export.compare import write_reports
 
-        build_compare_pdf(comparison, args.pdf)
-        print(f"Rapport écrit : {args.pdf}")
-        written = True
-    if args.docx:
-        from workshop_app.export.compare.docx import build_compare_docx
-
-        build_compare_docx(comparison, args.docx)
-        print(f"Rapport modifiable écrit : {args.docx}")
-        written = True
-    if args.csv or args.xlsx:
-        from workshop_app.export.compare import tables
-
-        if args.csv:
-            tables.write_csv(comparison, args.csv)
-            print(f"Tableau (CSV) écrit : {args.csv}")
-        if args.xlsx:
-            tables.write_xlsx(comparison, args.xlsx)
-            print(f"Classeur (XLSX) écrit : {args.xlsx}")
-        written = True
+    written = write_reports(comparison, pdf=args.pdf, docx=args.docx, csv=args.csv, xlsx=args.xlsx)
+    for what, path in written:
+        print(f"{what} écrit : {path}")
     if not written:
         from workshop_app.export.compare.text import summary
 

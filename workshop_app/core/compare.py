@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date
 
 from workshop_app.core.compare_model import (
@@ -86,7 +86,8 @@ def compare(
     if kind is CompareKind.EVOLUTION:
         profiles.sort(key=lambda p: (p.date is None, p.date or _NO_DATE, p.label))
         notes += [
-            f"L’atelier « {p.label} » n’a pas de date : il est placé en dernier."
+            f"L’atelier « {p.title or p.label} » n’a pas de date : il est placé en dernier, hors de "
+            "l’écart entre la première et la dernière date."
             for p in profiles
             if p.date is None
         ]
@@ -108,9 +109,10 @@ def compare(
         notes=tuple(notes),
         anonymised=anonymise,
     )
+    comparison = _with_own_profiles(comparison, rule)
     if kind is CompareKind.EVOLUTION:
         return _with_movements(comparison)
-    return _with_shared(comparison, rule)
+    return _with_shared(comparison)
 
 
 # -- which compass, which sequence -------------------------------------------------------------------------
@@ -141,19 +143,24 @@ def _reference(snapshots: Sequence[WorkshopSnapshot], deck_id: str | None) -> De
         raise AtelierError("Aucun de ces ateliers n’a encore de jeu : rien à comparer.")
     else:
         chosen = min(ids, key=lambda i: (-ids[i], first_seen[i]))
+    # the version most of them played, and within it the compass most of them had (a deck edited without a
+    # new version number); ties: the most recent workshop's
+    Key = tuple[str, tuple[tuple[str, tuple[str, ...]], ...]]
     versions: Counter[str] = Counter()
-    latest: dict[str, tuple[tuple[date, str], Deck]] = {}
+    shapes: Counter[Key] = Counter()
+    latest: dict[Key, tuple[tuple[date, str], Deck]] = {}
     for snapshot in snapshots:
-        decks = {s.deck.version: s.deck for s in snapshot.sequences if s.deck.id == chosen}
-        versions.update(decks.keys())
+        decks = {(s.deck.version, _shape(s.deck)): s.deck for s in snapshot.sequences if s.deck.id == chosen}
+        versions.update({version for version, _ in decks})
+        shapes.update(decks.keys())
         when = (snapshot.info.date or _NO_DATE, snapshot.info.id)
-        for version, deck in decks.items():
-            if version not in latest or when > latest[version][0]:
-                latest[version] = (when, deck)
+        for key, deck in decks.items():
+            if key not in latest or when > latest[key][0]:
+                latest[key] = (when, deck)
     top = max(versions.values())
-    tied = [v for v, n in versions.items() if n == top]
-    version = max(tied, key=lambda v: latest[v][0])
-    return latest[version][1]
+    tied = {v for v, n in versions.items() if n == top}
+    best = max((k for k in shapes if k[0] in tied), key=lambda k: (versions[k[0]], shapes[k], latest[k][0]))
+    return latest[best][1]
 
 
 def _shape(deck: Deck) -> tuple[tuple[str, tuple[str, ...]], ...]:
@@ -301,7 +308,7 @@ def direction(delta: float | None) -> Direction:
 
 
 def _with_movements(comparison: Comparison) -> Comparison:
-    first, last = comparison.profiles[0], comparison.profiles[-1]
+    first, last = comparison.ends
     moves = []
     for target in comparison.targets:
         before = first.score(target.id) or TargetScore(target.id, None, 0.0)
@@ -314,12 +321,6 @@ def _with_movements(comparison: Comparison) -> Comparison:
 # -- cohort --------------------------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class _Reading:
-    label: str
-    score: TargetScore
-
-
 def _finding_targets(comparison: Comparison) -> tuple[Target, ...]:
     """Levers when the compass has them (a principle without levers stands for itself), else principles."""
     if not comparison.levers:
@@ -328,18 +329,30 @@ def _finding_targets(comparison: Comparison) -> tuple[Target, ...]:
     return (*comparison.levers, *(p for p in comparison.principles if p.id not in with_levers))
 
 
-def _with_shared(comparison: Comparison, rule: Thresholds) -> Comparison:
+def _with_own_profiles(comparison: Comparison, rule: Thresholds) -> Comparison:
     strategy = comparison.deck.strategy
+    targets = _finding_targets(comparison)
+    profiles = []
+    for profile in comparison.profiles:
+        scored = [
+            (t.id, s.score)
+            for t in targets
+            if (s := profile.score(t.id)) is not None and s.score is not None and s.coverage >= LOW_COVERAGE
+        ]
+        strong = sorted((x for x in scored if rule.is_strength(x[1], strategy)), key=lambda x: -x[1])
+        weak = sorted((x for x in scored if rule.is_vulnerability(x[1], strategy)), key=lambda x: x[1])
+        profiles.append(
+            replace(profile, strengths=tuple(k for k, _ in strong), vulnerabilities=tuple(k for k, _ in weak))
+        )
+    return replace(comparison, profiles=tuple(profiles))
+
+
+def _with_shared(comparison: Comparison) -> Comparison:
     count = len(comparison.profiles)
     strengths, weaknesses = [], []
     for target in _finding_targets(comparison):
-        readings = [
-            _Reading(p.label, s)
-            for p in comparison.profiles
-            if (s := p.score(target.id)) is not None and s.score is not None and s.coverage >= LOW_COVERAGE
-        ]
-        strong = tuple(r.label for r in readings if rule.is_strength(r.score.score or 0.0, strategy))
-        weak = tuple(r.label for r in readings if rule.is_vulnerability(r.score.score or 0.0, strategy))
+        strong = tuple(p.label for p in comparison.profiles if target.id in p.strengths)
+        weak = tuple(p.label for p in comparison.profiles if target.id in p.vulnerabilities)
         if _most(len(strong), count):
             strengths.append(Shared(target.id, target.label, strong, count))
         if _most(len(weak), count):

@@ -107,6 +107,11 @@ class WorkshopProfile:
     levers: tuple[TargetScore, ...]  # in the order of Comparison.levers (empty for a strategy deck)
     coverage: float  # 0–1: share of the expected answers given (strategy: share of the budget spent)
     choices: tuple[CardChoice, ...] = ()  # strategy decks: cards retained, most tables first
+    # its own profile (the City Resilience Index's reading): target ids clearly above / below the middle, with
+    # at least half the expected answers, the most marked first (levers, or principles without levers; the
+    # axes of a strategy deck: the strongest / weakest expected effects)
+    strengths: tuple[str, ...] = ()
+    vulnerabilities: tuple[str, ...] = ()
 
     @property
     def low_coverage(self) -> bool:
@@ -178,6 +183,14 @@ class Comparison:
     @property
     def targets(self) -> tuple[Target, ...]:
         return (*self.principles, *self.levers)
+
+    @property
+    def ends(self) -> tuple[WorkshopProfile, WorkshopProfile]:
+        """The two workshops ``movements`` compare: the first and the last dated ones (an undated workshop
+        is not « the latest »), or the first and last given when fewer than two have a date."""
+        dated = [p for p in self.profiles if p.date is not None]
+        ends = dated if len(dated) >= 2 else list(self.profiles)
+        return ends[0], ends[-1]
 
     @property
     def title(self) -> str:

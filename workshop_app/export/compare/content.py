@@ -143,12 +143,13 @@ def evolution(comparison: Comparison) -> list[Section]:
                 (_movement_sentence(comparison, False), _moves_table(comparison, moves_l, "Levier")),
             )
         )
+    out.append(Section("Points forts et vulnérabilités à chaque date", (own_profiles(comparison),)))
     return out
 
 
 def _movement_sentence(comparison: Comparison, principles: bool) -> Para:
     moves = [m for m in comparison.movements if m.target.is_principle == principles]
-    first, last = comparison.profiles[0].label, comparison.profiles[-1].label
+    first, last = (p.label for p in comparison.ends)
     parts = []
     for direction, word in ((Direction.UP, "En hausse"), (Direction.DOWN, "En baisse")):
         names = [
@@ -210,9 +211,29 @@ def cohort(comparison: Comparison) -> list[Section]:
     if comparison.levers:
         out.append(Section("Scores par levier", tuple(_score_tables(comparison, principles=False))))
     out.append(_shared(comparison))
+    out.append(Section("Le profil de chaque territoire", (own_profiles(comparison),)))
     if strategy:
         out.append(_choices(comparison))
     return out
+
+
+def own_profiles(comparison: Comparison) -> TableBlock:
+    """Each workshop's own strengths and vulnerabilities (or strongest / weakest expected effects), in the
+    comparison's order, each with its score."""
+    strategy = comparison.deck.strategy
+    labels = {t.id: t.label for t in comparison.targets}
+
+    def listed(profile: WorkshopProfile, ids: Sequence[str]) -> str:
+        return " ; ".join(f"{labels[i]} ({T.score(profile.score(i))})" for i in ids) or "—"
+
+    cohort = comparison.kind is CompareKind.COHORT
+    header = [
+        "Territoire" if cohort else "Date",
+        "Effets forts" if strategy else "Points forts",
+        "Effets faibles" if strategy else "Vulnérabilités",
+    ]
+    rows = [[p.label, listed(p, p.strengths), listed(p, p.vulnerabilities)] for p in comparison.profiles]
+    return TableBlock(header, rows, (0.18, 0.41, 0.41), "lll")
 
 
 def _score_tables(comparison: Comparison, *, principles: bool) -> list[TableBlock]:
@@ -238,11 +259,19 @@ def _shared(comparison: Comparison) -> Section:
     def lines(found: Sequence[Shared]) -> list[Line]:
         return [Line(f"{s.label} — {', '.join(s.labels)} ({s.count} sur {s.of})") for s in found]
 
-    what = "un axe" if strategy else "un levier"
+    if strategy:
+        rule_text = (
+            f"Pour un territoire, l’effet attendu sur un axe est fort à partir de {strong:.0f}/100 et faible "
+            f"jusqu’à {weak:.0f}/100 (50 = sans effet), quand au moins la moitié du budget est dépensée"
+        )
+    else:
+        rule_text = (
+            f"Pour un territoire, un levier compte comme point fort à partir de {strong:.0f}/100 et comme "
+            f"vulnérabilité jusqu’à {weak:.0f}/100, quand au moins la moitié des réponses attendues sont là"
+        )
     caption = (
-        f"Pour un territoire, {what} compte comme point fort à partir de {strong:.0f}/100 et comme "
-        f"vulnérabilité jusqu’à {weak:.0f}/100, quand au moins la moitié des réponses attendues sont là ; il "
-        "est commun quand au moins deux territoires, et au moins la moitié d’entre eux, le partagent."
+        f"{rule_text} ; il est commun quand au moins deux territoires, et au moins la moitié d’entre eux, le "
+        "partagent."
     )
     block = Findings(
         lines(comparison.strengths),
