@@ -78,6 +78,7 @@ def test_a_cohort_from_the_selected_workshops_in_name_order_never_by_score(
     first = [t.profile.principles[0].score or 0.0 for t in tiles]
     assert first != sorted(first, reverse=True) and first != sorted(first)  # not ranked by a score either
     assert all(t.coverage.text() == "couverture 100 %" for t in tiles)
+    assert tiles[0].findings.text().startswith("Effets les plus forts : ")  # a game: effects, not a diagnosis
     assert shown.cohort.isTabVisible(shown.cohort.choices_index)  # a strategy deck: what each city chose
     choices = shown.cohort.choices
     assert choices.header[1:-1] == tuple(CITIES) and choices.rowCount() > 5

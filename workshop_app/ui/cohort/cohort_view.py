@@ -29,7 +29,14 @@ TILE_WIDTH = 250  # a small multiple's width: 5 across at 1366 px with the windo
 class ProfileTile(QFrame):
     """One territory: its label, its compass (numbered axes) and its coverage."""
 
-    def __init__(self, profile: WorkshopProfile, axes: list[str], parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        profile: WorkshopProfile,
+        axes: list[str],
+        findings: tuple[str, str] = ("", ""),
+        strategy: bool = False,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("profileTile")
         self.setFrameShape(QFrame.Shape.StyledPanel)
@@ -41,6 +48,8 @@ class ProfileTile(QFrame):
         font.setBold(True)
         name.setFont(font)
         self.radar = RadarWidget(axes, compact=True)
+        # one size for every tile (the text below varies): the compasses compare at a glance
+        self.radar.setFixedHeight(max(200, self.fontMetrics().height() * 16))
         self.radar.set_series(
             [
                 RadarSeries(
@@ -62,9 +71,25 @@ class ProfileTile(QFrame):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 6, 8, 6)
         layout.addWidget(name)
-        layout.addWidget(self.radar, 1)
+        layout.addWidget(self.radar)
         layout.addWidget(self.coverage)
         layout.addWidget(tables)
+        strong, weak = findings
+        self.findings = QLabel()
+        self.findings.setWordWrap(True)
+        lines = []
+        if strategy:  # a strategy game: the expected effects of the tables' choices, not a diagnosis
+            strong_text, weak_text = self.tr("Effets les plus forts : %1"), self.tr("Les plus faibles : %1")
+        else:
+            strong_text, weak_text = self.tr("Forces : %1"), self.tr("Vulnérabilités : %1")
+        if strong:
+            lines.append(strong_text.replace("%1", strong))
+        if weak:
+            lines.append(weak_text.replace("%1", weak))
+        self.findings.setText("\n".join(lines))
+        self.findings.setVisible(bool(lines))
+        layout.addWidget(self.findings)
+        layout.addStretch(1)
 
 
 class SmallMultiples(QWidget):
@@ -90,7 +115,10 @@ class SmallMultiples(QWidget):
             self.grid.removeWidget(tile)
             tile.deleteLater()
         axes = [t.short for t in comparison.principles]
-        self.tiles = [ProfileTile(p, axes, self) for p in comparison.profiles]
+        self.tiles = [
+            ProfileTile(p, axes, rows.own_findings(comparison, p), comparison.deck.strategy, self)
+            for p in comparison.profiles
+        ]
         numbered = " · ".join(f"{i + 1} {t.short}" for i, t in enumerate(comparison.principles))
         hollow = self.tr("○ point creux : couverture faible")
         self.axes_legend.setText(f"{numbered}\n{hollow}")

@@ -47,21 +47,12 @@ def export_work(comparison: Comparison, kind: str, target: Path) -> Callable[[Re
     """Writes the file with the comparison's exporter for that kind (``export.compare``; no Qt inside)."""
 
     def work(report: Report) -> Path:
-        report(5, "")
-        if kind == "csv":
-            from workshop_app.export.compare.tables import write_csv
+        from workshop_app.export.compare import write_reports
 
-            write_csv(comparison, target)
-        elif kind == "pdf":
-            from workshop_app.export.compare.pdf import build_compare_pdf
-
-            build_compare_pdf(comparison, target)
-        elif kind == "docx":
-            from workshop_app.export.compare.docx import build_compare_docx
-
-            build_compare_docx(comparison, target)
-        else:
+        if kind not in SUFFIXES:
             raise AtelierError(f"Format d’export inconnu : {kind}.")
+        report(5, "")
+        write_reports(comparison, **{kind: target})
         return target
 
     return work

@@ -99,6 +99,16 @@ def coverage_line(profile: WorkshopProfile) -> str:
     return f"{share}, faible" if profile.low_coverage else share
 
 
+def own_findings(comparison: Comparison, profile: WorkshopProfile) -> tuple[str, str]:
+    """The territory's own strengths and vulnerabilities (the service's, most marked first), as short
+    labels: its profile read for itself, not against the others."""
+    short = {t.id: t.short for t in comparison.targets}
+    return (
+        ", ".join(short.get(t, t) for t in profile.strengths),
+        ", ".join(short.get(t, t) for t in profile.vulnerabilities),
+    )
+
+
 def _cell(profile: WorkshopProfile, target_id: str) -> str:
     item = profile.score(target_id)
     score = text.score(item).removesuffix("/100")  # the views' headings say « sur 100 »
