@@ -15,6 +15,7 @@ from workshop_app.core.deck_loader import AnyDeck
 from workshop_app.core.errors import AtelierError
 from workshop_app.core.events import Event, EventKind
 from workshop_app.core.merge import MergeConflict, MergeReport
+from workshop_app.core.territory import KnownTerritory
 from workshop_app.core.workshop import (
     ActionItem,
     AttachmentInfo,
@@ -56,6 +57,22 @@ class WorkshopService(Protocol):
     def territory_names(self) -> list[str]:
         """The names of the territories already known (set-up's suggestions), sorted."""
         ...
+
+    def territories(self) -> list[KnownTerritory]:
+        """Every known territory (name, kind, code, parent, number of workshops), sorted by name."""
+        ...
+
+    def territory_of(self, workshop_id: str) -> KnownTerritory | None: ...
+
+    def update_territory(
+        self, territory_id: str, *, code: str | None = None, parent_id: str | object | None = ...
+    ) -> KnownTerritory:
+        """The territory's code (INSEE or SIREN, checked) and/or parent; shared by all its workshops."""
+        ...
+
+    def programme_names(self) -> list[str]: ...
+
+    def programme_of(self, workshop_id: str) -> str: ...
 
     # -- groups and participants ----------------------------------------------------------------------------
     def add_group(self, workshop_id: str, name: str, colour: str | None = None) -> GroupInfo: ...

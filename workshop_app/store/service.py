@@ -21,10 +21,13 @@ from workshop_app.store.extras import ExtrasMixin
 from workshop_app.store.planning import PlanningMixin
 from workshop_app.store.play import PlayMixin
 from workshop_app.store.reading import ReadingMixin
+from workshop_app.store.territory_store import TerritoriesMixin
 from workshop_app.store.transfer import TransferMixin
 
 
-class WorkshopStore(PlanningMixin, PlayMixin, ReadingMixin, ExtrasMixin, TransferMixin, ConflictsMixin):
+class WorkshopStore(
+    PlanningMixin, PlayMixin, ReadingMixin, TerritoriesMixin, ExtrasMixin, TransferMixin, ConflictsMixin
+):
     """Each method runs in its own transaction and commits before returning; failures are AtelierErrors."""
 
     def __enter__(self) -> WorkshopStore:

@@ -14,8 +14,8 @@ from typing import Any
 from sqlalchemy import event, select
 from sqlalchemy.orm import Session
 
-KINDS = ("commune", "epci", "petr", "departement")
-KIND_LABELS = {"commune": "Commune", "epci": "EPCI", "petr": "PETR", "departement": "Département"}
+from workshop_app.core.territory import KIND_LABELS, KINDS
+
 _HINTS = (
     ("departement", ("departement", "conseil departemental")),
     ("petr", ("petr", "pole d'equilibre", "pays ")),
@@ -70,7 +70,77 @@ def _link_territories(session: Session, _context: Any, _instances: Any) -> None:
             continue
         if row in session.dirty and not _changed(row):
             continue
-        row.territory_id = territory_for(session, row.territory or "", row.territory_kind or "")
+        _relink(session, row)
+
+
+def _relink(session: Session, row: Any) -> None:
+    """Point the workshop at the territory its (name, kind) text names. The kind of a territory only this
+    workshop uses is corrected in place when its code and parent still fit the new kind (so set-up's kind
+    keeps the code and parent typed); a territory left with no workshop and nothing of its own (no code, no
+    parent, no part) is removed, so suggestions offer only real ones."""
+    from workshop_app.store.models import TerritoryRow
+
+    old = session.get(TerritoryRow, row.territory_id) if row.territory_id else None
+    name, kind_label = (row.territory or "").strip(), (row.territory_kind or "").strip()
+    if old is None:
+        row.territory_id = territory_for(session, name, kind_label)
+        return
+    kind = guess_kind(kind_label)
+    in_place = old.name == name and old.kind_label != kind_label and _alone(session, old, row)
+    if in_place and not _exists(session, name, kind_label) and _fits(session, old, kind):
+        old.kind, old.kind_label = kind, kind_label
+        return
+    row.territory_id = territory_for(session, name, kind_label)
+    moved = old.id != row.territory_id and _alone(session, old, row)
+    if moved and not old.code and old.parent_id is None and not _children(session, old):
+        session.delete(old)
+
+
+def _alone(session: Session, territory: Any, row: Any) -> bool:
+    """No workshop but ``row`` points at ``territory``."""
+    from sqlalchemy import func
+
+    from workshop_app.store.models import WorkshopRow
+
+    with session.no_autoflush:
+        others = session.scalar(
+            select(func.count())
+            .select_from(WorkshopRow)
+            .where(WorkshopRow.territory_id == territory.id, WorkshopRow.id != row.id)
+        )
+    return not others and not any(
+        getattr(w, "territory_id", None) == territory.id and w is not row for w in session.new
+    )
+
+
+def _exists(session: Session, name: str, kind_label: str) -> bool:
+    from workshop_app.store.models import TerritoryRow
+
+    with session.no_autoflush:
+        rows = session.scalars(select(TerritoryRow.kind_label).where(TerritoryRow.name == name)).all()
+    return any(label == kind_label or not kind_label for label in rows)
+
+
+def _children(session: Session, territory: Any) -> bool:
+    from workshop_app.store.models import TerritoryRow
+
+    with session.no_autoflush:
+        child = session.scalar(select(TerritoryRow.id).where(TerritoryRow.parent_id == territory.id))
+    return child is not None
+
+
+def _fits(session: Session, territory: Any, kind: str) -> bool:
+    """Whether the territory's code and parent still make sense for ``kind``."""
+    from workshop_app.core.errors import AtelierError
+    from workshop_app.core.territory import can_contain, normalise_code
+    from workshop_app.store.models import TerritoryRow
+
+    try:
+        normalise_code(kind, territory.code)
+    except AtelierError:
+        return False
+    parent = session.get(TerritoryRow, territory.parent_id) if territory.parent_id else None
+    return parent is None or can_contain(parent.kind, kind)
 
 
 def _changed(row: Any) -> bool:
@@ -101,3 +171,6 @@ def territory_names(session: Session) -> list[str]:
     from workshop_app.store.models import TerritoryRow
 
     return sorted(set(session.scalars(select(TerritoryRow.name))), key=_plain)
+
+
+__all__ = ["KINDS", "KIND_LABELS", "guess_kind", "programme_for", "territory_for", "territory_names"]

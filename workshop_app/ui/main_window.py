@@ -128,6 +128,7 @@ class MainWindow(QMainWindow):
         self.start.sig_retry_store.connect(self.open_store)
         self.start.sig_delete_workshop.connect(self.ask_delete_workshop)
         self.start.sig_duplicate_workshop.connect(lambda wid: tools.duplicate_workshop(self, wid))
+        self.start.sig_compare_workshops.connect(lambda ids: tools.compare_workshops(self, ids))
         self.pages.sig_changed.connect(self.on_pages_changed)
         self.pages.sig_export_requested.connect(self.export)
         self.pages.sig_status.connect(lambda text: self.statusBar().showMessage(text, 8000))

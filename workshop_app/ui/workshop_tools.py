@@ -53,3 +53,16 @@ def duplicate_workshop(window: MainWindow, workshop_id: str) -> bool:
     text = QCoreApplication.translate("MainWindow", "Atelier « %1 » créé.")
     window.statusBar().showMessage(text.replace("%1", copy.title), 10_000)
     return window.open_workshop(copy.id, PAGE_SETUP)
+
+
+def compare_workshops(window: MainWindow, workshop_ids: list[str]) -> bool:
+    """« Comparer… » from the start page: the comparison window (evolution or cohort), see ``ui.cohort``."""
+    if not window.ensure_store() or window.service is None:
+        return False
+    from workshop_app.ui.cohort.flow import CompareFlow
+
+    flow = getattr(window, "compare_flow", None)
+    if flow is None or flow.service is not window.service:
+        flow = CompareFlow(window.service, window)
+        window.compare_flow = flow  # type: ignore[attr-defined]
+    return flow.start(workshop_ids)

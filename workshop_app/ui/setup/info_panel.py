@@ -1,4 +1,5 @@
-"""The workshop's details: title, territory and its kind, date, place, facilitators, context, objectives.
+"""The workshop's details: title, territory and programme (``territory_picker``), date, place, facilitators,
+context, objectives.
 
 Each field is written through the session when the user leaves it (``editingFinished``), never per keystroke.
 """
@@ -10,7 +11,6 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QComboBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -19,41 +19,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from workshop_app.core.errors import AtelierError
 from workshop_app.ui.date_edit import FrenchDateEdit
 from workshop_app.ui.setup.commit_edit import CommitTextEdit
+from workshop_app.ui.setup.territory_picker import TerritoryPicker
 
 if TYPE_CHECKING:
     from workshop_app.ui.session import WorkshopSession
 
-#: stored values (French, like the minutes); the combo shows them translated
-TERRITORY_KINDS = (
-    "Commune",
-    "EPCI",
-    "Communauté de communes",
-    "Communauté d'agglomération",
-    "Communauté urbaine",
-    "Métropole",
-    "PETR",
-    "Département",
-    "Autre",
-)
-
 
 class InfoPanel(QWidget):
-    def _suggest_territories(self) -> None:
-        """Territories already known, offered as the name is typed (a slow or failing read offers none)."""
-        from PySide6.QtWidgets import QCompleter
-
-        try:
-            names = self.session.service.territory_names()
-        except AtelierError:
-            names = []
-        completer = QCompleter(names, self.territory)
-        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        completer.setFilterMode(Qt.MatchFlag.MatchContains)
-        self.territory.setCompleter(completer)
-
     def __init__(self, session: WorkshopSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
@@ -61,14 +35,9 @@ class InfoPanel(QWidget):
         heading.setObjectName("sectionTitle")
         self.title = QLineEdit()
         self.title.setObjectName("titleEdit")
-        self.territory = QLineEdit()
-        self.territory.setObjectName("territoryEdit")
-        self.territory.setPlaceholderText(self.tr("ex. Soissons"))
-        self.kind = QComboBox()
-        self.kind.setObjectName("territoryKind")
-        self.kind.addItem("—", "")
-        for value in TERRITORY_KINDS:
-            self.kind.addItem(self.kind_label(value), value)
+        self.picker = TerritoryPicker(session, self)
+        self.territory = self.picker.name
+        self.kind = self.picker.kind
         self.date = FrenchDateEdit()
         self.date.setObjectName("dateEdit")
         self.date.setAccessibleName(self.tr("Date de l'atelier"))
@@ -93,8 +62,7 @@ class InfoPanel(QWidget):
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         form.addRow(self.tr("&Titre"), self.title)
-        form.addRow(self.tr("Te&rritoire"), self.territory)
-        form.addRow(self.tr("Type de territoire"), self.kind)
+        self.picker.add_rows(form)
         form.addRow(self.tr("Date"), date_row)
         date_buddy = form.labelForField(date_row)
         if isinstance(date_buddy, QLabel):
@@ -110,13 +78,10 @@ class InfoPanel(QWidget):
         layout.addLayout(form)
         layout.addStretch(1)
         self.title.editingFinished.connect(lambda: self.on_line_finished("title", self.title))
-        self.territory.editingFinished.connect(lambda: self.on_line_finished("territory", self.territory))
-        self._suggest_territories()
         self.place.editingFinished.connect(lambda: self.on_line_finished("place", self.place))
         self.facilitators.editingFinished.connect(
             lambda: self.on_line_finished("facilitators", self.facilitators)
         )
-        self.kind.activated.connect(self.on_kind_activated)
         self.date.sig_committed.connect(self.on_date_committed)
         self.date.sig_refused.connect(self.on_date_refused)
         for name, edit in (
@@ -136,37 +101,18 @@ class InfoPanel(QWidget):
         edit.setMaximumHeight(110)
         return edit
 
-    def kind_label(self, value: str) -> str:
-        labels = {
-            "Commune": self.tr("Commune"),
-            "EPCI": self.tr("EPCI"),
-            "Communauté de communes": self.tr("Communauté de communes"),
-            "Communauté d'agglomération": self.tr("Communauté d'agglomération"),
-            "Communauté urbaine": self.tr("Communauté urbaine"),
-            "Métropole": self.tr("Métropole"),
-            "PETR": self.tr("PETR"),
-            "Département": self.tr("Département"),
-            "Autre": self.tr("Autre"),
-        }
-        return labels.get(value, value)
-
     # -- reading --------------------------------------------------------------------------------------------
     def refresh(self) -> None:
         info = self.session.snapshot.info
         for edit, value in (
             (self.title, info.title),
-            (self.territory, info.territory),
             (self.place, info.place),
             (self.facilitators, info.facilitators),
         ):
             if not edit.hasFocus() and edit.text() != value:
                 edit.setText(value)
                 edit.setCursorPosition(0)
-        index = self.kind.findData(info.territory_kind)
-        if index < 0 and info.territory_kind:
-            self.kind.addItem(info.territory_kind, info.territory_kind)
-            index = self.kind.count() - 1
-        self.kind.setCurrentIndex(max(0, index))
+        self.picker.refresh()
         if not self.date.hasFocus() and not self.date.property("invalid"):
             self.date.set_value(info.date)
             self._show_date_in_full()
@@ -187,9 +133,6 @@ class InfoPanel(QWidget):
             edit.setText(self.session.snapshot.info.title)  # a workshop keeps a title
             return
         self.save(field, value)
-
-    def on_kind_activated(self, index: int) -> None:
-        self.save("territory_kind", str(self.kind.itemData(index) or ""))
 
     def on_date_committed(self, value: date | None) -> None:
         self.save("date", value)

@@ -7,7 +7,7 @@ dropped anywhere on the page is offered for import; so is a workshop archive (.z
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QItemSelection, QModelIndex, Qt, Signal
 from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent, QKeySequence
@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from workshop_app.ui.start.deck_model import COL_TITLE, ENTRY_ROLE, DeckListModel
+from workshop_app.ui.start.page_support import dropped_paths, table_look
 from workshop_app.ui.start.progress_delegate import ProgressDelegate
 from workshop_app.ui.start.workshop_model import (
     COL_DECKS,
@@ -68,6 +69,8 @@ class StartPage(QWidget):
     sig_delete_workshop = Signal(str)
     #: « Dupliquer (modèle) »: a copy of the chosen workshop without what was played: its id
     sig_duplicate_workshop = Signal(str)
+    #: « Comparer… »: the ids of the selected workshops, in the list's order (one or none: ask which)
+    sig_compare_workshops = Signal(list)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -125,7 +128,8 @@ class StartPage(QWidget):
         heading.setBuddy(self.workshop_view)
         self.workshop_view.setModel(self.workshops)
         self.workshop_view.setItemDelegateForColumn(COL_PROGRESS, ProgressDelegate(PROGRESS_ROLE, self))
-        _table_look(self.workshop_view)
+        table_look(self.workshop_view)
+        self.workshop_view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)  # to compare
         header = self.workshop_view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(COL_WORKSHOP_TITLE, QHeaderView.ResizeMode.Stretch)
@@ -158,6 +162,11 @@ class StartPage(QWidget):
             "Un nouvel atelier avec les mêmes jeux, tables et informations, sans les réponses"))
         self.duplicate_button.clicked.connect(self.on_duplicate_clicked)
         self._build_workshop_menu()
+        self.compare_button = QPushButton(self.tr("Comparer…"))
+        self.compare_button.setObjectName("compareButton")
+        self.compare_button.setToolTip(self.tr(
+            "Les ateliers choisis (Ctrl+clic), ou ceux d'un territoire ou d'un programme"))
+        self.compare_button.clicked.connect(self.on_compare_clicked)
         buttons = QHBoxLayout()
         buttons.addWidget(self.open_button)
         buttons.addWidget(self.duplicate_button)
@@ -167,7 +176,10 @@ class StartPage(QWidget):
         layout.setContentsMargins(0, 8, 8, 0)
         layout.addWidget(heading)
         self.workshop_search = search_field(self.workshops, box)
-        layout.addWidget(self.workshop_search)
+        search_row = QHBoxLayout()  # « Comparer… » beside the search: the page gets no wider
+        search_row.addWidget(self.workshop_search, 1)
+        search_row.addWidget(self.compare_button)
+        layout.addLayout(search_row)
         layout.addWidget(self.workshop_view, 1)
         layout.addWidget(self.empty_label)
         layout.addLayout(buttons)
@@ -195,7 +207,7 @@ class StartPage(QWidget):
         self.deck_view.setObjectName("deckList")
         heading.setBuddy(self.deck_view)
         self.deck_view.setModel(self.decks)
-        _table_look(self.deck_view)
+        table_look(self.deck_view)
         header = self.deck_view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(COL_TITLE, QHeaderView.ResizeMode.Stretch)
@@ -290,7 +302,7 @@ class StartPage(QWidget):
     def _enable_workshop_buttons(self) -> None:
         usable = self.new_button.isEnabled() and self.workshops.rowCount() > 0
         for widget in (self.open_button, self.delete_button, self.duplicate_button, self.open_action,
-                       self.delete_action):
+                       self.delete_action, self.compare_button):
             widget.setEnabled(usable)
 
     def set_demo_busy(self, busy: bool) -> None:
@@ -318,6 +330,10 @@ class StartPage(QWidget):
         index = self.workshop_view.currentIndex()
         if index.isValid() and self.delete_button.isEnabled():
             self.sig_delete_workshop.emit(self.workshops.summary(index.row()).id)
+
+    def on_compare_clicked(self) -> None:
+        rows = sorted({i.row() for i in self.workshop_view.selectionModel().selectedRows()})
+        self.sig_compare_workshops.emit([self.workshops.summary(r).id for r in rows])
 
     def on_duplicate_clicked(self) -> None:
         index = self.workshop_view.currentIndex()
@@ -379,25 +395,3 @@ class StartPage(QWidget):
         if paths:
             event.acceptProposedAction()
             self.sig_files_dropped.emit(paths)
-
-
-def dropped_paths(event: Any) -> list[str]:
-    """The dropped files the page takes: decks and workshop archives (anything else is refused)."""
-    from workshop_app.ui.file_flow import BUNDLE_SUFFIX
-    from workshop_app.ui.start.deck_import import DECK_SUFFIXES, SHEET_SUFFIXES
-
-    mime = event.mimeData()
-    if not mime.hasUrls():
-        return []
-    paths = [url.toLocalFile() for url in mime.urls() if url.isLocalFile()]
-    return [p for p in paths if p.lower().endswith((*DECK_SUFFIXES, *SHEET_SUFFIXES, BUNDLE_SUFFIX))]
-
-
-def _table_look(view: QTableView) -> None:
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.setAlternatingRowColors(True)
-    view.verticalHeader().setVisible(False)
-    view.setTabKeyNavigation(False)
-    view.setWordWrap(False)
