@@ -34,6 +34,14 @@ VERIFIED_LEVERS = {
     "2.3": "Garantir la confiance et la capacité d’agir",
     "3.1": "Connaître les aléas, les vulnérabilités et les dépendances",
 }
+RETIRED = {"q15", "q16", "q25", "q26", "q29"}  # replaced in version 2.0 of « Et si… » (review decks.md §2.4)
+NEW_SCENARIOS = {
+    "q34": (["jeunes", "partent"], ["2.1", "1.2"]),
+    "q35": (["krach", "budget"], ["5.3", "6.1"]),
+    "q36": (["colère", "quartier"], ["2.3", "1.1"]),
+    "q37": (["industrie", "eau", "électricité"], ["6.2", "1.1"]),
+    "q38": (["65 ans", "vieillissement"], ["1.3", "5.3"]),
+}
 NATURE_AXES = {"chaleur", "biodiversite", "eau", "sante", "attractivite", "acceptation"}
 
 
@@ -135,7 +143,12 @@ def test_maturity_scale(decks: dict[str, Any], deck_id: str) -> None:
 
 def test_et_si_has_33_cards(decks: dict[str, Any]) -> None:
     deck = _questions(decks, "et-si-33")
-    assert [c.id for c in deck.cards] == [f"q{i:02d}" for i in range(1, 34)]
+    assert len(deck.cards) == 33
+    # the replaced scenarios keep no id: answers given to an old card never mix with a new one's
+    assert not {c.id for c in deck.cards} & RETIRED
+    assert [c.id for c in deck.cards if c.id not in NEW_SCENARIOS] == [
+        f"q{i:02d}" for i in range(1, 34) if f"q{i:02d}" not in RETIRED
+    ]
     titles = [c.title for c in deck.cards]
     assert len(set(titles)) == 33
     for card in deck.cards:
@@ -166,12 +179,41 @@ def test_et_si_doubtful_mappings_fixed(decks: dict[str, Any]) -> None:
     def links(card_id: str) -> list[tuple[str, float]]:
         return [(link.lever, link.weight) for link in cards[card_id].informs]
 
-    assert links("q29") == [("4.1", 2), ("6.2", 1)]
     assert links("q32") == [("4.1", 2), ("4.3", 1)]
     assert links("q30") == [("2.2", 2), ("2.1", 1)]
     assert links("q06") == [("6.1", 2), ("4.1", 1)]
     assert "conserves" not in cards["q30"].help
-    assert "restent au dépôt" not in cards["q29"].prompt
+
+
+def test_et_si_has_the_scenarios_the_framing_and_the_seeds_name(decks: dict[str, Any]) -> None:
+    """Review decks.md §2.1: social conflict, a financial crash, ageing, young people leaving, industry
+    competing for water and energy — each a card of its own, each informing the levers it is about."""
+    deck = _questions(decks, "et-si-33")
+    cards = {c.id: c for c in deck.cards}
+    for card_id, (words, levers) in NEW_SCENARIOS.items():
+        card = cards[card_id]
+        text = f"{card.title} {card.prompt}".lower().replace(NBSP, " ")
+        assert all(w in text for w in words), (card_id, words)
+        assert [link.lever for link in card.informs] == levers, card_id
+    # the second cyberattack became another break in the supply chain
+    assert "cyberattaque" not in cards["q09"].prompt and "cyberattaque" in cards["q10"].title
+
+
+@pytest.mark.parametrize("deck_id", ["et-si-33"])
+def test_cards_describe_their_own_levels(decks: dict[str, Any], deck_id: str) -> None:
+    """Level anchors per card, so that tables rate alike: every level of the scale but « non concerné », in
+    plain words, different from one level to the next."""
+    deck = _questions(decks, deck_id)
+    short = next((s for s in deck.subsets if s.id == "courte-12"), None)
+    described = [c for c in deck.cards if c.levels]
+    must = set(short.cards) | set(NEW_SCENARIOS) if short is not None else {c.id for c in deck.cards}
+    assert must <= {c.id for c in described}
+    numeric = [o.id for o in deck.scale if o.value is not None]
+    for card in described:
+        assert sorted(card.levels) == sorted(numeric), card.id
+        texts = [card.levels[i] for i in numeric]
+        assert len(set(texts)) == len(texts), card.id
+        assert all(20 <= len(x) <= 110 and x.endswith(".") for x in texts), card.id
 
 
 def test_et_si_short_edition_has_12_cards_over_the_six_principles(decks: dict[str, Any]) -> None:

@@ -209,9 +209,9 @@ TRANSFER = (
 )
 AGREEMENT = (
     "Les tables se rejoignent sur les points forts : la gouvernance partagée entre ville et agglomération, "
-    "et la prise en compte des risques dans les projets. Les écarts portent surtout sur l’anticipation "
-    "(veille, connaissance des aléas) et sur le retour d’expérience ; ils viennent pour l’essentiel de la "
-    "table du Vieux Bourg, plus sévère que les autres. Toutes jugent faible la sobriété."
+    "et la prise en compte des risques dans les projets. Les écarts portent surtout sur le retour "
+    "d’expérience et sur la préparation aux crises ; ils viennent pour l’essentiel de la table du Vieux "
+    "Bourg, plus sévère que les autres. Toutes jugent faible la sobriété."
 )
 
 # (action, owner, months after the workshop, index of the axis whose lever it serves, lever index)
