@@ -36,6 +36,8 @@ def test_the_method_is_printed_in_plain_words_with_its_caveat(demo: tuple[Worksh
     assert "les niveaux de l'échelle sont des étapes, pas des mesures" in text
     assert "« 0 — Rien d'engagé » vaut 0 et « 4 — Fait, évalué et partagé » vaut 100" in text
     assert "un score peu couvert reflète un atelier inachevé, pas un territoire faible" in text
+    # the glossary note for those who quote the national survey (the deck's description, complete edition)
+    assert "inversent les deux mots (« 6 leviers, 18 principes ») : ce sont les mêmes éléments" in text
 
 
 def test_every_mean_of_the_score_tables_has_its_spread(demo: tuple[WorkshopSnapshot, str]) -> None:

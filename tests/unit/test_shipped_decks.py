@@ -113,6 +113,15 @@ def test_official_only_where_verified(decks: dict[str, Any], deck_id: str) -> No
     assert "autoévaluation" in note
 
 
+@pytest.mark.parametrize("deck_id", ["et-si-33", "boussole-autodiagnostic"])
+def test_glossary_note_for_those_who_quote_the_national_survey(decks: dict[str, Any], deck_id: str) -> None:
+    """The cahier says 6 principes and 18 leviers; the national survey inverts the words (review decks.md
+    §1.1): the deck's description, shown in the app and printed in the method chapter, says so."""
+    text = _questions(decks, deck_id).description.replace(NBSP, " ")
+    assert "6 principes, chacun décliné en 3 leviers, soit 18 leviers" in text
+    assert "« 6 leviers, 18 principes »" in text and "mêmes éléments" in text
+
+
 def test_both_boussole_decks_share_compass_and_scale(decks: dict[str, Any]) -> None:
     etsi = _questions(decks, "et-si-33")
     auto = _questions(decks, "boussole-autodiagnostic")
