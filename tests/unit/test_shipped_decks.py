@@ -42,7 +42,7 @@ NEW_SCENARIOS = {
     "q37": (["industrie", "eau", "électricité"], ["6.2", "1.1"]),
     "q38": (["65 ans", "vieillissement"], ["1.3", "5.3"]),
 }
-NATURE_AXES = {"chaleur", "biodiversite", "eau", "sante", "attractivite", "acceptation"}
+NATURE_AXES = {"chaleur", "biodiversite", "eau", "ressource", "sante", "attractivite", "acceptation"}
 
 
 @pytest.fixture(scope="module")
@@ -326,11 +326,25 @@ def test_nature_trade_offs_are_realistic(decks: dict[str, Any]) -> None:
     assert square.effects["acceptation"] < 0 and square.effects["attractivite"] < 0
     mowing = deck.card("gestion-differenciee")
     assert mowing.cost == 1 and mowing.effects["biodiversite"] == 2 and mowing.effects["acceptation"] < 0
-    assert deck.card("fontaines-brumisateurs").effects["eau"] < 0  # drinking water used to cool
+    fountains = deck.card("fontaines-brumisateurs")  # drinking water used to cool, no rain managed
+    assert fountains.effects["ressource"] < 0 and fountains.effects["eau"] == 0
     assert any(v < 0 for c in deck.cards for v in c.effects.values())
     header = (SCENARIOS / "nature-en-ville.yaml").read_text("utf-8").split("format:")[0]
     assert "inspirées de la\n# mécanique de jeux comparables" in header and "pas le kit" in header
     assert "pas le kit" not in deck.description  # an author's note, not a deliverable's
+
+
+def test_nature_water_axes_are_split(decks: dict[str, Any]) -> None:
+    """Review decks.md §3.4: stormwater (« eau ») and the water resource (« ressource ») are two axes; a card
+    that saves or uses drinking water moves the second, not the first."""
+    deck = _strategy(decks)
+    axes = {a.id: a for a in deck.compass.axes}
+    assert axes["eau"].label == "Gestion des eaux pluviales" and "potable" not in axes["eau"].description
+    assert "potable" in axes["ressource"].description
+    rain = deck.card("recuperation-pluie")  # it « stocke peu au regard des pluies d’orage »
+    assert rain.effects["ressource"] > 0 and rain.effects["eau"] == 0
+    assert any(c.effects.get("ressource", 0) < 0 for c in deck.cards if c.id != "fontaines-brumisateurs")
+    assert all("ressource" in c.effects for c in deck.cards)  # every card says, even when it is 0
 
 
 # -- text quality
