@@ -80,3 +80,26 @@ def test_no_developer_words_in_the_method(demo: tuple[WorkshopSnapshot, str]) ->
     for word in ("METHOD_TEXT", "ordinal", "score=None", "null", "weight", "lever"):
         assert word not in method, word
 
+
+
+def test_strategies_are_read_at_2030_and_2050_side_by_side(demo: tuple[WorkshopSnapshot, str]) -> None:
+    from workshop_app.core.deck import StrategyDeck
+    from workshop_app.core.horizon import read_horizons
+
+    snapshot, text = demo
+    sequence = snapshot.sequences[1]
+    deck = sequence.deck
+    assert isinstance(deck, StrategyDeck)
+    assert "Chaque stratégie est lue à deux horizons" in text  # the rule, in the method chapter
+    part = text[text.index("D'ici 2030 et d'ici 2050") :]
+    state = snapshot.sequence_state(sequence.id)
+    rows = {}
+    for group in sorted(snapshot.groups, key=lambda g: g.position):
+        reading = read_horizons(deck, [deck.card(c) for c in state.picked(group.id)])
+        for axis in deck.compass.axes:
+            early, late = reading.scores["2030"][axis.id], reading.scores["2050"][axis.id]
+            assert early is not None and late is not None
+            rows.setdefault(axis.label, []).append(f"{round(early)} → {round(late)}")
+    for label, cells in rows.items():
+        assert f"{label} {' '.join(cells)}" in part, label
+    assert any(a != b for cells in rows.values() for a, b in (c.split(" → ") for c in cells))

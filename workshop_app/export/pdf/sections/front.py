@@ -35,6 +35,7 @@ from workshop_app.export.pdf.sections.common import (
     head_row,
     table,
 )
+from workshop_app.export.pdf.sections.horizon import horizon_rule
 from workshop_app.export.pdf.sections.method import question_method
 from workshop_app.export.pdf.styles import ACCENT, FRAME_WIDTH, RULE
 
@@ -316,6 +317,7 @@ def strategy_deck_rules(ctx: Context, deck: StrategyDeck) -> list[Flowable]:
         out.append(_p("Le catalogue des cartes figure en annexe.", st.muted))
     out += _h3("Comment les scores sont calculés")
     out.append(_raw(STRATEGY_RULE.format(budget=inline(budget)), st.body))
+    out += horizon_rule(ctx)  # the two horizons, 2030 and 2050 (core.horizon)
     return out
 
 

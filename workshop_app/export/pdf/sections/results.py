@@ -348,7 +348,9 @@ def strategy_results(ctx: Context, sequence: SequenceInfo, deck: StrategyDeck) -
         "Effets attendus des stratégies imaginées par les tables, sur chaque axe, de 0 (pire) à 100 "
         "(meilleur) ; le cercle pointillé marque 50 = sans effet. Ce n’est pas la boussole du territoire."
     )
-    return _room_and_groups_radars(ctx, deck, reading, caption)
+    from workshop_app.export.pdf.sections.horizon import horizon_results
+
+    return _room_and_groups_radars(ctx, deck, reading, caption) + horizon_results(ctx, sequence, deck)
 
 
 def strategy_table(ctx: Context, deck: StrategyDeck, reading: CompassReading) -> list[Flowable]:
