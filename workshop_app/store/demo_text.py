@@ -200,8 +200,8 @@ FELT = (
 )
 HAPPENED = (
     "Les quatre tables ont répondu à toutes les questions « Et si… » puis construit une stratégie nature en "
-    "ville avec le même budget. Les désaccords ont surtout porté sur l’anticipation et sur la répartition "
-    "des rôles en crise."
+    "ville avec le même budget. Les désaccords ont surtout porté sur le retour d’expérience et sur la "
+    "préparation aux crises (qui fait quoi, et quand)."
 )
 TRANSFER = (
     "Mettre à jour le plan communal de sauvegarde avec l’agglomération ; cribler les projets « cœur de "
