@@ -1,5 +1,5 @@
 """The strategies read at two horizons (:mod:`workshop_app.core.horizon`): each table's score per axis by
-2030 and by 2050, side by side, in the results chapter of the complete edition; the rule, in the method."""
+2030 and by 2050, side by side, in the score annex of the complete edition; the rule, in the method."""
 
 from __future__ import annotations
 

@@ -288,7 +288,10 @@ def scores_annex(ctx: Context) -> list[Flowable]:
         if isinstance(sequence.deck, QuestionDeck):
             body = lever_table(ctx, sequence.deck, ctx.readings[sequence.id])
         else:
+            from workshop_app.export.pdf.sections.horizon import horizon_results
+
             body = strategy_table(ctx, sequence.deck, ctx.readings[sequence.id])
+            body += horizon_results(ctx, sequence, sequence.deck)  # by 2030 and by 2050, side by side
         out += [*head, *body]
     return out
 
@@ -348,9 +351,7 @@ def strategy_results(ctx: Context, sequence: SequenceInfo, deck: StrategyDeck) -
         "Effets attendus des stratégies imaginées par les tables, sur chaque axe, de 0 (pire) à 100 "
         "(meilleur) ; le cercle pointillé marque 50 = sans effet. Ce n’est pas la boussole du territoire."
     )
-    from workshop_app.export.pdf.sections.horizon import horizon_results
-
-    return _room_and_groups_radars(ctx, deck, reading, caption) + horizon_results(ctx, sequence, deck)
+    return _room_and_groups_radars(ctx, deck, reading, caption)
 
 
 def strategy_table(ctx: Context, deck: StrategyDeck, reading: CompassReading) -> list[Flowable]:
