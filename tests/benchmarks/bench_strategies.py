@@ -4,8 +4,10 @@
 Enumerates every valid strategy (within the budget, requires and excludes respected) of a strategy deck and
 scores each with the app's own strategy scoring (``core.scoring.strategy_axis_scores``: the 0–100 placement of
 each axis the compass shows). For several priority profiles (each axis first, i.e. counted three times, and
-balanced) it prints the best strategy, then ``cards in some best strategy: N/M`` and whether one strategy is
-best under every profile (a dominant strategy: the game has no real trade-off).
+balanced), read at each horizon of ``core.horizon`` (by 2030: « moyen » cards give half their effect, « long »
+ones nothing yet; by 2050: everything, the compass's score), it prints the best strategy, then
+``cards in some best strategy: N/M`` and whether one strategy is best under every profile (a dominant
+strategy: the game has no real trade-off).
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ sys.path.insert(0, str(ROOT))
 
 from workshop_app.core.deck import StrategyDeck  # noqa: E402
 from workshop_app.core.deck_loader import load_deck  # noqa: E402
+from workshop_app.core.horizon import HORIZONS, horizon_scores  # noqa: E402
 from workshop_app.core.scoring import _bounds, strategy_axis_scores  # noqa: E402
 
 FIRST_WEIGHT = 3.0
@@ -84,10 +87,17 @@ def main(path: str) -> None:
     axes = deck.axis_ids()
     started = time.perf_counter()
     masks, raws = enumerate_strategies(deck)
-    scores = placed(deck, raws)
+    bits = (np.array(masks, dtype=np.int64)[:, None] >> np.arange(len(deck.cards))) & 1
+    full = np.array([[c.effects.get(a, 0) for a in axes] for c in deck.cards])
+    assert (bits @ full == raws).all()  # the matrix path agrees with the enumeration's own sums
     labels = {a.id: a.short or a.label for a in deck.compass.axes}
-    profiles = {f"{labels[a]} d’abord": [FIRST_WEIGHT if b == a else 1.0 for b in axes] for a in axes}
-    profiles["Équilibré"] = [1.0] * len(axes)
+    base = {f"{labels[a]} d’abord": [FIRST_WEIGHT if b == a else 1.0 for b in axes] for a in axes}
+    base["Équilibré"] = [1.0] * len(axes)
+    profiles: dict[str, tuple[list[float], np.ndarray, dict[str, float]]] = {}
+    for horizon, shares in HORIZONS:
+        weighted = np.array([[c.effects.get(a, 0) * shares[c.delay] for a in axes] for c in deck.cards])
+        at = placed(deck, bits @ weighted)
+        profiles.update({f"{name}, d’ici {horizon}": (w, at, dict(shares)) for name, w in base.items()})
     print(
         f"{deck.id}: {len(deck.cards)} cards, budget {deck.strategy.budget}, "
         f"maintenance budget {deck.strategy.maintenance_budget or '—'}, "
@@ -95,13 +105,15 @@ def main(path: str) -> None:
     )
     in_best: set[int] = set()
     bests: set[int] = set()
-    for name, weights in profiles.items():
+    for name, (weights, scores, shares) in profiles.items():
         w = np.array(weights) / sum(weights)
         value = scores @ w
         k = int(np.argmax(value))
         mask = masks[k]
         picked = [c for i, c in enumerate(deck.cards) if (mask >> i) & 1]
-        app = strategy_axis_scores(deck, picked)  # the app's own numbers, to check the vectorised copy
+        app = horizon_scores(deck, picked, shares)  # the app's own numbers, to check the vectorised copy
+        if all(v == 1.0 for v in shares.values()):
+            assert app == strategy_axis_scores(deck, picked)  # by 2050: the compass's own score
         assert all(abs((app[a] or 0.0) - scores[k, j]) < 1e-9 for j, a in enumerate(axes)), (app, scores[k])
         bests.add(mask)
         in_best.update(i for i in range(len(deck.cards)) if (mask >> i) & 1)

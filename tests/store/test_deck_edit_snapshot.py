@@ -26,9 +26,9 @@ def test_a_saved_edit_never_changes_a_workshop_already_played(store: WorkshopSto
     edit.remove_card(1)
     edit.save(user_decks_dir(), {"et-si-33"}, {"mon-et-si": path})
     newer = find_deck("mon-et-si")
-    assert newer.version == "1.2" and newer.cards[0].title == "Titre changé après l’atelier"
+    assert newer.version == "2.2" and newer.cards[0].title == "Titre changé après l’atelier"
 
     kept = store.snapshot(info.id).sequences[0].deck
-    assert kept == played and kept.version == "1.1" and len(kept.cards) == 33
+    assert kept == played and kept.version == "2.1" and len(kept.cards) == 33
     later = store.add_sequence(info.id, newer)
-    assert later.deck.version == "1.2" and len(later.deck.cards) == 32
+    assert later.deck.version == "2.2" and len(later.deck.cards) == 32

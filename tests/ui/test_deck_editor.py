@@ -80,7 +80,7 @@ def test_duplicate_edit_with_live_errors_reorder_and_save(qtbot: QtBot, window: 
     saved = user_decks_dir() / "boussole-autodiagnostic-copie.yaml"
     deck = load_deck(saved)
     assert isinstance(deck, QuestionDeck)
-    assert deck.version == "1.1" and deck.title.endswith("(copie)")
+    assert deck.version == "1.2" and deck.title.endswith("(copie)")
     moved = deck.cards[2]
     assert moved.title == "Coopérer avec les voisins" and moved.informs[0].lever == "1.2"
     assert moved.informs[0].weight == 2 and moved.levels["3"].startswith("Des conventions")
@@ -93,7 +93,7 @@ def test_duplicate_edit_with_live_errors_reorder_and_save(qtbot: QtBot, window: 
         qtbot.wait(50)  # the form of the moved card is laid out
         editor.grab().save(os.path.join(os.environ["ATELIER_SCREENSHOTS"], "deck-editor-cards.png"))
     editor.save_button.click()  # a second save bumps again
-    assert load_deck(saved).version == "1.2"
+    assert load_deck(saved).version == "1.3"
 
 
 def test_editing_your_own_deck_keeps_its_file_and_a_new_deck_starts_valid(
@@ -191,7 +191,7 @@ def test_a_strategy_deck_edits_cost_delay_and_effects(qtbot: QtBot, window: Main
     cost.setValue(7)  # type: ignore[union-attr]
     editor.save_button.click()
     saved = load_deck(user_decks_dir() / "nature-en-ville-copie.yaml")
-    assert saved.cards[0].cost == 7 and saved.version == "1.1"  # type: ignore[union-attr]
+    assert saved.cards[0].cost == 7 and saved.version == "2.1"  # type: ignore[union-attr]
 
 
 def test_closing_with_unsaved_edits_asks_first(qtbot: QtBot, window: MainWindow) -> None:

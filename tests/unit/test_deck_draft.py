@@ -55,11 +55,11 @@ def test_saving_bumps_the_version_and_refuses_taken_ids(tmp_path: Path) -> None:
     with pytest.raises(AtelierError, match="porte déjà l'identifiant"):
         draft.save(tmp_path, set(), {"mon-et-si": other})
     path = draft.save(tmp_path, set(), {})
-    assert path == tmp_path / "mon-et-si.yaml" and load_deck(path).version == "1.1"
+    assert path == tmp_path / "mon-et-si.yaml" and load_deck(path).version == "2.1"
     again = DeckDraft.edit(load_deck(path), path)
     again.put("id", "renomme")
     moved = again.save(tmp_path, set(), {"mon-et-si": path})
-    assert moved.name == "renomme.yaml" and not path.exists() and load_deck(moved).version == "1.2"
+    assert moved.name == "renomme.yaml" and not path.exists() and load_deck(moved).version == "2.2"
     broken = DeckDraft.edit(load_deck(moved), moved)
     broken.put("title", "")
     with pytest.raises(AtelierError, match="ne peut pas être enregistré"):

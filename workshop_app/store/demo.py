@@ -38,7 +38,7 @@ STRATEGY_DECK = "nature-en-ville"
 WORKSHOP_DAY = date(2025, 3, 13)
 START = datetime(2025, 3, 13, 13, 30, tzinfo=UTC)  # 14 h 30 in Paris
 # Maturity of each principle for the whole room, on the scale's 0–1 range (cycled when a deck has more axes).
-AXIS_BASE = (0.9, 0.72, 0.28, 0.58, 0.42, 0.14)
+AXIS_BASE = (0.94, 0.72, 0.32, 0.5, 0.5, 0.06)
 GROUP_OFFSET = (0.06, -0.02, 0.04, -0.2)  # Le Vieux Bourg: the strictest table
 
 

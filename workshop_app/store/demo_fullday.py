@@ -89,7 +89,11 @@ def _with_a_note_on_every_answer(events: list[Event], groups: tuple[GroupInfo, .
             last[(event.group_id, event.card_id)] = index
     after = {index: key for key, index in last.items()}
     out: list[Event] = []
+    renumbered: dict[int, int] = {}  # old seq -> new seq, so that an undo still takes back its own slip
     for index, event in enumerate(events):
+        renumbered[event.seq] = len(out) + 1
+        if event.kind is EventKind.UNDO and isinstance(event.payload.get("target"), int):
+            event = replace(event, payload={**event.payload, "target": renumbered[event.payload["target"]]})
         out.append(replace(event, seq=len(out) + 1))
         key = after.get(index)
         if key is not None:

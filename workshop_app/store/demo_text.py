@@ -200,8 +200,8 @@ FELT = (
 )
 HAPPENED = (
     "Les quatre tables ont répondu à toutes les questions « Et si… » puis construit une stratégie nature en "
-    "ville avec le même budget. Les désaccords ont surtout porté sur l’anticipation et sur la répartition "
-    "des rôles en crise."
+    "ville avec le même budget. Les désaccords ont surtout porté sur le retour d’expérience et sur la "
+    "préparation aux crises (qui fait quoi, et quand)."
 )
 TRANSFER = (
     "Mettre à jour le plan communal de sauvegarde avec l’agglomération ; cribler les projets « cœur de "
@@ -209,9 +209,9 @@ TRANSFER = (
 )
 AGREEMENT = (
     "Les tables se rejoignent sur les points forts : la gouvernance partagée entre ville et agglomération, "
-    "et la prise en compte des risques dans les projets. Les écarts portent surtout sur l’anticipation "
-    "(veille, connaissance des aléas) et sur le retour d’expérience ; ils viennent pour l’essentiel de la "
-    "table du Vieux Bourg, plus sévère que les autres. Toutes jugent faible la sobriété."
+    "et la prise en compte des risques dans les projets. Les écarts portent surtout sur le retour "
+    "d’expérience et sur la préparation aux crises ; ils viennent pour l’essentiel de la table du Vieux "
+    "Bourg, plus sévère que les autres. Toutes jugent faible la sobriété."
 )
 
 # (action, owner, months after the workshop, index of the axis whose lever it serves, lever index)

@@ -157,7 +157,7 @@ def radar(ctx: Context, block: RadarChart) -> list[Flowable]:
 
 
 def bar_chart(ctx: Context, block: BarChart) -> list[Flowable]:
-    rows = [charts.BarRow(b.label, b.colour, b.value, note=b.group) for b in block.bars]
+    rows = [charts.BarRow(b.label, b.colour, b.value, marks=b.marks, note=b.group) for b in block.bars]
     out: list[Flowable] = [charts.bars(rows, width=FRAME_WIDTH, label_width=215, note_width=118,
                                        note_title="principe")]
     if block.caption:

@@ -122,7 +122,12 @@ def results(
             blocks.append(RadarChart([a.display for a in axes], series, caption, middle=strategy))
         if isinstance(deck, QuestionDeck):
             blocks.append(
-                syn.lever_bars(deck, reading, "Score de la salle par levier, du plus fort au plus faible.")
+                syn.lever_bars(
+                    deck,
+                    reading,
+                    "Score de la salle par levier, du plus fort au plus faible ; chaque trait vertical "
+                    "est le score d’une table.",
+                )
             )
         subsections.append(Section(text(sequence.display_title), blocks, level=2))
     return Section(

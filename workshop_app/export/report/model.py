@@ -93,6 +93,7 @@ class Bar:
     group: str  # the principle's name
     colour: str
     value: float | None
+    marks: tuple[float, ...] = ()  # each table's score, drawn as ticks: the spread behind the room's mean
 
 
 @dataclass(frozen=True)

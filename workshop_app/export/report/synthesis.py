@@ -169,9 +169,15 @@ def lever_bars(deck: QuestionDeck, reading: CompassReading, caption: str) -> Bar
         for key in [lv.id for lv in axis.levers] or [axis.id]:
             score = reading.room.levers.get(key) or reading.room.axes.get(key)
             bars.append(Bar(target_label(deck, key), axis.display, axis.colour,
-                            score.score if score is not None else None))
+                            score.score if score is not None else None, _table_marks(reading, key)))
     bars.sort(key=lambda b: (b.value is None, -(b.value or 0.0)))
     return BarChart(bars, caption)
+
+
+def _table_marks(reading: CompassReading, key: str) -> tuple[float, ...]:
+    """Each table's score on a lever (or an axis without levers), for the ticks beside the room's bar."""
+    found = ((g.levers.get(key) or g.axes.get(key)) for g in reading.groups.values())
+    return tuple(s.score for s in found if s is not None and s.score is not None)
 
 
 def action_table(

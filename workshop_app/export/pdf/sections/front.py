@@ -35,6 +35,8 @@ from workshop_app.export.pdf.sections.common import (
     head_row,
     table,
 )
+from workshop_app.export.pdf.sections.horizon import horizon_rule
+from workshop_app.export.pdf.sections.method import question_method
 from workshop_app.export.pdf.styles import ACCENT, FRAME_WIDTH, RULE
 
 SELF_ASSESSMENT = (
@@ -42,19 +44,6 @@ SELF_ASSESSMENT = (
     "l'atelier : ce n'est pas un indice officiel, ni une évaluation du territoire par un tiers, et ils ne "
     "permettent pas de classer des territoires entre eux. Ils servent à ouvrir la discussion et à repérer où "
     "agir."
-)
-
-QUESTIONS_RULE = (
-    "Chaque réponse prend la valeur de l’échelle, ramenée entre 0 et 100 (de {lo} = 0 à {hi} = 100). "
-    "Une carte éclaire un ou plusieurs leviers, avec un poids. Le score d’un levier est la moyenne pondérée "
-    "des réponses des cartes qui l’éclairent ; celui d’un principe est la moyenne simple de ses leviers (un "
-    "levier éclairé par beaucoup de cartes ne pèse pas plus qu’un autre). Les niveaux de l’échelle sont des "
-    "étapes, pas des mesures : leur moyenne est un repère pour la discussion. La réponse {nc} ne compte "
-    "pas dans le calcul mais compte comme une "
-    "réponse. La <b>couverture</b> est la part des liens carte–levier qui ont reçu une réponse : un score "
-    "peu couvert reflète un atelier inachevé, pas un territoire faible. Le score de la salle regroupe les "
-    "réponses de toutes les tables, chacune comptant une fois. Sans aucune réponse, le score est "
-    "«\u00a0non renseigné\u00a0» (jamais 0)."
 )
 
 STRATEGY_RULE = (
@@ -293,19 +282,8 @@ def question_deck_rules(ctx: Context, deck: QuestionDeck) -> list[Flowable]:
     else:
         scale = " ; ".join(o.label for o in deck.scale)
         out.append(_p(f"Échelle de réponse : {scale}.", st.body))
-    lo, hi = deck.scale_min, deck.scale_max
-    lo_label = next((o.label for o in deck.scale if o.value == lo), "")
-    hi_label = next((o.label for o in deck.scale if o.value == hi), "")
-    nc = next((o.label for o in deck.scale if o.value is None and not o.unknown), "« non concerné »")
     out += _h3("Comment les scores sont calculés")
-    out.append(
-        _raw(
-            QUESTIONS_RULE.format(
-                lo=inline(quote(lo_label)), hi=inline(quote(hi_label)), nc=inline(quote(nc))
-            ),
-            st.body,
-        )
-    )
+    out += question_method(ctx, deck)  # the rule in plain words (core.scoring.METHOD_TEXT), then this deck's
     out += unknown_rule(ctx, deck)
     return out
 
@@ -339,6 +317,7 @@ def strategy_deck_rules(ctx: Context, deck: StrategyDeck) -> list[Flowable]:
         out.append(_p("Le catalogue des cartes figure en annexe.", st.muted))
     out += _h3("Comment les scores sont calculés")
     out.append(_raw(STRATEGY_RULE.format(budget=inline(budget)), st.body))
+    out += horizon_rule(ctx)  # the two horizons, 2030 and 2050 (core.horizon)
     return out
 
 

@@ -43,6 +43,21 @@ def _score_text(score: Score | None) -> str:
     return str(round(score.score))
 
 
+def _mean_cell(score: Score | None, style: object) -> Paragraph:
+    """A mean and, in small type under it, its spread (« 17–75 »): a 0 and a 100 never read as a calm 50."""
+    text = _score_text(score)
+    spread = score.spread_text() if score is not None and score.score is not None else ""
+    if spread:
+        text += f"<br/><font size='6.4' color='#5F6B73'>{spread.replace('–', NBSP + '–' + NBSP)}</font>"
+    return Paragraph(text, style)
+
+
+SPREAD_NOTE = (
+    "Sous chaque moyenne, en petit : l’écart, du plus bas au plus haut des scores qu’elle résume (pour la "
+    "salle, les scores des tables ; pour le principe d’une table, ceux de ses leviers)."
+)
+
+
 @dataclass(frozen=True)
 class GroupColumns:
     labels: list[str]
@@ -246,7 +261,8 @@ def lever_bars(ctx: Context, deck: QuestionDeck, reading: CompassReading) -> lis
     """The room's score per lever, sorted from strength to vulnerability, with each principle's name."""
     block = synthesis.lever_bars(
         deck, reading,
-        "Score de la salle par levier, du plus fort au plus faible (autoévaluation des tables). Le détail "
+        "Score de la salle par levier, du plus fort au plus faible (autoévaluation des tables) ; chaque "
+        "trait vertical est le score d’une table, et leur étendue montre l’écart entre tables. Le détail "
         "par table figure dans les radars par table" + (" et en annexe." if ctx.full else "."),
     )
     if not block.bars:
@@ -264,7 +280,7 @@ def scores_annex(ctx: Context) -> list[Flowable]:
     for index, sequence in enumerate(ctx.sequences):
         head: list[Flowable] = []
         if index == 0:
-            note = _p("Scores sur 100 ; « — » : non renseigné.", ctx.st.muted)
+            note = _p(f"Scores sur 100 ; « — » : non renseigné. {SPREAD_NOTE}", ctx.st.muted)
             head += [*ctx.next_annex("Scores par table"), note]
         if len(ctx.sequences) > 1:  # (not glued to the table: it starts where it is and may split)
             title = Paragraph(inline(ctx.text(sequence.display_title)), ctx.st.h3_free)
@@ -272,7 +288,10 @@ def scores_annex(ctx: Context) -> list[Flowable]:
         if isinstance(sequence.deck, QuestionDeck):
             body = lever_table(ctx, sequence.deck, ctx.readings[sequence.id])
         else:
+            from workshop_app.export.pdf.sections.horizon import horizon_results
+
             body = strategy_table(ctx, sequence.deck, ctx.readings[sequence.id])
+            body += horizon_results(ctx, sequence, sequence.deck)  # by 2030 and by 2050, side by side
         out += [*head, *body]
     return out
 
@@ -291,9 +310,9 @@ def lever_table(ctx: Context, deck: QuestionDeck, reading: CompassReading) -> li
             rows.append(
                 [
                     _c(f"{axis.label}{star}", st.cell_bold),
-                    _c(_score_text(reading.room.axes.get(axis.id)), st.cell_bold),
+                    _mean_cell(reading.room.axes.get(axis.id), st.cell_bold),
                 ]
-                + [_c(_score_text(_group_axis(reading, g.id, axis.id)), st.cell_center) for g in groups]
+                + [_mean_cell(_group_axis(reading, g.id, axis.id), st.cell_center) for g in groups]
                 + [_c(format_percent(reading.room.axes[axis.id].coverage), st.cell_right)]
             )
             extra.append(("BACKGROUND", (0, r), (-1, r), LIGHT))
@@ -302,7 +321,7 @@ def lever_table(ctx: Context, deck: QuestionDeck, reading: CompassReading) -> li
                 rows.append(
                     [
                         _c(findings.target_label(deck, lever.id), st.cell),
-                        _c(_score_text(room), st.cell_center),
+                        _mean_cell(room, st.cell_center),
                     ]
                     + [_c(_score_text(_group_lever(reading, g.id, lever.id)), st.cell_center) for g in groups]
                     + [_c(format_percent(room.coverage) if room else "—", st.cell_right)]
@@ -345,7 +364,7 @@ def strategy_table(ctx: Context, deck: StrategyDeck, reading: CompassReading) ->
             rows.append(
                 [
                     _c(axis.label, st.cell_bold),
-                    _c(_score_text(reading.room.axes.get(axis.id)), st.cell_bold),
+                    _mean_cell(reading.room.axes.get(axis.id), st.cell_bold),
                 ]
                 + [_c(_score_text(_group_axis(reading, g.id, axis.id)), st.cell_center) for g in groups]
             )
