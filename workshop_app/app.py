@@ -77,6 +77,7 @@ def _after_first_paint(window: MainWindow, on_shown: Callable[[MainWindow], None
     if window.show_cached_list():
         when_painted(window.start.workshop_view.viewport(), interactive)
         return
+
     def both() -> None:
         interactive()
         store_ready()
