@@ -13,7 +13,6 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import datetime
 from typing import TYPE_CHECKING
 
 from sqlalchemy import delete, func, select
@@ -22,19 +21,14 @@ from sqlalchemy.orm import Session
 from workshop_app.core.errors import AtelierError
 from workshop_app.core.events import as_utc
 from workshop_app.core.state import WorkshopState
-from workshop_app.core.workshop import WorkshopStatus
 from workshop_app.services.api import WorkshopSummary
 from workshop_app.store.models import EventRow, GroupRow, ProgrammeRow, SummaryRow, WorkshopRow
+from workshop_app.store.summary_stamp import stamp_of, status_of
 
 if TYPE_CHECKING:
     from workshop_app.store.reading import ReadingMixin
 
 _log = logging.getLogger(__name__)
-FORMAT = "1"  # bump when the summary's content changes meaning: every stored one is then recomputed
-
-
-def stamp_of(updated_at: datetime | None) -> str:
-    return f"{FORMAT}|{as_utc(updated_at).isoformat() if updated_at is not None else ''}"
 
 
 def list_summaries(store: ReadingMixin) -> list[WorkshopSummary]:
@@ -69,7 +63,7 @@ def list_summaries(store: ReadingMixin) -> list[WorkshopSummary]:
                     title=r.title,
                     territory=r.territory,
                     date=r.date,
-                    status=_status(r.status),
+                    status=status_of(r.status),
                     deck_titles=tuple(stored.deck_titles),
                     answered=stored.answered,
                     total=stored.total,
@@ -153,10 +147,3 @@ def _store(store: ReadingMixin, rows: Iterable[SummaryRow]) -> None:
             session.add_all(r for r in rows if r.workshop_id in alive)
     except AtelierError as error:  # derived data: recomputed next time
         _log.warning("résumés d’ateliers non enregistrés : %s", error)
-
-
-def _status(value: str) -> WorkshopStatus:
-    try:
-        return WorkshopStatus(value)
-    except ValueError:
-        return WorkshopStatus.DRAFT
