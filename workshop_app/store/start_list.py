@@ -124,7 +124,7 @@ def stored_list(db: Path) -> list[WorkshopSummary] | None:
 
 def _fresh_summaries(rows: Sequence[Sequence[Any]]) -> list[WorkshopSummary] | None:
     from workshop_app.core.events import as_utc
-    from workshop_app.store.summary_stamp import stamp_of, status_of
+    from workshop_app.store.summary_stamp import stamp_of
 
     summaries = []
     for wid, title, territory, day, status, updated, programme, stamp, *stored in rows:
@@ -138,7 +138,7 @@ def _fresh_summaries(rows: Sequence[Sequence[Any]]) -> list[WorkshopSummary] | N
                 title=str(title),
                 territory=str(territory),
                 date=date.fromisoformat(day) if day else None,
-                status=status_of(str(status)),
+                status=str(status),  # as the cached list: the store's own list follows at once
                 deck_titles=tuple(str(t) for t in json.loads(deck_titles)),
                 answered=int(answered),
                 total=int(total),

@@ -21,9 +21,10 @@ from sqlalchemy.orm import Session
 from workshop_app.core.errors import AtelierError
 from workshop_app.core.events import as_utc
 from workshop_app.core.state import WorkshopState
+from workshop_app.core.workshop import WorkshopStatus
 from workshop_app.services.api import WorkshopSummary
 from workshop_app.store.models import EventRow, GroupRow, ProgrammeRow, SummaryRow, WorkshopRow
-from workshop_app.store.summary_stamp import stamp_of, status_of
+from workshop_app.store.summary_stamp import stamp_of
 
 if TYPE_CHECKING:
     from workshop_app.store.reading import ReadingMixin
@@ -63,7 +64,7 @@ def list_summaries(store: ReadingMixin) -> list[WorkshopSummary]:
                     title=r.title,
                     territory=r.territory,
                     date=r.date,
-                    status=status_of(r.status),
+                    status=_status(r.status),
                     deck_titles=tuple(stored.deck_titles),
                     answered=stored.answered,
                     total=stored.total,
@@ -147,3 +148,10 @@ def _store(store: ReadingMixin, rows: Iterable[SummaryRow]) -> None:
             session.add_all(r for r in rows if r.workshop_id in alive)
     except AtelierError as error:  # derived data: recomputed next time
         _log.warning("résumés d’ateliers non enregistrés : %s", error)
+
+
+def _status(value: str) -> WorkshopStatus:
+    try:
+        return WorkshopStatus(value)
+    except ValueError:
+        return WorkshopStatus.DRAFT
