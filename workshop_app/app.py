@@ -77,6 +77,7 @@ def _after_first_paint(window: MainWindow, on_shown: Callable[[MainWindow], None
     if window.show_cached_list():
         when_painted(window.start.workshop_view.viewport(), interactive)
         return
+
     def both() -> None:
         interactive()
         store_ready()
@@ -104,7 +105,9 @@ def run_app(
 
     from workshop_app import __version__
     from workshop_app.ui.crash import install_excepthook, setup_logging
+    from workshop_app.ui.memory import keep_no_import_sources
 
+    keep_no_import_sources()  # before SQLAlchemy, numpy, pyqtgraph, reportlab are imported
     setup_logging()
     log.info("starting Atelier Résilience %s", __version__)
     from workshop_app.paths import start_up

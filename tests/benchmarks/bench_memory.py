@@ -23,17 +23,18 @@ def hwm():
     for line in open("/proc/self/status"):
         if line.startswith("VmHWM:"):
             return int(line.split()[1]) / 1024
-from PySide6.QtCore import QTimer, Qt
-from PySide6.QtTest import QTest
-from workshop_app.app import run_app
-from workshop_app.ui.export_dialog import ExportChoice
-from workshop_app.ui.play.page import PlayPage
-from workshop_app.ui.workshop_pages import PAGE_PLAY
+from workshop_app.app import run_app  # nothing else before the app runs: what `atelier` imports, no more
 workshop, target = sys.argv[1], Path(sys.argv[2])
 marks = []
 def step(window, stage):
     if stage == 0:
         marks.append(("start-screen", hwm()))
+    from PySide6.QtCore import QTimer, Qt
+    from PySide6.QtTest import QTest
+    from workshop_app.ui.export_dialog import ExportChoice
+    from workshop_app.ui.play.page import PlayPage
+    from workshop_app.ui.workshop_pages import PAGE_PLAY
+    if stage == 0:
         assert window.open_workshop(workshop, PAGE_PLAY)
         QTimer.singleShot(300, lambda: step(window, 1))
     elif stage == 1:
@@ -66,6 +67,7 @@ def step(window, stage):
         flow.sig_exported.connect(done)
         flow.start(workshop, ExportChoice("pdf", target, False))
 def shown(window):
+    from PySide6.QtCore import QTimer
     window.sig_store_ready.connect(lambda: QTimer.singleShot(0, lambda: step(window, 0)))
 rc = run_app(["atelier"], on_shown=shown)
 print(" ".join(f"{name}={mb:.1f}" for name, mb in marks))

@@ -81,3 +81,34 @@ def test_the_cached_list_is_the_stores_until_the_database_changes(tmp_path: Path
     cache.write_text("{not json", encoding="utf-8")
     assert cached_list(db, cache) is None
     assert cached_list(tmp_path / "missing.sqlite3", cache) is None
+
+
+def test_the_stored_summaries_give_the_stores_list_while_they_are_fresh(tmp_path: Path) -> None:
+    from datetime import date
+
+    from workshop_app.store.start_list import stored_list
+
+    db = tmp_path / "atelier.sqlite3"
+    store = open_store(f"sqlite:///{db}")
+    info = store.create_workshop("Atelier de Valmont", territory="Valmont", date=date(2026, 3, 14))
+    group = store.add_group(info.id, "Table 1")
+    sequence = store.add_sequence(info.id, question_deck())
+    card, scale = sequence.deck.cards[0].id, sequence.deck.scale  # type: ignore[union-attr]
+    store.show_card(info.id, sequence.id, card)
+    store.record_choice(info.id, sequence.id, group.id, card, scale[0].id)
+    store.set_programme(info.id, "Programme 2027")
+    store.create_workshop("Un deuxième")
+    assert stored_list(db) is None  # no summary stored yet: only the store can tell
+    rows = store.list_workshops()  # stores them
+    assert stored_list(db) == rows and len(rows) == 2
+    assert rows[-1].programme == "Programme 2027" and rows[-1].answered == 1 and rows[-1].date
+    store.record_choice(info.id, sequence.id, group.id, card, scale[1].id)
+    assert stored_list(db) is None  # that workshop's summary is stale now
+    assert stored_list(db) is None
+    rows = store.list_workshops()
+    assert stored_list(db) == rows
+    store.close()
+    with sqlite3.connect(db) as conn:
+        conn.execute("UPDATE alembic_version SET version_num = '0002'")
+    assert stored_list(db) is None  # not at the current schema: the store migrates first
+    assert stored_list(tmp_path / "missing.sqlite3") is None

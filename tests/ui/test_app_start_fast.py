@@ -61,3 +61,20 @@ def test_the_window_shows_the_cached_list_then_opens_the_store(qtbot: QtBot) -> 
     assert window.open_workshop(rows[0].id)
     assert window.service is not None and window.session is not None
     window.close()
+
+
+def test_without_the_cache_the_stored_summaries_paint_the_list_before_sqlalchemy(atelier_home: Path) -> None:
+    with open_store() as store:
+        create_demo_workshop(store)
+        store.list_workshops()  # the summaries are stored
+    (atelier_home / "cache" / "start-list.json").unlink(missing_ok=True)
+    started = _start(atelier_home, "1")
+    assert started.returncode == 0, started.stderr
+    assert started.stdout.split("MODULES", 1)[1].split() == []
+    with open_store() as store:
+        info = store.list_workshops()[0]
+        store.update_workshop(info.id, title="Titre changé par un autre programme")  # its summary is stale
+    (atelier_home / "cache" / "start-list.json").unlink(missing_ok=True)
+    stale = _start(atelier_home, "1")
+    assert stale.returncode == 0, stale.stderr
+    assert "sqlalchemy" in stale.stdout  # only the store can tell: it opens before the list is shown

@@ -7,6 +7,11 @@ log's count / last seq / last time). At the next start the same key is read agai
 matches, the cached list is exactly what ``list_workshops()`` would return, and the start page shows it at
 once; the store opens just after. Any difference, a missing or unreadable file or database, and there is no
 cached list: the start screen waits for the store, as before. The file is safe to delete at any time.
+
+Without a cache that matches (another process wrote, the app did not close normally, the cache was deleted),
+``stored_list`` reads the workshops' stored summaries (``store/summaries.py``) the same way: when the file is
+at the current schema and every summary's stamp matches its workshop, they are exactly what
+``list_workshops()`` returns; one stale or missing summary, and the start screen waits for the store.
 """
 
 from __future__ import annotations
@@ -35,6 +40,16 @@ SELECT w.id, w.updated_at, w.title, w.territory, w.date, w.status,
   (SELECT ifnull(group_concat(s.id || '/' || s.title || '/' || s.deck_version, '|'), '')
      FROM sequences s WHERE s.workshop_id = w.id)
 FROM workshops w
+"""
+
+
+_STORED = """
+SELECT w.id, w.title, w.territory, w.date, w.status, w.updated_at, p.name,
+  s.stamp, s.deck_ids, s.deck_titles, s.groups, s.events, s.answered, s.total, s.last_event_at
+FROM workshops w
+  LEFT OUTER JOIN workshop_summaries s ON s.workshop_id = w.id
+  LEFT OUTER JOIN programmes p ON p.id = w.programme_id
+ORDER BY w.updated_at DESC
 """
 
 
@@ -87,6 +102,55 @@ def cached_list(db: Path, cache: Path | None = None) -> list[WorkshopSummary] | 
         return [_summary(row) for row in rows]
     except (KeyError, TypeError, ValueError):
         return None
+
+
+def stored_list(db: Path) -> list[WorkshopSummary] | None:
+    """``list_workshops()`` from the stored summaries, read with sqlite3, if all are fresh; else None."""
+    from workshop_app.store.schema_head import sqlite_at_head
+
+    if not db.is_file() or not sqlite_at_head(db):
+        return None
+    try:
+        conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=1.0)
+        try:
+            rows = conn.execute(_STORED).fetchall()
+        finally:
+            conn.close()
+        return _fresh_summaries(rows)
+    except (sqlite3.Error, ValueError, TypeError, KeyError) as error:
+        log.debug("start list: stored summaries unreadable (%s)", error)
+        return None
+
+
+def _fresh_summaries(rows: Sequence[Sequence[Any]]) -> list[WorkshopSummary] | None:
+    from workshop_app.core.events import as_utc
+    from workshop_app.store.summary_stamp import stamp_of
+
+    summaries = []
+    for wid, title, territory, day, status, updated, programme, stamp, *stored in rows:
+        updated_at = as_utc(datetime.fromisoformat(updated)) if updated is not None else None
+        if stamp is None or stamp != stamp_of(updated_at):
+            return None
+        deck_ids, deck_titles, groups, events, answered, total, last_at = stored
+        summaries.append(
+            WorkshopSummary(
+                id=str(wid),
+                title=str(title),
+                territory=str(territory),
+                date=date.fromisoformat(day) if day else None,
+                status=str(status),  # as the cached list: the store's own list follows at once
+                deck_titles=tuple(str(t) for t in json.loads(deck_titles)),
+                answered=int(answered),
+                total=int(total),
+                updated_at=updated_at,
+                last_event_at=as_utc(datetime.fromisoformat(last_at)) if last_at is not None else None,
+                deck_ids=tuple(str(t) for t in json.loads(deck_ids)),
+                groups=int(groups),
+                events=int(events),
+                programme=str(programme or ""),
+            )
+        )
+    return summaries
 
 
 def save_list(

@@ -13,7 +13,6 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import datetime
 from typing import TYPE_CHECKING
 
 from sqlalchemy import delete, func, select
@@ -25,16 +24,12 @@ from workshop_app.core.state import WorkshopState
 from workshop_app.core.workshop import WorkshopStatus
 from workshop_app.services.api import WorkshopSummary
 from workshop_app.store.models import EventRow, GroupRow, ProgrammeRow, SummaryRow, WorkshopRow
+from workshop_app.store.summary_stamp import stamp_of
 
 if TYPE_CHECKING:
     from workshop_app.store.reading import ReadingMixin
 
 _log = logging.getLogger(__name__)
-FORMAT = "1"  # bump when the summary's content changes meaning: every stored one is then recomputed
-
-
-def stamp_of(updated_at: datetime | None) -> str:
-    return f"{FORMAT}|{as_utc(updated_at).isoformat() if updated_at is not None else ''}"
 
 
 def list_summaries(store: ReadingMixin) -> list[WorkshopSummary]:

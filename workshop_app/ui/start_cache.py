@@ -16,16 +16,17 @@ log = logging.getLogger(__name__)
 
 def cached_start_list() -> list[WorkshopSummary] | None:
     """The list to show before the store opens; ``[]`` on a first start (no database yet); None when only
-    the store can tell (changed since, another kind of database, no cache)."""
+    the store can tell (another kind of database, a workshop changed since its summary was stored)."""
     from workshop_app import paths
-    from workshop_app.store.start_list import cached_list, plain_sqlite_file
+    from workshop_app.store.start_list import cached_list, plain_sqlite_file, stored_list
 
     db = plain_sqlite_file(paths.default_database_url())
     if db is None:
         return None
     if not db.exists() and not db.with_name(db.name + "-wal").exists():
         return []
-    return cached_list(db)
+    rows = cached_list(db)
+    return rows if rows is not None else stored_list(db)
 
 
 def list_and_cache(service: WorkshopService) -> list[WorkshopSummary]:

@@ -1,0 +1,14 @@
+"""A stored summary's stamp: shared by ``store/summaries.py`` and the start screen's SQLAlchemy-free reader
+(``store/start_list.py``), so both agree on what « fresh » means. Imports neither SQLAlchemy nor pydantic."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from workshop_app.core.events import as_utc
+
+FORMAT = "1"  # bump when the summary's content changes meaning: every stored one is then recomputed
+
+
+def stamp_of(updated_at: datetime | None) -> str:
+    return f"{FORMAT}|{as_utc(updated_at).isoformat() if updated_at is not None else ''}"
