@@ -45,9 +45,12 @@ def _plain(text: str) -> str:
 def test_cohort_pdf_prints_rules_names_in_order_and_choices(store: WorkshopStore) -> None:
     from workshop_app.export.compare.pdf import render_compare_pdf
 
-    data = render_compare_pdf(_cohort(store))
+    comparison = _cohort(store)
+    data = render_compare_pdf(comparison)
     text = pdf_text(data)
-    assert "Cohorte — 5 territoires" in text and "Stratégie nature en ville (version 1.0)" in text
+    deck = comparison.deck
+    assert deck.deck_id == "nature-en-ville"
+    assert "Cohorte — 5 territoires" in text and f"{deck.title} (version {deck.version})" in text
     for rule in RULES:
         assert _plain(" ".join(rule.replace("\u00a0", " ").split()))[:60] in text
     assert "autoévaluation des participants" in text
