@@ -74,6 +74,10 @@ class WorkshopService(Protocol):
 
     def update_participant(self, participant_id: str, **fields: Any) -> ParticipantInfo: ...
 
+    def move_participants(self, participant_ids: list[str], group_id: str | None) -> int:
+        """Seat several participants at one table (None: no table) in one commit; returns how many moved."""
+        ...
+
     def remove_participant(self, participant_id: str) -> None: ...
 
     # -- sequences (decks played, snapshotted) --------------------------------------------------------------

@@ -127,6 +127,30 @@ class PlanningMixin(StoreBase):
             session.flush()
             return convert.participant_info(row)
 
+    def move_participants(self, participant_ids: list[str], group_id: str | None) -> int:
+        """Seat several participants at one table (``None``: « sans table ») in one commit; how many moved.
+
+        Every id must belong to the same workshop as the table, or nothing moves."""
+        if not participant_ids:
+            return 0
+        with self._write() as session:
+            rows = list(session.scalars(select(ParticipantRow).where(ParticipantRow.id.in_(participant_ids))))
+            if len(rows) != len(set(participant_ids)):
+                raise AtelierError("Ce participant n'existe plus dans cet atelier.")
+            workshops = {row.workshop_id for row in rows}
+            if len(workshops) != 1:
+                raise AtelierError("Ces participants ne sont pas tous dans le même atelier.")
+            workshop_id = workshops.pop()
+            self._check_group(session, workshop_id, group_id)
+            moved = 0
+            for row in rows:
+                if row.group_id != group_id:
+                    row.group_id = group_id
+                    moved += 1
+            if moved:
+                self._touch(session, workshop_id)
+            return moved
+
     def remove_participant(self, participant_id: str) -> None:
         with self._write() as session:
             row = self._get(session, ParticipantRow, participant_id)
