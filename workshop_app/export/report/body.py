@@ -12,10 +12,11 @@ from workshop_app.core.deck import QuestionDeck, StrategyDeck
 from workshop_app.core.findings import WorkshopFindings, score_text
 from workshop_app.core.scoring import CompassReading
 from workshop_app.core.state import WorkshopState
-from workshop_app.core.workshop import WorkshopSnapshot
+from workshop_app.core.workshop import ParticipantInfo, WorkshopSnapshot
 from workshop_app.export import analysis
 from workshop_app.export.french import format_date, format_minutes, format_time
 from workshop_app.export.report import synthesis as syn
+from workshop_app.export.report import tables
 from workshop_app.export.report.model import Block, Bullets, Para, RadarChart, Section, Serie, TableBlock
 
 Text = Callable[[str], str]
@@ -26,9 +27,18 @@ def _or_missing(text: Text, value: str) -> Para:
     return Para(text(value), "body") if value.strip() else Para(MISSING, "muted")
 
 
-def context(snapshot: WorkshopSnapshot, state: WorkshopState, text: Text) -> Section:
-    """« Contexte, objectifs et programme », with the programme as played."""
+def context(
+    snapshot: WorkshopSnapshot,
+    state: WorkshopState,
+    text: Text,
+    name: Callable[[ParticipantInfo], str] | None = None,
+    full: bool = True,
+) -> Section:
+    """« Contexte, objectifs et programme », with the programme as played and who sat at each table
+    (``name``: how a participant is named, the anonymiser's label when anonymising; ``full``: the list of
+    people per table, which the short edition leaves out)."""
     info = snapshot.info
+    seats = tables.composition(snapshot, text, name or (lambda p: text(p.name) or "—"), full)
     return Section(
         "Contexte, objectifs et programme",
         subsections=(
@@ -40,6 +50,7 @@ def context(snapshot: WorkshopSnapshot, state: WorkshopState, text: Text) -> Sec
                 level=2,
             ),
             programme(snapshot, state, text),
+            *((seats,) if seats is not None else ()),
         ),
     )
 
