@@ -2,7 +2,8 @@
 
 Every event of the log becomes a row (when, what, which table, which card, detail); rows can be filtered by
 kind, table and free text. :func:`state_at` folds the log up to one event (the state *is* a fold over the
-events: :func:`workshop_app.core.state.fold`), so the compass can be shown as it stood at that moment.
+events: :func:`workshop_app.core.state.fold`), so the compass can be shown as it stood at that moment;
+:func:`compass_timeline` gives the room's compass after each change, for the compte-rendu's chart of the day.
 """
 
 from __future__ import annotations
@@ -10,9 +11,13 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from workshop_app.core.events import Event, EventKind, as_utc
 from workshop_app.core.state import WorkshopState, fold
+
+if TYPE_CHECKING:
+    from workshop_app.core.deck import QuestionDeck
 
 KIND_LABELS: dict[EventKind, str] = {
     EventKind.CARD_SHOWN: "carte affichée",
@@ -103,3 +108,71 @@ def filter_rows(
 def state_at(events: Sequence[Event], seq: int) -> WorkshopState:
     """The workshop as it stood just after event ``seq`` (undo/redo recorded later do not count yet)."""
     return fold([e for e in events if e.seq <= seq])
+
+
+# -- the compass through the day (the compte-rendu's evolution chart) ----------------------------------------
+
+#: events after which a question deck's compass may have moved
+_MOVES = frozenset({EventKind.CHOICE_RECORDED, EventKind.CHOICE_WITHDRAWN, EventKind.UNDO, EventKind.REDO})
+
+
+@dataclass(frozen=True)
+class CompassPoint:
+    """The room's compass just after one event: the overall score (mean of the principles answered) and each
+    principle's score, 0–100 (None: nothing answered yet)."""
+
+    at: datetime  # UTC
+    overall: float | None
+    axes: Mapping[str, float | None]
+
+
+def compass_timeline(
+    deck: QuestionDeck,
+    events: Sequence[Event],
+    sequence_id: str,
+    group_ids: Sequence[str],
+    max_points: int = 120,
+) -> list[CompassPoint]:
+    """The room's compass for one sequence after the events that changed it, in the log's order (an answer
+    later undone counts until its undo, as in the replay). The day is cut into at most ``max_points`` equal
+    slices (a minute at least) and the compass is read at the last change of each: a chart needs no more, and
+    a full day's 400 answers are not each scored. Consecutive identical readings are merged."""
+    from workshop_app.core.events import ordered
+    from workshop_app.core.scoring import QuestionScorer
+    from workshop_app.core.state import apply_event
+
+    log = ordered(events)
+    moves = [
+        i for i, e in enumerate(log) if e.kind in _MOVES and e.sequence_id in (None, sequence_id)
+    ]
+    if not moves:
+        return []
+    first, last = as_utc(log[moves[0]].at), as_utc(log[moves[-1]].at)
+    slice_seconds = max(60.0, (last - first).total_seconds() / max(1, max_points))
+
+    def slice_of(i: int) -> int:
+        return int((as_utc(log[i].at) - first).total_seconds() // slice_seconds)
+
+    read_at = {i for i, after in zip(moves, [*moves[1:], None], strict=True)
+               if after is None or slice_of(after) != slice_of(i)}
+    scorer = QuestionScorer(deck)
+    axes = [a.id for a in deck.compass.axes]
+    state = WorkshopState()
+    points: list[CompassPoint] = []
+    for i, event in enumerate(log[: moves[-1] + 1]):
+        if event.kind in (EventKind.UNDO, EventKind.REDO):
+            state = fold(log[: i + 1])  # an undo reaches back: fold again (the replay's own rule)
+        else:
+            apply_event(state, event)
+        if i not in read_at:
+            continue
+        room = scorer.score(state.sequence(sequence_id), group_ids).room
+        values = {a: (room.axes[a].score if a in room.axes else None) for a in axes}
+        known = [v for v in values.values() if v is not None]
+        overall = sum(known) / len(known) if known else None
+        if (points and points[-1].overall == overall and points[-1].axes == values) or (
+            not points and overall is None
+        ):
+            continue  # nothing moved, or nothing answered yet
+        points.append(CompassPoint(as_utc(event.at), overall, values))
+    return points
