@@ -80,3 +80,36 @@ def test_nobody_seated_no_section() -> None:
     snapshot, photos = make_snapshot(n_groups=2, n_cards=3)
     snapshot = replace(snapshot, participants=tuple(replace(p, group_id=None) for p in snapshot.participants))
     assert "Composition des tables" not in pdf_text(render_pdf(snapshot, photos))
+
+
+def test_programme_steps_are_in_the_deroule_with_planned_and_actual_times() -> None:
+    from datetime import timedelta
+
+    from workshop_app.core.events import Event, EventKind
+
+    snapshot, photos = make_snapshot(n_groups=2, n_cards=4)
+    first = min(e.at for e in snapshot.events)
+    last = max(e.seq for e in snapshot.events)
+
+    def event(n: int, kind: EventKind, offset: float, **payload: object) -> Event:
+        at = first + timedelta(minutes=offset)
+        return Event(seq=last + n, kind=kind, payload=payload, at=at, id=f"st{n}")
+
+    steps = (
+        event(1, EventKind.STEP_PLANNED, -40, step="a", step_kind="accueil", label="Accueil café", minutes=20,
+              slot=0),
+        event(2, EventKind.STEP_PLANNED, -40, step="b", step_kind="bilan", label="Tour de table", minutes=15,
+              slot=9),
+        event(3, EventKind.STEP_STARTED, -30, step="a"),
+        event(4, EventKind.STEP_ENDED, -5, step="a"),
+    )
+    played = replace(snapshot, events=(*snapshot.events, *steps))
+    data = render_pdf(played, photos)
+    if SHOTS:
+        (Path(SHOTS) / "programme.pdf").write_bytes(data)
+    text = pdf_text(data)
+    section = text[text.rindex("Programme") : text.rindex("Composition des tables")]
+    assert "Séquence ou étape" in section and "autres temps de la journée" in section
+    assert section.index("Accueil café") < section.index(played.sequences[0].display_title[:20])
+    assert "Bilan : Tour de table" in section  # after the last sequence, not played yet
+    assert "20 min" in section and "25 min" in section  # planned, then actual (started −30, ended −5)

@@ -126,6 +126,12 @@ PAYLOAD_KEYS: dict[str, tuple[str, int]] = {
     "author": ("str", 200),
     "scope": ("str", 20),
     "internal": ("bool", 0),  # a note « hors compte-rendu »
+    # a programme step that is not a deck (core.programme)
+    "step": ("str", 64),
+    "step_kind": ("str", 20),
+    "label": ("str", 200),
+    "minutes": ("int", 600),
+    "slot": ("int", MAX_COUNTER),
     # an undo/redo names its target by event id (format 2) or by sequence number (format 1)
     "target": ("target", MAX_COUNTER),
 }

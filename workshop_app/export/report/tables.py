@@ -68,13 +68,18 @@ def composition(snapshot: WorkshopSnapshot, text: Text, name: Name, full: bool =
         lines.append(f"Sans table : {plural(len(unseated), 'personne')}.")
     blocks: list[Block] = [Bullets(lines)]
     if full:
+        roles = any(p.kind in KIND_LABELS for p in snapshot.participants)  # no role typed: no empty column
         rows: list[list[str]] = []
         for group in groups:
             for i, person in enumerate(seated[group.id]):
                 table = text(group.name) if i == 0 else ""
-                rows.append([table, name(person), where(person, text), kind_label(person.kind)])
-        header = ["Table", "Participant·e", "Service", "Rôle"]
-        blocks.append(TableBlock(header, rows, [0.2, 0.3, 0.36, 0.14], "llll"))
+                row = [table, name(person), where(person, text)]
+                rows.append([*row, kind_label(person.kind)] if roles else row)
+        if roles:
+            header = ["Table", "Participant·e", "Service", "Rôle"]
+            blocks.append(TableBlock(header, rows, [0.2, 0.3, 0.36, 0.14]))
+        else:
+            blocks.append(TableBlock(["Table", "Participant·e", "Service"], rows, [0.22, 0.34, 0.44]))
     else:
         blocks.append(Para("La liste nominative figure dans l’édition complète.", "muted"))
     return Section("Composition des tables", blocks, level=2)
