@@ -78,3 +78,20 @@ def test_an_archive_carries_the_steps_to_another_laptop(store: WorkshopStore, tm
         [copied] = other.programme_steps(w.id)
     assert (copied.label, copied.planned_minutes, copied.slot) == ("Pause déjeuner", 60, 1)
     assert copied.running
+
+
+def test_an_old_database_takes_steps_without_a_migration(tmp_path: Path) -> None:
+    """Steps are events: a database from revision 0001 upgrades as before and records them."""
+    import shutil
+
+    from workshop_app.store.service import open_store
+
+    db = tmp_path / "atelier.sqlite3"
+    shutil.copy(Path(__file__).parent / "fixtures" / "schema-0001.sqlite3", db)
+    with open_store(f"sqlite:///{db}") as old:
+        demo = next(s for s in old.list_workshops() if s.title != "Atelier court")
+        assert old.programme_steps(demo.id) == []  # an old log holds no step
+        step = old.plan_step(demo.id, "bilan", "Tour de table", 20, slot=9)
+        old.mark_step(demo.id, step.id, started=True)
+        [kept] = old.programme_steps(demo.id)
+        assert (kept.label, kept.running) == ("Tour de table", True)

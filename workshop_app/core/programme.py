@@ -7,7 +7,8 @@ A step lives in the event log, so the copies of a workshop on several laptops me
 * ``step_planned`` (payload: step id, step_kind, label, minutes, slot) creates a step or changes it: for each
   step, the latest one in the log's order wins;
 * ``step_removed`` takes it out of the programme (a later ``step_planned`` of the same id brings it back);
-* ``step_started`` / ``step_ended``: the step's actual times are the first start and the last end.
+* ``step_started`` / ``step_ended``: the step's actual times are the first start and the last end (a start
+  after an end resumes the step).
 
 ``slot`` places a step among the sequences: slot *k* comes just before the sequence at position *k* (slot
 equal to the number of sequences: after the last one); steps of one slot keep the order they were planned in.
@@ -99,8 +100,8 @@ def programme_steps(events: Iterable[Event]) -> list[ProgrammeStep]:
         elif step_id in steps:
             at = as_utc(event.at)
             step = steps[step_id]
-            if event.kind is EventKind.STEP_STARTED and step.started_at is None:
-                steps[step_id] = replace(step, started_at=at)
+            if event.kind is EventKind.STEP_STARTED:  # the first start counts; after an end, it resumes
+                steps[step_id] = replace(step, started_at=step.started_at or at, ended_at=None)
             elif event.kind is EventKind.STEP_ENDED and step.started_at is not None:
                 steps[step_id] = replace(step, ended_at=at)
     kept = [s for s in steps.values() if s.id not in removed]
