@@ -14,6 +14,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from workshop_app.core.events import Event, EventKind, as_utc
+from workshop_app.core.programme import KIND_TITLES, STEP_EVENTS
 from workshop_app.core.state import WorkshopState, fold
 
 if TYPE_CHECKING:
@@ -35,6 +36,10 @@ KIND_LABELS: dict[EventKind, str] = {
     EventKind.RESULTS_HIDDEN: "résultats masqués",
     EventKind.UNDO: "annulation",
     EventKind.REDO: "rétablissement",
+    EventKind.STEP_PLANNED: "étape prévue",
+    EventKind.STEP_REMOVED: "étape retirée",
+    EventKind.STEP_STARTED: "étape commencée",
+    EventKind.STEP_ENDED: "étape terminée",
 }
 
 
@@ -46,7 +51,11 @@ class HistoryRow:
     what: str
     table: str
     card: str
-    detail: str
+    detail: str  # in French; for another language, ``detail_key`` and ``detail_args`` say it as data:
+    # "event" (the event n° args[0] an undo/redo names), "timer_sequence", "timer_card", "step" (args: the
+    # step's kind, its label), or "" when the detail is the workshop's own text (an argument, a note)
+    detail_key: str = ""
+    detail_args: tuple[str, ...] = ()
 
     def matches(self, text: str) -> bool:
         wanted = text.strip().lower()
@@ -63,9 +72,12 @@ def history_rows(
     """One row per event, in order. ``groups``: {id: name}; ``cards``: {(sequence id, card id): title};
     ``options``: {(sequence id, option id): label} for the answers' wording."""
     labels = options or {}
+    steps = _step_names(events)
     rows: list[HistoryRow] = []
     for event in sorted(events, key=lambda e: e.seq):
         card = cards.get((event.sequence_id or "", event.card_id or ""), event.card_id or "")
+        key, args = _detail_data(event, steps)
+        detail = (args[1] or KIND_TITLES.get(args[0], args[0])) if key == "step" else _detail(event, labels)
         rows.append(HistoryRow(
             seq=event.seq,
             at=as_utc(event.at).astimezone(),
@@ -73,7 +85,9 @@ def history_rows(
             what=KIND_LABELS.get(event.kind, str(event.kind)),
             table=groups.get(event.group_id or "", ""),
             card=card,
-            detail=_detail(event, labels),
+            detail=detail,
+            detail_key=key,
+            detail_args=args,
         ))
     return rows
 
@@ -94,6 +108,28 @@ def _detail(event: Event, options: Mapping[tuple[str, str], str]) -> str:
     if event.kind in (EventKind.TIMER_STARTED, EventKind.TIMER_STOPPED):
         return "séquence" if payload.get("scope") == "sequence" else "carte"
     return ""
+
+
+def _step_names(events: Sequence[Event]) -> dict[str, tuple[str, str]]:
+    """Each step's (kind, label) as last planned, so a start or an end can say which step it was."""
+    names: dict[str, tuple[str, str]] = {}
+    for event in sorted(events, key=lambda e: e.seq):
+        if event.kind is EventKind.STEP_PLANNED:
+            names[str(event.payload.get("step", ""))] = (
+                str(event.payload.get("step_kind", "")), str(event.payload.get("label", "")))
+    return names
+
+
+def _detail_data(event: Event, steps: Mapping[str, tuple[str, str]]) -> tuple[str, tuple[str, ...]]:
+    """(detail_key, detail_args) of :class:`HistoryRow`."""
+    payload = event.payload
+    if event.kind in (EventKind.UNDO, EventKind.REDO):
+        return "event", (str(payload.get("target", "?")),)
+    if event.kind in (EventKind.TIMER_STARTED, EventKind.TIMER_STOPPED):
+        return ("timer_sequence" if payload.get("scope") == "sequence" else "timer_card"), ()
+    if event.kind in STEP_EVENTS:
+        return "step", steps.get(str(payload.get("step", "")), ("", ""))
+    return "", ()
 
 
 def filter_rows(

@@ -63,7 +63,7 @@ class StepBar(QWidget):
         self.combo.blockSignals(True)
         self.combo.clear()
         for step in steps:
-            self.combo.addItem(step_text(self, step), step.id)
+            self.combo.addItem(step_text(step.kind, step.label), step.id)
         open_choice = next((s.id for s in steps if s.id == chosen and s.ended_at is None), None)
         wanted = running or open_choice or waiting or chosen  # once one ends, the next one waiting
         self.combo.setCurrentIndex(max(0, self.combo.findData(wanted)))

@@ -11,7 +11,7 @@ from __future__ import annotations
 import uuid
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -44,20 +44,20 @@ STEP_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 DEFAULT_STEP_MINUTES = 15
 
 
-def kind_names(widget: QWidget) -> dict[str, str]:
+def kind_names() -> dict[str, str]:
     """The kinds as the interface names them (translated)."""
     return {
-        "accueil": widget.tr("Accueil"),
-        "pause": widget.tr("Pause"),
-        "bilan": widget.tr("Bilan"),
-        "autre": widget.tr("Autre"),
+        "accueil": QCoreApplication.translate("StepsPanel", "Accueil"),
+        "pause": QCoreApplication.translate("StepsPanel", "Pause"),
+        "bilan": QCoreApplication.translate("StepsPanel", "Bilan"),
+        "autre": QCoreApplication.translate("StepsPanel", "Autre"),
     }
 
 
-def step_text(widget: QWidget, step: ProgrammeStep) -> str:
+def step_text(kind: str, label: str) -> str:
     """« Pause — Déjeuner », « Accueil »: the kind, then the label when there is one."""
-    kind = kind_names(widget).get(step.kind, step.kind)
-    return f"{kind} — {step.label}" if step.label and step.kind != "autre" else (step.label or kind)
+    name = kind_names().get(kind, kind)
+    return f"{name} — {label}" if label and kind != "autre" else (label or name)
 
 
 def record_step(session: WorkshopSession, kind: EventKind, payload: dict[str, object]) -> Event | None:
@@ -75,7 +75,7 @@ class StepsPanel(QWidget):
         heading.setBuddy(self.view)
         self.kind_combo = QComboBox()
         self.kind_combo.setObjectName("stepKindCombo")
-        for kind, name in kind_names(self).items():
+        for kind, name in kind_names().items():
             self.kind_combo.addItem(name, kind)
         self.label_edit = QLineEdit()
         self.label_edit.setObjectName("stepLabel")
@@ -146,7 +146,8 @@ class StepsPanel(QWidget):
         self.view.clear()
         for step in self.steps:
             minutes = self.tr("%1 min").replace("%1", str(step.planned_minutes or 0))
-            item = QListWidgetItem(f"{step_text(self, step)} · {minutes} · {self.place_text(step.slot)}")
+            place = self.place_text(step.slot)
+            item = QListWidgetItem(f"{step_text(step.kind, step.label)} · {minutes} · {place}")
             item.setData(STEP_ID_ROLE, step.id)
             self.view.addItem(item)
             if step.id == current:
