@@ -131,6 +131,8 @@ def _press_in_popup(key: Qt.Key) -> None:
     def press() -> None:
         popup = QApplication.activePopupWidget()
         assert popup is not None
+        if SHOTS:
+            popup.grab().save(str(Path(SHOTS) / "seating-menu.png"))
         QTest.keyClick(popup, key)
 
     QTimer.singleShot(50, press)
