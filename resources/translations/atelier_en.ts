@@ -2464,8 +2464,8 @@ Only one window can use it at a time: what is entered in one would not show in t
         <translation>Other</translation>
     </message>
     <message>
-        <source>Autres temps de la &amp;journée (accueil, pause, bilan…)</source>
-        <translation>Other times of the &amp;day (welcome, break, debrief…)</translation>
+        <source>Autres temps de la journée (accueil, pause, bilan…)</source>
+        <translation>Other times of the day (welcome, break, debrief…)</translation>
     </message>
     <message>
         <source>Libellé (facultatif)</source>
@@ -2476,8 +2476,8 @@ Only one window can use it at a time: what is entered in one would not show in t
         <translation> min</translation>
     </message>
     <message>
-        <source>Ajouter l&apos;é&amp;tape</source>
-        <translation>Add the s&amp;tep</translation>
+        <source>Ajouter l&apos;étape</source>
+        <translation>Add the step</translation>
     </message>
     <message>
         <source>Plus tôt</source>

@@ -68,11 +68,12 @@ class StepsPanel(QWidget):
     def __init__(self, session: WorkshopSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
-        heading = QLabel(self.tr("Autres temps de la &journée (accueil, pause, bilan…)"))
+        heading = QLabel(self.tr("Autres temps de la journée (accueil, pause, bilan…)"))
         heading.setObjectName("sectionTitle")
         self.view = QListWidget()
         self.view.setObjectName("stepsView")
-        heading.setBuddy(self.view)
+        # no Alt+letter: every letter of these words is taken on the page (Tab reaches the list; Enter in the
+        # label adds the step)
         self.kind_combo = QComboBox()
         self.kind_combo.setObjectName("stepKindCombo")
         for kind, name in kind_names().items():
@@ -86,7 +87,7 @@ class StepsPanel(QWidget):
         self.minutes.setSuffix(self.tr(" min"))
         self.place_combo = QComboBox()
         self.place_combo.setObjectName("stepPlaceCombo")
-        self.add_button = QPushButton(self.tr("Ajouter l'é&tape"))
+        self.add_button = QPushButton(self.tr("Ajouter l'étape"))
         self.add_button.setObjectName("addStepButton")
         self.up_button = QPushButton(self.tr("Plus tôt"))
         self.down_button = QPushButton(self.tr("Plus tard"))
