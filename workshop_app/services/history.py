@@ -167,7 +167,7 @@ def compass_timeline(
     events: Sequence[Event],
     sequence_id: str,
     group_ids: Sequence[str],
-    max_points: int = 120,
+    max_points: int = 80,
 ) -> list[CompassPoint]:
     """The room's compass for one sequence after the events that changed it, in the log's order (an answer
     later undone counts until its undo, as in the replay). The day is cut into at most ``max_points`` equal
@@ -195,13 +195,16 @@ def compass_timeline(
     axes = [a.id for a in deck.compass.axes]
     state = WorkshopState()
     points: list[CompassPoint] = []
+    stale = False  # an undo or redo reaches back: the log is folded again, once, at the next reading
     for i, event in enumerate(log[: moves[-1] + 1]):
         if event.kind in (EventKind.UNDO, EventKind.REDO):
-            state = fold(log[: i + 1])  # an undo reaches back: fold again (the replay's own rule)
-        else:
+            stale = True
+        elif not stale:
             apply_event(state, event)
         if i not in read_at:
             continue
+        if stale:
+            state, stale = fold(log[: i + 1]), False  # the replay's own rule
         room = scorer.score(state.sequence(sequence_id), group_ids).room
         values = {a: (room.axes[a].score if a in room.axes else None) for a in axes}
         known = [v for v in values.values() if v is not None]
