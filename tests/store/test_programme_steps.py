@@ -95,3 +95,4 @@ def test_an_old_database_takes_steps_without_a_migration(tmp_path: Path) -> None
         old.mark_step(demo.id, step.id, started=True)
         [kept] = old.programme_steps(demo.id)
         assert (kept.label, kept.running) == ("Tour de table", True)
+

@@ -125,6 +125,7 @@ PAYLOAD_KEYS: dict[str, tuple[str, int]] = {
     "text": ("str", MAX_EVENT_TEXT),
     "author": ("str", 200),
     "scope": ("str", 20),
+    "reason": ("str", 20),  # a timer stopped because the app closed (services.workshop_life)
     "internal": ("bool", 0),  # a note « hors compte-rendu »
     # a programme step that is not a deck (core.programme)
     "step": ("str", 64),
