@@ -1988,6 +1988,18 @@ The room sees this screen: the compass appears when you reveal the results (R).<
         <translation>{0} · card {1} / {2}</translation>
     </message>
     <message>
+        <source>Hors jeu</source>
+        <translation>Outside the games</translation>
+    </message>
+    <message>
+        <source>depuis %1</source>
+        <translation>since %1</translation>
+    </message>
+    <message>
+        <source> · prévu : %1 min</source>
+        <translation> · planned: %1 min</translation>
+    </message>
+    <message>
         <source>%1 / %2</source>
         <translation>%1 / %2</translation>
     </message>
