@@ -1213,10 +1213,6 @@ To keep a copy, first export its archive (.zip) from the File menu.</translation
         <translation>Open the calendar (Alt+↓ or F4)</translation>
     </message>
     <message>
-        <source>Une date est nécessaire : tapez-la en jj/mm/aaaa.</source>
-        <translation>A date is needed: type it as dd/mm/yyyy.</translation>
-    </message>
-    <message>
         <source>aucune date</source>
         <translation>no date</translation>
     </message>
@@ -1228,12 +1224,32 @@ To keep a copy, first export its archive (.zip) from the File menu.</translation
         <source>Date en jj/mm/aaaa (par exemple 15/10/2026 ou 15102026)</source>
         <translation>Date as dd/mm/yyyy (e.g. 15/10/2026 or 15102026)</translation>
     </message>
+    <message>
+        <source>« %1 » n’est pas une date : tapez le jour, le mois et l’année, par exemple 15/10/2026 ou 15102026.</source>
+        <translation>“%1” is not a date: type the day, the month and the year, for example 15/10/2026 or 15102026.</translation>
+    </message>
+    <message>
+        <source>« %1 » : l’année doit être entre %2 et %3 (jj/mm/aaaa).</source>
+        <translation>“%1”: the year must be between %2 and %3 (dd/mm/yyyy).</translation>
+    </message>
+    <message>
+        <source>« %1 » : le mois doit aller de 1 à 12 (jj/mm/aaaa).</source>
+        <translation>“%1”: the month must be from 1 to 12 (dd/mm/yyyy).</translation>
+    </message>
+    <message>
+        <source>« %1 » : il n’y a pas de %2 %3 %4.</source>
+        <translation>“%1”: there is no %3 %2, %4.</translation>
+    </message>
+    <message>
+        <source>Une date est nécessaire : tapez-la en jj/mm/aaaa.</source>
+        <translation>A date is needed: type it as dd/mm/yyyy.</translation>
+    </message>
 </context>
 <context>
     <name>GroupsModel</name>
     <message>
         <source>Table</source>
-        <extracomment>(group id, field, value): the user edited a cell</extracomment>
+        <extracomment>(group id, field, value): the user edited a cell (participant ids, group id): participants were dropped on a table</extracomment>
         <translation>Table</translation>
     </message>
     <message>
@@ -1250,10 +1266,6 @@ To keep a copy, first export its archive (.zip) from the File menu.</translation
     <message>
         <source>Touches : {0} · Suppr retire · ↑↓ autre table · Entrée argument</source>
         <translation>Keys: {0} · Delete withdraws · ↑↓ other table · Enter argument</translation>
-    </message>
-    <message>
-        <source>Tables (groupes)</source>
-        <translation>Tables (groups)</translation>
     </message>
     <message>
         <source>Nom de la table, puis Entrée</source>
@@ -1274,6 +1286,10 @@ To keep a copy, first export its archive (.zip) from the File menu.</translation
     <message>
         <source>C&amp;hoisir la couleur…</source>
         <translation>Choose the colo&amp;ur…</translation>
+    </message>
+    <message>
+        <source>Tables (groupes) — glissez-y des participants</source>
+        <translation>Tables (groups) — drag participants onto them</translation>
     </message>
     <message>
         <source>Nou&amp;velle table :</source>
@@ -1420,6 +1436,34 @@ To keep a copy, first export its archive (.zip) from the File menu.</translation
     <message>
         <source>rétablissement</source>
         <translation>redo</translation>
+    </message>
+    <message>
+        <source>étape prévue</source>
+        <translation>step planned</translation>
+    </message>
+    <message>
+        <source>étape retirée</source>
+        <translation>step removed</translation>
+    </message>
+    <message>
+        <source>étape commencée</source>
+        <translation>step started</translation>
+    </message>
+    <message>
+        <source>étape terminée</source>
+        <translation>step ended</translation>
+    </message>
+    <message>
+        <source>événement n° %1</source>
+        <translation>event no. %1</translation>
+    </message>
+    <message>
+        <source>séquence</source>
+        <translation>sequence</translation>
+    </message>
+    <message>
+        <source>carte</source>
+        <translation>card</translation>
     </message>
     <message>
         <source>Heure</source>
@@ -1662,6 +1706,21 @@ The app stays open but cannot save anything. Fix the problem, then click “Retr
     <message>
         <source>Atelier « %1 » créé.</source>
         <translation>Workshop “%1” created.</translation>
+    </message>
+</context>
+<context>
+    <name>MoveMenu</name>
+    <message>
+        <source>Déplacer vers…</source>
+        <translation>Move to…</translation>
+    </message>
+    <message>
+        <source>Ctrl+M dans la liste, puis le numéro de la table ; ou glissez les lignes</source>
+        <translation>Ctrl+M in the list, then the table’s number; or drag the rows</translation>
+    </message>
+    <message>
+        <source>&amp;0 Sans table</source>
+        <translation>&amp;0 No table</translation>
     </message>
 </context>
 <context>
@@ -1929,6 +1988,18 @@ The room sees this screen: the compass appears when you reveal the results (R).<
         <translation>{0} · card {1} / {2}</translation>
     </message>
     <message>
+        <source>Hors jeu</source>
+        <translation>Outside the games</translation>
+    </message>
+    <message>
+        <source>depuis %1</source>
+        <translation>since %1</translation>
+    </message>
+    <message>
+        <source> · prévu : %1 min</source>
+        <translation> · planned: %1 min</translation>
+    </message>
+    <message>
         <source>%1 / %2</source>
         <translation>%1 / %2</translation>
     </message>
@@ -2021,6 +2092,65 @@ Reprendre l&apos;atelier « %1 » là où il en était ?</source>
         <translation>The app stopped during a workshop.
 
 Resume the workshop “%1” where it was?</translation>
+    </message>
+</context>
+<context>
+    <name>RestoreReport</name>
+    <message>
+        <source>%1 événement</source>
+        <translation>%1 event</translation>
+    </message>
+    <message>
+        <source>%1 événements</source>
+        <translation>%1 events</translation>
+    </message>
+    <message>
+        <source>%1 atelier</source>
+        <translation>%1 workshop</translation>
+    </message>
+    <message>
+        <source>%1 ateliers</source>
+        <translation>%1 workshops</translation>
+    </message>
+    <message>
+        <source>%1 photo</source>
+        <translation>%1 photo</translation>
+    </message>
+    <message>
+        <source>%1 photos</source>
+        <translation>%1 photos</translation>
+    </message>
+    <message>
+        <source>(%1 Mo)</source>
+        <translation>(%1 MB)</translation>
+    </message>
+    <message>
+        <source>%1 jeu personnel</source>
+        <translation>%1 deck of your own</translation>
+    </message>
+    <message>
+        <source>%1 jeux personnels</source>
+        <translation>%1 decks of your own</translation>
+    </message>
+    <message>
+        <source>sauvegarde</source>
+        <translation>backup</translation>
+    </message>
+    <message>
+        <source>sauvegarde du %1 à %2</source>
+        <translation>backup of %1 at %2</translation>
+    </message>
+    <message>
+        <source>inconnue</source>
+        <translation>unknown</translation>
+    </message>
+    <message>
+        <source>Données d&apos;avant mises de côté dans « %1 ».</source>
+        <translation>The previous data was set aside in “%1”.</translation>
+    </message>
+    <message>
+        <source>Restauré depuis « %1 » (%2, version %3) : %4.</source>
+        <translation>Restored from “%1” (%2, version %3): %4.</translation>
     </message>
 </context>
 <context>
@@ -2149,8 +2279,8 @@ Resume the workshop “%1” where it was?</translation>
         <translation>Keys</translation>
     </message>
     <message>
-        <source>Partout : Tab et Maj+Tab passent d&apos;un champ à l&apos;autre, Alt + la lettre soulignée va au champ ou au bouton, F2 modifie la cellule choisie d&apos;un tableau, Suppr retire la ligne choisie.</source>
-        <translation>Everywhere: Tab and Shift+Tab move between fields, Alt + the underlined letter goes to that field or button, F2 edits the chosen cell of a table, Delete removes the chosen row.</translation>
+        <source>Partout : Tab et Maj+Tab passent d&apos;un champ à l&apos;autre, Alt + la lettre soulignée va au champ ou au bouton, F2 modifie la cellule choisie d&apos;un tableau, Suppr retire la ligne choisie. Dans la liste des participants, Ctrl+M les place à une table : son numéro, ou 0 pour « sans table ».</source>
+        <translation>Everywhere: Tab and Shift+Tab move from one field to the next, Alt + the underlined letter goes to the field or button, F2 edits the chosen cell of a table, Del removes the chosen row. In the participants list, Ctrl+M seats them at a table: its number, or 0 for “no table”.</translation>
     </message>
 </context>
 <context>
@@ -2297,6 +2427,108 @@ Only one window can use it at a time: what is entered in one would not show in t
     </message>
 </context>
 <context>
+    <name>StepBar</name>
+    <message>
+        <source>Hors jeu :</source>
+        <translation>Outside the games:</translation>
+    </message>
+    <message>
+        <source>Terminer</source>
+        <translation>End</translation>
+    </message>
+    <message>
+        <source>commencé à %1</source>
+        <translation>started at %1</translation>
+    </message>
+    <message>
+        <source>Reprendre</source>
+        <translation>Resume</translation>
+    </message>
+    <message>
+        <source>Commencer</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <source>%1 – %2</source>
+        <translation>%1 – %2</translation>
+    </message>
+    <message>
+        <source>prévu : %1 min</source>
+        <translation>planned: %1 min</translation>
+    </message>
+</context>
+<context>
+    <name>StepsPanel</name>
+    <message>
+        <source>Accueil</source>
+        <translation>Welcome</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Break</translation>
+    </message>
+    <message>
+        <source>Bilan</source>
+        <translation>Debrief</translation>
+    </message>
+    <message>
+        <source>Autre</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <source>Autres temps de la journée (accueil, pause, bilan…)</source>
+        <translation>Other times of the day (welcome, break, debrief…)</translation>
+    </message>
+    <message>
+        <source>Libellé (facultatif)</source>
+        <translation>Label (optional)</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>Ajouter l&apos;étape</source>
+        <translation>Add the step</translation>
+    </message>
+    <message>
+        <source>Plus tôt</source>
+        <translation>Earlier</translation>
+    </message>
+    <message>
+        <source>Plus tard</source>
+        <translation>Later</translation>
+    </message>
+    <message>
+        <source>Retirer l&apos;étape</source>
+        <translation>Remove the step</translation>
+    </message>
+    <message>
+        <source>Ctrl+Haut dans la liste</source>
+        <translation>Ctrl+Up in the list</translation>
+    </message>
+    <message>
+        <source>Ctrl+Bas dans la liste</source>
+        <translation>Ctrl+Down in the list</translation>
+    </message>
+    <message>
+        <source>avant « %1 »</source>
+        <translation>before “%1”</translation>
+    </message>
+    <message>
+        <source>à la fin</source>
+        <translation>at the end</translation>
+    </message>
+    <message>
+        <source>au programme</source>
+        <translation>in the programme</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+</context>
+<context>
     <name>StrategyNotes</name>
     <message>
         <source>Argument de la table pour cette carte (Entrée : valider)</source>
@@ -2365,6 +2597,21 @@ Only one window can use it at a time: what is entered in one would not show in t
     <message>
         <source>Démarrer</source>
         <translation>Start</translation>
+    </message>
+</context>
+<context>
+    <name>UnseatedDropZone</name>
+    <message>
+        <source>Déposez ici des participants pour les retirer de leur table</source>
+        <translation>Drop participants here to take them off their table</translation>
+    </message>
+    <message>
+        <source>Sans table : %1 (déposez ici)</source>
+        <translation>No table: %1 (drop here)</translation>
+    </message>
+    <message>
+        <source>Sans table (déposez ici)</source>
+        <translation>No table (drop here)</translation>
     </message>
 </context>
 <context>

@@ -81,7 +81,7 @@ def test_sections_and_self_assessment_statement(built: tuple[WorkshopSnapshot, P
         "Annexe B — Déroulé carte par carte",
         "Annexe C — Catalogue des cartes stratégie",
         "Annexe D — Scores par table",
-        "Annexe E — Participants par service et par table",
+        "Annexe E — Participants par service",
         "Annexe F — Tableau brut des réponses",
         "Annexe G — Photos",
     ):

@@ -81,6 +81,28 @@ def test_groups_and_participants(store: WorkshopStore) -> None:
     assert store.snapshot(w.id).participants == ()
 
 
+def test_move_participants_seats_several_in_one_commit(store: WorkshopStore) -> None:
+    w = store.create_workshop("A")
+    g1, g2 = store.add_group(w.id, "Table 1"), store.add_group(w.id, "Table 2")
+    people = [store.add_participant(w.id, name=n, group_id=g1.id if n == "C" else None) for n in "ABC"]
+    ids = [p.id for p in people]
+    assert store.move_participants(ids, g2.id) == 3
+    assert {p.group_id for p in store.snapshot(w.id).participants} == {g2.id}
+    assert store.move_participants(ids[:2], g2.id) == 0  # already there
+    assert store.move_participants(ids[1:], None) == 2
+    assert [p.group_id for p in store.snapshot(w.id).participants] == [g2.id, None, None]
+    other = store.create_workshop("B")
+    stranger = store.add_participant(other.id, name="D")
+    with pytest.raises(AtelierError, match="même atelier"):
+        store.move_participants([ids[0], stranger.id], g1.id)
+    with pytest.raises(AtelierError, match="groupe"):
+        store.move_participants([stranger.id], g1.id)
+    with pytest.raises(AtelierError, match="n'existe plus"):
+        store.move_participants(["no-such-id"], g1.id)
+    assert [p.group_id for p in store.snapshot(w.id).participants] == [g2.id, None, None]  # nothing moved
+    assert store.move_participants([], g1.id) == 0
+
+
 def test_sequence_keeps_a_snapshot_of_the_deck(store: WorkshopStore, qdeck: QuestionDeck) -> None:
     w = store.create_workshop("A")
     seq = store.add_sequence(w.id, qdeck, planned_minutes=45)

@@ -62,6 +62,19 @@ def test_shows_the_current_card_in_large_type(setup) -> None:
     assert window.title.fitted_font().pixelSize() <= window.title.max_px
 
 
+def test_a_running_pause_is_what_the_room_sees(setup) -> None:
+    window, session, _ = setup
+    session.show_card("q02")
+    payload = {"step": "p1", "step_kind": "pause", "label": "Déjeuner", "minutes": 45, "slot": 1}
+    session.record(EventKind.STEP_PLANNED, payload=payload)
+    assert window.title.text() == "Et si la canicule durait trois semaines ? (2)"  # planned, not started
+    session.record(EventKind.STEP_STARTED, payload={"step": "p1"})
+    assert (window.heading.text(), window.title.text()) == ("Hors jeu", "Pause — Déjeuner")
+    assert window.prompt.text().startswith("depuis ") and window.prompt.text().endswith(" · prévu : 45 min")
+    session.record(EventKind.STEP_ENDED, payload={"step": "p1"})
+    assert window.title.text() == "Et si la canicule durait trois semaines ? (2)"  # back to the card
+
+
 def test_timer_appears_when_running(setup) -> None:
     window, session, _ = setup
     assert window.timer.text() == ""

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
-from core_samples import SEQ, Log
+from dataclasses import replace
+from datetime import timedelta
 
-from workshop_app.core.events import EventKind
+from core_samples import SEQ, Log, question_deck
+
+from workshop_app.core.events import Event, EventKind
 from workshop_app.core.state import fold
-from workshop_app.services.history import filter_rows, history_rows, state_at
+from workshop_app.services.history import compass_timeline, filter_rows, history_rows, state_at
 
 GROUPS = {"g1": "Les Coteaux", "g2": "Le Canal"}
 CARDS = {(SEQ, "q01"): "Et si la canicule…", (SEQ, "q02"): "Et si la crue…"}
@@ -57,3 +60,38 @@ def test_the_state_at_any_moment_is_the_fold_of_the_log_so_far() -> None:
     before_undo = state_at(log.events, undo.seq - 1).sequence(SEQ)
     assert ("g1", "q02") in before_undo.answers  # the undo had not happened yet
     assert ("g1", "q02") not in state_at(log.events, undo.seq).sequence(SEQ).answers
+
+
+def _spread(log: Log, minutes: int = 10) -> list[Event]:
+    """The log's events, ``minutes`` apart (a real workshop's pace, not one second)."""
+    start = log.events[0].at
+    return [replace(e, at=start + timedelta(minutes=minutes * i)) for i, e in enumerate(log.events)]
+
+
+def test_compass_timeline_follows_answers_and_undo() -> None:
+    deck = question_deck()
+    log = Log()
+    log.choose("g1", "c1", "4")  # A: 100 -> overall 100
+    log.choose("g1", "c3", "0")  # B: 0 -> overall 50
+    log.show("c2")  # not a change: no point
+    log.choose("g2", "c3", "4")  # B: 50 -> overall 75
+    log.undo(log.events[-1].key)  # back to B 0 -> overall 50
+    points = compass_timeline(deck, _spread(log), SEQ, ["g1", "g2"])
+    assert [p.overall for p in points] == [100.0, 50.0, 75.0, 50.0]
+    assert points[0].axes == {"A": 100.0, "B": None}
+    assert points[-1].at - points[0].at == timedelta(minutes=40)
+    assert compass_timeline(deck, _spread(log), "another-sequence", ["g1", "g2"]) == []
+
+
+def test_compass_timeline_reads_at_most_max_points_slices() -> None:
+    deck = question_deck()
+    log = Log()
+    for i in range(300):
+        log.choose(f"g{i % 3}", "c1", str(i % 5))
+    points = compass_timeline(deck, _spread(log, minutes=2), SEQ, ["g0", "g1", "g2"], max_points=50)
+    assert 2 <= len(points) <= 51
+    final = fold(log.events).sequence(SEQ)
+    from workshop_app.core.scoring import score
+
+    exact = score(deck, final, ["g0", "g1", "g2"]).room.axes["A"].score
+    assert points[-1].axes["A"] == exact  # the last point is the compass at the end

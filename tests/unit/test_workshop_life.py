@@ -62,6 +62,8 @@ def test_a_template_copies_details_tables_and_programme_not_what_happened() -> N
         store.add_participant(info.id, name="Hélène", group_id=table.id)
         store.record_choice(info.id, seq.id, table.id, deck.cards[0].id, deck.scale[2].id)
         store.add_action(info.id, "Exercer le PCS")
+        lunch = store.plan_step(info.id, "pause", "Déjeuner", 60, slot=1)
+        store.mark_step(info.id, lunch.id, started=True)
         copy = duplicate_workshop(store, info.id)
         snap = store.snapshot(copy.id)
     assert copy.title == "Atelier Soissons (copie)" and copy.status is WorkshopStatus.DRAFT
@@ -69,4 +71,11 @@ def test_a_template_copies_details_tables_and_programme_not_what_happened() -> N
         "Soissons", "Salle du conseil", "Cinq actions", None)
     assert [g.name for g in snap.groups] == ["Les Coteaux", "Le Canal"] and snap.groups[0].colour == "#0072B2"
     assert [(s.deck.id, s.planned_minutes, s.title) for s in snap.sequences] == [("et-si-33", 90, "Matin")]
-    assert snap.events == () and snap.participants == () and snap.actions == ()
+    assert snap.participants == () and snap.actions == ()
+    from workshop_app.core.events import EventKind
+    from workshop_app.core.programme import programme_steps
+
+    assert [e.kind for e in snap.events] == [EventKind.STEP_PLANNED]  # the programme's pause, not played
+    [step] = programme_steps(snap.events)
+    assert (step.kind, step.label, step.planned_minutes, step.slot, step.started_at) == (
+        "pause", "Déjeuner", 60, 1, None)

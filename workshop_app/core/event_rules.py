@@ -23,7 +23,7 @@ NEEDS: dict[EventKind, tuple[type | None, bool]] = {
     EventKind.CARD_DROPPED: (StrategyDeck, True),
     EventKind.CARD_SHOWN: (None, False),
 }
-TEXT_KEYS = ("option", "argument", "text", "author", "scope")
+TEXT_KEYS = ("option", "argument", "text", "author", "scope", "step", "step_kind", "label")
 
 
 Problem = tuple[str, str]  # (the field at fault, e.g. "card_id" or "payload.option"; the French reason)

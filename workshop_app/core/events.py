@@ -38,6 +38,11 @@ class EventKind(StrEnum):
     SEQUENCE_ENDED = "sequence_ended"
     RESULTS_REVEALED = "results_revealed"
     RESULTS_HIDDEN = "results_hidden"
+    # programme steps that are not decks (accueil, pause, bilan…): see core.programme
+    STEP_PLANNED = "step_planned"  # payload: step (id), step_kind, label, minutes, slot; again to change it
+    STEP_REMOVED = "step_removed"  # payload: step
+    STEP_STARTED = "step_started"  # payload: step; the event's time is the step's actual start
+    STEP_ENDED = "step_ended"  # payload: step
     UNDO = "undo"  # payload: target (id of the event undone)
     REDO = "redo"  # payload: target (id of the undo event cancelled)
 

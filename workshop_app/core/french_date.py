@@ -27,7 +27,17 @@ _DIGITS = re.compile(r"^\d{6}$|^\d{8}$")
 
 
 class DateError(AtelierError):
-    """A typed date that is not one; ``str()`` is the French sentence to show next to the field."""
+    """A typed date that is not one; ``str()`` is the French sentence to show next to the field.
+
+    ``code`` and ``args`` say the same thing as data, so that an interface in another language can write its
+    own sentence (``workshop_app.ui.date_edit.date_error_text``): ``not_a_date`` (typed), ``year_range``
+    (typed, lowest year, highest year), ``month_range`` (typed), ``no_such_day`` (typed, day, month, year).
+    """
+
+    def __init__(self, message: str, code: str = "", args: tuple[object, ...] = ()) -> None:
+        super().__init__(message)
+        self.code = code
+        self.args_ = args
 
 
 def parse_french_date(text: str) -> date | None:
@@ -43,18 +53,26 @@ def parse_french_date(text: str) -> date | None:
     else:
         raise DateError(
             f"« {typed} » n’est pas une date : tapez le jour, le mois et l’année, "
-            f"par exemple 15/10/2026 ou 15102026."
+            f"par exemple 15/10/2026 ou 15102026.",
+            "not_a_date",
+            (typed,),
         )
     full_year = int(year) + 2000 if len(year) == 2 else int(year)
     if not MIN_YEAR <= full_year <= MAX_YEAR:
-        raise DateError(f"« {typed} » : l’année doit être entre {MIN_YEAR} et {MAX_YEAR} (jj/mm/aaaa).")
+        raise DateError(
+            f"« {typed} » : l’année doit être entre {MIN_YEAR} et {MAX_YEAR} (jj/mm/aaaa).",
+            "year_range",
+            (typed, MIN_YEAR, MAX_YEAR),
+        )
     if not 1 <= int(month) <= 12:
-        raise DateError(f"« {typed} » : le mois doit aller de 1 à 12 (jj/mm/aaaa).")
+        raise DateError(f"« {typed} » : le mois doit aller de 1 à 12 (jj/mm/aaaa).", "month_range", (typed,))
     try:
         return date(full_year, int(month), int(day))
     except ValueError:
         raise DateError(
-            f"« {typed} » : il n’y a pas de {int(day)} {MONTHS[int(month) - 1]} {full_year}."
+            f"« {typed} » : il n’y a pas de {int(day)} {MONTHS[int(month) - 1]} {full_year}.",
+            "no_such_day",
+            (typed, int(day), int(month), full_year),
         ) from None
 
 

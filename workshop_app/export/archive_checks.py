@@ -141,7 +141,14 @@ PAYLOAD_KEYS: dict[str, tuple[str, int]] = {
     "text": ("str", MAX_EVENT_TEXT),
     "author": ("str", 200),
     "scope": ("str", 20),
+    "reason": ("str", 20),  # a timer stopped because the app closed (services.workshop_life)
     "internal": ("bool", 0),  # a note « hors compte-rendu »
+    # a programme step that is not a deck (core.programme)
+    "step": ("str", 64),
+    "step_kind": ("str", 20),
+    "label": ("str", 200),
+    "minutes": ("int", 600),
+    "slot": ("int", MAX_COUNTER),
     # an undo/redo names its target by event id (format 2) or by sequence number (format 1)
     "target": ("target", MAX_COUNTER),
 }

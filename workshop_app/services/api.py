@@ -15,6 +15,7 @@ from workshop_app.core.deck_loader import AnyDeck
 from workshop_app.core.errors import AtelierError
 from workshop_app.core.events import Event, EventKind
 from workshop_app.core.merge import MergeConflict, MergeReport
+from workshop_app.core.programme import ProgrammeStep
 from workshop_app.core.territory import KnownTerritory
 from workshop_app.core.workshop import (
     ActionItem,
@@ -91,7 +92,28 @@ class WorkshopService(Protocol):
 
     def update_participant(self, participant_id: str, **fields: Any) -> ParticipantInfo: ...
 
+    def move_participants(self, participant_ids: list[str], group_id: str | None) -> int:
+        """Seat several participants at one table (None: no table) in one commit; returns how many moved."""
+        ...
+
     def remove_participant(self, participant_id: str) -> None: ...
+
+    # -- programme steps that are not decks (see core.programme) -------------------------------------------
+    def plan_step(
+        self,
+        workshop_id: str,
+        kind: str,
+        label: str = "",
+        minutes: int | None = None,
+        slot: int = 0,
+        step_id: str | None = None,
+    ) -> ProgrammeStep: ...
+
+    def remove_step(self, workshop_id: str, step_id: str) -> None: ...
+
+    def mark_step(self, workshop_id: str, step_id: str, started: bool) -> ProgrammeStep: ...
+
+    def programme_steps(self, workshop_id: str) -> list[ProgrammeStep]: ...
 
     # -- sequences (decks played, snapshotted) --------------------------------------------------------------
     def add_sequence(

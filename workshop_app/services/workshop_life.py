@@ -75,4 +75,8 @@ def duplicate_workshop(service: object, workshop_id: str, title: str | None = No
         store.add_group(copy.id, group.name, group.colour)
     for sequence in sorted(snapshot.sequences, key=lambda s: s.position):
         store.add_sequence(copy.id, sequence.deck, sequence.planned_minutes, sequence.title)
+    from workshop_app.core.programme import programme_steps
+
+    for step in programme_steps(snapshot.events):  # the day's other times, as planned (not as played)
+        store.plan_step(copy.id, step.kind, step.label, step.planned_minutes, step.slot)
     return cast("WorkshopInfo", store.get_workshop(copy.id))

@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import Any, cast
 
 from sqlalchemy import delete, exists, func, select
 from sqlalchemy.orm import Session
 
 from workshop_app.core.deck_loader import AnyDeck
 from workshop_app.core.errors import AtelierError
-from workshop_app.core.events import utc_now
+from workshop_app.core.events import EventKind, utc_now
+from workshop_app.core.programme import ProgrammeStep, planned_payload, programme_steps, step_title
 from workshop_app.core.workshop import GroupInfo, ParticipantInfo, SequenceInfo, WorkshopInfo
 from workshop_app.store import convert
 from workshop_app.store.base import NOT_FOUND, StoreBase
@@ -127,6 +128,30 @@ class PlanningMixin(StoreBase):
             session.flush()
             return convert.participant_info(row)
 
+    def move_participants(self, participant_ids: list[str], group_id: str | None) -> int:
+        """Seat several participants at one table (``None``: « sans table ») in one commit; how many moved.
+
+        Every id must belong to the same workshop as the table, or nothing moves."""
+        if not participant_ids:
+            return 0
+        with self._write() as session:
+            rows = list(session.scalars(select(ParticipantRow).where(ParticipantRow.id.in_(participant_ids))))
+            if len(rows) != len(set(participant_ids)):
+                raise AtelierError("Ce participant n'existe plus dans cet atelier.")
+            workshops = {row.workshop_id for row in rows}
+            if len(workshops) != 1:
+                raise AtelierError("Ces participants ne sont pas tous dans le même atelier.")
+            workshop_id = workshops.pop()
+            self._check_group(session, workshop_id, group_id)
+            moved = 0
+            for row in rows:
+                if row.group_id != group_id:
+                    row.group_id = group_id
+                    moved += 1
+            if moved:
+                self._touch(session, workshop_id)
+            return moved
+
     def remove_participant(self, participant_id: str) -> None:
         with self._write() as session:
             row = self._get(session, ParticipantRow, participant_id)
@@ -139,6 +164,48 @@ class PlanningMixin(StoreBase):
         owner = session.scalar(select(GroupRow.workshop_id).where(GroupRow.id == group_id))
         if owner != workshop_id:
             raise AtelierError("Ce groupe n'existe pas dans cet atelier.")
+
+    # -- programme steps that are not decks (accueil, pause, bilan…): events, see core.programme -------------
+    def plan_step(
+        self,
+        workshop_id: str,
+        kind: str,
+        label: str = "",
+        minutes: int | None = None,
+        slot: int = 0,
+        step_id: str | None = None,
+    ) -> ProgrammeStep:
+        """Add a step (no ``step_id``) or change one; returns the step as the log now holds it."""
+        step_id = step_id or new_id()
+        payload = planned_payload(step_id, kind, label, minutes, slot)
+        self._step_event(workshop_id, EventKind.STEP_PLANNED, payload)
+        return self._step(workshop_id, step_id)
+
+    def remove_step(self, workshop_id: str, step_id: str) -> None:
+        self._step(workshop_id, step_id)
+        self._step_event(workshop_id, EventKind.STEP_REMOVED, {"step": step_id})
+
+    def mark_step(self, workshop_id: str, step_id: str, started: bool) -> ProgrammeStep:
+        """The step starts (``started``) or ends now: its actual time is this event's."""
+        step = self._step(workshop_id, step_id)
+        if not started and step.started_at is None:
+            raise AtelierError(f"L’étape « {step_title(step)} » n’a pas commencé.")
+        kind = EventKind.STEP_STARTED if started else EventKind.STEP_ENDED
+        self._step_event(workshop_id, kind, {"step": step_id})
+        return self._step(workshop_id, step_id)
+
+    def programme_steps(self, workshop_id: str) -> list[ProgrammeStep]:
+        events = cast(Any, self).events(workshop_id)
+        return programme_steps(events)
+
+    def _step(self, workshop_id: str, step_id: str) -> ProgrammeStep:
+        step = next((s for s in self.programme_steps(workshop_id) if s.id == step_id), None)
+        if step is None:
+            raise AtelierError("Cette étape n’est plus au programme.")
+        return step
+
+    def _step_event(self, workshop_id: str, kind: EventKind, payload: dict[str, Any]) -> None:
+        cast(Any, self).record_event(workshop_id, kind, payload=payload)
 
     # -- sequences ------------------------------------------------------------------------------------------
     def add_sequence(

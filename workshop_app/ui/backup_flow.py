@@ -19,6 +19,7 @@ from PySide6.QtCore import QObject, QStandardPaths, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from workshop_app.core.errors import AtelierError
+from workshop_app.ui.restore_report import contents_summary, restore_lines
 
 log = logging.getLogger(__name__)
 
@@ -108,7 +109,7 @@ class BackupFlow(QObject):
         self, source: Path, close_workshop: Callable[[], None], reopen: Callable[[], object]
     ) -> None:
         from workshop_app import paths
-        from workshop_app.cli.backup import describe_restore, known_revisions, local_database
+        from workshop_app.cli.backup import known_revisions, local_database
         from workshop_app.store.backup import read_backup, restore_backup
 
         try:
@@ -126,7 +127,7 @@ class BackupFlow(QObject):
                 "elles sont d'abord mises de côté dans « %3 »."
             )
             .replace("%1", source.name)
-            .replace("%2", contents.summary())
+            .replace("%2", contents_summary(contents))
             .replace("%3", str(paths.backups_dir())),
             QMessageBox.StandardButton.Cancel,
             self._parent,
@@ -150,5 +151,5 @@ class BackupFlow(QObject):
         self._message(
             QMessageBox.Icon.Information,
             self.tr("Sauvegarde restaurée"),
-            "\n".join(describe_restore(report, source)),
+            "\n".join(restore_lines(report, source)),
         )

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from PySide6.QtCore import QDate, QLocale, QPoint, QRect, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QDate, QLocale, QPoint, QRect, Qt, Signal
 from PySide6.QtGui import QAction, QColor, QIcon, QKeyEvent, QPainter, QPixmap
 from PySide6.QtWidgets import QCalendarWidget, QLineEdit, QWidget
 
@@ -73,7 +73,7 @@ class FrenchDateEdit(QLineEdit):
         """The date the text names now. Raises DateError (also for an empty field that needs a date)."""
         value = parse_french_date(self.text())
         if value is None and not self.allow_empty:
-            raise DateError(self.tr("Une date est nécessaire : tapez-la en jj/mm/aaaa."))
+            raise DateError("Une date est nécessaire : tapez-la en jj/mm/aaaa.", "required")
         return value
 
     def is_acceptable(self) -> bool:
@@ -89,7 +89,8 @@ class FrenchDateEdit(QLineEdit):
             value = self.read()
         except DateError as exc:
             kept = short_french_date(self._value) if self._value else self.tr("aucune date")
-            message = self.tr("%1 Date inchangée : %2.").replace("%1", str(exc)).replace("%2", kept)
+            refused = date_error_text(exc)
+            message = self.tr("%1 Date inchangée : %2.").replace("%1", refused).replace("%2", kept)
             self._mark(error=True, message=message)
             self.sig_refused.emit(message)
             return False
@@ -179,3 +180,44 @@ def date_in_full(value: date) -> str:
     if locale.language() in (QLocale.Language.French, QLocale.Language.C, QLocale.Language.AnyLanguage):
         return long_french_date(value)
     return locale.toString(QDate(value.year, value.month, value.day), "dddd d MMMM yyyy")
+
+
+def month_name(month: int) -> str:
+    """« octobre »: French unless the interface is in another language (as :func:`date_in_full`)."""
+    from workshop_app.core.french_date import MONTHS
+
+    locale = QLocale()
+    if locale.language() in (QLocale.Language.French, QLocale.Language.C, QLocale.Language.AnyLanguage):
+        return MONTHS[month - 1]
+    return locale.monthName(month)
+
+
+def date_error_text(error: DateError) -> str:
+    """The refusal in the interface's language, from the error's code (core stays free of Qt and of any
+    catalogue); an error without a known code keeps its French sentence."""
+    args = [str(a) for a in error.args_]
+    templates = {
+        "not_a_date": QCoreApplication.translate(
+            "FrenchDateEdit",
+            "« %1 » n’est pas une date : tapez le jour, le mois et l’année, par exemple 15/10/2026 ou "
+            "15102026.",
+        ),
+        "year_range": QCoreApplication.translate(
+            "FrenchDateEdit", "« %1 » : l’année doit être entre %2 et %3 (jj/mm/aaaa)."
+        ),
+        "month_range": QCoreApplication.translate(
+            "FrenchDateEdit", "« %1 » : le mois doit aller de 1 à 12 (jj/mm/aaaa)."
+        ),
+        "no_such_day": QCoreApplication.translate("FrenchDateEdit", "« %1 » : il n’y a pas de %2 %3 %4."),
+        "required": QCoreApplication.translate(
+            "FrenchDateEdit", "Une date est nécessaire : tapez-la en jj/mm/aaaa."
+        ),
+    }
+    template = templates.get(error.code)
+    if template is None:
+        return str(error)
+    if error.code == "no_such_day" and len(args) == 4:
+        args[2] = month_name(int(args[2]))
+    for i, value in enumerate(args, start=1):
+        template = template.replace(f"%{i}", value)
+    return template

@@ -31,6 +31,7 @@ from workshop_app.core.state import SequenceState
 from workshop_app.services.history import HistoryRow, filter_rows, history_rows, state_at
 from workshop_app.ui.compass.widget import CompassWidget
 from workshop_app.ui.session import WorkshopSession
+from workshop_app.ui.setup.steps_panel import step_text
 
 _Index = QModelIndex | QPersistentModelIndex
 _ANSWERS = frozenset({EventKind.CHOICE_RECORDED, EventKind.CHOICE_WITHDRAWN, EventKind.ARGUMENT_SET,
@@ -57,7 +58,23 @@ class HistoryModel(QAbstractTableModel):
             EventKind.RESULTS_HIDDEN: self.tr("résultats masqués"),
             EventKind.UNDO: self.tr("annulation"),
             EventKind.REDO: self.tr("rétablissement"),
+            EventKind.STEP_PLANNED: self.tr("étape prévue"),
+            EventKind.STEP_REMOVED: self.tr("étape retirée"),
+            EventKind.STEP_STARTED: self.tr("étape commencée"),
+            EventKind.STEP_ENDED: self.tr("étape terminée"),
         }
+
+    def detail(self, row: HistoryRow) -> str:
+        """The detail in the interface's language (``services.history`` writes French and says it as data)."""
+        if row.detail_key == "event" and row.detail_args:
+            return self.tr("événement n° %1").replace("%1", row.detail_args[0])
+        if row.detail_key == "timer_sequence":
+            return self.tr("séquence")
+        if row.detail_key == "timer_card":
+            return self.tr("carte")
+        if row.detail_key == "step" and len(row.detail_args) == 2:
+            return step_text(*row.detail_args)
+        return row.detail
 
     def set_rows(self, rows: Sequence[HistoryRow]) -> None:
         self.beginResetModel()
@@ -85,7 +102,7 @@ class HistoryModel(QAbstractTableModel):
             return None
         row = self.rows[index.row()]
         what = self.kind_labels.get(row.kind, row.what)
-        return (row.at.strftime("%H:%M:%S"), what, row.table, row.card, row.detail)[index.column()]
+        return (row.at.strftime("%H:%M:%S"), what, row.table, row.card, self.detail(row))[index.column()]
 
 
 class HistoryDialog(QDialog):
@@ -207,7 +224,7 @@ class HistoryDialog(QDialog):
         row = next(r for r in self._all if r.seq == event.seq)
         text = self.tr("Après l'événement %1 / %2, à %3 : %4").replace("%1", str(index + 1))
         text = text.replace("%2", str(len(self._events))).replace("%3", row.at.strftime("%H:%M:%S"))
-        self.moment.setText(text.replace("%4", row.what))
+        self.moment.setText(text.replace("%4", self.model.kind_labels.get(row.kind, row.what)))
         if sequence is None:
             return
         state = state_at(self._events, event.seq).sequences.get(sequence.id)

@@ -24,11 +24,14 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QStackedLayout, QVBoxLayout, 
 
 from workshop_app.core.deck import StrategyDeck
 from workshop_app.core.events import Event, EventKind
+from workshop_app.core.programme import STEP_EVENTS, programme_steps
 from workshop_app.services.timers import CARD, SEQUENCE, TimerClock, format_duration, timer_key
 from workshop_app.ui.compass.widget import CompassWidget
 from workshop_app.ui.play.card_panel import card_levels_text
+from workshop_app.ui.play.step_bar import clock
 from workshop_app.ui.session import WorkshopSession
 from workshop_app.ui.settings import PROJECTOR_SCREEN, AppSettings
+from workshop_app.ui.setup.steps_panel import step_text
 from workshop_app.ui.theme_ink import Ink, follow_ink, ink, visible_on
 
 _WRAP = int(Qt.TextFlag.TextWordWrap) | int(Qt.AlignmentFlag.AlignLeft) | int(Qt.AlignmentFlag.AlignTop)
@@ -232,7 +235,9 @@ class ProjectorWindow(QWidget):
 
     # -- session signals ------------------------------------------------------------------------------------
     def on_session_event(self, event: Event) -> None:
-        if self.clock.apply(event):
+        if event.kind in STEP_EVENTS:
+            self.refresh()  # a pause starts or ends: the room sees it
+        elif self.clock.apply(event):
             self.refresh_timer()
         elif event.kind in _REVEAL:
             self.refresh_compass()
@@ -247,6 +252,10 @@ class ProjectorWindow(QWidget):
 
     # -- display --------------------------------------------------------------------------------------------
     def refresh(self) -> None:
+        if self._show_running_step():
+            self.refresh_timer()
+            self.refresh_compass()
+            return
         deck = self._session.deck
         seq = self._session.sequence()
         card = next((c for c in deck.cards if c.id == self._session.card_id), None) if deck else None
@@ -263,6 +272,19 @@ class ProjectorWindow(QWidget):
             self.prompt.set_text("")
         self.refresh_timer()
         self.refresh_compass()
+
+    def _show_running_step(self) -> bool:
+        """While a step that is not a deck runs (a pause, the welcome…), the room sees it, not a card."""
+        step = next((s for s in programme_steps(self._session.events) if s.running), None)
+        if step is None or step.started_at is None:
+            return False
+        self.heading.setText(self.tr("Hors jeu"))
+        self.title.set_text(step_text(step.kind, step.label))
+        since = self.tr("depuis %1").replace("%1", clock(step.started_at))
+        if step.planned_minutes:
+            since += self.tr(" · prévu : %1 min").replace("%1", str(step.planned_minutes))
+        self.prompt.set_text(since)
+        return True
 
     def revealed(self) -> bool:
         return self._session.sequence_id is not None and self._session.sequence_state().revealed

@@ -240,7 +240,9 @@ def build_story(ctx: sections.Context, reporter: _Reporter) -> list[Flowable]:
     story += synthesis_section(ctx)
     if ctx.full:
         story += sections.contents(ctx)
-    story += render_section(ctx, body.context(ctx.snapshot, ctx.state, ctx.text))
+    story += render_section(
+        ctx, body.context(ctx.snapshot, ctx.state, ctx.text, ctx.anonymiser.participant, ctx.full)
+    )
     reporter.report(0.05, "Graphiques de la boussole")
     story += sections.results_section(ctx)
     story += sections.agreement_section(ctx)

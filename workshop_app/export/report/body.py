@@ -10,12 +10,14 @@ from collections.abc import Callable, Mapping, Sequence
 
 from workshop_app.core.deck import QuestionDeck, StrategyDeck
 from workshop_app.core.findings import WorkshopFindings, score_text
+from workshop_app.core.programme import KIND_TITLES, ProgrammeStep, programme_steps, step_title
 from workshop_app.core.scoring import CompassReading
 from workshop_app.core.state import WorkshopState
-from workshop_app.core.workshop import WorkshopSnapshot
+from workshop_app.core.workshop import ParticipantInfo, WorkshopSnapshot
 from workshop_app.export import analysis
 from workshop_app.export.french import format_date, format_minutes, format_time
 from workshop_app.export.report import synthesis as syn
+from workshop_app.export.report import tables
 from workshop_app.export.report.model import Block, Bullets, Para, RadarChart, Section, Serie, TableBlock
 
 Text = Callable[[str], str]
@@ -26,9 +28,18 @@ def _or_missing(text: Text, value: str) -> Para:
     return Para(text(value), "body") if value.strip() else Para(MISSING, "muted")
 
 
-def context(snapshot: WorkshopSnapshot, state: WorkshopState, text: Text) -> Section:
-    """« Contexte, objectifs et programme », with the programme as played."""
+def context(
+    snapshot: WorkshopSnapshot,
+    state: WorkshopState,
+    text: Text,
+    name: Callable[[ParticipantInfo], str] | None = None,
+    full: bool = True,
+) -> Section:
+    """« Contexte, objectifs et programme », with the programme as played and who sat at each table
+    (``name``: how a participant is named, the anonymiser's label when anonymising; ``full``: the list of
+    people per table, which the short edition leaves out)."""
     info = snapshot.info
+    seats = tables.composition(snapshot, text, name or (lambda p: text(p.name) or "—"), full)
     return Section(
         "Contexte, objectifs et programme",
         subsections=(
@@ -40,24 +51,31 @@ def context(snapshot: WorkshopSnapshot, state: WorkshopState, text: Text) -> Sec
                 level=2,
             ),
             programme(snapshot, state, text),
+            *((seats,) if seats is not None else ()),
         ),
     )
 
 
 def programme(snapshot: WorkshopSnapshot, state: WorkshopState, text: Text) -> Section:
     timings = analysis.programme(snapshot, state)
-    if not timings:
+    steps = programme_steps(snapshot.events)  # accueil, pauses, bilan…: the day's other times
+    if not timings and not steps:
         return Section("Programme", (Para("Aucune séquence n’a été jouée.", "muted"),), level=2)
     day = format_date(snapshot.info.date)
+    what = "Les séquences jouées et les autres temps de la journée" if steps else "Les séquences jouées"
     blocks: list[Block] = [
         Para(
-            "Les séquences jouées, dans l’ordre, avec la durée prévue et les heures réelles"
+            f"{what}, dans l’ordre, avec la durée prévue et les heures réelles"
             f"{' (le ' + day + ')' if day else ''}, relevées dans le journal de l’atelier."
         )
     ]
     rows: list[list[str]] = []
     inferred = False
-    for t in timings:
+    for index in range(len(timings) + 1):
+        rows += [_step_row(step, text) for step in steps if min(step.slot, len(timings)) == index]
+        if index == len(timings):
+            break
+        t = timings[index]
         mark = "" if t.explicit else "≈ "
         inferred = inferred or (not t.explicit and t.start is not None)
         rows.append(
@@ -75,7 +93,8 @@ def programme(snapshot: WorkshopSnapshot, state: WorkshopState, text: Text) -> S
         )
     blocks.append(
         TableBlock(
-            ["Séquence", "Jeu", "Prévu", "Début", "Fin", "Durée réelle", "Cartes jouées"],
+            ["Séquence ou étape" if steps else "Séquence", "Jeu", "Prévu", "Début", "Fin", "Durée réelle",
+             "Cartes jouées"],
             rows,
             [0.246, 0.258, 0.088, 0.088, 0.088, 0.106, 0.126],
             "llrrrrr",
@@ -90,6 +109,22 @@ def programme(snapshot: WorkshopSnapshot, state: WorkshopState, text: Text) -> S
             )
         )
     return Section("Programme", blocks, level=2)
+
+
+def _step_row(step: ProgrammeStep, text: Text) -> list[str]:
+    """A step that is not a deck: its title, its kind, planned and actual times (« — » until played)."""
+    title, kind = text(step_title(step)), KIND_TITLES[step.kind]
+    if step.kind != "autre" and step.label and not title.casefold().startswith(kind.casefold()):
+        title = f"{kind} : {title}"  # « Bilan : tour de table »
+    return [
+        title,
+        "—",
+        format_minutes(step.planned_minutes),
+        format_time(step.started_at, "—"),
+        format_time(step.ended_at, "—"),
+        format_minutes(step.actual_minutes),
+        "—",
+    ]
 
 
 def results(

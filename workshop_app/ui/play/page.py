@@ -29,6 +29,7 @@ from workshop_app.ui.play.feedback import describe_undo
 from workshop_app.ui.play.groups_panel import GroupsPanel
 from workshop_app.ui.play.outline_model import ID_ROLE, SEQUENCE_ROLE, OutlineModel
 from workshop_app.ui.play.outline_view import OutlineView
+from workshop_app.ui.play.step_bar import StepBar
 from workshop_app.ui.play.timer_bar import TimerBar
 from workshop_app.ui.session import WorkshopSession
 from workshop_app.ui.settings import COMPASS_VIEW, PLAY_SPLITTER, AppSettings
@@ -59,6 +60,7 @@ class PlayPage(QWidget):
         self.outline.clicked.connect(self.on_outline_activated)
         self.card = CardPanel()
         self.timers = TimerBar(session)
+        self.steps = StepBar(session)  # accueil, pause, bilan: started and ended here
         self.groups = GroupsPanel(session)
         self.previous_button = QPushButton(self.tr("◀ Carte précédente"))
         self.previous_button.clicked.connect(self.previous_card)
@@ -105,6 +107,7 @@ class PlayPage(QWidget):
         column.addWidget(self.card)
         column.addLayout(navigation)
         column.addWidget(self.timers)
+        column.addWidget(self.steps)
         column.addWidget(self.groups, 1)
         column.addWidget(self.status)
         splitter = QSplitter(Qt.Orientation.Horizontal)

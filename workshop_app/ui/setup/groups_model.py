@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QMimeData, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QColor
 
 if TYPE_CHECKING:
@@ -24,6 +24,8 @@ GROUP_ROLE = Qt.ItemDataRole.UserRole + 1
 class GroupsModel(QAbstractTableModel):
     #: (group id, field, value): the user edited a cell
     sig_edit = Signal(str, str, object)
+    #: (participant ids, group id): participants were dropped on a table
+    sig_participants_dropped = Signal(list, str)
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -73,9 +75,40 @@ class GroupsModel(QAbstractTableModel):
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         base = super().flags(index)
+        if index.isValid():
+            base |= Qt.ItemFlag.ItemIsDropEnabled  # participants dragged from the list are seated here
         if index.isValid() and index.column() == COL_NAME:
             return base | Qt.ItemFlag.ItemIsEditable
         return base
+
+    # -- drop: participants dragged from the list (see participants_moves) ---------------------------------
+    def mimeTypes(self) -> list[str]:
+        from workshop_app.ui.setup.participants_moves import MIME_PARTICIPANTS
+
+        return [MIME_PARTICIPANTS]
+
+    def supportedDropActions(self) -> Qt.DropAction:
+        return Qt.DropAction.CopyAction | Qt.DropAction.MoveAction
+
+    def _drop_row(self, row: int, parent: Index) -> int:
+        return parent.row() if parent.isValid() else row
+
+    def canDropMimeData(
+        self, data: QMimeData, action: Qt.DropAction, row: int, column: int, parent: Index
+    ) -> bool:
+        from workshop_app.ui.setup.participants_moves import participant_ids
+
+        return bool(participant_ids(data)) and 0 <= self._drop_row(row, parent) < len(self._rows)
+
+    def dropMimeData(
+        self, data: QMimeData, action: Qt.DropAction, row: int, column: int, parent: Index
+    ) -> bool:
+        from workshop_app.ui.setup.participants_moves import participant_ids
+
+        if not self.canDropMimeData(data, action, row, column, parent):
+            return False
+        self.sig_participants_dropped.emit(participant_ids(data), self._rows[self._drop_row(row, parent)].id)
+        return True
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():

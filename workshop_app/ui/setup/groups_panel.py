@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from workshop_app.ui.setup.groups_model import COL_NAME, GroupsModel
+from workshop_app.ui.setup.participants_moves import move_participants
 from workshop_app.ui.theme import GROUP_COLOURS
 
 if TYPE_CHECKING:
@@ -45,7 +46,7 @@ class GroupsPanel(QWidget):
         super().__init__(parent)
         self.session = session
         self.model = GroupsModel(self)
-        heading = QLabel(self.tr("Tables (groupes)"))
+        heading = QLabel(self.tr("Tables (groupes) — glissez-y des participants"))
         heading.setObjectName("sectionTitle")
         self.view = QTableView()
         self.view.setObjectName("groupsView")
@@ -57,6 +58,10 @@ class GroupsPanel(QWidget):
         )
         self.view.setTabKeyNavigation(False)
         self.view.verticalHeader().setVisible(False)
+        self.view.setAcceptDrops(True)  # participants dragged from their list onto a table are seated there
+        self.view.setDragDropMode(QAbstractItemView.DragDropMode.DropOnly)
+        self.view.setDragDropOverwriteMode(True)
+        self.view.setDropIndicatorShown(True)
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(COL_NAME, QHeaderView.ResizeMode.Stretch)
@@ -93,6 +98,9 @@ class GroupsPanel(QWidget):
         self.colour_button.clicked.connect(self.on_colour_clicked)
         self.remove_button.clicked.connect(self.on_remove_clicked)
         self.model.sig_edit.connect(self.on_model_edit)
+        self.model.sig_participants_dropped.connect(
+            lambda ids, group_id: move_participants(self.session, ids, group_id)
+        )
         delete = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.view)
         delete.setContext(Qt.ShortcutContext.WidgetShortcut)
         delete.activated.connect(self.on_remove_clicked)

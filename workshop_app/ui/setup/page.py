@@ -13,6 +13,7 @@ from workshop_app.ui.setup.groups_panel import GroupsPanel
 from workshop_app.ui.setup.info_panel import InfoPanel
 from workshop_app.ui.setup.participants_panel import ParticipantsPanel
 from workshop_app.ui.setup.sequences_panel import SequencesPanel
+from workshop_app.ui.setup.steps_panel import StepsPanel
 
 if TYPE_CHECKING:
     from workshop_app.core.catalogue import DeckEntry
@@ -41,13 +42,14 @@ class SetupPage(QWidget):
         self.info = InfoPanel(session)
         self.groups = GroupsPanel(session)
         self.sequences = SequencesPanel(session)
+        self.steps = StepsPanel(session)
         self.participants = ParticipantsPanel(session)
         right = QSplitter(Qt.Orientation.Vertical)
         right.setChildrenCollapsible(False)
-        for panel in (self.groups, self.sequences, self.participants):
+        for panel in (self.groups, self.sequences, self.steps, self.participants):
             right.addWidget(panel)
-        right.setStretchFactor(2, 1)
-        right.setSizes([250, 220, 330])
+        right.setStretchFactor(3, 1)
+        right.setSizes([230, 200, 150, 330])
         right_scroll = QScrollArea()  # large text on a small screen: scroll rather than squash the tables
         right_scroll.setWidget(right)
         right_scroll.setWidgetResizable(True)
@@ -74,9 +76,11 @@ class SetupPage(QWidget):
     def fit_tables(self) -> None:
         """Each table keeps room for a few rows whatever the text size; past that, the column scrolls."""
         row = self.fontMetrics().height() + 12
-        for view, rows in ((self.groups.view, 4), (self.sequences.view, 2), (self.participants.view, 4)):
+        views = ((self.groups.view, 4), (self.sequences.view, 2), (self.participants.view, 4))
+        for view, rows in views:
             view.verticalHeader().setDefaultSectionSize(row)
             view.setMinimumHeight(view.horizontalHeader().sizeHint().height() + rows * row + 4)
+        self.steps.view.setMinimumHeight(2 * row + 6)
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QMimeData, QModelIndex, QPersistentModelIndex, Qt, Signal
 
 if TYPE_CHECKING:
     from workshop_app.core.workshop import GroupInfo, ParticipantInfo
@@ -80,7 +80,25 @@ class ParticipantsModel(QAbstractTableModel):
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
-        return super().flags(index) | Qt.ItemFlag.ItemIsEditable if index.isValid() else super().flags(index)
+        if not index.isValid():
+            return super().flags(index)
+        return super().flags(index) | Qt.ItemFlag.ItemIsEditable | Qt.ItemFlag.ItemIsDragEnabled
+
+    # -- drag: the selected rows' participants, dropped on a table (see participants_moves) -----------------
+    def mimeTypes(self) -> list[str]:
+        from workshop_app.ui.setup.participants_moves import MIME_PARTICIPANTS
+
+        return [MIME_PARTICIPANTS]
+
+    def mimeData(self, indexes: Sequence[QModelIndex]) -> QMimeData:
+        from workshop_app.ui.setup.participants_moves import participants_mime
+
+        rows = sorted({i.row() for i in indexes if i.isValid()})
+        return participants_mime([self._rows[r].id for r in rows])
+
+    def supportedDragActions(self) -> Qt.DropAction:
+        # a copy for Qt: the rows are never removed from this list (a « move » would make the view clear them)
+        return Qt.DropAction.CopyAction
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from workshop_app.ui.setup.participants_import import ParticipantsImport
 from workshop_app.ui.setup.participants_model import COL_GROUP, COL_KIND, COL_NAME, KINDS, ParticipantsModel
+from workshop_app.ui.setup.participants_moves import MoveMenu, UnseatedDropZone, move_participants
 
 if TYPE_CHECKING:
     from workshop_app.ui.session import WorkshopSession
@@ -92,7 +93,11 @@ class ParticipantsPanel(QWidget):
         self.view.setItemDelegateForColumn(COL_GROUP, GroupDelegate(self.model, self.view))
         self.view.setItemDelegateForColumn(COL_KIND, KindDelegate(self.model, self.view))
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        # several at once (Maj, Ctrl): dragged onto a table, or « Déplacer vers… » (Ctrl+M)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.view.setDragEnabled(True)
+        self.view.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
+        self.view.setDefaultDropAction(Qt.DropAction.CopyAction)
         self.view.setEditTriggers(
             QAbstractItemView.EditTrigger.AllEditTriggers & ~QAbstractItemView.EditTrigger.CurrentChanged
         )
@@ -110,15 +115,22 @@ class ParticipantsPanel(QWidget):
         row.addWidget(self.add_button)
         row.addWidget(self.remove_button)
         self.importer = ParticipantsImport(session, self.view, self)
+        self.mover = MoveMenu(session, self.view, self)
+        self.unseated = UnseatedDropZone()
+        self.unseated.sig_dropped.connect(lambda ids: move_participants(session, ids, None))
         row.addWidget(self.importer.import_button)
         row.addWidget(self.importer.balance_button)
+        row.addWidget(self.mover.button)
         row.addStretch(1)
         row.addWidget(self.count_label)
+        seats = QHBoxLayout()
+        seats.addWidget(self.unseated, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(heading)
         layout.addWidget(hint)
         layout.addWidget(self.view, 1)
+        layout.addLayout(seats)
         layout.addLayout(row)
         self.add_button.clicked.connect(self.on_add_clicked)
         self.remove_button.clicked.connect(self.on_remove_clicked)
@@ -136,6 +148,7 @@ class ParticipantsPanel(QWidget):
         count = len(snapshot.participants)
         text = self.tr("%1 participant") if count <= 1 else self.tr("%1 participants")
         self.count_label.setText(text.replace("%1", str(count)))
+        self.unseated.set_count(sum(1 for p in snapshot.participants if not p.group_id))
         self._update_buttons()
 
     def _update_buttons(self) -> None:

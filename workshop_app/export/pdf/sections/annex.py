@@ -1,5 +1,5 @@
 """The annexes of the complete edition, lettered in the order they come: answers card by card, the timing
-log, the strategy catalogue, the score tables, participants by service and by table, the raw answers grid,
+log, the strategy catalogue, the score tables, participants by service, the raw answers grid,
 photos (scaled, turned upright)."""
 
 from __future__ import annotations
@@ -46,7 +46,7 @@ def annexes(ctx: Context, tick: Callable[[], None]) -> list[Flowable]:
 
 def participants_annex(ctx: Context) -> list[Flowable]:
     st = ctx.st
-    out: list[Flowable] = [*ctx.next_annex("Participant·es par service et par table")]
+    out: list[Flowable] = [*ctx.next_annex("Participant·es par service")]
     people = list(ctx.snapshot.participants)
     if not people:
         return [*out, _p("La liste des participant·es n'a pas été saisie.", st.muted)]
@@ -70,30 +70,7 @@ def participants_annex(ctx: Context) -> list[Flowable]:
             ]
         )
     out.append(table(rows, [3.4 * cm, 4.4 * cm, FRAME_WIDTH - 9.4 * cm, 1.6 * cm]))
-    out += tables_composition(ctx)
-    return out
-
-
-def tables_composition(ctx: Context) -> list[Flowable]:
-    """Who sat at which table (the service and organisation when anonymising)."""
-    st = ctx.st
-    seated = [p for p in ctx.snapshot.participants if p.group_id]
-    if not seated or not ctx.groups:
-        return []
-    rows: list[list[object]] = [head_row(ctx, ["Table", "Participant·es"])]
-    for group in ctx.groups:
-        people = [p for p in seated if p.group_id == group.id]
-        if not people:
-            continue
-        names = [
-            f"{ctx.anonymiser.participant(p)} ({', '.join(x for x in (p.service, p.organisation) if x)})"
-            if (p.service or p.organisation) else ctx.anonymiser.participant(p)
-            for p in people
-        ]
-        rows.append([_c(ctx.text(group.name), st.cell_bold), _p(" ; ".join(names), st.cell)])
-    if len(rows) == 1:
-        return []
-    return [*_h3("Composition des tables"), table(rows, [3.6 * cm, FRAME_WIDTH - 3.6 * cm])]
+    return out  # who sat at which table: « Composition des tables », in the programme (report/tables.py)
 
 
 def photos_annex(ctx: Context) -> list[Flowable]:

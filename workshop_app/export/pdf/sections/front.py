@@ -138,7 +138,7 @@ def participants_summary(ctx: Context) -> str:
     orgs = ", ".join(
         f"{clean(org)} : {n}" for org, n in sorted(by_org.items(), key=lambda kv: (-kv[1], kv[0]))
     )
-    elected = [p for p in people if _is_elected(p.service, p.role)]
+    elected = [p for p in people if p.kind == "élu" or _is_elected(p.service, p.role)]
     services = sorted({p.service for p in people if p.service and not _is_elected(p.service, "")})
     text = f"{plural(len(people), 'participant·e', 'participant·es')}"
     if elected:

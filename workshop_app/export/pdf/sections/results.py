@@ -252,9 +252,12 @@ def question_results(ctx: Context, sequence: SequenceInfo, deck: QuestionDeck) -
     if uncovered:
         caption += f" Aucune carte du jeu ne porte sur : {', '.join(uncovered)}."
     bars = lever_bars(ctx, deck, reading)
+    from workshop_app.export.pdf.evolution import evolution  # (it imports this package)
+
     if ctx.full or len(ctx.groups) <= 6:  # the short edition's synthesis already shows the room alone
-        return out + _room_and_groups_radars(ctx, deck, reading, caption, bars)
-    return out + bars
+        radars = _room_and_groups_radars(ctx, deck, reading, caption, bars)
+        return out + radars + evolution(ctx, sequence, deck)
+    return out + bars + evolution(ctx, sequence, deck)
 
 
 def lever_bars(ctx: Context, deck: QuestionDeck, reading: CompassReading) -> list[Flowable]:
