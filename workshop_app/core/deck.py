@@ -34,6 +34,14 @@ from workshop_app.core.deck_parts import (
     Title,
 )
 from workshop_app.core.deck_parts import Strict_ as _Strict
+from workshop_app.core.deck_subject import (
+    READING,
+    SUBJECT,
+    ScoreReading,
+    SubjectRuleError,
+    SubjectSpec,
+    check_subject,
+)
 
 # Re-exported: the limits are part of the deck model's public face.
 __all__ = ["MAX_CARDS", "MAX_TEXT", "MAX_TITLE", "Section", "Subset"]
@@ -290,6 +298,8 @@ class QuestionDeck(_DeckBase):
     cards: Annotated[list[QuestionCard], Field(min_length=1, max_length=MAX_CARDS)] = Field(
         description="Les cartes, dans l’ordre du jeu."
     )
+    subject: SubjectSpec | None = Field(None, description=SUBJECT)
+    reading: ScoreReading = Field(ScoreReading.PERCENT, description=READING)
 
     @model_validator(mode="after")
     def _check_references(self) -> QuestionDeck:
@@ -327,6 +337,10 @@ class QuestionDeck(_DeckBase):
                         f"niveau inconnu « {level} » ; niveaux possibles : {', '.join(scale_ids)}",
                     )
         self._check_sections_and_subsets(self.cards)
+        try:
+            check_subject(self.subject, self.scale_min, self.scale_max, self.reading)
+        except SubjectRuleError as error:
+            raise DeckRuleError(error.where, error.message) from None
         return self
 
     def card_levels(self, card: QuestionCard) -> list[tuple[ScaleOption, str]]:

@@ -53,6 +53,15 @@ DECK_ROWS: tuple[Column, ...] = (
     Column("Budget par table", "strategy.budget", "int"),
     Column("Unité du budget", "strategy.budget_unit"),
     Column("Entretien maximal par table", "strategy.maintenance_budget", "int"),
+    # questions decks only (core.deck_subject): the subject rated beside the tables, and the scores' reading
+    Column("Lecture des scores", "reading"),
+    Column("Sujet évalué", "subject.label"),
+    Column("Sujets évalués (pluriel)", "subject.plural"),
+    Column("Question pour nommer un sujet", "subject.prompt"),
+    Column("Exemple de sujet", "subject.example"),
+    Column("Lignes de la comparaison", "subject.compare"),
+    Column("Seuil des points forts", "subject.strength_at", "number"),
+    Column("Seuil des vulnérabilités", "subject.vulnerability_at", "number"),
     Column("Notes pour les auteurs (jamais imprimées)", "author_notes"),
     Column("Format", "format", "int"),
 )
