@@ -16,11 +16,13 @@ from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph,
 from workshop_app.core import findings
 from workshop_app.core.deck import QuestionDeck, StrategyDeck
 from workshop_app.core.scoring import CompassReading, GroupReading, Score
+from workshop_app.core.subjects import is_subject_deck
 from workshop_app.core.workshop import GroupInfo, SequenceInfo
 from workshop_app.export.french import NBSP, format_percent
 from workshop_app.export.pdf import charts, legends
 from workshop_app.export.pdf.escaping import clean, inline
 from workshop_app.export.pdf.fonts import BOLD, REGULAR
+from workshop_app.export.pdf.sections import subjects
 from workshop_app.export.pdf.sections.common import (
     Context,
     _c,
@@ -100,7 +102,12 @@ def results_section(ctx: Context) -> list[Flowable]:
     if not ctx.groups:
         return [*out, _p("Aucune table n'a été constituée.", ctx.st.muted)]
     pending, out = out, []  # the chapter's title goes with its first chart, never alone at a page foot
+    compared = subjects.subjects_section(ctx)  # projects, services: side by side, not one radar each
+    if compared:
+        out, pending = [*pending, *compared], []
     for sequence in ctx.sequences:
+        if is_subject_deck(sequence.deck):
+            continue
         title = ctx.h2_block(ctx.text(sequence.display_title), room=13 * cm if ctx.full else 7 * cm)
         if isinstance(sequence.deck, QuestionDeck):
             out += with_title([*pending, *title], question_results(ctx, sequence, sequence.deck))

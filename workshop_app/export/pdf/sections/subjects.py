@@ -1,0 +1,119 @@
+"""Subjects compared side by side in the compte-rendu (« Projets comparés », « Leviers par service »): one row
+per principle or lever, one column per subject, each cell the tables' mean read on the deck's own scale
+(« +1,5 », « −2 ») or on 100, with the tables' lowest and highest beside it; strengths and vulnerabilities
+shaded (and the strengths in bold, so that a grayscale print still tells them apart).
+
+A deck that rates subjects is shown here instead of one radar per subject: on a −2…+2 scale the radar's
+0–100 would fold an obstructing project into a number that looks positive.
+"""
+
+from __future__ import annotations
+
+from reportlab.lib import colors
+from reportlab.lib.units import cm
+from reportlab.platypus import Flowable, KeepTogether, Paragraph
+
+from workshop_app.core.subjects import SubjectMatrix, Verdict, subject_matrices
+from workshop_app.export.french import NBSP
+from workshop_app.export.pdf.escaping import inline
+from workshop_app.export.pdf.sections.common import Context, _c, _p, _raw, bullet_list, head_row, table
+from workshop_app.export.pdf.styles import FRAME_WIDTH
+
+MAX_NAMED_COLUMNS = 6  # beyond, the subjects' columns are « S1 », « S2 »… with a key under the table
+_FILL = {Verdict.STRENGTH: colors.HexColor("#CBEBD3"), Verdict.VULNERABILITY: colors.HexColor("#F8D3C9")}
+
+
+def matrices(ctx: Context) -> list[SubjectMatrix]:
+    return subject_matrices(ctx.sequences, ctx.state, [g.id for g in ctx.groups])
+
+
+def subjects_section(ctx: Context) -> list[Flowable]:
+    """Every subject deck's comparison (usually one), for the results chapter."""
+    out: list[Flowable] = []
+    for matrix in matrices(ctx):
+        if matrix.columns:
+            out += comparison(ctx, matrix)
+    return out
+
+
+def _scale_sentence(matrix: SubjectMatrix) -> str:
+    if matrix.signed:
+        lo, hi = matrix.bounds
+        low = next((o.label for o in matrix.deck.scale if o.value == lo), matrix.text(lo))
+        high = next((o.label for o in matrix.deck.scale if o.value == hi), matrix.text(hi))
+        return (
+            f"Cotes sur l’échelle du jeu, de {matrix.text(lo)} ({low.split('—')[-1].strip().lower()}) à "
+            f"{matrix.text(hi)} ({high.split('—')[-1].strip().lower()}) ; 0 = neutre. Une cote négative dit "
+            "que le projet fait obstacle au principe, elle n’est pas ramenée à une note sur 100."
+        )
+    return "Scores sur 100 : la moyenne des réponses, de 0 (premier niveau) à 100 (dernier niveau)."
+
+
+def comparison(ctx: Context, matrix: SubjectMatrix) -> list[Flowable]:
+    st = ctx.st
+    subject = matrix.subject
+    by_lever = any(r.code for r in matrix.rows)
+    title = (
+        f"{'Leviers' if by_lever else 'Principes'} par {subject.label.lower()}"
+        if by_lever
+        else f"{subject.plural} comparés"
+    )
+    intro = (
+        f"{_scale_sentence(matrix)} Chaque case donne la moyenne des tables, et entre parenthèses la cote la "
+        "plus basse et la plus haute quand les tables diffèrent. Cases vertes (chiffre en gras) : points "
+        "forts ; cases orangées : vulnérabilités ; « — » : pas coté. C’est la lecture des participants, pas "
+        "une note officielle."
+    )
+    names = [ctx.text(c.display_title) for c in matrix.columns]
+    coded = len(names) > MAX_NAMED_COLUMNS
+    labels = [f"S{i + 1}" for i in range(len(names))] if coded else names
+    label_width = 6.2 * cm if by_lever else 5.0 * cm
+    column = (FRAME_WIDTH - label_width) / max(1, len(labels))
+    head = head_row(ctx, [subject.label if not by_lever else "Levier", *labels])
+    rows: list[list[object]] = [head]
+    extra: list[tuple[object, ...]] = []
+    small = st.cell if len(labels) <= MAX_NAMED_COLUMNS else st.muted
+    for r, row in enumerate(matrix.rows, start=1):
+        label = f"{row.code} {row.label}" if row.code else row.label
+        line: list[object] = [_c(ctx.text(label), st.cell)]
+        for c, seq in enumerate(matrix.columns, start=1):
+            cell = matrix.cell(row.target_id, seq.id)
+            verdict = matrix.verdict(cell.value)
+            text = inline(matrix.text(cell.value))
+            if verdict is Verdict.STRENGTH:
+                text = f"<b>{text}</b>"
+            if cell.low is not None and cell.high is not None and cell.low != cell.high:
+                text += f"<br/>({inline(matrix.text(cell.low))}{NBSP}à{NBSP}{inline(matrix.text(cell.high))})"
+            line.append(Paragraph(text, small))
+            if verdict in _FILL:
+                extra.append(("BACKGROUND", (c, r), (c, r), _FILL[verdict]))
+        rows.append(line)
+    extra.append(("ALIGN", (1, 0), (-1, -1), "CENTER"))
+    grid = table(rows, [label_width] + [column] * len(labels), zebra=False, extra=extra)
+    out: list[Flowable] = [*ctx.h2_block(title, room=9 * cm), _p(intro, st.muted)]
+    block: list[Flowable] = [grid]
+    if coded:
+        key = " · ".join(f"<b>S{i + 1}</b>{NBSP}:{NBSP}{inline(n)}" for i, n in enumerate(names))
+        block.append(_raw(key, st.muted))
+    out += [KeepTogether(block)] if len(matrix.rows) <= 8 else block
+    out += _overall(ctx, matrix)
+    return out
+
+
+def _overall(ctx: Context, matrix: SubjectMatrix) -> list[Flowable]:
+    """One sentence per subject: where it contributes and where it obstructs (or is strong and weak)."""
+    lines: list[Flowable] = []
+    signed = matrix.signed
+    for seq in matrix.columns:
+        verdicts = [(r.label, matrix.verdict(matrix.cell(r.target_id, seq.id).value)) for r in matrix.rows]
+        plus = [label for label, v in verdicts if v is Verdict.STRENGTH]
+        minus = [label for label, v in verdicts if v is Verdict.VULNERABILITY]
+        if not plus and not minus:
+            continue
+        parts = []
+        if plus:
+            parts.append(("contribue à" if signed else "points forts :") + " " + ", ".join(plus))
+        if minus:
+            parts.append(("fait obstacle à" if signed else "vulnérabilités :") + " " + ", ".join(minus))
+        lines += bullet_list(ctx, [f"{seq.display_title} — {' ; '.join(parts)}."])
+    return lines

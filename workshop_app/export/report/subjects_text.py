@@ -1,0 +1,81 @@
+"""What the synthesis says of the subjects a deck rated (projects, services): the key fact in one phrase, the
+comparison as a small table, and the strengths and vulnerabilities named with their subject and read on the
+deck's own scale (« Friche de la gare : Anticipation – Veille (−1,5) »), never on 100 for a −2…+2 deck.
+
+The proposals follow ``core.subjects``' verdicts; the facilitator's own lines, when the debrief has them,
+replace them as for any other deck (``synthesis.findings_block``)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from workshop_app.core.subjects import SubjectMatrix, Verdict, is_subject_deck, subject_matrices
+from workshop_app.core.workshop import SequenceInfo, WorkshopSnapshot
+from workshop_app.export.french import plural, quote
+from workshop_app.export.report.model import TableBlock
+
+Text = Callable[[str], str]
+MAX_TABLE_SUBJECTS = 6  # the synthesis' table; the body's comparison has them all
+
+
+def matrices(snapshot: WorkshopSnapshot) -> list[SubjectMatrix]:
+    state = snapshot.state()
+    groups = [g.id for g in sorted(snapshot.groups, key=lambda g: g.position)]
+    return [m for m in subject_matrices(snapshot.sequences, state, groups) if m.columns]
+
+
+def played_phrases(sequences: Sequence[SequenceInfo], played: Callable[[SequenceInfo], str]) -> list[str]:
+    """``played(seq)`` for each sequence, but one phrase per deck that rates subjects: « passé en revue
+    3 projets (Friche de la gare, …) avec le jeu « Cotation de projet » »."""
+    out: list[str] = []
+    seen: set[str] = set()
+    for seq in sequences:
+        deck = seq.deck
+        if not is_subject_deck(deck):
+            out.append(played(seq))
+            continue
+        if deck.id in seen:
+            continue
+        seen.add(deck.id)
+        same = [s for s in sequences if s.deck.id == deck.id]
+        subject = deck.subject  # type: ignore[union-attr]
+        assert subject is not None
+        names = ", ".join(s.display_title for s in same)
+        what = plural(len(same), subject.label.lower(), subject.plural.lower())
+        title = deck.title if "«" in deck.title else quote(deck.title)
+        out.append(f"passé en revue {what} ({names}) avec le jeu {title}")
+    return out
+
+
+def comparison_table(matrix: SubjectMatrix, text: Text) -> TableBlock:
+    """Rows: the subjects (at most six); columns: the principles' short names, with the signed values."""
+    columns = list(matrix.columns[:MAX_TABLE_SUBJECTS])
+    header = [matrix.subject.label, *[r.label if not r.code else r.code for r in matrix.rows]]
+    rows = [
+        [text(c.display_title), *[matrix.text(matrix.cell(r.target_id, c.id).value) for r in matrix.rows]]
+        for c in columns
+    ]
+    n = len(matrix.rows)
+    first = 0.13 if n <= 8 else 0.12
+    widths = [first] + [(1 - first) / n] * n
+    scale = "de −2 à +2, 0 = neutre" if matrix.signed else "sur 100"
+    title = f"{matrix.subject.plural} comparés ({scale})"
+    return TableBlock(header, rows, widths, "l" + "c" * n, title)
+
+
+def subject_findings(matrix: SubjectMatrix, text: Text) -> tuple[list[str], list[str]]:
+    """(strengths, vulnerabilities) as lines « subject : row (value) », strongest (weakest) first."""
+    high: list[tuple[float, str]] = []
+    low: list[tuple[float, str]] = []
+    for seq in matrix.columns:
+        for row in matrix.rows:
+            value = matrix.cell(row.target_id, seq.id).value
+            verdict = matrix.verdict(value)
+            if value is None or verdict in (Verdict.NEUTRAL, Verdict.NONE):
+                continue
+            label = f"{row.code} {row.label}" if row.code else row.label
+            line = f"{text(seq.display_title)} : {label} ({matrix.text(value)})"
+            (high if verdict is Verdict.STRENGTH else low).append((value, line))
+    high.sort(key=lambda x: -x[0])
+    low.sort(key=lambda x: x[0])
+    return [line for _, line in high], [line for _, line in low]

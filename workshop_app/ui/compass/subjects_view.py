@@ -1,0 +1,213 @@
+"""The subjects compared side by side, in place of the radar for a deck that rates subjects (projects,
+services): one row per subject, one column per principle (or lever), each cell the room's score read on the
+deck's own scale (« +1,5 », « −2 ») or on 0–100, coloured as a strength or a vulnerability.
+
+It only displays ``core.subjects.SubjectMatrix``; adding a subject and going to one are forwarded as
+signals (``sig_add_subject``, ``sig_subject_chosen``) for the page to act on.
+"""
+
+from __future__ import annotations
+
+from html import escape
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from workshop_app.core.subjects import SubjectMatrix, Verdict
+from workshop_app.ui.theme_ink import ink
+
+_Index = QModelIndex | QPersistentModelIndex
+SEQUENCE_ROLE = Qt.ItemDataRole.UserRole + 1
+
+# (normal look, high contrast): a strength, a vulnerability, neutral
+_FILL = {
+    Verdict.STRENGTH: ("#B7E1C1", "#1B5E20"),
+    Verdict.VULNERABILITY: ("#F6C1B4", "#7F1D1D"),
+    Verdict.NEUTRAL: ("#ECEFF3", "#333333"),
+}
+
+
+def column_codes(matrix: SubjectMatrix) -> list[str]:
+    """« P1 »… for principles, the lever's own id (« 1.1 ») for levers."""
+    axes = [a.id for a in matrix.deck.compass.axes]
+    return [row.code or f"P{axes.index(row.axis_id) + 1}" for row in matrix.rows]
+
+
+class SubjectMatrixModel(QAbstractTableModel):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.matrix: SubjectMatrix | None = None
+        self.current = ""  # the sequence being played: its name in bold, marked « ▶ »
+        self._codes: list[str] = []
+
+    def set_matrix(self, matrix: SubjectMatrix | None, current: str = "") -> None:
+        self.beginResetModel()
+        self.matrix = matrix
+        self.current = current
+        self._codes = column_codes(matrix) if matrix is not None else []
+        self.endResetModel()
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() or self.matrix is None else len(self.matrix.columns)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() or self.matrix is None else len(self.matrix.rows)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        matrix = self.matrix
+        if matrix is None:
+            return None
+        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(matrix.rows):
+            if role == Qt.ItemDataRole.DisplayRole:
+                return self._codes[section]
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return matrix.rows[section].label
+        vertical = orientation == Qt.Orientation.Vertical and 0 <= section < len(matrix.columns)
+        if not vertical:
+            return None
+        subject = matrix.columns[section]
+        playing = subject.id == self.current
+        if role == Qt.ItemDataRole.DisplayRole:
+            return ("▶ " if playing else "") + subject.display_title
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return subject.display_title + "\n" + self.tr("Double-clic : jouer ce sujet")
+        if role == Qt.ItemDataRole.FontRole and playing:
+            font = QFont()
+            font.setBold(True)
+            return font
+        return None
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        matrix = self.matrix
+        if matrix is None or not index.isValid():
+            return None
+        subject, row = matrix.columns[index.row()], matrix.rows[index.column()]
+        cell = matrix.cell(row.target_id, subject.id)
+        if role == Qt.ItemDataRole.DisplayRole:
+            return matrix.text(cell.value)
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return int(Qt.AlignmentFlag.AlignCenter)
+        if role == SEQUENCE_ROLE:
+            return subject.id
+        verdict = matrix.verdict(cell.value)
+        if role == Qt.ItemDataRole.BackgroundRole and verdict in _FILL:
+            return QBrush(QColor(_FILL[verdict][1 if ink().high_contrast else 0]))
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return QBrush(QColor("#FFFFFF" if ink().high_contrast else "#111111"))
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(matrix, index.row(), index.column())
+        return None
+
+    def _tooltip(self, matrix: SubjectMatrix, r: int, c: int) -> str:
+        subject, row = matrix.columns[r], matrix.rows[c]
+        cell = matrix.cell(row.target_id, subject.id)
+        head = f"<b>{escape(subject.display_title)}</b><br>{escape(row.label)} : {matrix.text(cell.value)}"
+        if cell.value is None:
+            return head + "<br>" + self.tr("Pas encore coté.")
+        spread = ""
+        if cell.low is not None and cell.high is not None and cell.low != cell.high:
+            spread = "<br>" + self.tr("Écart entre les tables : %1 à %2").replace(
+                "%1", matrix.text(cell.low)).replace("%2", matrix.text(cell.high))
+        answered = "<br>" + self.tr("%1 réponse(s) sur %2").replace("%1", str(cell.answered)).replace(
+            "%2", str(cell.total))
+        return head + spread + answered
+
+
+class SubjectsView(QWidget):
+    #: the facilitator asked to add a subject (a project, a service) to this deck
+    sig_add_subject = Signal()
+    #: the facilitator chose a subject's row: its sequence id, to play it
+    sig_subject_chosen = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = SubjectMatrixModel(self)
+        self.title = QLabel()
+        self.title.setStyleSheet("font-weight: bold;")
+        self.title.setWordWrap(True)
+        self.view = QTableView()
+        self.view.setObjectName("subjectsView")
+        self.view.setModel(self.model)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)  # keep the cells' colours
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.view.horizontalHeader().setMinimumSectionSize(34)
+        self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.view.verticalHeader().setMaximumWidth(170)
+        self.view.verticalHeader().setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.view.activated.connect(self._on_activated)
+        self.view.doubleClicked.connect(self._on_activated)
+        self.view.verticalHeader().sectionDoubleClicked.connect(self._on_header)
+        self.key = QLabel()
+        self.key.setObjectName("muted")
+        self.key.setWordWrap(True)
+        self.key.setTextFormat(Qt.TextFormat.RichText)
+        self.legend = QLabel()
+        self.legend.setWordWrap(True)
+        self.legend.setTextFormat(Qt.TextFormat.RichText)
+        self.add_button = QPushButton()
+        self.add_button.setObjectName("addSubjectButton")
+        self.add_button.clicked.connect(self.sig_add_subject.emit)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.add_button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 0, 4, 0)
+        layout.addWidget(self.title)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.legend)
+        layout.addWidget(self.key)
+        layout.addLayout(buttons)
+
+    def set_matrix(self, matrix: SubjectMatrix | None, current: str = "") -> None:
+        self.model.set_matrix(matrix, current)
+        if matrix is None:
+            return
+        subject = matrix.subject
+        self.title.setText(self.tr("%1 comparés").replace("%1", subject.plural))
+        self.add_button.setText(self.tr("Ajouter : %1…").replace("%1", subject.label.lower()))
+        codes = column_codes(matrix)
+        pairs = zip(codes, matrix.rows, strict=True)
+        self.key.setText(" · ".join(f"<b>{escape(code)}</b>&nbsp;{escape(row.label)}" for code, row in pairs))
+        self.legend.setText(self._legend(matrix))
+
+    def _legend(self, matrix: SubjectMatrix) -> str:
+        lo, hi = matrix.bounds
+        scale = (
+            self.tr("Cotes sur l’échelle du jeu, de %1 à %2 ; 0 = neutre.")
+            .replace("%1", matrix.text(lo)).replace("%2", matrix.text(hi))
+            if matrix.signed
+            else self.tr("Scores sur 100.")
+        )
+        index = 1 if ink().high_contrast else 0
+        swatch = '<span style="background:{0};">&nbsp;&nbsp;&nbsp;&nbsp;</span>&nbsp;{1}'
+        parts = [
+            swatch.format(_FILL[Verdict.STRENGTH][index], escape(self.tr("point fort"))),
+            swatch.format(_FILL[Verdict.VULNERABILITY][index], escape(self.tr("vulnérabilité"))),
+        ]
+        if not matrix.columns:
+            return escape(self.tr("Aucun sujet pour l’instant : ajoutez-en un."))
+        return escape(scale) + "<br>" + " &nbsp; ".join(parts)
+
+    def _on_activated(self, index: _Index) -> None:
+        sequence_id = index.data(SEQUENCE_ROLE)
+        if sequence_id:
+            self.sig_subject_chosen.emit(str(sequence_id))
+
+    def _on_header(self, section: int) -> None:
+        matrix = self.model.matrix
+        if matrix is not None and 0 <= section < len(matrix.columns):
+            self.sig_subject_chosen.emit(matrix.columns[section].id)

@@ -1,0 +1,55 @@
+"""Adding a subject (a project to rate, a service interviewed) to a deck that rates subjects: the facilitator
+names it, and it becomes a sequence of that deck titled by the name (see ``core.deck_subject``). Used by the
+set-up's sequences and by the play page's comparison."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QInputDialog, QLineEdit, QWidget
+
+from workshop_app.core.deck import QuestionDeck
+
+if TYPE_CHECKING:
+    from workshop_app.core.deck_loader import AnyDeck
+    from workshop_app.core.workshop import SequenceInfo
+    from workshop_app.ui.session import WorkshopSession
+
+MAX_NAME = 200
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("SubjectFlow", text)
+
+
+def ask_subject_name(parent: QWidget | None, deck: QuestionDeck) -> str | None:
+    """The name the facilitator types, stripped; None when cancelled or left empty."""
+    subject = deck.subject
+    assert subject is not None
+    dialog = QInputDialog(parent)
+    dialog.setObjectName("subjectNameDialog")
+    dialog.setWindowTitle(_tr("Ajouter : %1").replace("%1", subject.label.lower()))
+    dialog.setLabelText(subject.name_prompt())
+    dialog.setInputMode(QInputDialog.InputMode.TextInput)
+    dialog.setOkButtonText(_tr("Ajouter"))
+    dialog.setCancelButtonText(_tr("Annuler"))
+    line = dialog.findChild(QLineEdit)
+    if line is not None:
+        line.setMaxLength(MAX_NAME)
+        line.setPlaceholderText(subject.example)
+    if not dialog.exec():
+        return None
+    return dialog.textValue().strip() or None
+
+
+def add_subject(
+    session: WorkshopSession, deck: AnyDeck, name: str, minutes: int | None = None
+) -> SequenceInfo | None:
+    """One more sequence of ``deck``, titled by the subject's name, at the end of the workshop."""
+    workshop_id = session.workshop_id
+    return session.change_setup(lambda s: s.add_sequence(workshop_id, deck, minutes, name[:MAX_NAME]))
+
+
+def is_subject(deck: AnyDeck | None) -> bool:
+    return isinstance(deck, QuestionDeck) and deck.subject is not None
