@@ -20,6 +20,7 @@ SHIPPED = {
     "nature-en-ville": SCENARIOS / "nature-en-ville.yaml",
     "boussole-autodiagnostic": SCENARIOS / "boussole-autodiagnostic.yaml",
     "cotation-projet": SCENARIOS / "cotation-projet.yaml",
+    "entretiens-boussole": SCENARIOS / "entretiens-boussole.yaml",
 }
 
 SEQ = "s1"

@@ -119,6 +119,27 @@ def subject_sequences(sequences: Sequence[SequenceInfo]) -> dict[str, list[Seque
     return out
 
 
+ONE_RATER = (
+    "Une seule personne a noté les réponses de ces entretiens : il n’y a pas de tables à comparer "
+    "entre elles."
+)
+
+
+def once_per_subject_deck(sequences: Sequence[SequenceInfo]) -> list[SequenceInfo]:
+    """The sequences in play order, a deck that rates subjects kept once (its first subject): a deck played
+    for eleven services is described once, not eleven times."""
+    seen: set[tuple[str, str]] = set()
+    out: list[SequenceInfo] = []
+    for seq in sorted(sequences, key=lambda s: s.position):
+        key = (seq.deck.id, seq.deck.version)
+        if is_subject_deck(seq.deck):
+            if key in seen:
+                continue
+            seen.add(key)
+        out.append(seq)
+    return out
+
+
 def is_subject_deck(deck: QuestionDeck | StrategyDeck | None) -> bool:
     return isinstance(deck, QuestionDeck) and deck.subject is not None
 

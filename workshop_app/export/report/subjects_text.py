@@ -16,6 +16,7 @@ from workshop_app.export.report.model import TableBlock
 
 Text = Callable[[str], str]
 MAX_TABLE_SUBJECTS = 6  # the synthesis' table; the body's comparison has them all
+MAX_NAMED = 4  # subjects named in the key facts' sentence
 
 
 def matrices(snapshot: WorkshopSnapshot) -> list[SubjectMatrix]:
@@ -40,7 +41,9 @@ def played_phrases(sequences: Sequence[SequenceInfo], played: Callable[[Sequence
         same = [s for s in sequences if s.deck.id == deck.id]
         subject = deck.subject  # type: ignore[union-attr]
         assert subject is not None
-        names = ", ".join(s.display_title for s in same)
+        shown = [s.display_title for s in same[:MAX_NAMED]]
+        more = len(same) - len(shown)
+        names = ", ".join(shown) + (f" et {plural(more, 'autre', 'autres')}" if more else "")
         what = plural(len(same), subject.label.lower(), subject.plural.lower())
         title = deck.title if "«" in deck.title else quote(deck.title)
         out.append(f"passé en revue {what} ({names}) avec le jeu {title}")
@@ -64,7 +67,10 @@ def comparison_table(matrix: SubjectMatrix, text: Text) -> TableBlock:
 
 
 def subject_findings(matrix: SubjectMatrix, text: Text) -> tuple[list[str], list[str]]:
-    """(strengths, vulnerabilities) as lines « subject : row (value) », strongest (weakest) first."""
+    """(strengths, vulnerabilities) as lines « subject : row (value) », strongest (weakest) first; by lever
+    (services), as lines « row : point fort pour 7 services sur 11 », the most shared first."""
+    if any(r.code for r in matrix.rows):
+        return shared_findings(matrix)
     high: list[tuple[float, str]] = []
     low: list[tuple[float, str]] = []
     for seq in matrix.columns:
@@ -79,3 +85,22 @@ def subject_findings(matrix: SubjectMatrix, text: Text) -> tuple[list[str], list
     high.sort(key=lambda x: -x[0])
     low.sort(key=lambda x: x[0])
     return [line for _, line in high], [line for _, line in low]
+
+
+def shared_findings(matrix: SubjectMatrix) -> tuple[list[str], list[str]]:
+    """The rows (levers) that are a strength, or a vulnerability, for at least half of the subjects that were
+    rated on them (services interviewed), the most shared first."""
+    out: dict[Verdict, list[tuple[int, str]]] = {Verdict.STRENGTH: [], Verdict.VULNERABILITY: []}
+    label = matrix.subject.plural.lower()
+    for row in matrix.rows:
+        verdicts = [matrix.verdict(matrix.cell(row.target_id, c.id).value) for c in matrix.columns]
+        rated = sum(1 for v in verdicts if v is not Verdict.NONE)
+        for kind, word in ((Verdict.STRENGTH, "point fort"), (Verdict.VULNERABILITY, "vulnérabilité")):
+            count = sum(1 for v in verdicts if v is kind)
+            if rated and count * 2 >= rated:
+                name = f"{row.code} {row.label}" if row.code else row.label
+                out[kind].append((count, f"{name} : {word} pour {count} {label} sur {rated}"))
+    def ranked(kind: Verdict) -> list[str]:
+        return [line for _, line in sorted(out[kind], key=lambda x: -x[0])]
+
+    return ranked(Verdict.STRENGTH), ranked(Verdict.VULNERABILITY)

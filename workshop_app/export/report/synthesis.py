@@ -211,7 +211,8 @@ def key_facts(snapshot: WorkshopSnapshot, sequences: Sequence[SequenceInfo]) -> 
     played = " puis ".join(subjects_text.played_phrases(sequences, _played))  # one per subject deck
     head = f"Le {when}, " if when else ""
     subject = " ".join(who) or "Les participant·es"
-    return f"{head}{subject} ont {played}." if played else f"{head}{subject}."
+    verb = "a" if (people or tables) == 1 else "ont"  # « 1 table a répondu »
+    return f"{head}{subject} {verb} {played}." if played else f"{head}{subject}."
 
 
 def _played(sequence: SequenceInfo) -> str:
@@ -240,7 +241,8 @@ def synthesis(
         (s for s in sequences if isinstance(s.deck, QuestionDeck) and not is_subject_deck(s.deck)), None
     )
     for matrix in subjects_text.matrices(snapshot):  # projects, services: side by side, not a 0–100 radar
-        blocks.append(subjects_text.comparison_table(matrix, text))
+        if not any(r.code for r in matrix.rows):  # by lever (18 columns): the body's table, findings here
+            blocks.append(subjects_text.comparison_table(matrix, text))
     if first is not None and groups:
         radar = room_radar(first.deck, readings[first.id],
                            "La boussole de la salle, de 0 (centre) à 100 (bord).")
@@ -254,8 +256,10 @@ def synthesis(
             sentences = agreement_sentences(seq, groups, text)
             # with the facilitator's reading, only what it may not say: the stricter table, « non concerné »
             kept = [x for x in sentences if not written or x.startswith(("L’essentiel", "Ont répondu"))]
-            if is_subject_deck(seq.sequence.deck):  # which project (service) the sentence is about
-                kept = [f"{text(seq.sequence.display_title)} — {x[0].lower()}{x[1:]}" for x in kept]
+            if is_subject_deck(seq.sequence.deck):  # which project (service) the sentence is about; its
+                # « non concerné » are in the body, one line per subject would drown the synthesis
+                kept = [f"{text(seq.sequence.display_title)} — {x[0].lower()}{x[1:]}" for x in kept
+                        if not x.startswith("Ont répondu")]
             agreement += kept
     if written:
         blocks.append(

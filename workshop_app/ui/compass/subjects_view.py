@@ -15,6 +15,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -161,9 +162,17 @@ class SubjectsView(QWidget):
         self.add_button = QPushButton()
         self.add_button.setObjectName("addSubjectButton")
         self.add_button.clicked.connect(self.sig_add_subject.emit)
+        self.wide_button = QPushButton(self.tr("Tableau en grand…"))
+        self.wide_button.setObjectName("wideSubjectsButton")
+        self.wide_button.setToolTip(
+            self.tr("Le même tableau dans une fenêtre à part, toutes colonnes visibles")
+        )
+        self.wide_button.clicked.connect(self.show_wide)
+        self.wide: QDialog | None = None
         buttons = QHBoxLayout()
         buttons.addWidget(self.add_button)
         buttons.addStretch(1)
+        buttons.addWidget(self.wide_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 0, 4, 0)
         layout.addWidget(self.title)
@@ -181,8 +190,38 @@ class SubjectsView(QWidget):
         self.add_button.setText(self.tr("Ajouter : %1…").replace("%1", subject.label.lower()))
         codes = column_codes(matrix)
         pairs = zip(codes, matrix.rows, strict=True)
-        self.key.setText(" · ".join(f"<b>{escape(code)}</b>&nbsp;{escape(row.label)}" for code, row in pairs))
+        by_lever = any(r.code for r in matrix.rows)  # 18 levers: their names in the headers' tooltips
+        self.key.setText(
+            escape(self.tr("Survolez un numéro de levier pour lire son libellé."))
+            if by_lever
+            else " · ".join(f"<b>{escape(code)}</b>&nbsp;{escape(row.label)}" for code, row in pairs)
+        )
+        header = self.view.horizontalHeader()
+        many = len(matrix.rows) > 8
+        header.setSectionResizeMode(
+            QHeaderView.ResizeMode.ResizeToContents if many else QHeaderView.ResizeMode.Stretch
+        )
         self.legend.setText(self._legend(matrix))
+
+    def show_wide(self) -> None:
+        """The same table (the same model) in a window of its own, wide enough for 18 levers."""
+        if self.wide is None:
+            self.wide = QDialog(self)
+            self.wide.setObjectName("subjectsWideDialog")
+            view = QTableView(self.wide)
+            view.setModel(self.model)
+            view.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+            view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+            view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+            view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+            view.doubleClicked.connect(self._on_activated)
+            layout = QVBoxLayout(self.wide)
+            layout.addWidget(view)
+            self.wide.resize(1200, 560)
+        matrix = self.model.matrix
+        self.wide.setWindowTitle(self.title.text() if matrix is not None else "")
+        self.wide.show()
+        self.wide.raise_()
 
     def _legend(self, matrix: SubjectMatrix) -> str:
         lo, hi = matrix.bounds

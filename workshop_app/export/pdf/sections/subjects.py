@@ -16,8 +16,9 @@ from reportlab.platypus import Flowable, KeepTogether, Paragraph
 from workshop_app.core.subjects import SubjectMatrix, Verdict, subject_matrices
 from workshop_app.export.french import NBSP
 from workshop_app.export.pdf.escaping import inline
-from workshop_app.export.pdf.sections.common import Context, _c, _p, _raw, bullet_list, head_row, table
+from workshop_app.export.pdf.sections.common import Context, _c, _h3, _p, _raw, bullet_list, head_row, table
 from workshop_app.export.pdf.styles import FRAME_WIDTH
+from workshop_app.export.report import subjects_text
 
 MAX_NAMED_COLUMNS = 6  # beyond, the subjects' columns are « S1 », « S2 »… with a key under the table
 _FILL = {Verdict.STRENGTH: colors.HexColor("#CBEBD3"), Verdict.VULNERABILITY: colors.HexColor("#F8D3C9")}
@@ -101,7 +102,12 @@ def comparison(ctx: Context, matrix: SubjectMatrix) -> list[Flowable]:
 
 
 def _overall(ctx: Context, matrix: SubjectMatrix) -> list[Flowable]:
-    """One sentence per subject: where it contributes and where it obstructs (or is strong and weak)."""
+    """One sentence per subject: where it contributes and where it obstructs (or is strong and weak); by
+    lever (services), the levers that are a strength or a vulnerability for at least half of them."""
+    if any(r.code for r in matrix.rows):
+        plus, minus = subjects_text.shared_findings(matrix)
+        out = _h3("Les leviers partagés") if plus or minus else []
+        return out + bullet_list(ctx, [*plus, *minus])
     lines: list[Flowable] = []
     signed = matrix.signed
     for seq in matrix.columns:
