@@ -60,7 +60,7 @@ def test_cotation_from_set_up_to_compte_rendu(
     session.show_card("c1", friche.id)
     page.flush_compass()
     assert page.compass_stack.currentWidget() is page.subjects  # the comparison, not a 0–100 radar
-    assert page.subjects.title.text() == "Projets comparés"
+    assert page.subjects.title.text() == "Comparaison des projets"
     page.subjects.add_button.click()  # a third project, during play
     assert [s.display_title for s in session.sequences][-1] == "Parking silo"
 
@@ -75,7 +75,8 @@ def test_cotation_from_set_up_to_compte_rendu(
     model = page.subjects.model
     assert model.rowCount() == 3 and model.columnCount() == 6
     texts = {
-        model.headerData(r, _vertical()).removeprefix("▶ "): [model.index(r, c).data() for c in range(6)] for r in range(3)
+        model.headerData(r, _vertical()).removeprefix("▶ "): [model.index(r, c).data() for c in range(6)]
+        for r in range(3)
     }
     assert texts["Friche de la gare"] == ["+2", "+1", f"{MINUS}1,5", "0", "+1,5", "+2"]
     assert texts["Place du marché"] == ["+1", "+2", "+0,5", f"{MINUS}1", "+1", f"{MINUS}2"]
@@ -94,7 +95,7 @@ def test_cotation_from_set_up_to_compte_rendu(
         pdf.replace(Path(shots) / "cotation.pdf")
         pdf = Path(shots) / "cotation.pdf"
     text = _pdf_text(pdf)
-    assert "Projets comparés" in text
+    assert "Comparaison des projets" in text
     assert "Friche de la gare" in text and "Place du marché" in text and "Parking silo" in text
     assert f"{MINUS}1,5 ({MINUS}2 à {MINUS}1)" in text  # the friche on anticipation, its spread beside it
     assert "0 = neutre" in text and "pas ramenée à une note sur 100" in text

@@ -21,9 +21,16 @@ from workshop_app.ui.play.page import PlayPage
 from workshop_app.ui.workshop_pages import PAGE_PLAY, PAGE_SETUP
 
 SERVICES = [
-    "Urbanisme — Ville", "Services techniques — Ville", "Espaces verts — Ville", "CCAS — Ville",
-    "Police municipale — Ville", "Finances — Ville", "Eau et assainissement — Agglomération",
-    "Développement économique — Agglomération", "Mobilités — Agglomération", "Déchets — Agglomération",
+    "Urbanisme — Ville",
+    "Services techniques — Ville",
+    "Espaces verts — Ville",
+    "CCAS — Ville",
+    "Police municipale — Ville",
+    "Finances — Ville",
+    "Eau et assainissement — Agglomération",
+    "Développement économique — Agglomération",
+    "Mobilités — Agglomération",
+    "Déchets — Agglomération",
     "Habitat — Agglomération",
 ]
 
@@ -72,7 +79,7 @@ def test_entretiens_from_set_up_to_compte_rendu(
             assert session.record_choice(interviewer.id, _option(i, j), argument) is not None
     page.flush_compass()
     assert page.compass_stack.currentWidget() is page.subjects
-    assert page.subjects.title.text() == "Services comparés"
+    assert page.subjects.title.text() == "Comparaison des services"
     model = page.subjects.model
     matrix = model.matrix
     assert matrix is not None and not matrix.signed

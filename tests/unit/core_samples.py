@@ -21,6 +21,7 @@ SHIPPED = {
     "boussole-autodiagnostic": SCENARIOS / "boussole-autodiagnostic.yaml",
     "cotation-projet": SCENARIOS / "cotation-projet.yaml",
     "entretiens-boussole": SCENARIOS / "entretiens-boussole.yaml",
+    "grille-decision": SCENARIOS / "grille-decision.yaml",
 }
 
 SEQ = "s1"

@@ -52,12 +52,17 @@ def test_the_cotation_deck_reads_on_its_own_scale() -> None:
 
 def test_two_projects_side_by_side_keep_their_sign() -> None:
     deck = _cotation()
-    log = _log({
-        ("s0", "t1", "c3"): "neg2", ("s0", "t2", "c3"): "neg1",  # friche: −1.5 on anticipation
-        ("s0", "t1", "c6"): "pos2", ("s0", "t2", "c6"): "pos2",
-        ("s1", "t1", "c3"): "neutre", ("s1", "t2", "c3"): "pos1",  # place: +0.5
-        ("s1", "t1", "c6"): "nsp",  # « ne sait pas »: no value
-    })
+    log = _log(
+        {
+            ("s0", "t1", "c3"): "neg2",
+            ("s0", "t2", "c3"): "neg1",  # friche: −1.5 on anticipation
+            ("s0", "t1", "c6"): "pos2",
+            ("s0", "t2", "c6"): "pos2",
+            ("s1", "t1", "c3"): "neutre",
+            ("s1", "t2", "c3"): "pos1",  # place: +0.5
+            ("s1", "t1", "c6"): "nsp",  # « ne sait pas »: no value
+        }
+    )
     [matrix] = subject_matrices(_sequences(deck, ["Friche", "Place"]), fold(log.events), ["t1", "t2"])
     assert [c.display_title for c in matrix.columns] == ["Friche", "Place"]
     friche, place = matrix.cell("p3", "s0"), matrix.cell("p3", "s1")
@@ -85,7 +90,11 @@ def test_format_value() -> None:
 
 def _tiny(reading: str = "echelle", **subject: Any) -> dict[str, Any]:
     return {
-        "id": "t", "title": "T", "version": "1", "mechanic": "questions", "reading": reading,
+        "id": "t",
+        "title": "T",
+        "version": "1",
+        "mechanic": "questions",
+        "reading": reading,
         "subject": {"label": "Projet", "plural": "Projets", **subject},
         "compass": {"name": "C", "axes": [{"id": "A", "label": "A"}]},
         "scale": [{"id": k, "label": k, "value": v} for k, v in VALUES.items()],

@@ -13,6 +13,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import Field, model_validator
 
+from workshop_app.core import deck_subject as _subject
 from workshop_app.core.deck_parts import (
     AUTHOR_NOTES,
     CARD_SECTION,
@@ -34,14 +35,6 @@ from workshop_app.core.deck_parts import (
     Title,
 )
 from workshop_app.core.deck_parts import Strict_ as _Strict
-from workshop_app.core.deck_subject import (
-    READING,
-    SUBJECT,
-    ScoreReading,
-    SubjectRuleError,
-    SubjectSpec,
-    check_subject,
-)
 
 # Re-exported: the limits are part of the deck model's public face.
 __all__ = ["MAX_CARDS", "MAX_TEXT", "MAX_TITLE", "Section", "Subset"]
@@ -298,8 +291,9 @@ class QuestionDeck(_DeckBase):
     cards: Annotated[list[QuestionCard], Field(min_length=1, max_length=MAX_CARDS)] = Field(
         description="Les cartes, dans l’ordre du jeu."
     )
-    subject: SubjectSpec | None = Field(None, description=SUBJECT)
-    reading: ScoreReading = Field(ScoreReading.PERCENT, description=READING)
+    subject: _subject.SubjectSpec | None = Field(None, description=_subject.SUBJECT)
+    reading: _subject.ScoreReading = Field(_subject.ScoreReading.PERCENT, description=_subject.READING)
+    cobuilt: _subject.CoBuiltSpec | None = Field(None, description=_subject.COBUILT)
 
     @model_validator(mode="after")
     def _check_references(self) -> QuestionDeck:
@@ -338,8 +332,9 @@ class QuestionDeck(_DeckBase):
                     )
         self._check_sections_and_subsets(self.cards)
         try:
-            check_subject(self.subject, self.scale_min, self.scale_max, self.reading)
-        except SubjectRuleError as error:
+            _subject.check_subject(self.subject, self.scale_min, self.scale_max, self.reading)
+            _subject.check_cobuilt(self)
+        except _subject.SubjectRuleError as error:
             raise DeckRuleError(error.where, error.message) from None
         return self
 

@@ -62,6 +62,11 @@ DECK_ROWS: tuple[Column, ...] = (
     Column("Lignes de la comparaison", "subject.compare"),
     Column("Seuil des points forts", "subject.strength_at", "number"),
     Column("Seuil des vulnérabilités", "subject.vulnerability_at", "number"),
+    Column("Critères construits en atelier", "cobuilt.label"),
+    Column("Critères (pluriel)", "cobuilt.plural"),
+    Column("Question de chaque critère", "cobuilt.prompt"),
+    Column("Nombre maximal de critères", "cobuilt.max_count", "int"),
+    Column("Actions proposées au plan d’action", "cobuilt.to_plan", "int"),
     Column("Notes pour les auteurs (jamais imprimées)", "author_notes"),
     Column("Format", "format", "int"),
 )

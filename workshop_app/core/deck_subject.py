@@ -13,7 +13,7 @@ a project that obstructs a principle reads negative, never folded into 0–100.
 from __future__ import annotations
 
 from enum import StrEnum
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import Field
 
@@ -73,6 +73,37 @@ class SubjectSpec(Strict_):
         return self.prompt or f"Nom — {self.label.lower()}"
 
 
+COBUILT = (
+    "Critères construits pendant l’atelier (grille de décision) : l’animateur ajoute chaque critère retenu "
+    "par le groupe ; il devient un axe du jeu et une carte, que chaque table note pour chaque sujet. Le jeu "
+    "a alors besoin d’un « subject » et d’axes sans leviers. Absent : les cartes du jeu sont fixes."
+)
+
+
+class CoBuiltSpec(Strict_):
+    """Criteria entered during the workshop: each one an axis and its card (see ``core.criteria``)."""
+
+    label: Annotated[str, Field(min_length=1, max_length=60)] = Field(
+        description="Nom d’un critère, au singulier (par exemple « Critère »)."
+    )
+    plural: Annotated[str, Field(min_length=1, max_length=60)] = Field(
+        description="Le même nom au pluriel (par exemple « Critères »)."
+    )
+    prompt: Text = Field(
+        "",
+        description="Question de chaque carte de critère ; « {critere} » y est remplacé par le nom du "
+        "critère (par exemple « Cette action répond-elle au critère « {critere} » ? »).",
+    )
+    max_count: Annotated[int, Field(ge=1, le=20)] = Field(
+        12, description="Nombre maximal de critères (cartes) du jeu, ceux livrés compris."
+    )
+    to_plan: Annotated[int, Field(ge=1, le=20)] = Field(
+        3,
+        description="Nombre d’actions en tête du classement que le bouton « Vers le plan d’action » propose "
+        "d’y inscrire.",
+    )
+
+
 def check_subject(subject: SubjectSpec | None, lo: float, hi: float, reading: ScoreReading) -> None:
     """The thresholds lie on the deck's reading scale, the strength one above the vulnerability one.
 
@@ -96,6 +127,23 @@ def check_subject(subject: SubjectSpec | None, lo: float, hi: float, reading: Sc
         )
 
 
+def check_cobuilt(deck: Any) -> None:
+    """A deck with co-built criteria rates subjects, and each of its axes is one criterion with one card."""
+    spec = deck.cobuilt
+    if spec is None:
+        return
+    if deck.subject is None:
+        raise SubjectRuleError("cobuilt", "des critères construits en atelier demandent un « subject »")
+    for i, axis in enumerate(deck.compass.axes):
+        if axis.levers:
+            raise SubjectRuleError(f"compass.axes[{i}].levers", "un critère n’a pas de leviers")
+    for i, card in enumerate(deck.cards):
+        if len(card.informs) != 1:
+            raise SubjectRuleError(f"cards[{i}].informs", "la carte d’un critère renseigne ce seul critère")
+    if len(deck.cards) > spec.max_count:
+        raise SubjectRuleError("cards", f"plus de {spec.max_count} critères (cobuilt.max_count)")
+
+
 class SubjectRuleError(ValueError):
     def __init__(self, where: str, message: str) -> None:
         super().__init__(f"{where}: {message}")
@@ -103,4 +151,14 @@ class SubjectRuleError(ValueError):
         self.message = message
 
 
-__all__ = ["READING", "SUBJECT", "ScoreReading", "SubjectRuleError", "SubjectSpec", "check_subject"]
+__all__ = [
+    "COBUILT",
+    "READING",
+    "SUBJECT",
+    "CoBuiltSpec",
+    "ScoreReading",
+    "SubjectRuleError",
+    "SubjectSpec",
+    "check_cobuilt",
+    "check_subject",
+]

@@ -90,7 +90,7 @@ class SubjectMatrix:
 
     def text(self, value: float | None) -> str:
         """« +1,5 », « −2 », « 0 » on a signed reading; « 63 » on 0–100; « — » when not rated."""
-        return format_value(value, self.signed)
+        return format_value(value, self.signed, plus=self.bounds[0] < 0)
 
     def column_mean(self, sequence_id: str) -> float | None:
         """A subject's mean over the rows it was rated on (its overall contribution, for sorting)."""
@@ -98,7 +98,9 @@ class SubjectMatrix:
         return sum(values) / len(values) if values else None
 
 
-def format_value(value: float | None, signed: bool) -> str:
+def format_value(value: float | None, signed: bool, plus: bool = True) -> str:
+    """« 63 » on 0–100; on the deck's own scale one decimal, « +1,5 » / « −2 » (``plus``: a scale around 0)
+    or « 2,5 » (a scale from 0)."""
     if value is None:
         return "—"
     if not signed:
@@ -107,7 +109,9 @@ def format_value(value: float | None, signed: bool) -> str:
     if rounded == 0:
         return "0"
     digits = f"{abs(rounded):.1f}".rstrip("0").rstrip(".").replace(".", ",")
-    return ("+" if rounded > 0 else MINUS) + digits
+    if rounded < 0:
+        return MINUS + digits
+    return ("+" if plus else "") + digits
 
 
 def subject_sequences(sequences: Sequence[SequenceInfo]) -> dict[str, list[SequenceInfo]]:
@@ -199,7 +203,9 @@ class _Place:
         self.lo, self.span, self.signed = lo, hi - lo, signed
 
     def __call__(self, percent: float) -> float:
-        return self.lo + percent * self.span / 100.0 if self.signed else percent
+        # rounded so that two tables at 2 on 0–3 read 2, not 1.9999999999 (and fall on the right side of a
+        # threshold); far below the one decimal shown
+        return round(self.lo + percent * self.span / 100.0, 9) if self.signed else percent
 
 
 def _placer(deck: QuestionDeck) -> _Place:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from workshop_app.core.errors import AtelierError
 from workshop_app.services.api import WorkshopService
+from workshop_app.store.cobuilt import CoBuiltMixin
 from workshop_app.store.engine import (
     DEFAULT_BUSY_TIMEOUT_MS,
     check_url,
@@ -23,7 +24,7 @@ from workshop_app.store.reading import ReadingMixin
 from workshop_app.store.transfer import TransferMixin
 
 
-class WorkshopStore(PlanningMixin, PlayMixin, ReadingMixin, ExtrasMixin, TransferMixin):
+class WorkshopStore(PlanningMixin, PlayMixin, ReadingMixin, ExtrasMixin, TransferMixin, CoBuiltMixin):
     """Each method runs in its own transaction and commits before returning; failures are AtelierErrors."""
 
     def __enter__(self) -> WorkshopStore:

@@ -27,17 +27,29 @@ def ask_subject_name(parent: QWidget | None, deck: QuestionDeck) -> str | None:
     """The name the facilitator types, stripped; None when cancelled or left empty."""
     subject = deck.subject
     assert subject is not None
+    return ask_name(parent, subject.label, subject.name_prompt(), subject.example)
+
+
+def ask_criterion_name(parent: QWidget | None, deck: QuestionDeck) -> str | None:
+    """The criterion the group chose, as the facilitator types it; None when cancelled."""
+    spec = deck.cobuilt
+    assert spec is not None
+    prompt = _tr("%1 retenu par le groupe (ses propres mots)").replace("%1", spec.label)
+    return ask_name(parent, spec.label, prompt, _tr("Faisable avant la fin du mandat"))
+
+
+def ask_name(parent: QWidget | None, label: str, prompt: str, example: str) -> str | None:
     dialog = QInputDialog(parent)
     dialog.setObjectName("subjectNameDialog")
-    dialog.setWindowTitle(_tr("Ajouter : %1").replace("%1", subject.label.lower()))
-    dialog.setLabelText(subject.name_prompt())
+    dialog.setWindowTitle(_tr("Ajouter : %1").replace("%1", label.lower()))
+    dialog.setLabelText(prompt)
     dialog.setInputMode(QInputDialog.InputMode.TextInput)
     dialog.setOkButtonText(_tr("Ajouter"))
     dialog.setCancelButtonText(_tr("Annuler"))
     line = dialog.findChild(QLineEdit)
     if line is not None:
         line.setMaxLength(MAX_NAME)
-        line.setPlaceholderText(subject.example)
+        line.setPlaceholderText(example)
     if not dialog.exec():
         return None
     return dialog.textValue().strip() or None

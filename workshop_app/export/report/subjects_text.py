@@ -51,18 +51,31 @@ def played_phrases(sequences: Sequence[SequenceInfo], played: Callable[[Sequence
 
 
 def comparison_table(matrix: SubjectMatrix, text: Text) -> TableBlock:
-    """Rows: the subjects (at most six); columns: the principles' short names, with the signed values."""
-    columns = list(matrix.columns[:MAX_TABLE_SUBJECTS])
+    """Rows: the subjects (at most six); columns: the principles' (criteria's) names, with the values; for a
+    decision grid, the rows in ranking order with their rank."""
+    from workshop_app.core.criteria import ranking
+
+    columns = list(matrix.columns)
+    ranks: dict[str, str] = {}
+    if matrix.deck.cobuilt is not None:
+        ranked = ranking(matrix)
+        columns = [r.sequence for r in ranked]
+        ranks = {
+            r.sequence.id: "—" if r.score is None else f"{r.rank} ({matrix.text(r.score)})" for r in ranked
+        }
+    columns = columns[:MAX_TABLE_SUBJECTS]
     header = [matrix.subject.label, *[r.label if not r.code else r.code for r in matrix.rows]]
     rows = [
         [text(c.display_title), *[matrix.text(matrix.cell(r.target_id, c.id).value) for r in matrix.rows]]
         for c in columns
     ]
-    n = len(matrix.rows)
-    first = 0.13 if n <= 8 else 0.12
+    if ranks:
+        header.append("Rang (note)")
+        rows = [[*row, ranks[c.id]] for row, c in zip(rows, columns, strict=True)]
+    n = len(header) - 1
+    first = 0.13 if n >= 6 else min(0.4, 1 - n * 0.15)
     widths = [first] + [(1 - first) / n] * n
-    scale = "de −2 à +2, 0 = neutre" if matrix.signed else "sur 100"
-    title = f"{matrix.subject.plural} comparés ({scale})"
+    title = f"Comparaison des {matrix.subject.plural.lower()} ({scale_words(matrix)})"
     return TableBlock(header, rows, widths, "l" + "c" * n, title)
 
 
@@ -100,7 +113,17 @@ def shared_findings(matrix: SubjectMatrix) -> tuple[list[str], list[str]]:
             if rated and count * 2 >= rated:
                 name = f"{row.code} {row.label}" if row.code else row.label
                 out[kind].append((count, f"{name} : {word} pour {count} {label} sur {rated}"))
+
     def ranked(kind: Verdict) -> list[str]:
         return [line for _, line in sorted(out[kind], key=lambda x: -x[0])]
 
     return ranked(Verdict.STRENGTH), ranked(Verdict.VULNERABILITY)
+
+
+def scale_words(matrix: SubjectMatrix) -> str:
+    """« de −2 à +2, 0 = neutre », « de 0 à 3 » or « sur 100 »."""
+    if not matrix.signed:
+        return "sur 100"
+    lo, hi = matrix.bounds
+    span = f"de {matrix.text(lo)} à {matrix.text(hi)}"
+    return f"{span}, 0 = neutre" if lo < 0 else span

@@ -74,8 +74,12 @@ def findings_block(snapshot: WorkshopSnapshot, found: WorkshopFindings, text: Te
     else:
         caption = CAPTIONS[next(iter(origins), Origin.PROPOSED.value)]
     scales = " Scores sur 100 : autoévaluation des tables."
-    if any(m.signed for m in subjects_text.matrices(snapshot)):
-        scales = " Cotes des projets de −2 à +2 (0 = neutre), autres scores sur 100 : lecture des tables."
+    signed = [m for m in subjects_text.matrices(snapshot) if m.signed]
+    if signed:  # « Projets : de −2 à +2, 0 = neutre ; autres scores sur 100 : lecture des tables. »
+        own = " ; ".join(f"{m.subject.plural} : {subjects_text.scale_words(m)}" for m in signed)
+        rated = {m.deck.id for m in signed}
+        others = any(q.deck.id not in rated for q in snapshot.sequences)
+        scales = f" {own}{' ; autres scores sur 100' if others else ''} : lecture des tables."
     return Findings(strengths, weak, caption + scales)
 
 

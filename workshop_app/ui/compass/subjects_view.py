@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from workshop_app.core.criteria import Ranked, ranking
 from workshop_app.core.subjects import SubjectMatrix, Verdict
 from workshop_app.ui.theme_ink import ink
 
@@ -42,7 +43,8 @@ _FILL = {
 def column_codes(matrix: SubjectMatrix) -> list[str]:
     """« P1 »… for principles, the lever's own id (« 1.1 ») for levers."""
     axes = [a.id for a in matrix.deck.compass.axes]
-    return [row.code or f"P{axes.index(row.axis_id) + 1}" for row in matrix.rows]
+    prefix = "C" if matrix.deck.cobuilt is not None else "P"  # criteria, or principles
+    return [row.code or f"{prefix}{axes.index(row.axis_id) + 1}" for row in matrix.rows]
 
 
 class SubjectMatrixModel(QAbstractTableModel):
@@ -51,19 +53,30 @@ class SubjectMatrixModel(QAbstractTableModel):
         self.matrix: SubjectMatrix | None = None
         self.current = ""  # the sequence being played: its name in bold, marked « ▶ »
         self._codes: list[str] = []
+        self.ranks: dict[str, Ranked] = {}  # a decision grid's ranking, by sequence id (its last column)
 
     def set_matrix(self, matrix: SubjectMatrix | None, current: str = "") -> None:
         self.beginResetModel()
         self.matrix = matrix
         self.current = current
         self._codes = column_codes(matrix) if matrix is not None else []
+        grid = matrix is not None and matrix.deck.cobuilt is not None
+        self.ranks = {r.sequence.id: r for r in ranking(matrix)} if grid and matrix is not None else {}
         self.endResetModel()
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() or self.matrix is None else len(self.matrix.columns)
 
     def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() or self.matrix is None else len(self.matrix.rows)
+        return 0 if parent.isValid() or self.matrix is None else len(self.matrix.rows) + bool(self.ranks)
+
+    def rank_text(self, sequence_id: str) -> str:
+        """« 1er · 2,4 » for a decision grid's ranking column; « — » when not rated yet."""
+        rank = self.ranks.get(sequence_id)
+        if rank is None or rank.score is None or self.matrix is None:
+            return "—"
+        place = "1er" if rank.rank == 1 else f"{rank.rank}e"
+        return f"{place} · {self.matrix.text(rank.score)}"
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
@@ -71,6 +84,11 @@ class SubjectMatrixModel(QAbstractTableModel):
         matrix = self.matrix
         if matrix is None:
             return None
+        if orientation == Qt.Orientation.Horizontal and self.ranks and section == len(matrix.rows):
+            if role == Qt.ItemDataRole.DisplayRole:
+                return self.tr("Rang")
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return self.tr("Classement : moyenne des notes, pondérée par le poids de chaque critère")
         if orientation == Qt.Orientation.Horizontal and 0 <= section < len(matrix.rows):
             if role == Qt.ItemDataRole.DisplayRole:
                 return self._codes[section]
@@ -94,6 +112,15 @@ class SubjectMatrixModel(QAbstractTableModel):
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         matrix = self.matrix
         if matrix is None or not index.isValid():
+            return None
+        if index.column() >= len(matrix.rows):  # a decision grid's ranking
+            sequence_id = matrix.columns[index.row()].id
+            if role == Qt.ItemDataRole.DisplayRole:
+                return self.rank_text(sequence_id)
+            if role == Qt.ItemDataRole.TextAlignmentRole:
+                return int(Qt.AlignmentFlag.AlignCenter)
+            if role == SEQUENCE_ROLE:
+                return sequence_id
             return None
         subject, row = matrix.columns[index.row()], matrix.rows[index.column()]
         cell = matrix.cell(row.target_id, subject.id)
@@ -121,9 +148,11 @@ class SubjectMatrixModel(QAbstractTableModel):
         spread = ""
         if cell.low is not None and cell.high is not None and cell.low != cell.high:
             spread = "<br>" + self.tr("Écart entre les tables : %1 à %2").replace(
-                "%1", matrix.text(cell.low)).replace("%2", matrix.text(cell.high))
+                "%1", matrix.text(cell.low)
+            ).replace("%2", matrix.text(cell.high))
         answered = "<br>" + self.tr("%1 réponse(s) sur %2").replace("%1", str(cell.answered)).replace(
-            "%2", str(cell.total))
+            "%2", str(cell.total)
+        )
         return head + spread + answered
 
 
@@ -132,6 +161,9 @@ class SubjectsView(QWidget):
     sig_add_subject = Signal()
     #: the facilitator chose a subject's row: its sequence id, to play it
     sig_subject_chosen = Signal(str)
+    #: a decision grid: add a criterion the group chose / put the top-ranked actions in the action plan
+    sig_add_criterion = Signal()
+    sig_to_plan = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -169,10 +201,26 @@ class SubjectsView(QWidget):
         )
         self.wide_button.clicked.connect(self.show_wide)
         self.wide: QDialog | None = None
+        self.criterion_button = QPushButton()
+        self.criterion_button.setObjectName("addCriterionButton")
+        self.criterion_button.clicked.connect(self.sig_add_criterion.emit)
+        self.plan_button = QPushButton(self.tr("Vers le plan d’action…"))
+        self.plan_button.setObjectName("toPlanButton")
+        self.plan_button.setToolTip(
+            self.tr(
+                "Inscrit les actions en tête du classement au plan d’action (onglet Bilan), où vous "
+                "complétez le porteur et l’échéance"
+            )
+        )
+        self.plan_button.clicked.connect(self.sig_to_plan.emit)
         buttons = QHBoxLayout()
         buttons.addWidget(self.add_button)
+        buttons.addWidget(self.criterion_button)
         buttons.addStretch(1)
-        buttons.addWidget(self.wide_button)
+        more = QHBoxLayout()
+        more.addWidget(self.plan_button)
+        more.addStretch(1)
+        more.addWidget(self.wide_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 0, 4, 0)
         layout.addWidget(self.title)
@@ -180,14 +228,20 @@ class SubjectsView(QWidget):
         layout.addWidget(self.legend)
         layout.addWidget(self.key)
         layout.addLayout(buttons)
+        layout.addLayout(more)
 
     def set_matrix(self, matrix: SubjectMatrix | None, current: str = "") -> None:
         self.model.set_matrix(matrix, current)
         if matrix is None:
             return
         subject = matrix.subject
-        self.title.setText(self.tr("%1 comparés").replace("%1", subject.plural))
+        self.title.setText(self.tr("Comparaison des %1").replace("%1", subject.plural.lower()))
         self.add_button.setText(self.tr("Ajouter : %1…").replace("%1", subject.label.lower()))
+        grid = matrix.deck.cobuilt
+        self.criterion_button.setVisible(grid is not None)
+        self.plan_button.setVisible(grid is not None)
+        if grid is not None:
+            self.criterion_button.setText(self.tr("Ajouter : %1…").replace("%1", grid.label.lower()))
         codes = column_codes(matrix)
         pairs = zip(codes, matrix.rows, strict=True)
         by_lever = any(r.code for r in matrix.rows)  # 18 levers: their names in the headers' tooltips
@@ -226,8 +280,13 @@ class SubjectsView(QWidget):
     def _legend(self, matrix: SubjectMatrix) -> str:
         lo, hi = matrix.bounds
         scale = (
-            self.tr("Cotes sur l’échelle du jeu, de %1 à %2 ; 0 = neutre.")
-            .replace("%1", matrix.text(lo)).replace("%2", matrix.text(hi))
+            (
+                self.tr("Cotes sur l’échelle du jeu, de %1 à %2 ; 0 = neutre.")
+                if lo < 0
+                else self.tr("Notes sur l’échelle du jeu, de %1 à %2.")
+            )
+            .replace("%1", matrix.text(lo))
+            .replace("%2", matrix.text(hi))
             if matrix.signed
             else self.tr("Scores sur 100.")
         )

@@ -90,6 +90,8 @@ class PlayPage(QWidget):
         self.compass_stack.addWidget(self.subjects)
         self.subjects.sig_add_subject.connect(lambda: subjects_play.add_from_play(self))
         self.subjects.sig_subject_chosen.connect(lambda sid: subjects_play.choose(self, sid))
+        self.subjects.sig_add_criterion.connect(lambda: subjects_play.add_criterion_from_play(self))
+        self.subjects.sig_to_plan.connect(lambda: subjects_play.to_plan(self))
         self._compass_timer = Coalescer(self.flush_compass, COMPASS_DELAY_MS, self)
         self._build_layout()
         session.sig_event.connect(self.on_session_event)

@@ -12,7 +12,7 @@ def short_label(option: ScaleOption) -> str:
     """« 2 — Quelques actions isolées » → « Quelques actions isolées » (the key is shown beside it anyway)."""
     key = option_key(option)
     text = option.label
-    rest = text[len(key):]
+    rest = text[len(key) :]
     # « 2 — … » loses its « 2 », « Non concerné » keeps its N: strip the key only when a separator follows
     if key and text.upper().startswith(key) and rest[:1] in (" ", "—", "–", "-", ":", "."):
         text = rest.lstrip(" —–-:.")
@@ -23,7 +23,8 @@ def scale_legend(deck: QuestionDeck) -> str:
     """« 0 Rien d'engagé · 1 En réflexion · … · N Non concerné »; on a deck read on its own scale, each key
     with the value its button shows: « 1 = −2 · … · 5 = +2 · ? Ne sait pas »."""
     return " · ".join(
-        f"{option_key(o)} = {signed}" if (signed := signed_text(deck, o)) and option_key(o)
+        f"{option_key(o)} = {signed}"
+        if (signed := signed_text(deck, o)) and option_key(o) not in ("", signed)
         else f"{option_key(o)} {short_label(o)}".strip()
         for o in deck.scale
     )
@@ -45,7 +46,7 @@ def signed_text(deck: QuestionDeck, option: ScaleOption) -> str:
     """« −2 », « 0 », « +1 » for a valued option of a deck read on its own scale; "" otherwise."""
     if deck.reading is not ScoreReading.SCALE or option.value is None:
         return ""
-    return format_value(float(option.value), True)
+    return format_value(float(option.value), True, plus=deck.scale_min < 0)
 
 
 def button_text(deck: QuestionDeck, option: ScaleOption) -> str:

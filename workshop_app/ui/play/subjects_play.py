@@ -9,6 +9,10 @@ from workshop_app.core.subjects import is_subject_deck, subject_matrices
 from workshop_app.ui import subject_flow
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from workshop_app.core.workshop import ActionItem
+    from workshop_app.services.api import WorkshopService
     from workshop_app.ui.play.page import PlayPage
 
 
@@ -50,3 +54,55 @@ def choose(page: PlayPage, sequence_id: str) -> None:
     page._commit_edits()
     page.session.select_sequence(sequence_id)
     page.session.mark_shown(start=True)
+
+
+def add_criterion_from_play(page: PlayPage) -> None:
+    """A criterion the group just chose: added to every action's deck, then shown for the current action."""
+    from workshop_app.core.deck import QuestionDeck
+
+    deck = page.session.deck
+    if not isinstance(deck, QuestionDeck) or deck.cobuilt is None:
+        return
+    name = subject_flow.ask_criterion_name(page, deck)
+    if name is None:
+        return
+    session = page.session
+    workshop_id, current = session.workshop_id, session.sequence_id
+    key = session.change_setup(lambda s: s.add_criterion(workshop_id, deck.id, name))
+    if key and current:
+        session.show_card(key, current)
+
+
+def to_plan(page: PlayPage) -> None:
+    """The top-ranked actions (``cobuilt.to_plan`` of them) not yet in the action plan become its rows; the
+    facilitator completes them (owner, deadline) in the Bilan tab."""
+    from workshop_app.core.criteria import ranking
+
+    session = page.session
+    matrix = page.subjects.model.matrix
+    if matrix is None or matrix.deck.cobuilt is None:
+        return
+    planned = {" ".join(a.action.split()).casefold() for a in session.snapshot.actions}
+    top = ranking(matrix)[: matrix.deck.cobuilt.to_plan]
+    chosen = [r.sequence.display_title for r in top if r.score is not None]
+    added: list[str] = []
+    workshop_id = session.workshop_id
+
+    def add(name: str) -> Callable[[WorkshopService], ActionItem]:
+        return lambda service: service.add_action(workshop_id, name)
+
+    for name in chosen:
+        if " ".join(name.split()).casefold() in planned:
+            continue
+        if session.change_setup(add(name)) is not None:
+            added.append(name)
+    if added:
+        page._say(
+            page.tr("Ajouté au plan d’action (onglet Bilan, à compléter : porteur, échéance) : %1").replace(
+                "%1", " ; ".join(added)
+            )
+        )
+    elif chosen:
+        page._say(page.tr("Les actions en tête du classement sont déjà au plan d’action."))
+    else:
+        page._say(page.tr("Aucune action n’est encore notée : rien à reprendre au plan d’action."))

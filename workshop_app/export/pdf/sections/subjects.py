@@ -13,6 +13,7 @@ from reportlab.lib import colors
 from reportlab.lib.units import cm
 from reportlab.platypus import Flowable, KeepTogether, Paragraph
 
+from workshop_app.core.criteria import ranking
 from workshop_app.core.subjects import SubjectMatrix, Verdict, subject_matrices
 from workshop_app.export.french import NBSP
 from workshop_app.export.pdf.escaping import inline
@@ -42,10 +43,15 @@ def _scale_sentence(matrix: SubjectMatrix) -> str:
         lo, hi = matrix.bounds
         low = next((o.label for o in matrix.deck.scale if o.value == lo), matrix.text(lo))
         high = next((o.label for o in matrix.deck.scale if o.value == hi), matrix.text(hi))
+        span = (
+            f"de {matrix.text(lo)} ({low.split('—')[-1].strip().lower()}) à "
+            f"{matrix.text(hi)} ({high.split('—')[-1].strip().lower()})"
+        )
+        if lo >= 0:
+            return f"Notes sur l’échelle du jeu, {span}."
         return (
-            f"Cotes sur l’échelle du jeu, de {matrix.text(lo)} ({low.split('—')[-1].strip().lower()}) à "
-            f"{matrix.text(hi)} ({high.split('—')[-1].strip().lower()}) ; 0 = neutre. Une cote négative dit "
-            "que le projet fait obstacle au principe, elle n’est pas ramenée à une note sur 100."
+            f"Cotes sur l’échelle du jeu, {span} ; 0 = neutre. Une cote négative dit que le projet fait "
+            "obstacle au principe, elle n’est pas ramenée à une note sur 100."
         )
     return "Scores sur 100 : la moyenne des réponses, de 0 (premier niveau) à 100 (dernier niveau)."
 
@@ -55,9 +61,7 @@ def comparison(ctx: Context, matrix: SubjectMatrix) -> list[Flowable]:
     subject = matrix.subject
     by_lever = any(r.code for r in matrix.rows)
     title = (
-        f"{'Leviers' if by_lever else 'Principes'} par {subject.label.lower()}"
-        if by_lever
-        else f"{subject.plural} comparés"
+        f"Leviers par {subject.label.lower()}" if by_lever else f"Comparaison des {subject.plural.lower()}"
     )
     intro = (
         f"{_scale_sentence(matrix)} Chaque case donne la moyenne des tables, et entre parenthèses la cote la "
@@ -97,8 +101,46 @@ def comparison(ctx: Context, matrix: SubjectMatrix) -> list[Flowable]:
         key = " · ".join(f"<b>S{i + 1}</b>{NBSP}:{NBSP}{inline(n)}" for i, n in enumerate(names))
         block.append(_raw(key, st.muted))
     out += [KeepTogether(block)] if len(matrix.rows) <= 8 else block
+    if matrix.deck.cobuilt is not None:
+        return out + ranking_block(ctx, matrix)
     out += _overall(ctx, matrix)
     return out
+
+
+def ranking_block(ctx: Context, matrix: SubjectMatrix) -> list[Flowable]:
+    """A decision grid's ranking, and which of its actions the facilitator put in the action plan."""
+    st = ctx.st
+    planned = {" ".join(a.action.split()).casefold() for a in ctx.snapshot.actions}
+    header = ["Rang", matrix.subject.label, "Note", "Critères notés", "Au plan d’action"]
+    rows: list[list[object]] = [head_row(ctx, header)]
+    in_plan = 0
+    for r in ranking(matrix):
+        name = ctx.text(r.sequence.display_title)
+        chosen = " ".join(r.sequence.display_title.split()).casefold() in planned
+        in_plan += chosen
+        rank = "—" if r.score is None else ("1er" if r.rank == 1 else f"{r.rank}e")
+        rows.append(
+            [
+                _c(rank, st.cell),
+                _c(name, st.cell),
+                _c(matrix.text(r.score), st.cell),
+                _c(f"{r.rated} sur {r.criteria}", st.cell),
+                _c("oui" if chosen else "—", st.cell),
+            ]
+        )
+    widths = [1.4 * cm, FRAME_WIDTH - 8.6 * cm, 1.8 * cm, 2.6 * cm, 2.8 * cm]
+    note = (
+        "Les critères sont ceux que le groupe a retenus pendant l’atelier. La note d’une action est la "
+        "moyenne des notes des tables sur chaque critère, pondérée par le poids du critère ; un critère non "
+        "noté pour une action n’entre pas dans sa note. Ce classement éclaire l’arbitrage, il ne le fait pas."
+    )
+    if in_plan:
+        note += (
+            f" {'L’action marquée' if in_plan == 1 else 'Les actions marquées'} « oui » "
+            f"{'a été inscrite' if in_plan == 1 else 'ont été inscrites'} au plan d’action par l’animation "
+            "à partir de ce classement (voir le plan d’action)."
+        )
+    return [*_h3("Classement des actions"), table(rows, widths), _p(note, st.muted)]
 
 
 def _overall(ctx: Context, matrix: SubjectMatrix) -> list[Flowable]:
