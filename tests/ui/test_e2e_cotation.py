@@ -17,6 +17,8 @@ from workshop_app.core.subjects import MINUS
 from workshop_app.ui import subject_flow
 from workshop_app.ui.main_window import MainWindow
 from workshop_app.ui.play.page import PlayPage
+from workshop_app.ui.projector import ProjectorWindow
+from workshop_app.ui.settings import AppSettings
 from workshop_app.ui.workshop_pages import PAGE_PLAY, PAGE_SETUP
 
 # (project, table) -> the option of each principle's card c1…c6
@@ -88,6 +90,21 @@ def test_cotation_from_set_up_to_compte_rendu(
     qtbot.wait(50)
     shots = os.environ.get("ATELIER_SCREENSHOTS")
     window.grab().save(os.path.join(shots, "cotation-play.png") if shots else str(tmp_path / "play.png"))
+
+    projector = ProjectorWindow(session, AppSettings())  # the room sees the same signed table, once revealed
+    qtbot.addWidget(projector)
+    projector.resize(1280, 720)
+    projector._scale_to(720)  # what showing it on the projector's screen does
+    projector.show()
+    assert not projector.subjects.isVisible() and not projector.compass.isVisible()
+    session.set_revealed(True)
+    qtbot.wait(50)
+    assert projector.subjects.isVisible() and not projector.compass.isVisible()
+    assert projector.subjects.model.index(0, 2).data() == f"{MINUS}1,5"
+    assert not projector.subjects.add_button.isVisible()
+    if shots:
+        projector.grab().save(os.path.join(shots, "cotation-projector.png"))
+    projector.close()
 
     pdf = tmp_path / "cotation.pdf"
     assert cli(["export", info.id, "--pdf", str(pdf), "--quiet"]) == 0

@@ -201,6 +201,7 @@ class SubjectsView(QWidget):
         )
         self.wide_button.clicked.connect(self.show_wide)
         self.wide: QDialog | None = None
+        self.controls = True
         self.criterion_button = QPushButton()
         self.criterion_button.setObjectName("addCriterionButton")
         self.criterion_button.clicked.connect(self.sig_add_criterion.emit)
@@ -238,8 +239,8 @@ class SubjectsView(QWidget):
         self.title.setText(self.tr("Comparaison des %1").replace("%1", subject.plural.lower()))
         self.add_button.setText(self.tr("Ajouter : %1…").replace("%1", subject.label.lower()))
         grid = matrix.deck.cobuilt
-        self.criterion_button.setVisible(grid is not None)
-        self.plan_button.setVisible(grid is not None)
+        self.criterion_button.setVisible(grid is not None and self.controls)
+        self.plan_button.setVisible(grid is not None and self.controls)
         if grid is not None:
             self.criterion_button.setText(self.tr("Ajouter : %1…").replace("%1", grid.label.lower()))
         codes = column_codes(matrix)
@@ -256,6 +257,12 @@ class SubjectsView(QWidget):
             QHeaderView.ResizeMode.ResizeToContents if many else QHeaderView.ResizeMode.Stretch
         )
         self.legend.setText(self._legend(matrix))
+
+    def set_controls_visible(self, visible: bool) -> None:
+        """The projector shows the table alone: no buttons for the room."""
+        self.controls = visible
+        for button in (self.add_button, self.criterion_button, self.plan_button, self.wide_button):
+            button.setVisible(visible)
 
     def show_wide(self) -> None:
         """The same table (the same model) in a window of its own, wide enough for 18 levers."""
