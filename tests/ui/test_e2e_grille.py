@@ -100,3 +100,16 @@ def test_grille_from_set_up_to_action_plan(
     assert "Faisable avant la fin du mandat" in text and "Acceptable par les habitants" in text
     assert "Direction de l’éducation" in text  # the facilitator's completion, in the plan
     assert "Parc inondable des Prés / k2 / T1" in text  # each table's argument
+
+    archive, csv = tmp_path / "grille.zip", tmp_path / "grille.csv"  # the workshop travels whole
+    assert cli(["export", info.id, "--csv", str(csv), "--quiet"]) == 0
+    assert "Acceptable par les habitants" in csv.read_text(encoding="utf-8-sig")
+    assert cli(["bundle", "export", info.id, str(archive)]) == 0
+    other = f"sqlite:///{tmp_path / 'autre.sqlite3'}"
+    assert cli(["--database", other, "bundle", "import", str(archive)]) == 0
+    from workshop_app.store.service import open_store
+
+    with open_store(other) as elsewhere:
+        copy = elsewhere.snapshot(info.id)
+        assert all([c.title for c in s.deck.cards][1:] == CRITERIA for s in copy.sequences)
+        assert len(copy.actions) == 3
