@@ -167,26 +167,57 @@ def subject_matrix(
     assert isinstance(deck, QuestionDeck) and deck.subject is not None
     rows = _rows(deck)
     cells: dict[tuple[str, str], SubjectCell] = {}
+    targets = tuple(r.target_id for r in rows)
     for seq in sequences:
         if not isinstance(seq.deck, QuestionDeck):
             continue
-        own = seq.deck
-        reading = QuestionScorer(own).score(states.get(seq.id, SequenceState()), group_ids)
-        place = _placer(own)
-        levers_of = {a.id: [lv.id for lv in a.levers] or [a.id] for a in own.compass.axes}
-        for row in rows:
-            by_axis = row.target_id in levers_of
-            room = (reading.room.axes if by_axis else reading.room.levers).get(row.target_id)
-            if room is None:
-                continue
-            tables = []
-            for group_id in group_ids:
-                group = reading.groups[group_id]
-                score = (group.axes if by_axis else group.levers).get(row.target_id)
-                if score is not None and score.score is not None:
-                    tables.append((group_id, place(score.score)))
-            cells[(row.target_id, seq.id)] = _cell(room, place, tables)
+        state = states.get(seq.id, SequenceState())
+        answers = frozenset((key, a.option) for key, a in state.answers.items())
+        key = (seq.id, id(seq.deck), targets, tuple(group_ids), answers)
+        held = _CACHE.get(key)
+        if held is None or held[0] is not seq.deck:  # a vote changes one subject of eleven: the rest is kept
+            held = (seq.deck, _subject_cells(seq.deck, state, group_ids, rows))
+            if len(_CACHE) >= _CACHE_SIZE:
+                _CACHE.clear()
+            _CACHE[key] = held
+        own = held[1]
+        cells.update(((target, seq.id), cell) for target, cell in own.items())
     return SubjectMatrix(deck, deck.subject, tuple(rows), tuple(sequences), cells)
+
+
+# (sequence, deck object, rows, groups, answers) -> (the deck, that subject's cells): the deck is held and
+# compared, so a reused object id never matches a stale entry
+_CACHE: dict[tuple[object, ...], tuple[QuestionDeck, dict[str, SubjectCell]]] = {}
+_CACHE_SIZE = 512
+_SCORERS: dict[int, tuple[QuestionDeck, QuestionScorer]] = {}
+
+
+def _subject_cells(
+    deck: QuestionDeck, state: SequenceState, group_ids: Sequence[str], rows: Sequence[SubjectRow]
+) -> dict[str, SubjectCell]:
+    held = _SCORERS.get(id(deck))
+    if held is None or held[0] is not deck:
+        if len(_SCORERS) >= _CACHE_SIZE:
+            _SCORERS.clear()
+        held = (deck, QuestionScorer(deck))
+        _SCORERS[id(deck)] = held
+    reading = held[1].score(state, group_ids)
+    place = _placer(deck)
+    levers_of = {a.id: [lv.id for lv in a.levers] or [a.id] for a in deck.compass.axes}
+    out: dict[str, SubjectCell] = {}
+    for row in rows:
+        by_axis = row.target_id in levers_of
+        room = (reading.room.axes if by_axis else reading.room.levers).get(row.target_id)
+        if room is None:
+            continue
+        tables = []
+        for group_id in group_ids:
+            group = reading.groups[group_id]
+            score = (group.axes if by_axis else group.levers).get(row.target_id)
+            if score is not None and score.score is not None:
+                tables.append((group_id, place(score.score)))
+        out[row.target_id] = _cell(room, place, tables)
+    return out
 
 
 def _cell(room: Score, place: _Place, tables: list[tuple[str, float]]) -> SubjectCell:
