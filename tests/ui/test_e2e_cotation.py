@@ -54,6 +54,10 @@ def test_cotation_from_set_up_to_compte_rendu(
     setup.sequences.add_button.click()
     session = window.session
     assert [s.display_title for s in session.sequences] == ["Friche de la gare", "Place du marché"]
+    if os.environ.get("ATELIER_SCREENSHOTS"):
+        window.resize(1366, 768)
+        qtbot.wait(50)
+        window.grab().save(os.path.join(os.environ["ATELIER_SCREENSHOTS"], "cotation-setup.png"))
 
     window.pages.show(PAGE_PLAY)
     page = window.pages.play

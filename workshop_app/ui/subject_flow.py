@@ -50,6 +50,8 @@ def ask_name(parent: QWidget | None, label: str, prompt: str, example: str) -> s
     if line is not None:
         line.setMaxLength(MAX_NAME)
         line.setPlaceholderText(example)
+        width = line.fontMetrics().horizontalAdvance(example or prompt) + 40
+        line.setMinimumWidth(max(360, min(640, width)))  # the example is read whole
     if not dialog.exec():
         return None
     return dialog.textValue().strip() or None
