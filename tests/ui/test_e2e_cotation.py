@@ -14,6 +14,7 @@ from pytestqt.qtbot import QtBot
 
 from workshop_app.cli import main as cli
 from workshop_app.core.subjects import MINUS
+from workshop_app.services.debrief import propose
 from workshop_app.ui import subject_flow
 from workshop_app.ui.main_window import MainWindow
 from workshop_app.ui.play.page import PlayPage
@@ -109,6 +110,11 @@ def test_cotation_from_set_up_to_compte_rendu(
     if shots:
         projector.grab().save(os.path.join(shots, "cotation-projector.png"))
     projector.close()
+
+    proposals = propose(session.live_snapshot())  # what the Bilan tab proposes: signed, by project
+    assert "Friche de la gare : Stratégies – Gouvernance (+2)" in proposals.strengths
+    assert f"Parking silo : Adaptation – Innovation ({MINUS}2)" in proposals.vulnerabilities
+    assert not [x for x in (*proposals.strengths, *proposals.vulnerabilities) if "/100" in x]
 
     pdf = tmp_path / "cotation.pdf"
     assert cli(["export", info.id, "--pdf", str(pdf), "--quiet"]) == 0
