@@ -129,6 +129,19 @@ def test_cotation_from_set_up_to_compte_rendu(
     assert "Friche de la gare · P3 · table 1" in text  # each table's argument, card by card
     assert "Parking silo — contribue à Robustesse – Continuité ; fait obstacle à" in text
 
+    short, docx, xlsx = tmp_path / "court.pdf", tmp_path / "cotation.docx", tmp_path / "cotation.xlsx"
+    assert cli(["export", info.id, "--pdf", str(short), "--edition", "synthese", "--quiet"]) == 0
+    brief = _pdf_text(short)  # the elected officials' edition: the comparison, signed, and no radar of 0–100
+    assert "Comparaison des projets (de −2 à +2, 0 = neutre)" in brief
+    assert "Friche de la gare : Anticipation – Veille (−1,5)" in brief
+    assert cli(["export", info.id, "--docx", str(docx), "--xlsx", str(xlsx), "--quiet"]) == 0
+    from docx import Document
+
+    document = Document(str(docx))
+    words = " ".join(p.text for p in document.paragraphs)
+    cells = " ".join(" ".join(c.text.split()) for t in document.tables for r in t.rows for c in r.cells)
+    assert "Comparaison des projets" in words and f"{MINUS}1,5 ({MINUS}2 à {MINUS}1)" in cells
+
 
 def _vertical():  # type: ignore[no-untyped-def]
     from PySide6.QtCore import Qt
