@@ -27,11 +27,12 @@ ACTIONS = [
 ]
 CRITERIA = ["Faisable avant la fin du mandat", "Acceptable par les habitants"]
 # action -> card -> (table 1, table 2)
+# the ranking: criteria weighted 1, 1 and 2
 RATINGS = {
-    0: {"k1": ("3", "3"), "k2": ("1", "0"), "k3": ("2", "2")},  # (3 + 0.5 + 2) / 3 = 1.83
-    1: {"k1": ("2", "3"), "k2": ("3", "2"), "k3": ("3", "3")},  # (2.5 + 2.5 + 3) / 3 = 2.67
-    2: {"k1": ("2", "2"), "k2": ("3", "3"), "k3": ("2", "nsp")},  # (2 + 3 + 2) / 3 = 2.33
-    3: {"k1": ("0", "0"), "k2": ("2", "1"), "k3": ("1", "0")},  # (0 + 1.5 + 0.5) / 3 = 0.67
+    0: {"k1": ("3", "3"), "k2": ("1", "0"), "k3": ("2", "2")},  # (3 + 0.5 + 2·2) / 4 = 1.875
+    1: {"k1": ("2", "3"), "k2": ("3", "2"), "k3": ("3", "3")},  # (2.5 + 2.5 + 2·3) / 4 = 2.75
+    2: {"k1": ("2", "2"), "k2": ("3", "3"), "k3": ("2", "nsp")},  # (2 + 3 + 2·2) / 4 = 2.25
+    3: {"k1": ("0", "0"), "k2": ("2", "1"), "k3": ("1", "0")},  # (0 + 1.5 + 2·0.5) / 4 = 0.625
 }
 
 
@@ -46,6 +47,8 @@ def test_grille_from_set_up_to_action_plan(
     monkeypatch.setattr(subject_flow, "ask_subject_name", lambda parent, deck: next(names))
     criteria = iter(CRITERIA)
     monkeypatch.setattr(subject_flow, "ask_criterion_name", lambda parent, deck: next(criteria))
+    weights = iter([1, 2])  # the group says acceptability counts double
+    monkeypatch.setattr(subject_flow, "ask_criterion_weight", lambda parent, name: next(weights))
     assert window.open_workshop(info.id, PAGE_SETUP) and window.session is not None
     setup = window.pages.setup
     assert setup is not None and setup.sequences.select_deck("grille-decision")
@@ -72,7 +75,7 @@ def test_grille_from_set_up_to_action_plan(
     page.flush_compass()
     model = page.subjects.model
     assert model.columnCount() == 4  # three criteria and the ranking
-    assert [model.index(r, 3).data() for r in range(4)] == ["3e · 1,8", "1er · 2,7", "2e · 2,3", "4e · 0,7"]
+    assert [model.index(r, 3).data() for r in range(4)] == ["3e · 1,9", "1er · 2,8", "2e · 2,3", "4e · 0,6"]
 
     page.subjects.plan_button.click()  # the top three become action-plan rows
     actions = session.snapshot.actions
@@ -94,10 +97,12 @@ def test_grille_from_set_up_to_action_plan(
     text = " ".join(" ".join((p.extract_text() or "").split()) for p in PdfReader(pdf).pages)
     text = text.replace("\u00a0", " ")
     assert "Comparaison des actions candidates" in text and "Classement des actions" in text
-    assert "1er Cours d’école désimperméabilisées 2,7 3 sur 3 oui" in text
-    assert "4e Nouveau parking en centre-ville 0,7 3 sur 3 —" in text
+    assert "1er Cours d’école désimperméabilisées 2,8 3 sur 3 oui" in text
+    assert "4e Nouveau parking en centre-ville 0,6 3 sur 3 —" in text
     assert "ont été inscrites au plan d’action par l’animation à partir de ce classement" in text
     assert "Faisable avant la fin du mandat" in text and "Acceptable par les habitants" in text
+    assert "Poids des critères : Contribution à la résilience du territoire 1 ; Faisable avant la fin du " \
+        "mandat 1 ; Acceptable par les habitants 2." in text
     assert "Direction de l’éducation" in text  # the facilitator's completion, in the plan
     assert "Parc inondable des Prés / k2 / T1" in text  # each table's argument
 

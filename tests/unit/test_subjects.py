@@ -86,6 +86,8 @@ def test_format_value() -> None:
     assert format_value(2.0, True) == "+2"
     assert format_value(62.6, False) == "63"
     assert format_value(None, True) == "—"
+    assert format_value(2.25, True, plus=False) == "2,3"  # half away from zero, as one counts in French
+    assert format_value(-1.25, True) == f"{MINUS}1,3"
 
 
 def _tiny(reading: str = "echelle", **subject: Any) -> dict[str, Any]:

@@ -16,6 +16,7 @@ vulnerability at or below ``vulnerability_at`` (default: below the middle); in b
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -105,7 +106,7 @@ def format_value(value: float | None, signed: bool, plus: bool = True) -> str:
         return "—"
     if not signed:
         return str(round(value))
-    rounded = round(value * 10) / 10
+    rounded = math.copysign(math.floor(abs(value) * 10 + 0.5 + 1e-9), value) / 10  # half away from zero
     if rounded == 0:
         return "0"
     digits = f"{abs(rounded):.1f}".rstrip("0").rstrip(".").replace(".", ",")

@@ -38,6 +38,20 @@ def ask_criterion_name(parent: QWidget | None, deck: QuestionDeck) -> str | None
     return ask_name(parent, spec.label, prompt, _tr("Faisable avant la fin du mandat"))
 
 
+def ask_criterion_weight(parent: QWidget | None, name: str) -> int:
+    """How much the criterion counts in the ranking: 1 (as the others) to 3; cancelled: 1."""
+    weight, ok = QInputDialog.getInt(
+        parent,
+        _tr("Poids du critère"),
+        _tr("Poids de « %1 » dans le classement\n(1 : comme les autres critères, 3 : compte trois fois)")
+        .replace("%1", name),
+        1,
+        1,
+        3,
+    )
+    return weight if ok else 1
+
+
 def ask_name(parent: QWidget | None, label: str, prompt: str, example: str) -> str | None:
     dialog = QInputDialog(parent)
     dialog.setObjectName("subjectNameDialog")

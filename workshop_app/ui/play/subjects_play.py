@@ -66,9 +66,10 @@ def add_criterion_from_play(page: PlayPage) -> None:
     name = subject_flow.ask_criterion_name(page, deck)
     if name is None:
         return
+    weight = subject_flow.ask_criterion_weight(page, name)
     session = page.session
     workshop_id, current = session.workshop_id, session.sequence_id
-    key = session.change_setup(lambda s: s.add_criterion(workshop_id, deck.id, name))
+    key = session.change_setup(lambda s: s.add_criterion(workshop_id, deck.id, name, weight))
     if key and current:
         session.show_card(key, current)
 

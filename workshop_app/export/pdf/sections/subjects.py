@@ -13,9 +13,9 @@ from reportlab.lib import colors
 from reportlab.lib.units import cm
 from reportlab.platypus import Flowable, KeepTogether, Paragraph
 
-from workshop_app.core.criteria import ranking
+from workshop_app.core.criteria import ranking, weights
 from workshop_app.core.subjects import SubjectMatrix, Verdict, subject_matrices
-from workshop_app.export.french import NBSP
+from workshop_app.export.french import NBSP, format_number
 from workshop_app.export.pdf.escaping import inline
 from workshop_app.export.pdf.sections.common import Context, _c, _h3, _p, _raw, bullet_list, head_row, table
 from workshop_app.export.pdf.styles import FRAME_WIDTH
@@ -134,6 +134,10 @@ def ranking_block(ctx: Context, matrix: SubjectMatrix) -> list[Flowable]:
         "moyenne des notes des tables sur chaque critère, pondérée par le poids du critère ; un critère non "
         "noté pour une action n’entre pas dans sa note. Ce classement éclaire l’arbitrage, il ne le fait pas."
     )
+    weight = weights(matrix.deck)
+    if any(w != 1 for w in weight.values()):
+        parts = [f"{a.label} {format_number(weight[a.id], 1)}" for a in matrix.deck.compass.axes]
+        note += f" Poids des critères : {' ; '.join(parts)}."
     if in_plan:
         note += (
             f" {'L’action marquée' if in_plan == 1 else 'Les actions marquées'} « oui » "
