@@ -92,13 +92,14 @@ def _group_chunks(ctx: Context, fixed: int) -> list[tuple[list[GroupInfo], Group
 
 def results_section(ctx: Context) -> list[Flowable]:
     out: list[Flowable] = [*ctx.h1("Résultats : la boussole", room=15 * cm if ctx.full else 8 * cm)]
-    out.append(
-        _p(
-            "Scores sur 100 : l’autoévaluation des tables, pas une note du territoire. Le taux de réponse "
-            "dit quelle part des questions a reçu une réponse.",
-            ctx.st.muted,
+    if not all(subjects.on_own_scale(s.deck) for s in ctx.sequences):  # (projects say their own scale)
+        out.append(
+            _p(
+                "Scores sur 100 : l’autoévaluation des tables, pas une note du territoire. Le taux de "
+                "réponse dit quelle part des questions a reçu une réponse.",
+                ctx.st.muted,
+            )
         )
-    )
     if not ctx.groups:
         return [*out, _p("Aucune table n'a été constituée.", ctx.st.muted)]
     pending, out = out, []  # the chapter's title goes with its first chart, never alone at a page foot

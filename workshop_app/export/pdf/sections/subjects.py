@@ -10,19 +10,27 @@ A deck that rates subjects is shown here instead of one radar per subject: on a 
 from __future__ import annotations
 
 from reportlab.lib import colors
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import cm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, KeepTogether, Paragraph
 
 from workshop_app.core.criteria import ranking, weights
+from workshop_app.core.deck import QuestionDeck, StrategyDeck
 from workshop_app.core.subjects import SubjectMatrix, Verdict, subject_matrices
 from workshop_app.export.french import NBSP, format_number
-from workshop_app.export.pdf.escaping import inline
+from workshop_app.export.pdf.escaping import clean, inline
 from workshop_app.export.pdf.sections.common import Context, _c, _h3, _p, _raw, bullet_list, head_row, table
 from workshop_app.export.pdf.styles import FRAME_WIDTH
 from workshop_app.export.report import subjects_text
 
 MAX_NAMED_COLUMNS = 6  # beyond, the subjects' columns are « S1 », « S2 »… with a key under the table
 _FILL = {Verdict.STRENGTH: colors.HexColor("#CBEBD3"), Verdict.VULNERABILITY: colors.HexColor("#F8D3C9")}
+
+
+def on_own_scale(deck: QuestionDeck | StrategyDeck) -> bool:
+    """A deck that rates subjects on its own scale: its comparison says the scale, never « sur 100 »."""
+    return isinstance(deck, QuestionDeck) and deck.subject is not None and deck.reading == "echelle"
 
 
 def matrices(ctx: Context) -> list[SubjectMatrix]:
@@ -75,6 +83,11 @@ def comparison(ctx: Context, matrix: SubjectMatrix) -> list[Flowable]:
     label_width = 6.2 * cm if by_lever else 5.0 * cm
     column = (FRAME_WIDTH - label_width) / max(1, len(labels))
     head = head_row(ctx, [subject.label if not by_lever else "Levier", *labels])
+    words = [w for name in labels for w in clean(name).split()] or [""]
+    style = st.cell_head
+    if max(stringWidth(w, style.fontName, style.fontSize) for w in words) > column - 9:  # a long word
+        small = ParagraphStyle("subjectHead", parent=style, fontSize=6.6, leading=8)
+        head = [head[0], *[_c(name, small) for name in labels]]
     rows: list[list[object]] = [head]
     extra: list[tuple[object, ...]] = []
     small = st.cell if len(labels) <= MAX_NAMED_COLUMNS else st.muted
