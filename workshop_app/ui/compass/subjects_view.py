@@ -256,6 +256,8 @@ class SubjectsView(QWidget):
         header.setSectionResizeMode(
             QHeaderView.ResizeMode.ResizeToContents if many else QHeaderView.ResizeMode.Stretch
         )
+        if self.model.ranks:  # « 1er · 2,8 » on one line
+            header.setSectionResizeMode(len(matrix.rows), QHeaderView.ResizeMode.ResizeToContents)
         self.legend.setText(self._legend(matrix))
 
     def set_controls_visible(self, visible: bool) -> None:
