@@ -291,7 +291,7 @@ def make_snapshot(
             "author": "Animateur",
         },
     )
-    lever_ids = question_deck.lever_ids()
+    lever_ids = question_deck.lever_ids() or question_deck.axis_ids()  # a deck of axes without levers
     actions = [
         ActionItem(
             f"a{i + 1:02d}",

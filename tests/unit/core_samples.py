@@ -19,6 +19,9 @@ SHIPPED = {
     "et-si-33": SCENARIOS / "et-si-33.yaml",
     "nature-en-ville": SCENARIOS / "nature-en-ville.yaml",
     "boussole-autodiagnostic": SCENARIOS / "boussole-autodiagnostic.yaml",
+    "cotation-projet": SCENARIOS / "cotation-projet.yaml",
+    "entretiens-boussole": SCENARIOS / "entretiens-boussole.yaml",
+    "grille-decision": SCENARIOS / "grille-decision.yaml",
 }
 
 SEQ = "s1"

@@ -54,12 +54,12 @@ def run(*args: str, home: Path) -> subprocess.CompletedProcess[str]:
 
 def test_validate_shipped_decks(tmp_path: Path) -> None:
     paths = sorted(str(p) for p in SCENARIOS.glob("*.yaml"))
-    assert len(paths) == 3
+    assert len(paths) == len(SHIPPED)
     result = run("validate", *paths, home=tmp_path)
     assert result.returncode == 0, result.stderr
     assert result.stderr == ""
     lines = result.stdout.splitlines()
-    assert len(lines) == 3
+    assert len(lines) == len(SHIPPED)
     for deck_id, path in SHIPPED.items():
         assert any(line.startswith(f"{path.name}: OK — {deck_id} ") for line in lines), lines
 

@@ -123,7 +123,7 @@ def test_one_hostile_file_in_the_deck_folder_changes_nothing_else(tmp_path: Path
     (folder / "copie.yaml").write_text(good, encoding="utf-8")
     entries = scan([(ROOT / "scenarios", True), (folder, False)])
     by_name = {e.path.name: e for e in entries}
-    assert sum(1 for e in entries if e.builtin and e.ok) == 3
+    assert sum(1 for e in entries if e.builtin and e.ok) == len(list((ROOT / "scenarios").glob("*.yaml")))
     assert by_name["copie.yaml"].ok
     hostile = ("profond.yaml", "nan.yaml", "tube.yaml", "zero.yaml")
     refused = {name: str(by_name[name].issues[0]) for name in hostile}

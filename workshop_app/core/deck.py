@@ -13,6 +13,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import Field, model_validator
 
+from workshop_app.core import deck_subject as _subject
 from workshop_app.core.deck_parts import (
     AUTHOR_NOTES,
     CARD_SECTION,
@@ -290,6 +291,9 @@ class QuestionDeck(_DeckBase):
     cards: Annotated[list[QuestionCard], Field(min_length=1, max_length=MAX_CARDS)] = Field(
         description="Les cartes, dans l’ordre du jeu."
     )
+    subject: _subject.SubjectSpec | None = Field(None, description=_subject.SUBJECT)
+    reading: _subject.ScoreReading = Field(_subject.ScoreReading.PERCENT, description=_subject.READING)
+    cobuilt: _subject.CoBuiltSpec | None = Field(None, description=_subject.COBUILT)
 
     @model_validator(mode="after")
     def _check_references(self) -> QuestionDeck:
@@ -327,6 +331,11 @@ class QuestionDeck(_DeckBase):
                         f"niveau inconnu « {level} » ; niveaux possibles : {', '.join(scale_ids)}",
                     )
         self._check_sections_and_subsets(self.cards)
+        try:
+            _subject.check_subject(self.subject, self.scale_min, self.scale_max, self.reading)
+            _subject.check_cobuilt(self)
+        except _subject.SubjectRuleError as error:
+            raise DeckRuleError(error.where, error.message) from None
         return self
 
     def card_levels(self, card: QuestionCard) -> list[tuple[ScaleOption, str]]:

@@ -164,6 +164,8 @@ def _deck_sheet(sheet: Worksheet, data: dict[str, Any]) -> None:
     for row in L.DECK_ROWS:
         if row.key.startswith("strategy.") and not strategy:
             continue
+        if row.key.startswith(("subject.", "reading", "cobuilt.")) and strategy:
+            continue
         value: Any = data
         for part in row.key.split("."):
             value = value.get(part) if isinstance(value, dict) else None

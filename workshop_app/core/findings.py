@@ -167,7 +167,7 @@ class Spread:
 def card_spreads(deck: QuestionDeck, state: SequenceState, group_ids: Sequence[str]) -> list[Spread]:
     """Per card, each group's numeric answer placed on 0–100 (deck order)."""
     lo, hi = deck.scale_min, deck.scale_max
-    values = {o.id: o.value for o in deck.scale}
+    values = {o.id: o.value for o in deck.scale if not o.unknown}  # « ne sait pas » is not « non concerné »
     out: list[Spread] = []
     for card in deck.cards:
         scores: dict[str, float] = {}

@@ -126,6 +126,11 @@ class WorkshopService(Protocol):
 
     def move_sequence(self, sequence_id: str, position: int) -> None: ...
 
+    def add_criterion(self, workshop_id: str, deck_id: str, label: str, weight: float = 1.0) -> str:
+        """A criterion built during the workshop, added to every sequence of the grid ``deck_id``
+        (``store.cobuilt``); returns its card id."""
+        ...
+
     def remove_sequence(self, sequence_id: str) -> None:
         """Refused once the sequence has events."""
         ...

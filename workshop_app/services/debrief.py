@@ -17,6 +17,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from workshop_app.core.findings import MIDDLE, Origin, Thresholds, compute, score_text, target_label
+from workshop_app.core.subject_findings import subject_findings
+from workshop_app.core.subjects import is_subject_deck, subject_matrices
 from workshop_app.core.workshop import Debrief, WorkshopSnapshot
 
 __all__ = ["MIDDLE", "Proposals", "Thresholds", "lever_choices", "mark_origins", "merge", "propose",
@@ -55,9 +57,19 @@ def propose(snapshot: WorkshopSnapshot, thresholds: Thresholds | None = None) ->
             spreads.append((s.range or 0.0, line(text, seq.sequence.id)))
     spreads.sort(key=lambda x: -x[0])
     limit = found.thresholds.limit
+    rated = {q.id for q in snapshot.sequences if is_subject_deck(q.deck)}  # projects, services: own lines
+    strengths = [line(f.text, f.sequence_id) for f in found.strengths if f.sequence_id not in rated]
+    weak = [line(f.text, f.sequence_id) for f in found.vulnerabilities if f.sequence_id not in rated]
+    if rated:
+        state = snapshot.state()
+        groups = [g.id for g in sorted(snapshot.groups, key=lambda g: g.position)]
+        for matrix in subject_matrices(snapshot.sequences, state, groups):
+            plus, minus = subject_findings(matrix, lambda x: x)
+            strengths += plus[:limit]
+            weak += minus[:limit]
     return Proposals(
-        tuple(line(f.text, f.sequence_id) for f in found.strengths),
-        tuple(line(f.text, f.sequence_id) for f in found.vulnerabilities),
+        tuple(strengths),
+        tuple(weak),
         tuple(_unique([t for _, t in spreads])[:limit]),
     )
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from workshop_app.core.errors import AtelierError
 from workshop_app.services.api import WorkshopService
+from workshop_app.store.cobuilt import CoBuiltMixin
 from workshop_app.store.conflicts import ConflictsMixin
 from workshop_app.store.engine import (
     DEFAULT_BUSY_TIMEOUT_MS,
@@ -26,7 +27,14 @@ from workshop_app.store.transfer import TransferMixin
 
 
 class WorkshopStore(
-    PlanningMixin, PlayMixin, ReadingMixin, TerritoriesMixin, ExtrasMixin, TransferMixin, ConflictsMixin
+    PlanningMixin,
+    PlayMixin,
+    ReadingMixin,
+    TerritoriesMixin,
+    ExtrasMixin,
+    TransferMixin,
+    ConflictsMixin,
+    CoBuiltMixin,
 ):
     """Each method runs in its own transaction and commits before returning; failures are AtelierErrors."""
 

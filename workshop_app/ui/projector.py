@@ -26,6 +26,7 @@ from workshop_app.core.deck import StrategyDeck
 from workshop_app.core.events import Event, EventKind
 from workshop_app.core.programme import STEP_EVENTS, programme_steps
 from workshop_app.services.timers import CARD, SEQUENCE, TimerClock, format_duration, timer_key
+from workshop_app.ui import projector_subjects
 from workshop_app.ui.compass.widget import CompassWidget
 from workshop_app.ui.play.card_panel import card_levels_text
 from workshop_app.ui.play.step_bar import clock
@@ -106,6 +107,7 @@ class ProjectorWindow(QWidget):
         self.compass = CompassWidget()
         self.compass.set_controls_visible(False)
         self.compass.hide()
+        self.subjects = projector_subjects.make()  # projects, services: side by side, in place of the radar
         self.budgets = QLabel()  # strategy decks, once revealed: each table's budget and picks
         self.budgets.setObjectName("projectorBudgets")
         self.budgets.setWordWrap(True)
@@ -139,6 +141,7 @@ class ProjectorWindow(QWidget):
         body = QHBoxLayout()
         body.addLayout(text, 1)
         body.addWidget(self.compass, 1)
+        body.addWidget(self.subjects, 1)
         content = QWidget()
         column = QVBoxLayout(content)
         column.setContentsMargins(48, 28, 48, 28)
@@ -228,6 +231,7 @@ class ProjectorWindow(QWidget):
         clock.setPixelSize(max(18, height // 16))
         self.timer.setFont(clock)
         self.compass.set_text_size(max(12.0, height / 56))
+        projector_subjects.set_text_size(self.subjects, max(12.0, height / 56))
         budgets = QFont("DejaVu Sans")
         budgets.setPixelSize(max(14, height // 42))
         self.budgets.setFont(budgets)
@@ -291,9 +295,12 @@ class ProjectorWindow(QWidget):
 
     def refresh_compass(self) -> None:
         shown = self.revealed()
-        if shown:
-            self.compass.set_data(self._session.deck, self._session.compass(), self._session.groups)
-        self.compass.setVisible(shown)
+        if projector_subjects.refresh(self.subjects, self._session, shown):
+            self.compass.hide()
+        else:
+            if shown:
+                self.compass.set_data(self._session.deck, self._session.compass(), self._session.groups)
+            self.compass.setVisible(shown)
         self.refresh_budgets(shown)
 
     def refresh_budgets(self, shown: bool) -> None:

@@ -13,8 +13,10 @@ from collections.abc import Callable, Mapping, Sequence
 from workshop_app.core.deck import QuestionDeck, StrategyDeck
 from workshop_app.core.findings import Origin, SequenceFindings, WorkshopFindings, score_text
 from workshop_app.core.scoring import CompassReading
+from workshop_app.core.subjects import is_subject_deck
 from workshop_app.core.workshop import GroupInfo, SequenceInfo, WorkshopSnapshot
 from workshop_app.export.french import format_date, plural, quote
+from workshop_app.export.report import subjects_text
 from workshop_app.export.report.model import (
     Bar,
     BarChart,
@@ -56,8 +58,14 @@ def findings_block(snapshot: WorkshopSnapshot, found: WorkshopFindings, text: Te
         strengths = [Line(text(s), debrief.origin(s)) for s in debrief.strengths if s.strip()]
         weak = [Line(text(s), debrief.origin(s)) for s in debrief.vulnerabilities if s.strip()]
     else:
-        strengths = [Line(f.text, Origin.PROPOSED.value) for f in found.strengths]
-        weak = [Line(f.text, Origin.PROPOSED.value) for f in found.vulnerabilities]
+        rated = {s.id for s in snapshot.sequences if is_subject_deck(s.deck)}  # said per subject below
+        proposed = Origin.PROPOSED.value
+        strengths = [Line(f.text, proposed) for f in found.strengths if f.sequence_id not in rated]
+        weak = [Line(f.text, proposed) for f in found.vulnerabilities if f.sequence_id not in rated]
+        for matrix in subjects_text.matrices(snapshot):
+            plus, minus = subjects_text.subject_findings(matrix, text)
+            strengths += [Line(x, Origin.PROPOSED.value) for x in plus[:5]]
+            weak += [Line(x, Origin.PROPOSED.value) for x in minus[:5]]
     origins = {line.origin for line in (*strengths, *weak)}
     if len(origins) > 1:
         strengths = [_noted(line) for line in strengths]
@@ -65,7 +73,14 @@ def findings_block(snapshot: WorkshopSnapshot, found: WorkshopFindings, text: Te
         caption = "Chaque ligne dit qui l’a formulée."
     else:
         caption = CAPTIONS[next(iter(origins), Origin.PROPOSED.value)]
-    return Findings(strengths, weak, caption + " Scores sur 100 : autoévaluation des tables.")
+    scales = " Scores sur 100 : autoévaluation des tables."
+    signed = [m for m in subjects_text.matrices(snapshot) if m.signed]
+    if signed:  # « Projets : de −2 à +2, 0 = neutre ; autres scores sur 100 : lecture des tables. »
+        own = " ; ".join(f"{m.subject.plural} : {subjects_text.scale_words(m)}" for m in signed)
+        rated = {m.deck.id for m in signed}
+        others = any(q.deck.id not in rated for q in snapshot.sequences)
+        scales = f" {own}{' ; autres scores sur 100' if others else ''} : lecture des tables."
+    return Findings(strengths, weak, caption + scales)
 
 
 def _noted(line: Line) -> Line:
@@ -203,10 +218,11 @@ def key_facts(snapshot: WorkshopSnapshot, sequences: Sequence[SequenceInfo]) -> 
         who.append(plural(people, "participant·e", "participant·es"))
     if tables:
         who.append(f"en {plural(tables, 'table')}" if people else plural(tables, "table"))
-    played = " puis ".join(_played(s) for s in sequences)
+    played = " puis ".join(subjects_text.played_phrases(sequences, _played))  # one per subject deck
     head = f"Le {when}, " if when else ""
     subject = " ".join(who) or "Les participant·es"
-    return f"{head}{subject} ont {played}." if played else f"{head}{subject}."
+    verb = "a" if (people or tables) == 1 else "ont"  # « 1 table a répondu »
+    return f"{head}{subject} {verb} {played}." if played else f"{head}{subject}."
 
 
 def _played(sequence: SequenceInfo) -> str:
@@ -231,7 +247,12 @@ def synthesis(
     sequences = sorted(snapshot.sequences, key=lambda s: s.position)
     groups = sorted(snapshot.groups, key=lambda g: g.position)
     blocks: list[Block] = [Para(key_facts(snapshot, sequences), "lead")]
-    first = next((s for s in sequences if isinstance(s.deck, QuestionDeck)), None)
+    first = next(
+        (s for s in sequences if isinstance(s.deck, QuestionDeck) and not is_subject_deck(s.deck)), None
+    )
+    for matrix in subjects_text.matrices(snapshot):  # projects, services: side by side, not a 0–100 radar
+        if not any(r.code for r in matrix.rows):  # by lever (18 columns): the body's table, findings here
+            blocks.append(subjects_text.comparison_table(matrix, text))
     if first is not None and groups:
         radar = room_radar(first.deck, readings[first.id],
                            "La boussole de la salle, de 0 (centre) à 100 (bord).")
@@ -244,7 +265,12 @@ def synthesis(
         if not seq.strategy:
             sentences = agreement_sentences(seq, groups, text)
             # with the facilitator's reading, only what it may not say: the stricter table, « non concerné »
-            agreement += [x for x in sentences if not written or x.startswith(("L’essentiel", "Ont répondu"))]
+            kept = [x for x in sentences if not written or x.startswith(("L’essentiel", "Ont répondu"))]
+            if is_subject_deck(seq.sequence.deck):  # which project (service) the sentence is about; its
+                # « non concerné » are in the body, one line per subject would drown the synthesis
+                kept = [f"{text(seq.sequence.display_title)} — {x[0].lower()}{x[1:]}" for x in kept
+                        if not x.startswith("Ont répondu")]
+            agreement += kept
     if written:
         blocks.append(
             Para(text(snapshot.debrief.agreement), "body", "Accords et désaccords, selon l’animation.")

@@ -23,7 +23,9 @@ from PySide6.QtWidgets import (
 
 from workshop_app.core.events import Event, EventKind
 from workshop_app.ui.coalesce import Coalescer
+from workshop_app.ui.compass.subjects_view import SubjectsView
 from workshop_app.ui.compass.widget import CompassWidget
+from workshop_app.ui.play import subjects_play
 from workshop_app.ui.play.card_panel import CardPanel
 from workshop_app.ui.play.feedback import describe_undo
 from workshop_app.ui.play.groups_panel import GroupsPanel
@@ -86,6 +88,12 @@ class PlayPage(QWidget):
         self.compass_stack = QStackedWidget()
         self.compass_stack.addWidget(self.compass)
         self.compass_stack.addWidget(self.compass_cover)
+        self.subjects = SubjectsView()  # in place of the radar for a deck that rates projects, services…
+        self.compass_stack.addWidget(self.subjects)
+        self.subjects.sig_add_subject.connect(lambda: subjects_play.add_from_play(self))
+        self.subjects.sig_subject_chosen.connect(lambda sid: subjects_play.choose(self, sid))
+        self.subjects.sig_add_criterion.connect(lambda: subjects_play.add_criterion_from_play(self))
+        self.subjects.sig_to_plan.connect(lambda: subjects_play.to_plan(self))
         self._compass_timer = Coalescer(self.flush_compass, COMPASS_DELAY_MS, self)
         self._build_layout()
         session.sig_event.connect(self.on_session_event)
@@ -174,6 +182,8 @@ class PlayPage(QWidget):
     def flush_compass(self) -> None:
         """Score and redraw the compass now (the coalescing timer calls this; tests and benchmarks too)."""
         self._compass_timer.stop()
+        if subjects_play.refresh(self):
+            return
         self.compass.set_data(self.session.deck, self.session.compass(), self.session.groups)
         self.compass.flush()
         self.compass.paint_now()  # on screen in this pass, not after the scene's queued update request
@@ -275,7 +285,8 @@ class PlayPage(QWidget):
     def _show_reveal(self) -> None:
         revealed = self.session.sequence_state().revealed
         hidden = self.room_mode and not revealed
-        self.compass_stack.setCurrentWidget(self.compass_cover if hidden else self.compass)
+        face = self.subjects if subjects_play.active(self) else self.compass
+        self.compass_stack.setCurrentWidget(self.compass_cover if hidden else face)
         self.groups.set_masked(hidden)
         if revealed:
             self.reveal_button.setText(self.tr("Masquer les résultats (projecteur)"))

@@ -27,35 +27,10 @@ from workshop_app.core.deck import QuestionDeck, ScaleOption
 from workshop_app.core.state import Answer, Note
 from workshop_app.core.workshop import GroupInfo
 from workshop_app.ui.play.chips import ColourChip, text_on
+from workshop_app.ui.play.scale_text import button_text, option_key, scale_legend, short_label
 from workshop_app.ui.theme_ink import Ink, follow_ink, visible_on
 
-
-def short_label(option: ScaleOption) -> str:
-    """« 2 — Quelques actions isolées » → « Quelques actions isolées » (the key is shown beside it anyway)."""
-    key = option_key(option)
-    text = option.label
-    rest = text[len(key):]
-    # « 2 — … » loses its « 2 », « Non concerné » keeps its N: strip the key only when a separator follows
-    if key and text.upper().startswith(key) and rest[:1] in (" ", "—", "–", "-", ":", "."):
-        text = rest.lstrip(" —–-:.")
-    return text or option.label
-
-
-def scale_legend(deck: QuestionDeck) -> str:
-    """« 0 Rien d'engagé · 1 En réflexion · … · N Non concerné »."""
-    return " · ".join(f"{option_key(o)} {short_label(o)}".strip() for o in deck.scale)
-
-
-def option_key(option: ScaleOption) -> str:
-    """The key recording ``option``: its declared key, else its value's digit, else N (« non concerné ») or
-    ? (« ne sait pas »)."""
-    if option.key:
-        return option.key.upper()
-    if option.value is None:
-        return "?" if option.unknown else "N"
-    if float(option.value).is_integer() and 0 <= option.value <= 9:
-        return str(int(option.value))
-    return ""
+__all__ = ["QuestionRow", "option_key", "scale_legend", "short_label"]  # (they lived here before)
 
 
 class ChosenText(QWidget):
@@ -219,7 +194,7 @@ class QuestionRow(QFrame):
         button = _ScaleButton()
         button.setCheckable(True)
         button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        button.setText(key or short_label(option))
+        button.setText(button_text(self._deck, option))
         button.setMinimumWidth(38)
         button.setToolTip(self._tooltip(option, option.description))
         button.setAccessibleName(f"{self.group.name} : {option.label}")

@@ -20,7 +20,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from workshop_app.core.deck import QuestionDeck
 from workshop_app.core.deck_subsets import restrict_to_subset
+from workshop_app.ui import subject_flow
 from workshop_app.ui.setup.sequences_model import COL_TITLE, MAX_MINUTES, SequencesModel
 
 if TYPE_CHECKING:
@@ -159,6 +161,12 @@ class SequencesPanel(QWidget):
         if subset_id:
             deck = restrict_to_subset(deck, subset_id)
             title = f"{deck.title} — {deck.subset_title}"[:200]
+        if subject_flow.is_subject(deck):  # a project to rate, a service interviewed: it is named first
+            assert isinstance(deck, QuestionDeck)
+            name = subject_flow.ask_subject_name(self, deck)
+            if name is None:
+                return
+            title = name
         workshop_id, minutes = self.session.workshop_id, self.minutes.value() or None
         seq = self.session.change_setup(lambda s: s.add_sequence(workshop_id, deck, minutes, title))
         if seq is not None:

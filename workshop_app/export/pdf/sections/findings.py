@@ -12,6 +12,7 @@ from reportlab.platypus import Flowable
 from workshop_app.core.deck import QuestionDeck, StrategyDeck
 from workshop_app.core.findings import score_text
 from workshop_app.core.state import SequenceState
+from workshop_app.core.subjects import ONE_RATER, is_subject_deck
 from workshop_app.core.workshop import SequenceInfo
 from workshop_app.export import analysis
 from workshop_app.export.french import NBSP, format_number, plural
@@ -64,8 +65,14 @@ def agreement_section(ctx: Context) -> list[Flowable]:
         out += _h3("Ce qu’en retient l’animation")
         out.append(_p(ctx.text(ctx.snapshot.debrief.agreement), st.body))
     group_ids = [g.id for g in ctx.groups]
+    told = False
     for sequence in ctx.sequences:
         deck = sequence.deck
+        if is_subject_deck(deck) and len(group_ids) < 2:  # interviews, one rater: no tables to compare
+            if not told:
+                out.append(_p(ONE_RATER, st.muted))
+                told = True
+            continue
         seq_state = ctx.seq_state(sequence.id)
         found = ctx.findings.of(sequence.id)
         out += ctx.h2_block(ctx.text(sequence.display_title))

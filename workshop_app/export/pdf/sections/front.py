@@ -11,6 +11,7 @@ from reportlab.platypus import Flowable, NextPageTemplate, PageBreak, Spacer, Ta
 
 from workshop_app.core.deck import DELAY_LABELS, QuestionDeck, StrategyDeck
 from workshop_app.core.state import SequenceState
+from workshop_app.core.subjects import once_per_subject_deck
 from workshop_app.core.workshop import SequenceInfo
 from workshop_app.export import analysis
 from workshop_app.export.french import (
@@ -231,7 +232,7 @@ def decks_section(ctx: Context) -> list[Flowable]:
     (``authors``, ``compass.source_note``) are not printed: the origin of the labels is one sober line."""
     st = ctx.st
     out: list[Flowable] = [*ctx.h1("Méthode : jeux utilisés et calcul des scores")]
-    for sequence in ctx.sequences:
+    for sequence in once_per_subject_deck(ctx.sequences):  # 11 interviews of one deck: described once
         deck = sequence.deck
         out += ctx.h2_block(f"{deck.title} (version {deck.version})")
         facts = [f"Grille de lecture : {deck.compass.name}", f"{plural(len(deck.cards), 'carte')}"]

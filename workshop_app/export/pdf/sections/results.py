@@ -16,11 +16,13 @@ from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph,
 from workshop_app.core import findings
 from workshop_app.core.deck import QuestionDeck, StrategyDeck
 from workshop_app.core.scoring import CompassReading, GroupReading, Score
+from workshop_app.core.subjects import is_subject_deck
 from workshop_app.core.workshop import GroupInfo, SequenceInfo
 from workshop_app.export.french import NBSP, format_percent
 from workshop_app.export.pdf import charts, legends
 from workshop_app.export.pdf.escaping import clean, inline
 from workshop_app.export.pdf.fonts import BOLD, REGULAR
+from workshop_app.export.pdf.sections import subjects
 from workshop_app.export.pdf.sections.common import (
     Context,
     _c,
@@ -105,17 +107,23 @@ def _group_chunks(ctx: Context, fixed: int) -> list[tuple[list[GroupInfo], Group
 
 def results_section(ctx: Context) -> list[Flowable]:
     out: list[Flowable] = [*ctx.h1("Résultats : la boussole", room=15 * cm if ctx.full else 8 * cm)]
-    out.append(
-        _p(
-            "Scores sur 100 : l’autoévaluation des tables, pas une note du territoire. Le taux de réponse "
-            "dit quelle part des questions a reçu une réponse.",
-            ctx.st.muted,
+    if not all(subjects.on_own_scale(s.deck) for s in ctx.sequences):  # (projects say their own scale)
+        out.append(
+            _p(
+                "Scores sur 100 : l’autoévaluation des tables, pas une note du territoire. Le taux de "
+                "réponse dit quelle part des questions a reçu une réponse.",
+                ctx.st.muted,
+            )
         )
-    )
     if not ctx.groups:
         return [*out, _p("Aucune table n'a été constituée.", ctx.st.muted)]
     pending, out = out, []  # the chapter's title goes with its first chart, never alone at a page foot
+    compared = subjects.subjects_section(ctx)  # projects, services: side by side, not one radar each
+    if compared:
+        out, pending = [*pending, *compared], []
     for sequence in ctx.sequences:
+        if is_subject_deck(sequence.deck):
+            continue
         title = ctx.h2_block(ctx.text(sequence.display_title), room=13 * cm if ctx.full else 7 * cm)
         if isinstance(sequence.deck, QuestionDeck):
             out += with_title([*pending, *title], question_results(ctx, sequence, sequence.deck))
