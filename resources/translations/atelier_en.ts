@@ -107,6 +107,22 @@
         <translation>Replaces this computer&apos;s data by a backup, after setting it aside</translation>
     </message>
     <message>
+        <source>S&amp;ynchroniser avec la cohorte…</source>
+        <translation>S&amp;ynchronise with the cohort…</translation>
+    </message>
+    <message>
+        <source>Envoie les ateliers à la base partagée de la cohorte et reçoit ceux des autres</source>
+        <translation>Sends the workshops to the cohort&apos;s shared database and receives the others&apos;</translation>
+    </message>
+    <message>
+        <source>Conf&amp;lits de synchronisation…</source>
+        <translation>Synchronisation conf&amp;licts…</translation>
+    </message>
+    <message>
+        <source>Les champs de cet atelier modifiés sur deux portables : choisir la valeur qui reste</source>
+        <translation>This workshop&apos;s fields changed on two laptops: choose the value that stays</translation>
+    </message>
+    <message>
         <source>&amp;Fermer l&apos;atelier</source>
         <translation>&amp;Close the workshop</translation>
     </message>
@@ -468,6 +484,160 @@ This computer&apos;s current data will be replaced; it is first set aside in “
     </message>
 </context>
 <context>
+    <name>CohortView</name>
+    <message>
+        <source>Scores sur 100, couverture entre parenthèses ; ⚠ couverture faible.</source>
+        <translation>Scores out of 100, coverage in brackets; ⚠ low coverage.</translation>
+    </message>
+    <message>
+        <source>Forces communes</source>
+        <translation>Shared strengths</translation>
+    </message>
+    <message>
+        <source>Vulnérabilités communes</source>
+        <translation>Shared vulnerabilities</translation>
+    </message>
+    <message>
+        <source>Profils</source>
+        <translation>Profiles</translation>
+    </message>
+    <message>
+        <source>Tableau des scores</source>
+        <translation>Score table</translation>
+    </message>
+    <message>
+        <source>Points communs</source>
+        <translation>Common ground</translation>
+    </message>
+    <message>
+        <source>Choix des territoires</source>
+        <translation>Choice of territories</translation>
+    </message>
+    <message>
+        <source>Principe / levier</source>
+        <translation>Principle / lever</translation>
+    </message>
+    <message>
+        <source>Au moins un territoire a une couverture faible ici : à lire avec prudence.</source>
+        <translation>At least one territory has low coverage here: read with caution.</translation>
+    </message>
+    <message>
+        <source>Principe ou effet</source>
+        <translation>Principle or effect</translation>
+    </message>
+    <message>
+        <source>Territoires</source>
+        <translation>Territories</translation>
+    </message>
+    <message>
+        <source>Aucune force commune à la plupart d’entre eux.</source>
+        <translation>No strength shared by most of them.</translation>
+    </message>
+    <message>
+        <source>Aucune vulnérabilité commune à la plupart d’entre eux.</source>
+        <translation>No vulnerability shared by most of them.</translation>
+    </message>
+    <message>
+        <source>Une force (ou une vulnérabilité) commune l’est dans au moins deux territoires et la moitié d’entre eux, avec une couverture suffisante.</source>
+        <translation>A strength (or a vulnerability) is shared when it appears in at least two territories and in half of them, with enough coverage.</translation>
+    </message>
+    <message>
+        <source>Carte retenue</source>
+        <translation>Card picked</translation>
+    </message>
+    <message>
+        <source>Retenue dans</source>
+        <translation>Picked in</translation>
+    </message>
+    <message>
+        <source>Tableau des effets</source>
+        <translation>Effects table</translation>
+    </message>
+</context>
+<context>
+    <name>CompareFlow</name>
+    <message>
+        <source>Choisissez au moins deux ateliers dans la liste (Ctrl+clic), ou rangez des ateliers dans un même territoire ou un même programme (page Préparation).</source>
+        <translation>Choose at least two workshops in the list (Ctrl+click), or put workshops in the same territory or the same programme (Set-up page).</translation>
+    </message>
+    <message>
+        <source>Comparer</source>
+        <translation>Compare</translation>
+    </message>
+    <message>
+        <source>Comparer les ateliers :</source>
+        <translation>Compare the workshops:</translation>
+    </message>
+    <message>
+        <source>Comparaison en cours…</source>
+        <translation>Comparing…</translation>
+    </message>
+    <message>
+        <source>Export en cours…</source>
+        <translation>Exporting…</translation>
+    </message>
+    <message>
+        <source>Exporter la comparaison</source>
+        <translation>Export the comparison</translation>
+    </message>
+    <message>
+        <source>Enregistré : %1</source>
+        <translation>Saved: %1</translation>
+    </message>
+    <message>
+        <source>Comparaison impossible</source>
+        <translation>Cannot compare</translation>
+    </message>
+</context>
+<context>
+    <name>CompareWindow</name>
+    <message>
+        <source>Comparer des ateliers</source>
+        <extracomment>« Nommer les territoires Ville A, B… » toggled: recompute with or without names an export button: &quot;pdf&quot;, &quot;docx&quot; or &quot;csv&quot;</extracomment>
+        <translation>Compare workshops</translation>
+    </message>
+    <message>
+        <source>Nommer les territoires « Ville A, B… »</source>
+        <translation>Name the territories “City A, B…”</translation>
+    </message>
+    <message>
+        <source>Pour présenter la comparaison sans désigner les territoires ; les titres sont retirés</source>
+        <translation>To present the comparison without identifying the territories; titles are removed</translation>
+    </message>
+    <message>
+        <source>Exporter en &amp;PDF…</source>
+        <translation>Export as &amp;PDF…</translation>
+    </message>
+    <message>
+        <source>Exporter en &amp;DOCX…</source>
+        <translation>Export as &amp;DOCX…</translation>
+    </message>
+    <message>
+        <source>Tableau &amp;CSV…</source>
+        <translation>&amp;CSV table…</translation>
+    </message>
+    <message>
+        <source>&amp;Règles de lecture</source>
+        <translation>&amp;Reading rules</translation>
+    </message>
+    <message>
+        <source>Fermer</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>%1 ateliers du même territoire, par date</source>
+        <translation>%1 workshops in the same territory, by date</translation>
+    </message>
+    <message>
+        <source>%1 territoires, par ordre alphabétique, sans classement</source>
+        <translation>%1 territories, in alphabetical order, not ranked</translation>
+    </message>
+    <message>
+        <source>Jeu comparé : %1 — %2</source>
+        <translation>Deck compared: %1 — %2</translation>
+    </message>
+</context>
+<context>
     <name>CompassWidget</name>
     <message>
         <source>Radar</source>
@@ -537,6 +707,53 @@ This computer&apos;s current data will be replaced; it is first set aside in “
     <message>
         <source>%1 seule</source>
         <translation>%1 alone</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictRow</name>
+    <message>
+        <source>Garder</source>
+        <extracomment>(conflict id, take the value set aside)</extracomment>
+        <translation>Keep</translation>
+    </message>
+    <message>
+        <source>Reprendre</source>
+        <translation>Restore</translation>
+    </message>
+    <message>
+        <source>Gardée partout :</source>
+        <translation>Kept everywhere:</translation>
+    </message>
+    <message>
+        <source>Mise de côté :</source>
+        <translation>Set aside:</translation>
+    </message>
+    <message>
+        <source>Réglé : « %1 » reste. Ce choix rejoindra les autres copies à la prochaine synchronisation.</source>
+        <translation>Resolved: “%1” stays. This choice will reach the other copies at the next synchronisation.</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictsDialog</name>
+    <message>
+        <source>Conflits à régler — %1</source>
+        <translation>Conflicts to resolve — %1</translation>
+    </message>
+    <message>
+        <source>Fermer</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Aucun conflit à régler dans cet atelier.</source>
+        <translation>No conflicts to resolve in this workshop.</translation>
+    </message>
+    <message>
+        <source>Tous les conflits sont réglés.</source>
+        <translation>All conflicts are resolved.</translation>
+    </message>
+    <message>
+        <source>Deux portables ont modifié ces champs chacun de son côté. La modification la plus récente a été gardée partout, l’autre mise de côté : choisissez celle qui reste (%1 à régler).</source>
+        <translation>Two laptops changed these fields, each on its own. The most recent change was kept everywhere and the other set aside: choose the one that stays (%1 to resolve).</translation>
     </message>
 </context>
 <context>
@@ -968,6 +1185,41 @@ To keep a copy, first export its archive (.zip) from the File menu.</translation
     <message>
         <source>&amp;Supprimer l&apos;atelier</source>
         <translation>&amp;Delete workshop</translation>
+    </message>
+</context>
+<context>
+    <name>EvolutionView</name>
+    <message>
+        <source>Ce qui a bougé, levier par levier (scores sur 100, couverture entre parenthèses)</source>
+        <translation>What moved, lever by lever (scores out of 100, coverage in brackets)</translation>
+    </message>
+    <message>
+        <source>, faible</source>
+        <translation>, low</translation>
+    </message>
+    <message>
+        <source>%1 — couverture %2 %%3</source>
+        <translation>%1 — coverage %2 %%3</translation>
+    </message>
+    <message>
+        <source>○ point creux : couverture faible (moins de la moitié des réponses attendues)</source>
+        <translation>○ hollow dot: low coverage (less than half of the expected answers)</translation>
+    </message>
+    <message>
+        <source>Principe / levier</source>
+        <translation>Principle / lever</translation>
+    </message>
+    <message>
+        <source>Écart</source>
+        <translation>Change</translation>
+    </message>
+    <message>
+        <source>Lecture</source>
+        <translation>Reading</translation>
+    </message>
+    <message>
+        <source>Couverture faible à l’une des dates : l’écart se lit avec prudence.</source>
+        <translation>Low coverage at one of the dates: read the change with caution.</translation>
     </message>
 </context>
 <context>
@@ -1501,12 +1753,7 @@ To keep a copy, first export its archive (.zip) from the File menu.</translation
     <name>InfoPanel</name>
     <message>
         <source>L&apos;atelier</source>
-        <extracomment>stored values (French, like the minutes); the combo shows them translated</extracomment>
         <translation>The workshop</translation>
-    </message>
-    <message>
-        <source>ex. Soissons</source>
-        <translation>e.g. Soissons</translation>
     </message>
     <message>
         <source>ex. Salle du conseil, hôtel de ville</source>
@@ -1533,14 +1780,6 @@ To keep a copy, first export its archive (.zip) from the File menu.</translation
         <translation>&amp;Title</translation>
     </message>
     <message>
-        <source>Te&amp;rritoire</source>
-        <translation>Te&amp;rritory</translation>
-    </message>
-    <message>
-        <source>Type de territoire</source>
-        <translation>Kind of territory</translation>
-    </message>
-    <message>
         <source>Date</source>
         <translation>Date</translation>
     </message>
@@ -1563,42 +1802,6 @@ To keep a copy, first export its archive (.zip) from the File menu.</translation
     <message>
         <source>&amp;Objectifs</source>
         <translation>O&amp;bjectives</translation>
-    </message>
-    <message>
-        <source>Commune</source>
-        <translation>Municipality</translation>
-    </message>
-    <message>
-        <source>EPCI</source>
-        <translation>EPCI (inter-municipal body)</translation>
-    </message>
-    <message>
-        <source>Communauté de communes</source>
-        <translation>Community of municipalities</translation>
-    </message>
-    <message>
-        <source>Communauté d&apos;agglomération</source>
-        <translation>Agglomeration community</translation>
-    </message>
-    <message>
-        <source>Communauté urbaine</source>
-        <translation>Urban community</translation>
-    </message>
-    <message>
-        <source>Métropole</source>
-        <translation>Metropolis</translation>
-    </message>
-    <message>
-        <source>PETR</source>
-        <translation>PETR (rural territorial pole)</translation>
-    </message>
-    <message>
-        <source>Département</source>
-        <translation>Département</translation>
-    </message>
-    <message>
-        <source>Autre</source>
-        <translation>Other</translation>
     </message>
     <message>
         <source>Date de l&apos;atelier</source>
@@ -1978,6 +2181,29 @@ The room sees this screen: the compass appears when you reveal the results (R).<
     </message>
 </context>
 <context>
+    <name>ProfileTile</name>
+    <message>
+        <source>%1 tables</source>
+        <translation>%1 tables</translation>
+    </message>
+    <message>
+        <source>Effets les plus forts : %1</source>
+        <translation>Strongest effects: %1</translation>
+    </message>
+    <message>
+        <source>Les plus faibles : %1</source>
+        <translation>Weakest: %1</translation>
+    </message>
+    <message>
+        <source>Forces : %1</source>
+        <translation>Strengths: %1</translation>
+    </message>
+    <message>
+        <source>Vulnérabilités : %1</source>
+        <translation>Vulnerabilities: %1</translation>
+    </message>
+</context>
+<context>
     <name>ProjectorWindow</name>
     <message>
         <source>Atelier Résilience — projection</source>
@@ -2303,10 +2529,17 @@ Only one window can use it at a time: what is entered in one would not show in t
     </message>
 </context>
 <context>
+    <name>SmallMultiples</name>
+    <message>
+        <source>○ point creux : couverture faible</source>
+        <translation>○ hollow dot: low coverage</translation>
+    </message>
+</context>
+<context>
     <name>StartPage</name>
     <message>
         <source>Atelier Résilience</source>
-        <extracomment>« Nouvel atelier » was asked for « Ouvrir l&apos;atelier de démonstration » was asked for a workshop of the list is to be opened: its id deck files (.yaml, .yml) and workshop archives (.zip) dropped on the page, to import like Ctrl+O « Importer un jeu… »: the main window asks for files « Nouveau jeu… »: the deck editor opens on a new deck « Dupliquer et modifier » (a built-in deck) or « Modifier » (one of yours): the selected DeckEntry « Imprimer les cartes… » / « Exporter en tableur… »: (the selected DeckEntry, &quot;print&quot; or &quot;sheet&quot;); an empty workbook: (None, &quot;template-questions&quot; or &quot;template-strategy&quot;) « Réessayer » after the database could not be opened « Supprimer l&apos;atelier… » (button, context menu or Delete key) on a workshop of the list: its id « Dupliquer (modèle) »: a copy of the chosen workshop without what was played: its id</extracomment>
+        <extracomment>« Nouvel atelier » was asked for « Ouvrir l&apos;atelier de démonstration » was asked for a workshop of the list is to be opened: its id deck files (.yaml, .yml) and workshop archives (.zip) dropped on the page, to import like Ctrl+O « Importer un jeu… »: the main window asks for files « Nouveau jeu… »: the deck editor opens on a new deck « Dupliquer et modifier » (a built-in deck) or « Modifier » (one of yours): the selected DeckEntry « Imprimer les cartes… » / « Exporter en tableur… »: (the selected DeckEntry, &quot;print&quot; or &quot;sheet&quot;); an empty workbook: (None, &quot;template-questions&quot; or &quot;template-strategy&quot;) « Réessayer » after the database could not be opened « Supprimer l&apos;atelier… » (button, context menu or Delete key) on a workshop of the list: its id « Dupliquer (modèle) »: a copy of the chosen workshop without what was played: its id « Comparer… »: the ids of the selected workshops, in the list&apos;s order (one or none: ask which)</extracomment>
         <translation>Atelier Résilience</translation>
     </message>
     <message>
@@ -2344,6 +2577,14 @@ Only one window can use it at a time: what is entered in one would not show in t
     <message>
         <source>Supprime l&apos;atelier choisi et tout ce qu&apos;il contient, après confirmation</source>
         <translation>Deletes the chosen workshop and everything in it, after confirmation</translation>
+    </message>
+    <message>
+        <source>Comparer…</source>
+        <translation>Compare…</translation>
+    </message>
+    <message>
+        <source>Les ateliers choisis (Ctrl+clic), ou ceux d&apos;un territoire ou d&apos;un programme</source>
+        <translation>The chosen workshops (Ctrl+click), or those of a territory or a programme</translation>
     </message>
     <message>
         <source>Ouvrir</source>
@@ -2581,6 +2822,280 @@ Only one window can use it at a time: what is entered in one would not show in t
     </message>
 </context>
 <context>
+    <name>SubjectMatrixModel</name>
+    <message>
+        <source>Rang</source>
+        <translation>Rank</translation>
+    </message>
+    <message>
+        <source>Classement : moyenne des notes, pondérée par le poids de chaque critère</source>
+        <translation>Ranking: average of the scores, weighted by each criterion&apos;s weight</translation>
+    </message>
+    <message>
+        <source>Double-clic : jouer ce sujet</source>
+        <translation>Double-click: play this subject</translation>
+    </message>
+    <message>
+        <source>Pas encore coté.</source>
+        <translation>Not rated yet.</translation>
+    </message>
+    <message>
+        <source>Écart entre les tables : %1 à %2</source>
+        <translation>Spread between tables: %1 to %2</translation>
+    </message>
+    <message>
+        <source>%1 réponse(s) sur %2</source>
+        <translation>%1 answer(s) of %2</translation>
+    </message>
+</context>
+<context>
+    <name>SubjectsView</name>
+    <message>
+        <source>Tableau en grand…</source>
+        <extracomment>the facilitator asked to add a subject (a project, a service) to this deck the facilitator chose a subject&apos;s row: its sequence id, to play it a decision grid: add a criterion the group chose / put the top-ranked actions in the action plan</extracomment>
+        <translation>Enlarge the table…</translation>
+    </message>
+    <message>
+        <source>Le même tableau dans une fenêtre à part, toutes colonnes visibles</source>
+        <translation>The same table in a separate window, all columns visible</translation>
+    </message>
+    <message>
+        <source>Vers le plan d’action…</source>
+        <translation>To the action plan…</translation>
+    </message>
+    <message>
+        <source>Inscrit les actions en tête du classement au plan d’action (onglet Bilan), où vous complétez le porteur et l’échéance</source>
+        <translation>Puts the top-ranked actions in the action plan (Debrief tab), where you fill in the owner and the deadline</translation>
+    </message>
+    <message>
+        <source>Comparaison des %1</source>
+        <translation>Comparison of the %1</translation>
+    </message>
+    <message>
+        <source>Ajouter : %1…</source>
+        <translation>Add: %1…</translation>
+    </message>
+    <message>
+        <source>Survolez un numéro de levier pour lire son libellé.</source>
+        <translation>Hover over a lever number to read its label.</translation>
+    </message>
+    <message>
+        <source>Cotes sur l’échelle du jeu, de %1 à %2 ; 0 = neutre.</source>
+        <translation>Ratings on the deck&apos;s scale, from %1 to %2; 0 = neutral.</translation>
+    </message>
+    <message>
+        <source>Notes sur l’échelle du jeu, de %1 à %2.</source>
+        <translation>Scores on the deck&apos;s scale, from %1 to %2.</translation>
+    </message>
+    <message>
+        <source>Scores sur 100.</source>
+        <translation>Scores out of 100.</translation>
+    </message>
+    <message>
+        <source>point fort</source>
+        <translation>strength</translation>
+    </message>
+    <message>
+        <source>vulnérabilité</source>
+        <translation>vulnerability</translation>
+    </message>
+    <message>
+        <source>Aucun sujet pour l’instant : ajoutez-en un.</source>
+        <translation>No subject yet: add one.</translation>
+    </message>
+</context>
+<context>
+    <name>SyncDialog</name>
+    <message>
+        <source>Synchroniser avec la cohorte</source>
+        <translation>Synchronise with the cohort</translation>
+    </message>
+    <message>
+        <source>Envoie les ateliers de ce portable vers la base partagée de la cohorte, puis reçoit ce que les autres animateurs y ont ajouté. Les saisies des deux côtés sont réunies : rien n’est perdu ni compté deux fois, et relancer ne change rien.</source>
+        <translation>Sends this laptop&apos;s workshops to the cohort&apos;s shared database, then receives what the other facilitators have added there. Entries from both sides are merged: nothing is lost or counted twice, and running it again changes nothing.</translation>
+    </message>
+    <message>
+        <source>Base de la cohorte :</source>
+        <translation>Cohort database:</translation>
+    </message>
+    <message>
+        <source>Fichier…</source>
+        <translation>File…</translation>
+    </message>
+    <message>
+        <source>Une base SQLite partagée (sur un disque réseau, une clé USB…)</source>
+        <translation>A shared SQLite database (on a network drive, a USB key…)</translation>
+    </message>
+    <message>
+        <source>Une base PostgreSQL (le mot de passe n’est pas retenu : mettez-le dans le fichier .pgpass) ou un fichier SQLite (sqlite:///chemin/cohorte.sqlite3).</source>
+        <translation>A PostgreSQL database (the password is not stored: put it in the .pgpass file) or an SQLite file (sqlite:///path/to/cohort.sqlite3).</translation>
+    </message>
+    <message>
+        <source>Annuler</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Synchroniser</source>
+        <translation>Synchronise</translation>
+    </message>
+    <message>
+        <source>Base SQLite de la cohorte</source>
+        <translation>Cohort SQLite database</translation>
+    </message>
+    <message>
+        <source>Base SQLite (*.sqlite3 *.sqlite *.db)</source>
+        <translation>SQLite database (*.sqlite3 *.sqlite *.db)</translation>
+    </message>
+    <message>
+        <source>Indiquez l’adresse de la base de la cohorte.</source>
+        <translation>Enter the address of the cohort database.</translation>
+    </message>
+</context>
+<context>
+    <name>SyncFlow</name>
+    <message>
+        <source>Une synchronisation est déjà en cours.</source>
+        <extracomment>the exchange is over (the report, or None after a failure)</extracomment>
+        <translation>A synchronisation is already running.</translation>
+    </message>
+    <message>
+        <source>Synchronisation… %1</source>
+        <translation>Synchronising… %1</translation>
+    </message>
+    <message>
+        <source>Synchronisation avec la base de la cohorte…</source>
+        <translation>Synchronising with the cohort database…</translation>
+    </message>
+    <message>
+        <source>Synchronisation terminée.</source>
+        <translation>Synchronisation finished.</translation>
+    </message>
+    <message>
+        <source>Synchronisation interrompue.</source>
+        <translation>Synchronisation interrupted.</translation>
+    </message>
+    <message>
+        <source>Erreur inattendue pendant la synchronisation (le détail est dans le journal de l’application).</source>
+        <translation>Unexpected error during synchronisation (the details are in the application log).</translation>
+    </message>
+    <message>
+        <source>%1
+
+Les ateliers déjà réunis le restent, les autres n’ont pas changé : rien n’est perdu sur ce portable. Relancez la synchronisation une fois le problème réglé.</source>
+        <translation>%1
+
+Workshops already merged stay merged, the others have not changed: nothing is lost on this laptop. Run the synchronisation again once the problem is fixed.</translation>
+    </message>
+    <message>
+        <source>Synchronisation impossible</source>
+        <translation>Cannot synchronise</translation>
+    </message>
+</context>
+<context>
+    <name>SyncReportDialog</name>
+    <message>
+        <source>Synchronisation terminée</source>
+        <extracomment>« Régler les conflits… » of a workshop: its id</extracomment>
+        <translation>Synchronisation finished</translation>
+    </message>
+    <message>
+        <source>Régler les conflits de « %1 » (%2)…</source>
+        <translation>Resolve the conflicts of “%1” (%2)…</translation>
+    </message>
+</context>
+<context>
+    <name>TerritoryPicker</name>
+    <message>
+        <source>ex. Soissons</source>
+        <extracomment>stored values (French, like the minutes); the combo shows them translated</extracomment>
+        <translation>e.g. Soissons</translation>
+    </message>
+    <message>
+        <source>Type de territoire</source>
+        <translation>Territory type</translation>
+    </message>
+    <message>
+        <source>Code INSEE ou SIREN</source>
+        <translation>INSEE or SIREN code</translation>
+    </message>
+    <message>
+        <source>INSEE ou SIREN</source>
+        <translation>INSEE or SIREN</translation>
+    </message>
+    <message>
+        <source>Facultatif : code INSEE de la commune (5 caractères) ou SIREN (9 chiffres)</source>
+        <translation>Optional: INSEE code of the municipality (5 characters) or SIREN (9 digits)</translation>
+    </message>
+    <message>
+        <source>Fait partie de</source>
+        <translation>Part of</translation>
+    </message>
+    <message>
+        <source>ex. Nature en ville — Hauts-de-France 2024–2025</source>
+        <translation>e.g. Nature en ville — Hauts-de-France 2024–2025</translation>
+    </message>
+    <message>
+        <source>Te&amp;rritoire</source>
+        <translation>Te&amp;rritory</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>Pro&amp;gramme</source>
+        <translation>Pro&amp;gramme</translation>
+    </message>
+    <message>
+        <source>Commune</source>
+        <translation>Municipality</translation>
+    </message>
+    <message>
+        <source>EPCI</source>
+        <translation>EPCI (inter-municipal body)</translation>
+    </message>
+    <message>
+        <source>Communauté de communes</source>
+        <translation>Community of municipalities</translation>
+    </message>
+    <message>
+        <source>Communauté d&apos;agglomération</source>
+        <translation>Agglomeration community</translation>
+    </message>
+    <message>
+        <source>Communauté urbaine</source>
+        <translation>Urban community</translation>
+    </message>
+    <message>
+        <source>Métropole</source>
+        <translation>Metropolis</translation>
+    </message>
+    <message>
+        <source>PETR</source>
+        <translation>PETR (rural territorial pole)</translation>
+    </message>
+    <message>
+        <source>Département</source>
+        <translation>Département</translation>
+    </message>
+    <message>
+        <source>Autre</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <source>— aucun —</source>
+        <translation>— none —</translation>
+    </message>
+    <message>
+        <source>Tapez le nom : les territoires déjà connus sont proposés.</source>
+        <translation>Type the name: known territories are suggested.</translation>
+    </message>
+    <message>
+        <source>Territoire déjà connu (%1 ateliers) : code et rattachement partagés.</source>
+        <translation>Territory already known (%1 workshops): its code and “Part of” are shared.</translation>
+    </message>
+</context>
+<context>
     <name>TimerBar</name>
     <message>
         <source>Carte</source>
@@ -2757,6 +3272,21 @@ Only one window can use it at a time: what is entered in one would not show in t
     <message>
         <source>&amp;Rétablir : %1</source>
         <translation>&amp;Redo: %1</translation>
+    </message>
+</context>
+<context>
+    <name>page</name>
+    <message>
+        <source>Ajouté au plan d’action (onglet Bilan, à compléter : porteur, échéance) : %1</source>
+        <translation>Added to the action plan (Debrief tab, to complete: owner, deadline): %1</translation>
+    </message>
+    <message>
+        <source>Les actions en tête du classement sont déjà au plan d’action.</source>
+        <translation>The top-ranked actions are already in the action plan.</translation>
+    </message>
+    <message>
+        <source>Aucune action n’est encore notée : rien à reprendre au plan d’action.</source>
+        <translation>No action has been scored yet: nothing to carry over to the action plan.</translation>
     </message>
 </context>
 <context>
