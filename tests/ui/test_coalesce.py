@@ -23,3 +23,18 @@ def test_a_lone_request_runs_at_the_next_turn_and_a_burst_once(qtbot: QtBot) -> 
     coalescer.request()
     qtbot.wait(20)
     assert len(runs) == 2 and coalescer.isActive()
+
+
+def test_run_now_or_request_runs_a_lone_request_at_once_and_thins_a_burst(qtbot: QtBot) -> None:
+    runs: list[int] = []
+    coalescer = Coalescer(lambda: runs.append(1), 200)
+    coalescer.run_now_or_request()  # a quiet moment: in this call, before the event loop turns
+    assert runs == [1]
+    for _ in range(5):  # within 200 ms of that run: one run at the end of the interval
+        coalescer.run_now_or_request()
+    assert runs == [1] and coalescer.isActive()
+    qtbot.wait(20)
+    assert runs == [1]
+    qtbot.waitUntil(lambda: len(runs) == 2, timeout=1000)
+    qtbot.wait(50)
+    assert runs == [1, 1]

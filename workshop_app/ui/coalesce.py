@@ -1,7 +1,7 @@
-"""Redraw soon, but not too often: the first request of a quiet moment runs at the next event-loop turn (so
-the few signals one vote emits make one redraw, right after the vote's own handler), later requests within
-``interval_ms`` of the last run are coalesced into one run at the end of that interval. A facilitator's vote
-is drawn in the same frame; a burst (an archive merged, a replay) still costs one redraw per interval.
+"""Redraw soon, but not too often: the first request of a quiet moment runs at the next event-loop turn
+(``request``) or in the caller's own handler (``run_now_or_request``: a vote is drawn right after its commit,
+ahead of whatever else is queued); later requests within ``interval_ms`` of the last run are coalesced into
+one run at the end of that interval: a burst (an archive merged, a replay) costs one redraw per interval.
 """
 
 from __future__ import annotations
@@ -27,6 +27,16 @@ class Coalescer(QObject):
             return
         wait = self._last + self._interval - time.monotonic()
         self._timer.start(max(0, round(wait * 1000)))
+
+    def run_now_or_request(self) -> None:
+        """Run the action in this call when the last run is at least one interval old (a lone vote: drawn
+        before the event loop turns, ahead of whatever else is queued), else as ``request`` (a burst)."""
+        if self._timer.isActive():
+            return
+        if time.monotonic() - self._last >= self._interval:
+            self._run()
+        else:
+            self.request()
 
     def isActive(self) -> bool:
         return self._timer.isActive()

@@ -10,6 +10,7 @@ previous file untouched and no partial file behind.
 
 from __future__ import annotations
 
+import gc
 import io
 from collections.abc import Callable, Mapping
 from pathlib import Path
@@ -280,6 +281,23 @@ def _render(
     progress: Progress | None,
     edition: str,
 ) -> bytes:
+    data = _layout(snapshot, attachments, anonymise, progress, edition)
+    # The story, its flowables and the layout's objects (cycles: document, canvas, frames) are garbage now:
+    # collected before the PDF/A step, which then reuses their memory instead of adding to the session's peak.
+    gc.collect()
+    from workshop_app.export.pdfa import ANONYMOUS_AUTHOR, archival  # PDF/A-2b, bookmarks pane open
+
+    return archival(data, author=ANONYMOUS_AUTHOR if anonymise else None)
+
+
+def _layout(
+    snapshot: WorkshopSnapshot,
+    attachments: Mapping[str, bytes],
+    anonymise: bool,
+    progress: Progress | None,
+    edition: str,
+) -> bytes:
+    """reportlab's PDF, before the archival step."""
     reporter = _Reporter(progress)
     reporter.report(0.0, "Préparation du compte-rendu")
     register_fonts()
@@ -315,9 +333,7 @@ def _render(
             "Le compte-rendu n'a pas pu être mis en page (un élément ne tient pas dans la page).",
             detail=str(exc),
         ) from exc
-    from workshop_app.export.pdfa import ANONYMOUS_AUTHOR, archival  # PDF/A-2b, bookmarks pane open
-
-    return archival(buffer.getvalue(), author=ANONYMOUS_AUTHOR if anonymise else None)
+    return buffer.getvalue()
 
 
 def build_pdf(

@@ -38,7 +38,7 @@ from workshop_app.ui.settings import COMPASS_VIEW, PLAY_SPLITTER, AppSettings
 from workshop_app.ui.splitter_memory import remember_sizes
 from workshop_app.ui.theme_ink import follow_ink, ink
 
-COMPASS_DELAY_MS = 16  # at most one compass redraw per frame in a burst; a lone vote is drawn at once
+COMPASS_DELAY_MS = 16  # at most one compass redraw per frame in a burst; a lone vote is drawn in its handler
 _REVEAL = frozenset({EventKind.RESULTS_REVEALED, EventKind.RESULTS_HIDDEN, EventKind.UNDO, EventKind.REDO})
 _SCORING = frozenset({
     EventKind.CHOICE_RECORDED, EventKind.CHOICE_WITHDRAWN, EventKind.CARD_PICKED, EventKind.CARD_DROPPED,
@@ -223,11 +223,13 @@ class PlayPage(QWidget):
     # -- session signals ------------------------------------------------------------------------------------
     def on_session_event(self, event: Event) -> None:
         self.groups.on_session_event(event)
-        mine = event.sequence_id in (self.session.sequence_id, None)
-        if event.kind in _SCORING and mine:
-            self._compass_timer.request()
         if event.kind in _REVEAL:
             self._show_reveal()
+        mine = event.sequence_id in (self.session.sequence_id, None)
+        if event.kind in _SCORING and mine:
+            # The event is committed: the compass is redrawn now, in the click's own handler, ahead of what
+            # the event loop has queued (the window's labels, the projector, timers); a burst is thinned.
+            self._compass_timer.run_now_or_request()
         if event.author != self.session.author:  # another copy's undo (a shared database): not ours to say
             return
         if event.kind is EventKind.UNDO:
