@@ -354,6 +354,14 @@ This computer&apos;s current data will be replaced; it is first set aside in “
         <translation>Budget of {0}</translation>
     </message>
     <message>
+        <source>{0} : {1} · {2} : {3}</source>
+        <translation>{0}: {1} · {2}: {3}</translation>
+    </message>
+    <message>
+        <source>Moyenne des axes, de 0 à 100 (50 = sans effet), en {0} puis en {1}</source>
+        <translation>Mean of the axes, from 0 to 100 (50 = no effect), in {0} then in {1}</translation>
+    </message>
+    <message>
         <source>Dépensé : {0} sur {1}</source>
         <translation>Spent: {0} of {1}</translation>
     </message>
