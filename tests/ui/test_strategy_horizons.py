@@ -34,7 +34,8 @@ def test_each_gauge_shows_2030_and_2050(qtbot: Any, tmp_path: Path) -> None:
     panel.show()
     first, second, third = panel.gauges
     reading = read_horizons(deck, slow).scores
-    assert first.horizon.text() == f"2030 : {_mean(dict(reading['2030']))} · 2050 : {_mean(dict(reading['2050']))}"
+    at_2030, at_2050 = _mean(dict(reading["2030"])), _mean(dict(reading["2050"]))
+    assert first.horizon.text() == f"2030 : {at_2030} · 2050 : {at_2050}"
     assert first.horizon.text().startswith("2030 : 50 ·")  # a long-term card has no effect yet by 2030
     early, late = second.horizon.text().split(" · ")
     assert early.removeprefix("2030 : ") == late.removeprefix("2050 : ")  # quick cards: the same twice
