@@ -32,6 +32,15 @@ def test_the_compass_opens_the_method_for_a_questions_deck_only(qtbot: QtBot) ->
     assert not compass.method_button.isVisible()  # a strategy's axes are read in its own catalogue
 
 
+def test_the_projector_shows_no_method_button(qtbot: QtBot) -> None:
+    compass = CompassWidget()
+    qtbot.addWidget(compass)
+    compass.set_controls_visible(False)  # what the projector window does
+    compass.show()
+    compass.set_data(find_deck("et-si-33"), None, [])
+    assert not compass.method_button.isVisible()
+
+
 def test_the_method_speaks_english_in_the_english_ui(qtbot: QtBot) -> None:
     from PySide6.QtCore import QCoreApplication
 

@@ -88,6 +88,7 @@ class CompassWidget(QWidget):
         self.focus_combo.setAccessibleName(self.tr("Tables montrées sur la boussole"))
         self.focus_combo.addItem(self.tr("Toutes les tables"), "")
         self.focus_combo.activated.connect(lambda _i: self.flush())
+        self._method_shown = True
         self.method_button = QToolButton()  # the method in plain words, with the ordinal caveat
         self.method_button.setObjectName("scoreMethodButton")
         self.method_button.setText(method_title())
@@ -142,7 +143,7 @@ class CompassWidget(QWidget):
         deck_changed = deck is not self._deck
         self._deck, self._reading, self._groups = deck, reading, list(groups)
         if deck_changed:  # the method is the questions decks' (a strategy's axes are read in its catalogue)
-            self.method_button.setVisible(isinstance(deck, QuestionDeck))
+            self.method_button.setVisible(self._method_shown and isinstance(deck, QuestionDeck))
         if deck_changed:
             levers = deck is not None and has_levers(deck)
             self.levers_button.setVisible(levers)
@@ -212,6 +213,8 @@ class CompassWidget(QWidget):
     def set_controls_visible(self, visible: bool) -> None:
         self.controls.setVisible(visible)
         self.focus_combo.setVisible(visible and len(self._groups) > 1)
+        self._method_shown = visible  # the projector shows no button to the room
+        self.method_button.setVisible(visible and isinstance(self._deck, QuestionDeck))
 
     def set_text_size(self, points: float) -> None:
         """Larger type for the projector."""
