@@ -354,6 +354,14 @@ This computer&apos;s current data will be replaced; it is first set aside in “
         <translation>Budget of {0}</translation>
     </message>
     <message>
+        <source>{0} : {1} · {2} : {3}</source>
+        <translation>{0}: {1} · {2}: {3}</translation>
+    </message>
+    <message>
+        <source>Moyenne des axes, de 0 à 100 (50 = sans effet), en {0} puis en {1}</source>
+        <translation>Mean of the axes, from 0 to 100 (50 = no effect), in {0} then in {1}</translation>
+    </message>
+    <message>
         <source>Dépensé : {0} sur {1}</source>
         <translation>Spent: {0} of {1}</translation>
     </message>
@@ -2397,6 +2405,17 @@ Resume the workshop “%1” where it was?</translation>
     <message>
         <source>Ne pas passer en mode salle</source>
         <translation>Do not switch to room mode</translation>
+    </message>
+</context>
+<context>
+    <name>ScoreMethod</name>
+    <message>
+        <source>Comment lire ces scores ?</source>
+        <translation>How to read these scores?</translation>
+    </message>
+    <message>
+        <source>Chaque réponse est placée entre 0 (premier niveau de l’échelle) et 100 (dernier niveau). Le score d’un levier est la moyenne des réponses des cartes qui le renseignent, pondérée par le poids de chaque carte. Le score d’un principe est la moyenne simple de ses leviers : un levier renseigné par beaucoup de cartes ne compte pas plus qu’un autre, et une carte liée à deux leviers d’un même principe n’y est comptée qu’une fois. « Non concerné » sort du calcul ; « ne sait pas » compte comme sans réponse. Le score de la salle met en commun les réponses de toutes les tables. À côté de chaque moyenne figure l’écart : le plus bas et le plus haut des scores de levier qu’elle résume, table par table, pour qu’un 0 et un 100 ne se lisent pas comme un 50 tranquille. Prudence : les niveaux de l’échelle sont des étapes, pas des mesures ; le pas d’un niveau au suivant n’est pas forcément le même, et leur moyenne est un repère pour la discussion, pas une mesure. Ces scores sont l’autoévaluation des groupes, pas un indice officiel.</source>
+        <translation>Each answer is placed between 0 (the first level of the scale) and 100 (the last level). A lever’s score is the mean of the answers of the cards that inform it, weighted by each card’s weight. A principle’s score is the plain mean of its levers: a lever informed by many cards counts no more than another, and a card linked to two levers of the same principle is counted once in it. “Not concerned” leaves the calculation; “don’t know” counts as no answer. The room’s score pools the answers of all the tables. Beside every mean stands the spread: the lowest and the highest lever scores it sums up, table by table, so that a 0 and a 100 never read as a calm 50. Caution: the levels of the scale are steps, not measurements; the step from one level to the next is not necessarily the same, and their mean is a landmark for the discussion, not a measurement. These scores are the groups’ self-assessment, not an official index.</translation>
     </message>
 </context>
 <context>

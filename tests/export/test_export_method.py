@@ -103,3 +103,19 @@ def test_strategies_are_read_at_2030_and_2050_side_by_side(demo: tuple[WorkshopS
     for label, cells in rows.items():
         assert f"{label} {' '.join(cells)}" in part, label
     assert any(a != b for cells in rows.values() for a, b in (c.split(" → ") for c in cells))
+
+
+def test_the_opening_sentence_counts_one_table_as_no_count(demo: tuple[WorkshopSnapshot, str]) -> None:
+    """One interviewer (one table) is not « 1 table »: the sentence names the people, or « une table »."""
+    import dataclasses
+
+    snapshot, _ = demo
+    one = dataclasses.replace(snapshot, groups=snapshot.groups[:1])
+    nobody = dataclasses.replace(one, participants=())
+    sequences = snapshot.sequences
+    assert "1\u00a0table" not in synthesis.key_facts(one, sequences)
+    assert "participant·es ont" in synthesis.key_facts(one, sequences)
+    alone = synthesis.key_facts(nobody, sequences)
+    assert "une table a" in alone and "1\u00a0table" not in alone, alone
+    assert f"en {len(snapshot.groups)}\u00a0tables ont" in synthesis.key_facts(snapshot, sequences)
+

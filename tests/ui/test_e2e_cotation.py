@@ -128,6 +128,9 @@ def test_cotation_from_set_up_to_compte_rendu(
     assert "0 = neutre" in text and "pas ramenée à une note sur 100" in text
     assert "Friche de la gare · P3 · table 1" in text  # each table's argument, card by card
     assert "Parking silo — contribue à Robustesse – Continuité ; fait obstacle à" in text
+    assert "+1 — Impact positif implicite · +2 — Impact positif explicite" in text  # raw answers' legend
+    assert "1. Le projet et la gouvernance +2 +2" in text  # the raw grid shows the sign of a +2
+    assert "Table Urbanisme : +2 · Table Élus : +2" in text  # the card-agreement table, signed too
 
     short, docx, xlsx = tmp_path / "court.pdf", tmp_path / "cotation.docx", tmp_path / "cotation.xlsx"
     assert cli(["export", info.id, "--pdf", str(short), "--edition", "synthese", "--quiet"]) == 0

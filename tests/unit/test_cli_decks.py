@@ -62,6 +62,8 @@ def test_validate_shipped_decks(tmp_path: Path) -> None:
     assert len(lines) == len(SHIPPED)
     for deck_id, path in SHIPPED.items():
         assert any(line.startswith(f"{path.name}: OK — {deck_id} ") for line in lines), lines
+    assert any(line.endswith("(questions, 1 carte)") for line in lines), lines  # the grid's one card
+    assert not [line for line in lines if " 1 cartes" in line]
 
 
 def test_validate_broken_deck(tmp_path: Path) -> None:

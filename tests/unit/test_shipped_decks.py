@@ -207,7 +207,7 @@ def test_et_si_has_the_scenarios_the_framing_and_the_seeds_name(decks: dict[str,
     assert "cyberattaque" not in cards["q09"].prompt and "cyberattaque" in cards["q10"].title
 
 
-@pytest.mark.parametrize("deck_id", ["et-si-33", "boussole-autodiagnostic"])
+@pytest.mark.parametrize("deck_id", ["et-si-33", "boussole-autodiagnostic", "entretiens-boussole"])
 def test_cards_describe_their_own_levels(decks: dict[str, Any], deck_id: str) -> None:
     """Level anchors on every card, so that tables rate alike (review decks.md §2.1): every level of the
     scale but « non concerné », in plain words, different from one level to the next."""
@@ -218,6 +218,16 @@ def test_cards_describe_their_own_levels(decks: dict[str, Any], deck_id: str) ->
         texts = [card.levels[i] for i in numeric]
         assert len(set(texts)) == len(texts), card.id
         assert all(20 <= len(x) <= 110 and x.endswith(".") for x in texts), card.id
+
+
+def test_interviews_keep_the_autodiagnostic_levels_worded_for_one_service(decks: dict[str, Any]) -> None:
+    """Entretiens copies the autodiagnostic's cards: the same anchors, but for one service interviewed."""
+    mine = {c.id: c.levels for c in _questions(decks, "entretiens-boussole").cards}
+    theirs = {c.id: c.levels for c in _questions(decks, "boussole-autodiagnostic").cards}
+    assert mine.keys() == theirs.keys()
+    differ = [(cid, k) for cid in mine for k in mine[cid] if mine[cid][k] != theirs[cid][k]]
+    assert 1 <= len(differ) <= 6, differ  # a few words changed, not a second deck to maintain
+    assert "quelques services" not in " ".join(v for lv in mine.values() for v in lv.values())
 
 
 def test_et_si_short_edition_has_12_cards_over_the_six_principles(decks: dict[str, Any]) -> None:

@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from workshop_app.cli.decks import cards_text
 from workshop_app.core.deck_loader import AnyDeck, DeckLoadError, load_deck
 from workshop_app.core.errors import AtelierError
 
@@ -77,7 +78,7 @@ def cmd_to_sheet(args: argparse.Namespace) -> int:
     except DeckLoadError as exc:
         return _issues(exc)
     deck_to_sheet(deck, Path(args.output))
-    print(f"{args.output} : {deck.id} « {deck.title} », {len(deck.cards)} cartes")
+    print(f"{args.output} : {deck.id} « {deck.title} », {cards_text(len(deck.cards))}")
     return 0
 
 
@@ -91,7 +92,7 @@ def cmd_from_sheet(args: argparse.Namespace) -> int:
     except DeckLoadError as exc:
         return _issues(exc)
     save_deck_yaml(deck, Path(args.output))
-    print(f"{args.output} : OK — {deck.id} « {deck.title} » ({deck.mechanic}, {len(deck.cards)} cartes)")
+    print(f"{args.output} : OK — {deck.id} « {deck.title} » ({deck.mechanic}, {cards_text(len(deck.cards))})")
     return 0
 
 
@@ -111,5 +112,5 @@ def cmd_print(args: argparse.Namespace) -> int:
     except DeckLoadError as exc:
         return _issues(exc)
     pages = print_cards(deck, Path(args.output), args.format)
-    print(f"{args.output} : {len(deck.cards)} cartes, {pages} pages (recto-verso)")
+    print(f"{args.output} : {cards_text(len(deck.cards))}, {pages} pages (recto-verso)")
     return 0

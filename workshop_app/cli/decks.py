@@ -12,6 +12,11 @@ if TYPE_CHECKING:
     from workshop_app.core.deck_loader import AnyDeck
 
 
+def cards_text(count: int) -> str:
+    """« 1 carte », « 33 cartes »."""
+    return f"{count} carte{'s' if count > 1 else ''}"
+
+
 def register(subparsers: Any) -> None:
     validate = subparsers.add_parser("validate", help="vérifie des fichiers de jeu (YAML ou tableur)")
     validate.add_argument("paths", nargs="+", metavar="JEU", help="fichier(s) .yaml, .xlsx ou .ods")
@@ -39,7 +44,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
             for issue in exc.issues:
                 print(issue, file=sys.stderr)
             continue
-        summary = f"{deck.id} « {deck.title} » ({deck.mechanic}, {len(deck.cards)} cartes)"
+        summary = f"{deck.id} « {deck.title} » ({deck.mechanic}, {cards_text(len(deck.cards))})"
         print(f"{Path(raw).name}: OK — {summary}")
     return 1 if failed else 0
 
@@ -68,7 +73,7 @@ def cmd_decks(args: argparse.Namespace) -> int:
             print(f"{entry.path.name}\t[{origin}]\tINVALIDE : {entry.issues[0] if entry.issues else ''}")
             continue
         deck = entry.deck
-        print(f"{deck.id}\t{deck.title}\t{deck.mechanic}\t{len(deck.cards)} cartes\t[{origin}]")
+        print(f"{deck.id}\t{deck.title}\t{deck.mechanic}\t{cards_text(len(deck.cards))}\t[{origin}]")
     return 0
 
 

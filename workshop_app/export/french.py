@@ -98,6 +98,12 @@ def format_number(value: float | None, decimals: int = 1, empty: str = "") -> st
     return text.replace("-", "−") if value < 0 else text
 
 
+def format_level(value: float | None, signed: bool, decimals: int = 2, empty: str = "") -> str:
+    """A level of a deck's scale: « +2 » on a signed scale (−2…+2), where « 2 » would hide the sign."""
+    text = format_number(value, decimals, empty)
+    return "+" + text if signed and value is not None and value > 0 else text
+
+
 def format_percent(fraction_or_score: float | None, *, scale: float = 1.0, empty: str = "—") -> str:
     """« 45 % » with a no-break space. ``scale=1`` for a fraction (0.45), ``scale=100`` for a score (45)."""
     if fraction_or_score is None:

@@ -216,11 +216,14 @@ def key_facts(snapshot: WorkshopSnapshot, sequences: Sequence[SequenceInfo]) -> 
     who = []
     if people:
         who.append(plural(people, "participant·e", "participant·es"))
-    if tables:
+    if tables > 1:
         who.append(f"en {plural(tables, 'table')}" if people else plural(tables, "table"))
+    elif tables and not people:  # one table (one interviewer): « 1 table » counts nothing
+        who.append("une table")
     played = " puis ".join(subjects_text.played_phrases(sequences, _played))  # one per subject deck
     head = f"Le {when}, " if when else ""
-    subject = " ".join(who) or "Les participant·es"
+    subject = " ".join(who) or "les participant·es"
+    subject = subject if head else subject[0].upper() + subject[1:]
     verb = "a" if (people or tables) == 1 else "ont"  # « 1 table a répondu »
     return f"{head}{subject} {verb} {played}." if played else f"{head}{subject}."
 

@@ -23,11 +23,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from workshop_app.core.deck import QuestionDeck
 from workshop_app.core.deck_loader import AnyDeck
 from workshop_app.core.scoring import CompassReading
 from workshop_app.core.workshop import GroupInfo
 from workshop_app.ui.coalesce import Coalescer
 from workshop_app.ui.compass.bars import BarsView
+from workshop_app.ui.compass.method import method_title, show_method
 from workshop_app.ui.compass.radar import RadarView
 from workshop_app.ui.compass.series import CompassSeries, Target, build_series, has_levers, targets
 from workshop_app.ui.theme_ink import Ink, follow_ink, ink, visible_on
@@ -86,6 +88,12 @@ class CompassWidget(QWidget):
         self.focus_combo.setAccessibleName(self.tr("Tables montrées sur la boussole"))
         self.focus_combo.addItem(self.tr("Toutes les tables"), "")
         self.focus_combo.activated.connect(lambda _i: self.flush())
+        self._method_shown = True
+        self.method_button = QToolButton()  # the method in plain words, with the ordinal caveat
+        self.method_button.setObjectName("scoreMethodButton")
+        self.method_button.setText(method_title())
+        self.method_button.setAutoRaise(True)
+        self.method_button.clicked.connect(lambda: show_method(self))
         # The title sits above the toggles, and the toggles' width is the widget's minimum (minimumSizeHint):
         # with large text on a 1366-pixel screen a single row left « Pr…es » and « Le…rs ».
         self.controls = QWidget()
@@ -106,6 +114,7 @@ class CompassWidget(QWidget):
         layout.addWidget(self.focus_combo)
         layout.addWidget(self.coverage_label)
         layout.addWidget(self.coverage_bar)
+        layout.addWidget(self.method_button, 0, Qt.AlignmentFlag.AlignLeft)
         self._timer = Coalescer(self.flush, REDRAW_DELAY_MS, self)
         self._set_coverage(None)
         follow_ink(self.legend, self.on_ink_changed)
@@ -133,6 +142,8 @@ class CompassWidget(QWidget):
     ) -> None:
         deck_changed = deck is not self._deck
         self._deck, self._reading, self._groups = deck, reading, list(groups)
+        if deck_changed:  # the method is the questions decks' (a strategy's axes are read in its catalogue)
+            self.method_button.setVisible(self._method_shown and isinstance(deck, QuestionDeck))
         if deck_changed:
             levers = deck is not None and has_levers(deck)
             self.levers_button.setVisible(levers)
@@ -202,6 +213,8 @@ class CompassWidget(QWidget):
     def set_controls_visible(self, visible: bool) -> None:
         self.controls.setVisible(visible)
         self.focus_combo.setVisible(visible and len(self._groups) > 1)
+        self._method_shown = visible  # the projector shows no button to the room
+        self.method_button.setVisible(visible and isinstance(self._deck, QuestionDeck))
 
     def set_text_size(self, points: float) -> None:
         """Larger type for the projector."""

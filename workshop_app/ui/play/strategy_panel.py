@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from workshop_app.core.deck import StrategyDeck
+from workshop_app.core.horizon import HORIZONS, read_horizons
 from workshop_app.core.scoring import Budget, Violation, violations
 from workshop_app.core.workshop import GroupInfo
 from workshop_app.ui.play.chips import ColourChip
@@ -52,6 +53,11 @@ def gauge_style(over: bool, colours: Ink) -> str:
 
 
 WIDE = 1000  # from this width, four gauges per line instead of two
+
+
+def _mean(scores: Mapping[str, float | None]) -> float | None:
+    values = [v for v in scores.values() if v is not None]
+    return sum(values) / len(values) if values else None
 
 
 def budget_of(deck: StrategyDeck, picked: Collection[str]) -> Budget:
@@ -82,11 +88,41 @@ class BudgetGauge(QWidget):
         self.bar.setAccessibleName(self.tr("Budget de {0}").format(group.name))
         self.bar.setMinimumWidth(90)
         follow_ink(self.bar, lambda colours: self.bar.setStyleSheet(gauge_style(self.is_over(), colours)))
+        self.horizon = QLabel()  # the strategy read at 2030 and at 2050, side by side (core.horizon)
+        self.horizon.setObjectName("horizonLine")
+        self.horizon.hide()
+        right = QVBoxLayout()
+        right.setContentsMargins(0, 0, 0, 0)
+        right.setSpacing(0)
+        right.addWidget(self.bar)
+        right.addWidget(self.horizon)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(ColourChip(group.colour, str(number), 24))
         layout.addWidget(name, 1)
-        layout.addWidget(self.bar, 1)
+        layout.addLayout(right, 1)
+
+    def set_horizons(self, deck: StrategyDeck, picked: Collection[str], masked: bool) -> None:
+        """« 2030 : 58 · 2050 : 66 » (the mean of the axes), each axis in the tooltip; hidden when nothing
+        is picked or in room mode before the reveal."""
+        cards = [c for c in deck.cards if c.id in picked]
+        reading = read_horizons(deck, cards).scores
+        early, late = (label for label, _shares in HORIZONS)
+        means = [_mean(reading[h]) for h in (early, late)]
+        if means[0] is None or means[1] is None or masked:
+            self.horizon.hide()
+            return
+        self.horizon.setText(
+            self.tr("{0} : {1} · {2} : {3}").format(early, round(means[0]), late, round(means[1]))
+        )
+        head = self.tr("Moyenne des axes, de 0 à 100 (50 = sans effet), en {0} puis en {1}")
+        lines = [head.format(early, late)]
+        for axis in deck.compass.axes:
+            a, b = reading[early].get(axis.id), reading[late].get(axis.id)
+            if a is not None and b is not None:
+                lines.append(f"{axis.display} : {round(a)} → {round(b)}")
+        self.horizon.setToolTip("\n".join(lines))
+        self.horizon.show()
 
     def set_budget(self, budget: Budget, unit: str) -> None:
         self.bar.setRange(0, max(budget.budget, budget.spent, 1))
@@ -243,6 +279,8 @@ class StrategyPanel(QFrame):
             budget = self.budget(gauge.group.id)
             if group_id is None or gauge.group.id == group_id:
                 gauge.set_budget(budget, unit)
+                masked = getattr(self, "_masked", False)
+                gauge.set_horizons(self._deck, self._picks().get(gauge.group.id, {}), masked)
             if budget.over:
                 lines.append(self.tr("{0} : budget dépassé de {1}").format(
                     gauge.group.name, amount(budget.spent - budget.budget, unit)))

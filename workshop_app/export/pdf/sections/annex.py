@@ -12,7 +12,7 @@ from reportlab.platypus import Flowable, Image, KeepTogether, PageBreak
 
 from workshop_app.core.deck import QuestionDeck, StrategyDeck
 from workshop_app.export import analysis
-from workshop_app.export.french import NBSP, format_number
+from workshop_app.export.french import NBSP, format_level
 from workshop_app.export.pdf.escaping import inline
 from workshop_app.export.pdf.sections.common import Context, _c, _h3, _p, _raw, head_row, table
 from workshop_app.export.pdf.styles import FRAME_WIDTH
@@ -160,11 +160,13 @@ def raw_annex(ctx: Context, tick: Callable[[], None]) -> list[Flowable]:
         out += _h3(ctx.text(sequence.display_title), room=6 * cm)
         cells = {(r.card_id, r.group_id): r for r in rows}
         if isinstance(deck, QuestionDeck):
-            legend = " · ".join(_legend_item(o.value, o.label, o.unknown) for o in deck.scale)
+            signed = deck.scale_min < 0  # −2…+2: « +2 », not « 2 »
+            legend = " · ".join(_legend_item(o.value, o.label, o.unknown, signed) for o in deck.scale)
             out.append(_p(f"Valeurs : {legend} ; « — » : pas de réponse.", st.muted))
         else:
             out.append(_p("« ✓ » : carte retenue par la table.", st.muted))
         strategy = isinstance(deck, StrategyDeck)
+        signed = isinstance(deck, QuestionDeck) and deck.scale_min < 0
         unknown = {o.label for o in deck.scale if o.unknown} if isinstance(deck, QuestionDeck) else set()
         key = " · ".join(
             f"<b>T{i + 1}</b>{NBSP}:{NBSP}{inline(ctx.text(g.name))}" for i, g in enumerate(ctx.groups)
@@ -182,7 +184,7 @@ def raw_annex(ctx: Context, tick: Callable[[], None]) -> list[Flowable]:
                 data.append(
                     [
                         _c(f"{number}. {title}", st.cell),
-                        *(_grid_cell(cells.get((card_id, g.id)), strategy, unknown) for g in groups),
+                        *(_grid_cell(cells.get((card_id, g.id)), strategy, unknown, signed) for g in groups),
                     ]
                 )
             extra = [("ALIGN", (1, 1), (-1, -1), "CENTER"), ("FONTSIZE", (1, 1), (-1, -1), 8.3)]
@@ -194,16 +196,18 @@ def raw_annex(ctx: Context, tick: Callable[[], None]) -> list[Flowable]:
     return out
 
 
-def _legend_item(value: float | None, label: str, unknown: bool = False) -> str:
-    shown = ("?" if unknown else "×") if value is None else format_number(value, 2)
+def _legend_item(value: float | None, label: str, unknown: bool = False, signed: bool = False) -> str:
+    shown = ("?" if unknown else "×") if value is None else format_level(value, signed)
     return label if label.startswith(shown) else f"{shown}{NBSP}= {label}"
 
 
-def _grid_cell(row: analysis.RawRow | None, strategy: bool, unknown: set[str] | None = None) -> str:
+def _grid_cell(
+    row: analysis.RawRow | None, strategy: bool, unknown: set[str] | None = None, signed: bool = False
+) -> str:
     if strategy:
         return "✓" if row is not None else ""
     if row is None:
         return "—"
     if row.value is None:  # « ne sait pas » (an unknown option) is not « non concerné »
         return "?" if unknown and row.response in unknown else "×"
-    return format_number(row.value, 2)
+    return format_level(row.value, signed)

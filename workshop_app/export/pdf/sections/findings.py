@@ -15,7 +15,7 @@ from workshop_app.core.state import SequenceState
 from workshop_app.core.subjects import ONE_RATER, is_subject_deck
 from workshop_app.core.workshop import SequenceInfo
 from workshop_app.export import analysis
-from workshop_app.export.french import NBSP, format_number, plural
+from workshop_app.export.french import NBSP, format_level, format_number, plural
 from workshop_app.export.pdf.sections.common import Context, _c, _h3, _p, bullet_list, head_row, table
 from workshop_app.export.pdf.styles import FRAME_WIDTH
 from workshop_app.export.report import synthesis
@@ -146,20 +146,21 @@ def spread_table(
     rows: list[list[object]] = [head_row(ctx, ["Carte", "Réponses des tables", "Écart"])]
     names = {g.id: ctx.text(g.name) for g in ctx.groups}
     lo = deck.scale_min
+    signed = lo < 0  # a −2…+2 scale reads « +2 », not « 2 »
+
+    def level(v: float) -> str:
+        return format_level(lo + v * steps / 100, signed, 1)
+
     for s in spreads[:MAX_AGREEMENT_ROWS]:
-        answers = " · ".join(
-            f"{names.get(gid, gid)}{NBSP}: {format_number(lo + v * steps / 100, 1)}"
-            for gid, v in s.values.items()
-        )
+        answers = " · ".join(f"{names.get(gid, gid)}{NBSP}: {level(v)}" for gid, v in s.values.items())
         if len(s.values) > 6:  # many tables: the two ends, the others are in the annex
             low, high = s.low or 0.0, s.high or 0.0
             at_low = [names.get(g, g) for g, v in s.values.items() if v == low]
             at_high = [names.get(g, g) for g, v in s.values.items() if v == high]
             answers = (
-                f"{format_number(lo + low * steps / 100, 1)} pour les {len(s.values)} tables"
+                f"{level(low)} pour les {len(s.values)} tables"
                 if low == high
-                else f"de {format_number(lo + low * steps / 100, 1)} ({_few(at_low)}) à "
-                f"{format_number(lo + high * steps / 100, 1)} ({_few(at_high)})"
+                else f"de {level(low)} ({_few(at_low)}) à {level(high)} ({_few(at_high)})"
             )
         if s.not_concerned:
             answers += " · non concerné" + NBSP + ": " + ", ".join(names.get(g, g) for g in s.not_concerned)
