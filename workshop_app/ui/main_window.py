@@ -15,6 +15,7 @@ from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QTabWidget, QWidget
 
 from workshop_app.core.errors import AtelierError
+from workshop_app.ui import bundle_status, deck_flow, help_menu
 from workshop_app.ui import workshop_tools as tools
 from workshop_app.ui.actions import ActionRegistry
 from workshop_app.ui.projector_host import ProjectorHost
@@ -105,7 +106,7 @@ class MainWindow(QMainWindow):
         a["export_bundle"].triggered.connect(self.export_bundle)
         a["import_deck"].triggered.connect(self.browse_decks)
         a["export"].triggered.connect(self.export)
-        a["rescue"].triggered.connect(self.rescue)
+        a["rescue"].triggered.connect(lambda: tools.rescue(self))
         a["close_workshop"].triggered.connect(self.close_workshop)
         a["backup_all"].triggered.connect(self.backups.ask_backup)
         a["restore_backup"].triggered.connect(
@@ -116,8 +117,8 @@ class MainWindow(QMainWindow):
         a["history"].triggered.connect(lambda: tools.show_history(self))
         a["quit"].triggered.connect(self.close)
         self.pages.connect_actions(a)
-        a["shortcuts"].triggered.connect(self.show_shortcuts)
-        a["about"].triggered.connect(self.show_about)
+        a["shortcuts"].triggered.connect(lambda: help_menu.show_shortcuts(self.registry, self))
+        a["about"].triggered.connect(lambda: help_menu.show_about(self))
         self.start.sig_new_workshop.connect(self.new_workshop)
         self.start.sig_open_demo.connect(self.open_demo)
         self.start.sig_open_workshop.connect(self.open_workshop)
@@ -129,7 +130,7 @@ class MainWindow(QMainWindow):
         self.start.sig_delete_workshop.connect(self.ask_delete_workshop)
         self.start.sig_duplicate_workshop.connect(lambda wid: tools.duplicate_workshop(self, wid))
         self.start.sig_compare_workshops.connect(lambda ids: tools.compare_workshops(self, ids))
-        self.pages.sig_changed.connect(self.on_pages_changed)
+        self.pages.sig_changed.connect(self.update_actions)
         self.pages.sig_export_requested.connect(self.export)
         self.pages.sig_status.connect(lambda text: self.statusBar().showMessage(text, 8000))
 
@@ -197,12 +198,6 @@ class MainWindow(QMainWindow):
 
         release_import_caches(freeze=True)
         return True
-
-    def rescue(self) -> None:
-        """Save the workshops of a damaged database as archives (works without an open store)."""
-        from workshop_app.ui.rescue_flow import start_rescue
-
-        start_rescue(self, self.notify)
 
     def reopen_store(self) -> bool:
         """After a restoration: the database is opened again (its migrations run if the backup is older)."""
@@ -279,62 +274,16 @@ class MainWindow(QMainWindow):
         self.update_actions()
 
     def ask_delete_workshop(self, workshop_id: str) -> None:
-        """The question names the workshop; nothing is deleted until « Supprimer l'atelier » is clicked."""
-        from workshop_app.ui.start.delete_flow import ask_delete
-
-        row = self.start.workshops.row_of(workshop_id)
-        if not self.ensure_store() or self.service is None or row < 0:
-            return
-        ask_delete(self, self.start.workshops.summary(row), lambda: self.delete_workshop(workshop_id))
+        tools.ask_delete_workshop(self, workshop_id)
 
     def delete_workshop(self, workshop_id: str) -> bool:
-        """Delete it (closed first if open) with everything it holds, in one transaction of the service."""
-        if self.service is None:
-            return False
-        if self.session is not None and self.session.workshop_id == workshop_id:
-            self.close_workshop()
-        row = self.start.workshops.row_of(workshop_id)
-        title = self.start.workshops.summary(row).title if row >= 0 else ""
-        try:
-            self.service.delete_workshop(workshop_id)
-        except AtelierError as exc:
-            self.notify(QMessageBox.Icon.Warning, self.tr("Suppression impossible"), str(exc))
-            self.refresh_workshops()
-            return False
-        self.settings.forget_workshop(workshop_id)
-        self.refresh_workshops()
-        self.statusBar().showMessage(self.tr("Atelier « %1 » supprimé.").replace("%1", title), 10_000)
-        return True
+        return tools.delete_workshop(self, workshop_id)
 
     def open_demo(self) -> None:
-        if not self.ensure_store() or self.service is None:
-            return
-        from workshop_app.ui.start.demo_task import start_demo
-
-        def done(workshop_id: str) -> None:
-            self.start.set_demo_busy(False)
-            self.refresh_workshops()
-            self.open_workshop(workshop_id, PAGE_PLAY)
-
-        def failed(error: BaseException) -> None:
-            self.start.set_demo_busy(False)
-            if not isinstance(error, AtelierError):
-                log.error("demo workshop failed", exc_info=error)
-            self.notify(QMessageBox.Icon.Warning, self.tr("Atelier de démonstration"), str(error))
-
-        self.start.set_demo_busy(True)
-        start_demo(self.service, done, failed)
+        tools.open_demo(self)
 
     def offer_recovery(self) -> None:
-        from workshop_app.ui.recovery import interrupted_workshop, was_played
-
-        info = interrupted_workshop(self.settings, self.service) if self.service is not None else None
-        if info is None or self.service is None:
-            return
-        if self.confirm_resume(info.title):
-            self.open_workshop(info.id, PAGE_PLAY if was_played(self.service, info.id) else PAGE_SETUP)
-        else:
-            self.settings.forget_open_workshop()
+        tools.offer_recovery(self)
 
     def confirm_resume(self, title: str) -> bool:
         """Asks the facilitator (tests replace this)."""
@@ -353,62 +302,27 @@ class MainWindow(QMainWindow):
             self.files.export_bundle(self.session.workshop_id)
 
     def on_bundle_imported(self, workshop_id: str, added: bool) -> None:
-        session = self.session
-        if session is not None and session.workshop_id == workshop_id and added:
-            session.reload()  # the open workshop received events from another laptop
-        self.refresh_workshops()
-        if not self.open_workshop(workshop_id) or self.session is None:
-            return
-        title = self.session.snapshot.info.title
-        text = self.tr("Atelier « %1 » importé.") if added else self.tr(
-            "Atelier « %1 » déjà présent : rien de nouveau dans l'archive."
-        )
-        summary = self.files.last_import_summary if self.files is not None and added else ""
-        text = text.replace("%1", title)
-        if summary:
-            text = f"{text} {summary[:1].upper()}{summary[1:]}."
-        self.statusBar().showMessage(text, 10_000)
+        bundle_status.on_bundle_imported(self, workshop_id, added)
 
     def on_bundle_exported(self, path: str) -> None:
-        self.statusBar().showMessage(self.tr("Archive écrite : %1").replace("%1", path), 10_000)
+        bundle_status.on_bundle_exported(self, path)
 
     # -- decks ----------------------------------------------------------------------------------------------
     def browse_decks(self) -> None:
-        paths = self.choose_deck_files()
-        if paths:
-            self.import_decks(paths)
+        deck_flow.browse_decks(self)
 
     def choose_deck_files(self) -> list[str]:
-        """Asks for YAML files (tests replace this)."""
-        from PySide6.QtWidgets import QFileDialog
-
-        paths, _ = QFileDialog.getOpenFileNames(
-            self, self.tr("Importer un jeu"), "", self.tr("Jeux (*.yaml *.yml *.xlsx *.ods)")
-        )
-        return list(paths)
+        """Asks for deck files (tests replace this)."""
+        return deck_flow.choose_deck_files(self)
 
     def deck_editors(self) -> DeckEditorFlow:
         """The deck editor's launcher, built on first use (it is not needed to start the app)."""
         if self._deck_editors is None:
-            from workshop_app.ui.deck_editor.launch import DeckEditorFlow
-
-            def saved(path: str) -> None:
-                self.refresh_decks()
-                self.start.select_deck(path)
-
-            self._deck_editors = DeckEditorFlow(self, lambda: self.decks, saved)
-            self._deck_editors.on_status = lambda text: self.statusBar().showMessage(text, 10_000)
+            self._deck_editors = deck_flow.deck_editor_flow(self)
         return self._deck_editors
 
     def import_decks(self, paths: list[str]) -> None:
-        from workshop_app.ui.start.import_flow import import_decks
-
-        imported = import_decks(paths, self.decks, self)
-        if imported:
-            self.refresh_decks()
-            self.start.select_deck(imported[-1])
-            text = self.tr("%1 jeu importé") if len(imported) == 1 else self.tr("%1 jeux importés")
-            self.statusBar().showMessage(text.replace("%1", str(len(imported))), 8000)
+        deck_flow.import_decks(self, paths)
 
     # -- play -----------------------------------------------------------------------------------------------
     def export(self) -> None:
@@ -417,9 +331,7 @@ class MainWindow(QMainWindow):
 
     # -- feedback -------------------------------------------------------------------------------------------
     def on_session_error(self, message: str) -> None:
-        if (
-            self.pages.current() == PAGE_PLAY
-        ):  # the play page says it in place: no box in the middle of a vote
+        if self.pages.current() == PAGE_PLAY:  # the play page says it in place: no box during a vote
             self.statusBar().showMessage(message, 10_000)
             return
         self.notify(QMessageBox.Icon.Warning, self.tr("Action refusée"), message)
@@ -432,9 +344,6 @@ class MainWindow(QMainWindow):
         self.saved_label.setText(
             self.tr("Enregistré à %1").replace("%1", QTime.currentTime().toString("HH:mm:ss"))
         )
-        self.update_actions()
-
-    def on_pages_changed(self) -> None:
         self.update_actions()
 
     def notify(self, icon: QMessageBox.Icon, title: str, text: str) -> QMessageBox:
@@ -450,18 +359,6 @@ class MainWindow(QMainWindow):
         self.registry.update_enabled(self.service is not None, session)
         title = session.snapshot.info.title if session is not None else ""
         self.setWindowTitle(f"{title} — Atelier Résilience" if title else "Atelier Résilience")
-
-    def show_shortcuts(self) -> None:
-        from workshop_app.ui.shortcuts_dialog import ShortcutsDialog
-
-        dialog = ShortcutsDialog(self.registry, self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.open()
-
-    def show_about(self) -> None:
-        from workshop_app.ui.about import show_about
-
-        show_about(self)
 
     # -- closing --------------------------------------------------------------------------------------------
     def closeEvent(self, event: QCloseEvent) -> None:
