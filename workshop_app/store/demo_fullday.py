@@ -23,8 +23,18 @@ FULL_DAY_SEED = 3033
 TABLES = 12
 ACTIONS = 20
 COLOURS = (
-    "#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00",
-    "#F0E442", "#000000", "#7F3C8D", "#11A579", "#3969AC", "#E73F74",
+    "#0072B2",
+    "#E69F00",
+    "#009E73",
+    "#CC79A7",
+    "#56B4E9",
+    "#D55E00",
+    "#F0E442",
+    "#000000",
+    "#7F3C8D",
+    "#11A579",
+    "#3969AC",
+    "#E73F74",
 )
 NOTE_TEMPLATES = (
     "{table} : à vérifier avec le service concerné avant le conseil.",
@@ -75,7 +85,12 @@ def build_full_day_snapshot(qdeck: QuestionDeck, sdeck: StrategyDeck, seed: int)
     )
     info = replace(base.info, id=new_id(), title=f"{base.info.title} — journée complète")
     return replace(
-        base, info=info, groups=groups, participants=participants, sequences=(seq1, seq2), events=events,
+        base,
+        info=info,
+        groups=groups,
+        participants=participants,
+        sequences=(seq1, seq2),
+        events=events,
         actions=actions,
     )
 

@@ -54,8 +54,13 @@ def upgrade() -> None:
         known = {k.value for k in EventKind}
         old = [
             Event(
-                seq=r.seq, kind=EventKind(r.kind), sequence_id=r.sequence_id, group_id=r.group_id,
-                card_id=r.card_id, payload=dict(r.payload or {}), at=r.at,
+                seq=r.seq,
+                kind=EventKind(r.kind),
+                sequence_id=r.sequence_id,
+                group_id=r.group_id,
+                card_id=r.card_id,
+                payload=dict(r.payload or {}),
+                at=r.at,
             )
             for r in rows
             if r.kind in known  # a newer app's kinds keep their row as it is
@@ -81,7 +86,9 @@ def _create_version_tables() -> None:
         sa.Column("stamp", sa.String(120), nullable=False),
         sa.Column("base", sa.String(120), nullable=False),
         sa.ForeignKeyConstraint(
-            ["workshop_id"], ["workshops.id"], name=op.f("fk_field_versions_workshop_id_workshops"),
+            ["workshop_id"],
+            ["workshops.id"],
+            name=op.f("fk_field_versions_workshop_id_workshops"),
             ondelete="CASCADE",
         ),
         sa.PrimaryKeyConstraint("row_id", "field", name=op.f("pk_field_versions")),
@@ -97,7 +104,9 @@ def _create_version_tables() -> None:
         sa.Column("lost", sa.JSON(), nullable=False),
         sa.Column("at", sa.DateTime(timezone=True), nullable=False),
         sa.ForeignKeyConstraint(
-            ["workshop_id"], ["workshops.id"], name=op.f("fk_merge_conflicts_workshop_id_workshops"),
+            ["workshop_id"],
+            ["workshops.id"],
+            name=op.f("fk_merge_conflicts_workshop_id_workshops"),
             ondelete="CASCADE",
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_merge_conflicts")),
