@@ -13,8 +13,10 @@ Cases:
 * cache removed: the start list's cache removed before each run (an unclean exit, a deleted cache): the
   list comes from the workshops' stored summaries, read with sqlite3;
 * changed database: the cache removed and one workshop changed by another program (its ``updated_at``
-  moved, so its stored summary is stale) before each run: the list waits for the store;
-* everything loaded: warm, but quitting once the store is open.
+  moved, so its stored summary is stale) before each run: the list paints what the database knows of it
+  (``store/start_list.py:known_list``), the store's own list follows at once (``=store`` times that);
+* everything loaded: warm, but quitting once the store is open; and the same after a changed database (the
+  time until the store's list has replaced what was painted from the stale summary).
 Target: ours ≤ 2× bare, whole process, pairwise median.
 """
 
@@ -92,13 +94,19 @@ def main(pairs: int) -> int:
         ),
         ("changed database", lambda: run([atelier], env=_env(warm, "1")), lambda: _changed(warm)),
         ("everything loaded (store open)", lambda: run([atelier], env=_env(warm, "store")), None),
+        (
+            "changed database, until the store's list replaced it",
+            lambda: run([atelier], env=_env(warm, "store")),
+            lambda: _changed(warm),
+        ),
     ]
     print(f"start-up, `atelier` to an interactive start screen vs a bare QMainWindow; {load()}")
     ok = True
     for name, ours, before in cases:
         result = paired(f"atelier, {name}", ours, "bare QMainWindow", bare, pairs, before)  # type: ignore[arg-type]
         ratio = sorted(result.ratios())[len(result.a) // 2]
-        target = "(target ≤ 2×)" if name != "everything loaded (store open)" else "(for information)"
+        informative = name.startswith(("everything", "changed database,"))
+        target = "(for information)" if informative else "(target ≤ 2×)"
         print(result.report(target))
         if target.startswith("(target"):
             ok = ok and ratio <= 2

@@ -112,3 +112,34 @@ def test_the_stored_summaries_give_the_stores_list_while_they_are_fresh(tmp_path
         conn.execute("UPDATE alembic_version SET version_num = '0002'")
     assert stored_list(db) is None  # not at the current schema: the store migrates first
     assert stored_list(tmp_path / "missing.sqlite3") is None
+
+
+def test_a_stale_summary_shows_what_the_database_knows_then_the_store_corrects_it(tmp_path: Path) -> None:
+    from datetime import date
+
+    from workshop_app.store.start_list import known_list, stored_list
+
+    db = tmp_path / "atelier.sqlite3"
+    store = open_store(f"sqlite:///{db}")
+    info = store.create_workshop("Atelier de Valmont", territory="Valmont", date=date(2026, 3, 14))
+    group = store.add_group(info.id, "Table 1")
+    sequence = store.add_sequence(info.id, question_deck())
+    cards, scale = sequence.deck.cards, sequence.deck.scale  # type: ignore[union-attr]
+    store.record_choice(info.id, sequence.id, group.id, cards[0].id, scale[0].id)
+    before = store.list_workshops()[0]  # stores the summary
+    fresh = known_list(db)
+    assert fresh is not None and not fresh.stale and fresh.rows == [before]
+    store.record_choice(info.id, sequence.id, group.id, cards[1].id, scale[1].id)  # another program's write
+    store.update_workshop(info.id, title="Atelier de Valmont-sur-Mer")
+    assert stored_list(db) is None
+    known = known_list(db)
+    assert known is not None and known.stale
+    after = store.list_workshops()[0]
+    (shown,) = known.rows
+    assert shown.title == after.title and shown.updated_at == after.updated_at  # the workshop's own row
+    assert shown.events == after.events and shown.last_event_at == after.last_event_at  # its log
+    assert shown.answered == before.answered != after.answered  # only this waits for the store
+    assert known_list(db) == type(known)([after], stale=False)  # the store's list stored it again
+    store.add_group(info.id, "Table 2")
+    assert known_list(db) is None  # a table added: the total is unknown, only the store can tell
+    store.close()

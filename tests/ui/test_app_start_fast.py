@@ -77,4 +77,36 @@ def test_without_the_cache_the_stored_summaries_paint_the_list_before_sqlalchemy
     (atelier_home / "cache" / "start-list.json").unlink(missing_ok=True)
     stale = _start(atelier_home, "1")
     assert stale.returncode == 0, stale.stderr
-    assert "sqlalchemy" in stale.stdout  # only the store can tell: it opens before the list is shown
+    assert stale.stdout.split("MODULES", 1)[1].split() == []  # what is known paints; the store follows
+    log = next((atelier_home / "logs").glob("*.log")).read_text(encoding="utf-8")
+    assert "stale summaries shown until the store's list replaces them" in log
+
+
+def test_a_stale_summary_is_shown_then_replaced_by_the_stores_list(atelier_home: Path, qtbot: QtBot) -> None:
+    import sqlite3
+
+    from workshop_app import paths
+    from workshop_app.ui.main_window import MainWindow
+
+    with open_store() as store:
+        create_demo_workshop(store)
+        before = store.list_workshops()[0]  # the summary is stored
+    db = paths.default_database_url().removeprefix("sqlite:///")
+    with sqlite3.connect(db) as conn:  # another program renames it: its summary is stale now
+        conn.execute(
+            "UPDATE workshops SET title = ?, updated_at = ? WHERE id = ?",
+            ("Titre changé par un autre programme", "2027-01-02 10:00:00.000000", before.id),
+        )
+    conn.close()
+    (atelier_home / "cache" / "start-list.json").unlink(missing_ok=True)
+    window = MainWindow(AppSettings())
+    qtbot.addWidget(window)
+    assert window.show_cached_list() and window.service is None
+    shown = window.start.workshops.summary(0)
+    assert shown.title == "Titre changé par un autre programme"  # the workshop's own row, read with sqlite3
+    assert shown.answered == before.answered
+    assert window.open_store()  # what the start does next, always
+    with open_store() as store:
+        expected = store.list_workshops()[0]
+    assert window.start.workshops.summary(0) == expected != before
+    window.close()

@@ -13,7 +13,6 @@ from __future__ import annotations
 import contextlib
 import glob
 import os
-import secrets
 import tempfile
 import time
 from collections.abc import Callable, Iterator
@@ -30,7 +29,7 @@ _MARKER = ".pending"
 def atomic_writer(target: Path) -> Iterator[BinaryIO]:
     target = Path(target)
     folder = target.parent
-    token = f"{os.getpid()}-{secrets.token_hex(4)}"
+    token = f"{os.getpid()}-{os.urandom(4).hex()}"  # secrets.token_hex, without importing hmac at start
     prefix = f".{target.name}.{token}."
     try:
         folder.mkdir(parents=True, exist_ok=True)

@@ -11,7 +11,15 @@ cached list: the start screen waits for the store, as before. The file is safe t
 Without a cache that matches (another process wrote, the app did not close normally, the cache was deleted),
 ``stored_list`` reads the workshops' stored summaries (``store/summaries.py``) the same way: when the file is
 at the current schema and every summary's stamp matches its workshop, they are exactly what
-``list_workshops()`` returns; one stale or missing summary, and the start screen waits for the store.
+``list_workshops()`` returns; one missing summary, and the start screen waits for the store.
+
+A stale summary (its workshop's ``updated_at`` moved: another program wrote) is not wrong everywhere:
+the title, territory, date, status and programme come from the workshop's own row, and its event log's count
+and last time, its groups and its sequences are read from the database too. Only « answered » needs the fold;
+when those facts still match the summary it is exact, else it is the count as last stored. ``known_list``
+returns such a list, flagged ``stale``: the start screen paints it and the store's own list replaces it as
+soon as the store is open (which the preview always does next, ``ui/start_cache.py``). A workshop never
+summarised, a table or a sequence added or removed (the total moves): None, the start waits for the store.
 """
 
 from __future__ import annotations
@@ -21,6 +29,7 @@ import json
 import logging
 import sqlite3
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -51,6 +60,22 @@ FROM workshops w
   LEFT OUTER JOIN programmes p ON p.id = w.programme_id
 ORDER BY w.updated_at DESC
 """
+
+
+_FACTS = """
+SELECT w.id,
+  (SELECT count(*) FROM events e WHERE e.workshop_id = w.id),
+  (SELECT max(e.at) FROM events e WHERE e.workshop_id = w.id),
+  (SELECT count(*) FROM groups g WHERE g.workshop_id = w.id),
+  (SELECT count(*) FROM sequences q WHERE q.workshop_id = w.id)
+FROM workshops w
+"""
+
+
+@dataclass(frozen=True)
+class StoredList:
+    rows: list[WorkshopSummary]
+    stale: bool  # some summary did not match its workshop: the store's list must follow
 
 
 def cache_file() -> Path:
@@ -106,6 +131,13 @@ def cached_list(db: Path, cache: Path | None = None) -> list[WorkshopSummary] | 
 
 def stored_list(db: Path) -> list[WorkshopSummary] | None:
     """``list_workshops()`` from the stored summaries, read with sqlite3, if all are fresh; else None."""
+    found = known_list(db)
+    return found.rows if found is not None and not found.stale else None
+
+
+def known_list(db: Path) -> StoredList | None:
+    """The list from the stored summaries, stale ones completed from the database (module docstring); None
+    when a workshop has no summary, the file is not at the current schema or cannot be read this way."""
     from workshop_app.store.schema_head import sqlite_at_head
 
     if not db.is_file() or not sqlite_at_head(db):
@@ -114,24 +146,47 @@ def stored_list(db: Path) -> list[WorkshopSummary] | None:
         conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=1.0)
         try:
             rows = conn.execute(_STORED).fetchall()
+            facts = None
+            if not _all_fresh(rows):
+                facts = {str(r[0]): r[1:] for r in conn.execute(_FACTS).fetchall()}
         finally:
             conn.close()
-        return _fresh_summaries(rows)
+        summaries = _summaries(rows, facts)
     except (sqlite3.Error, ValueError, TypeError, KeyError) as error:
         log.debug("start list: stored summaries unreadable (%s)", error)
         return None
+    if summaries is None:
+        return None
+    return StoredList(summaries, stale=facts is not None)
 
 
-def _fresh_summaries(rows: Sequence[Sequence[Any]]) -> list[WorkshopSummary] | None:
+def _all_fresh(rows: Sequence[Sequence[Any]]) -> bool:
     from workshop_app.core.events import as_utc
     from workshop_app.store.summary_stamp import stamp_of
+
+    for row in rows:
+        updated, stamp = row[5], row[7]
+        updated_at = as_utc(datetime.fromisoformat(updated)) if updated is not None else None
+        if stamp is None or stamp != stamp_of(updated_at):
+            return False
+    return True
+
+
+def _summaries(
+    rows: Sequence[Sequence[Any]], facts: dict[str, Sequence[Any]] | None
+) -> list[WorkshopSummary] | None:
+    from workshop_app.core.events import as_utc
 
     summaries = []
     for wid, title, territory, day, status, updated, programme, stamp, *stored in rows:
         updated_at = as_utc(datetime.fromisoformat(updated)) if updated is not None else None
-        if stamp is None or stamp != stamp_of(updated_at):
-            return None
+        if stamp is None:
+            return None  # never summarised (written by another program): only the store can tell
         deck_ids, deck_titles, groups, events, answered, total, last_at = stored
+        if facts is not None:
+            events, last_at, now_groups, sequences = facts[str(wid)]
+            if int(sequences) != len(json.loads(deck_ids)) or int(now_groups) != int(groups):
+                return None  # a sequence or a table added or removed: the total is unknown
         summaries.append(
             WorkshopSummary(
                 id=str(wid),

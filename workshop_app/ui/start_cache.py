@@ -16,9 +16,12 @@ log = logging.getLogger(__name__)
 
 def cached_start_list() -> list[WorkshopSummary] | None:
     """The list to show before the store opens; ``[]`` on a first start (no database yet); None when only
-    the store can tell (another kind of database, a workshop changed since its summary was stored)."""
+    the store can tell (another kind of database, a workshop never summarised, a table or a sequence added).
+    A workshop changed since its summary was stored (another program wrote) shows what is known of it (its
+    row, its log's count and last time; « answered » as last stored): the preview is always followed by the
+    store's own list (``MainWindow.show_cached_list`` then ``open_store``), so it is refreshed at once."""
     from workshop_app import paths
-    from workshop_app.store.start_list import cached_list, plain_sqlite_file, stored_list
+    from workshop_app.store.start_list import cached_list, known_list, plain_sqlite_file
 
     db = plain_sqlite_file(paths.default_database_url())
     if db is None:
@@ -26,7 +29,14 @@ def cached_start_list() -> list[WorkshopSummary] | None:
     if not db.exists() and not db.with_name(db.name + "-wal").exists():
         return []
     rows = cached_list(db)
-    return rows if rows is not None else stored_list(db)
+    if rows is not None:
+        return rows
+    known = known_list(db)
+    if known is None:
+        return None
+    if known.stale:
+        log.info("start list: stale summaries shown until the store's list replaces them")
+    return known.rows
 
 
 def list_and_cache(service: WorkshopService) -> list[WorkshopSummary]:
