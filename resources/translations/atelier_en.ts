@@ -3078,7 +3078,7 @@ Workshops already merged stay merged, the others have not changed: nothing is lo
         <translation>Community of municipalities</translation>
     </message>
     <message>
-        <source>Communauté d&apos;agglomération</source>
+        <source>Communauté d’agglomération</source>
         <translation>Agglomeration community</translation>
     </message>
     <message>

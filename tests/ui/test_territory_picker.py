@@ -176,7 +176,21 @@ def test_a_workshop_from_before_territories_keeps_its_territory(qtbot: QtBot, tm
         page = open_page(qtbot, old, first.id)
         picker = page.info.picker
         assert picker.name.text() == "Valmont-sur-Oise"
-        assert picker.kind.currentData() == "Communauté d'agglomération"
+        assert picker.kind.currentData() == "Communauté d’agglomération"
         assert picker.code.isEnabled() and picker.code.text() == ""
         assert "2 ateliers" in picker.message.text()  # both old workshops point at the one entity
         page.close()
+
+
+@pytest.mark.parametrize("stored", ["Communauté d'agglomération", "Communauté d’agglomération"])
+def test_the_agglomeration_kind_is_listed_once_whatever_its_apostrophe(
+    qtbot: QtBot, store: WorkshopStore, stored: str
+) -> None:
+    """The demo stores « d’agglomération », older workshops « d'agglomération »: one entry, selected."""
+    info = store.create_workshop("Agglo 2026", territory="Valmont", territory_kind=stored)
+    page = open_page(qtbot, store, info.id)
+    kind = page.info.picker.kind
+    labels = [kind.itemText(i) for i in range(kind.count())]
+    assert sum("agglomération" in label for label in labels) == 1
+    assert kind.currentText() == "Communauté d’agglomération"
+    page.close()

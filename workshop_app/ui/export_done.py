@@ -22,7 +22,10 @@ def open_with_system(path: Path) -> bool:
 
 
 class ExportDoneBox(QMessageBox):
-    def __init__(self, path: Path, opener: Opener, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, path: Path, opener: Opener, parent: QWidget | None = None, title: str | None = None
+    ) -> None:
+        """``title`` names what was written when it is not the workshop's compte-rendu (a comparison…)."""
         super().__init__(parent)
         self.setObjectName("exportDone")
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -37,8 +40,9 @@ class ExportDoneBox(QMessageBox):
             "xlsx": self.tr("Réponses enregistrées (XLSX)"),
             "zip": self.tr("Archive enregistrée"),
         }
-        self.setWindowTitle(titles.get(kind, self.tr("Export terminé")))
-        self.setText(titles.get(kind, self.tr("Export terminé")))
+        heading = title or titles.get(kind, self.tr("Export terminé"))
+        self.setWindowTitle(heading)
+        self.setText(heading)
         self.setInformativeText(str(path))
         self.open_file_button: QPushButton | None = None
         if kind != "zip":  # an archive (or a pack) is for another laptop or for sending, not for reading

@@ -194,8 +194,17 @@ class CompareFlow(QObject):
 
     def done_box(self, path: Path) -> None:
         """« Ouvrir le fichier » / « Ouvrir le dossier » (tests replace this)."""
-        box = ExportDoneBox(path, self.opener, self.window)
+        box = ExportDoneBox(path, self.opener, self.window, title=self.written_title(path))
         box.open()
+
+    def written_title(self, path: Path) -> str:
+        """What was written, by its kind: a comparison is not « le compte-rendu » of a workshop."""
+        titles = {
+            ".pdf": self.tr("Rapport de comparaison enregistré (PDF)"),
+            ".docx": self.tr("Rapport de comparaison enregistré (DOCX)"),
+            ".csv": self.tr("Tableau de comparaison enregistré (CSV)"),
+        }
+        return titles.get(path.suffix.lower(), self.tr("Comparaison enregistrée"))
 
     def warn(self, message: str) -> None:
         """A French sentence in a box (tests replace this)."""

@@ -26,7 +26,7 @@ TERRITORY_KINDS = (
     "Commune",
     "EPCI",
     "Communauté de communes",
-    "Communauté d'agglomération",
+    "Communauté d’agglomération",
     "Communauté urbaine",
     "Métropole",
     "PETR",
@@ -37,6 +37,12 @@ ID_ROLE = Qt.ItemDataRole.UserRole
 NAME_ROLE = Qt.ItemDataRole.UserRole + 1
 ERROR_STYLE = "color: #B03A2E; font-weight: bold;"
 HINT_STYLE = "color: #4A4F55;"
+
+
+def normalised_kind(kind: str) -> str:
+    """A stored kind as the list spells it: « Communauté d'agglomération » (typed, or stored by an older
+    version) is the list's « Communauté d’agglomération », not a second entry."""
+    return kind.replace("'", "’").strip()
 
 
 class TerritoryPicker(QObject):
@@ -110,7 +116,7 @@ class TerritoryPicker(QObject):
             "Commune": self.tr("Commune"),
             "EPCI": self.tr("EPCI"),
             "Communauté de communes": self.tr("Communauté de communes"),
-            "Communauté d'agglomération": self.tr("Communauté d'agglomération"),
+            "Communauté d’agglomération": self.tr("Communauté d’agglomération"),
             "Communauté urbaine": self.tr("Communauté urbaine"),
             "Métropole": self.tr("Métropole"),
             "PETR": self.tr("PETR"),
@@ -141,7 +147,7 @@ class TerritoryPicker(QObject):
         if not self.name.hasFocus() and self.name.text() != info.territory:
             self.name.setText(info.territory)
             self.name.setCursorPosition(0)
-        index = self.kind.findData(info.territory_kind)
+        index = self.kind.findData(normalised_kind(info.territory_kind))
         if index < 0 and info.territory_kind:
             self.kind.addItem(info.territory_kind, info.territory_kind)
             index = self.kind.count() - 1
