@@ -593,6 +593,22 @@ This computer&apos;s current data will be replaced; it is first set aside in “
         <translation>Saved: %1</translation>
     </message>
     <message>
+        <source>Rapport de comparaison enregistré (PDF)</source>
+        <translation>Comparison report saved (PDF)</translation>
+    </message>
+    <message>
+        <source>Rapport de comparaison enregistré (DOCX)</source>
+        <translation>Comparison report saved (DOCX)</translation>
+    </message>
+    <message>
+        <source>Tableau de comparaison enregistré (CSV)</source>
+        <translation>Comparison table saved (CSV)</translation>
+    </message>
+    <message>
+        <source>Comparaison enregistrée</source>
+        <translation>Comparison saved</translation>
+    </message>
+    <message>
         <source>Comparaison impossible</source>
         <translation>Cannot compare</translation>
     </message>
