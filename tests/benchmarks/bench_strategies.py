@@ -24,7 +24,8 @@ sys.path.insert(0, str(ROOT))
 from workshop_app.core.deck import StrategyDeck  # noqa: E402
 from workshop_app.core.deck_loader import load_deck  # noqa: E402
 from workshop_app.core.horizon import HORIZONS, horizon_scores  # noqa: E402
-from workshop_app.core.scoring import _bounds, strategy_axis_scores  # noqa: E402
+from workshop_app.core.scoring import strategy_axis_scores  # noqa: E402
+from workshop_app.core.strategy_rules import bounds as _bounds  # noqa: E402
 
 FIRST_WEIGHT = 3.0
 
@@ -70,7 +71,7 @@ def enumerate_strategies(deck: StrategyDeck) -> tuple[list[int], np.ndarray]:
 
 
 def placed(deck: StrategyDeck, raws: np.ndarray) -> np.ndarray:
-    """``core.scoring._place`` for every strategy at once (checked against the app's scorer below)."""
+    """``core.strategy_rules.place`` for every strategy at once (checked against the app's scorer below)."""
     out = np.empty(raws.shape, dtype=np.float64)
     for j, axis in enumerate(deck.axis_ids()):
         best, worst = _bounds(deck, axis)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
@@ -16,6 +17,9 @@ from workshop_app.core.catalogue import find_deck
 from workshop_app.core.deck_loader import AnyDeck
 from workshop_app.store import open_store
 from workshop_app.store.service import WorkshopStore
+
+if TYPE_CHECKING:
+    from workshop_app.ui.main_window import MainWindow
 
 VALID_DECK = """\
 format: 1
@@ -128,3 +132,14 @@ def close_message_boxes() -> list[str]:
 
 def wait_for(qtbot: object, condition: Callable[[], object], timeout: int = 10_000) -> None:
     qtbot.waitUntil(lambda: bool(condition()), timeout=timeout)  # type: ignore[attr-defined]
+
+
+def with_workshop(window: MainWindow, groups: int = 2) -> str:
+    service = window.service
+    assert service is not None
+    info = service.create_workshop("Atelier test")
+    for n in range(groups):
+        service.add_group(info.id, f"Table {n + 1}")
+    service.add_sequence(info.id, et_si_deck(), 60)
+    assert window.open_workshop(info.id)
+    return info.id

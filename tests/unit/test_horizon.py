@@ -10,7 +10,9 @@ from hypothesis import strategies as st
 from workshop_app.core.deck import StrategyDeck
 from workshop_app.core.deck_loader import load_deck
 from workshop_app.core.horizon import HORIZONS, place, read_horizons
-from workshop_app.core.scoring import _bounds, _place, strategy_axis_scores
+from workshop_app.core.scoring import strategy_axis_scores
+from workshop_app.core.strategy_rules import bounds as _bounds
+from workshop_app.core.strategy_rules import place as _place
 
 DECK = load_deck(SHIPPED["nature-en-ville"])
 assert isinstance(DECK, StrategyDeck)

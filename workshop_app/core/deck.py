@@ -14,18 +14,17 @@ from typing import Annotated, Any, Literal
 from pydantic import Field, model_validator
 
 from workshop_app.core import deck_subject as _subject
+from workshop_app.core.deck_compass import MAX_AXES, MAX_LEVERS_PER_AXIS, Axis, Compass, LabelSource, Lever
 from workshop_app.core.deck_parts import (
     AUTHOR_NOTES,
     CARD_SECTION,
     CARD_SOURCE,
-    LABEL_SOURCE,
     MAX_CARDS,
     MAX_SECTIONS,
     MAX_SUBSETS,
     MAX_TEXT,
     MAX_TITLE,
     Citation,
-    Colour,
     Identifier,
     Int,
     Number,
@@ -36,22 +35,16 @@ from workshop_app.core.deck_parts import (
 )
 from workshop_app.core.deck_parts import Strict_ as _Strict
 
-# Re-exported: the limits are part of the deck model's public face.
-__all__ = ["MAX_CARDS", "MAX_TEXT", "MAX_TITLE", "Section", "Subset"]
+# Re-exported: the limits and the compass are part of the deck model's public face.
+__all__ = [
+    "MAX_AXES", "MAX_CARDS", "MAX_LEVERS_PER_AXIS", "MAX_TEXT", "MAX_TITLE",
+    "Axis", "LabelSource", "Lever", "Section", "Subset",
+]  # fmt: skip
 
-MAX_AXES = 24
-MAX_LEVERS_PER_AXIS = 12
 MAX_SCALE = 12
 MAX_BUDGET = 100_000
 
 _LEVER_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.\-]*$")
-
-
-class LabelSource(StrEnum):
-    """Where a label's wording comes from, so a facilitator holding the cahier knows what to check."""
-
-    OFFICIAL = "officiel"  # verbatim from the published framework
-    OURS = "atelier"  # our own wording of a theme the framework names
 
 
 class Mechanic(StrEnum):
@@ -70,39 +63,6 @@ DELAY_LABELS: dict[Delay, str] = {
     Delay.MEDIUM: "moyen terme",
     Delay.LONG: "long terme",
 }
-
-
-class Lever(_Strict):
-    id: Identifier = Field(description="Identifiant du levier (par exemple « 1.1 »), cité par les cartes.")
-    label: Title = Field(description="Libellé du levier.")
-    source: LabelSource = Field(LabelSource.OURS, description=LABEL_SOURCE)
-    description: Text = Field("", description="Explication du levier (facultatif).")
-
-
-class Axis(_Strict):
-    id: Identifier = Field(description="Identifiant de l’axe (principe), par exemple « p1 ».")
-    label: Title = Field(description="Libellé complet de l’axe.")
-    short: Annotated[str, Field(max_length=60)] = Field(
-        "", description="Libellé court, affiché sur la boussole (facultatif)."
-    )
-    colour: Colour = Field("#4C72B0", description="Couleur de l’axe, au format #RRGGBB.")
-    source: LabelSource = Field(LabelSource.OURS, description=LABEL_SOURCE)
-    description: Text = Field("", description="Explication de l’axe (facultatif).")
-    levers: Annotated[list[Lever], Field(max_length=MAX_LEVERS_PER_AXIS)] = Field(
-        [], description="Les leviers de l’axe ; sans levier, les cartes renseignent l’axe lui-même."
-    )
-
-    @property
-    def display(self) -> str:
-        return self.short or self.label
-
-
-class Compass(_Strict):
-    name: Title = Field(description="Nom de la boussole (le référentiel de lecture).")
-    source_note: Text = Field("", description="D’où viennent les libellés, et ce qu’il faut vérifier.")
-    axes: Annotated[list[Axis], Field(min_length=1, max_length=MAX_AXES)] = Field(
-        description="Les axes de la boussole, dans l’ordre d’affichage."
-    )
 
 
 class ScaleOption(_Strict):

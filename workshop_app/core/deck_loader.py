@@ -11,14 +11,14 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import yaml
 from pydantic import TypeAdapter, ValidationError
 
-from workshop_app.core.deck import Deck, DeckRuleError, QuestionDeck, StrategyDeck
+from workshop_app.core.deck import Deck, QuestionDeck, StrategyDeck
+from workshop_app.core.deck_issues import DeckIssue, field_path, issues_from, line_of, node_at
 from workshop_app.core.errors import AtelierError, os_reason
 from workshop_app.core.safe_files import FileRefused, read_regular
 
@@ -35,20 +35,6 @@ _DATA_TAGS = frozenset(
 
 AnyDeck = QuestionDeck | StrategyDeck
 _ADAPTER: TypeAdapter[AnyDeck] = TypeAdapter(Deck)
-
-
-@dataclass(frozen=True)
-class DeckIssue:
-    """One problem in a deck file. ``str()`` gives ``file:line: field: message``."""
-
-    file: str
-    line: int | None
-    field: str
-    message: str
-
-    def __str__(self) -> str:
-        where = f"{self.file}:{self.line}" if self.line is not None else self.file
-        return f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
 
 
 class DeckLoadError(AtelierError):
@@ -86,12 +72,12 @@ def parse_deck(text: str, name: str = "<deck>") -> AnyDeck:
     except RecursionError:  # a second lock: _DeckComposer stops at MAX_DEPTH long before the stack ends
         raise _fail(name, None, f"imbrication trop profonde ({MAX_DEPTH} niveaux au plus)") from None
     if not isinstance(data, dict):
-        raise _fail(name, _line(root), "le document doit être un dictionnaire (clé: valeur)")
+        raise _fail(name, line_of(root), "le document doit être un dictionnaire (clé: valeur)")
     _check_finite(data, root, name)
     try:
         return _ADAPTER.validate_python(data)
     except ValidationError as exc:
-        raise DeckLoadError(_issues_from(exc, root, data, name)) from None
+        raise DeckLoadError(issues_from(exc, root, data, name)) from None
 
 
 def deck_from_data(data: dict[str, Any], name: str = "<deck>", *, finite: bool = True) -> AnyDeck:
@@ -102,7 +88,7 @@ def deck_from_data(data: dict[str, Any], name: str = "<deck>", *, finite: bool =
     try:
         return _ADAPTER.validate_python(data)
     except ValidationError as exc:
-        raise DeckLoadError(_issues_from(exc, None, data, name)) from None
+        raise DeckLoadError(issues_from(exc, None, data, name)) from None
 
 
 def _check_finite(data: Any, root: yaml.Node | None, name: str) -> None:
@@ -116,7 +102,7 @@ def _check_finite(data: Any, root: yaml.Node | None, name: str) -> None:
         if isinstance(value, float) and not math.isfinite(value):
             shown = "NaN" if math.isnan(value) else "l'infini"
             message = f"nombre attendu, pas {shown} (.nan, .inf)"
-            raise DeckLoadError([DeckIssue(name, _line(_node_at(root, path)), _field(path), message)])
+            raise DeckLoadError([DeckIssue(name, line_of(node_at(root, path)), field_path(path), message)])
         if isinstance(value, dict):
             stack.extend(reversed([(v, [*path, str(k)]) for k, v in value.items()]))  # first in file first
         elif isinstance(value, list):
@@ -226,16 +212,16 @@ def _check_nodes(root: yaml.Node, name: str) -> None:
     while stack:
         node = stack.pop()
         if id(node) in seen:  # cannot happen once aliases are refused; kept as a second lock
-            raise _fail(name, _line(node), "les ancres et alias YAML (&, *) sont refusés")
+            raise _fail(name, line_of(node), "les ancres et alias YAML (&, *) sont refusés")
         seen.add(id(node))
         if len(seen) > MAX_NODES:
-            raise _fail(name, _line(node), "document trop volumineux")
+            raise _fail(name, line_of(node), "document trop volumineux")
         if isinstance(node, yaml.MappingNode):
             keys: set[str] = set()
             for key, value in node.value:
                 if isinstance(key, yaml.ScalarNode):
                     if key.value in keys:
-                        raise _fail(name, _line(key), f"clé en double « {key.value} »")
+                        raise _fail(name, line_of(key), f"clé en double « {key.value} »")
                     keys.add(key.value)
                 stack.extend((key, value))
         elif isinstance(node, yaml.SequenceNode):
@@ -255,152 +241,3 @@ def _construct(root: yaml.Node, name: str) -> Any:
         raise _fail(name, line, f"YAML invalide : {problem}") from None
     finally:
         loader.dispose()
-
-
-def _line(node: yaml.Node | None) -> int | None:
-    return node.start_mark.line + 1 if node is not None else None
-
-
-def _node_at(root: yaml.Node | None, path: Sequence[str | int]) -> yaml.Node | None:
-    """The deepest node found along ``path``; for a missing key, the mapping that lacks it."""
-    node = root
-    for part in path:
-        if isinstance(node, yaml.MappingNode):
-            match = next((v for k, v in node.value if str(k.value) == str(part)), None)
-            if match is None:
-                return node
-            node = match
-        elif isinstance(node, yaml.SequenceNode) and isinstance(part, int) and 0 <= part < len(node.value):
-            node = node.value[part]
-        else:
-            return node
-    return node
-
-
-def _key_node(root: yaml.Node | None, path: Sequence[str | int]) -> yaml.Node | None:
-    """For an unknown or bad key, the line of the key itself reads best."""
-    if not path:
-        return root
-    parent = _node_at(root, path[:-1])
-    if isinstance(parent, yaml.MappingNode):
-        for k, _ in parent.value:
-            if str(k.value) == str(path[-1]):
-                return k
-    return _node_at(root, path)
-
-
-def _field(path: Sequence[str | int]) -> str:
-    out = ""
-    for i, part in enumerate(path):
-        if part == _KEY:
-            continue
-        if isinstance(part, int) and not (i + 1 < len(path) and path[i + 1] == _KEY):
-            out += f"[{part}]"
-        else:
-            out += f".{part}" if out else str(part)
-    return out
-
-
-_KEY = "[key]"  # pydantic's marker after a dict key that failed validation
-
-
-def _issues_from(exc: ValidationError, root: yaml.Node | None, data: Any, name: str) -> list[DeckIssue]:
-    issues: list[DeckIssue] = []
-    for err in exc.errors():
-        loc = list(err["loc"])
-        # A discriminated union prefixes the tag ("questions"/"strategy"): it is not a field of the file.
-        if loc and loc[0] in ("questions", "strategy") and "mechanic" in data:
-            loc = loc[1:]
-        if err["type"] in ("union_tag_invalid", "union_tag_not_found"):
-            loc = ["mechanic"]
-        context = err.get("ctx") or {}
-        original = context.get("error")
-        if isinstance(original, DeckRuleError):
-            path = _parse_field(original.where)
-            node = _node_at(root, path)
-            issues.append(DeckIssue(name, _line(node), original.where, original.message))
-            continue
-        is_key = bool(loc) and loc[-1] == _KEY
-        path = loc[:-1] if is_key else loc
-        node = _key_node(root, path) if err["type"] == "extra_forbidden" or is_key else _node_at(root, path)
-        message = _french(err, data)
-        issues.append(DeckIssue(name, _line(node), _field(loc), f"clé : {message}" if is_key else message))
-    return issues
-
-
-def _parse_field(where: str) -> list[str | int]:
-    parts: list[str | int] = []
-    for chunk in where.replace("]", "").split("."):
-        head, *indices = chunk.split("[")
-        if head:
-            parts.append(head)
-        parts.extend(int(i) for i in indices)
-    return parts
-
-
-def _french(err: Any, data: Any) -> str:
-    kind = err["type"]
-    ctx = err.get("ctx") or {}
-    messages = {
-        "missing": "champ obligatoire manquant",
-        "extra_forbidden": "champ inconnu (vérifiez l'orthographe)",
-        "string_too_short": "texte vide ou trop court",
-        "string_too_long": f"texte trop long ({ctx.get('max_length')} caractères au plus)",
-        "too_short": f"liste trop courte ({ctx.get('min_length')} élément(s) au moins)",
-        "too_long": f"liste trop longue ({ctx.get('max_length')} éléments au plus)",
-        "string_pattern_mismatch": _pattern_message(str(ctx.get("pattern", ""))),
-        "int_parsing": "nombre entier attendu",
-        "int_type": "nombre entier attendu",
-        "int_from_float": "nombre entier attendu",
-        "float_parsing": "nombre attendu",
-        "float_type": "nombre attendu",
-        "string_type": "texte attendu",
-        "list_type": "liste attendue",
-        "dict_type": "dictionnaire (clé: valeur) attendu",
-        "model_type": "dictionnaire (clé: valeur) attendu",
-        "greater_than_equal": f"valeur trop petite (au moins {_number(ctx.get('ge'))})",
-        "greater_than": f"valeur trop petite (plus de {_number(ctx.get('gt'))})",
-        "less_than_equal": f"valeur trop grande (au plus {_number(ctx.get('le'))})",
-        "less_than": f"valeur trop grande (moins de {_number(ctx.get('lt'))})",
-        "literal_error": f"valeur invalide ; valeurs possibles : {_expected(ctx)}",
-        "enum": f"valeur invalide ; valeurs possibles : {_expected(ctx)}",
-        "union_tag_invalid": "mécanique inconnue ; valeurs possibles : 'questions', 'strategy'",
-        "union_tag_not_found": "champ « mechanic » manquant ('questions' ou 'strategy')",
-        "invalid_key": "clé invalide : une clé est un texte (mettez-la entre guillemets)",
-    }
-    message = messages.get(kind, err.get("msg", "valeur invalide"))
-    loc = err.get("loc") or ()
-    value = err.get("input")
-    if kind == "literal_error" and tuple(loc)[-1:] == ("format",) and isinstance(value, int) and value > 1:
-        return (
-            f"format {value} : ce jeu a été écrit pour une version plus récente d'Atelier Résilience "
-            "(celle-ci lit le format 1) ; mettez l'application à jour"
-        )
-    if "input" in err and kind not in ("missing", "extra_forbidden", "model_type", "dict_type"):
-        value = err["input"]
-        shown = repr(value)
-        if len(shown) <= 60:
-            message += f" (reçu : {shown})"
-        if kind == "string_type" and isinstance(value, int | float) and not isinstance(value, bool):
-            # YAML reads 1.1 or 0 as numbers: an id like "1.1" must be quoted.
-            message += " ; mettez la valeur entre guillemets, par exemple \"1.1\""
-    return message
-
-
-def _number(value: Any) -> str:
-    """10.0 reads 10, 2.5 reads 2,5 (French decimal comma)."""
-    if isinstance(value, float):
-        return str(int(value)) if value.is_integer() else str(value).replace(".", ",")
-    return str(value)
-
-
-def _expected(ctx: Any) -> str:
-    return str(ctx.get("expected", "")).replace(" or ", " ou ")
-
-
-def _pattern_message(pattern: str) -> str:
-    if pattern.startswith("^#"):
-        return "couleur invalide (format #RRGGBB, par exemple #0072B2)"
-    if pattern.startswith("^[a-z]{2}"):
-        return "code de langue invalide (par exemple fr ou fr-FR)"
-    return "identifiant invalide (lettres sans accent, chiffres, « . », « - », « _ » ; sans espace)"

@@ -13,7 +13,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from workshop_app.core.deck import StrategyCard, StrategyDeck
-from workshop_app.core.scoring import _bounds
+from workshop_app.core.strategy_rules import bounds
 
 # (label, share of each delay's effect reached by then)
 HORIZONS: tuple[tuple[str, Mapping[str, float]], ...] = (
@@ -46,12 +46,12 @@ def horizon_scores(
             out[axis] = None
             continue
         raw = sum(c.effects.get(axis, 0) * shares.get(c.delay, 1.0) for c in picked)
-        out[axis] = place(raw, *_bounds(deck, axis))
+        out[axis] = place(raw, *bounds(deck, axis))
     return out
 
 
 def place(raw: float, best: int, worst: int) -> float:
-    """``core.scoring._place`` for a fractional raw effect (50 = no effect, capped at 0 and 100)."""
+    """``core.strategy_rules.place`` for a fractional raw effect (50 = no effect, capped at 0 and 100)."""
     if raw == 0:
         return 50.0
     if raw > 0:

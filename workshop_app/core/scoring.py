@@ -35,10 +35,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
 
 from workshop_app.core.deck import QuestionDeck, StrategyCard, StrategyDeck
 from workshop_app.core.state import SequenceState
+from workshop_app.core.strategy_rules import Violation, bounds, place, violations
 
 ROOM = "__room__"
 
@@ -74,19 +74,6 @@ class Score:
         if self.low is None or self.high is None:
             return ""
         return f"{self.low:.0f}–{self.high:.0f}"
-
-
-@dataclass(frozen=True)
-class Violation:
-    card_id: str
-    kind: str  # "requires" | "excludes"
-    other_id: str
-
-    def describe(self, deck: StrategyDeck) -> str:
-        card, other = deck.card(self.card_id).title, deck.card(self.other_id).title
-        if self.kind == "requires":
-            return f"« {card} » demande aussi « {other} »"
-        return f"« {card} » est incompatible avec « {other} »"
 
 
 @dataclass(frozen=True)
@@ -338,7 +325,7 @@ def score_strategy(deck: StrategyDeck, state: SequenceState, group_ids: Sequence
 def strategy_axis_scores(deck: StrategyDeck, picked: Sequence[StrategyCard]) -> dict[str, float | None]:
     """The 0–100 score on each axis of one table's picks, exactly as the compass shows it."""
     return {
-        axis: _place(sum(c.effects.get(axis, 0) for c in picked), *_bounds(deck, axis)) if picked else None
+        axis: place(sum(c.effects.get(axis, 0) for c in picked), *bounds(deck, axis)) if picked else None
         for axis in deck.axis_ids()
     }
 
@@ -349,58 +336,3 @@ def _any(reading: GroupReading) -> bool:
 
 def _has(deck: StrategyDeck, card_id: str) -> bool:
     return any(c.id == card_id for c in deck.cards)
-
-
-def _place(raw: int, best: int, worst: int) -> float:
-    # ``best``/``worst`` are reachable within the budget; a group over budget may exceed them (even when no
-    # card fits the budget at all, so best == 0): it is capped, never sent back to neutral.
-    if raw == 0:
-        return 50.0
-    if raw > 0:
-        return 50.0 + 50.0 * min(1.0, raw / best) if best > 0 else 100.0
-    return 50.0 - 50.0 * min(1.0, -raw / worst) if worst > 0 else 0.0
-
-
-def _bounds(deck: StrategyDeck, axis: str) -> tuple[int, int]:
-    return _bounds_cached(deck.strategy.budget, tuple((c.cost, c.effects.get(axis, 0)) for c in deck.cards))
-
-
-@lru_cache(maxsize=256)
-def _bounds_cached(budget: int, items: tuple[tuple[int, int], ...]) -> tuple[int, int]:
-    return _knapsack(budget, [(c, e) for c, e in items if e > 0]), _knapsack(
-        budget, [(c, -e) for c, e in items if e < 0]
-    )
-
-
-def _knapsack(budget: int, items: list[tuple[int, int]]) -> int:
-    """Largest total gain within the budget (0/1 knapsack; decks are small: cards x budget stays cheap)."""
-    free = sum(g for c, g in items if c == 0)
-    costly = [(c, g) for c, g in items if c > 0]
-    if sum(c for c, _ in costly) <= budget:
-        return free + sum(g for _, g in costly)
-    best = [0] * (budget + 1)
-    for cost, gain in costly:
-        for room in range(budget, cost - 1, -1):
-            best[room] = max(best[room], best[room - cost] + gain)
-    return free + best[budget]
-
-
-def violations(picked: Sequence[StrategyCard]) -> list[Violation]:
-    """Broken requires/excludes among the picked cards, in pick order.
-
-    An exclusion is one violation per pair, named by the card that declares it; when both cards declare it,
-    by the smaller id, so the same picks always give the same violations whatever their order.
-    """
-    by_id = {c.id: c for c in picked}
-    found: list[Violation] = []
-    seen_pairs: set[tuple[str, str]] = set()
-    for card in picked:
-        found.extend(Violation(card.id, "requires", other) for other in card.requires if other not in by_id)
-        for other in card.excludes:
-            pair = (min(card.id, other), max(card.id, other))
-            if other in by_id and pair not in seen_pairs:
-                seen_pairs.add(pair)
-                mutual = card.id in by_id[other].excludes
-                first, second = pair if mutual else (card.id, other)
-                found.append(Violation(first, "excludes", second))
-    return found

@@ -18,16 +18,14 @@ from workshop_app.core.events import Event, EventKind
 from workshop_app.core.findings import (
     Agreement,
     Finding,
-    Spread,
     Thresholds,
-    card_spreads,
     classify,
     pick_counts,
-    reading_spreads,
     sequence_findings,
     target_label,
 )
 from workshop_app.core.scoring import CompassReading, GroupReading
+from workshop_app.core.spreads import Spread, card_spreads, reading_spreads
 from workshop_app.core.state import SequenceState, WorkshopState
 from workshop_app.core.workshop import GroupInfo, SequenceInfo, WorkshopSnapshot
 from workshop_app.export.anonymise import Anonymiser

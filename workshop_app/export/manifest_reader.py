@@ -5,12 +5,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from datetime import date, datetime
 from typing import Any
 
 from workshop_app.core.deck_loader import DeckLoadError, deck_from_data
 from workshop_app.core.event_rules import event_problem
-from workshop_app.core.events import Event, EventKind, as_utc, with_legacy_ids
+from workshop_app.core.events import Event, EventKind, with_legacy_ids
 from workshop_app.core.merge import FIELD_LABELS, TOMBSTONE_KINDS, FieldVersion, Tombstone
 from workshop_app.core.workshop import (
     ActionItem,
@@ -26,93 +25,17 @@ from workshop_app.core.workshop import (
     WorkshopStatus,
 )
 from workshop_app.export.archive_checks import check_manifest
-from workshop_app.export.manifest import ATTACHMENT_ID, BundleError
+from workshop_app.export.manifest import ATTACHMENT_ID
+from workshop_app.export.manifest_fields import FieldReader
 
 MAX_AUTHOR = 64  # the ``events.author`` column
 UUID = re.compile(r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$")
 STAMP = re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}Z\|[A-Za-z0-9_.\-]{0,64}$")
 
 
-class _Reader:
-    """Typed access to the manifest with errors that say which field is wrong."""
-
-    def __init__(self, bundle: str) -> None:
-        self.bundle = bundle
-
-    def fail(self, where: str, message: str) -> BundleError:
-        return BundleError(f"Contenu invalide dans « {self.bundle} » ({where}) : {message}.")
-
-    def obj(self, value: Any, where: str) -> dict[str, Any]:
-        if not isinstance(value, dict):
-            raise self.fail(where, "objet attendu")
-        return value
-
-    def items(self, value: Any, where: str) -> list[Any]:
-        if value is None:
-            return []
-        if not isinstance(value, list):
-            raise self.fail(where, "liste attendue")
-        return value
-
-    def string(self, data: dict[str, Any], key: str, where: str, *, required: bool = False) -> str:
-        value = data.get(key)
-        if value is None:
-            if required:
-                raise self.fail(f"{where}.{key}", "champ obligatoire manquant")
-            return ""
-        if not isinstance(value, str):
-            raise self.fail(f"{where}.{key}", "texte attendu")
-        return value
-
-    def ident(self, data: dict[str, Any], key: str, where: str) -> str:
-        value = self.string(data, key, where, required=True)
-        if not value or len(value) > 128:
-            raise self.fail(f"{where}.{key}", "identifiant invalide")
-        return value
-
-    def opt_ident(self, data: dict[str, Any], key: str, where: str) -> str | None:
-        value = data.get(key)
-        if value is None:
-            return None
-        return self.ident(data, key, where)
-
-    def integer(self, data: dict[str, Any], key: str, where: str, *, default: int | None = None) -> int:
-        value = data.get(key, default)
-        if isinstance(value, bool) or not isinstance(value, int):
-            raise self.fail(f"{where}.{key}", "nombre entier attendu")
-        return value
-
-    def opt_integer(self, data: dict[str, Any], key: str, where: str) -> int | None:
-        if data.get(key) is None:
-            return None
-        return self.integer(data, key, where)
-
-    def day(self, data: dict[str, Any], key: str, where: str) -> date | None:
-        value = data.get(key)
-        if value is None:
-            return None
-        try:
-            return date.fromisoformat(value)
-        except (TypeError, ValueError):
-            raise self.fail(f"{where}.{key}", "date invalide (AAAA-MM-JJ attendu)") from None
-
-    def moment(
-        self, data: dict[str, Any], key: str, where: str, *, required: bool = False
-    ) -> datetime | None:
-        value = data.get(key)
-        if value is None:
-            if required:
-                raise self.fail(f"{where}.{key}", "horodatage manquant")
-            return None
-        try:
-            return as_utc(datetime.fromisoformat(value))
-        except (TypeError, ValueError):
-            raise self.fail(f"{where}.{key}", "horodatage invalide (ISO 8601 attendu)") from None
-
-
 def snapshot_from_json(data: Mapping[str, Any], bundle: str = "<archive>") -> WorkshopSnapshot:
     check_manifest(data, bundle)  # numbers, types, lengths, depth, payload keys: before anything is built
-    r = _Reader(bundle)
+    r = FieldReader(bundle)
     w = r.obj(data.get("workshop"), "workshop")
     try:
         status = WorkshopStatus(w.get("status") or WorkshopStatus.DRAFT)
@@ -250,7 +173,7 @@ def snapshot_from_json(data: Mapping[str, Any], bundle: str = "<archive>") -> Wo
     )
 
 
-def _programme(r: _Reader, data: Mapping[str, Any]) -> ProgrammeInfo | None:
+def _programme(r: FieldReader, data: Mapping[str, Any]) -> ProgrammeInfo | None:
     value = data.get("programme")
     if value is None:
         return None
@@ -259,7 +182,7 @@ def _programme(r: _Reader, data: Mapping[str, Any]) -> ProgrammeInfo | None:
     return ProgrammeInfo(r.ident(p, "id", "programme"), name, r.string(p, "description", "programme"))
 
 
-def _territories(r: _Reader, data: Mapping[str, Any]) -> list[TerritoryInfo]:
+def _territories(r: FieldReader, data: Mapping[str, Any]) -> list[TerritoryInfo]:
     out = []
     for i, item in enumerate(r.items(data.get("territories"), "territories")):
         where = f"territories[{i}]"
@@ -278,7 +201,7 @@ def _territories(r: _Reader, data: Mapping[str, Any]) -> list[TerritoryInfo]:
     return out
 
 
-def _events(r: _Reader, data: Mapping[str, Any], workshop_id: str) -> list[Event]:
+def _events(r: FieldReader, data: Mapping[str, Any], workshop_id: str) -> list[Event]:
     """Version 2 events carry their id and author; version 1 events get their content ids (the same ones
     revision 0004 gave the events of an old database), so every copy agrees on what an old event is."""
     with_ids = data.get("version") != 1
@@ -326,7 +249,7 @@ def _events(r: _Reader, data: Mapping[str, Any], workshop_id: str) -> list[Event
     return events if with_ids else with_legacy_ids(workshop_id, events)
 
 
-def _tombstones(r: _Reader, data: Mapping[str, Any]) -> list[Tombstone]:
+def _tombstones(r: FieldReader, data: Mapping[str, Any]) -> list[Tombstone]:
     """Optional (archives written before revision 0007 have none)."""
     found: dict[str, Tombstone] = {}
     for i, item in enumerate(r.items(data.get("tombstones"), "tombstones")):
@@ -340,7 +263,7 @@ def _tombstones(r: _Reader, data: Mapping[str, Any]) -> list[Tombstone]:
     return list(found.values())
 
 
-def _versions(r: _Reader, data: Mapping[str, Any]) -> list[FieldVersion]:
+def _versions(r: FieldReader, data: Mapping[str, Any]) -> list[FieldVersion]:
     versions = []
     seen: set[tuple[str, str]] = set()
     for i, item in enumerate(r.items(data.get("versions"), "versions")):
@@ -356,14 +279,14 @@ def _versions(r: _Reader, data: Mapping[str, Any]) -> list[FieldVersion]:
     return versions
 
 
-def _strings(r: _Reader, value: Any, where: str) -> list[str]:
+def _strings(r: FieldReader, value: Any, where: str) -> list[str]:
     items = r.items(value, where)
     if not all(isinstance(x, str) for x in items):
         raise r.fail(where, "liste de textes attendue")
     return items
 
 
-def _check_unique(r: _Reader, where: str, ids: list[str]) -> None:
+def _check_unique(r: FieldReader, where: str, ids: list[str]) -> None:
     if len(set(ids)) != len(ids):
         raise r.fail(where, "identifiant en double")
 
@@ -374,7 +297,7 @@ def _plain_filename(filename: str) -> str:
 
 
 def _check_references(
-    r: _Reader,
+    r: FieldReader,
     groups: list[GroupInfo],
     participants: list[ParticipantInfo],
     sequences: list[SequenceInfo],
