@@ -48,3 +48,20 @@ def test_broken_decks_and_bad_cache_files_fall_back_to_the_file(tmp_path: Path, 
     for entry in cache.glob("*.json"):
         entry.write_text("{ not json", encoding="utf-8")
     assert load_deck_cached(path, cache) == deck
+
+
+def test_the_cache_key_follows_every_deck_model_module(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Yesterday's key covered deck.py and deck_loader.py only: an edit to deck_subject.py (which shapes what a
+    subject deck accepts) kept serving decks validated by the old rules."""
+    real_core = Path(deck_cache.__file__).parent
+    for source in real_core.glob("deck*.py"):
+        shutil.copy(source, tmp_path / source.name)
+    monkeypatch.setattr(deck_cache, "__file__", str(tmp_path / "deck_cache.py"))
+    before = deck_cache._model_key()
+    for name in ("deck_subject.py", "deck_compass.py", "deck_parts.py", "deck.py", "deck_loader.py"):
+        (tmp_path / name).write_text((tmp_path / name).read_text(encoding="utf-8") + "\n# edited\n")
+        after = deck_cache._model_key()
+        assert after != before, name
+        before = after
+    (tmp_path / "deck_cache.py").write_text("# the cache's own module is not part of the key\n")
+    assert deck_cache._model_key() == before

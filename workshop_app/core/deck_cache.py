@@ -20,16 +20,21 @@ FORMAT = 1
 
 
 def _model_key() -> str:
+    """What the cached JSON depends on besides the file: the app's version and every ``core/deck*.py`` module
+    (the models, their parts, the loader), so that editing any of them during development invalidates the
+    cache, not only a release. An authoring-only module in the set costs a needless re-parse, never a stale
+    deck."""
     from workshop_app import __version__
-    from workshop_app.core import deck, deck_loader
 
     parts = [str(FORMAT), __version__]
-    for module in (deck, deck_loader):
+    for source in sorted(Path(__file__).parent.glob("deck*.py")):
+        if source.name == Path(__file__).name:
+            continue
         try:
-            stat = Path(str(module.__file__)).stat()
-            parts.append(f"{stat.st_size}:{stat.st_mtime_ns}")
+            stat = source.stat()
+            parts.append(f"{source.name}:{stat.st_size}:{stat.st_mtime_ns}")
         except OSError:
-            parts.append("?")
+            parts.append(f"{source.name}:?")
     return "/".join(parts)
 
 
