@@ -8,19 +8,17 @@ each problem named with its line and column.
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 from typing import Any
 
+from workshop_app.cli.args import action_group, add_workshop
 from workshop_app.cli.export import resolve_workshop
 
 
 def register(subparsers: Any) -> None:
-    people = subparsers.add_parser(
-        "participants", help="participants d'un atelier : importer une liste, répartir"
+    actions = action_group(
+        subparsers, "participants", "participants d'un atelier : importer une liste, répartir"
     )
-    actions = people.add_subparsers(dest="participants_command", metavar="ACTION")
-    people.set_defaults(handler=lambda _args: _usage(people))
     load = actions.add_parser(
         "import",
         help="importe une liste (CSV d'Excel « ; » ou XLSX) : nom, service, organisation, rôle, table",
@@ -28,18 +26,13 @@ def register(subparsers: Any) -> None:
         "organisation, rôle (élu, agent ou partenaire), table (numéro ou nom). Sans en-tête : nom, service, "
         "organisation, rôle, table.",
     )
-    load.add_argument("workshop", metavar="ATELIER", help="identifiant (ou début d'identifiant) de l'atelier")
+    add_workshop(load)
     load.add_argument("file", metavar="FICHIER", type=Path, help="liste .csv ou .xlsx")
     load.add_argument("--balance", action="store_true", help="puis répartit tout le monde entre les tables")
     load.set_defaults(handler=cmd_import)
     spread = actions.add_parser("balance", help="répartit les participants entre les tables, services mêlés")
-    spread.add_argument("workshop", metavar="ATELIER")
+    add_workshop(spread)
     spread.set_defaults(handler=cmd_balance)
-
-
-def _usage(parser: argparse.ArgumentParser) -> int:
-    parser.print_help(sys.stderr)
-    return 2
 
 
 def cmd_import(args: argparse.Namespace) -> int:

@@ -10,34 +10,26 @@ import argparse
 from pathlib import Path
 from typing import Any
 
+from workshop_app.cli.args import action_group, add_workshop
 from workshop_app.cli.export import resolve_workshop
 
 
 def register(subparsers: Any) -> None:
-    photo = subparsers.add_parser("photo", help="photos d'un atelier (tableaux, post-its) : ajouter, lister")
-    actions = photo.add_subparsers(dest="photo_command", metavar="ACTION")
-    photo.set_defaults(handler=lambda _args: _usage(photo))
+    actions = action_group(subparsers, "photo", "photos d'un atelier (tableaux, post-its) : ajouter, lister")
     add = actions.add_parser(
         "add",
         help="ajoute une ou plusieurs photos à un atelier (au bilan, ou à une carte avec --card)",
         description="Ajoute des photos à un atelier. Les grandes photos sont réduites (2 400 pixels au plus "
         "de côté) ; une image de plus de 60 millions de pixels est refusée.",
     )
-    add.add_argument("workshop", metavar="ATELIER", help="identifiant (ou début d'identifiant) de l'atelier")
+    add_workshop(add)
     add.add_argument("files", metavar="FICHIER", type=Path, nargs="+", help="photo(s) JPEG, PNG, WebP…")
     add.add_argument("--caption", "-c", metavar="TEXTE", default="", help="légende (la même pour toutes)")
     add.add_argument("--card", metavar="CARTE", help="identifiant de la carte (ex. q05) ; sinon : le bilan")
     add.set_defaults(handler=cmd_photo_add)
     listing = actions.add_parser("list", help="liste les photos d'un atelier")
-    listing.add_argument("workshop", metavar="ATELIER")
+    add_workshop(listing)
     listing.set_defaults(handler=cmd_photo_list)
-
-
-def _usage(parser: argparse.ArgumentParser) -> int:
-    import sys
-
-    parser.print_help(sys.stderr)
-    return 2
 
 
 def cmd_photo_add(args: argparse.Namespace) -> int:
