@@ -149,8 +149,8 @@ def main() -> None:
         bench(f"sqlite:///{Path(folder) / 'bench.sqlite3'}", "SQLite (WAL, synchronous=FULL)")
     pg = os.environ.get("ATELIER_TEST_POSTGRES_URL")
     if pg:
-        sys.path.insert(0, str(ROOT / "tests" / "store"))
-        from conftest import postgres_schema_url
+        sys.path.insert(0, str(ROOT))
+        from tests.postgres_schema import postgres_schema_url
 
         for url in postgres_schema_url():
             bench(url, "PostgreSQL")

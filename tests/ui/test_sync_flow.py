@@ -5,9 +5,7 @@ and the choice reaches another laptop; a locked file or an unreachable server en
 
 from __future__ import annotations
 
-import os
 import sqlite3
-import uuid
 from collections.abc import Iterator
 from contextlib import closing
 from pathlib import Path
@@ -17,6 +15,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QLabel, QPushButton
 from pytestqt.qtbot import QtBot
 
+from tests.postgres_schema import BACKENDS, POSTGRES_URL, postgres_schema_url
 from tests.ui.test_app_support import close_message_boxes, message_boxes, wait_for
 from workshop_app.services.sync import exchange
 from workshop_app.store import open_store
@@ -25,29 +24,13 @@ from workshop_app.ui.main_window import MainWindow
 from workshop_app.ui.settings import COHORT_URL
 from workshop_app.ui.sync_flow import SyncDialog, SyncReportDialog
 
-POSTGRES_URL = os.environ.get("ATELIER_TEST_POSTGRES_URL", "")
-BACKENDS = ["sqlite"] + (["postgres"] if POSTGRES_URL else [])
-
 
 @pytest.fixture(params=BACKENDS)
 def cohort_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
     if request.param == "sqlite":
         yield f"sqlite:///{tmp_path / 'cohorte.sqlite3'}"
         return
-    from sqlalchemy import create_engine
-    from sqlalchemy.engine import make_url
-
-    schema = f"atelier_sync_{uuid.uuid4().hex[:12]}"
-    admin = create_engine(POSTGRES_URL, isolation_level="AUTOCOMMIT")
-    try:
-        with admin.connect() as conn:
-            conn.exec_driver_sql(f'CREATE SCHEMA "{schema}"')
-        url = make_url(POSTGRES_URL).update_query_dict({"options": f"-csearch_path={schema}"})
-        yield url.render_as_string(hide_password=False)
-    finally:
-        with admin.connect() as conn:
-            conn.exec_driver_sql(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE')
-        admin.dispose()
+    yield from postgres_schema_url("atelier_sync")
 
 
 def _answer(window: MainWindow, url: str) -> None:

@@ -50,9 +50,11 @@ def test_broken_decks_and_bad_cache_files_fall_back_to_the_file(tmp_path: Path, 
     assert load_deck_cached(path, cache) == deck
 
 
-def test_the_cache_key_follows_every_deck_model_module(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Yesterday's key covered deck.py and deck_loader.py only: an edit to deck_subject.py (which shapes what a
-    subject deck accepts) kept serving decks validated by the old rules."""
+def test_the_cache_key_follows_every_deck_model_module(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Yesterday's key covered deck.py and deck_loader.py only: an edit to deck_subject.py (which shapes what
+    a subject deck accepts) kept serving decks validated by the old rules."""
     real_core = Path(deck_cache.__file__).parent
     for source in real_core.glob("deck*.py"):
         shutil.copy(source, tmp_path / source.name)
