@@ -7,6 +7,7 @@ reportlab and openpyxl are imported only when a command runs, never when the par
 from __future__ import annotations
 
 import argparse
+import importlib
 import sys
 from pathlib import Path
 from typing import Any
@@ -128,6 +129,14 @@ def _progress(quiet: bool) -> Any:
     return report
 
 
+#: the compte-rendu's three forms: option, module, writer (same arguments), what the command prints
+_REPORTS = (
+    ("pdf", "workshop_app.export.pdf", "build_pdf", "Compte-rendu écrit"),
+    ("docx", "workshop_app.export.docx", "build_docx", "Compte-rendu modifiable écrit"),
+    ("pack", "workshop_app.export.pack", "build_pack", "Dossier de compte-rendu écrit"),
+)
+
+
 def cmd_export(args: argparse.Namespace) -> int:
     if not (args.pdf or args.csv or args.xlsx or args.docx or args.pack):
         raise AtelierError(
@@ -140,45 +149,20 @@ def cmd_export(args: argparse.Namespace) -> int:
         snapshot = store.snapshot(workshop_id)
         wanted = args.pdf or args.docx or args.pack
         photos = {a.id: store.attachment_data(a.id) for a in snapshot.attachments} if wanted else {}
-    if args.pdf:
-        from workshop_app.export.pdf import build_pdf
-
-        build_pdf(
-            snapshot,
-            photos,
-            args.pdf,
-            anonymise=args.anonymise,
-            progress=_progress(args.quiet),
-            edition=args.edition,
-            inclusive=args.inclusive,
-        )
-        print(f"Compte-rendu écrit : {args.pdf}")
-    if args.docx:
-        from workshop_app.export.docx import build_docx
-
-        build_docx(
-            snapshot,
-            photos,
-            args.docx,
-            anonymise=args.anonymise,
-            progress=_progress(args.quiet),
-            edition=args.edition,
-            inclusive=args.inclusive,
-        )
-        print(f"Compte-rendu modifiable écrit : {args.docx}")
-    if args.pack:
-        from workshop_app.export.pack import build_pack
-
-        build_pack(
-            snapshot,
-            photos,
-            args.pack,
-            anonymise=args.anonymise,
-            progress=_progress(args.quiet),
-            edition=args.edition,
-            inclusive=args.inclusive,
-        )
-        print(f"Dossier de compte-rendu écrit : {args.pack}")
+    for option, module, function, written in _REPORTS:
+        target = getattr(args, option)
+        if target:
+            build = getattr(importlib.import_module(module), function)  # imported only when asked for
+            build(
+                snapshot,
+                photos,
+                target,
+                anonymise=args.anonymise,
+                progress=_progress(args.quiet),
+                edition=args.edition,
+                inclusive=args.inclusive,
+            )
+            print(f"{written} : {target}")
     if args.csv or args.xlsx:
         from workshop_app.export import tabular
 

@@ -93,17 +93,8 @@ def render_pack(
 
 
 def build_pack(
-    snapshot: WorkshopSnapshot,
-    attachments: Mapping[str, bytes],
-    target: Path,
-    *,
-    anonymise: bool = False,
-    progress: Progress | None = None,
-    edition: str = "complet",
-    inclusive: bool = False,
+    snapshot: WorkshopSnapshot, attachments: Mapping[str, bytes], target: Path, **options: Any
 ) -> None:
-    """Write the report pack (zip) of ``snapshot`` to ``target``, atomically. No Qt."""
-    data = render_pack(
-        snapshot, attachments, anonymise=anonymise, progress=progress, edition=edition, inclusive=inclusive
-    )
-    write_bytes_atomic(Path(target), data)
+    """Write the report pack (zip) of ``snapshot`` to ``target``, atomically; ``options`` are
+    :func:`render_pack`'s (the compte-rendu's: anonymise, progress, edition, inclusive). No Qt."""
+    write_bytes_atomic(Path(target), render_pack(snapshot, attachments, **options))

@@ -33,6 +33,7 @@ from workshop_app.export.pdf.escaping import clean
 from workshop_app.export.pdf.fonts import BOLD, REGULAR, register_fonts
 from workshop_app.export.pdf.late import Contents, LateCanvas, headings_of
 from workshop_app.export.pdf.model_render import render_section
+from workshop_app.export.pdf.parsed import reuse_parsing
 from workshop_app.export.pdf.styles import (
     ACCENT,
     FRAME_HEIGHT,
@@ -301,8 +302,9 @@ def _layout(
     reporter = _Reporter(progress)
     reporter.report(0.0, "Préparation du compte-rendu")
     register_fonts()
-    ctx = sections.Context.create(snapshot, attachments, anonymise, edition)
-    story = build_story(ctx, reporter)
+    with reuse_parsing():
+        ctx = sections.Context.create(snapshot, attachments, anonymise, edition)
+        story = build_story(ctx, reporter)
     info = snapshot.info
     title = ctx.text(info.title)
     territory = info.territory if info.territory.casefold() not in title.casefold() else ""

@@ -24,6 +24,7 @@ from workshop_app.core.workshop import GroupInfo, SequenceInfo, WorkshopSnapshot
 from workshop_app.export.anonymise import Anonymiser, for_export
 from workshop_app.export.pdf.escaping import clean, inline, markup
 from workshop_app.export.pdf.fonts import REGULAR
+from workshop_app.export.pdf.parsed import paragraph
 from workshop_app.export.pdf.styles import FRAME_HEIGHT, LIGHTER, PRIMARY, RULE, WHITE, Styles, styles
 from workshop_app.export.report.text import french
 
@@ -149,11 +150,11 @@ class Context:
 
 
 def _p(text: object, style: object) -> Paragraph:
-    return Paragraph(markup(text), style)
+    return paragraph("p", text, style, markup)
 
 
 def _c(text: object, style: object) -> Paragraph:
-    return Paragraph(inline(text), style)
+    return paragraph("c", text, style, inline)
 
 
 def with_title(title: Sequence[Flowable], flowables: Sequence[Flowable]) -> list[Flowable]:
@@ -172,17 +173,17 @@ def _short(text: str, style: ParagraphStyle, width: float) -> str | Paragraph:
     plain = " ".join(clean(text).split(" "))
     if "\n" not in plain and stringWidth(plain, style.fontName, style.fontSize) <= width - 8.5:
         return plain
-    return Paragraph(inline(text), style)
+    return paragraph("c", text, style, inline)
 
 
 def _raw(markup_text: str, style: object) -> Paragraph:
     """Markup we wrote ourselves (already escaped where it holds user text), with French typography."""
-    return Paragraph(french(markup_text), style)
+    return paragraph("raw", markup_text, style, french)
 
 
 def _h3(text: str, room: float = 3.5 * cm) -> list[Flowable]:
     """A small heading, moved to the next page with what follows when less than ``room`` is left."""
-    return [CondPageBreak(room), Paragraph(inline(text), styles().h3)]
+    return [CondPageBreak(room), paragraph("c", text, styles().h3, inline)]
 
 
 def _or_missing(ctx: Context, text: str, missing: str = "Non renseigné.") -> Paragraph:
