@@ -154,7 +154,7 @@ def test_edits_of_records_merge_per_field_and_a_conflict_is_reported(
     report = _ship(a, b, wid, tmp_path)
     assert report.summary() == "1 conflit : lieu"  # B's edit is the later one: B keeps it
     back = _ship(b, a, wid, tmp_path)
-    assert back.summary() == "1 fiche de l'atelier modifiée ; 1 conflit : lieu"
+    assert back.summary() == "1 fiche de l’atelier modifiée ; 1 conflit : lieu"
     assert a.get_workshop(wid).place == b.get_workshop(wid).place == "Salle B"
     (kept,) = a.conflicts(wid)
     assert (kept.label, kept.kept, kept.lost) == ("lieu", "Salle B", "Salle A")
@@ -185,8 +185,8 @@ def test_a_crafted_copy_is_refused_whole(
     )
     forged = dataclasses.replace(undo_a_vote, author="laptop-a", id="e" * 8 + "-0000-4000-8000-" + "0" * 12)
     for event, reason in [
-        (undo_a_vote, "annulation d'une saisie faite sur un autre appareil"),
-        (forged, "attribue à cet ordinateur une annulation qu'il n'a jamais faite"),  # A's own undo, forged
+        (undo_a_vote, "annulation d’une saisie faite sur un autre appareil"),
+        (forged, "attribue à cet ordinateur une annulation qu’il n’a jamais faite"),  # A's own undo, forged
         (
             Event(
                 0,

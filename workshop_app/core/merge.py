@@ -179,7 +179,7 @@ _NOUNS = {
     "sequence": ("séquence", "séquences"),
     "action": ("action", "actions"),
     "photo": ("photo", "photos"),
-    "workshop": ("fiche de l'atelier", "fiches de l'atelier"),
+    "workshop": ("fiche de l’atelier", "fiches de l’atelier"),
     "debrief": ("débriefing", "débriefings"),
 }
 _DELETED = {

@@ -55,7 +55,7 @@ class RecordMerger:
         existing = self.session.get(type(row), row.id)
         if existing is not None:
             raise AtelierError(
-                f"L'archive réutilise l'identifiant « {row.id} » d'un élément d'un autre atelier : "
+                f"L’archive réutilise l’identifiant « {row.id} » d’un élément d’un autre atelier : "
                 "import annulé."
             )
         self.session.add(row)
@@ -68,7 +68,7 @@ class RecordMerger:
         """A record both copies have: each field settled by the rule; ``row`` changed in place."""
         if getattr(row, "workshop_id", self.wid) != self.wid:
             raise AtelierError(
-                f"L'archive réutilise l'identifiant « {row.id} » d'un élément d'un autre atelier : "
+                f"L’archive réutilise l’identifiant « {row.id} » d’un élément d’un autre atelier : "
                 "import annulé."
             )
         changed = False
@@ -155,7 +155,7 @@ class RecordMerger:
             else:
                 if seq_row.workshop_id == wid and not _same_deck_snapshot(seq_row.deck, deck):
                     raise AtelierError(
-                        f"La séquence « {seq.display_title} » de l'archive joue un autre jeu que celle "
+                        f"La séquence « {seq.display_title} » de l’archive joue un autre jeu que celle "
                         "de cet atelier : import annulé."
                     )
                 theirs = {
@@ -227,7 +227,7 @@ class RecordMerger:
             else:
                 if att_row.sha256 != att.sha256:
                     raise AtelierError(
-                        f"La pièce jointe « {att.filename} » de l'archive diffère de celle de cet atelier : "
+                        f"La pièce jointe « {att.filename} » de l’archive diffère de celle de cet atelier : "
                         "import annulé."
                     )
                 theirs_att = {"caption": att.caption, "sequence_id": att.sequence_id, "card_id": att.card_id}

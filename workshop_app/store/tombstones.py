@@ -109,7 +109,7 @@ def apply_tombstones(
         if mine is None:
             if session.get(TombstoneRow, row_id) is not None:
                 raise AtelierError(
-                    f"L'archive réutilise l'identifiant « {row_id} » d'un élément d'un autre atelier : "
+                    f"L’archive réutilise l’identifiant « {row_id} » d’un élément d’un autre atelier : "
                     "import annulé."
                 )
             session.add(TombstoneRow(row_id=row_id, workshop_id=workshop_id, kind=t.kind, stamp=t.stamp))

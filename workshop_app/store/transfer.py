@@ -103,14 +103,14 @@ class TransferMixin(StoreBase):
             if mine is not None:
                 if _content(mine) != _content(event):
                     raise AtelierError(
-                        f"L'événement n° {index + 1} de l'archive porte l'identifiant d'un événement de cet "
+                        f"L’événement n° {index + 1} de l’archive porte l’identifiant d’un événement de cet "
                         "atelier avec un autre contenu : import annulé."
                     )
                 continue
             problem = event_problem(event, decks, group_ids)
             if problem is not None:
                 reason = problem[1].rstrip(".")
-                raise AtelierError(f"Événement n° {index + 1} de l'archive refusé : {reason}. Import annulé.")
+                raise AtelierError(f"Événement n° {index + 1} de l’archive refusé : {reason}. Import annulé.")
             incoming.append(event)
         if not incoming:
             return
@@ -120,18 +120,18 @@ class TransferMixin(StoreBase):
                 target = union.get(event.target or "")
                 if event.author == self.author and event.target in local:  # "we" never made it
                     raise AtelierError(
-                        "L'archive attribue à cet ordinateur une annulation qu'il n'a jamais faite : "
+                        "L’archive attribue à cet ordinateur une annulation qu’il n’a jamais faite : "
                         "import annulé."
                     )
                 if target is not None and not may_compensate(event.author, target.author):
                     raise AtelierError(
-                        "L'archive contient une annulation d'une saisie faite sur un autre appareil : "
+                        "L’archive contient une annulation d’une saisie faite sur un autre appareil : "
                         "import annulé."
                     )
         taken = set(session.scalars(select(EventRow.id).where(EventRow.id.in_([e.key for e in incoming]))))
         if taken:
             raise AtelierError(
-                "L'archive réutilise l'identifiant d'un événement d'un autre atelier : import annulé."
+                "L’archive réutilise l’identifiant d’un événement d’un autre atelier : import annulé."
             )
         incoming.sort(key=order_key)
         first = max((e.seq for e in local.values()), default=0) + 1
@@ -171,7 +171,7 @@ def _check_attachments(snapshot: WorkshopSnapshot, attachment_data: Mapping[str,
     for att in snapshot.attachments:
         data = attachment_data.get(att.id)
         if data is None:
-            raise AtelierError(f"La pièce jointe « {att.filename} » manque dans l'archive : import annulé.")
+            raise AtelierError(f"La pièce jointe « {att.filename} » manque dans l’archive : import annulé.")
         check_attachment_size(att.filename, len(data))
         if hashlib.sha256(data).hexdigest() != att.sha256:
             raise AtelierError(
