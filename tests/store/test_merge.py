@@ -235,7 +235,10 @@ def test_a_sequence_with_another_deck_is_refused(
 _OPS = st.lists(
     st.tuples(
         st.sampled_from(
-            ["vote", "vote", "undo", "redo", "note", "place", "action", "delete", "delete", "add_action"]
+            [
+                *("vote", "vote", "undo", "redo", "note", "place", "action", "delete", "delete"),
+                *("add_action", "vote_spare", "delete_spare"),
+            ]
         ),
         st.integers(0, 3),
         st.sampled_from(["q1", "q2", "q3"]),
@@ -247,7 +250,13 @@ _OPS = st.lists(
 
 def _play(copy: WorkshopStore, wid: str, sid: str, groups: list[str], action: str, steps: list[Step]) -> None:
     for op, g, card, option in steps:
-        if op == "vote":
+        spare = [s.id for s in copy.snapshot(wid).sequences if s.id != sid]  # the second sequence, if kept
+        if op == "vote_spare" and spare and any(t.id == groups[0] for t in copy.snapshot(wid).groups):
+            copy.record_choice(wid, spare[0], groups[0], card, option)
+        elif op == "delete_spare" and spare:
+            with contextlib.suppress(AtelierError):  # refused once it was played here
+                copy.remove_sequence(spare[0])
+        elif op == "vote":
             if any(t.id == groups[g] for t in copy.snapshot(wid).groups):  # not a table deleted here
                 copy.record_choice(wid, sid, groups[g], card, option)
         elif op == "undo":
@@ -290,14 +299,16 @@ def test_three_laptops_converge_whatever_the_merge_order(
     tmp_path_factory: pytest.TempPathFactory,
 ) -> None:
     """Three copies of one workshop, each played apart (votes, undo, edits, and deletions of tables,
-    participants, actions, photos), then merged pairwise in each of the 6 orders until every copy has seen the
-    others: all copies of all orders end with the same events, records, tombstones and CSV, and a record
-    deleted on any copy is gone from all of them (a table's deletion holds unless it has answers)."""
+    participants, actions, photos, sequences), then merged pairwise in each of the 6 orders until every copy
+    has seen the others: all copies of all orders end with the same events, records, tombstones and CSV, and
+    a record deleted on any copy is gone from all of them (a table's or a sequence's deletion holds unless
+    it has answers)."""
     folder = tmp_path_factory.mktemp("three")
     with _open(folder, "origin") as origin:
         wid, sid, groups = _setup(origin, qdeck)
         action = origin.snapshot(wid).actions[0].id
         groups.append(origin.add_group(wid, "Table vide").id)  # never answers: its deletion always holds
+        origin.add_sequence(wid, qdeck, title="Séquence en trop")  # deleted, or played, on some copies
         for i in range(3):
             origin.add_participant(wid, name=f"Personne {i}", group_id=groups[i + 1])
         origin.add_attachment(wid, "tableau.png", b"\x89PNG\r\n\x1a\n" + bytes(64), caption="Post-it")
@@ -326,10 +337,13 @@ def test_three_laptops_converge_whatever_the_merge_order(
                 assert state == reference
                 csvs.add(csv_bytes(snap))
                 buried = {t.row_id for t in snap.tombstones}
-                present = {r.id for r in (*snap.groups, *snap.participants, *snap.actions, *snap.attachments)}
+                records = (*snap.groups, *snap.participants, *snap.actions, *snap.attachments)
+                present = {r.id for r in (*records, *snap.sequences)}
                 assert not buried & present  # nothing deleted comes back
                 answered = {e.group_id for e in snap.events if e.group_id}
                 assert answered <= {g.id for g in snap.groups}  # a table with answers is never lost
+                played = {e.sequence_id for e in snap.events if e.sequence_id}
+                assert played <= {s.id for s in snap.sequences}  # nor a sequence that was played
             assert not _ship(first, third, wid, run).anything  # nothing left to add anywhere
         finally:
             for copy in copies.values():

@@ -69,15 +69,21 @@ class Tombstone:
     stamp: str
 
 
-TOMBSTONE_KINDS = ("table", "participant", "action", "photo")
+TOMBSTONE_KINDS = ("table", "participant", "action", "photo", "sequence")
 
 
-def void_tombstones(tombstones: dict[str, Tombstone], answered_groups: set[str]) -> dict[str, Tombstone]:
-    """The tombstones that hold: a table's is void once any copy recorded answers for it."""
+def void_tombstones(
+    tombstones: dict[str, Tombstone],
+    answered_groups: set[str],
+    played_sequences: frozenset[str] | set[str] = frozenset(),
+) -> dict[str, Tombstone]:
+    """The tombstones that hold: a table's is void once any copy recorded answers for it, a sequence's once
+    any copy recorded an event in it (no vote is ever lost)."""
     return {
         row_id: t
         for row_id, t in tombstones.items()
         if not (t.kind == "table" and row_id in answered_groups)
+        and not (t.kind == "sequence" and row_id in played_sequences)
     }
 
 
@@ -184,6 +190,7 @@ _NOUNS = {
 }
 _DELETED = {
     "table": "supprimée",
+    "sequence": "supprimée",
     "action": "supprimée",
     "photo": "supprimée",
     "participant": "supprimé·e",

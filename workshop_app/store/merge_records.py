@@ -136,6 +136,8 @@ class RecordMerger:
             else:
                 self.fields(row, {"name": g.name, "colour": g.colour, "position": g.position}, "table")
         for seq in s.sequences:
+            if seq.id in self.buried:
+                continue
             deck = seq.deck.model_dump(mode="json")
             seq_row = session.get(SequenceRow, seq.id)
             if seq_row is None:

@@ -1,6 +1,6 @@
-"""Deletions that merge (``core.merge``): deleting a table, participant, action or photo leaves a tombstone
-(``tombstones``, revision 0007), and a merge deletes here what another copy deleted and never brings back
-what was deleted here.
+"""Deletions that merge (``core.merge``): deleting a table, participant, action, photo or sequence leaves a
+tombstone (``tombstones``, revision 0007), and a merge deletes here what another copy deleted and never brings
+back what was deleted here.
 
 Like the field versions, one listener does it for every write path: before each flush of a store session,
 each deleted row of those kinds gets its tombstone (stamped with the time and the store's author) and loses
@@ -27,6 +27,7 @@ from workshop_app.store.models import (
     GroupRow,
     MergeConflictRow,
     ParticipantRow,
+    SequenceRow,
     TombstoneRow,
 )
 from workshop_app.store.versions import AUTHOR, MERGING
@@ -36,6 +37,7 @@ KINDS: dict[type[Any], str] = {
     ParticipantRow: "participant",
     ActionRow: "action",
     AttachmentRow: "photo",
+    SequenceRow: "sequence",
 }
 ROWS: dict[str, type[Any]] = {kind: row_type for row_type, kind in KINDS.items()}
 
@@ -99,7 +101,17 @@ def apply_tombstones(
             .distinct()
         )
     )
-    holding = void_tombstones(union_tombstones(local, incoming), {str(g) for g in answered})
+    played = {e.sequence_id for e in incoming_events if e.sequence_id}
+    played |= set(
+        session.scalars(
+            select(EventRow.sequence_id)
+            .where(EventRow.workshop_id == workshop_id, EventRow.sequence_id.is_not(None))
+            .distinct()
+        )
+    )
+    holding = void_tombstones(
+        union_tombstones(local, incoming), {str(g) for g in answered}, {str(s) for s in played}
+    )
     known = {t.row_id: t for t in local}
     for row_id in known:
         if row_id not in holding:  # void: the table comes back from the copy that still has it

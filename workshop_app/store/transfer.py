@@ -88,6 +88,10 @@ class TransferMixin(StoreBase):
             if report.anything and not report.created:
                 self._touch(session, wid)
         self._last_at.pop(wid, None)
+        with self._lock:
+            for row_id, t in holding.items():
+                if t.kind == "sequence":
+                    self._decks.pop(row_id, None)  # deleted by the merge
         return report
 
     def _merge_events(self, session: Session, wid: str, events: Sequence[Event], report: MergeReport) -> None:
