@@ -152,3 +152,25 @@ def test_a_sequence_played_on_another_laptop_comes_back(tmp_path: Path) -> None:
             snap = store.snapshot(w.id)
             assert [s.id for s in snap.sequences] == [seq.id] and not snap.tombstones
             assert any(e.id == vote.id for e in snap.events)
+
+
+def test_a_table_that_comes_back_takes_back_its_participants_without_a_conflict(tmp_path: Path) -> None:
+    with _open(tmp_path, "a") as a, _open(tmp_path, "b") as b, _open(tmp_path, "c") as cohort:
+        w = a.create_workshop("Atelier de Denain")
+        seq = a.add_sequence(w.id, question_deck())
+        table, other = a.add_group(w.id, "Table 2"), a.add_group(w.id, "Table 3")
+        claire = a.add_participant(w.id, name="Claire", group_id=table.id)
+        hugo = a.add_participant(w.id, name="Hugo", group_id=table.id)
+        exchange(a, cohort)
+        exchange(b, cohort)
+        a.remove_group(table.id)  # Claire and Hugo lose their table on A…
+        a.update_participant(hugo.id, group_id=other.id)  # …and Hugo is seated elsewhere afterwards
+        b.record_choice(w.id, seq.id, table.id, "q1", "3")  # but B recorded an answer at that table
+        exchange(a, cohort)
+        exchange(b, cohort)
+        exchange(a, cohort)
+        exchange(b, cohort)
+        for store in (a, b, cohort):
+            seats = {p.id: p.group_id for p in store.snapshot(w.id).participants}
+            assert seats == {claire.id: table.id, hugo.id: other.id}, store.author
+            assert store.conflicts(w.id) == [], store.author  # not a conflict: the deletion is undone

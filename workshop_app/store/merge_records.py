@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 from workshop_app.core.deck_loader import DeckLoadError, deck_from_data
 from workshop_app.core.errors import AtelierError
 from workshop_app.core.events import utc_now
-from workshop_app.core.merge import FIELD_LABELS, FieldVersion, MergeReport, settle
+from workshop_app.core.merge import FIELD_LABELS, FieldVersion, MergeReport, Tombstone, settle
 from workshop_app.core.workshop import WorkshopSnapshot
 from workshop_app.store import convert
 from workshop_app.store.conflicts import as_conflict
@@ -43,6 +43,7 @@ class RecordMerger:
         self.versions: Versions = dict(ours)
         self.report = report
         self.buried: set[str] = set()  # deleted on either copy (``store.tombstones``): never brought back
+        self.revived: dict[str, Tombstone] = {}  # tables deleted on a copy, back because answered elsewhere
 
     def bury(self, row_ids: set[str]) -> None:
         self.buried = set(row_ids)
@@ -79,6 +80,22 @@ class RecordMerger:
                 changed = True
         if changed:
             self.report.changed[noun] += 1
+
+    def _seat_back(self, row: ParticipantRow, theirs: str | None) -> str | None:
+        """A table that comes back (its deletion void: answered on some copy) takes back the participants its
+        deletion left without a table, on whichever copy that was, without a conflict; a participant seated
+        elsewhere after the deletion stays there. Returns the other copy's value to settle against (``row``
+        may be seated back in place)."""
+        key = (row.id, "group_id")
+        if row.group_id is None and theirs in self.revived:
+            mine = self.versions.get(key)
+            if mine is None or mine.stamp < self.revived[theirs].stamp:
+                row.group_id = theirs
+        elif theirs is None and row.group_id in self.revived:
+            other = self.theirs.get(key)
+            if other is None or other.stamp < self.revived[row.group_id].stamp:
+                return row.group_id
+        return theirs
 
     def debrief(self, row: WorkshopRow) -> None:
         ours = dict(row.debrief or {})
@@ -186,6 +203,7 @@ class RecordMerger:
                     "participant",
                 )
             else:
+                group_id = self._seat_back(p_row, group_id)
                 self.fields(p_row, {**person, "group_id": group_id}, "participant")
         for a in s.actions:
             if a.id in self.buried:

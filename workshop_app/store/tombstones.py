@@ -87,11 +87,11 @@ def apply_tombstones(
     incoming: Iterable[Tombstone],
     incoming_events: Iterable[Event],
     report: MergeReport,
-) -> dict[str, Tombstone]:
+) -> tuple[dict[str, Tombstone], dict[str, Tombstone]]:
     """Settle the deletions of a merge (before the records are merged): the tombstones that hold on both
-    copies are stored here and their records deleted here (counted in ``report.deleted``); a table's
-    tombstone made void by answers (here or in the copy) is dropped. Returns the tombstones that hold: the
-    records the merge must not bring back."""
+    copies are stored here and their records deleted here (counted in ``report.deleted``); a table's or a
+    sequence's tombstone made void by answers (here or in the copy) is dropped. Returns the tombstones that
+    hold (the records the merge must not bring back) and the void ones (the records that come back)."""
     local = load_tombstones(session, workshop_id)
     answered = {e.group_id for e in incoming_events if e.group_id}
     answered |= set(
@@ -109,9 +109,9 @@ def apply_tombstones(
             .distinct()
         )
     )
-    holding = void_tombstones(
-        union_tombstones(local, incoming), {str(g) for g in answered}, {str(s) for s in played}
-    )
+    every = union_tombstones(local, incoming)
+    holding = void_tombstones(every, {str(g) for g in answered}, {str(s) for s in played})
+    revived = {row_id: t for row_id, t in every.items() if row_id not in holding}
     known = {t.row_id: t for t in local}
     for row_id in known:
         if row_id not in holding:  # void: the table comes back from the copy that still has it
@@ -136,4 +136,4 @@ def apply_tombstones(
             report.deleted[t.kind] += 1
     forget_versions(session, list(holding))
     session.flush()
-    return holding
+    return holding, revived

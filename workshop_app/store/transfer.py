@@ -78,8 +78,9 @@ class TransferMixin(StoreBase):
                 records.fields(row, values, "workshop")
                 records.debrief(row)
             entities.link(session, wid, around)
-            holding = apply_tombstones(session, wid, snapshot.tombstones, events, report)
+            holding, revived = apply_tombstones(session, wid, snapshot.tombstones, events, report)
             records.bury(set(holding))
+            records.revived = {k: t for k, t in revived.items() if t.kind == "table"}
             records.merge_all(attachment_data)
             self._merge_events(session, wid, events, report)
             put_versions(session, wid, records.versions.values())
