@@ -250,6 +250,7 @@ class MergeReport:
     deleted: Counter[str] = field(default_factory=Counter)  # records deleted here (another copy's deletion)
     conflicts: list[str] = field(default_factory=list)  # field labels, e.g. "lieu"
     conflict_records: list[MergeConflict] = field(default_factory=list)  # the same, in full
+    linked: list[str] = field(default_factory=list)  # « programme « … » », « territoire « … » complété »
 
     @property
     def anything(self) -> bool:
@@ -259,6 +260,7 @@ class MergeReport:
             or bool(self.changed)
             or bool(self.deleted)
             or bool(self.conflicts)
+            or bool(self.linked)
         )
 
     def summary(self) -> str:
@@ -269,6 +271,7 @@ class MergeReport:
             for noun, n in _ordered(self.changed)
         ]
         parts += [f"{_count(n, noun)} {_agree(_DELETED[noun], n)}" for noun, n in _ordered(self.deleted)]
+        parts += self.linked
         text = ", ".join(parts)
         if self.conflicts:
             labels = ", ".join(sorted(set(self.conflicts)))
