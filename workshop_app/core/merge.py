@@ -165,6 +165,7 @@ FIELD_LABELS = {
     "sequence_id": "séquence de la photo",
     "card_id": "carte de la photo",
     "planned_minutes": "durée prévue",
+    "programme_id": "programme",
     "debrief.strengths": "points forts",
     "debrief.vulnerabilities": "vulnérabilités",
     "debrief.felt": "ressenti",

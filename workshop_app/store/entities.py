@@ -64,6 +64,7 @@ class Prepared:
     first: TerritoryInfo | None = None
     parents: list[tuple[TerritoryRow, str]] = field(default_factory=list)  # set once the new ones exist
     completed: list[str] = field(default_factory=list)  # names of the known territories that gained a field
+    programme_versioned: bool = False  # either copy has a version of the programme: settled field by field
 
 
 def prepare(session: Session, snapshot: WorkshopSnapshot) -> Prepared:
@@ -90,10 +91,9 @@ def link(session: Session, workshop_id: str, prepared: Prepared) -> list[str]:
     if row is None:
         return []
     done: list[str] = []
-    if prepared.programme_id is not None and row.programme_id is None:
+    if prepared.programme_id is not None and row.programme_id is None and not prepared.programme_versioned:
         row.programme_id = prepared.programme_id
-        programme = session.get(ProgrammeRow, prepared.programme_id)
-        done.append(f"programme « {programme.name if programme is not None else '?'} »")
+        done.append(f"programme « {programme_name(session, prepared.programme_id)} »")
     first = prepared.first
     if first is not None and (row.territory or "").strip() == first.name.strip():
         local = prepared.territory_ids.get(first.id)
@@ -102,6 +102,12 @@ def link(session: Session, workshop_id: str, prepared: Prepared) -> list[str]:
             done.append(f"territoire « {first.name.strip()} »")
     done += [f"territoire « {name} » complété" for name in dict.fromkeys(prepared.completed)]
     return done
+
+
+def programme_name(session: Session, programme_id: str | None) -> str:
+    """The programme's name ("" for none): what a programme conflict records, the same on every copy."""
+    found = session.get(ProgrammeRow, programme_id) if programme_id else None
+    return found.name if found is not None else ""
 
 
 def _programme(session: Session, info: ProgrammeInfo) -> str | None:

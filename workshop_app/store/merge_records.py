@@ -14,7 +14,7 @@ from workshop_app.core.errors import AtelierError
 from workshop_app.core.events import utc_now
 from workshop_app.core.merge import FIELD_LABELS, FieldVersion, MergeReport, Tombstone, settle
 from workshop_app.core.workshop import WorkshopSnapshot
-from workshop_app.store import convert
+from workshop_app.store import convert, entities
 from workshop_app.store.conflicts import as_conflict
 from workshop_app.store.models import (
     ActionRow,
@@ -80,6 +80,23 @@ class RecordMerger:
                 changed = True
         if changed:
             self.report.changed[noun] += 1
+
+    def programme(self, row: WorkshopRow, prepared: entities.Prepared) -> None:
+        """The workshop's programme, settled like a field by its name (ids differ between copies that each
+        typed it): edited apart, a conflict to settle. Neither copy ever chose it (no version): a missing one
+        is filled by ``entities.link``, two different ones are a conflict."""
+        key = (row.id, "programme_id")
+        theirs_id = prepared.programme_id
+        unversioned = key not in self.versions and key not in self.theirs
+        if unversioned and (row.programme_id is None or theirs_id is None):
+            return
+        prepared.programme_versioned = True
+        info = self.snapshot.programme
+        theirs = info.name.strip()[:200] if info is not None and theirs_id is not None else ""
+        ours = entities.programme_name(self.session, row.programme_id)
+        if self._settle(row.id, "programme_id", ours, theirs):
+            row.programme_id = theirs_id
+            self.report.linked.append(f"programme « {theirs} »" if theirs else "programme retiré")
 
     def _seat_back(self, row: ParticipantRow, theirs: str | None) -> str | None:
         """A table that comes back (its deletion void: answered on some copy) takes back the participants its

@@ -77,6 +77,7 @@ class TransferMixin(StoreBase):
                 records.versions = {(v.row_id, v.field): v for v in load_versions(session, wid)}
                 records.fields(row, values, "workshop")
                 records.debrief(row)
+                records.programme(row, around)
             report.linked += entities.link(session, wid, around)
             holding, revived = apply_tombstones(session, wid, snapshot.tombstones, events, report)
             records.bury(set(holding))
