@@ -184,6 +184,7 @@ _NOUNS = {
     "table": ("table", "tables"),
     "participant": ("participant·e", "participant·es"),
     "sequence": ("séquence", "séquences"),
+    "criterion": ("critère", "critères"),
     "action": ("action", "actions"),
     "photo": ("photo", "photos"),
     "workshop": ("fiche de l’atelier", "fiches de l’atelier"),

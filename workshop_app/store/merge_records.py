@@ -7,8 +7,11 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from workshop_app.core.criteria import merge_criteria
+from workshop_app.core.deck import QuestionDeck
 from workshop_app.core.deck_loader import DeckLoadError, deck_from_data
 from workshop_app.core.errors import AtelierError
 from workshop_app.core.events import utc_now
@@ -44,6 +47,8 @@ class RecordMerger:
         self.report = report
         self.buried: set[str] = set()  # deleted on either copy (``store.tombstones``): never brought back
         self.revived: dict[str, Tombstone] = {}  # tables deleted on a copy, back because answered elsewhere
+        self.redecked: set[str] = set()  # sequences whose deck gained criteria (the store's cache drops them)
+        self.criteria_added: set[str] = set()  # the grids' criteria known here, or counted as added
 
     def bury(self, row_ids: set[str]) -> None:
         self.buried = set(row_ids)
@@ -80,6 +85,37 @@ class RecordMerger:
                 changed = True
         if changed:
             self.report.changed[noun] += 1
+
+    def _redeck(self, row: SequenceRow, deck: QuestionDeck) -> None:
+        """A grid sequence gains the other copy's criteria (counted once per criterion, not per action)."""
+        current = _deck(row.deck)
+        before = {c.id for c in current.cards} if current is not None else set()
+        fresh = {c.id for c in deck.cards} - before - self.criteria_added
+        self.criteria_added |= fresh
+        self.report.added["criterion"] += len(fresh)
+        row.deck = deck.model_dump(mode="json")
+        row.deck_version = deck.version
+        self.redecked.add(row.id)
+
+    def _share_criteria(self) -> None:
+        """Every sequence of one grid has the same criteria (a sequence added on one copy may lack the
+        criteria added on the other)."""
+        rows = self.session.scalars(select(SequenceRow).where(SequenceRow.workshop_id == self.wid)).all()
+        grids: dict[str, list[tuple[SequenceRow, QuestionDeck]]] = {}
+        for row in rows:
+            deck = _deck(row.deck)
+            if deck is not None and deck.cobuilt is not None:
+                grids.setdefault(row.deck_id, []).append((row, deck))
+        for members in grids.values():
+            union: QuestionDeck | None = members[0][1]
+            for _, deck in members[1:]:
+                union = merge_criteria(union, deck) if union is not None else None
+            if union is None:
+                continue  # the grid's sequences differ otherwise: left as they are
+            for row, deck in members:
+                if deck.model_dump(mode="json") != union.model_dump(mode="json"):
+                    self._redeck(row, union)
+        self.session.flush()
 
     def programme(self, row: WorkshopRow, prepared: entities.Prepared) -> None:
         """The workshop's programme, settled like a field by its name (ids differ between copies that each
@@ -169,6 +205,9 @@ class RecordMerger:
                 )
             else:
                 self.fields(row, {"name": g.name, "colour": g.colour, "position": g.position}, "table")
+        for local in session.scalars(select(SequenceRow).where(SequenceRow.workshop_id == wid)):
+            if local.deck.get("cobuilt"):  # the criteria known here before the merge
+                self.criteria_added |= {str(c.get("id")) for c in local.deck.get("cards", [])}
         for seq in s.sequences:
             if seq.id in self.buried:
                 continue
@@ -190,10 +229,13 @@ class RecordMerger:
                 )
             else:
                 if seq_row.workshop_id == wid and not _same_deck_snapshot(seq_row.deck, deck):
-                    raise AtelierError(
-                        f"La séquence « {seq.display_title} » de l’archive joue un autre jeu que celle "
-                        "de cet atelier : import annulé."
-                    )
+                    merged = _with_their_criteria(seq_row.deck, seq.deck)
+                    if merged is None:
+                        raise AtelierError(
+                            f"La séquence « {seq.display_title} » de l’archive joue un autre jeu que celle "
+                            "de cet atelier : import annulé."
+                        )
+                    self._redeck(seq_row, merged)
                 theirs = {
                     "title": seq.title,
                     "planned_minutes": seq.planned_minutes,
@@ -201,6 +243,7 @@ class RecordMerger:
                 }
                 self.fields(seq_row, theirs, "sequence")
         session.flush()
+        self._share_criteria()
         for index, p in enumerate(s.participants):
             if p.id in self.buried:
                 continue
@@ -274,6 +317,22 @@ class RecordMerger:
 
 def _json(value: Any) -> Any:
     return value.isoformat() if hasattr(value, "isoformat") else value
+
+
+def _deck(data: Mapping[str, Any]) -> QuestionDeck | None:
+    try:
+        deck = deck_from_data(dict(data), name="séquence", finite=False)
+    except DeckLoadError:
+        return None
+    return deck if isinstance(deck, QuestionDeck) else None
+
+
+def _with_their_criteria(stored: Mapping[str, Any], theirs: Any) -> QuestionDeck | None:
+    """A grid sequence whose deck differs only by the criteria each copy added: both copies' criteria."""
+    ours = _deck(stored)
+    if ours is None or not isinstance(theirs, QuestionDeck):
+        return None
+    return merge_criteria(ours, theirs)
 
 
 def _same_deck_snapshot(stored: Mapping[str, Any], incoming: Mapping[str, Any]) -> bool:

@@ -83,6 +83,9 @@ class TransferMixin(StoreBase):
             records.bury(set(holding))
             records.revived = {k: t for k, t in revived.items() if t.kind == "table"}
             records.merge_all(attachment_data)
+            with self._lock:
+                for sid in records.redecked:
+                    self._decks.pop(sid, None)  # its criteria changed: read it again
             self._merge_events(session, wid, events, report)
             put_versions(session, wid, records.versions.values())
             session.flush()
