@@ -152,6 +152,12 @@ def merge_criteria(ours: QuestionDeck, theirs: QuestionDeck) -> QuestionDeck | N
             merged["cards"] = ordered
     if merged == mine:
         return ours
+    spec = ours.cobuilt
+    if len(merged["cards"]) > spec.max_count:
+        raise AtelierError(
+            f"Ensemble, les deux copies comptent {len(merged['cards'])} {spec.plural.lower()}, plus que les "
+            f"{spec.max_count} que permet ce jeu : import annulé."
+        )
     try:
         new = deck_from_data(merged, name=ours.title, finite=False)
     except DeckLoadError:
