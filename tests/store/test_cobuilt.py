@@ -3,6 +3,7 @@ after reopening the database, and the answers already recorded keep their meanin
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -27,13 +28,14 @@ def test_a_criterion_reaches_every_action_and_survives_reopening(
     first = store.add_sequence(info.id, deck, title="Parc inondable")
     second = store.add_sequence(info.id, deck, title="Cours d’école désimperméabilisée")
     store.record_choice(info.id, first.id, table.id, "k1", "3", "Protège le quartier bas")
-    assert store.add_criterion(info.id, deck.id, "Coût pour la commune", weight=2) == "k2"
+    cost = store.add_criterion(info.id, deck.id, "Coût pour la commune", weight=2)
+    assert re.fullmatch(r"k2-[0-9a-f]{8}", cost)  # numbered, and never met on another copy
     with pytest.raises(AtelierError, match="existe déjà"):
         store.add_criterion(info.id, deck.id, "coût pour la commune")
-    store.record_choice(info.id, second.id, table.id, "k2", "1", "Cher")
+    store.record_choice(info.id, second.id, table.id, cost, "1", "Cher")
     snapshot = store.snapshot(info.id)
     for seq in snapshot.sequences:
-        assert [c.id for c in seq.deck.cards] == ["k1", "k2"]
+        assert [c.id for c in seq.deck.cards] == ["k1", cost]
         assert seq.deck.compass.axes[-1].label == "Coût pour la commune"
     store.close()
     with open_store(store_url) as again:
@@ -41,4 +43,4 @@ def test_a_criterion_reaches_every_action_and_survives_reopening(
         assert all(len(s.deck.cards) == 2 for s in reread.sequences)
         state = reread.state()
         assert state.sequences[first.id].answers[(table.id, "k1")].option == "3"
-        assert state.sequences[second.id].answers[(table.id, "k2")].argument == "Cher"
+        assert state.sequences[second.id].answers[(table.id, cost)].argument == "Cher"

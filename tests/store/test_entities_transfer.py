@@ -133,3 +133,25 @@ def test_a_sync_brings_the_programmes_to_the_other_laptop(
         assert _count(b, ProgrammeRow) == 2
     assert main(["compare", "--programme", PROGRAMME]) == 0
     assert "Cohorte — 5 territoires" in capsys.readouterr().out
+
+
+def test_a_copy_that_only_brings_a_programme_or_a_territory_says_so(tmp_path: Path) -> None:
+    """Only a link came (no event, no field): the report says what came, never « rien de nouveau »."""
+    with _laptop(tmp_path / "a.sqlite3") as a, _laptop(tmp_path / "b.sqlite3") as b:
+        w = a.create_workshop("Atelier de Laon", territory="Laon", territory_kind="Commune")
+        b.merge_snapshot(a.snapshot(w.id), {})
+        a.set_programme(w.id, PROGRAMME)  # A puts it in the programme: no event, no versioned field
+        path = tmp_path / "a.zip"
+        export_bundle(a.snapshot(w.id), {}, path)
+        report = b.merge_snapshot(*read_bundle(path))
+        assert report.anything and report.summary() == f"programme « {PROGRAMME} »"
+        assert b.programme_of(w.id) == PROGRAMME
+        with a._write() as session:  # then A learns Laon's INSEE code
+            row = session.get(WorkshopRow, w.id)
+            assert row is not None and row.territory_id is not None
+            territory = session.get(TerritoryRow, row.territory_id)
+            assert territory is not None
+            territory.code = "02408"
+        assert b.merge_snapshot(a.snapshot(w.id), {}).summary() == "territoire « Laon » complété"
+        assert b.snapshot(w.id).territories[0].code == "02408"
+        assert b.merge_snapshot(a.snapshot(w.id), {}).summary() == "rien de nouveau"

@@ -19,6 +19,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from workshop_app.core.deck import QuestionDeck
+from workshop_app.core.deck_loader import load_deck
 from workshop_app.core.errors import AtelierError
 from workshop_app.core.events import Event, EventKind
 from workshop_app.core.merge import MergeReport
@@ -26,6 +27,8 @@ from workshop_app.core.workshop import Debrief, WorkshopSnapshot
 from workshop_app.export.bundle import export_bundle, read_bundle
 from workshop_app.export.tabular import csv_bytes
 from workshop_app.store import WorkshopStore, open_store
+
+GRID = Path(__file__).resolve().parents[2] / "scenarios" / "grille-decision.yaml"
 
 
 def _open(folder: Path, name: str) -> WorkshopStore:
@@ -154,7 +157,7 @@ def test_edits_of_records_merge_per_field_and_a_conflict_is_reported(
     report = _ship(a, b, wid, tmp_path)
     assert report.summary() == "1 conflit : lieu"  # B's edit is the later one: B keeps it
     back = _ship(b, a, wid, tmp_path)
-    assert back.summary() == "1 fiche de l'atelier modifiée ; 1 conflit : lieu"
+    assert back.summary() == "1 fiche de l’atelier modifiée ; 1 conflit : lieu"
     assert a.get_workshop(wid).place == b.get_workshop(wid).place == "Salle B"
     (kept,) = a.conflicts(wid)
     assert (kept.label, kept.kept, kept.lost) == ("lieu", "Salle B", "Salle A")
@@ -185,8 +188,8 @@ def test_a_crafted_copy_is_refused_whole(
     )
     forged = dataclasses.replace(undo_a_vote, author="laptop-a", id="e" * 8 + "-0000-4000-8000-" + "0" * 12)
     for event, reason in [
-        (undo_a_vote, "annulation d'une saisie faite sur un autre appareil"),
-        (forged, "attribue à cet ordinateur une annulation qu'il n'a jamais faite"),  # A's own undo, forged
+        (undo_a_vote, "annulation d’une saisie faite sur un autre appareil"),
+        (forged, "attribue à cet ordinateur une annulation qu’il n’a jamais faite"),  # A's own undo, forged
         (
             Event(
                 0,
@@ -235,7 +238,10 @@ def test_a_sequence_with_another_deck_is_refused(
 _OPS = st.lists(
     st.tuples(
         st.sampled_from(
-            ["vote", "vote", "undo", "redo", "note", "place", "action", "delete", "delete", "add_action"]
+            [
+                *("vote", "vote", "undo", "redo", "note", "place", "action", "delete", "delete"),
+                *("add_action", "vote_spare", "delete_spare", "criterion", "rate"),
+            ]
         ),
         st.integers(0, 3),
         st.sampled_from(["q1", "q2", "q3"]),
@@ -247,7 +253,21 @@ _OPS = st.lists(
 
 def _play(copy: WorkshopStore, wid: str, sid: str, groups: list[str], action: str, steps: list[Step]) -> None:
     for op, g, card, option in steps:
-        if op == "vote":
+        spare = [  # the second sequence, if kept
+            s.id for s in copy.snapshot(wid).sequences if s.id != sid and s.deck.id != "grille-decision"
+        ]
+        if op == "vote_spare" and spare and any(t.id == groups[0] for t in copy.snapshot(wid).groups):
+            copy.record_choice(wid, spare[0], groups[0], card, option)
+        elif op == "criterion":  # the grid's co-built criteria (``store.cobuilt``): merged by id
+            with contextlib.suppress(AtelierError):  # the same name twice here: refused
+                copy.add_criterion(wid, "grille-decision", f"Critère {copy.author} {g} {option}")
+        elif op == "rate" and any(t.id == groups[0] for t in copy.snapshot(wid).groups):
+            grid = next(s for s in copy.snapshot(wid).sequences if s.deck.id == "grille-decision")
+            copy.record_choice(wid, grid.id, groups[0], grid.deck.cards[-1].id, "2")
+        elif op == "delete_spare" and spare:
+            with contextlib.suppress(AtelierError):  # refused once it was played here
+                copy.remove_sequence(spare[0])
+        elif op == "vote":
             if any(t.id == groups[g] for t in copy.snapshot(wid).groups):  # not a table deleted here
                 copy.record_choice(wid, sid, groups[g], card, option)
         elif op == "undo":
@@ -289,15 +309,18 @@ def test_three_laptops_converge_whatever_the_merge_order(
     qdeck: QuestionDeck,
     tmp_path_factory: pytest.TempPathFactory,
 ) -> None:
-    """Three copies of one workshop, each played apart (votes, undo, edits, and deletions of tables,
-    participants, actions, photos), then merged pairwise in each of the 6 orders until every copy has seen the
-    others: all copies of all orders end with the same events, records, tombstones and CSV, and a record
-    deleted on any copy is gone from all of them (a table's deletion holds unless it has answers)."""
+    """Three copies of one workshop, each played apart (votes, undo, edits, co-built criteria, and deletions
+    of tables, participants, actions, photos, sequences), then merged pairwise in each of the 6 orders until
+    every copy has seen the others: all copies of all orders end with the same events, records, tombstones
+    and CSV, and a record deleted on any copy is gone from all of them (a table's or a sequence's deletion
+    holds unless it has answers)."""
     folder = tmp_path_factory.mktemp("three")
     with _open(folder, "origin") as origin:
         wid, sid, groups = _setup(origin, qdeck)
         action = origin.snapshot(wid).actions[0].id
         groups.append(origin.add_group(wid, "Table vide").id)  # never answers: its deletion always holds
+        origin.add_sequence(wid, qdeck, title="Séquence en trop")  # deleted, or played, on some copies
+        origin.add_sequence(wid, load_deck(GRID), title="Parc inondable")  # criteria added on some copies
         for i in range(3):
             origin.add_participant(wid, name=f"Personne {i}", group_id=groups[i + 1])
         origin.add_attachment(wid, "tableau.png", b"\x89PNG\r\n\x1a\n" + bytes(64), caption="Post-it")
@@ -326,10 +349,13 @@ def test_three_laptops_converge_whatever_the_merge_order(
                 assert state == reference
                 csvs.add(csv_bytes(snap))
                 buried = {t.row_id for t in snap.tombstones}
-                present = {r.id for r in (*snap.groups, *snap.participants, *snap.actions, *snap.attachments)}
+                records = (*snap.groups, *snap.participants, *snap.actions, *snap.attachments)
+                present = {r.id for r in (*records, *snap.sequences)}
                 assert not buried & present  # nothing deleted comes back
                 answered = {e.group_id for e in snap.events if e.group_id}
                 assert answered <= {g.id for g in snap.groups}  # a table with answers is never lost
+                played = {e.sequence_id for e in snap.events if e.sequence_id}
+                assert played <= {s.id for s in snap.sequences}  # nor a sequence that was played
             assert not _ship(first, third, wid, run).anything  # nothing left to add anywhere
         finally:
             for copy in copies.values():

@@ -85,10 +85,10 @@ def test_two_laptops_and_a_cohort_database_end_identical(
     _laptop(tmp_path, "b", monkeypatch)
     assert main(["sync", "--database", store_url]) == 0
     out = capsys.readouterr().out
-    assert "envoyé : 1 note, 1 fiche de l'atelier modifiée — reçu : 1 vote, 1 action modifiée" in out
+    assert "envoyé : 1 note, 1 fiche de l’atelier modifiée — reçu : 1 vote, 1 action modifiée" in out
     _laptop(tmp_path, "a", monkeypatch)
     assert main(["sync", "--database", store_url]) == 0
-    assert "reçu : 1 note, 1 fiche de l'atelier modifiée" in capsys.readouterr().out
+    assert "reçu : 1 note, 1 fiche de l’atelier modifiée" in capsys.readouterr().out
     assert main(["sync", "--database", store_url]) == 0
     assert "envoyé : rien de nouveau — reçu : rien de nouveau" in capsys.readouterr().out
     copies = []
@@ -183,7 +183,7 @@ def test_conflicts_are_listed_settled_and_the_choice_merges(
     capsys.readouterr()
     assert main(["sync", "--database", cohort]) == 0
     assert (
-        "envoyé : 1 fiche de l'atelier modifiée ; 1 conflit : lieu — reçu" in capsys.readouterr().out
+        "envoyé : 1 fiche de l’atelier modifiée ; 1 conflit : lieu — reçu" in capsys.readouterr().out
     )  # met in the cohort's database: kept there, and on laptop B (which made the sync) to be settled
     for where in (["--database", cohort], []):
         assert main([*where, "conflicts", demo[:4]]) == 0
@@ -195,7 +195,7 @@ def test_conflicts_are_listed_settled_and_the_choice_merges(
     assert main(["conflicts", demo[:4], "--settle", "1", "--take-other"]) == 0
     assert "Conflit réglé — lieu : « Salle A »" in capsys.readouterr().out
     assert main(["sync", "--database", cohort]) == 0
-    assert "envoyé : 1 fiche de l'atelier modifiée — reçu : rien de nouveau" in capsys.readouterr().out
+    assert "envoyé : 1 fiche de l’atelier modifiée — reçu : rien de nouveau" in capsys.readouterr().out
     _laptop(tmp_path, "a", monkeypatch)
     assert main(["sync", "--database", cohort]) == 0  # the choice reaches A without a new conflict
     assert "conflit" not in capsys.readouterr().out

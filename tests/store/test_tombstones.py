@@ -112,3 +112,65 @@ def test_a_conflict_on_a_deleted_record_is_left_settled(tmp_path: Path) -> None:
         b.remove_action(action.id)
         assert _ship(b, a, w.id, tmp_path) == "1 action supprimée"
         assert a.conflicts(w.id, include_settled=False) == []  # nothing left to choose
+
+
+def test_a_deleted_sequence_stays_deleted_and_reaches_the_other_laptop(tmp_path: Path) -> None:
+    with _open(tmp_path, "a") as a, _open(tmp_path, "b") as b:
+        w = a.create_workshop("Atelier de Creil")
+        played = a.add_sequence(w.id, question_deck())
+        spare = a.add_sequence(w.id, question_deck())
+        table = a.add_group(w.id, "Table 1")
+        _ship(a, b, w.id, tmp_path)
+        a.remove_sequence(spare.id)  # never played: A may delete it
+        b.update_sequence(spare.id, title="Séquence renommée sur B")  # meanwhile B edits it
+        b.record_choice(w.id, played.id, table.id, "q1", "2")
+        assert _ship(b, a, w.id, tmp_path) == "1 vote"  # B's copy does not bring it back…
+        assert [s.id for s in a.snapshot(w.id).sequences] == [played.id]
+        assert _ship(a, b, w.id, tmp_path) == "1 séquence supprimée"  # …and A's deletes it from B
+        snap_b = b.snapshot(w.id)
+        assert [s.id for s in snap_b.sequences] == [played.id]
+        assert [t.kind for t in snap_b.tombstones] == ["sequence"]
+        assert not any(v.row_id == spare.id for v in snap_b.versions)
+        assert _ship(a, b, w.id, tmp_path) == _ship(b, a, w.id, tmp_path) == "rien de nouveau"
+
+
+def test_a_sequence_played_on_another_laptop_comes_back(tmp_path: Path) -> None:
+    with _open(tmp_path, "a") as a, _open(tmp_path, "b") as b, _open(tmp_path, "c") as cohort:
+        w = a.create_workshop("Atelier de Saint-Quentin")
+        seq = a.add_sequence(w.id, question_deck())
+        table = a.add_group(w.id, "Table 1")
+        exchange(a, cohort)
+        exchange(b, cohort)
+        a.remove_sequence(seq.id)  # not played on A
+        vote = b.record_choice(w.id, seq.id, table.id, "q2", "4")  # played on B
+        exchange(a, cohort)
+        assert cohort.snapshot(w.id).sequences == ()
+        report = exchange(b, cohort)
+        assert "1 séquence" in report.lines()[0]
+        exchange(a, cohort)
+        for store in (a, b, cohort):  # the vote is kept everywhere, the tombstone void
+            snap = store.snapshot(w.id)
+            assert [s.id for s in snap.sequences] == [seq.id] and not snap.tombstones
+            assert any(e.id == vote.id for e in snap.events)
+
+
+def test_a_table_that_comes_back_takes_back_its_participants_without_a_conflict(tmp_path: Path) -> None:
+    with _open(tmp_path, "a") as a, _open(tmp_path, "b") as b, _open(tmp_path, "c") as cohort:
+        w = a.create_workshop("Atelier de Denain")
+        seq = a.add_sequence(w.id, question_deck())
+        table, other = a.add_group(w.id, "Table 2"), a.add_group(w.id, "Table 3")
+        claire = a.add_participant(w.id, name="Claire", group_id=table.id)
+        hugo = a.add_participant(w.id, name="Hugo", group_id=table.id)
+        exchange(a, cohort)
+        exchange(b, cohort)
+        a.remove_group(table.id)  # Claire and Hugo lose their table on A…
+        a.update_participant(hugo.id, group_id=other.id)  # …and Hugo is seated elsewhere afterwards
+        b.record_choice(w.id, seq.id, table.id, "q1", "3")  # but B recorded an answer at that table
+        exchange(a, cohort)
+        exchange(b, cohort)
+        exchange(a, cohort)
+        exchange(b, cohort)
+        for store in (a, b, cohort):
+            seats = {p.id: p.group_id for p in store.snapshot(w.id).participants}
+            assert seats == {claire.id: table.id, hugo.id: other.id}, store.author
+            assert store.conflicts(w.id) == [], store.author  # not a conflict: the deletion is undone

@@ -64,12 +64,13 @@ def test_grille_from_set_up_to_action_plan(
     assert page.subjects.criterion_button.isVisible() and page.subjects.plan_button.isVisible()
     page.subjects.criterion_button.click()  # the group's own criteria, during play
     page.subjects.criterion_button.click()
-    assert session.card_id == "k3"  # the new criterion is shown at once
+    assert (session.card_id or "").startswith("k3-")  # the new criterion, shown at once (id k3-1a2b3c4d)
     assert all([c.title for c in s.deck.cards][1:] == CRITERIA for s in session.sequences)
+    ids = {f"k{n + 1}": c.id for n, c in enumerate(session.sequences[0].deck.cards)}
 
     for i, seq in enumerate(session.sequences):
         for card, options in RATINGS[i].items():
-            assert session.show_card(card, seq.id)
+            assert session.show_card(ids[card], seq.id)
             for t, option in enumerate(options):
                 assert session.record_choice(tables[t].id, option, f"{ACTIONS[i]} / {card} / T{t + 1}")
     page.flush_compass()

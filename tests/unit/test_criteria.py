@@ -92,3 +92,24 @@ def test_ranking_is_sorted_and_within_the_scale(actions: list[tuple[str, str]]) 
     for r, (a, b) in ((r, actions[int(r.sequence.id[1:])]) for r in ranked):
         assert r.score == pytest.approx((int(a) + 2 * int(b)) / 3)
     assert [r.rank for r in ranked] == list(range(1, len(actions) + 1))
+
+
+def test_criteria_of_two_copies_merge_by_id_in_one_order() -> None:
+    from workshop_app.core.criteria import merge_criteria
+
+    base = _grid()
+    a = with_criterion(base, "Coût", unique="aaaa0001")
+    b = with_criterion(with_criterion(base, "Délai", unique="bbbb0001"), "Bruit", unique="bbbb0002")
+    ab, ba = merge_criteria(a, b), merge_criteria(b, a)
+    assert ab is not None and ba is not None
+    expected = ["k1", "k2-aaaa0001", "k2-bbbb0001", "k3-bbbb0002"]
+    assert [c.id for c in ab.cards] == [c.id for c in ba.cards] == expected
+    assert merge_criteria(ab, a) is ab  # nothing new: the same deck
+    clash = with_criterion(base, "Autre chose")  # k2 here, k2 there: one id, two criteria
+    assert merge_criteria(with_criterion(base, "Coût"), clash) is None
+    for name, deck in (("a", a), ("b", b)):
+        for i in range(6):
+            deck = with_criterion(deck, f"Critère {name}{i}", unique=f"{name * 4}{i:04d}")
+        a, b = (deck, b) if name == "a" else (a, deck)
+    with pytest.raises(AtelierError, match="plus que les 12 que permet ce jeu"):
+        merge_criteria(a, b)  # 7 + 8 criteria together, 12 at most

@@ -13,6 +13,7 @@ rated for that action are left out and the number rated is shown beside the scor
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -66,8 +67,11 @@ def ranking(matrix: SubjectMatrix) -> list[Ranked]:
     return [Ranked(i + 1, seq, score, rated, n) for i, (score, _, seq, rated) in enumerate(scored)]
 
 
-def with_criterion(deck: QuestionDeck, label: str, weight: float = 1.0) -> QuestionDeck:
-    """``deck`` with one more criterion (an axis and its card); a clear French error when it cannot."""
+def with_criterion(deck: QuestionDeck, label: str, weight: float = 1.0, unique: str = "") -> QuestionDeck:
+    """``deck`` with one more criterion (an axis and its card); a clear French error when it cannot.
+    ``unique`` (a few hex digits) makes its id ``k3-1a2b3c4d`` rather than ``k3``: two copies of a workshop
+    that each add a criterion then give them different ids, and their criteria merge (:func:`merge_criteria`).
+    """
     from workshop_app.core.deck_loader import DeckLoadError, deck_from_data
 
     spec = deck.cobuilt
@@ -84,7 +88,7 @@ def with_criterion(deck: QuestionDeck, label: str, weight: float = 1.0) -> Quest
     n = len(deck.cards) + 1
     while f"k{n}" in taken:
         n += 1
-    key = f"k{n}"
+    key = f"k{n}-{unique}" if unique else f"k{n}"
     data: dict[str, Any] = deck.model_dump(mode="json")
     data["compass"]["axes"].append(
         {
@@ -111,3 +115,51 @@ def with_criterion(deck: QuestionDeck, label: str, weight: float = 1.0) -> Quest
         raise AtelierError(f"Ce {spec.label.lower()} ne peut pas être ajouté.", detail=str(error)) from error
     assert isinstance(new, QuestionDeck)
     return new
+
+
+_NUMBERED = re.compile(r"^k(\d+)(?:-[0-9a-f]+)?$")
+
+
+def _criterion_order(item: dict[str, Any]) -> tuple[int, str]:
+    found = _NUMBERED.match(str(item.get("id", "")))
+    return (int(found.group(1)) if found else 0, str(item.get("id", "")))
+
+
+def merge_criteria(ours: QuestionDeck, theirs: QuestionDeck) -> QuestionDeck | None:
+    """The grid's deck with the criteria of both copies (by id), in an order both copies share (by number,
+    then id); None when the two decks differ otherwise, or give one id two different criteria."""
+    from workshop_app.core.deck_loader import DeckLoadError, deck_from_data
+
+    if ours.cobuilt is None or theirs.cobuilt is None:
+        return None
+    mine, other = ours.model_dump(mode="json"), theirs.model_dump(mode="json")
+    rest = [{k: v for k, v in d.items() if k != "cards"} for d in (mine, other)]
+    for d in rest:
+        d["compass"] = {k: v for k, v in d["compass"].items() if k != "axes"}
+    if rest[0] != rest[1]:
+        return None
+    merged: dict[str, Any] = dict(mine)
+    for part, get in (("axes", lambda d: d["compass"]["axes"]), ("cards", lambda d: d["cards"])):
+        items: dict[str, dict[str, Any]] = {}
+        for item in (*get(mine), *get(other)):
+            known = items.setdefault(item["id"], item)
+            if known != item:
+                return None
+        ordered = sorted(items.values(), key=_criterion_order)
+        if part == "axes":
+            merged["compass"] = {**mine["compass"], "axes": ordered}
+        else:
+            merged["cards"] = ordered
+    if merged == mine:
+        return ours
+    spec = ours.cobuilt
+    if len(merged["cards"]) > spec.max_count:
+        raise AtelierError(
+            f"Ensemble, les deux copies comptent {len(merged['cards'])} {spec.plural.lower()}, plus que les "
+            f"{spec.max_count} que permet ce jeu : import annulé."
+        )
+    try:
+        new = deck_from_data(merged, name=ours.title, finite=False)
+    except DeckLoadError:
+        return None
+    return new if isinstance(new, QuestionDeck) else None

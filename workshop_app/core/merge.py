@@ -69,15 +69,21 @@ class Tombstone:
     stamp: str
 
 
-TOMBSTONE_KINDS = ("table", "participant", "action", "photo")
+TOMBSTONE_KINDS = ("table", "participant", "action", "photo", "sequence")
 
 
-def void_tombstones(tombstones: dict[str, Tombstone], answered_groups: set[str]) -> dict[str, Tombstone]:
-    """The tombstones that hold: a table's is void once any copy recorded answers for it."""
+def void_tombstones(
+    tombstones: dict[str, Tombstone],
+    answered_groups: set[str],
+    played_sequences: frozenset[str] | set[str] = frozenset(),
+) -> dict[str, Tombstone]:
+    """The tombstones that hold: a table's is void once any copy recorded answers for it, a sequence's once
+    any copy recorded an event in it (no vote is ever lost)."""
     return {
         row_id: t
         for row_id, t in tombstones.items()
         if not (t.kind == "table" and row_id in answered_groups)
+        and not (t.kind == "sequence" and row_id in played_sequences)
     }
 
 
@@ -159,6 +165,7 @@ FIELD_LABELS = {
     "sequence_id": "séquence de la photo",
     "card_id": "carte de la photo",
     "planned_minutes": "durée prévue",
+    "programme_id": "programme",
     "debrief.strengths": "points forts",
     "debrief.vulnerabilities": "vulnérabilités",
     "debrief.felt": "ressenti",
@@ -177,13 +184,15 @@ _NOUNS = {
     "table": ("table", "tables"),
     "participant": ("participant·e", "participant·es"),
     "sequence": ("séquence", "séquences"),
+    "criterion": ("critère", "critères"),
     "action": ("action", "actions"),
     "photo": ("photo", "photos"),
-    "workshop": ("fiche de l'atelier", "fiches de l'atelier"),
+    "workshop": ("fiche de l’atelier", "fiches de l’atelier"),
     "debrief": ("débriefing", "débriefings"),
 }
 _DELETED = {
     "table": "supprimée",
+    "sequence": "supprimée",
     "action": "supprimée",
     "photo": "supprimée",
     "participant": "supprimé·e",
@@ -243,6 +252,7 @@ class MergeReport:
     deleted: Counter[str] = field(default_factory=Counter)  # records deleted here (another copy's deletion)
     conflicts: list[str] = field(default_factory=list)  # field labels, e.g. "lieu"
     conflict_records: list[MergeConflict] = field(default_factory=list)  # the same, in full
+    linked: list[str] = field(default_factory=list)  # « programme « … » », « territoire « … » complété »
 
     @property
     def anything(self) -> bool:
@@ -252,6 +262,7 @@ class MergeReport:
             or bool(self.changed)
             or bool(self.deleted)
             or bool(self.conflicts)
+            or bool(self.linked)
         )
 
     def summary(self) -> str:
@@ -262,6 +273,7 @@ class MergeReport:
             for noun, n in _ordered(self.changed)
         ]
         parts += [f"{_count(n, noun)} {_agree(_DELETED[noun], n)}" for noun, n in _ordered(self.deleted)]
+        parts += self.linked
         text = ", ".join(parts)
         if self.conflicts:
             labels = ", ".join(sorted(set(self.conflicts)))

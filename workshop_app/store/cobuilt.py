@@ -3,7 +3,9 @@ snapshot of every sequence of the grid, in one transaction (see ``core.criteria`
 
 This is the one place where a sequence's deck snapshot changes after it was added: the criteria are the
 workshop's data. Answers already recorded keep their meaning (cards are only ever added, never renamed).
-Known limit: two laptops that each add criteria to a copy of the same workshop do not merge their criteria.
+Criteria merge between copies (``store.merge_records``): each one's id carries a random part, so two laptops
+that each add criteria to a copy of the same workshop end with both sets, in the same order
+(``core.criteria.merge_criteria``). Criteria are never deleted, so they need no tombstones.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from workshop_app.core.criteria import with_criterion
 from workshop_app.core.deck import QuestionDeck
 from workshop_app.core.errors import AtelierError
 from workshop_app.store.base import StoreBase
-from workshop_app.store.models import SequenceRow
+from workshop_app.store.models import SequenceRow, new_id
 
 
 class CoBuiltMixin(StoreBase):
@@ -28,12 +30,12 @@ class CoBuiltMixin(StoreBase):
                 raise AtelierError(
                     "Ajoutez d’abord une action à noter\u00a0: la grille n’a pas encore de séquence."
                 )
-            key = ""
+            key, unique = "", new_id().replace("-", "")[:8]  # ids that never meet another copy's
             for row in sorted(rows, key=lambda r: r.position):
                 deck = self._deck_from(row.id, row.deck)
                 if not isinstance(deck, QuestionDeck):
                     raise AtelierError("Ce jeu n’a pas de critères à construire en atelier.")
-                new = with_criterion(deck, label, weight)
+                new = with_criterion(deck, label, weight, unique=unique)
                 key = key or new.cards[-1].id
                 if new.cards[-1].id != key:  # the grid's sequences always share their criteria
                     raise AtelierError("Les séquences de cette grille n’ont pas les mêmes critères.")

@@ -114,6 +114,10 @@ class ConflictsMixin(StoreBase):
                 debrief = dict(record.debrief or {})
                 debrief[key] = chosen if chosen is not None else DEBRIEF_EMPTY.get(key)
                 record.debrief = debrief
+            elif name == "programme_id":  # recorded by name (the same on every copy)
+                from workshop_app.store.territories import programme_for
+
+                record.programme_id = programme_for(session, str(chosen or ""))
             else:
                 setattr(record, name, _column_value(record, name, chosen))
             current = session.get(FieldVersionRow, (row.row_id, row.field))

@@ -63,6 +63,8 @@ class Prepared:
     territory_ids: dict[str, str] = field(default_factory=dict)  # copy's territory id -> local id
     first: TerritoryInfo | None = None
     parents: list[tuple[TerritoryRow, str]] = field(default_factory=list)  # set once the new ones exist
+    completed: list[str] = field(default_factory=list)  # names of the known territories that gained a field
+    programme_versioned: bool = False  # either copy has a version of the programme: settled field by field
 
 
 def prepare(session: Session, snapshot: WorkshopSnapshot) -> Prepared:
@@ -82,17 +84,30 @@ def prepare(session: Session, snapshot: WorkshopSnapshot) -> Prepared:
     return out
 
 
-def link(session: Session, workshop_id: str, prepared: Prepared) -> None:
+def link(session: Session, workshop_id: str, prepared: Prepared) -> list[str]:
+    """Link the workshop to the copy's programme and territory; what it did, in French, for the report
+    (« programme « … » », « territoire « Soissons » », « territoire « Laon » complété »)."""
     row = session.get(WorkshopRow, workshop_id)
     if row is None:
-        return
-    if prepared.programme_id is not None and row.programme_id is None:
+        return []
+    done: list[str] = []
+    if prepared.programme_id is not None and row.programme_id is None and not prepared.programme_versioned:
         row.programme_id = prepared.programme_id
+        done.append(f"programme « {programme_name(session, prepared.programme_id)} »")
     first = prepared.first
     if first is not None and (row.territory or "").strip() == first.name.strip():
         local = prepared.territory_ids.get(first.id)
         if local is not None and row.territory_id != local:
             row.territory_id = local
+            done.append(f"territoire « {first.name.strip()} »")
+    done += [f"territoire « {name} » complété" for name in dict.fromkeys(prepared.completed)]
+    return done
+
+
+def programme_name(session: Session, programme_id: str | None) -> str:
+    """The programme's name ("" for none): what a programme conflict records, the same on every copy."""
+    found = session.get(ProgrammeRow, programme_id) if programme_id else None
+    return found.name if found is not None else ""
 
 
 def _programme(session: Session, info: ProgrammeInfo) -> str | None:
@@ -129,10 +144,16 @@ def _territory(session: Session, info: TerritoryInfo, prepared: Prepared) -> str
         session.add(local)
         return info.id
     # only what is missing here
+    gained = False
     if not local.kind and info.kind:
         local.kind = info.kind[:20]
+        gained = True
     if not local.code and info.code:
         local.code = info.code[:20]
+        gained = True
     if local.parent_id is None and parent is not None and parent != local.id:
         prepared.parents.append((local, parent))
+        gained = True
+    if gained:
+        prepared.completed.append(local.name)
     return local.id

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from workshop_app.core.deck import QuestionDeck
@@ -96,11 +96,9 @@ class ReadingMixin(StoreBase):
 
         with self._write() as session:
             self._touch(session, workshop_id)
-            session.execute(
-                update(WorkshopRow)
-                .where(WorkshopRow.id == workshop_id)
-                .values(programme_id=programme_for(session, name))
-            )
+            row = session.get(WorkshopRow, workshop_id)
+            if row is not None:  # through the row: the change gets its field version (a merge settles it)
+                row.programme_id = programme_for(session, name)
 
     def territory_names(self) -> list[str]:
         from workshop_app.store.territories import territory_names

@@ -21,15 +21,18 @@ from sqlalchemy.orm import Session
 
 from workshop_app.core.deck_loader import DeckLoadError, deck_from_data
 from workshop_app.core.events import Event, as_utc
+from workshop_app.core.merge import FIELD_LABELS, TOMBSTONE_KINDS, FieldVersion, Tombstone
 from workshop_app.core.workshop import SequenceInfo, WorkshopSnapshot
 from workshop_app.store import convert
 from workshop_app.store.models import (
     ActionRow,
     AttachmentRow,
     EventRow,
+    FieldVersionRow,
     GroupRow,
     ParticipantRow,
     SequenceRow,
+    TombstoneRow,
     WorkshopRow,
 )
 
@@ -42,6 +45,8 @@ ROW_TYPES: tuple[Any, ...] = (
     EventRow,
     ActionRow,
     AttachmentRow,
+    TombstoneRow,  # the deletions and field versions travel too: the rescued copy merges like the original
+    FieldVersionRow,
 )
 MISSES_BEFORE_STOP = 2000  # rowids are dense: this many absent in a row past the last one means the end
 
@@ -166,6 +171,16 @@ class Salvage:
             actions=tuple(convert.action_item(a) for a in sorted(mine[ActionRow], key=_position)),
             attachments=tuple(convert.attachment_info(a) for a in attachments),
             debrief=convert.debrief_from(row.debrief),
+            versions=tuple(
+                FieldVersion(v.row_id, v.field, v.stamp, v.base)
+                for v in sorted(mine[FieldVersionRow], key=lambda v: (v.row_id, v.field))
+                if v.field in FIELD_LABELS
+            ),
+            tombstones=tuple(
+                Tombstone(t.row_id, t.kind, t.stamp)
+                for t in sorted(mine[TombstoneRow], key=lambda t: t.row_id)
+                if t.kind in TOMBSTONE_KINDS
+            ),
         )
         seqs = [e.seq for e in events]
         gaps = (max(seqs) - len(seqs)) if seqs else 0

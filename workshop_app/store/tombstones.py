@@ -1,6 +1,6 @@
-"""Deletions that merge (``core.merge``): deleting a table, participant, action or photo leaves a tombstone
-(``tombstones``, revision 0007), and a merge deletes here what another copy deleted and never brings back
-what was deleted here.
+"""Deletions that merge (``core.merge``): deleting a table, participant, action, photo or sequence leaves a
+tombstone (``tombstones``, revision 0007), and a merge deletes here what another copy deleted and never brings
+back what was deleted here.
 
 Like the field versions, one listener does it for every write path: before each flush of a store session,
 each deleted row of those kinds gets its tombstone (stamped with the time and the store's author) and loses
@@ -27,6 +27,7 @@ from workshop_app.store.models import (
     GroupRow,
     MergeConflictRow,
     ParticipantRow,
+    SequenceRow,
     TombstoneRow,
 )
 from workshop_app.store.versions import AUTHOR, MERGING
@@ -36,6 +37,7 @@ KINDS: dict[type[Any], str] = {
     ParticipantRow: "participant",
     ActionRow: "action",
     AttachmentRow: "photo",
+    SequenceRow: "sequence",
 }
 ROWS: dict[str, type[Any]] = {kind: row_type for row_type, kind in KINDS.items()}
 
@@ -85,11 +87,11 @@ def apply_tombstones(
     incoming: Iterable[Tombstone],
     incoming_events: Iterable[Event],
     report: MergeReport,
-) -> dict[str, Tombstone]:
+) -> tuple[dict[str, Tombstone], dict[str, Tombstone]]:
     """Settle the deletions of a merge (before the records are merged): the tombstones that hold on both
-    copies are stored here and their records deleted here (counted in ``report.deleted``); a table's
-    tombstone made void by answers (here or in the copy) is dropped. Returns the tombstones that hold: the
-    records the merge must not bring back."""
+    copies are stored here and their records deleted here (counted in ``report.deleted``); a table's or a
+    sequence's tombstone made void by answers (here or in the copy) is dropped. Returns the tombstones that
+    hold (the records the merge must not bring back) and the void ones (the records that come back)."""
     local = load_tombstones(session, workshop_id)
     answered = {e.group_id for e in incoming_events if e.group_id}
     answered |= set(
@@ -99,7 +101,17 @@ def apply_tombstones(
             .distinct()
         )
     )
-    holding = void_tombstones(union_tombstones(local, incoming), {str(g) for g in answered})
+    played = {e.sequence_id for e in incoming_events if e.sequence_id}
+    played |= set(
+        session.scalars(
+            select(EventRow.sequence_id)
+            .where(EventRow.workshop_id == workshop_id, EventRow.sequence_id.is_not(None))
+            .distinct()
+        )
+    )
+    every = union_tombstones(local, incoming)
+    holding = void_tombstones(every, {str(g) for g in answered}, {str(s) for s in played})
+    revived = {row_id: t for row_id, t in every.items() if row_id not in holding}
     known = {t.row_id: t for t in local}
     for row_id in known:
         if row_id not in holding:  # void: the table comes back from the copy that still has it
@@ -109,7 +121,7 @@ def apply_tombstones(
         if mine is None:
             if session.get(TombstoneRow, row_id) is not None:
                 raise AtelierError(
-                    f"L'archive réutilise l'identifiant « {row_id} » d'un élément d'un autre atelier : "
+                    f"L’archive réutilise l’identifiant « {row_id} » d’un élément d’un autre atelier : "
                     "import annulé."
                 )
             session.add(TombstoneRow(row_id=row_id, workshop_id=workshop_id, kind=t.kind, stamp=t.stamp))
@@ -124,4 +136,4 @@ def apply_tombstones(
             report.deleted[t.kind] += 1
     forget_versions(session, list(holding))
     session.flush()
-    return holding
+    return holding, revived

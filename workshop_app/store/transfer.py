@@ -77,10 +77,15 @@ class TransferMixin(StoreBase):
                 records.versions = {(v.row_id, v.field): v for v in load_versions(session, wid)}
                 records.fields(row, values, "workshop")
                 records.debrief(row)
-            entities.link(session, wid, around)
-            holding = apply_tombstones(session, wid, snapshot.tombstones, events, report)
+                records.programme(row, around)
+            report.linked += entities.link(session, wid, around)
+            holding, revived = apply_tombstones(session, wid, snapshot.tombstones, events, report)
             records.bury(set(holding))
+            records.revived = {k: t for k, t in revived.items() if t.kind == "table"}
             records.merge_all(attachment_data)
+            with self._lock:
+                for sid in records.redecked:
+                    self._decks.pop(sid, None)  # its criteria changed: read it again
             self._merge_events(session, wid, events, report)
             put_versions(session, wid, records.versions.values())
             session.flush()
@@ -88,6 +93,10 @@ class TransferMixin(StoreBase):
             if report.anything and not report.created:
                 self._touch(session, wid)
         self._last_at.pop(wid, None)
+        with self._lock:
+            for row_id, t in holding.items():
+                if t.kind == "sequence":
+                    self._decks.pop(row_id, None)  # deleted by the merge
         return report
 
     def _merge_events(self, session: Session, wid: str, events: Sequence[Event], report: MergeReport) -> None:
@@ -103,14 +112,14 @@ class TransferMixin(StoreBase):
             if mine is not None:
                 if _content(mine) != _content(event):
                     raise AtelierError(
-                        f"L'événement n° {index + 1} de l'archive porte l'identifiant d'un événement de cet "
+                        f"L’événement n° {index + 1} de l’archive porte l’identifiant d’un événement de cet "
                         "atelier avec un autre contenu : import annulé."
                     )
                 continue
             problem = event_problem(event, decks, group_ids)
             if problem is not None:
                 reason = problem[1].rstrip(".")
-                raise AtelierError(f"Événement n° {index + 1} de l'archive refusé : {reason}. Import annulé.")
+                raise AtelierError(f"Événement n° {index + 1} de l’archive refusé : {reason}. Import annulé.")
             incoming.append(event)
         if not incoming:
             return
@@ -120,18 +129,18 @@ class TransferMixin(StoreBase):
                 target = union.get(event.target or "")
                 if event.author == self.author and event.target in local:  # "we" never made it
                     raise AtelierError(
-                        "L'archive attribue à cet ordinateur une annulation qu'il n'a jamais faite : "
+                        "L’archive attribue à cet ordinateur une annulation qu’il n’a jamais faite : "
                         "import annulé."
                     )
                 if target is not None and not may_compensate(event.author, target.author):
                     raise AtelierError(
-                        "L'archive contient une annulation d'une saisie faite sur un autre appareil : "
+                        "L’archive contient une annulation d’une saisie faite sur un autre appareil : "
                         "import annulé."
                     )
         taken = set(session.scalars(select(EventRow.id).where(EventRow.id.in_([e.key for e in incoming]))))
         if taken:
             raise AtelierError(
-                "L'archive réutilise l'identifiant d'un événement d'un autre atelier : import annulé."
+                "L’archive réutilise l’identifiant d’un événement d’un autre atelier : import annulé."
             )
         incoming.sort(key=order_key)
         first = max((e.seq for e in local.values()), default=0) + 1
@@ -171,7 +180,7 @@ def _check_attachments(snapshot: WorkshopSnapshot, attachment_data: Mapping[str,
     for att in snapshot.attachments:
         data = attachment_data.get(att.id)
         if data is None:
-            raise AtelierError(f"La pièce jointe « {att.filename} » manque dans l'archive : import annulé.")
+            raise AtelierError(f"La pièce jointe « {att.filename} » manque dans l’archive : import annulé.")
         check_attachment_size(att.filename, len(data))
         if hashlib.sha256(data).hexdigest() != att.sha256:
             raise AtelierError(

@@ -42,7 +42,7 @@ DEBRIEF_EMPTY: dict[str, Any] = {
 }
 
 VERSIONED: dict[type[Any], tuple[str, ...]] = {
-    WorkshopRow: tuple(sorted(convert.WORKSHOP_FIELDS)),
+    WorkshopRow: (*sorted(convert.WORKSHOP_FIELDS), "programme_id"),  # the programme: merged by its name
     GroupRow: ("name", "colour", "position"),
     ParticipantRow: ("name", "role", "service", "organisation", "group_id", "kind"),
     SequenceRow: ("title", "planned_minutes", "position"),
