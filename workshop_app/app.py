@@ -49,7 +49,11 @@ def create_main_window(app: QApplication, store_opener: StoreOpener | None = Non
     return window
 
 
-def _after_first_paint(window: MainWindow, on_shown: Callable[[MainWindow], None] | None) -> None:
+def _after_first_paint(
+    window: MainWindow,
+    on_shown: Callable[[MainWindow], None] | None,
+    then: Callable[[], None] | None = None,
+) -> None:
     """The start screen is interactive once its workshop list has painted: the cached list at once when the
     database has not changed since the last run (the store then opens just after), else the store's."""
     from workshop_app.ui.startup import preload_charts, quit_when, since, when_painted
@@ -71,6 +75,8 @@ def _after_first_paint(window: MainWindow, on_shown: Callable[[MainWindow], None
         if quit_at == "ready":
             window.close()
             return
+        if then is not None:
+            then()
         if window.service is None and window.open_store():
             when_painted(window.start.workshop_view.viewport(), store_ready)
 
@@ -86,6 +92,19 @@ def _after_first_paint(window: MainWindow, on_shown: Callable[[MainWindow], None
         when_painted(window.start.workshop_view.viewport(), both)
     elif quit_at:
         window.close()
+    elif then is not None:  # the store failed (« Réessayer »): a second copy still brings this one forward
+        then()
+
+
+def _once(action: Callable[[], None]) -> Callable[[], None]:
+    done: list[bool] = []
+
+    def call() -> None:
+        if not done:
+            done.append(True)
+            action()
+
+    return call
 
 
 def run_app(
@@ -106,7 +125,9 @@ def run_app(
     from workshop_app import __version__
     from workshop_app.ui.crash import install_excepthook, setup_logging
     from workshop_app.ui.memory import keep_no_import_sources
+    from workshop_app.ui.startup_imports import quick_feature_check
 
+    quick_feature_check()  # PySide6's per-import source check, without inspect (~20 ms of a start)
     keep_no_import_sources()  # before SQLAlchemy, numpy, pyqtgraph, reportlab are imported
     setup_logging()
     log.info("starting Atelier Résilience %s", __version__)
@@ -125,10 +146,12 @@ def run_app(
         sys.excepthook = reporter.previous or sys.__excepthook__
         return 0
     window = create_main_window(app, store_opener)
-    if guard is not None:
-        guard.listen(bring_forward(window))
     window.show()
-    QTimer.singleShot(0, lambda: _after_first_paint(window, on_shown))
+    listen = None
+    if guard is not None:  # a second copy is woken once the list is up or the store open, whichever is first
+        listen = _once(lambda: guard.listen(bring_forward(window)))  # QtNetwork: ~5 ms not before the list
+        window.sig_store_ready.connect(listen)
+    QTimer.singleShot(0, lambda: _after_first_paint(window, on_shown, listen))
     try:
         return int(app.exec())
     finally:

@@ -135,3 +135,28 @@ def test_every_string_has_an_english_translation() -> None:
         if message.find("translation") is None or message.find("translation").get("type") == "unfinished"  # type: ignore[union-attr]
     ]
     assert unfinished == []
+
+
+def test_an_unchanged_setting_is_not_written_again_a_changed_one_is(atelier_home: Path) -> None:
+    from workshop_app.ui.settings import OPEN_WORKSHOP, RECENT_WORKSHOPS
+
+    settings = AppSettings()
+    settings.set(OPEN_WORKSHOP, "")
+    settings.set(RECENT_WORKSHOPS, ["a", "b"])
+    settings.set(WINDOW_GEOMETRY, b"\x01\x02geometry")
+    path = Path(settings._store.fileName())
+    before = path.stat().st_mtime_ns, path.read_bytes()
+    writes: list[str] = []
+    settings._store.sync = lambda: writes.append("sync")  # type: ignore[method-assign]
+    settings.set(OPEN_WORKSHOP, "")  # what every quit does
+    settings.set(RECENT_WORKSHOPS, ["a", "b"])
+    settings.set(WINDOW_GEOMETRY, b"\x01\x02geometry")
+    assert writes == [] and (path.stat().st_mtime_ns, path.read_bytes()) == before
+    settings.set(OPEN_WORKSHOP, "w-1")
+    settings.set(WINDOW_GEOMETRY, b"\x01\x03geometry")
+    assert writes == ["sync", "sync"]
+    del settings._store.sync  # the real sync again
+    settings._store.sync()
+    fresh = AppSettings()
+    assert fresh.get(OPEN_WORKSHOP) == "w-1" and fresh.get(WINDOW_GEOMETRY) == b"\x01\x03geometry"
+    assert fresh.get(RECENT_WORKSHOPS) == ["a", "b"]

@@ -89,6 +89,8 @@ def test_b_blacks_out_the_whole_window_in_room_mode(qtbot: QtBot, window: MainWi
     QTest.keyClick(window, Qt.Key.Key_B)
     cover = window.room_mode.cover
     assert cover.isVisible() and cover.geometry() == window.rect() and blank.isChecked()
+    window.resize(window.width() - 40, window.height() - 30)  # the cover follows the window while shown
+    qtbot.waitUntil(lambda: cover.geometry() == window.rect())
     image = window.grab().toImage()
     assert image.pixelColor(window.width() // 2, 10).name() == "#000000"  # menus too
     assert image.pixelColor(window.width() // 2, window.height() // 2).name() == "#000000"

@@ -74,3 +74,39 @@ def test_a_second_copy_is_refused_and_wakes_the_first(
     assert single_instance.InstanceGuard(atelier_home).acquire() is False  # held by us now
     guard.release()
     assert single_instance.InstanceGuard(atelier_home).acquire() is True
+
+
+def test_after_a_start_from_the_cached_list_a_second_copy_still_wakes_the_first(
+    qtbot: QtBot, atelier_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The first copy listens only once its list is interactive (QtNetwork is not on the path to the first
+    paint): from the cached list, that is before its store opens."""
+    workshop_id = prepared_workshop()
+    warm = dict(app_env(atelier_home), ATELIER_QUIT_WHEN_READY="store")
+    done = subprocess.run(
+        [sys.executable, "-m", "workshop_app"], cwd=ROOT, env=warm, capture_output=True, text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    assert (atelier_home / "cache" / "start-list.json").is_file()  # the next start paints the cached list
+    first = subprocess.Popen(
+        [sys.executable, "-c", FIRST_COPY, workshop_id],
+        cwd=ROOT,
+        env=app_env(atelier_home),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    shown: list[tuple[str, str]] = []
+    monkeypatch.setattr(
+        "PySide6.QtWidgets.QMessageBox.information", lambda _parent, title, text: shown.append((title, text))
+    )
+    try:
+        assert first.stdout is not None
+        line = first.stdout.readline()
+        assert line.startswith("READY"), (line, first.stderr.read() if first.stderr else "")
+        assert single_instance.claim_data_folder() == (False, None)
+        assert "mise au premier plan" in shown[0][1]  # reached: the first copy was listening
+    finally:
+        os.kill(first.pid, signal.SIGKILL)
+        first.wait(timeout=30)

@@ -161,8 +161,7 @@ def known_list(db: Path) -> StoredList | None:
 
 
 def _all_fresh(rows: Sequence[Sequence[Any]]) -> bool:
-    from workshop_app.core.events import as_utc
-    from workshop_app.store.summary_stamp import stamp_of
+    from workshop_app.store.summary_stamp import as_utc, stamp_of
 
     for row in rows:
         updated, stamp = row[5], row[7]
@@ -175,7 +174,7 @@ def _all_fresh(rows: Sequence[Sequence[Any]]) -> bool:
 def _summaries(
     rows: Sequence[Sequence[Any]], facts: dict[str, Sequence[Any]] | None
 ) -> list[WorkshopSummary] | None:
-    from workshop_app.core.events import as_utc
+    from workshop_app.store.summary_stamp import as_utc
 
     summaries = []
     for wid, title, territory, day, status, updated, programme, stamp, *stored in rows:

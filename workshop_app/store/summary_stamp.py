@@ -3,12 +3,16 @@
 
 from __future__ import annotations
 
-from datetime import datetime
-
-from workshop_app.core.events import as_utc
+from datetime import UTC, datetime
 
 FORMAT = "1"  # bump when the summary's content changes meaning: every stored one is then recomputed
 
 
 def stamp_of(updated_at: datetime | None) -> str:
     return f"{FORMAT}|{as_utc(updated_at).isoformat() if updated_at is not None else ''}"
+
+
+def as_utc(moment: datetime) -> datetime:
+    """As ``core.events.as_utc`` (naive from SQLite, aware from PostgreSQL: both UTC), without importing the
+    event model (uuid, json: ~5 ms) before the start list is painted."""
+    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)

@@ -8,7 +8,7 @@
 from __future__ import annotations
 
 import logging
-import logging.handlers
+import os
 import sys
 import traceback
 from collections.abc import Callable
@@ -32,9 +32,7 @@ def setup_logging(level: int = logging.INFO) -> Path | None:
     folder = logs_dir()
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        handler: logging.Handler = logging.handlers.RotatingFileHandler(
-            folder / LOG_FILE, maxBytes=1_000_000, backupCount=3, encoding="utf-8"
-        )
+        handler: logging.Handler = RotatingLog(folder / LOG_FILE)
     except OSError:
         return None
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
@@ -42,6 +40,42 @@ def setup_logging(level: int = logging.INFO) -> Path | None:
     root.addHandler(handler)
     root.setLevel(level)
     return folder / LOG_FILE
+
+
+class RotatingLog(logging.FileHandler):
+    """``atelier.log``, kept under ``max_bytes`` with ``backups`` older files (``atelier.log.1`` …), written
+    record by record from the first one (a crash during the start is in it). The standard library's
+    ``RotatingFileHandler`` does the same but ``logging.handlers`` costs ~8 ms of imports (socket, pickle)
+    before the first paint."""
+
+    def __init__(self, path: Path, max_bytes: int = 1_000_000, backups: int = 3) -> None:
+        super().__init__(path, encoding="utf-8")
+        self.max_bytes = max_bytes
+        self.backups = backups
+
+    def emit(self, record: logging.LogRecord) -> None:
+        try:
+            if self.stream is not None and self.stream.tell() >= self.max_bytes:
+                self.rotate()
+        except OSError:
+            self.handleError(record)
+        super().emit(record)
+
+    def rotate(self) -> None:
+        """``atelier.log`` becomes ``atelier.log.1``, ``.1`` becomes ``.2`` …; the oldest is dropped."""
+        if self.stream is not None:
+            self.stream.close()
+            self.stream = None
+        base = self.baseFilename
+        for index in range(self.backups - 1, 0, -1):
+            older = f"{base}.{index}"
+            if os.path.exists(older):
+                os.replace(older, f"{base}.{index + 1}")
+        if self.backups > 0:
+            os.replace(base, f"{base}.1")
+        else:
+            os.remove(base)
+        self.stream = self._open()
 
 
 def unexpected_error_text() -> str:

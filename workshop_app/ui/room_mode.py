@@ -43,7 +43,7 @@ class BlankCover(QWidget):
         self.setStyleSheet("QWidget#roomBlank { background: #000000; }")
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.hide()
-        window.installEventFilter(self)
+        self._window = window  # followed (an event filter) only while shown: none on every start-up event
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.parent() and event.type() == QEvent.Type.Resize and self.isVisible():
@@ -52,11 +52,13 @@ class BlankCover(QWidget):
 
     def set_shown(self, shown: bool) -> None:
         if shown:
+            self._window.installEventFilter(self)
             self._cover()
             self.show()
             self.raise_()
             self.setFocus(Qt.FocusReason.OtherFocusReason)  # no key reaches a row behind the black
         else:
+            self._window.removeEventFilter(self)
             self.hide()
 
     def _cover(self) -> None:

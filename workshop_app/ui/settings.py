@@ -89,6 +89,8 @@ class AppSettings:
             return option.default  # a hand-edited or damaged ini must not stop the app
 
     def set(self, option: Option[T], value: T) -> None:
+        if self._store.contains(option.key) and self._store.value(option.key) == value:
+            return  # unchanged (the geometry and « no open workshop » at each quit): no write, ~10 ms each
         self._store.setValue(option.key, value)
         self._store.sync()
 

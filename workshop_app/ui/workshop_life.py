@@ -10,10 +10,9 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject
 
 from workshop_app.core.errors import AtelierError
-from workshop_app.core.events import Event, EventKind
-from workshop_app.services.workshop_life import EXPORTED, status_after, stop_running_timers
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the event model (uuid, json: ~5 ms) is imported once a workshop is played, not at start
+    from workshop_app.core.events import Event, EventKind
     from workshop_app.ui.session import WorkshopSession
 
 
@@ -23,9 +22,13 @@ class WorkshopLife(QObject):
 
     def on_exported(self, session: WorkshopSession | None, path: str) -> None:
         if session is not None and path.lower().endswith(".pdf"):
+            from workshop_app.services.workshop_life import EXPORTED
+
             self._advance(session, EXPORTED)
 
     def _advance(self, session: WorkshopSession, what: EventKind | str) -> None:
+        from workshop_app.services.workshop_life import status_after
+
         info = session.snapshot.info
         new = status_after(info.status, what)
         if new is None:
@@ -42,4 +45,6 @@ class WorkshopLife(QObject):
         """Record a stop for every running timer of the workshop (quitting, closing, writing its archive)."""
         if session is None:
             return 0
+        from workshop_app.services.workshop_life import stop_running_timers
+
         return stop_running_timers(session.record, session.events)

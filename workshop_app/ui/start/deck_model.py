@@ -21,9 +21,15 @@ class DeckListModel(QAbstractTableModel):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._rows: list[DeckEntry] = []
+        self._headers: list[str] = []
 
     def headers(self) -> list[str]:
-        return [self.tr("Jeu"), self.tr("Mécanique"), self.tr("Cartes"), self.tr("Origine"), self.tr("État")]
+        """Translated once: the view asks for them hundreds of times while the start screen is laid out."""
+        if not self._headers:
+            self._headers = [
+                self.tr("Jeu"), self.tr("Mécanique"), self.tr("Cartes"), self.tr("Origine"), self.tr("État")
+            ]
+        return self._headers
 
     def set_rows(self, rows: Sequence[DeckEntry]) -> None:
         self.beginResetModel()

@@ -23,16 +23,20 @@ class WorkshopListModel(QAbstractTableModel):
         self._rows: list[WorkshopSummary] = []  # the rows shown: those the search matches
         self._all: list[WorkshopSummary] = []
         self._search = ""
+        self._headers: list[str] = []
 
     def headers(self) -> list[str]:
-        return [
-            self.tr("Date"),
-            self.tr("Atelier"),
-            self.tr("Territoire"),
-            self.tr("Jeux"),
-            self.tr("Avancement"),
-            self.tr("État"),
-        ]
+        """Translated once: the view asks for them hundreds of times while the start screen is laid out."""
+        if not self._headers:
+            self._headers = [
+                self.tr("Date"),
+                self.tr("Atelier"),
+                self.tr("Territoire"),
+                self.tr("Jeux"),
+                self.tr("Avancement"),
+                self.tr("État"),
+            ]
+        return self._headers
 
     def status_label(self, status: str) -> str:
         labels = {
