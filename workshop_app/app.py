@@ -124,11 +124,12 @@ def run_app(
 
     from workshop_app import __version__
     from workshop_app.ui.crash import install_excepthook, setup_logging
-    from workshop_app.ui.memory import keep_no_import_sources
+    from workshop_app.ui.memory import keep_no_import_sources, limit_malloc_arenas
     from workshop_app.ui.startup_imports import quick_feature_check
 
     quick_feature_check()  # PySide6's per-import source check, without inspect (~20 ms of a start)
     keep_no_import_sources()  # before SQLAlchemy, numpy, pyqtgraph, reportlab are imported
+    limit_malloc_arenas()  # before Qt and the export start threads
     setup_logging()
     log.info("starting Atelier Résilience %s", __version__)
     from workshop_app.paths import start_up

@@ -1,8 +1,14 @@
 """A vote as the facilitator makes it: click on a table's answer → event committed → compass repainted on
-screen, with the app's own timers. ``python tests/benchmarks/bench_record.py`` (pytest skips it;
-``ATELIER_BENCH_QUICK=1``: 4 cards instead of 33).
+screen, with the app's own timers. ``python tests/benchmarks/bench_record.py`` (pytest skips it).
 
-The real app: the main window, a workshop of 12 tables × the 33 « Et si… » cards on an SQLite file
+Two set-ups, both 12 tables × the 33 « Et si… » cards:
+* the whole run (default): an empty workshop voted through, 396 clicked votes;
+* ``ATELIER_BENCH_QUICK=1`` (what CI prints) or ``--full-day``: the full day (``atelier demo --full-day``,
+  12 × 33 already answered, with arguments, notes and a strategy round: the day's end, where the compass
+  and the log are largest); a sample of cards (every ``SAMPLE_STEP``-th, 72 clicks) is played again, each
+  click changing that table's answer. ``--full-day --all``: every card of it (396 clicks).
+
+The real app: the main window, the workshop on an SQLite file
 (synchronous=FULL, WAL) in a private data folder, opened on the play page. Each vote is a mouse click
 (QTest) on the table row's answer button; then the event loop runs freely (whatever timers the app arms
 run as they would) until the radar's viewport has painted. The time is from just before the click to the
@@ -30,6 +36,7 @@ from harness import QUICK, ROOT, load, median, p95
 GROUPS = 12
 WAIT_LIMIT_S = 2.0
 GAP_S = 0.15  # between two clicks the event loop runs freely: a facilitator's fastest pace
+SAMPLE_STEP = 6  # the full day's quick sample: cards 1, 7, 13, 19, 25, 31 (12 tables each)
 
 
 def _floor(folder: Path) -> Callable[[], float]:
@@ -63,7 +70,7 @@ def _paint_counter() -> Any:
     return PaintCounter()
 
 
-def main() -> int:
+def main(full_day: bool, every_card: bool) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
     folder = Path(tempfile.mkdtemp(prefix="atelier-bench-vote-"))
@@ -78,6 +85,7 @@ def main() -> int:
     from workshop_app.core.deck import QuestionDeck
     from workshop_app.core.deck_loader import load_deck
     from workshop_app.store import open_store
+    from workshop_app.store.demo_fullday import create_full_day_workshop
     from workshop_app.ui.play.page import PlayPage
     from workshop_app.ui.workshop_pages import PAGE_PLAY
 
@@ -85,17 +93,24 @@ def main() -> int:
     deck = load_deck(ROOT / "scenarios" / "et-si-33.yaml")
     assert isinstance(deck, QuestionDeck)
     with open_store() as setup:
-        info = setup.create_workshop("Banc d'essai")
-        for i in range(GROUPS):
-            setup.add_group(info.id, f"Table {i + 1}")
-        setup.add_sequence(info.id, deck)
+        if full_day:
+            workshop_id = create_full_day_workshop(setup)
+        else:
+            workshop_id = setup.create_workshop("Banc d'essai").id
+            for i in range(GROUPS):
+                setup.add_group(workshop_id, f"Table {i + 1}")
+            setup.add_sequence(workshop_id, deck)
     window = create_main_window(app)
     window.resize(1366, 768)
     window.show()
-    assert window.open_store() and window.open_workshop(info.id, PAGE_PLAY)
+    assert window.open_store() and window.open_workshop(workshop_id, PAGE_PLAY)
     page = window.findChild(PlayPage)
     session = window.session
     assert page is not None and session is not None and window.service is not None
+    questions = next(q for q in session.sequences if isinstance(q.deck, QuestionDeck))
+    session.select_sequence(questions.id)
+    played = questions.deck
+    assert isinstance(played, QuestionDeck) and len(played.cards) == 33 and len(session.groups) == GROUPS
     store: Any = window.service
     commit: list[float] = []
     original: Callable[..., Any] = store.record_choice
@@ -123,8 +138,8 @@ def main() -> int:
     viewport = page.compass.radar.viewport()
     viewport.installEventFilter(counter)
     floor = _floor(folder)
-    options = [o.id for o in deck.scale]
-    cards = deck.cards[:4] if QUICK else deck.cards
+    options = [o.id for o in played.scale]
+    cards = played.cards[::SAMPLE_STEP] if full_day and not every_card else played.cards
     votes: list[float] = []
     floors: list[float] = []
     clicked: list[float] = []
@@ -137,7 +152,11 @@ def main() -> int:
         for g, group in enumerate(session.groups):
             row = page.groups.row_for(group.id)
             assert row is not None
-            button = row.button(options[(c + g) % len(options)])
+            chosen = row.chosen()
+            wanted = options[(c + g) % len(options)]
+            if wanted == chosen:  # already this table's answer: a click on it records nothing
+                wanted = options[(c + g + 1) % len(options)]
+            button = row.button(wanted)
             gap_end = time.perf_counter() + GAP_S
             while time.perf_counter() < gap_end:
                 app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 10)
@@ -160,10 +179,12 @@ def main() -> int:
         ms = [v * 1000 for v in values]
         return f"  {name:<44} median {median(ms):6.2f} ms   p95 {p95(ms):6.2f} ms   max {max(ms):6.2f} ms"
 
-    print(f"vote → committed → compass repainted; {load()}")
+    state = "the full day, already answered, played again" if full_day else "an empty workshop voted through"
+    print(f"vote → committed → compass repainted; {state}; {load()}")
     print(
         f"  {len(votes)} clicked votes timed ({unchanged} left the compass unchanged on screen), "
-        f"{GROUPS} tables × {len(cards)} cards, {len(session.events)} events in the log; app timers included"
+        f"{GROUPS} tables × 33 cards ({len(cards)} cards clicked), {len(session.events)} events in the log; "
+        "app timers included"
     )
     print(line("click → compass painted (the real path)", votes))
     print(line("  of which record_choice (SQLite commit)", commit))
@@ -184,4 +205,5 @@ def main() -> int:
 
 
 if __name__ == "__main__":
-    raise SystemExit(main())
+    flags = sys.argv[1:]
+    raise SystemExit(main(full_day=QUICK or "--full-day" in flags, every_card="--all" in flags))

@@ -18,6 +18,7 @@ from workshop_app.core.errors import AtelierError
 from workshop_app.ui.crash import unexpected_error_text
 from workshop_app.ui.export_dialog import ExportChoice
 from workshop_app.ui.export_done import ExportDoneBox, Opener, open_with_system
+from workshop_app.ui.memory import give_back_freed
 from workshop_app.ui.tasks import Report, TaskCancelled, TaskHandle, run_task
 
 if TYPE_CHECKING:
@@ -149,6 +150,7 @@ class ExportFlow(QObject):
 
     def _finish(self, target: Path) -> None:
         self._close_progress()
+        give_back_freed()  # the story and the layout are freed: return their pages to the system
         log.info("exported %s", target)
         self.sig_exported.emit(str(target))
         box = ExportDoneBox(target, self.opener, self._parent)  # offers to open it (or its folder)
