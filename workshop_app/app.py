@@ -56,6 +56,7 @@ def _after_first_paint(
 ) -> None:
     """The start screen is interactive once its workshop list has painted: the cached list at once when the
     database has not changed since the last run (the store then opens just after), else the store's."""
+    from workshop_app.ui.memory import limit_malloc_arenas
     from workshop_app.ui.startup import preload_charts, quit_when, since, when_painted
 
     started = time.perf_counter()
@@ -77,6 +78,7 @@ def _after_first_paint(
             return
         if then is not None:
             then()
+        limit_malloc_arenas()  # before the store, the workshop and an export's worker thread take memory
         if window.service is None and window.open_store():
             when_painted(window.start.workshop_view.viewport(), store_ready)
 
@@ -88,6 +90,7 @@ def _after_first_paint(
         interactive()
         store_ready()
 
+    limit_malloc_arenas()
     if window.open_store():
         when_painted(window.start.workshop_view.viewport(), both)
     elif quit_at:
@@ -124,12 +127,11 @@ def run_app(
 
     from workshop_app import __version__
     from workshop_app.ui.crash import install_excepthook, setup_logging
-    from workshop_app.ui.memory import keep_no_import_sources, limit_malloc_arenas
+    from workshop_app.ui.memory import keep_no_import_sources
     from workshop_app.ui.startup_imports import quick_feature_check
 
     quick_feature_check()  # PySide6's per-import source check, without inspect (~20 ms of a start)
     keep_no_import_sources()  # before SQLAlchemy, numpy, pyqtgraph, reportlab are imported
-    limit_malloc_arenas()  # before Qt and the export start threads
     setup_logging()
     log.info("starting Atelier Résilience %s", __version__)
     from workshop_app.paths import start_up

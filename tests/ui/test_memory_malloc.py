@@ -30,7 +30,7 @@ def test_a_libc_without_the_glibc_functions_is_left_alone(monkeypatch: pytest.Mo
     class Musl:  # musl's libc: no gnu_get_libc_version, no mallopt
         pass
 
-    monkeypatch.setattr(memory.ctypes, "CDLL", lambda _name: Musl())
+    monkeypatch.setattr(ctypes, "CDLL", lambda _name: Musl())
     assert memory._glibc() is None
     assert memory.limit_malloc_arenas() is False
     assert memory.give_back_freed() is False
@@ -40,6 +40,6 @@ def test_no_libc_at_all_is_left_alone(monkeypatch: pytest.MonkeyPatch) -> None:
     def missing(_name: object) -> ctypes.CDLL:
         raise OSError("no libc")
 
-    monkeypatch.setattr(memory.ctypes, "CDLL", missing)
+    monkeypatch.setattr(ctypes, "CDLL", missing)
     assert memory.limit_malloc_arenas() is False
     assert memory.give_back_freed() is False
