@@ -2496,6 +2496,14 @@ Resume the workshop “%1” where it was?</translation>
 <context>
     <name>SetupPage</name>
     <message>
+        <source>Tables et participants</source>
+        <translation>Tables and participants</translation>
+    </message>
+    <message>
+        <source>Programme de la journée</source>
+        <translation>The day&apos;s programme</translation>
+    </message>
+    <message>
         <source>Préparation de l&apos;atelier</source>
         <extracomment>« Jouer » was pressed: the main window shows the play page</extracomment>
         <translation>Workshop set-up</translation>
