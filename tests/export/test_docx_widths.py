@@ -1,5 +1,6 @@
 """The DOCX programme table: times and durations (« 10 h 06 », « 25 min ») on one line. The widths are
-read back from the Word file with python-docx and measured against the cell font; the arithmetic is checked alone."""
+read back from the Word file with python-docx and measured against the cell
+font; the arithmetic is checked alone."""
 
 from __future__ import annotations
 
