@@ -1953,6 +1953,18 @@ The app stays open but cannot save anything. Fix the problem, then click “Retr
 <context>
     <name>OutlineModel</name>
     <message>
+        <source>en cours</source>
+        <translation>in progress</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <source>Hors jeu : commencez-la et terminez-la avec la barre « Hors jeu » sous la carte</source>
+        <translation>Outside the game: start and end it with the “Outside the game” bar under the card</translation>
+    </message>
+    <message>
         <source>Déroulé</source>
         <translation>Outline</translation>
     </message>
