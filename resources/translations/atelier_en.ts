@@ -1962,7 +1962,7 @@ The app stays open but cannot save anything. Fix the problem, then click “Retr
     </message>
     <message>
         <source>Hors jeu : commencez-la et terminez-la avec la barre « Hors jeu » sous la carte</source>
-        <translation>Outside the game: start and end it with the “Outside the game” bar under the card</translation>
+        <translation>Outside the games: start and end it with the “Outside the games” bar under the card</translation>
     </message>
     <message>
         <source>Déroulé</source>
