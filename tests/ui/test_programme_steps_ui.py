@@ -121,3 +121,32 @@ def test_steps_stand_in_their_place_in_the_play_outline(qtbot: QtBot, window: Ma
         QTest.qWait(50)
         window.grab().save(str(Path(SHOTS) / "steps-outline-1366.png"))
     assert close_message_boxes() == []
+
+
+def test_two_steps_of_one_slot_swap_then_move_on(qtbot: QtBot, window: MainWindow) -> None:
+    workshop_id = _open(window)
+    service = window.service
+    assert service is not None
+    service.plan_step(workshop_id, "accueil", "Café", 20, slot=0)
+    service.plan_step(workshop_id, "pause", "Tour de table", 10, slot=0)
+    window.session.reload()  # type: ignore[union-attr]
+    panel = window.pages.setup.steps  # type: ignore[union-attr]
+
+    def order() -> list[tuple[str, int]]:
+        return [(s.label, s.slot) for s in service.programme_steps(workshop_id)]
+
+    assert order() == [("Café", 0), ("Tour de table", 0)]
+    panel.view.setCurrentRow(1)
+    panel.up_button.click()  # before the welcome, still before the sequence
+    assert order() == [("Tour de table", 0), ("Café", 0)]
+    assert panel.view.item(0).text().startswith("Pause — Tour de table")
+    panel.view.setCurrentRow(1)
+    panel.up_button.click()  # the welcome back first
+    assert order() == [("Café", 0), ("Tour de table", 0)]
+    panel.view.setCurrentRow(0)
+    panel.down_button.click()  # swapped down
+    assert order() == [("Tour de table", 0), ("Café", 0)]
+    panel.view.setCurrentRow(1)
+    panel.down_button.click()  # last of its slot: past the sequence
+    assert order() == [("Tour de table", 0), ("Café", 1)]
+    assert close_message_boxes() == []

@@ -38,7 +38,7 @@ class ProgrammeStep:
     label: str  # what the programme says (« Accueil café », « Pause déjeuner »…)
     planned_minutes: int | None
     slot: int
-    order: int  # first planned: keeps steps of one slot in the order they were added
+    order: float  # first planned, unless moved (payload « order »): the steps' order within one slot
     started_at: datetime | None = None  # UTC
     ended_at: datetime | None = None
 
@@ -66,13 +66,17 @@ def check_step(kind: str, label: str, minutes: int | None, slot: int) -> str | N
     return None
 
 
-def planned_payload(step_id: str, kind: str, label: str, minutes: int | None, slot: int) -> dict[str, object]:
+def planned_payload(
+    step_id: str, kind: str, label: str, minutes: int | None, slot: int, order: float | None = None
+) -> dict[str, object]:
     problem = check_step(kind, label, minutes, slot)
     if problem is not None:
         raise AtelierError(problem)
     payload: dict[str, object] = {"step": step_id, "step_kind": kind, "label": label.strip(), "slot": slot}
     if minutes is not None:
         payload["minutes"] = minutes
+    if order is not None:  # moved within its slot, before or after another step
+        payload["order"] = order
     return payload
 
 
@@ -93,7 +97,11 @@ def programme_steps(events: Iterable[Event]) -> list[ProgrammeStep]:
                 steps[step_id] = ProgrammeStep(step_id, *fields)
             else:
                 kind, label, minutes, slot, _order = fields
-                steps[step_id] = replace(previous, kind=kind, label=label, planned_minutes=minutes, slot=slot)
+                moved = event.payload.get("order")
+                order = float(moved) if isinstance(moved, (int, float)) else previous.order
+                steps[step_id] = replace(
+                    previous, kind=kind, label=label, planned_minutes=minutes, slot=slot, order=order
+                )
             removed.discard(step_id)
         elif event.kind is EventKind.STEP_REMOVED:
             removed.add(step_id)
@@ -108,7 +116,7 @@ def programme_steps(events: Iterable[Event]) -> list[ProgrammeStep]:
     return sorted(kept, key=lambda s: (s.slot, s.order))
 
 
-def _planned(event: Event, order: int) -> tuple[str, str, int | None, int, int] | None:
+def _planned(event: Event, order: float) -> tuple[str, str, int | None, int, float] | None:
     payload = event.payload
     kind, label = str(payload.get("step_kind", "")), str(payload.get("label", ""))
     minutes, slot = payload.get("minutes"), payload.get("slot", 0)
@@ -116,7 +124,8 @@ def _planned(event: Event, order: int) -> tuple[str, str, int | None, int, int] 
         return None
     if check_step(kind, label, minutes, slot) is not None:
         return None  # (an archive's checks refuse it before; a damaged copy does not break the programme)
-    return kind, label, minutes, slot, order
+    moved = payload.get("order")
+    return kind, label, minutes, slot, float(moved) if isinstance(moved, (int, float)) else order
 
 
 def step_title(step: ProgrammeStep) -> str:

@@ -60,6 +60,19 @@ def step_text(kind: str, label: str) -> str:
     return f"{name} — {label}" if label and kind != "autre" else (label or name)
 
 
+def swapped_order(steps: list[ProgrammeStep], step: ProgrammeStep, delta: int) -> float | None:
+    """The order that puts ``step`` past its neighbour of the same slot (``delta`` −1: before, +1: after),
+    between that neighbour and the next one; None when it is already first (last) of its slot."""
+    same = [s for s in steps if s.slot == step.slot]  # in programme order
+    at = same.index(step)
+    target = at + delta
+    if not 0 <= target < len(same):
+        return None
+    beyond = target + delta
+    edge = same[beyond].order if 0 <= beyond < len(same) else same[target].order + delta
+    return (same[target].order + edge) / 2
+
+
 def record_step(session: WorkshopSession, kind: EventKind, payload: dict[str, object]) -> Event | None:
     return session.record(kind, payload=payload)
 
@@ -174,9 +187,11 @@ class StepsPanel(QWidget):
         for button in (self.up_button, self.down_button, self.remove_button):
             button.setEnabled(has_current)
 
-    def _plan(self, step_id: str, kind: str, label: str, minutes: int | None, slot: int) -> bool:
+    def _plan(
+        self, step_id: str, kind: str, label: str, minutes: int | None, slot: int, order: float | None = None
+    ) -> bool:
         try:
-            payload = planned_payload(step_id, kind, label, minutes, slot)
+            payload = planned_payload(step_id, kind, label, minutes, slot, order)
         except AtelierError as error:
             self.session.sig_error.emit(str(error))
             return False
@@ -194,8 +209,14 @@ class StepsPanel(QWidget):
                     self.view.setCurrentRow(row)
 
     def on_move(self, delta: int) -> None:
-        step = next((s for s in self.steps if s.id == self.current_step_id()), None)
+        """Past the other step of its slot first (a swap), then to the next slot."""
+        steps = self.steps
+        step = next((s for s in steps if s.id == self.current_step_id()), None)
         if step is None:
+            return
+        order = swapped_order(steps, step, delta)
+        if order is not None:
+            self._plan(step.id, step.kind, step.label, step.planned_minutes, step.slot, order)
             return
         slot = min(max(0, step.slot + delta), len(self._sequence_titles()))
         if slot != step.slot:
