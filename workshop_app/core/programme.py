@@ -16,7 +16,7 @@ equal to the number of sequences: after the last one); steps of one slot keep th
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from datetime import datetime
 
@@ -38,7 +38,7 @@ class ProgrammeStep:
     label: str  # what the programme says (« Accueil café », « Pause déjeuner »…)
     planned_minutes: int | None
     slot: int
-    order: float  # first planned, unless moved (payload « order »): the steps' order within one slot
+    order: int  # ORDER_STEP × (rank first planned + 1), unless moved (payload « order »): within a slot
     started_at: datetime | None = None  # UTC
     ended_at: datetime | None = None
 
@@ -67,7 +67,7 @@ def check_step(kind: str, label: str, minutes: int | None, slot: int) -> str | N
 
 
 def planned_payload(
-    step_id: str, kind: str, label: str, minutes: int | None, slot: int, order: float | None = None
+    step_id: str, kind: str, label: str, minutes: int | None, slot: int, order: int | None = None
 ) -> dict[str, object]:
     problem = check_step(kind, label, minutes, slot)
     if problem is not None:
@@ -78,6 +78,11 @@ def planned_payload(
     if order is not None:  # moved within its slot, before or after another step
         payload["order"] = order
     return payload
+
+
+#: the room left between two steps' orders, so a step moved between two others gets a whole number (an
+#: archive's payload keys are integers) for twenty moves between the same two before they tie
+ORDER_STEP = 2**20
 
 
 def programme_steps(events: Iterable[Event]) -> list[ProgrammeStep]:
@@ -97,8 +102,8 @@ def programme_steps(events: Iterable[Event]) -> list[ProgrammeStep]:
                 steps[step_id] = ProgrammeStep(step_id, *fields)
             else:
                 kind, label, minutes, slot, _order = fields
-                moved = event.payload.get("order")
-                order = float(moved) if isinstance(moved, (int, float)) else previous.order
+                moved = _moved_order(event.payload)
+                order = previous.order if moved is None else moved
                 steps[step_id] = replace(
                     previous, kind=kind, label=label, planned_minutes=minutes, slot=slot, order=order
                 )
@@ -116,7 +121,13 @@ def programme_steps(events: Iterable[Event]) -> list[ProgrammeStep]:
     return sorted(kept, key=lambda s: (s.slot, s.order))
 
 
-def _planned(event: Event, order: float) -> tuple[str, str, int | None, int, float] | None:
+def _moved_order(payload: Mapping[str, object]) -> int | None:
+    """The « order » a move wrote (a whole number ≥ 0), or None."""
+    value = payload.get("order")
+    return value if isinstance(value, int) and not isinstance(value, bool) and value >= 0 else None
+
+
+def _planned(event: Event, rank: int) -> tuple[str, str, int | None, int, int] | None:
     payload = event.payload
     kind, label = str(payload.get("step_kind", "")), str(payload.get("label", ""))
     minutes, slot = payload.get("minutes"), payload.get("slot", 0)
@@ -124,8 +135,8 @@ def _planned(event: Event, order: float) -> tuple[str, str, int | None, int, flo
         return None
     if check_step(kind, label, minutes, slot) is not None:
         return None  # (an archive's checks refuse it before; a damaged copy does not break the programme)
-    moved = payload.get("order")
-    return kind, label, minutes, slot, float(moved) if isinstance(moved, (int, float)) else order
+    moved = _moved_order(payload)
+    return kind, label, minutes, slot, (rank + 1) * ORDER_STEP if moved is None else moved
 
 
 def step_title(step: ProgrammeStep) -> str:

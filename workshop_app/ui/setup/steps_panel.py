@@ -30,6 +30,7 @@ from workshop_app.core.errors import AtelierError
 from workshop_app.core.events import Event, EventKind
 from workshop_app.core.programme import (
     MAX_MINUTES,
+    ORDER_STEP,
     STEP_EVENTS,
     STEP_KINDS,
     ProgrammeStep,
@@ -60,7 +61,7 @@ def step_text(kind: str, label: str) -> str:
     return f"{name} — {label}" if label and kind != "autre" else (label or name)
 
 
-def swapped_order(steps: list[ProgrammeStep], step: ProgrammeStep, delta: int) -> float | None:
+def swapped_order(steps: list[ProgrammeStep], step: ProgrammeStep, delta: int) -> int | None:
     """The order that puts ``step`` past its neighbour of the same slot (``delta`` −1: before, +1: after),
     between that neighbour and the next one; None when it is already first (last) of its slot."""
     same = [s for s in steps if s.slot == step.slot]  # in programme order
@@ -69,8 +70,8 @@ def swapped_order(steps: list[ProgrammeStep], step: ProgrammeStep, delta: int) -
     if not 0 <= target < len(same):
         return None
     beyond = target + delta
-    edge = same[beyond].order if 0 <= beyond < len(same) else same[target].order + delta
-    return (same[target].order + edge) / 2
+    edge = same[beyond].order if 0 <= beyond < len(same) else max(0, same[target].order + delta * ORDER_STEP)
+    return (same[target].order + edge) // 2
 
 
 def record_step(session: WorkshopSession, kind: EventKind, payload: dict[str, object]) -> Event | None:
@@ -188,7 +189,7 @@ class StepsPanel(QWidget):
             button.setEnabled(has_current)
 
     def _plan(
-        self, step_id: str, kind: str, label: str, minutes: int | None, slot: int, order: float | None = None
+        self, step_id: str, kind: str, label: str, minutes: int | None, slot: int, order: int | None = None
     ) -> bool:
         try:
             payload = planned_payload(step_id, kind, label, minutes, slot, order)
