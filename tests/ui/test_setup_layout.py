@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
-from tests.ui.test_app_support import new_store
+from tests.ui.test_app_support import et_si_deck, new_store
 from workshop_app.core.catalogue import available_decks
 from workshop_app.store.service import WorkshopStore
 from workshop_app.ui.date_edit import FrenchDateEdit
@@ -123,3 +123,37 @@ def test_the_widths_are_remembered(qtbot: QtBot, store: WorkshopStore, tmp_path:
     assert settings.get(SETUP_SPLITTER)
     again = make_page(qtbot, store, 1.0, settings)
     assert abs(again.splitter.sizes()[0] - page.splitter.sizes()[0]) <= 2
+
+
+def test_the_three_lists_share_their_keys_delete_and_ctrl_arrows(qtbot: QtBot, store: WorkshopStore) -> None:
+    from workshop_app.ui.setup.steps_panel import StepsPanel
+
+    page = make_page(qtbot, store, 1.0)
+    page.activateWindow()
+    qtbot.waitActive(page)
+    workshop_id = page.session.workshop_id
+    for _ in range(2):
+        store.add_sequence(workshop_id, et_si_deck(), 30)
+    store.plan_step(workshop_id, "accueil", "Café", 10, slot=0)
+    store.plan_step(workshop_id, "pause", "", 10, slot=0)
+    page.session.reload()
+    # the steps: Ctrl+Up swaps the pause before the welcome, Delete removes it
+    page.setup_tabs.setCurrentIndex(1)
+    steps: StepsPanel = page.steps
+    steps.view.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is steps.view)
+    steps.view.setCurrentRow(1)
+    QTest.keyClick(steps.view, Qt.Key.Key_Up, Qt.KeyboardModifier.ControlModifier)
+    assert [s.kind for s in store.programme_steps(workshop_id)] == ["pause", "accueil"]
+    steps.view.setCurrentRow(0)
+    QTest.keyClick(steps.view, Qt.Key.Key_Delete)
+    assert [s.kind for s in store.programme_steps(workshop_id)] == ["accueil"]
+    # the sequences: Ctrl+Down moves the first one down
+    first = [s.id for s in page.session.snapshot.sequences]
+    view = page.sequences.view
+    view.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is view)
+    view.setCurrentIndex(view.model().index(0, 0))
+    QTest.keyClick(view, Qt.Key.Key_Down, Qt.KeyboardModifier.ControlModifier)
+    assert [s.id for s in page.session.snapshot.sequences] == [first[1], first[0]]
+    assert page.sequences.up_button.toolTip() == "Ctrl+Haut dans la liste"

@@ -12,7 +12,6 @@ import uuid
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -37,6 +36,7 @@ from workshop_app.core.programme import (
     planned_payload,
     programme_steps,
 )
+from workshop_app.ui.setup.list_editor import wire_list_editing
 
 if TYPE_CHECKING:
     from workshop_app.ui.session import WorkshopSession
@@ -125,19 +125,8 @@ class StepsPanel(QWidget):
         layout.addLayout(edit_row)
         self.add_button.clicked.connect(self.on_add_clicked)
         self.label_edit.returnPressed.connect(self.on_add_clicked)
-        self.up_button.clicked.connect(lambda: self.on_move(-1))
-        self.down_button.clicked.connect(lambda: self.on_move(+1))
-        self.remove_button.clicked.connect(self.on_remove_clicked)
-        for keys, slot in (
-            (QKeySequence.StandardKey.Delete, self.on_remove_clicked),
-            ("Ctrl+Up", lambda: self.on_move(-1)),
-            ("Ctrl+Down", lambda: self.on_move(+1)),
-        ):
-            shortcut = QShortcut(QKeySequence(keys), self.view)
-            shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
-            shortcut.activated.connect(slot)
-        self.up_button.setToolTip(self.tr("Ctrl+Haut dans la liste"))
-        self.down_button.setToolTip(self.tr("Ctrl+Bas dans la liste"))
+        moves = (self.up_button, self.down_button, self.on_move)
+        wire_list_editing(self, self.view, self.remove_button, self.on_remove_clicked, moves)
         self.view.currentRowChanged.connect(lambda _row: self._update_buttons())
         session.sig_snapshot.connect(self.refresh)
         session.sig_event.connect(self.on_session_event)
