@@ -1953,6 +1953,18 @@ The app stays open but cannot save anything. Fix the problem, then click “Retr
 <context>
     <name>OutlineModel</name>
     <message>
+        <source>en cours</source>
+        <translation>in progress</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <source>Hors jeu : commencez-la et terminez-la avec la barre « Hors jeu » sous la carte</source>
+        <translation>Outside the games: start and end it with the “Outside the games” bar under the card</translation>
+    </message>
+    <message>
         <source>Déroulé</source>
         <translation>Outline</translation>
     </message>
@@ -2495,6 +2507,14 @@ Resume the workshop “%1” where it was?</translation>
 </context>
 <context>
     <name>SetupPage</name>
+    <message>
+        <source>Tables et participants</source>
+        <translation>Tables and participants</translation>
+    </message>
+    <message>
+        <source>Programme de la journée</source>
+        <translation>The day&apos;s programme</translation>
+    </message>
     <message>
         <source>Préparation de l&apos;atelier</source>
         <extracomment>« Jouer » was pressed: the main window shows the play page</extracomment>

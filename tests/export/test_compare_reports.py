@@ -64,6 +64,20 @@ def test_cohort_pdf_prints_rules_names_in_order_and_choices(store: WorkshopStore
     assert len(PdfReader(io.BytesIO(data)).pages) >= 4
 
 
+def test_the_footer_names_what_was_compared_not_the_autodiagnostic(store: WorkshopStore) -> None:
+    from workshop_app.export.compare.pdf import render_compare_pdf
+
+    cohort = _cohort(store)
+    pages = PdfReader(io.BytesIO(render_compare_pdf(cohort))).pages
+    footers = [page.extract_text() for page in pages[1:]]
+    assert "nature en ville" in cohort.deck.title.lower()
+    assert all(f"Document de travail — comparaison : {cohort.deck.title}" in f for f in footers)
+    assert not any("autodiagnostic" in f for f in footers)
+    evolution = pdf_text(render_compare_pdf(_evolution(store)))
+    title = _evolution(store).deck.title.replace("\u00a0", " ")
+    assert f"Document de travail — évolution : {title}" in evolution
+
+
 def test_evolution_pdf_says_what_moved_and_marks_low_coverage(store: WorkshopStore) -> None:
     from workshop_app.export.compare.pdf import render_compare_pdf
 

@@ -70,12 +70,16 @@ def test_an_archive_carries_the_steps_to_another_laptop(store: WorkshopStore, tm
     w = store.create_workshop("Journée")
     step = store.plan_step(w.id, "pause", "Pause déjeuner", 60, slot=1)
     store.mark_step(w.id, step.id, started=True)
+    welcome = store.plan_step(w.id, "accueil", "Café", 15, slot=1)
+    store.plan_step(w.id, "accueil", "Café", 15, slot=1, step_id=welcome.id, order=step.order // 2)  # up
+    assert [s.label for s in store.programme_steps(w.id)] == ["Café", "Pause déjeuner"]
     target = tmp_path / "journee.zip"
     export_bundle(store.snapshot(w.id), {}, target)
     snapshot, photos = read_bundle(target)  # the archive's checks accept the steps' payload keys
     with open_store(f"sqlite:///{tmp_path / 'other.sqlite3'}") as other:
         other.import_snapshot(snapshot, photos)
-        [copied] = other.programme_steps(w.id)
+        [moved, copied] = other.programme_steps(w.id)
+    assert moved.label == "Café"  # the move travels too
     assert (copied.label, copied.planned_minutes, copied.slot) == ("Pause déjeuner", 60, 1)
     assert copied.running
 

@@ -86,6 +86,7 @@ def test_a_cohort_from_the_selected_workshops_in_name_order_never_by_score(
     assert not shown.rules.isVisible()
     QTest.mouseClick(shown.rules_button, Qt.MouseButton.LeftButton, pos=QPoint(5, 5))
     assert shown.rules.isVisible() and "sans classement ni note globale" in shown.rules.text()
+    assert shown.anonymise.isVisible()  # several territories: they may be left unnamed
     shown.anonymise.click()  # « Ville A, B… »: recomputed by the service's rules in the background
     qtbot.waitUntil(lambda: shown.comparison is not None and shown.comparison.anonymised, timeout=10_000)
     labels = [t.profile.label for t in shown.cohort.multiples.tiles]
@@ -121,6 +122,7 @@ def test_the_evolution_of_a_territory_flags_the_other_deck_and_marks_low_coverag
         "Évolution de Soissons (3 ateliers)",
     ]
     assert shown.title.text() == "Évolution — Soissons"
+    assert not shown.anonymise.isVisible()  # one territory: « Ville A, B… » would mean nothing
     assert shown.evolution.radar.axes[0] == "Stratégies – Gouvernance"
     assert [s.label for s in shown.evolution.radar.series] == ["20/06/2024", "09/10/2025"]
     model = shown.evolution.model

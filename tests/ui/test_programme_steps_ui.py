@@ -90,3 +90,63 @@ def test_a_workshop_without_steps_shows_no_step_bar(qtbot: QtBot, window: MainWi
     workshop_id = _open(window)
     assert window.open_workshop(workshop_id, PAGE_PLAY)
     assert not window.pages.play.steps.isVisible()  # type: ignore[union-attr]
+
+
+def test_steps_stand_in_their_place_in_the_play_outline(qtbot: QtBot, window: MainWindow) -> None:
+    workshop_id = _open(window)
+    service = window.service
+    assert service is not None
+    welcome = service.plan_step(workshop_id, "accueil", "Café", 20, slot=0)
+    service.plan_step(workshop_id, "bilan", "", 15, slot=1)  # after the only sequence
+    window.session.reload()  # type: ignore[union-attr]  # written beside the open session, as a sync does
+    assert window.open_workshop(workshop_id, PAGE_PLAY)
+    page = window.pages.play
+    model = page.outline_model  # type: ignore[union-attr]
+    title = window.session.snapshot.sequences[0].display_title  # type: ignore[union-attr]
+    rows = [(model.index(r, 0).data(), model.index(r, 1).data()) for r in range(model.rowCount())]
+    assert rows[0] == ("◦ Accueil — Café", "20 min")
+    assert rows[1][0] == f"1. {title}"
+    assert rows[2] == ("◦ Bilan", "15 min")
+    assert model.rowCount(model.index(0, 0)) == 0 and model.rowCount(model.index(1, 0)) > 0
+    # choosing the step in the outline puts it in the « Hors jeu » bar; starting it shows « en cours »
+    page.on_outline_activated(model.step_index(welcome.id))  # type: ignore[union-attr]
+    bar = page.steps  # type: ignore[union-attr]
+    assert bar.combo.currentData() == welcome.id
+    bar.button.click()
+    assert model.index(0, 1).data() == "en cours"
+    assert page.outline.isExpanded(model.index(1, 0))  # type: ignore[union-attr]  # the cards still shown
+    assert window.session.sequence_id == window.session.snapshot.sequences[0].id  # type: ignore[union-attr]
+    if SHOTS:
+        window.resize(1366, 768)
+        QTest.qWait(50)
+        window.grab().save(str(Path(SHOTS) / "steps-outline-1366.png"))
+    assert close_message_boxes() == []
+
+
+def test_two_steps_of_one_slot_swap_then_move_on(qtbot: QtBot, window: MainWindow) -> None:
+    workshop_id = _open(window)
+    service = window.service
+    assert service is not None
+    service.plan_step(workshop_id, "accueil", "Café", 20, slot=0)
+    service.plan_step(workshop_id, "pause", "Tour de table", 10, slot=0)
+    window.session.reload()  # type: ignore[union-attr]
+    panel = window.pages.setup.steps  # type: ignore[union-attr]
+
+    def order() -> list[tuple[str, int]]:
+        return [(s.label, s.slot) for s in service.programme_steps(workshop_id)]
+
+    assert order() == [("Café", 0), ("Tour de table", 0)]
+    panel.view.setCurrentRow(1)
+    panel.up_button.click()  # before the welcome, still before the sequence
+    assert order() == [("Tour de table", 0), ("Café", 0)]
+    assert panel.view.item(0).text().startswith("Pause — Tour de table")
+    panel.view.setCurrentRow(1)
+    panel.up_button.click()  # the welcome back first
+    assert order() == [("Café", 0), ("Tour de table", 0)]
+    panel.view.setCurrentRow(0)
+    panel.down_button.click()  # swapped down
+    assert order() == [("Tour de table", 0), ("Café", 0)]
+    panel.view.setCurrentRow(1)
+    panel.down_button.click()  # last of its slot: past the sequence
+    assert order() == [("Tour de table", 0), ("Café", 1)]
+    assert close_message_boxes() == []

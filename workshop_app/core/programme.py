@@ -16,7 +16,7 @@ equal to the number of sequences: after the last one); steps of one slot keep th
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from datetime import datetime
 
@@ -38,7 +38,7 @@ class ProgrammeStep:
     label: str  # what the programme says (« Accueil café », « Pause déjeuner »…)
     planned_minutes: int | None
     slot: int
-    order: int  # first planned: keeps steps of one slot in the order they were added
+    order: int  # ORDER_STEP × (rank first planned + 1), unless moved (payload « order »): within a slot
     started_at: datetime | None = None  # UTC
     ended_at: datetime | None = None
 
@@ -66,14 +66,23 @@ def check_step(kind: str, label: str, minutes: int | None, slot: int) -> str | N
     return None
 
 
-def planned_payload(step_id: str, kind: str, label: str, minutes: int | None, slot: int) -> dict[str, object]:
+def planned_payload(
+    step_id: str, kind: str, label: str, minutes: int | None, slot: int, order: int | None = None
+) -> dict[str, object]:
     problem = check_step(kind, label, minutes, slot)
     if problem is not None:
         raise AtelierError(problem)
     payload: dict[str, object] = {"step": step_id, "step_kind": kind, "label": label.strip(), "slot": slot}
     if minutes is not None:
         payload["minutes"] = minutes
+    if order is not None:  # moved within its slot, before or after another step
+        payload["order"] = order
     return payload
+
+
+#: the room left between two steps' orders, so a step moved between two others gets a whole number (an
+#: archive's payload keys are integers) for twenty moves between the same two before they tie
+ORDER_STEP = 2**20
 
 
 def programme_steps(events: Iterable[Event]) -> list[ProgrammeStep]:
@@ -93,7 +102,11 @@ def programme_steps(events: Iterable[Event]) -> list[ProgrammeStep]:
                 steps[step_id] = ProgrammeStep(step_id, *fields)
             else:
                 kind, label, minutes, slot, _order = fields
-                steps[step_id] = replace(previous, kind=kind, label=label, planned_minutes=minutes, slot=slot)
+                moved = _moved_order(event.payload)
+                order = previous.order if moved is None else moved
+                steps[step_id] = replace(
+                    previous, kind=kind, label=label, planned_minutes=minutes, slot=slot, order=order
+                )
             removed.discard(step_id)
         elif event.kind is EventKind.STEP_REMOVED:
             removed.add(step_id)
@@ -108,7 +121,13 @@ def programme_steps(events: Iterable[Event]) -> list[ProgrammeStep]:
     return sorted(kept, key=lambda s: (s.slot, s.order))
 
 
-def _planned(event: Event, order: int) -> tuple[str, str, int | None, int, int] | None:
+def _moved_order(payload: Mapping[str, object]) -> int | None:
+    """The « order » a move wrote (a whole number ≥ 0), or None."""
+    value = payload.get("order")
+    return value if isinstance(value, int) and not isinstance(value, bool) and value >= 0 else None
+
+
+def _planned(event: Event, rank: int) -> tuple[str, str, int | None, int, int] | None:
     payload = event.payload
     kind, label = str(payload.get("step_kind", "")), str(payload.get("label", ""))
     minutes, slot = payload.get("minutes"), payload.get("slot", 0)
@@ -116,7 +135,8 @@ def _planned(event: Event, order: int) -> tuple[str, str, int | None, int, int] 
         return None
     if check_step(kind, label, minutes, slot) is not None:
         return None  # (an archive's checks refuse it before; a damaged copy does not break the programme)
-    return kind, label, minutes, slot, order
+    moved = _moved_order(payload)
+    return kind, label, minutes, slot, (rank + 1) * ORDER_STEP if moved is None else moved
 
 
 def step_title(step: ProgrammeStep) -> str:

@@ -149,6 +149,7 @@ PAYLOAD_KEYS: dict[str, tuple[str, int]] = {
     "label": ("str", 200),
     "minutes": ("int", 600),
     "slot": ("int", MAX_COUNTER),
+    "order": ("int", MAX_COUNTER),  # a step moved within its slot (core.programme)
     # an undo/redo names its target by event id (format 2) or by sequence number (format 1)
     "target": ("target", MAX_COUNTER),
 }

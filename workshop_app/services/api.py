@@ -107,6 +107,7 @@ class WorkshopService(Protocol):
         minutes: int | None = None,
         slot: int = 0,
         step_id: str | None = None,
+        order: int | None = None,
     ) -> ProgrammeStep: ...
 
     def remove_step(self, workshop_id: str, step_id: str) -> None: ...

@@ -174,10 +174,11 @@ class PlanningMixin(StoreBase):
         minutes: int | None = None,
         slot: int = 0,
         step_id: str | None = None,
+        order: int | None = None,
     ) -> ProgrammeStep:
         """Add a step (no ``step_id``) or change one; returns the step as the log now holds it."""
         step_id = step_id or new_id()
-        payload = planned_payload(step_id, kind, label, minutes, slot)
+        payload = planned_payload(step_id, kind, label, minutes, slot, order)
         self._step_event(workshop_id, EventKind.STEP_PLANNED, payload)
         return self._step(workshop_id, step_id)
 

@@ -44,13 +44,16 @@ ROOM_MODE: Option[bool] = Option(
 PLAY_SPLITTER: Option[bytes] = Option(
     "play/splitter", b"", "Largeurs du plan, de la carte et de la boussole dans l'onglet Jeu"
 )
+SETUP_SPLITTER: Option[bytes] = Option(
+    "setup/splitter", b"", "Largeurs des détails de l'atelier et des onglets dans l'onglet Préparation"
+)
 COHORT_URL: Option[str] = Option(
     "sync/cohort_url", "", "Base partagée de la cohorte pour « Synchroniser… » (adresse sans mot de passe)"
 )
 
 ALL_OPTIONS: tuple[Option[Any], ...] = (
     PROJECTOR_SCREEN, LANGUAGE, FONT_SCALE, HIGH_CONTRAST, RECENT_WORKSHOPS, OPEN_WORKSHOP, WINDOW_GEOMETRY,
-    COMPASS_VIEW, PLAY_SPLITTER, ROOM_MODE, COHORT_URL,
+    COMPASS_VIEW, PLAY_SPLITTER, ROOM_MODE, COHORT_URL, SETUP_SPLITTER,
 )
 
 MAX_RECENT = 10

@@ -75,7 +75,7 @@ class WorkshopPages(QObject):
         session = WorkshopSession(service, workshop_id, self)
         self.close_session()
         self.session = session
-        self.setup = SetupPage(session)
+        self.setup = SetupPage(session, self.settings)
         self.setup.set_decks(decks)
         self.setup.sig_play_requested.connect(lambda: self.show(PAGE_PLAY))
         self.play = make_play_page(session, self.settings)

@@ -78,6 +78,13 @@ def heading(comparison: Comparison) -> tuple[str, str]:
     return comparison.title, f"Jeu comparé : {comparison.deck.caption}"
 
 
+def footer_notice(comparison: Comparison) -> str:
+    """The running footer: what was compared (« Document de travail — comparaison : Stratégie Nature en
+    ville »), not the single workshop's « autodiagnostic »."""
+    what = "évolution" if comparison.kind is CompareKind.EVOLUTION else "comparaison"
+    return f"Document de travail — {what} : {comparison.deck.title}"
+
+
 def workshops_table(comparison: Comparison) -> TableBlock:
     cohort = comparison.kind is CompareKind.COHORT
     rows = []

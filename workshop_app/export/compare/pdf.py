@@ -139,6 +139,7 @@ def render_compare_pdf(comparison: Comparison) -> bytes:
         buffer,
         header=f"{title} — {comparison.deck.title}",
         footer_date=footer,
+        footer_notice=content.footer_notice(comparison),
         title=clean(title),
         author="",
         subject=clean(subtitle),

@@ -36,6 +36,7 @@ from workshop_app.export.docx.story import (
     blocks_of,
     pdf_story,
 )
+from workshop_app.export.docx.widths import fitted, narrow_margins
 
 Progress = Callable[[float, str], None]
 
@@ -135,9 +136,12 @@ class _Writer:
         table = self.doc.add_table(rows=0, cols=columns)
         table.style = "Table Grid"
         table.alignment = WD_TABLE_ALIGNMENT.LEFT
+        narrow_margins(table)
         total = sum(block.widths) or 1.0
-        scale = min(1.0, layout.CONTENT_WIDTH_CM * _POINTS_PER_CM / total)
-        widths = [Pt(w * scale) for w in block.widths] if len(block.widths) == columns else []
+        room = min(total, layout.CONTENT_WIDTH_CM * _POINTS_PER_CM)
+        fitting = len(block.widths) == columns
+        fit = fitted(block.widths, block.rows, room, block.header_rows) if fitting else []
+        widths = [Pt(w) for w in fit]
         if widths:
             table.autofit = False
             for column, width in zip(table.columns, widths, strict=True):

@@ -58,10 +58,13 @@ _PREPARE, _LAYOUT = 0.15, 0.80
 
 
 class AtelierDocTemplate(BaseDocTemplate):
-    def __init__(self, target: Any, *, header: str, footer_date: str, **kw: Any) -> None:
+    def __init__(
+        self, target: Any, *, header: str, footer_date: str, footer_notice: str = FOOTER_NOTICE, **kw: Any
+    ) -> None:
         super().__init__(target, pagesize=(PAGE_WIDTH, PAGE_HEIGHT), **kw)
         self.header_text = clean(header)
         self.footer_date = clean(footer_date)
+        self.footer_notice = clean(footer_notice)  # a comparison names what it compared
         self.heading_pages: dict[str, int] = {}
         self.labelled_pages: list[int] = []
         self.contents: list[Contents] = []
@@ -165,8 +168,12 @@ class AtelierDocTemplate(BaseDocTemplate):
         canvas.line(MARGIN_LEFT, y + 10, MARGIN_LEFT + FRAME_WIDTH, y + 10)
         canvas.setFont(REGULAR, 7.5)
         canvas.setFillColor(MUTED)
-        canvas.drawString(MARGIN_LEFT, y, _fit(self.footer_date, REGULAR, 7.5, FRAME_WIDTH * 0.28))
-        canvas.drawCentredString(MARGIN_LEFT + FRAME_WIDTH / 2, y, FOOTER_NOTICE)
+        when = _fit(self.footer_date, REGULAR, 7.5, FRAME_WIDTH * 0.28)
+        canvas.drawString(MARGIN_LEFT, y, when)
+        # centred between the date and « Page N / M » (about 60 pt), never over either
+        half = FRAME_WIDTH / 2 - max(stringWidth(when, REGULAR, 7.5) + 12, 62)
+        notice = _fit(self.footer_notice, REGULAR, 7.5, 2 * half)
+        canvas.drawCentredString(MARGIN_LEFT + FRAME_WIDTH / 2, y, notice)
         number = canvas.getPageNumber()
         self.labelled_pages.append(number)
         canvas.doForm(_page_label_form(number))  # « Page N / M », defined by _finish once M is known

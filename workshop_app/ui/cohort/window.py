@@ -126,6 +126,8 @@ class CompareWindow(QDialog):
         view = self.evolution if evolution else self.cohort
         view.set_comparison(comparison)
         self.body.setCurrentWidget(view)
+        # one territory over time: there is no one to leave unnamed
+        self.anonymise.setVisible(not evolution)
         self.anonymise.blockSignals(True)
         self.anonymise.setChecked(comparison.anonymised)
         self.anonymise.blockSignals(False)

@@ -1,4 +1,5 @@
-"""The workshop outline: sequences, and under each its cards with how many tables answered (« 3/4 »).
+"""The workshop outline: sequences, and under each its cards with how many tables answered (« 3/4 »); the
+day's other steps (accueil, pause, bilan…) in their place between the sequences, with their time.
 
 A tree model over the session; it never rebuilds on a vote: a choice changes one card row and its sequence
 row.
@@ -19,6 +20,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 
 from workshop_app.core.deck import QuestionDeck
 from workshop_app.core.events import Event, EventKind
+from workshop_app.core.programme import STEP_EVENTS, ProgrammeStep, programme_steps
 from workshop_app.core.workshop import SequenceInfo
 from workshop_app.ui.session import WorkshopSession
 from workshop_app.ui.theme_ink import ink
@@ -43,6 +45,7 @@ class OutlineModel(QAbstractItemModel):
         super().__init__(parent)
         self._session = session
         self._sequences: list[SequenceInfo] = self._read_sequences()
+        self._rows: list[SequenceInfo | ProgrammeStep] = self._read_rows()
         self._current: tuple[str, str] = (session.sequence_id or "", session.card_id or "")
         self._sequence_done: dict[str, tuple[int, int]] = {}  # cleared by every event: Qt asks often
         session.sig_event.connect(self.on_session_event)
@@ -64,10 +67,11 @@ class OutlineModel(QAbstractItemModel):
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         if not parent.isValid():
-            return len(self._sequences)
+            return len(self._rows)
         if parent.internalId() != _TOP or parent.column() != 0:
             return 0
-        return len(self._sequences[parent.row()].deck.cards)
+        row = self._rows[parent.row()]
+        return len(row.deck.cards) if isinstance(row, SequenceInfo) else 0
 
     def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         return 2
@@ -89,9 +93,35 @@ class OutlineModel(QAbstractItemModel):
         if not index.isValid():
             return None
         if index.internalId() == _TOP:
-            return self._sequence_data(self._sequences[index.row()], index.column(), role)
-        seq = self._sequences[int(index.internalId()) - 1]
+            row = self._rows[index.row()]
+            if isinstance(row, ProgrammeStep):
+                return self._step_data(row, index.column(), role)
+            return self._sequence_data(row, index.column(), role)
+        seq = self._rows[int(index.internalId()) - 1]
+        assert isinstance(seq, SequenceInfo)  # only sequences have children
         return self._card_data(seq, index.row(), index.column(), role)
+
+    def _step_data(self, step: ProgrammeStep, column: int, role: int) -> Any:
+        from workshop_app.ui.setup.steps_panel import step_text
+
+        if role == ID_ROLE:
+            return step.id
+        if role == Qt.ItemDataRole.DisplayRole and column == COL_TITLE:
+            return f"◦ {step_text(step.kind, step.label)}"
+        if role == Qt.ItemDataRole.DisplayRole and column == COL_PROGRESS:
+            if step.running:
+                return self.tr("en cours")
+            minutes = step.actual_minutes if step.actual_minutes is not None else step.planned_minutes
+            return self.tr("%1 min").replace("%1", str(minutes)) if minutes is not None else ""
+        if role == Qt.ItemDataRole.FontRole:
+            font = QFont()
+            font.setItalic(True)
+            return font
+        if role == Qt.ItemDataRole.ForegroundRole and not step.running:
+            return QBrush(QColor(ink().muted))
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self.tr("Hors jeu : commencez-la et terminez-la avec la barre « Hors jeu » sous la carte")
+        return None
 
     def _sequence_data(self, seq: SequenceInfo, column: int, role: int) -> Any:
         if role in (ID_ROLE, SEQUENCE_ROLE):
@@ -164,7 +194,9 @@ class OutlineModel(QAbstractItemModel):
         row = self._row_of(sequence_id)
         if row < 0:
             return QModelIndex()
-        ids = [c.id for c in self._sequences[row].deck.cards]
+        seq = self._rows[row]
+        assert isinstance(seq, SequenceInfo)
+        ids = [c.id for c in seq.deck.cards]
         if card_id not in ids:
             return QModelIndex()
         return self.index(ids.index(card_id), column, self.index(row, 0))
@@ -174,15 +206,34 @@ class OutlineModel(QAbstractItemModel):
         return self.index(row, column) if row >= 0 else QModelIndex()
 
     def _row_of(self, sequence_id: str) -> int:
-        return next((i for i, s in enumerate(self._sequences) if s.id == sequence_id), -1)
+        return next(
+            (i for i, s in enumerate(self._rows) if isinstance(s, SequenceInfo) and s.id == sequence_id), -1
+        )
+
+    def step_index(self, step_id: str, column: int = COL_TITLE) -> QModelIndex:
+        rows = enumerate(self._rows)
+        row = next((i for i, s in rows if isinstance(s, ProgrammeStep) and s.id == step_id), -1)
+        return self.index(row, column) if row >= 0 else QModelIndex()
 
     def _read_sequences(self) -> list[SequenceInfo]:
         return sorted(self._session.sequences, key=lambda s: s.position)
 
+    def _read_rows(self) -> list[SequenceInfo | ProgrammeStep]:
+        """Sequences in order, each step just before the sequence of its slot (after the last: at the end)."""
+        steps = programme_steps(self._session.events)
+        rows: list[SequenceInfo | ProgrammeStep] = []
+        for position, seq in enumerate(self._sequences):
+            rows.extend(s for s in steps if s.slot == position)
+            rows.append(seq)
+        rows.extend(s for s in steps if s.slot >= len(self._sequences))
+        return rows
+
     # -- session signals ------------------------------------------------------------------------------------
     def on_session_event(self, event: Event) -> None:
         self._sequence_done.clear()
-        if event.kind in (EventKind.UNDO, EventKind.REDO):
+        if event.kind in STEP_EVENTS:
+            self.on_session_snapshot()  # a step planned, started or ended: rare, the outline is rebuilt
+        elif event.kind in (EventKind.UNDO, EventKind.REDO):
             self._refresh_all()
         elif event.kind in _STATE_EVENTS and event.sequence_id and event.card_id:
             self._refresh_progress(event.sequence_id, event.card_id)
@@ -191,6 +242,7 @@ class OutlineModel(QAbstractItemModel):
         self._sequence_done.clear()
         self.beginResetModel()
         self._sequences = self._read_sequences()
+        self._rows = self._read_rows()
         self.endResetModel()
 
     def on_session_position(self, sequence_id: str, card_id: str) -> None:
@@ -211,7 +263,9 @@ class OutlineModel(QAbstractItemModel):
         self.dataChanged.emit(top, top, _PROGRESS_ROLES)
 
     def _refresh_all(self) -> None:
-        for row, seq in enumerate(self._sequences):
+        for row, seq in enumerate(self._rows):
+            if not isinstance(seq, SequenceInfo):
+                continue
             parent = self.index(row, 0)
             self.dataChanged.emit(parent, parent.siblingAtColumn(COL_PROGRESS))
             if seq.deck.cards:

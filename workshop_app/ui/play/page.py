@@ -60,6 +60,7 @@ class PlayPage(QWidget):
         self.outline = OutlineView(self.outline_model)
         self.outline.activated.connect(self.on_outline_activated)
         self.outline.clicked.connect(self.on_outline_activated)
+        self.outline_model.modelReset.connect(self.outline.expandAll)  # a step planned or started: stays open
         self.card = CardPanel()
         self.timers = TimerBar(session)
         self.steps = StepBar(session)  # accueil, pause, bilan: started and ended here
@@ -207,6 +208,9 @@ class PlayPage(QWidget):
             return
         sequence_id = index.data(SEQUENCE_ROLE)
         self._commit_edits()
+        if sequence_id is None:  # a step of the day (accueil, pause…): the « Hors jeu » bar takes it
+            self.steps.choose(index.data(ID_ROLE))
+            return
         if index.parent().isValid():
             card_id = index.data(ID_ROLE)
             if (sequence_id, card_id) != (self.session.sequence_id, self.session.card_id):

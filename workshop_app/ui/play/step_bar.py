@@ -50,6 +50,13 @@ class StepBar(QWidget):
     def steps(self) -> list[ProgrammeStep]:
         return programme_steps(self.session.events)
 
+    def choose(self, step_id: str) -> None:
+        """The outline's step row was chosen: the bar shows it, ready to start or end."""
+        row = self.combo.findData(step_id)
+        if row >= 0:
+            self.combo.setCurrentIndex(row)
+            self.button.setFocus()
+
     def current(self) -> ProgrammeStep | None:
         step_id = self.combo.currentData()
         return next((s for s in self.steps if s.id == step_id), None)

@@ -8,8 +8,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QKeySequence, QShortcut
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QColorDialog,
@@ -24,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from workshop_app.ui.setup.groups_model import COL_NAME, GroupsModel
+from workshop_app.ui.setup.list_editor import wire_list_editing
 from workshop_app.ui.setup.participants_moves import move_participants
 from workshop_app.ui.theme import GROUP_COLOURS
 
@@ -96,14 +96,11 @@ class GroupsPanel(QWidget):
         self.rename_button.setToolTip(self.tr("F2 dans la liste"))
         self.remove_button.setToolTip(self.tr("Suppr dans la liste"))
         self.colour_button.clicked.connect(self.on_colour_clicked)
-        self.remove_button.clicked.connect(self.on_remove_clicked)
         self.model.sig_edit.connect(self.on_model_edit)
         self.model.sig_participants_dropped.connect(
             lambda ids, group_id: move_participants(self.session, ids, group_id)
         )
-        delete = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.view)
-        delete.setContext(Qt.ShortcutContext.WidgetShortcut)
-        delete.activated.connect(self.on_remove_clicked)
+        wire_list_editing(self, self.view, self.remove_button, self.on_remove_clicked)
         self.view.selectionModel().currentRowChanged.connect(lambda *_: self._update_buttons())
         session.sig_snapshot.connect(self.refresh)
         session.sig_event.connect(lambda _event: self.refresh())

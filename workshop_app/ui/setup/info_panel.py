@@ -9,12 +9,13 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -41,7 +42,8 @@ class InfoPanel(QWidget):
         self.date = FrenchDateEdit()
         self.date.setObjectName("dateEdit")
         self.date.setAccessibleName(self.tr("Date de l'atelier"))
-        self.date.setMaximumWidth(self.date.fontMetrics().horizontalAdvance("00/00/00000") + 60)
+        # its own size hint, which follows the text size (a width fixed at start clipped large text)
+        self.date.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         self.date_label = QLabel()
         self.date_label.setObjectName("dateInFull")
         self.date_label.setWordWrap(True)
@@ -97,9 +99,21 @@ class InfoPanel(QWidget):
         edit = CommitTextEdit()
         edit.setObjectName(name)
         edit.setPlaceholderText(placeholder)
-        edit.setMinimumHeight(56)
-        edit.setMaximumHeight(110)
+        self._fit_text(edit)
         return edit
+
+    @staticmethod
+    def _fit_text(edit: CommitTextEdit) -> None:
+        """Two lines at least, three at most, in whatever text size: the whole column fits at 1366×768."""
+        line = edit.fontMetrics().lineSpacing()
+        edit.setMinimumHeight(2 * line + 14)
+        edit.setMaximumHeight(3 * line + 14)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            for edit in (self.context, self.objectives, self.fixed_points):
+                self._fit_text(edit)
 
     # -- reading --------------------------------------------------------------------------------------------
     def refresh(self) -> None:

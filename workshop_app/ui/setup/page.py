@@ -1,5 +1,6 @@
-"""The set-up page (Préparation): the workshop's details on the left; tables, sequences and participants on
-the right. Every write goes through the session, which commits it before the page shows it."""
+"""The set-up page (Préparation): the workshop's details on the left; on the right two tabs, the tables with
+their participants, and the day's programme (sequences and other steps). Every write goes through the
+session, which commits it before the page shows it."""
 
 from __future__ import annotations
 
@@ -7,13 +8,25 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QScrollArea, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
+from workshop_app.ui.settings import SETUP_SPLITTER, AppSettings
 from workshop_app.ui.setup.groups_panel import GroupsPanel
 from workshop_app.ui.setup.info_panel import InfoPanel
 from workshop_app.ui.setup.participants_panel import ParticipantsPanel
 from workshop_app.ui.setup.sequences_panel import SequencesPanel
 from workshop_app.ui.setup.steps_panel import StepsPanel
+from workshop_app.ui.splitter_memory import remember_sizes
 
 if TYPE_CHECKING:
     from workshop_app.core.catalogue import DeckEntry
@@ -24,7 +37,9 @@ class SetupPage(QWidget):
     #: « Jouer » was pressed: the main window shows the play page
     sig_play_requested = Signal()
 
-    def __init__(self, session: WorkshopSession, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, session: WorkshopSession, settings: AppSettings | None = None, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("setupPage")
         self.session = session
@@ -44,26 +59,38 @@ class SetupPage(QWidget):
         self.sequences = SequencesPanel(session)
         self.steps = StepsPanel(session)
         self.participants = ParticipantsPanel(session)
-        right = QSplitter(Qt.Orientation.Vertical)
-        right.setChildrenCollapsible(False)
-        for panel in (self.groups, self.sequences, self.steps, self.participants):
-            right.addWidget(panel)
-        right.setStretchFactor(3, 1)
-        right.setSizes([230, 200, 150, 330])
-        right_scroll = QScrollArea()  # large text on a small screen: scroll rather than squash the tables
-        right_scroll.setWidget(right)
-        right_scroll.setWidgetResizable(True)
-        right_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        left = QScrollArea()
+        # Two tabs on the right, each with the whole height: no column that scrolls, tables that show rows
+        self.seating = self._pair(self.groups, self.participants, (3, 5))
+        self.programme = self._pair(self.sequences, self.steps, (3, 2))
+        self.setup_tabs = QTabWidget()
+        self.setup_tabs.setObjectName("setupTabs")
+        self.setup_tabs.addTab(self.seating, self.tr("Tables et participants"))
+        self.setup_tabs.addTab(self.programme, self.tr("Programme de la journée"))
+        left = QScrollArea()  # only with very large text on a small screen
         left.setWidget(self.info)
         left.setWidgetResizable(True)
         left.setFrameShape(QScrollArea.Shape.NoFrame)
+        left.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.details = left
         body = QSplitter(Qt.Orientation.Horizontal)
+        body.setObjectName("setupSplitter")
         body.setChildrenCollapsible(False)
         body.addWidget(left)
-        body.addWidget(right_scroll)
-        body.setStretchFactor(0, 4)
-        body.setStretchFactor(1, 5)
+        body.addWidget(self.setup_tabs)
+        body.setStretchFactor(0, 1)
+        body.setStretchFactor(1, 1)
+        body.setSizes([560, 760])
+        self.splitter = body
+        if settings is not None:
+            remember_sizes(body, settings, SETUP_SPLITTER)  # the facilitator's widths, across sessions
+        self._tab_keys = (
+            # a panel's mnemonic still reaches it when its tab is hidden (Alt+S from the tables, say)
+            self._tab_key("Alt+S", 1, self.sequences.view),
+            self._tab_key("Alt+V", 0, self.groups.name_edit),
+            self._tab_key("Alt+I", 0, self.participants.add_button),
+        )
+        self.setup_tabs.currentChanged.connect(self.on_tab_changed)
+        self.on_tab_changed(self.setup_tabs.currentIndex())
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 18, 24, 18)
         layout.addLayout(header)
@@ -73,8 +100,37 @@ class SetupPage(QWidget):
         session.sig_snapshot.connect(self.refresh)
         self.refresh()
 
+    @staticmethod
+    def _pair(top: QWidget, bottom: QWidget, stretch: tuple[int, int]) -> QSplitter:
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.setChildrenCollapsible(False)
+        splitter.addWidget(top)
+        splitter.addWidget(bottom)
+        splitter.setStretchFactor(0, stretch[0])
+        splitter.setStretchFactor(1, stretch[1])
+        splitter.setSizes([stretch[0] * 100, stretch[1] * 100])
+        return splitter
+
+    def _tab_key(self, sequence: str, tab: int, target: QWidget) -> tuple[QShortcut, int, QWidget]:
+        shortcut = QShortcut(QKeySequence(sequence), self)
+        shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        shortcut.activated.connect(lambda: self.show_tab_and_focus(tab, target))
+        return shortcut, tab, target
+
+    def show_tab_and_focus(self, tab: int, target: QWidget) -> None:
+        self.setup_tabs.setCurrentIndex(tab)
+        target.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def on_tab_changed(self, index: int) -> None:
+        # on its own tab the panel's label answers the key; two live shortcuts would be ambiguous
+        for shortcut, tab, _target in self._tab_keys:
+            shortcut.setEnabled(tab != index)
+
     def fit_tables(self) -> None:
-        """Each table keeps room for a few rows whatever the text size; past that, the column scrolls."""
+        """Each table keeps room for a few rows whatever the text size; the details column is never narrower
+        than its labels and fields need."""
+        bar = self.details.verticalScrollBar().sizeHint().width()
+        self.details.setMinimumWidth(self.info.minimumSizeHint().width() + bar + 4)
         row = self.fontMetrics().height() + 12
         views = ((self.groups.view, 4), (self.sequences.view, 2), (self.participants.view, 4))
         for view, rows in views:

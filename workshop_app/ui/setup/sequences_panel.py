@@ -5,8 +5,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -23,6 +21,7 @@ from PySide6.QtWidgets import (
 from workshop_app.core.deck import QuestionDeck
 from workshop_app.core.deck_subsets import restrict_to_subset
 from workshop_app.ui import subject_flow
+from workshop_app.ui.setup.list_editor import wire_list_editing
 from workshop_app.ui.setup.sequences_model import COL_TITLE, MAX_MINUTES, SequencesModel
 
 if TYPE_CHECKING:
@@ -90,21 +89,10 @@ class SequencesPanel(QWidget):
         layout.addLayout(add_row)
         layout.addLayout(edit_row)
         self.add_button.clicked.connect(self.on_add_clicked)
-        self.up_button.clicked.connect(lambda: self.on_move(-1))
-        self.down_button.clicked.connect(lambda: self.on_move(+1))
-        self.remove_button.clicked.connect(self.on_remove_clicked)
+        moves = (self.up_button, self.down_button, self.on_move)
+        wire_list_editing(self, self.view, self.remove_button, self.on_remove_clicked, moves)
         self.model.sig_edit.connect(self.on_model_edit)
-        for keys, slot in (
-            (QKeySequence.StandardKey.Delete, self.on_remove_clicked),
-            ("Ctrl+Up", lambda: self.on_move(-1)),
-            ("Ctrl+Down", lambda: self.on_move(+1)),
-        ):
-            shortcut = QShortcut(QKeySequence(keys), self.view)
-            shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
-            shortcut.activated.connect(slot)
         self.view.selectionModel().currentRowChanged.connect(lambda *_: self._update_buttons())
-        self.up_button.setToolTip(self.tr("Ctrl+Haut dans la liste"))
-        self.down_button.setToolTip(self.tr("Ctrl+Bas dans la liste"))
         session.sig_snapshot.connect(self.refresh)
         self.refresh()
 

@@ -12,7 +12,6 @@ import uuid
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -30,12 +29,14 @@ from workshop_app.core.errors import AtelierError
 from workshop_app.core.events import Event, EventKind
 from workshop_app.core.programme import (
     MAX_MINUTES,
+    ORDER_STEP,
     STEP_EVENTS,
     STEP_KINDS,
     ProgrammeStep,
     planned_payload,
     programme_steps,
 )
+from workshop_app.ui.setup.list_editor import wire_list_editing
 
 if TYPE_CHECKING:
     from workshop_app.ui.session import WorkshopSession
@@ -58,6 +59,19 @@ def step_text(kind: str, label: str) -> str:
     """« Pause — Déjeuner », « Accueil »: the kind, then the label when there is one."""
     name = kind_names().get(kind, kind)
     return f"{name} — {label}" if label and kind != "autre" else (label or name)
+
+
+def swapped_order(steps: list[ProgrammeStep], step: ProgrammeStep, delta: int) -> int | None:
+    """The order that puts ``step`` past its neighbour of the same slot (``delta`` −1: before, +1: after),
+    between that neighbour and the next one; None when it is already first (last) of its slot."""
+    same = [s for s in steps if s.slot == step.slot]  # in programme order
+    at = same.index(step)
+    target = at + delta
+    if not 0 <= target < len(same):
+        return None
+    beyond = target + delta
+    edge = same[beyond].order if 0 <= beyond < len(same) else max(0, same[target].order + delta * ORDER_STEP)
+    return (same[target].order + edge) // 2
 
 
 def record_step(session: WorkshopSession, kind: EventKind, payload: dict[str, object]) -> Event | None:
@@ -111,19 +125,8 @@ class StepsPanel(QWidget):
         layout.addLayout(edit_row)
         self.add_button.clicked.connect(self.on_add_clicked)
         self.label_edit.returnPressed.connect(self.on_add_clicked)
-        self.up_button.clicked.connect(lambda: self.on_move(-1))
-        self.down_button.clicked.connect(lambda: self.on_move(+1))
-        self.remove_button.clicked.connect(self.on_remove_clicked)
-        for keys, slot in (
-            (QKeySequence.StandardKey.Delete, self.on_remove_clicked),
-            ("Ctrl+Up", lambda: self.on_move(-1)),
-            ("Ctrl+Down", lambda: self.on_move(+1)),
-        ):
-            shortcut = QShortcut(QKeySequence(keys), self.view)
-            shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
-            shortcut.activated.connect(slot)
-        self.up_button.setToolTip(self.tr("Ctrl+Haut dans la liste"))
-        self.down_button.setToolTip(self.tr("Ctrl+Bas dans la liste"))
+        moves = (self.up_button, self.down_button, self.on_move)
+        wire_list_editing(self, self.view, self.remove_button, self.on_remove_clicked, moves)
         self.view.currentRowChanged.connect(lambda _row: self._update_buttons())
         session.sig_snapshot.connect(self.refresh)
         session.sig_event.connect(self.on_session_event)
@@ -174,9 +177,11 @@ class StepsPanel(QWidget):
         for button in (self.up_button, self.down_button, self.remove_button):
             button.setEnabled(has_current)
 
-    def _plan(self, step_id: str, kind: str, label: str, minutes: int | None, slot: int) -> bool:
+    def _plan(
+        self, step_id: str, kind: str, label: str, minutes: int | None, slot: int, order: int | None = None
+    ) -> bool:
         try:
-            payload = planned_payload(step_id, kind, label, minutes, slot)
+            payload = planned_payload(step_id, kind, label, minutes, slot, order)
         except AtelierError as error:
             self.session.sig_error.emit(str(error))
             return False
@@ -194,8 +199,14 @@ class StepsPanel(QWidget):
                     self.view.setCurrentRow(row)
 
     def on_move(self, delta: int) -> None:
-        step = next((s for s in self.steps if s.id == self.current_step_id()), None)
+        """Past the other step of its slot first (a swap), then to the next slot."""
+        steps = self.steps
+        step = next((s for s in steps if s.id == self.current_step_id()), None)
         if step is None:
+            return
+        order = swapped_order(steps, step, delta)
+        if order is not None:
+            self._plan(step.id, step.kind, step.label, step.planned_minutes, step.slot, order)
             return
         slot = min(max(0, step.slot + delta), len(self._sequence_titles()))
         if slot != step.slot:
