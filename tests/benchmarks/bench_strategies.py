@@ -3,7 +3,8 @@
 
 Enumerates every valid strategy (within the budget, requires and excludes respected) of a strategy deck and
 scores each with the app's own strategy scoring (``core.scoring.strategy_axis_scores``: the 0–100 placement of
-each axis the compass shows). For several priority profiles (each axis first, i.e. counted three times, and
+each axis the compass shows, the deck's synergies included: a pair of picked cards adds its effect once).
+For several priority profiles (each axis first, i.e. counted three times, and
 balanced), read at each horizon of ``core.horizon`` (by 2030: « moyen » cards give half their effect, « long »
 ones nothing yet; by 2050: everything, the compass's score), it prints the best strategy, then
 ``cards in some best strategy: N/M`` and whether one strategy is best under every profile (a dominant
@@ -23,6 +24,7 @@ sys.path.insert(0, str(ROOT))
 
 from workshop_app.core.deck import StrategyDeck  # noqa: E402
 from workshop_app.core.deck_loader import load_deck  # noqa: E402
+from workshop_app.core.deck_synergy import synergy_delay  # noqa: E402
 from workshop_app.core.horizon import HORIZONS, horizon_scores  # noqa: E402
 from workshop_app.core.scoring import strategy_axis_scores  # noqa: E402
 from workshop_app.core.strategy_rules import bounds as _bounds  # noqa: E402
@@ -70,6 +72,20 @@ def enumerate_strategies(deck: StrategyDeck) -> tuple[list[int], np.ndarray]:
     return masks, np.array(raws, dtype=np.int32)
 
 
+def synergy_raws(deck: StrategyDeck, bits: np.ndarray, shares: dict[str, float]) -> np.ndarray:
+    """Each synergy's effect per axis, for every strategy holding both its cards (at a horizon's shares)."""
+    axes = deck.axis_ids()
+    index = {c.id: i for i, c in enumerate(deck.cards)}
+    delays = {c.id: str(c.delay) for c in deck.cards}
+    out = np.zeros((bits.shape[0], len(axes)))
+    for synergy in deck.synergies:
+        both = bits[:, index[synergy.cards[0]]] & bits[:, index[synergy.cards[1]]]
+        share = shares[synergy_delay(synergy, delays)]
+        gains = np.array([synergy.effects.get(a, 0) * share for a in axes])
+        out += both[:, None] * gains[None, :]
+    return out
+
+
 def placed(deck: StrategyDeck, raws: np.ndarray) -> np.ndarray:
     """``core.strategy_rules.place`` for every strategy at once (checked against the app's scorer below)."""
     out = np.empty(raws.shape, dtype=np.float64)
@@ -92,12 +108,13 @@ def main(path: str) -> None:
     full = np.array([[c.effects.get(a, 0) for a in axes] for c in deck.cards])
     assert (bits @ full == raws).all()  # the matrix path agrees with the enumeration's own sums
     labels = {a.id: a.short or a.label for a in deck.compass.axes}
+    index_of = {c.id: i for i, c in enumerate(deck.cards)}
     base = {f"{labels[a]} d’abord": [FIRST_WEIGHT if b == a else 1.0 for b in axes] for a in axes}
     base["Équilibré"] = [1.0] * len(axes)
     profiles: dict[str, tuple[list[float], np.ndarray, dict[str, float]]] = {}
     for horizon, shares in HORIZONS:
         weighted = np.array([[c.effects.get(a, 0) * shares[c.delay] for a in axes] for c in deck.cards])
-        at = placed(deck, bits @ weighted)
+        at = placed(deck, bits @ weighted + synergy_raws(deck, bits, dict(shares)))
         profiles.update({f"{name}, d’ici {horizon}": (w, at, dict(shares)) for name, w in base.items()})
     print(
         f"{deck.id}: {len(deck.cards)} cards, budget {deck.strategy.budget}, "
@@ -126,6 +143,13 @@ def main(path: str) -> None:
             f"{', '.join(c.id for c in picked)}\n    {axes_text}"
         )
     print(f"cards in some best strategy: {len(in_best)}/{len(deck.cards)}")
+    playing = [
+        " + ".join(s.cards)
+        for s in deck.synergies
+        if any(all((m >> index_of[c]) & 1 for c in s.cards) for m in bests)
+    ]
+    shown = ", ".join(playing) or "—"
+    print(f"synergies in some best strategy: {len(playing)}/{len(deck.synergies)} ({shown})")
     core = [c.id for i, c in enumerate(deck.cards) if all((m >> i) & 1 for m in bests)]
     print(f"cards in every best strategy: {len(core)} ({', '.join(core) or '—'})")
     never = [c.id for i, c in enumerate(deck.cards) if i not in in_best]

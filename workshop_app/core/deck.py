@@ -14,6 +14,7 @@ from typing import Annotated, Any, Literal
 from pydantic import Field, model_validator
 
 from workshop_app.core import deck_subject as _subject
+from workshop_app.core import deck_synergy as _synergy
 from workshop_app.core.deck_compass import MAX_AXES, MAX_LEVERS_PER_AXIS, Axis, Compass, LabelSource, Lever
 from workshop_app.core.deck_parts import (
     AUTHOR_NOTES,
@@ -328,6 +329,9 @@ class StrategyDeck(_DeckBase):
     cards: Annotated[list[StrategyCard], Field(min_length=1, max_length=MAX_CARDS)] = Field(
         description="Les cartes (actions), dans l’ordre du jeu."
     )
+    synergies: Annotated[list[_synergy.Synergy], Field(max_length=_synergy.MAX_SYNERGIES)] = Field(
+        [], description=_synergy.SYNERGIES
+    )
 
     @model_validator(mode="after")
     def _check_references(self) -> StrategyDeck:
@@ -362,6 +366,10 @@ class StrategyDeck(_DeckBase):
                         f"subsets[{i}].cards",
                         f"« {card_id} » demande « {missing[0]} », absente de ce sous-ensemble",
                     )
+        try:
+            _synergy.check_synergies(self.synergies, self.cards, axes)
+        except _synergy.SynergyRuleError as error:
+            raise DeckRuleError(error.where, error.message) from None
         return self
 
     def card(self, card_id: str) -> StrategyCard:

@@ -137,6 +137,8 @@ class DeckDraft:
             subset["cards"] = [c for c in subset.get("cards", []) if c != removed]
         if subsets:
             self.data["subsets"] = [s for s in subsets if s.get("cards")]
+        if self.data.get("synergies"):  # a synergy needs both its cards: it goes with the removed one
+            self.data["synergies"] = [s for s in self.data["synergies"] if removed not in s.get("cards", [])]
         self.check()
 
     def move_card(self, index: int, delta: int) -> int:

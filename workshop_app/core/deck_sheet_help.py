@@ -30,6 +30,10 @@ _SPECIAL = {
     "le compte-rendu. La colonne « Niveau 0 : … » décrit le niveau d’identifiant 0 (feuille « Échelle »).",
     "card": "Identifiant de la carte (feuille « Cartes »). Une colonne par axe, titrée par l’identifiant de "
     "l’axe : l’effet de la carte sur cet axe, de −2 à 2 (vide : aucun effet).",
+    "synergy": "Deux cartes qui se renforcent : « Carte » et « Avec » (identifiants de la feuille "
+    "« Cartes »), « Raison » en une phrase, puis une colonne par axe, titrée par l’identifiant de "
+    "l’axe : l’effet supplémentaire quand une table retient les deux cartes, de −2 à 2 (vide : "
+    "aucun). Il s’ajoute une fois et ne change ni le budget ni l’entretien.",
 }
 
 
@@ -108,3 +112,5 @@ def explanation_rows(mechanic: str) -> Iterator[tuple[str, ...]]:
             text = deck_row_help(column) if name == L.DECK else column_help(model, column)
             mark = " (obligatoire)" if column.required else ""
             yield (name, column.header + mark, text)
+    if strategy:
+        yield (L.SYNERGIES, "Carte, Avec, Raison, puis un axe par colonne", _SPECIAL["synergy"])

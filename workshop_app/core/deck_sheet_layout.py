@@ -16,6 +16,7 @@ COMPASS = "Boussole"
 SCALE = "Échelle"
 CARDS = "Cartes"
 EFFECTS = "Effets"
+SYNERGIES = "Synergies"
 SECTIONS = "Sections"
 SUBSETS = "Sous-ensembles"
 
@@ -134,6 +135,12 @@ SUBSET_COLUMNS: tuple[Column, ...] = (
     Column("Cartes", "cards", "ids", required=True, width=60),
 )
 EFFECT_CARD = Column("Carte", "card", required=True, width=14)
+# A strategy deck's synergies (core.deck_synergy): the two cards, the reason, then one column per axis.
+SYNERGY_COLUMNS: tuple[Column, ...] = (
+    Column("Carte", "card", required=True, width=16),
+    Column("Avec", "other", required=True, width=16),
+    Column("Raison", "reason", required=True, width=60),
+)
 
 DELAYS = ("court", "moyen", "long")
 SOURCES = ("officiel", "atelier")

@@ -67,7 +67,11 @@ class _Reader:
                     data[key] = rows
         data["cards"] = self._cards(data, strategy)
         if strategy and base is None:
-            self._effects(data["cards"], [a.get("id") for a in data["compass"]["axes"]])
+            axes = [a.get("id") for a in data["compass"]["axes"]]
+            self._effects(data["cards"], axes)
+            synergies = self._synergies(axes)
+            if synergies:
+                data["synergies"] = synergies
         elif strategy and base is not None:  # a .csv has no effects sheet: each card keeps the deck's effects
             effects = {c["id"]: c.get("effects", {}) for c in base.get("cards", [])}
             for card in data["cards"]:
@@ -211,6 +215,24 @@ class _Reader:
             cards[index]["effects"] = values
             for axis in values:
                 self.cells[("cards", index, "effects", axis)] = where[axis]
+
+    def _synergies(self, axes: list[Any]) -> list[dict[str, Any]]:
+        """The « Synergies » sheet (optional): two cards, a reason, an extra effect per axis column."""
+        columns = [*L.SYNERGY_COLUMNS] + [L.Column(str(a), str(a), "int") for a in axes if a]
+        out: list[dict[str, Any]] = []
+        self.cells[("synergies",)] = (L.SYNERGIES, None, "", "")
+        for _r, values, where in self._table(L.SYNERGIES, columns, False, effects=True):
+            path: Path_ = ("synergies", len(out))
+            self._remember(path, where)
+            for field, key in (((*path, "cards", 0), "card"), ((*path, "cards", 1), "other")):
+                if key in where:
+                    self.cells[field] = where[key]
+            for axis in [a for a in values if a not in ("card", "other", "reason")]:
+                self.cells[(*path, "effects", axis)] = where[axis]
+            pair = [values.pop("card", ""), values.pop("other", "")]
+            reason = values.pop("reason", "")
+            out.append({"cards": pair, "effects": values, "reason": reason})
+        return out
 
     # -- a table of rows under a header -------------------------------------------------------------------
     def _table(

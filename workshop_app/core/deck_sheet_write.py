@@ -75,6 +75,7 @@ def build_workbook(data: dict[str, Any]) -> Workbook:
     _card_validations(cards, columns)
     if strategy:
         _effects_sheet(book.create_sheet(L.EFFECTS), data)
+        _synergies_sheet(book.create_sheet(L.SYNERGIES), data)
     _table(book.create_sheet(L.SECTIONS), L.SECTION_COLUMNS, data.get("sections", []))
     _table(book.create_sheet(L.SUBSETS), L.SUBSET_COLUMNS, data.get("subsets", []))
     return book
@@ -200,6 +201,27 @@ def _effects_sheet(sheet: Worksheet, data: dict[str, Any]) -> None:
             type="whole", operator="between", formula1="-2", formula2="2", allow_blank=True
         )
         _add(sheet, effect, f"B2:{L.column_letter(len(columns) - 1)}{_LAST_ROW}", "un entier de −2 à 2")
+
+
+def _synergies_sheet(sheet: Worksheet, data: dict[str, Any]) -> None:
+    """One row per synergy: its two cards, its reason, then its extra effect on each axis."""
+    axes = data.get("compass", {}).get("axes", [])
+    columns = [*L.SYNERGY_COLUMNS] + [
+        L.Column(L.labelled("", a["id"], a.get("short") or a["label"]), a["id"], "int", width=14)
+        for a in axes
+    ]
+    rows = [
+        {"card": s["cards"][0], "other": s["cards"][1], "reason": s["reason"], **s.get("effects", {})}
+        for s in data.get("synergies", [])
+    ]
+    _table(sheet, columns, rows)
+    _validate(sheet, f"'{L.CARDS}'!$A$2:$A${_LAST_ROW}", f"A2:B{_LAST_ROW}")
+    if axes:
+        first, last = L.column_letter(len(L.SYNERGY_COLUMNS)), L.column_letter(len(columns) - 1)
+        effect = DataValidation(
+            type="whole", operator="between", formula1="-2", formula2="2", allow_blank=True
+        )
+        _add(sheet, effect, f"{first}2:{last}{_LAST_ROW}", "un entier de −2 à 2")
 
 
 def _card_validations(sheet: Worksheet, columns: Sequence[L.Column]) -> None:

@@ -20,6 +20,8 @@ def restrict_to_subset(deck: QuestionDeck | StrategyDeck, subset_id: str) -> Que
     for card in data["cards"]:
         if "excludes" in card:
             card["excludes"] = [x for x in card["excludes"] if x in chosen]
+    if "synergies" in data:  # a synergy plays only when both its cards are in the subset
+        data["synergies"] = [s for s in data["synergies"] if set(s["cards"]) <= chosen]
     data["subsets"] = [subset.model_dump(mode="json")]
     data["subset"] = subset.id
     used = {c.get("section", "") for c in data["cards"]}

@@ -1,7 +1,8 @@
 """A strategy read at two horizons: what the picked cards give by 2030, and by 2050.
 
 A card acts after its delay: by 2030 a « court » card gives all its effect, a « moyen » one half of it, a
-« long » one nothing yet; by 2050 every card gives all of it (the score the compass shows). Both are placed
+« long » one nothing yet; by 2050 every card gives all of it (the score the compass shows). A synergy's gain
+arrives with the slower of its two cards. Both are placed
 on the same 0–100 scale, with the same bounds (:func:`workshop_app.core.scoring.strategy_axis_scores`), so
 that the two columns compare: a structural strategy starts low and ends high, a strategy of quick actions
 is high early and grows little. Pure functions, no Qt.
@@ -13,7 +14,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from workshop_app.core.deck import StrategyCard, StrategyDeck
-from workshop_app.core.strategy_rules import bounds
+from workshop_app.core.strategy_rules import bounds, raw_effect
 
 # (label, share of each delay's effect reached by then)
 HORIZONS: tuple[tuple[str, Mapping[str, float]], ...] = (
@@ -45,7 +46,7 @@ def horizon_scores(
         if not picked:
             out[axis] = None
             continue
-        raw = sum(c.effects.get(axis, 0) * shares.get(c.delay, 1.0) for c in picked)
+        raw = raw_effect(deck, picked, axis, shares)  # a synergy arrives with the slower of its cards
         out[axis] = place(raw, *bounds(deck, axis))
     return out
 

@@ -20,13 +20,14 @@ Questions decks (en clair : voir ``METHOD_TEXT``, imprimé dans l’annexe de m�
     the tables' scores on its levers (so the room's mean always lies inside its range).
 
 Strategy decks
-    A group's raw effect on an axis is the sum of the effects (−2…+2) of the cards it picked. It is placed on
+    A group's raw effect on an axis is the sum of the effects (−2…+2) of the cards it picked, plus the effect
+    of each of the deck's synergies whose two cards it picked (once, whatever the order). It is placed on
     0–100 with 50 for "no effect": ``50 + 50 * raw / best`` when positive, ``50 - 50 * raw / worst`` when
     negative, where ``best`` (``worst``) is the largest positive (negative) total a single group could reach
-    on that axis within the budget, ignoring requires/excludes; a group over budget can go past it, and is
-    capped at 0 or 100. Coverage is the share of the budget spent
-    (capped at 1). A deck may set a second gauge, ``maintenance_budget``: the sum of the picked cards'
-    maintenance (0–3 each) that a table can sustain; it is reported beside the budget (``Budget.upkeep``).
+    on that axis within the budget (synergies included), ignoring requires/excludes; a group over budget can
+    go past it, and is capped at 0 or 100. Coverage is the share of the budget spent (capped at 1). A deck
+    may set a second gauge, ``maintenance_budget``: the sum of the picked cards' maintenance (0–3 each) that
+    a table can sustain; it is reported beside the budget (``Budget.upkeep``); synergies change neither.
     Budget and maintenance overruns and broken requires/excludes are reported, never hidden. The room's score
     is the mean of the groups that picked at least one card; its spread is the range of those groups.
 """
@@ -38,7 +39,7 @@ from dataclasses import dataclass, field, replace
 
 from workshop_app.core.deck import QuestionDeck, StrategyCard, StrategyDeck
 from workshop_app.core.state import SequenceState
-from workshop_app.core.strategy_rules import Violation, bounds, place, violations
+from workshop_app.core.strategy_rules import Violation, bounds, place, raw_effect, violations
 
 ROOM = "__room__"
 
@@ -325,7 +326,7 @@ def score_strategy(deck: StrategyDeck, state: SequenceState, group_ids: Sequence
 def strategy_axis_scores(deck: StrategyDeck, picked: Sequence[StrategyCard]) -> dict[str, float | None]:
     """The 0–100 score on each axis of one table's picks, exactly as the compass shows it."""
     return {
-        axis: place(sum(c.effects.get(axis, 0) for c in picked), *bounds(deck, axis)) if picked else None
+        axis: place(int(raw_effect(deck, picked, axis)), *bounds(deck, axis)) if picked else None
         for axis in deck.axis_ids()
     }
 

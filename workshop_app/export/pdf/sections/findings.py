@@ -236,4 +236,6 @@ def strategy_agreement(
                 ]
             )
         out.append(table(rows, [FRAME_WIDTH - 7.2 * cm, 2.2 * cm, 2.2 * cm, 2.8 * cm]))
-    return out
+    from workshop_app.export.pdf.sections.synergies import synergy_block  # (the synergy stream's part)
+
+    return out + synergy_block(ctx, deck, seq_state, group_ids)

@@ -38,6 +38,7 @@ from workshop_app.export.pdf.sections.common import (
 )
 from workshop_app.export.pdf.sections.horizon import horizon_rule
 from workshop_app.export.pdf.sections.method import question_method
+from workshop_app.export.pdf.sections.synergies import synergy_terms
 from workshop_app.export.pdf.styles import ACCENT, FRAME_WIDTH, RULE
 
 SELF_ASSESSMENT = (
@@ -351,6 +352,7 @@ def strategy_catalogue(ctx: Context, deck: StrategyDeck) -> list[Flowable]:
             conditions.append("demande " + ", ".join(quote(titles.get(c, c)) for c in card.requires))
         if card.excludes:
             conditions.append("exclut " + ", ".join(quote(titles.get(c, c)) for c in card.excludes))
+        conditions += synergy_terms(deck, card.id)  # « renforcée par « … » (Fraîcheur +1) »
         rows.append(
             [
                 _c(card.title, st.cell_bold),

@@ -40,7 +40,7 @@ def horizon_results(ctx: Context, sequence: SequenceInfo, deck: StrategyDeck) ->
         )
     ]
     for groups, cols in _group_chunks(ctx, 0):
-        rows: list[list[object]] = [head_row(ctx, ["Axe", *cols.labels])]
+        rows: list[list[object]] = [head_row(ctx, [f"Axe (score {early}{NBSP}→{NBSP}{late})", *cols.labels])]
         for axis in deck.compass.axes:
             cells = [
                 _c(_cell(readings[g.id].scores[early][axis.id], readings[g.id].scores[late][axis.id]),
@@ -56,4 +56,8 @@ def horizon_results(ctx: Context, sequence: SequenceInfo, deck: StrategyDeck) ->
 
 
 def horizon_rule(ctx: Context) -> list[Flowable]:
-    return [_p(HORIZON_RULE, ctx.st.body)]
+    from workshop_app.export.pdf.sections.synergies import synergy_rule
+
+    decks = [s.deck for s in ctx.sequences if isinstance(s.deck, StrategyDeck)]
+    synergies = synergy_rule(decks)
+    return [_p(HORIZON_RULE, ctx.st.body), *([_p(synergies, ctx.st.body)] if synergies else [])]
