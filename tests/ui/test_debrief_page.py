@@ -220,8 +220,17 @@ def test_each_line_records_who_wrote_it(setup, tmp_path) -> None:
     assert stored.origin("1.1 Un levier (80/100)") == "proposed"
     assert stored.origin("Une culture du risque partagée") == "written"
     assert page.validate_button.isEnabled() and "(1)" in page.validate_button.text()
+    model = page.strengths.model
+    proposed, typed = model.index(0), model.index(1)
+    assert model.data(proposed, Qt.ItemDataRole.FontRole).italic()  # waiting for the facilitator
+    assert model.data(typed, Qt.ItemDataRole.FontRole) is None
+    assert "à relire" in model.data(proposed, Qt.ItemDataRole.ToolTipRole)
+    assert model.data(typed, Qt.ItemDataRole.ToolTipRole) == "Rédigé par l’animation"
+    assert "En italique" in page.hint.text()
     page.validate_button.click()
     assert not page.validate_button.isEnabled()
+    assert model.data(proposed, Qt.ItemDataRole.FontRole) is None  # validated: set upright
+    assert "validé" in model.data(proposed, Qt.ItemDataRole.ToolTipRole)
     stored = _stored(tmp_path, session.workshop_id).debrief
     assert stored.origin("1.1 Un levier (80/100)") == "validated"
     assert stored.origin("Une culture du risque partagée") == "written"

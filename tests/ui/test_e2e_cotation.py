@@ -112,8 +112,8 @@ def test_cotation_from_set_up_to_compte_rendu(
     projector.close()
 
     proposals = propose(session.live_snapshot())  # what the Bilan tab proposes: signed, by project
-    assert "Friche de la gare : Stratégies – Gouvernance (+2)" in proposals.strengths
-    assert f"Parking silo : Adaptation – Innovation ({MINUS}2)" in proposals.vulnerabilities
+    assert "Friche de la gare : Stratégies – Gouvernance (+2, les 2\u00a0tables à +2)" in proposals.strengths
+    assert f"Parking silo : Adaptation – Innovation ({MINUS}2, une seule table)" in proposals.vulnerabilities
     assert not [x for x in (*proposals.strengths, *proposals.vulnerabilities) if "/100" in x]
 
     pdf = tmp_path / "cotation.pdf"
@@ -136,7 +136,7 @@ def test_cotation_from_set_up_to_compte_rendu(
     assert cli(["export", info.id, "--pdf", str(short), "--edition", "synthese", "--quiet"]) == 0
     brief = _pdf_text(short)  # the elected officials' edition: the comparison, signed, and no radar of 0–100
     assert "Comparaison des projets (de −2 à +2, 0 = neutre)" in brief
-    assert "Friche de la gare : Anticipation – Veille (−1,5)" in brief
+    assert "Friche de la gare : Anticipation – Veille (−1,5, tables de −2 à −1)" in brief
     assert cli(["export", info.id, "--docx", str(docx), "--xlsx", str(xlsx), "--quiet"]) == 0
     from docx import Document
 

@@ -58,14 +58,14 @@ def _snapshot(answers: dict[tuple[str, str], str], picks: tuple[tuple[str, str],
 def test_strong_and_weak_levers_with_their_scores() -> None:
     found = propose(_snapshot({("a", "c0"): "v4", ("b", "c0"): "v3", ("a", "c1"): "v0", ("b", "c1"): "v1",
                                ("a", "c2"): "v2", ("b", "c2"): "v2"}))
-    assert found.strengths == ("1.1 Gouvernance partagée (88/100)",)
-    assert found.vulnerabilities == ("3.1 Connaître les aléas (12/100)",)
+    assert found.strengths == ("1.1 Gouvernance partagée (88/100, tables de 75 à 100)",)
+    assert found.vulnerabilities == ("3.1 Connaître les aléas (12/100, tables de 0 à 25)",)
     assert not found.disagreements
 
 
 def test_nothing_proposed_before_enough_answers() -> None:
     found = propose(_snapshot({("a", "c0"): "v4"}))  # half the links of 1.1: still proposed
-    assert found.strengths == ("1.1 Gouvernance partagée (100/100)",)
+    assert found.strengths == ("1.1 Gouvernance partagée (100/100, une seule table)",)
     assert propose(_snapshot({}), Thresholds()).empty
     strict = Thresholds(min_coverage=0.75)
     assert propose(_snapshot({("a", "c0"): "v4"}), strict).empty
@@ -85,14 +85,14 @@ def test_strategy_axes_and_sequence_titles_when_several() -> None:
     found = propose(_snapshot({("a", "c0"): "v4", ("b", "c0"): "v4"},
                               picks=(("a", "noues"), ("b", "silo")), with_strategy=True))
     # a strategy game's effects are hypothetical: never a strength of the territory
-    assert found.strengths == ("1.1 Gouvernance partagée (100/100)",)
+    assert found.strengths == ("1.1 Gouvernance partagée (100/100, les 2\u00a0tables à 100)",)
     assert not any("Eau" in line or "Économie" in line for line in found.strengths + found.disagreements)
 
 
 def test_limit_and_order() -> None:
     limits = Thresholds(limit=1)
     found = propose(_snapshot({("a", "c0"): "v4", ("a", "c2"): "v3"}), limits)
-    assert found.strengths == ("1.1 Gouvernance partagée (100/100)",)
+    assert found.strengths == ("1.1 Gouvernance partagée (100/100, une seule table)",)
 
 
 def test_merge_keeps_the_facilitators_lines_first() -> None:
@@ -146,11 +146,13 @@ def test_the_demo_workshop_lists_only_clear_strengths_and_vulnerabilities() -> N
     for found in (propose(snapshot), snapshot.debrief):
         assert found.strengths and found.vulnerabilities
         for line in found.strengths:
-            score = int(re.findall(r"\((\d+)/100\)", line)[0])
+            score = int(re.findall(r"\((\d+)/100, ", line)[0])
             assert score >= 65 and "stratégies" not in line, line
         for line in found.vulnerabilities:
-            score = int(re.findall(r"\((\d+)/100\)", line)[0])
+            score = int(re.findall(r"\((\d+)/100, ", line)[0])
             assert score <= 35 and "stratégies" not in line, line
+        for line in (*found.strengths, *found.vulnerabilities):  # the spread beside every mean
+            assert re.search(r"tables (de|divergent)|tables\xa0à|une seule table", line), line
 
 
 def test_origins_of_the_lines_are_recorded_and_survive_the_store() -> None:

@@ -95,7 +95,9 @@ def test_strategy_effects_are_kept_apart_and_the_consensus_counts_tables() -> No
 
 def test_one_set_of_thresholds() -> None:
     answers = {(g, c): "v4" for g in "ab" for c in ("c0", "c1", "c2", "c3")}
-    assert [f.text for f in compute(_snapshot(answers)).strengths] == ["1.1 Gouvernance partagée (100/100)"]
+    assert [f.text for f in compute(_snapshot(answers)).strengths] == [
+        "1.1 Gouvernance partagée (100/100, les 2\u00a0tables à 100)"
+    ]
     strict = Thresholds(strong=99.0)
     snapshot = _snapshot({(g, c): "v3" for g in "abcd" for c in ("c0", "c1")})  # half answered: enough
     assert compute(snapshot).strengths and compute(snapshot, thresholds=strict).strengths == []

@@ -16,6 +16,11 @@ Rules
       answers are not compared, and a card needs at least two answering tables; the tables that answered
       « non concerné » are named (:attr:`Spread.not_concerned`).
     * Levers (axes): the tables disagree when their scores spread over at least ``spread`` points (40).
+    * Every strength, vulnerability or effect carries the tables' own scores behind its mean, and its line
+      says their range (« 1.1 … (70/100, tables de 55 à 85) »), or that the tables diverge when they spread
+      over ``spread`` points (« (70/100, mais les tables divergent : de 25 à 100) »), or that one table
+      only answered; a divided line comes after the calm ones of its list
+      (:func:`workshop_app.core.spreads.between_tables`).
     * A table is « plus sévère » when it gives the lowest answer on at least half of the disputed cards
       (and on at least two of them).
     * Strategy consensus: the cards retained by at least half of the tables that built a strategy (and by
@@ -33,7 +38,7 @@ from enum import StrEnum
 
 from workshop_app.core.deck import QuestionDeck, StrategyDeck
 from workshop_app.core.scoring import CompassReading, Score
-from workshop_app.core.spreads import Spread, card_spreads
+from workshop_app.core.spreads import Spread, between_tables, card_spreads
 from workshop_app.core.state import SequenceState, WorkshopState
 from workshop_app.core.workshop import GroupInfo, SequenceInfo, WorkshopSnapshot
 
@@ -151,10 +156,26 @@ class Finding:
     label: str  # « 3.1 Connaître les aléas… »
     score: float
     coverage: float
+    tables: tuple[float, ...] = ()  # each table's own score behind the room's mean (tables with a score)
+    divided: bool = False  # the tables spread over ``Thresholds.spread`` points: said on the line
+
+    @property
+    def low(self) -> float | None:
+        return min(self.tables) if self.tables else None
+
+    @property
+    def high(self) -> float | None:
+        return max(self.tables) if self.tables else None
+
+    @property
+    def spread_words(self) -> str:
+        """« tables de 55 à 85 », « mais les tables divergent : de 25 à 100 », « une seule table »."""
+        return between_tables(self.tables, divided=self.divided)
 
     @property
     def text(self) -> str:
-        return f"{self.label} ({score_text(self.score)})"
+        words = self.spread_words
+        return f"{self.label} ({score_text(self.score)}{', ' + words if words else ''})"
 
 
 @dataclass(frozen=True)
@@ -193,7 +214,7 @@ class WorkshopFindings:
 
     def _top(self, name: str, reverse: bool) -> list[Finding]:
         items = [f for s in self.sequences for f in getattr(s, name)]
-        return sorted(items, key=lambda f: (-f.score if reverse else f.score, f.key))[: self.thresholds.limit]
+        return sorted(items, key=lambda f: _rank(f, reverse))[: self.thresholds.limit]
 
     @property
     def strengths(self) -> list[Finding]:
@@ -236,22 +257,25 @@ def sequence_findings(
     strategy = isinstance(deck, StrategyDeck)
     high: list[Finding] = []
     low: list[Finding] = []
+    every = {s.key: s for s in _target_spreads(reading, deck, strategy)}
     for key in targets(deck):
         room = _target_score(reading.room.levers, reading.room.axes, key, strategy)
         if room is None or room.score is None:
             continue
         if not strategy and room.coverage < rule.min_coverage:
             continue
-        finding = Finding(sequence.id, key, target_label(deck, key), room.score, room.coverage)
+        behind = every[key]
+        tables = tuple(behind.values.values())
+        divided = (behind.range or 0.0) >= rule.spread
+        label = target_label(deck, key)
+        finding = Finding(sequence.id, key, label, room.score, room.coverage, tables, divided)
         if rule.is_strength(room.score, strategy):
             high.append(finding)
         elif rule.is_vulnerability(room.score, strategy):
             low.append(finding)
-    high.sort(key=lambda f: (-f.score, f.key))
-    low.sort(key=lambda f: (f.score, f.key))
-    spreads = sorted(
-        (s for s in _target_spreads(reading, deck, strategy) if s.comparable), key=lambda s: -(s.range or 0.0)
-    )
+    high.sort(key=lambda f: _rank(f, True))
+    low.sort(key=lambda f: _rank(f, False))
+    spreads = sorted((s for s in every.values() if s.comparable), key=lambda s: -(s.range or 0.0))
     disputed_targets = [s for s in spreads if (s.range or 0.0) >= rule.spread]
     common = {"sequence": sequence, "strategy": strategy, "target_spreads": spreads}
     group_ids = [g.id for g in groups]
@@ -278,6 +302,11 @@ def sequence_findings(
         strict_count=count,
         not_concerned=not_concerned,
     )
+
+
+def _rank(finding: Finding, strongest: bool) -> tuple[bool, float, str]:
+    """Calm lines first, then the ones the tables dispute; the most marked first within each."""
+    return (finding.divided, -finding.score if strongest else finding.score, finding.key)
 
 
 def _target_score(

@@ -1,12 +1,17 @@
 """The tables' scores side by side on one card, lever or axis (``Spread``), gathered from the answers or from
 a compass reading: what the findings compare to tell agreement from disagreement, and what the compte-rendu
 prints as a range beside a mean. Pure functions (no Qt, no I/O).
+
+:func:`between_tables` words that range the one way the app and the compte-rendu say it beside a mean, as
+METHOD_TEXT announces (« le plus bas et le plus haut des scores… table par table »): « tables de 55 à 85 »;
+« les 3 tables à 70 »; « une seule table » (no spread claimed); and, when the tables are far apart,
+« mais les tables divergent : de 25 à 100 », so a 0 and a 100 never read as a calm 50.
 """
 
 from __future__ import annotations
 
 import statistics
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from workshop_app.core.deck import QuestionDeck
@@ -57,6 +62,24 @@ class Spread:
         """The group ids that gave the lowest answer."""
         low = self.low
         return [g for g, v in self.values.items() if v == low] if low is not None else []
+
+
+def between_tables(
+    values: Sequence[float], *, divided: bool = False, fmt: Callable[[float], str] = lambda v: str(round(v))
+) -> str:
+    """The tables' range beside a mean, in words (see the module docstring); "" when no table scored.
+    ``divided``: the tables are far apart, and the words say so. ``fmt`` writes one value (« 55 »,
+    « −1,5 »)."""
+    if not values:
+        return ""
+    if len(values) == 1:
+        return "une seule table"
+    low, high = fmt(min(values)), fmt(max(values))
+    if divided:
+        return f"mais les tables divergent : de {low} à {high}"
+    if low == high:
+        return f"les {len(values)}\u00a0tables à {low}"
+    return f"tables de {low} à {high}"
 
 
 def card_spreads(deck: QuestionDeck, state: SequenceState, group_ids: Sequence[str]) -> list[Spread]:

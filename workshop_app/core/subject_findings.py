@@ -1,13 +1,17 @@
 """Strengths and vulnerabilities of the subjects a deck rated, as lines read on the deck's own scale: for
-projects, « Friche de la gare : Anticipation – Veille (−1,5) »; for levers across services, « 1.3 Intégrer… :
-point fort pour 7 services sur 11 ». Shared by the debrief's proposals and the compte-rendu's synthesis, so a
-−2…+2 project is never proposed as « 0/100 »."""
+projects, « Friche de la gare : Anticipation – Veille (−1,5, tables de −2 à −1) », the tables' range beside
+the mean in the words of every finding (:func:`workshop_app.core.spreads.between_tables`), « mais les tables
+divergent » when they spread over 40 % of the scale; for levers across services, « 1.3 Intégrer… : point fort
+pour 7 services sur 11 » (a count, not a mean). Shared by the debrief's proposals and the compte-rendu's
+synthesis, so a −2…+2 project is never proposed as « 0/100 »."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from workshop_app.core.subjects import SubjectMatrix, Verdict
+from workshop_app.core.findings import Thresholds
+from workshop_app.core.spreads import between_tables
+from workshop_app.core.subjects import SubjectCell, SubjectMatrix, Verdict
 
 Text = Callable[[str], str]
 
@@ -21,16 +25,26 @@ def subject_findings(matrix: SubjectMatrix, text: Text) -> tuple[list[str], list
     low: list[tuple[float, str]] = []
     for seq in matrix.columns:
         for row in matrix.rows:
-            value = matrix.cell(row.target_id, seq.id).value
+            cell = matrix.cell(row.target_id, seq.id)
+            value = cell.value
             verdict = matrix.verdict(value)
             if value is None or verdict in (Verdict.NEUTRAL, Verdict.NONE):
                 continue
             label = f"{row.code} {row.label}" if row.code else row.label
-            line = f"{text(seq.display_title)} : {label} ({matrix.text(value)})"
+            line = f"{text(seq.display_title)} : {label} ({matrix.text(value)}{_spread(matrix, cell)})"
             (high if verdict is Verdict.STRENGTH else low).append((value, line))
     high.sort(key=lambda x: -x[0])
     low.sort(key=lambda x: x[0])
     return [line for _, line in high], [line for _, line in low]
+
+
+def _spread(matrix: SubjectMatrix, cell: SubjectCell) -> str:
+    """« , tables de −2 à −1 » on the deck's own scale; "" when no table's value is known."""
+    values = [v for _, v in cell.tables]
+    lo, hi = matrix.bounds
+    divided = len(values) >= 2 and max(values) - min(values) >= Thresholds().spread / 100 * (hi - lo)
+    words = between_tables(values, divided=divided, fmt=matrix.text)
+    return f", {words}" if words else ""
 
 
 def shared_findings(matrix: SubjectMatrix) -> tuple[list[str], list[str]]:

@@ -4,8 +4,8 @@ commits when it loses the focus. Both say « committed » with a signal; the pag
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QStringListModel, Qt, QTimer, Signal
-from PySide6.QtGui import QFocusEvent, QKeyEvent
+from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, QStringListModel, Qt, QTimer, Signal
+from PySide6.QtGui import QFocusEvent, QFont, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QAbstractItemView,
@@ -92,13 +92,51 @@ class CommitTextEdit(QPlainTextEdit):
         super().focusOutEvent(event)
 
 
+class FindingsModel(QStringListModel):
+    """The lines of a list; a line the app proposed and the facilitator has not validated yet is in italics,
+    and every line's tooltip says who wrote it (``origins``: line -> « proposed », « validated »,
+    « written »)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.origins: dict[str, str] = {}
+        self.notes: dict[str, str] = {}  # origin -> tooltip, set by the list (translated there)
+
+    def data(
+        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> object:
+        if role in (Qt.ItemDataRole.FontRole, Qt.ItemDataRole.ToolTipRole) and index.isValid():
+            line = str(super().data(index, Qt.ItemDataRole.DisplayRole) or "").strip()
+            origin = self.origins.get(line, "written")
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return self.notes.get(origin) or None
+            if origin == "proposed":
+                font = QFont()
+                font.setItalic(True)
+                return font
+            return None
+        return super().data(index, role)
+
+    def set_origins(self, origins: dict[str, str]) -> None:
+        if origins != self.origins:
+            self.origins = origins
+            if self.rowCount():
+                roles = [Qt.ItemDataRole.FontRole, Qt.ItemDataRole.ToolTipRole]
+                self.dataChanged.emit(self.index(0), self.index(self.rowCount() - 1), roles)
+
+
 class FindingsList(QWidget):
     #: a line was added, edited or removed: the whole list as it now reads
     sig_committed = Signal(list)
 
     def __init__(self, title: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.model = QStringListModel(self)
+        self.model = FindingsModel(self)
+        self.model.notes = {
+            "proposed": self.tr("Proposé par l’application d’après les scores : à relire et valider"),
+            "validated": self.tr("Proposé par l’application d’après les scores, validé par l’animation"),
+            "written": self.tr("Rédigé par l’animation"),
+        }
         self.view = TypingListView()
         self.view.setModel(self.model)
         self.view.setWordWrap(True)
@@ -150,6 +188,12 @@ class FindingsList(QWidget):
         index = self.view.currentIndex()
         if index.isValid():
             self.model.removeRows(index.row(), 1)
+
+    def set_origins(self, origins: dict[str, str]) -> None:
+        """Who wrote each line (see ``FindingsModel``); a line not in ``origins`` was written by hand."""
+        self._loading = True
+        self.model.set_origins(origins)
+        self._loading = False
 
     def on_model_changed(self, *_args: object) -> None:
         if not self._loading:

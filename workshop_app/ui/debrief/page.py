@@ -191,6 +191,11 @@ class DebriefPage(QWidget):
     def _show_origins(self, debrief: Debrief) -> None:
         """« Valider les propositions » is offered while lines the app proposed wait for the facilitator."""
         waiting = sum(1 for _, origin in debrief.origins if origin == "proposed")
+        origins = dict(debrief.origins)
+        self.strengths.set_origins(origins)
+        self.vulnerabilities.set_origins(origins)
+        if waiting and not self.hint.text():
+            self.hint.setText(self._proposals_hint())
         self.validate_button.setEnabled(waiting > 0)
         if waiting:
             self.validate_button.setText(self.tr("Valider les propositions (%n)", "", waiting))
@@ -240,9 +245,14 @@ class DebriefPage(QWidget):
         if found.empty:
             self.hint.setText(self.tr("Pas encore assez de réponses pour proposer des points forts."))
         else:
-            self.hint.setText(self.tr("Propositions d'après les scores (auto-évaluation des tables) : "
-                                      "modifiez-les librement."))
+            self.hint.setText(self._proposals_hint())
         self.save_debrief()
+
+    def _proposals_hint(self) -> str:
+        return self.tr(
+            "En italique : proposé par l’application d’après les scores (auto-évaluation des tables), à "
+            "relire et valider. Entre parenthèses : le score de la salle, puis l’écart entre les tables."
+        )
 
     def current_debrief(self) -> Debrief:
         """What the screen shows, each line of the lists with who wrote it (see core.findings.Origin)."""
