@@ -908,8 +908,8 @@ The technical details are in the log: %1</translation>
         <translation>Not enough answers yet to suggest strengths.</translation>
     </message>
     <message>
-        <source>Propositions d&apos;après les scores (auto-évaluation des tables) : modifiez-les librement.</source>
-        <translation>Suggestions from the scores (the tables&apos; self-assessment): edit them freely.</translation>
+        <source>En italique : proposé par l’application d’après les scores (auto-évaluation des tables), à relire et valider. Entre parenthèses : le score de la salle, puis l’écart entre les tables.</source>
+        <translation>In italics: suggested by the app from the scores (the tables’ self-assessment), to review and validate. In brackets: the room’s score, then the spread between the tables.</translation>
     </message>
     <message>
         <source>Nouvelle action</source>
@@ -1468,8 +1468,20 @@ To keep a copy, first export its archive (.zip) from the File menu.</translation
 <context>
     <name>FindingsList</name>
     <message>
-        <source>Ajouter</source>
+        <source>Proposé par l’application d’après les scores : à relire et valider</source>
         <extracomment>the text was edited and the box lost the focus (or ``commit`` was called): the new text a line was added, edited or removed: the whole list as it now reads</extracomment>
+        <translation>Suggested by the app from the scores: to review and validate</translation>
+    </message>
+    <message>
+        <source>Proposé par l’application d’après les scores, validé par l’animation</source>
+        <translation>Suggested by the app from the scores, validated by the facilitators</translation>
+    </message>
+    <message>
+        <source>Rédigé par l’animation</source>
+        <translation>Written by the facilitators</translation>
+    </message>
+    <message>
+        <source>Ajouter</source>
         <translation>Add</translation>
     </message>
     <message>
@@ -1841,6 +1853,17 @@ To keep a copy, first export its archive (.zip) from the File menu.</translation
     <message>
         <source>(aucun)</source>
         <translation>(none)</translation>
+    </message>
+</context>
+<context>
+    <name>ListEditor</name>
+    <message>
+        <source>Ctrl+Haut dans la liste</source>
+        <translation>Ctrl+Up in the list</translation>
+    </message>
+    <message>
+        <source>Ctrl+Bas dans la liste</source>
+        <translation>Ctrl+Down in the list</translation>
     </message>
 </context>
 <context>
@@ -2493,14 +2516,6 @@ Resume the workshop “%1” where it was?</translation>
         <translation>Remove the sequence</translation>
     </message>
     <message>
-        <source>Ctrl+Haut dans la liste</source>
-        <translation>Ctrl+Up in the list</translation>
-    </message>
-    <message>
-        <source>Ctrl+Bas dans la liste</source>
-        <translation>Ctrl+Down in the list</translation>
-    </message>
-    <message>
         <source>Durée prévue : %1 h %2</source>
         <translation>Planned time: %1 h %2</translation>
     </message>
@@ -2798,14 +2813,6 @@ Only one window can use it at a time: what is entered in one would not show in t
     <message>
         <source>Retirer l&apos;étape</source>
         <translation>Remove the step</translation>
-    </message>
-    <message>
-        <source>Ctrl+Haut dans la liste</source>
-        <translation>Ctrl+Up in the list</translation>
-    </message>
-    <message>
-        <source>Ctrl+Bas dans la liste</source>
-        <translation>Ctrl+Down in the list</translation>
     </message>
     <message>
         <source>avant « %1 »</source>

@@ -100,7 +100,7 @@ class GroupsPanel(QWidget):
         self.model.sig_participants_dropped.connect(
             lambda ids, group_id: move_participants(self.session, ids, group_id)
         )
-        wire_list_editing(self, self.view, self.remove_button, self.on_remove_clicked)
+        wire_list_editing(self.view, self.remove_button, self.on_remove_clicked)
         self.view.selectionModel().currentRowChanged.connect(lambda *_: self._update_buttons())
         session.sig_snapshot.connect(self.refresh)
         session.sig_event.connect(lambda _event: self.refresh())

@@ -5,21 +5,20 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QPushButton, QWidget
 
 
 def wire_list_editing(
-    panel: QWidget,
     view: QWidget,
     remove_button: QPushButton,
     on_remove: Callable[[], None],
     moves: tuple[QPushButton, QPushButton, Callable[[int], None]] | None = None,
 ) -> None:
     """Connect ``remove_button`` and Suppr to ``on_remove``; with ``moves`` (up, down, on_move), the two
-    buttons and Ctrl+Haut / Ctrl+Bas to ``on_move(-1)`` / ``on_move(+1)``. Tooltips go through the panel's
-    own translation context, as before the wiring was shared."""
+    buttons and Ctrl+Haut / Ctrl+Bas to ``on_move(-1)`` / ``on_move(+1)``. The tooltips have one translation
+    context of their own (« ListEditor »), which ``lupdate`` can see."""
     keys: list[tuple[QKeySequence.StandardKey | str, Callable[[], None]]] = [
         (QKeySequence.StandardKey.Delete, on_remove)
     ]
@@ -29,8 +28,8 @@ def wire_list_editing(
         up.clicked.connect(lambda: on_move(-1))
         down.clicked.connect(lambda: on_move(+1))
         keys += [("Ctrl+Up", lambda: on_move(-1)), ("Ctrl+Down", lambda: on_move(+1))]
-        up.setToolTip(panel.tr("Ctrl+Haut dans la liste"))
-        down.setToolTip(panel.tr("Ctrl+Bas dans la liste"))
+        up.setToolTip(QCoreApplication.translate("ListEditor", "Ctrl+Haut dans la liste"))
+        down.setToolTip(QCoreApplication.translate("ListEditor", "Ctrl+Bas dans la liste"))
     for sequence, slot in keys:
         shortcut = QShortcut(QKeySequence(sequence), view)
         shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)

@@ -90,7 +90,7 @@ class SequencesPanel(QWidget):
         layout.addLayout(edit_row)
         self.add_button.clicked.connect(self.on_add_clicked)
         moves = (self.up_button, self.down_button, self.on_move)
-        wire_list_editing(self, self.view, self.remove_button, self.on_remove_clicked, moves)
+        wire_list_editing(self.view, self.remove_button, self.on_remove_clicked, moves)
         self.model.sig_edit.connect(self.on_model_edit)
         self.view.selectionModel().currentRowChanged.connect(lambda *_: self._update_buttons())
         session.sig_snapshot.connect(self.refresh)

@@ -126,7 +126,7 @@ class StepsPanel(QWidget):
         self.add_button.clicked.connect(self.on_add_clicked)
         self.label_edit.returnPressed.connect(self.on_add_clicked)
         moves = (self.up_button, self.down_button, self.on_move)
-        wire_list_editing(self, self.view, self.remove_button, self.on_remove_clicked, moves)
+        wire_list_editing(self.view, self.remove_button, self.on_remove_clicked, moves)
         self.view.currentRowChanged.connect(lambda _row: self._update_buttons())
         session.sig_snapshot.connect(self.refresh)
         session.sig_event.connect(self.on_session_event)
