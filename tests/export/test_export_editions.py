@@ -78,6 +78,9 @@ def test_the_synthesis_opens_the_document(editions: dict[str, list[str]]) -> Non
 def test_edition_lengths(editions: dict[str, list[str]]) -> None:
     assert len(editions["synthese"]) <= 8
     assert not any("Annexe A —" in p for p in editions["synthese"])
+    timeline = "La boussole au fil de la séance"  # the day's record: the complete edition only
+    assert any(timeline in p for p in editions["complet"])
+    assert not any(timeline in p for p in editions["synthese"])
     body = _body(editions["complet"])
     opening = "1. Contexte, objectifs et programme"
     start = next(i for i, p in enumerate(body) if opening in p and "Sommaire" not in p)

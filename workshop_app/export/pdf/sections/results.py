@@ -262,10 +262,12 @@ def question_results(ctx: Context, sequence: SequenceInfo, deck: QuestionDeck) -
     bars = lever_bars(ctx, deck, reading)
     from workshop_app.export.pdf.evolution import evolution  # (it imports this package)
 
+    # the day's timeline is for the record (complete edition); elected officials read where the day ended
+    timeline = evolution(ctx, sequence, deck) if ctx.full else []
     if ctx.full or len(ctx.groups) <= 6:  # the short edition's synthesis already shows the room alone
         radars = _room_and_groups_radars(ctx, deck, reading, caption, bars)
-        return out + radars + evolution(ctx, sequence, deck)
-    return out + bars + evolution(ctx, sequence, deck)
+        return out + radars + timeline
+    return out + bars + timeline
 
 
 def lever_bars(ctx: Context, deck: QuestionDeck, reading: CompassReading) -> list[Flowable]:
