@@ -46,6 +46,9 @@ def _add_options(parser: argparse.ArgumentParser) -> None:
 def build_parser() -> argparse.ArgumentParser:
     import importlib
 
+    from workshop_app.cli import french
+
+    french.install()
     parser = argparse.ArgumentParser(
         prog="atelier",
         description=(
