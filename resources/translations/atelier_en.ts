@@ -24,7 +24,7 @@
         <translation>About Qt</translation>
     </message>
     <message>
-        <source>&lt;b&gt;Atelier Résilience&lt;/b&gt; %1&lt;br&gt;Ateliers de résilience territoriale, hors ligne.&lt;br&gt;Les scores sont l&apos;autoévaluation des groupes, pas un indice officiel.</source>
+        <source>&lt;b&gt;Atelier Résilience&lt;/b&gt; %1&lt;br&gt;Ateliers de résilience territoriale, hors ligne.&lt;br&gt;Les scores sont l’autoévaluation des groupes, pas un indice officiel.</source>
         <translation>&lt;b&gt;Atelier Résilience&lt;/b&gt; %1&lt;br&gt;Territorial-resilience workshops, offline.&lt;br&gt;Scores are the groups&apos; self-assessment, not an official index.</translation>
     </message>
 </context>
@@ -63,7 +63,7 @@
         <translation>&amp;Open…</translation>
     </message>
     <message>
-        <source>Ouvre un jeu (.yaml) ou l&apos;archive d&apos;un atelier (.zip)</source>
+        <source>Ouvre un jeu (.yaml) ou l’archive d’un atelier (.zip)</source>
         <translation>Opens a deck (.yaml) or a workshop archive (.zip)</translation>
     </message>
     <message>
@@ -71,7 +71,7 @@
         <translation>&amp;Import a deck (YAML)…</translation>
     </message>
     <message>
-        <source>Vérifie un fichier de jeu et l&apos;ajoute à vos jeux</source>
+        <source>Vérifie un fichier de jeu et l’ajoute à vos jeux</source>
         <translation>Checks a deck file and adds it to your decks</translation>
     </message>
     <message>
@@ -83,11 +83,11 @@
         <translation>PDF, CSV or XLSX</translation>
     </message>
     <message>
-        <source>Exporter l&apos;&amp;archive de l&apos;atelier (.zip)…</source>
+        <source>Exporter l&apos;&amp;archive de l’atelier (.zip)…</source>
         <translation>Export the workshop &amp;archive (.zip)…</translation>
     </message>
     <message>
-        <source>Tout l&apos;atelier et ses photos, pour le rouvrir sur un autre ordinateur (Ctrl+O)</source>
+        <source>Tout l’atelier et ses photos, pour le rouvrir sur un autre ordinateur (Ctrl+O)</source>
         <translation>The whole workshop and its photos, to open it on another computer (Ctrl+O)</translation>
     </message>
     <message>
@@ -123,7 +123,7 @@
         <translation>This workshop&apos;s fields changed on two laptops: choose the value that stays</translation>
     </message>
     <message>
-        <source>&amp;Fermer l&apos;atelier</source>
+        <source>&amp;Fermer l’atelier</source>
         <translation>&amp;Close the workshop</translation>
     </message>
     <message>
@@ -167,15 +167,15 @@
         <translation>&amp;Normal text size</translation>
     </message>
     <message>
-        <source>Nouvelle ligne dans le plan d&apos;action du bilan</source>
+        <source>Nouvelle ligne dans le plan d’action du bilan</source>
         <translation>New line in the debrief&apos;s action plan</translation>
     </message>
     <message>
-        <source>Sau&amp;ver les ateliers d&apos;une base endommagée…</source>
+        <source>Sau&amp;ver les ateliers d’une base endommagée…</source>
         <translation>Sal&amp;vage the workshops of a damaged database…</translation>
     </message>
     <message>
-        <source>Une archive (.zip) par atelier encore lisible ; la base n&apos;est que lue</source>
+        <source>Une archive (.zip) par atelier encore lisible ; la base n’est que lue</source>
         <translation>One archive (.zip) per workshop still readable; the database is only read</translation>
     </message>
     <message>
@@ -207,7 +207,7 @@
         <translation>&amp;Debrief</translation>
     </message>
     <message>
-        <source>Projecteur sur l&apos;autre &amp;écran</source>
+        <source>Projecteur sur l’autre &amp;écran</source>
         <translation>Projector on the other scr&amp;een</translation>
     </message>
     <message>
@@ -235,7 +235,7 @@
         <translation>&amp;Keyboard shortcuts</translation>
     </message>
     <message>
-        <source>À &amp;propos d&apos;Atelier Résilience</source>
+        <source>À &amp;propos d’Atelier Résilience</source>
         <translation>&amp;About Atelier Résilience</translation>
     </message>
     <message>
@@ -259,7 +259,7 @@
         <translation>Go to a table (1 to %1)</translation>
     </message>
     <message>
-        <source>&amp;Photos de l&apos;atelier…</source>
+        <source>&amp;Photos de l’atelier…</source>
         <translation>&amp;Photos of the workshop…</translation>
     </message>
     <message>
@@ -275,7 +275,7 @@
         <translation>&amp;History and replay…</translation>
     </message>
     <message>
-        <source>Tout ce qui s&apos;est passé, filtrable, et la boussole à n&apos;importe quel moment</source>
+        <source>Tout ce qui s’est passé, filtrable, et la boussole à n’importe quel moment</source>
         <translation>Everything that happened, filterable, and the compass at any moment</translation>
     </message>
     <message>
@@ -283,7 +283,7 @@
         <translation>&amp;Room mode (single screen)</translation>
     </message>
     <message>
-        <source>La salle voit cet écran : boussole et réponses des autres tables masquées jusqu&apos;à R</source>
+        <source>La salle voit cet écran : boussole et réponses des autres tables masquées jusqu’à R</source>
         <translation>The room sees this screen: compass and other tables&apos; answers hidden until R</translation>
     </message>
 </context>
@@ -322,7 +322,7 @@ Contents: %2.</translation>
     <message>
         <source>Restaurer « %1 » (%2) ?
 
-Les données actuelles de cet ordinateur seront remplacées ; elles sont d&apos;abord mises de côté dans « %3 ».</source>
+Les données actuelles de cet ordinateur seront remplacées ; elles sont d’abord mises de côté dans « %3 ».</source>
         <translation>Restore “%1” (%2)?
 
 This computer&apos;s current data will be replaced; it is first set aside in “%3”.</translation>
@@ -377,7 +377,7 @@ This computer&apos;s current data will be replaced; it is first set aside in “
 <context>
     <name>CardPanel</name>
     <message>
-        <source>Aide pour l&apos;animateur</source>
+        <source>Aide pour l’animateur</source>
         <translation>Help for the facilitator</translation>
     </message>
     <message>
@@ -385,7 +385,7 @@ This computer&apos;s current data will be replaced; it is first set aside in “
         <translation>No card shown</translation>
     </message>
     <message>
-        <source>Choisissez une carte dans le déroulé, ou ajoutez un jeu à l&apos;atelier.</source>
+        <source>Choisissez une carte dans le déroulé, ou ajoutez un jeu à l’atelier.</source>
         <translation>Pick a card in the outline, or add a deck to the workshop.</translation>
     </message>
     <message>
@@ -709,7 +709,7 @@ This computer&apos;s current data will be replaced; it is first set aside in “
         <translation>Coverage: {0} %</translation>
     </message>
     <message>
-        <source>Part des réponses déjà données : un score partiel n&apos;est pas un territoire faible.</source>
+        <source>Part des réponses déjà données : un score partiel n’est pas un territoire faible.</source>
         <translation>Share of the answers already given: a partial score is not a weak territory.</translation>
     </message>
     <message>
@@ -783,10 +783,10 @@ This computer&apos;s current data will be replaced; it is first set aside in “
 <context>
     <name>CrashDialog</name>
     <message>
-        <source>Une erreur inattendue s&apos;est produite.
+        <source>Une erreur inattendue s’est produite.
 
-Ce qui a déjà été saisi est enregistré : chaque choix est écrit dans la base avant d&apos;être affiché.
-Vous pouvez continuer. Si l&apos;application se comporte bizarrement, fermez-la puis rouvrez-la : elle vous proposera de reprendre l&apos;atelier là où il en était.
+Ce qui a déjà été saisi est enregistré : chaque choix est écrit dans la base avant d’être affiché.
+Vous pouvez continuer. Si l’application se comporte bizarrement, fermez-la puis rouvrez-la : elle vous proposera de reprendre l’atelier là où il en était.
 
 Les détails techniques sont dans le journal : %1</source>
         <translation>An unexpected error occurred.
@@ -821,7 +821,7 @@ The technical details are in the log: %1</translation>
         <translation>Vulnerabilities</translation>
     </message>
     <message>
-        <source>Proposer d&apos;après les résultats</source>
+        <source>Proposer d’après les résultats</source>
         <translation>Suggest from the results</translation>
     </message>
     <message>
@@ -833,7 +833,7 @@ The technical details are in the log: %1</translation>
         <translation>Validate the proposals</translation>
     </message>
     <message>
-        <source>Les lignes proposées par l&apos;application et gardées telles quelles seront présentées dans le compte-rendu comme « validées par l&apos;animation ».</source>
+        <source>Les lignes proposées par l’application et gardées telles quelles seront présentées dans le compte-rendu comme « validées par l’animation ».</source>
         <translation>Lines proposed by the app and kept as they are will be presented in the minutes as “validated by the facilitators”.</translation>
     </message>
     <message>
@@ -841,7 +841,7 @@ The technical details are in the log: %1</translation>
         <translation>What was felt…</translation>
     </message>
     <message>
-        <source>Ce qui s&apos;est passé…</source>
+        <source>Ce qui s’est passé…</source>
         <translation>What happened…</translation>
     </message>
     <message>
@@ -853,7 +853,7 @@ The technical details are in the log: %1</translation>
         <translation>Agreement and disagreement between tables…</translation>
     </message>
     <message>
-        <source>Plan d&apos;action</source>
+        <source>Plan d’action</source>
         <translation>Action plan</translation>
     </message>
     <message>
@@ -861,7 +861,7 @@ The technical details are in the log: %1</translation>
         <translation>Add an action</translation>
     </message>
     <message>
-        <source>Supprimer l&apos;action</source>
+        <source>Supprimer l’action</source>
         <translation>Delete the action</translation>
     </message>
     <message>
@@ -873,7 +873,7 @@ The technical details are in the log: %1</translation>
         <translation>Back up to a USB key…</translation>
     </message>
     <message>
-        <source>Fin de l&apos;atelier : une copie de toutes les données (photos comprises) où vous voulez</source>
+        <source>Fin de l’atelier : une copie de toutes les données (photos comprises) où vous voulez</source>
         <translation>End of the workshop: a copy of all the data (photos included) wherever you choose</translation>
     </message>
     <message>
@@ -881,7 +881,7 @@ The technical details are in the log: %1</translation>
         <translation>Felt</translation>
     </message>
     <message>
-        <source>Ce qui s&apos;est passé</source>
+        <source>Ce qui s’est passé</source>
         <translation>What happened</translation>
     </message>
     <message>
@@ -1121,7 +1121,7 @@ The technical details are in the log: %1</translation>
         <translation>Deck refused: %1</translation>
     </message>
     <message>
-        <source>Le fichier « %1 » n&apos;a pas été importé. Corrigez ces points dans le fichier puis importez-le à nouveau (chaque ligne indique le fichier, la ligne, le champ et le problème) :</source>
+        <source>Le fichier « %1 » n’a pas été importé. Corrigez ces points dans le fichier puis importez-le à nouveau (chaque ligne indique le fichier, la ligne, le champ et le problème) :</source>
         <translation>The file “%1” was not imported. Fix these points in the file, then import it again (each line gives the file, the line, the field and the problem):</translation>
     </message>
     <message>
@@ -1191,11 +1191,11 @@ The technical details are in the log: %1</translation>
         <translation>%1 recorded answers</translation>
     </message>
     <message>
-        <source>Supprimer l&apos;atelier %1 ?
+        <source>Supprimer l’atelier %1 ?
 
-Tout ce qui lui appartient sera effacé de cette base : ses tables, participant·es, séquences, %2, notes, bilan, plan d&apos;action et photos. La suppression est définitive.
+Tout ce qui lui appartient sera effacé de cette base : ses tables, participant·es, séquences, %2, notes, bilan, plan d’action et photos. La suppression est définitive.
 
-Pour en garder une copie, exportez d&apos;abord son archive (.zip) depuis le menu Fichier.</source>
+Pour en garder une copie, exportez d’abord son archive (.zip) depuis le menu Fichier.</source>
         <translation>Delete the workshop %1?
 
 Everything that belongs to it will be erased from this database: its tables, participants, sequences, %2, notes, debrief, action plan and photos. This cannot be undone.
@@ -1203,11 +1203,11 @@ Everything that belongs to it will be erased from this database: its tables, par
 To keep a copy, first export its archive (.zip) from the File menu.</translation>
     </message>
     <message>
-        <source>Supprimer l&apos;atelier</source>
+        <source>Supprimer l’atelier</source>
         <translation>Delete workshop</translation>
     </message>
     <message>
-        <source>&amp;Supprimer l&apos;atelier</source>
+        <source>&amp;Supprimer l’atelier</source>
         <translation>&amp;Delete workshop</translation>
     </message>
 </context>
@@ -1249,7 +1249,7 @@ To keep a copy, first export its archive (.zip) from the File menu.</translation
 <context>
     <name>ExportDialog</name>
     <message>
-        <source>Exporter l&apos;atelier</source>
+        <source>Exporter l’atelier</source>
         <translation>Export the workshop</translation>
     </message>
     <message>
@@ -1273,7 +1273,7 @@ To keep a copy, first export its archive (.zip) from the File menu.</translation
         <translation>Raw answers (XLSX)</translation>
     </message>
     <message>
-        <source>Archive de l&apos;atelier, photos comprises (.zip)</source>
+        <source>Archive de l’atelier, photos comprises (.zip)</source>
         <translation>Workshop archive, photos included (.zip)</translation>
     </message>
     <message>
@@ -1337,7 +1337,7 @@ To keep a copy, first export its archive (.zip) from the File menu.</translation
         <translation>Excel (*.xlsx)</translation>
     </message>
     <message>
-        <source>Archive d&apos;atelier (*.zip)</source>
+        <source>Archive d’atelier (*.zip)</source>
         <translation>Workshop archive (*.zip)</translation>
     </message>
     <message>
@@ -1393,7 +1393,7 @@ To keep a copy, first export its archive (.zip) from the File menu.</translation
         <translation>Close</translation>
     </message>
     <message>
-        <source>Aucune application n&apos;est configurée sur cet ordinateur pour ouvrir « %1 ».</source>
+        <source>Aucune application n’est configurée sur cet ordinateur pour ouvrir « %1 ».</source>
         <translation>No application is set up on this computer to open “%1”.</translation>
     </message>
     <message>
@@ -1408,7 +1408,7 @@ To keep a copy, first export its archive (.zip) from the File menu.</translation
 <context>
     <name>ExportFlow</name>
     <message>
-        <source>Préparation de l&apos;export…</source>
+        <source>Préparation de l’export…</source>
         <extracomment>the file was written: its path</extracomment>
         <translation>Preparing the export…</translation>
     </message>
@@ -1437,31 +1437,31 @@ To keep a copy, first export its archive (.zip) from the File menu.</translation
         <translation>An archive is already being processed: please wait a moment.</translation>
     </message>
     <message>
-        <source>« %1 » n&apos;est ni un jeu (.yaml, .yml) ni une archive d&apos;atelier (.zip).</source>
+        <source>« %1 » n’est ni un jeu (.yaml, .yml) ni une archive d’atelier (.zip).</source>
         <translation>“%1” is neither a deck (.yaml, .yml) nor a workshop archive (.zip).</translation>
     </message>
     <message>
-        <source>Import de l&apos;archive refusé</source>
+        <source>Import de l’archive refusé</source>
         <translation>Archive refused</translation>
     </message>
     <message>
-        <source>Export de l&apos;archive impossible</source>
+        <source>Export de l’archive impossible</source>
         <translation>Cannot export the archive</translation>
     </message>
     <message>
-        <source>Ouvrir un jeu ou une archive d&apos;atelier</source>
+        <source>Ouvrir un jeu ou une archive d’atelier</source>
         <translation>Open a deck or a workshop archive</translation>
     </message>
     <message>
-        <source>Jeux et archives d&apos;atelier (*.yaml *.yml *.zip);;Jeux (*.yaml *.yml);;Archives d&apos;atelier (*.zip)</source>
+        <source>Jeux et archives d’atelier (*.yaml *.yml *.zip);;Jeux (*.yaml *.yml);;Archives d’atelier (*.zip)</source>
         <translation>Decks and workshop archives (*.yaml *.yml *.zip);;Decks (*.yaml *.yml);;Workshop archives (*.zip)</translation>
     </message>
     <message>
-        <source>Exporter l&apos;archive de l&apos;atelier</source>
+        <source>Exporter l’archive de l’atelier</source>
         <translation>Export the workshop archive</translation>
     </message>
     <message>
-        <source>Archives d&apos;atelier (*.zip)</source>
+        <source>Archives d’atelier (*.zip)</source>
         <translation>Workshop archives (*.zip)</translation>
     </message>
 </context>
@@ -1615,7 +1615,7 @@ To keep a copy, first export its archive (.zip) from the File menu.</translation
         <translation>All tables</translation>
     </message>
     <message>
-        <source>Relecture : la boussole après l&apos;événement choisi</source>
+        <source>Relecture : la boussole après l’événement choisi</source>
         <translation>Replay: the compass after the chosen event</translation>
     </message>
     <message>
@@ -1647,7 +1647,7 @@ To keep a copy, first export its archive (.zip) from the File menu.</translation
         <translation>Undos</translation>
     </message>
     <message>
-        <source>Relecture : la boussole telle qu&apos;elle était</source>
+        <source>Relecture : la boussole telle qu’elle était</source>
         <translation>Replay: the compass as it stood</translation>
     </message>
     <message>
@@ -1655,11 +1655,11 @@ To keep a copy, first export its archive (.zip) from the File menu.</translation
         <translation>%1 event(s) of %2</translation>
     </message>
     <message>
-        <source>Rien ne s&apos;est encore passé.</source>
+        <source>Rien ne s’est encore passé.</source>
         <translation>Nothing has happened yet.</translation>
     </message>
     <message>
-        <source>Après l&apos;événement %1 / %2, à %3 : %4</source>
+        <source>Après l’événement %1 / %2, à %3 : %4</source>
         <translation>After event %1 / %2, at %3: %4</translation>
     </message>
 </context>
@@ -1777,18 +1777,18 @@ To keep a copy, first export its archive (.zip) from the File menu.</translation
 <context>
     <name>ImportFlow</name>
     <message>
-        <source>« %1 » n&apos;est pas un fichier de jeu (.yaml, .yml, .xlsx ou .ods).</source>
+        <source>« %1 » n’est pas un fichier de jeu (.yaml, .yml, .xlsx ou .ods).</source>
         <translation>“%1” is not a deck file (.yaml, .yml, .xlsx or .ods).</translation>
     </message>
     <message>
-        <source>Import d&apos;un jeu</source>
+        <source>Import d’un jeu</source>
         <translation>Deck import</translation>
     </message>
 </context>
 <context>
     <name>InfoPanel</name>
     <message>
-        <source>L&apos;atelier</source>
+        <source>L’atelier</source>
         <translation>The workshop</translation>
     </message>
     <message>
@@ -1804,7 +1804,7 @@ To keep a copy, first export its archive (.zip) from the File menu.</translation
         <translation>Why this workshop, for whom, at what moment</translation>
     </message>
     <message>
-        <source>Ce que l&apos;atelier doit produire</source>
+        <source>Ce que l’atelier doit produire</source>
         <translation>What the workshop must produce</translation>
     </message>
     <message>
@@ -1840,7 +1840,7 @@ To keep a copy, first export its archive (.zip) from the File menu.</translation
         <translation>O&amp;bjectives</translation>
     </message>
     <message>
-        <source>Date de l&apos;atelier</source>
+        <source>Date de l’atelier</source>
         <translation>Workshop date</translation>
     </message>
     <message>
@@ -1880,7 +1880,7 @@ To keep a copy, first export its archive (.zip) from the File menu.</translation
     <message>
         <source>%1
 
-L&apos;application reste ouverte mais ne peut rien enregistrer. Corrigez le problème puis cliquez sur « Réessayer » dans l&apos;accueil.</source>
+L’application reste ouverte mais ne peut rien enregistrer. Corrigez le problème puis cliquez sur « Réessayer » dans l’accueil.</source>
         <translation>%1
 
 The app stays open but cannot save anything. Fix the problem, then click “Retry” on the home page.</translation>
@@ -1918,7 +1918,7 @@ The app stays open but cannot save anything. Fix the problem, then click “Retr
         <translation>Workshop “%1” imported.</translation>
     </message>
     <message>
-        <source>Atelier « %1 » déjà présent : rien de nouveau dans l&apos;archive.</source>
+        <source>Atelier « %1 » déjà présent : rien de nouveau dans l’archive.</source>
         <translation>Workshop “%1” already here: nothing new in the archive.</translation>
     </message>
     <message>
@@ -2003,7 +2003,7 @@ The app stays open but cannot save anything. Fix the problem, then click “Retr
 <context>
     <name>OutlineView</name>
     <message>
-        <source>Déroulé de l&apos;atelier</source>
+        <source>Déroulé de l’atelier</source>
         <translation>Workshop outline</translation>
     </message>
 </context>
@@ -2014,7 +2014,7 @@ The app stays open but cannot save anything. Fix the problem, then click “Retr
         <translation>Import a list…</translation>
     </message>
     <message>
-        <source>CSV d&apos;Excel (« ; ») ou XLSX : nom, fonction, service, organisation, rôle (élu, agent, partenaire), table</source>
+        <source>CSV d’Excel (« ; ») ou XLSX : nom, fonction, service, organisation, rôle (élu, agent, partenaire), table</source>
         <translation>Excel CSV (“;”) or XLSX: name, job title, service, organisation, role (elected, staff, partner), table</translation>
     </message>
     <message>
@@ -2101,14 +2101,14 @@ The app stays open but cannot save anything. Fix the problem, then click “Retr
         <translation>%1 participants</translation>
     </message>
     <message>
-        <source>Le nom est facultatif : la fonction et le service suffisent au compte-rendu. Collez des lignes d&apos;un tableur (Ctrl+V) ou importez une liste CSV ou XLSX.</source>
+        <source>Le nom est facultatif : la fonction et le service suffisent au compte-rendu. Collez des lignes d’un tableur (Ctrl+V) ou importez une liste CSV ou XLSX.</source>
         <translation>The name is optional: job title and service are enough for the minutes. Paste rows from a spreadsheet (Ctrl+V) or import a CSV or XLSX list.</translation>
     </message>
 </context>
 <context>
     <name>PhotosDialog</name>
     <message>
-        <source>Photos de l&apos;atelier</source>
+        <source>Photos de l’atelier</source>
         <translation>Workshop photos</translation>
     </message>
     <message>
@@ -2325,7 +2325,7 @@ The room sees this screen: the compass appears when you reveal the results (R).<
         <translation>Add a note for this table</translation>
     </message>
     <message>
-        <source>Note ou citation (anonyme), Entrée pour l&apos;ajouter</source>
+        <source>Note ou citation (anonyme), Entrée pour l’ajouter</source>
         <translation>Note or quote (anonymous), Enter to add it</translation>
     </message>
     <message>
@@ -2367,13 +2367,13 @@ The room sees this screen: the compass appears when you reveal the results (R).<
 <context>
     <name>Recovery</name>
     <message>
-        <source>Reprendre l&apos;atelier</source>
+        <source>Reprendre l’atelier</source>
         <translation>Resume the workshop</translation>
     </message>
     <message>
-        <source>L&apos;application s&apos;est arrêtée pendant un atelier.
+        <source>L’application s’est arrêtée pendant un atelier.
 
-Reprendre l&apos;atelier « %1 » là où il en était ?</source>
+Reprendre l’atelier « %1 » là où il en était ?</source>
         <translation>The app stopped during a workshop.
 
 Resume the workshop “%1” where it was?</translation>
@@ -2430,7 +2430,7 @@ Resume the workshop “%1” where it was?</translation>
         <translation>unknown</translation>
     </message>
     <message>
-        <source>Données d&apos;avant mises de côté dans « %1 ».</source>
+        <source>Données d’avant mises de côté dans « %1 ».</source>
         <translation>The previous data was set aside in “%1”.</translation>
     </message>
     <message>
@@ -2446,7 +2446,7 @@ Resume the workshop “%1” where it was?</translation>
         <translation>A single screen: the room probably sees this window.</translation>
     </message>
     <message>
-        <source>Le mode salle masque la boussole et les réponses des autres tables jusqu&apos;à R ; B met toute la fenêtre au noir.</source>
+        <source>Le mode salle masque la boussole et les réponses des autres tables jusqu’à R ; B met toute la fenêtre au noir.</source>
         <translation>Room mode hides the compass and the other tables&apos; answers until R; B blacks out the whole window.</translation>
     </message>
     <message>
@@ -2492,7 +2492,7 @@ Resume the workshop “%1” where it was?</translation>
 <context>
     <name>SequencesPanel</name>
     <message>
-        <source>&amp;Séquences (jeux joués, dans l&apos;ordre)</source>
+        <source>&amp;Séquences (jeux joués, dans l’ordre)</source>
         <translation>Sequences (dec&amp;ks played, in order)</translation>
     </message>
     <message>
@@ -2531,7 +2531,7 @@ Resume the workshop “%1” where it was?</translation>
         <translation>The day&apos;s programme</translation>
     </message>
     <message>
-        <source>Préparation de l&apos;atelier</source>
+        <source>Préparation de l’atelier</source>
         <extracomment>« Jouer » was pressed: the main window shows the play page</extracomment>
         <translation>Workshop set-up</translation>
     </message>
@@ -2575,7 +2575,7 @@ Resume the workshop “%1” where it was?</translation>
         <translation>Keys</translation>
     </message>
     <message>
-        <source>Partout : Tab et Maj+Tab passent d&apos;un champ à l&apos;autre, Alt + la lettre soulignée va au champ ou au bouton, F2 modifie la cellule choisie d&apos;un tableau, Suppr retire la ligne choisie. Dans la liste des participants, Ctrl+M les place à une table : son numéro, ou 0 pour « sans table ».</source>
+        <source>Partout : Tab et Maj+Tab passent d’un champ à l’autre, Alt + la lettre soulignée va au champ ou au bouton, F2 modifie la cellule choisie d’un tableau, Suppr retire la ligne choisie. Dans la liste des participants, Ctrl+M les place à une table : son numéro, ou 0 pour « sans table ».</source>
         <translation>Everywhere: Tab and Shift+Tab move from one field to the next, Alt + the underlined letter goes to the field or button, F2 edits the chosen cell of a table, Del removes the chosen row. In the participants list, Ctrl+M seats them at a table: its number, or 0 for “no table”.</translation>
     </message>
 </context>
@@ -2621,7 +2621,7 @@ Only one window can use it at a time: what is entered in one would not show in t
         <translation>&amp;New workshop</translation>
     </message>
     <message>
-        <source>Ouvrir l&apos;atelier de dé&amp;monstration</source>
+        <source>Ouvrir l’atelier de dé&amp;monstration</source>
         <translation>Open the de&amp;monstration workshop</translation>
     </message>
     <message>
@@ -2633,19 +2633,19 @@ Only one window can use it at a time: what is entered in one would not show in t
         <translation>&amp;Recent workshops</translation>
     </message>
     <message>
-        <source>Aucun atelier pour l&apos;instant : créez-en un, ou ouvrez l&apos;atelier de démonstration pour découvrir l&apos;application.</source>
+        <source>Aucun atelier pour l’instant : créez-en un, ou ouvrez l’atelier de démonstration pour découvrir l’application.</source>
         <translation>No workshop yet: create one, or open the demonstration workshop to discover the app.</translation>
     </message>
     <message>
-        <source>&amp;Ouvrir l&apos;atelier choisi</source>
+        <source>&amp;Ouvrir l’atelier choisi</source>
         <translation>Open the &amp;chosen workshop</translation>
     </message>
     <message>
-        <source>Supprimer l&apos;a&amp;telier…</source>
+        <source>Supprimer l’a&amp;telier…</source>
         <translation>Dele&amp;te workshop…</translation>
     </message>
     <message>
-        <source>Supprime l&apos;atelier choisi et tout ce qu&apos;il contient, après confirmation</source>
+        <source>Supprime l’atelier choisi et tout ce qu’il contient, après confirmation</source>
         <translation>Deletes the chosen workshop and everything in it, after confirmation</translation>
     </message>
     <message>
@@ -2653,7 +2653,7 @@ Only one window can use it at a time: what is entered in one would not show in t
         <translation>Compare…</translation>
     </message>
     <message>
-        <source>Les ateliers choisis (Ctrl+clic), ou ceux d&apos;un territoire ou d&apos;un programme</source>
+        <source>Les ateliers choisis (Ctrl+clic), ou ceux d’un territoire ou d’un programme</source>
         <translation>The chosen workshops (Ctrl+click), or those of a territory or a programme</translation>
     </message>
     <message>
@@ -2661,7 +2661,7 @@ Only one window can use it at a time: what is entered in one would not show in t
         <translation>Open</translation>
     </message>
     <message>
-        <source>Supprimer l&apos;atelier…</source>
+        <source>Supprimer l’atelier…</source>
         <translation>Delete workshop…</translation>
     </message>
     <message>
@@ -2677,7 +2677,7 @@ Only one window can use it at a time: what is entered in one would not show in t
         <translation>&amp;Import a deck (YAML or spreadsheet)…</translation>
     </message>
     <message>
-        <source>ou glissez sur cette page un jeu (.yaml, .xlsx, .ods) ou une archive d&apos;atelier (.zip)</source>
+        <source>ou glissez sur cette page un jeu (.yaml, .xlsx, .ods) ou une archive d’atelier (.zip)</source>
         <translation>or drop a deck (.yaml, .xlsx, .ods) or a workshop archive (.zip) on this page</translation>
     </message>
     <message>
@@ -2799,7 +2799,7 @@ Only one window can use it at a time: what is entered in one would not show in t
         <translation> min</translation>
     </message>
     <message>
-        <source>Ajouter l&apos;étape</source>
+        <source>Ajouter l’étape</source>
         <translation>Add the step</translation>
     </message>
     <message>
@@ -2811,7 +2811,7 @@ Only one window can use it at a time: what is entered in one would not show in t
         <translation>Later</translation>
     </message>
     <message>
-        <source>Retirer l&apos;étape</source>
+        <source>Retirer l’étape</source>
         <translation>Remove the step</translation>
     </message>
     <message>
@@ -2839,7 +2839,7 @@ Only one window can use it at a time: what is entered in one would not show in t
         <translation>The table&apos;s argument for this card (Enter: save)</translation>
     </message>
     <message>
-        <source>Note ou citation (Entrée pour l&apos;ajouter)</source>
+        <source>Note ou citation (Entrée pour l’ajouter)</source>
         <translation>Note or quote (Enter to add it)</translation>
     </message>
     <message>
@@ -3198,7 +3198,7 @@ Workshops already merged stay merged, the others have not changed: nothing is lo
         <translation>Language</translation>
     </message>
     <message>
-        <source>La nouvelle langue s&apos;appliquera au prochain démarrage de l&apos;application. The new language applies the next time the app starts.</source>
+        <source>La nouvelle langue s’appliquera au prochain démarrage de l’application. The new language applies the next time the app starts.</source>
         <translation>The new language applies the next time the app starts. La nouvelle langue s&apos;appliquera au prochain démarrage.</translation>
     </message>
 </context>
@@ -3277,7 +3277,7 @@ Workshops already merged stay merged, the others have not changed: nothing is lo
         <translation>&amp;Debrief</translation>
     </message>
     <message>
-        <source>Ouvrez ou créez un atelier depuis l&apos;accueil.</source>
+        <source>Ouvrez ou créez un atelier depuis l’accueil.</source>
         <translation>Open or create a workshop from the home page.</translation>
     </message>
 </context>

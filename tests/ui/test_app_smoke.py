@@ -76,7 +76,7 @@ def test_unexpected_error_shows_what_to_do_and_logs_the_traceback(qtbot: QtBot) 
         reporter(type(exc), exc, exc.__traceback__)
     texts = close_message_boxes()
     assert len(texts) == 1
-    assert "Une erreur inattendue s'est produite" in texts[0] and "reprendre l'atelier" in texts[0]
+    assert "Une erreur inattendue s’est produite" in texts[0] and "reprendre l’atelier" in texts[0]
     assert str(logs_dir() / LOG_FILE) in texts[0]
     assert "Traceback" not in texts[0] and "boom" not in texts[0]
     for handler in logging.getLogger().handlers:

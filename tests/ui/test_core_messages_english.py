@@ -118,5 +118,5 @@ def test_restore_report_in_english(qtbot: QtBot, english: None) -> None:
 
 def test_restore_report_in_french(qtbot: QtBot) -> None:
     lines = restore_lines(_Report(_Contents(), Path("/tmp/avant")), Path("/media/usb/sauvegarde.zip"))
-    assert lines[0] == "Données d'avant mises de côté dans « /tmp/avant »."
+    assert lines[0] == "Données d’avant mises de côté dans « /tmp/avant »."
     assert lines[1].endswith("0.1.0) : 1 atelier, 812 événements, 2 photos (2,1 Mo), 1 jeu personnel.")

@@ -59,7 +59,7 @@ def test_ctrl_o_cancelled_or_with_another_file(qtbot: QtBot, window: MainWindow,
     assert not message_boxes()
     ctrl_o(qtbot, window, tmp_path / "notes.txt")
     assert close_message_boxes() == [
-        "« notes.txt » n'est ni un jeu (.yaml, .yml) ni une archive d'atelier (.zip)."
+        "« notes.txt » n’est ni un jeu (.yaml, .yml) ni une archive d’atelier (.zip)."
     ]
 
 
@@ -146,7 +146,7 @@ def test_dropping_archives_on_the_start_page_imports_them_like_ctrl_o(
     window.refresh_workshops()
     assert window.start.workshops.rowCount() == 0
     hint = [label.text() for label in window.start.findChildren(QLabel) if ".yaml" in label.text()]
-    assert hint == ["ou glissez sur cette page un jeu (.yaml, .xlsx, .ods) ou une archive d'atelier (.zip)"]
+    assert hint == ["ou glissez sur cette page un jeu (.yaml, .xlsx, .ods) ou une archive d’atelier (.zip)"]
 
     with qtbot.waitSignal(window.sig_workshop_opened, timeout=20_000) as opened:
         drop_files(window.start, [archives[0][1]])

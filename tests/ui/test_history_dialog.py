@@ -59,7 +59,7 @@ def test_history_filters_and_replays_the_compass(qtbot: QtBot, window: MainWindo
     assert reading is not None
     early = reading.groups[canal.id].coverage
     room_early = reading.room
-    assert "Après l'événement" in dialog.moment.text()
+    assert "Après l’événement" in dialog.moment.text()
     dialog.slider.setValue(dialog.slider.maximum())
     late = dialog.compass._reading
     assert late is not None and late.room != room_early and late.groups[canal.id].coverage == early

@@ -83,7 +83,7 @@ def test_without_a_viewer_the_export_says_where_the_file_is(
     assert box is not None and box.open_file_button is not None
     box.open_file_button.click()
     assert box.isVisible()
-    assert "Aucune application n'est configurée" in box.text()
+    assert "Aucune application n’est configurée" in box.text()
     assert str(tmp_path / "cr.csv") in box.informativeText()
     box.copy_button.click()
     assert QGuiApplication.clipboard().text() == str(tmp_path / "cr.csv")

@@ -87,10 +87,10 @@ def test_import_by_dialog_refuses_a_builtin_id_and_other_files(
     window.choose_deck_files = lambda: [str(clash)]  # type: ignore[method-assign]
     window.start.import_button.click()
     texts = close_message_boxes()
-    assert texts and "un jeu intégré porte déjà l'identifiant « et-si-33 »" in texts[0]
+    assert texts and "un jeu intégré porte déjà l’identifiant « et-si-33 »" in texts[0]
     assert not (user_decks_dir() / "et-si-33.yaml").exists()
     window.import_decks([str(tmp_path / "notes.txt")])
-    assert "n'est pas un fichier de jeu" in close_message_boxes()[0]
+    assert "n’est pas un fichier de jeu" in close_message_boxes()[0]
 
 
 def test_a_broken_deck_in_the_user_folder_is_listed_plainly(qtbot: QtBot, tmp_path: Path) -> None:

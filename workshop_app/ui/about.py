@@ -23,7 +23,7 @@ def about_html() -> str:
     head = QCoreApplication.translate(
         "About",
         "<b>Atelier Résilience</b> %1<br>Ateliers de résilience territoriale, hors ligne.<br>"
-        "Les scores sont l'autoévaluation des groupes, pas un indice officiel.",
+        "Les scores sont l’autoévaluation des groupes, pas un indice officiel.",
     ).replace("%1", __version__)
     licence = (
         QCoreApplication.translate("About", "Licence : %1. Composants utilisés (Qt %2) :")

@@ -54,26 +54,26 @@ class ActionRegistry(QObject):
             "open_file",
             self.tr("&Ouvrir…"),
             ["Ctrl+O"],
-            self.tr("Ouvre un jeu (.yaml) ou l'archive d'un atelier (.zip)"),
+            self.tr("Ouvre un jeu (.yaml) ou l’archive d’un atelier (.zip)"),
         )
         self._add(
             "import_deck",
             self.tr("&Importer un jeu (YAML)…"),
             ["Ctrl+Shift+O"],
-            self.tr("Vérifie un fichier de jeu et l'ajoute à vos jeux"),
+            self.tr("Vérifie un fichier de jeu et l’ajoute à vos jeux"),
         )
         self._add("export", self.tr("&Exporter le compte-rendu…"), ["Ctrl+E"], self.tr("PDF, CSV ou XLSX"))
         self._add(
             "export_bundle",
-            self.tr("Exporter l'&archive de l'atelier (.zip)…"),
+            self.tr("Exporter l'&archive de l’atelier (.zip)…"),
             ["Ctrl+Shift+E"],
-            self.tr("Tout l'atelier et ses photos, pour le rouvrir sur un autre ordinateur (Ctrl+O)"),
+            self.tr("Tout l’atelier et ses photos, pour le rouvrir sur un autre ordinateur (Ctrl+O)"),
         )
         self._add(
             "rescue",
-            self.tr("Sau&ver les ateliers d'une base endommagée…"),
+            self.tr("Sau&ver les ateliers d’une base endommagée…"),
             [],
-            self.tr("Une archive (.zip) par atelier encore lisible ; la base n'est que lue"),
+            self.tr("Une archive (.zip) par atelier encore lisible ; la base n’est que lue"),
         )
         self._add(
             "backup_all",
@@ -103,11 +103,11 @@ class ActionRegistry(QObject):
         )
         self._add(
             "photos",
-            self.tr("&Photos de l'atelier…"),
+            self.tr("&Photos de l’atelier…"),
             ["Ctrl+Shift+P"],
             self.tr("Photos des tableaux et des post-its, pour le compte-rendu (à une carte ou au bilan)"),
         )
-        self._add("close_workshop", self.tr("&Fermer l'atelier"), ["Ctrl+W"])
+        self._add("close_workshop", self.tr("&Fermer l’atelier"), ["Ctrl+W"])
         self._add("quit", self.tr("&Quitter"), ["Ctrl+Q"])
         # -- Édition
         self._add(
@@ -127,13 +127,13 @@ class ActionRegistry(QObject):
             "add_action",
             self.tr("Ajouter une ac&tion au plan"),
             ["Ctrl+Shift+A"],
-            self.tr("Nouvelle ligne dans le plan d'action du bilan"),
+            self.tr("Nouvelle ligne dans le plan d’action du bilan"),
         )
         self._add(
             "history",
             self.tr("&Historique et relecture…"),
             ["Ctrl+H"],
-            self.tr("Tout ce qui s'est passé, filtrable, et la boussole à n'importe quel moment"),
+            self.tr("Tout ce qui s’est passé, filtrable, et la boussole à n’importe quel moment"),
         )
         self._add("card_timer", self.tr("&Minuteur de la carte (démarrer / pause)"), ["T"])
         self._add("sequence_timer", self.tr("Minuteur de la sé&quence (démarrer / pause)"), ["Shift+T"])
@@ -149,13 +149,13 @@ class ActionRegistry(QObject):
         self._add("go_play", self.tr("&Jeu"), ["Ctrl+3"])
         self._add("go_debrief", self.tr("&Bilan"), ["Ctrl+4"])
         self._add("projector", self.tr("P&rojecteur (afficher / masquer)"), ["F5"], checkable=True)
-        self._add("swap_screen", self.tr("Projecteur sur l'autre &écran"), ["F6"])
+        self._add("swap_screen", self.tr("Projecteur sur l’autre &écran"), ["F6"])
         self._add("blank", self.tr("Écran &noir au projecteur"), ["B"], checkable=True)
         self._add(
             "room_mode",
             self.tr("Mode &salle (écran unique)"),
             [],
-            self.tr("La salle voit cet écran : boussole et réponses des autres tables masquées jusqu'à R"),
+            self.tr("La salle voit cet écran : boussole et réponses des autres tables masquées jusqu’à R"),
             checkable=True,
         )
         self._add("fullscreen", self.tr("Plein é&cran"), ["F11"], checkable=True)
@@ -169,7 +169,7 @@ class ActionRegistry(QObject):
             self.language_group.addAction(action)
         # -- Aide
         self._add("shortcuts", self.tr("&Raccourcis clavier"), ["F1"])
-        self._add("about", self.tr("À &propos d'Atelier Résilience"), [])
+        self._add("about", self.tr("À &propos d’Atelier Résilience"), [])
 
     def _add(self, name: str, text: str, keys: Keys, tip: str = "", checkable: bool = False) -> QAction:
         action = QAction(text, self)

@@ -124,7 +124,7 @@ class BackupFlow(QObject):
             self.tr("Restaurer une sauvegarde"),
             self.tr(
                 "Restaurer « %1 » (%2) ?\n\nLes données actuelles de cet ordinateur seront remplacées ; "
-                "elles sont d'abord mises de côté dans « %3 »."
+                "elles sont d’abord mises de côté dans « %3 »."
             )
             .replace("%1", source.name)
             .replace("%2", contents_summary(contents))

@@ -24,7 +24,7 @@ def on_bundle_imported(window: MainWindow, workshop_id: str, added: bool) -> Non
         text = QCoreApplication.translate("MainWindow", "Atelier « %1 » importé.")
     else:
         text = QCoreApplication.translate(
-            "MainWindow", "Atelier « %1 » déjà présent : rien de nouveau dans l'archive."
+            "MainWindow", "Atelier « %1 » déjà présent : rien de nouveau dans l’archive."
         )
     summary = window.files.last_import_summary if window.files is not None and added else ""
     text = text.replace("%1", title)

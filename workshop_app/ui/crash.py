@@ -81,10 +81,10 @@ class RotatingLog(logging.FileHandler):
 def unexpected_error_text() -> str:
     return QCoreApplication.translate(
         "CrashDialog",
-        "Une erreur inattendue s'est produite.\n\n"
-        "Ce qui a déjà été saisi est enregistré : chaque choix est écrit dans la base avant d'être affiché.\n"
-        "Vous pouvez continuer. Si l'application se comporte bizarrement, fermez-la puis rouvrez-la : "
-        "elle vous proposera de reprendre l'atelier là où il en était.\n\n"
+        "Une erreur inattendue s’est produite.\n\n"
+        "Ce qui a déjà été saisi est enregistré : chaque choix est écrit dans la base avant d’être affiché.\n"
+        "Vous pouvez continuer. Si l’application se comporte bizarrement, fermez-la puis rouvrez-la : "
+        "elle vous proposera de reprendre l’atelier là où il en était.\n\n"
         "Les détails techniques sont dans le journal : %1",
     ).replace("%1", str(logs_dir() / LOG_FILE))
 

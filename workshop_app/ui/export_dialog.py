@@ -51,7 +51,7 @@ class ExportDialog(QDialog):
     def __init__(self, folder: Path, stem: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("exportDialog")
-        self.setWindowTitle(self.tr("Exporter l'atelier"))
+        self.setWindowTitle(self.tr("Exporter l’atelier"))
         self._folder = folder
         self._stem = stem
         self.kind = QComboBox()
@@ -61,7 +61,7 @@ class ExportDialog(QDialog):
         self.kind.addItem(self.tr("Dossier complet : PDF, DOCX, graphiques, données (.zip)"), "pack")
         self.kind.addItem(self.tr("Réponses brutes pour Excel (CSV)"), "csv")
         self.kind.addItem(self.tr("Réponses brutes (XLSX)"), "xlsx")
-        self.kind.addItem(self.tr("Archive de l'atelier, photos comprises (.zip)"), "zip")
+        self.kind.addItem(self.tr("Archive de l’atelier, photos comprises (.zip)"), "zip")
         self.anonymise = QCheckBox(
             self.tr("&Anonymiser les participant·es (seuls leur service et leur organisation restent)")
         )
@@ -137,7 +137,7 @@ class ExportDialog(QDialog):
             "pack": self.tr("Dossier de compte-rendu (*.zip)"),
             "csv": self.tr("CSV (*.csv)"),
             "xlsx": self.tr("Excel (*.xlsx)"),
-            "zip": self.tr("Archive d'atelier (*.zip)"),
+            "zip": self.tr("Archive d’atelier (*.zip)"),
         }
         chosen, _ = QFileDialog.getSaveFileName(
             self, self.tr("Enregistrer sous"), self.path.text(), filters[kind]

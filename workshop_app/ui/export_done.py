@@ -64,7 +64,7 @@ class ExportDoneBox(QMessageBox):
         if self._opener(target) is False:
             self.setIcon(QMessageBox.Icon.Warning)
             self.setText(self.tr(
-                "Aucune application n'est configurée sur cet ordinateur pour ouvrir « %1 »."
+                "Aucune application n’est configurée sur cet ordinateur pour ouvrir « %1 »."
             ).replace("%1", target.name or str(target)))
             self.setInformativeText(self.tr("Le fichier est ici : %1").replace("%1", str(self.path)))
             return False

@@ -119,7 +119,7 @@ class ExportFlow(QObject):
             else {}
         )
         dialog = QProgressDialog(
-            self.tr("Préparation de l'export…"), self.tr("Annuler"), 0, 100, self._parent
+            self.tr("Préparation de l’export…"), self.tr("Annuler"), 0, 100, self._parent
         )
         dialog.setObjectName("exportProgress")
         dialog.setWindowTitle(self.tr("Export en cours"))

@@ -90,7 +90,7 @@ class FileFlow(QObject):
         else:
             self._warn(
                 self.tr("Ouvrir"),
-                self.tr("« %1 » n'est ni un jeu (.yaml, .yml) ni une archive d'atelier (.zip).").replace(
+                self.tr("« %1 » n’est ni un jeu (.yaml, .yml) ni une archive d’atelier (.zip).").replace(
                     "%1", Path(path).name
                 ),
             )
@@ -127,7 +127,7 @@ class FileFlow(QObject):
             self._import_next()
 
         def failed(error: BaseException) -> None:
-            self._failed(self.tr("Import de l'archive refusé"), error)
+            self._failed(self.tr("Import de l’archive refusé"), error)
             self._import_next()
 
         self.handle = run_task(work, done, failed)
@@ -142,7 +142,7 @@ class FileFlow(QObject):
             snapshot = self._service.snapshot(workshop_id)
             photos = {a.id: self._service.attachment_data(a.id) for a in snapshot.attachments}
         except AtelierError as exc:
-            self._warn(self.tr("Export de l'archive impossible"), str(exc))
+            self._warn(self.tr("Export de l’archive impossible"), str(exc))
             return None
         from workshop_app.ui.export_dialog import documents_dir
 
@@ -160,7 +160,7 @@ class FileFlow(QObject):
             return str(target)
 
         def failed(error: BaseException) -> None:
-            self._failed(self.tr("Export de l'archive impossible"), error)
+            self._failed(self.tr("Export de l’archive impossible"), error)
 
         self.handle = run_task(work, lambda path: self.sig_bundle_exported.emit(str(path)), failed)
         return self.handle
@@ -169,11 +169,11 @@ class FileFlow(QObject):
     def _ask_open_path(self) -> str:
         path, _ = QFileDialog.getOpenFileName(
             self._parent,
-            self.tr("Ouvrir un jeu ou une archive d'atelier"),
+            self.tr("Ouvrir un jeu ou une archive d’atelier"),
             "",
             self.tr(
-                "Jeux et archives d'atelier (*.yaml *.yml *.zip);;Jeux (*.yaml *.yml);;"
-                "Archives d'atelier (*.zip)"
+                "Jeux et archives d’atelier (*.yaml *.yml *.zip);;Jeux (*.yaml *.yml);;"
+                "Archives d’atelier (*.zip)"
             ),
         )
         return str(path)
@@ -181,9 +181,9 @@ class FileFlow(QObject):
     def _ask_save_path(self, suggested: Path) -> str:
         path, _ = QFileDialog.getSaveFileName(
             self._parent,
-            self.tr("Exporter l'archive de l'atelier"),
+            self.tr("Exporter l’archive de l’atelier"),
             str(suggested),
-            self.tr("Archives d'atelier (*.zip)"),
+            self.tr("Archives d’atelier (*.zip)"),
         )
         return str(path)
 

@@ -143,7 +143,7 @@ class HistoryDialog(QDialog):
         self.slider = QSlider(Qt.Orientation.Horizontal)
         self.slider.setObjectName("replaySlider")
         self.slider.setRange(0, max(0, len(self._events) - 1))
-        self.slider.setAccessibleName(self.tr("Relecture : la boussole après l'événement choisi"))
+        self.slider.setAccessibleName(self.tr("Relecture : la boussole après l’événement choisi"))
         self.moment = QLabel()
         self.moment.setObjectName("replayMoment")
         self.compass = CompassWidget()
@@ -185,7 +185,7 @@ class HistoryDialog(QDialog):
         bottom = QWidget()
         bottom_layout = QVBoxLayout(bottom)
         bottom_layout.setContentsMargins(0, 0, 0, 0)
-        replay = QLabel(self.tr("Relecture : la boussole telle qu'elle était"))
+        replay = QLabel(self.tr("Relecture : la boussole telle qu’elle était"))
         replay.setStyleSheet("font-weight: bold;")
         bottom_layout.addWidget(replay)
         bottom_layout.addWidget(self.slider)
@@ -216,13 +216,13 @@ class HistoryDialog(QDialog):
     # -- replay ---------------------------------------------------------------------------------------------
     def show_moment(self, index: int) -> None:
         if not self._events:
-            self.moment.setText(self.tr("Rien ne s'est encore passé."))
+            self.moment.setText(self.tr("Rien ne s’est encore passé."))
             return
         event = self._events[max(0, min(index, len(self._events) - 1))]
         sequence = self._session.sequence(event.sequence_id) if event.sequence_id else None
         sequence = sequence or self._session.sequence()
         row = next(r for r in self._all if r.seq == event.seq)
-        text = self.tr("Après l'événement %1 / %2, à %3 : %4").replace("%1", str(index + 1))
+        text = self.tr("Après l’événement %1 / %2, à %3 : %4").replace("%1", str(index + 1))
         text = text.replace("%2", str(len(self._events))).replace("%3", row.at.strftime("%H:%M:%S"))
         self.moment.setText(text.replace("%4", self.model.kind_labels.get(row.kind, row.what)))
         if sequence is None:

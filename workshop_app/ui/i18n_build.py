@@ -35,7 +35,7 @@ def ts_files() -> list[Path]:
 def update(ts: Path) -> None:
     lupdate = tool("pyside6-lupdate")
     if lupdate is None:
-        raise SystemExit("pyside6-lupdate introuvable : installez PySide6 dans l'environnement.")
+        raise SystemExit("pyside6-lupdate introuvable : installez PySide6 dans l’environnement.")
     sources = sorted(str(p) for p in UI_SOURCES.rglob("*.py"))
     command = [
         lupdate,
@@ -54,7 +54,7 @@ def update(ts: Path) -> None:
 def release(ts: Path) -> Path:
     lrelease = tool("pyside6-lrelease")
     if lrelease is None:
-        raise SystemExit("pyside6-lrelease introuvable : installez PySide6 dans l'environnement.")
+        raise SystemExit("pyside6-lrelease introuvable : installez PySide6 dans l’environnement.")
     target = ts.with_suffix(".qm")
     subprocess.run([lrelease, "-silent", str(ts), "-qm", str(target)], check=True)
     return target
@@ -62,7 +62,7 @@ def release(ts: Path) -> Path:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--update", action="store_true", help="met d'abord à jour les .ts depuis le code")
+    parser.add_argument("--update", action="store_true", help="met d’abord à jour les .ts depuis le code")
     args = parser.parse_args(argv)
     for ts in ts_files():
         if args.update:

@@ -170,8 +170,8 @@ class MainWindow(QMainWindow):
                 QMessageBox.Icon.Critical,
                 self.tr("Base de données indisponible"),
                 self.tr(
-                    "%1\n\nL'application reste ouverte mais ne peut rien enregistrer. "
-                    "Corrigez le problème puis cliquez sur « Réessayer » dans l'accueil."
+                    "%1\n\nL’application reste ouverte mais ne peut rien enregistrer. "
+                    "Corrigez le problème puis cliquez sur « Réessayer » dans l’accueil."
                 ).replace("%1", str(exc)),
             )
             return False

@@ -37,11 +37,11 @@ def was_played(service: WorkshopService, workshop_id: str) -> bool:
 def ask_resume(parent: QWidget, title: str) -> bool:
     answer = QMessageBox.question(
         parent,
-        QCoreApplication.translate("Recovery", "Reprendre l'atelier"),
+        QCoreApplication.translate("Recovery", "Reprendre l’atelier"),
         QCoreApplication.translate(
             "Recovery",
-            "L'application s'est arrêtée pendant un atelier.\n\n"
-            "Reprendre l'atelier « %1 » là où il en était ?",
+            "L’application s’est arrêtée pendant un atelier.\n\n"
+            "Reprendre l’atelier « %1 » là où il en était ?",
         ).replace("%1", title),
         QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
         QMessageBox.StandardButton.Yes,

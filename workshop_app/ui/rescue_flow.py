@@ -44,7 +44,7 @@ def start_rescue(
     title = _tr("Sauver les ateliers")
     source = database_file()
     if source is None or not source.is_file():
-        text = _tr("Il n'y a pas de fichier de base de données à sauver.")
+        text = _tr("Il n’y a pas de fichier de base de données à sauver.")
         notify(QMessageBox.Icon.Information, title, text)
         return
     folder = folder or ask_folder(parent)
@@ -77,13 +77,13 @@ def summary(result: object, folder: Path) -> str:
     for saved in result.saved[:10]:
         lines.append(f"• {saved.title}" + (f" — en partie : {saved.missing}" if saved.missing else ""))
     if result.lost:
-        lines.append(_tr("Non sauvés (ils restent dans le fichier d'origine, jamais modifié) :"))
+        lines.append(_tr("Non sauvés (ils restent dans le fichier d’origine, jamais modifié) :"))
         lines += [f"• {lost.label} : {lost.reason}" for lost in result.lost[:10]]
     if result.report.damaged:
         lines.append(
             _tr(
-                "Pour repartir : fermez l'application, déplacez le fichier endommagé hors de son dossier "
-                "(une copie est déjà dans « backups »), rouvrez l'application puis ouvrez chaque archive "
+                "Pour repartir : fermez l’application, déplacez le fichier endommagé hors de son dossier "
+                "(une copie est déjà dans « backups »), rouvrez l’application puis ouvrez chaque archive "
                 "(Ctrl+O)."
             )
         )

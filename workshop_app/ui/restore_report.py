@@ -61,7 +61,7 @@ def restore_lines(report: Any, source: Path) -> list[str]:
         when = QCoreApplication.translate("RestoreReport", "sauvegarde du %1 à %2")
         when = when.replace("%1", made.strftime("%d/%m/%Y")).replace("%2", made.strftime("%H:%M"))
     version = contents.app_version or QCoreApplication.translate("RestoreReport", "inconnue")
-    aside = QCoreApplication.translate("RestoreReport", "Données d'avant mises de côté dans « %1 ».")
+    aside = QCoreApplication.translate("RestoreReport", "Données d’avant mises de côté dans « %1 ».")
     restored = QCoreApplication.translate("RestoreReport", "Restauré depuis « %1 » (%2, version %3) : %4.")
     lines = [
         aside.replace("%1", str(report.set_aside)),

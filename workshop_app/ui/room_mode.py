@@ -151,7 +151,7 @@ class RoomModeBanner(QFrame):
         )
         self.label = QLabel(self.tr("Un seul écran : la salle voit sans doute cette fenêtre."))
         self.setToolTip(self.tr(
-            "Le mode salle masque la boussole et les réponses des autres tables jusqu'à R ; "
+            "Le mode salle masque la boussole et les réponses des autres tables jusqu’à R ; "
             "B met toute la fenêtre au noir."
         ))
         self.accept_button = QPushButton(self.tr("Passer en mode salle"))

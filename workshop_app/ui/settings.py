@@ -27,8 +27,8 @@ class Option(Generic[T]):
     title: str  # what the option means, in French (shown in the preferences)
 
 
-PROJECTOR_SCREEN: Option[str] = Option("projector/screen_name", "", "Écran du projecteur (nom de l'écran)")
-LANGUAGE: Option[str] = Option("ui/language", "fr", "Langue de l'interface (fr ou en)")
+PROJECTOR_SCREEN: Option[str] = Option("projector/screen_name", "", "Écran du projecteur (nom de l’écran)")
+LANGUAGE: Option[str] = Option("ui/language", "fr", "Langue de l’interface (fr ou en)")
 FONT_SCALE: Option[float] = Option("ui/font_scale", 1.0, "Taille du texte (1,0 = normale)")
 HIGH_CONTRAST: Option[bool] = Option("ui/high_contrast", False, "Contraste élevé")
 RECENT_WORKSHOPS: Option[list[str]] = Option("workshops/recent", [], "Ateliers ouverts récemment")
@@ -39,13 +39,13 @@ WINDOW_GEOMETRY: Option[bytes] = Option("window/geometry", b"", "Position et tai
 COMPASS_VIEW: Option[str] = Option("compass/view", "radar", "Vue de la boussole (radar ou barres)")
 ROOM_MODE: Option[bool] = Option(
     "ui/room_mode", False,
-    "Mode salle (écran unique) : boussole et réponses des autres tables masquées jusqu'au dévoilement",
+    "Mode salle (écran unique) : boussole et réponses des autres tables masquées jusqu’au dévoilement",
 )
 PLAY_SPLITTER: Option[bytes] = Option(
-    "play/splitter", b"", "Largeurs du plan, de la carte et de la boussole dans l'onglet Jeu"
+    "play/splitter", b"", "Largeurs du plan, de la carte et de la boussole dans l’onglet Jeu"
 )
 SETUP_SPLITTER: Option[bytes] = Option(
-    "setup/splitter", b"", "Largeurs des détails de l'atelier et des onglets dans l'onglet Préparation"
+    "setup/splitter", b"", "Largeurs des détails de l’atelier et des onglets dans l’onglet Préparation"
 )
 COHORT_URL: Option[str] = Option(
     "sync/cohort_url", "", "Base partagée de la cohorte pour « Synchroniser… » (adresse sans mot de passe)"

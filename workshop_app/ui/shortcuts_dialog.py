@@ -35,8 +35,8 @@ class ShortcutsDialog(QDialog):
         table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         hint = QLabel(
             self.tr(
-                "Partout : Tab et Maj+Tab passent d'un champ à l'autre, Alt + la lettre soulignée va "
-                "au champ ou au bouton, F2 modifie la cellule choisie d'un tableau, Suppr retire la ligne "
+                "Partout : Tab et Maj+Tab passent d’un champ à l’autre, Alt + la lettre soulignée va "
+                "au champ ou au bouton, F2 modifie la cellule choisie d’un tableau, Suppr retire la ligne "
                 "choisie. Dans la liste des participants, Ctrl+M les place à une table : son numéro, ou 0 "
                 "pour « sans table »."
             )

@@ -64,7 +64,7 @@ class ViewController(QObject):
             QMessageBox.Icon.Information,
             self.tr("Langue"),
             self.tr(
-                "La nouvelle langue s'appliquera au prochain démarrage de l'application. "
+                "La nouvelle langue s’appliquera au prochain démarrage de l’application. "
                 "The new language applies the next time the app starts."
             ),
             QMessageBox.StandardButton.Ok,

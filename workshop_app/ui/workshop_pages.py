@@ -56,7 +56,7 @@ class WorkshopPages(QObject):
         return [self.tr("A&ccueil"), self.tr("&Préparation"), self.tr("Je&u"), self.tr("&Bilan")]
 
     def _placeholder(self) -> QWidget:
-        label = QLabel(self.tr("Ouvrez ou créez un atelier depuis l'accueil."))
+        label = QLabel(self.tr("Ouvrez ou créez un atelier depuis l’accueil."))
         label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         label.setObjectName("muted")
         return label

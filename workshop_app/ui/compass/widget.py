@@ -252,7 +252,7 @@ class CompassWidget(QWidget):
         if self.coverage_label.text() != text:
             self.coverage_label.setText(text)
             self.coverage_label.setToolTip(
-                self.tr("Part des réponses déjà données : un score partiel n'est pas un territoire faible.")
+                self.tr("Part des réponses déjà données : un score partiel n’est pas un territoire faible.")
             )
             # QProgressBar.setValue repaints at once, and a repaint paints all the window has pending (the
             # radar too) in the middle of a vote; with updates off it only schedules one, done with the rest.

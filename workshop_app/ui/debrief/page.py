@@ -55,7 +55,7 @@ class DebriefPage(QWidget):
         snapshot = session.snapshot
         self.strengths = FindingsList(self.tr("Points forts"))
         self.vulnerabilities = FindingsList(self.tr("Vulnérabilités"))
-        self.propose_button = QPushButton(self.tr("Proposer d'après les résultats"))
+        self.propose_button = QPushButton(self.tr("Proposer d’après les résultats"))
         self.propose_button.setToolTip(self.tr(
             "Ajoute les points forts, vulnérabilités et désaccords que les scores suggèrent. "
             "Ce sont des auto-évaluations des tables : relisez, reformulez, supprimez."
@@ -63,21 +63,21 @@ class DebriefPage(QWidget):
         self.propose_button.clicked.connect(self.on_propose_clicked)
         self.validate_button = QPushButton(self.tr("Valider les propositions"))
         self.validate_button.setToolTip(self.tr(
-            "Les lignes proposées par l'application et gardées telles quelles seront présentées dans le "
-            "compte-rendu comme « validées par l'animation »."
+            "Les lignes proposées par l’application et gardées telles quelles seront présentées dans le "
+            "compte-rendu comme « validées par l’animation »."
         ))
         self.validate_button.clicked.connect(self.on_validate_clicked)
         self.hint = QLabel()
         self.hint.setWordWrap(True)
         self.hint.setStyleSheet("color: #4A4F55;")
         self.felt = self._text_box(self.tr("Ce qui a été ressenti…"))
-        self.happened = self._text_box(self.tr("Ce qui s'est passé…"))
+        self.happened = self._text_box(self.tr("Ce qui s’est passé…"))
         self.transfer = self._text_box(self.tr("Ce qui se transpose dans la réalité…"))
         self.agreement = self._text_box(self.tr("Accords et désaccords entre les tables…"))
         self.plan = ActionPlanModel(snapshot.actions, lever_choices(snapshot), self._save_action, self)
         self.table = TypingTableView()
         self.table.setModel(self.plan)
-        self.table.setAccessibleName(self.tr("Plan d'action"))
+        self.table.setAccessibleName(self.tr("Plan d’action"))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(
             QAbstractItemView.EditTrigger.DoubleClicked | QAbstractItemView.EditTrigger.EditKeyPressed
@@ -104,7 +104,7 @@ class DebriefPage(QWidget):
         header.resizeSection(COL_OWNER, 160)
         self.add_action_button = QPushButton(self.tr("Ajouter une action"))
         self.add_action_button.clicked.connect(self.on_add_action_clicked)
-        self.remove_action_button = QPushButton(self.tr("Supprimer l'action"))
+        self.remove_action_button = QPushButton(self.tr("Supprimer l’action"))
         self.remove_action_button.clicked.connect(self.on_remove_action_clicked)
         self.photos_button = QPushButton(self.tr("Photos…"))
         self.photos_button.setToolTip(self.tr("Photos des tableaux et des post-its (Ctrl+Maj+P)"))
@@ -116,7 +116,7 @@ class DebriefPage(QWidget):
         self.backup_button = QPushButton(self.tr("Sauvegarder sur une clé…"))
         self.backup_button.setObjectName("backupButton")
         self.backup_button.setToolTip(
-            self.tr("Fin de l'atelier : une copie de toutes les données (photos comprises) où vous voulez")
+            self.tr("Fin de l’atelier : une copie de toutes les données (photos comprises) où vous voulez")
         )
         self.backup_button.clicked.connect(self.on_backup_clicked)
         self._build_layout()
@@ -143,7 +143,7 @@ class DebriefPage(QWidget):
         findings.addWidget(self.vulnerabilities, 1)
         texts = QGridLayout()
         for column, (title, box) in enumerate((
-            (self.tr("Ressenti"), self.felt), (self.tr("Ce qui s'est passé"), self.happened),
+            (self.tr("Ressenti"), self.felt), (self.tr("Ce qui s’est passé"), self.happened),
             (self.tr("Transfert dans la réalité"), self.transfer),
             (self.tr("Accords et désaccords"), self.agreement),
         )):
@@ -153,7 +153,7 @@ class DebriefPage(QWidget):
             texts.addWidget(label, 0, column)
             texts.addWidget(box, 1, column)
         plan_bar = QHBoxLayout()
-        plan_title = QLabel(self.tr("Plan d'action"))
+        plan_title = QLabel(self.tr("Plan d’action"))
         plan_title.setStyleSheet("font-weight: bold;")
         plan_bar.addWidget(plan_title, 1)
         plan_bar.addWidget(self.add_action_button)

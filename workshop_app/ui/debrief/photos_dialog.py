@@ -41,7 +41,7 @@ class PhotosDialog(QDialog):
     def __init__(self, session: WorkshopSession, card: Link = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("photosDialog")
-        self.setWindowTitle(self.tr("Photos de l'atelier"))
+        self.setWindowTitle(self.tr("Photos de l’atelier"))
         self.setAcceptDrops(True)
         self._session = session
         self._new_link = card

@@ -32,7 +32,7 @@ class CardPanel(QFrame):
         self.levels.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.help_toggle = QToolButton()
         self.help_toggle.setCheckable(True)
-        self.help_toggle.setText(self.tr("Aide pour l'animateur"))
+        self.help_toggle.setText(self.tr("Aide pour l’animateur"))
         self.help_toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.help_toggle.setArrowType(Qt.ArrowType.RightArrow)
         self.help_toggle.setAutoRaise(True)
@@ -84,7 +84,7 @@ class CardPanel(QFrame):
             self.position.setText(sequence_title)
             self.title.setText(self.tr("Aucune carte affichée"))
             self.prompt.setText(
-                self.tr("Choisissez une carte dans le déroulé, ou ajoutez un jeu à l'atelier.")
+                self.tr("Choisissez une carte dans le déroulé, ou ajoutez un jeu à l’atelier.")
             )
             for widget in (self.theme, self.details, self.levels, self.help_toggle, self.help):
                 widget.hide()

@@ -120,7 +120,7 @@ class OutlineView(QTreeView):
     def __init__(self, model: OutlineModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setModel(model)
-        self.setAccessibleName(self.tr("Déroulé de l'atelier"))
+        self.setAccessibleName(self.tr("Déroulé de l’atelier"))
         self.setUniformRowHeights(False)  # wrapped titles: one or two lines
         self.setWordWrap(True)
         self.setTextElideMode(Qt.TextElideMode.ElideRight)

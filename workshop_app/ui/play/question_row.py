@@ -150,7 +150,7 @@ class QuestionRow(QFrame):
         self._notes_button.setToolTip(self.tr("Ajouter une note pour cette table"))
         self._notes_button.clicked.connect(self.on_notes_clicked)
         self._note = QLineEdit()
-        self._note.setPlaceholderText(self.tr("Note ou citation (anonyme), Entrée pour l'ajouter"))
+        self._note.setPlaceholderText(self.tr("Note ou citation (anonyme), Entrée pour l’ajouter"))
         self._note.returnPressed.connect(self.on_note_entered)
         self._note.installEventFilter(self)
         self._note.hide()

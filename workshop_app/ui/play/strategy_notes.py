@@ -34,7 +34,7 @@ class StrategyNotes(QWidget):
         self.argument.installEventFilter(self)
         self.note = QLineEdit()
         self.note.setObjectName("strategyNote")
-        self.note.setPlaceholderText(self.tr("Note ou citation (Entrée pour l'ajouter)"))
+        self.note.setPlaceholderText(self.tr("Note ou citation (Entrée pour l’ajouter)"))
         self.note.returnPressed.connect(self.on_note_entered)
         self.note.installEventFilter(self)
         row = QHBoxLayout(self)

@@ -32,7 +32,7 @@ class InfoPanel(QWidget):
     def __init__(self, session: WorkshopSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
-        heading = QLabel(self.tr("L'atelier"))
+        heading = QLabel(self.tr("L’atelier"))
         heading.setObjectName("sectionTitle")
         self.title = QLineEdit()
         self.title.setObjectName("titleEdit")
@@ -41,7 +41,7 @@ class InfoPanel(QWidget):
         self.kind = self.picker.kind
         self.date = FrenchDateEdit()
         self.date.setObjectName("dateEdit")
-        self.date.setAccessibleName(self.tr("Date de l'atelier"))
+        self.date.setAccessibleName(self.tr("Date de l’atelier"))
         # its own size hint, which follows the text size (a width fixed at start clipped large text)
         self.date.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         self.date_label = QLabel()
@@ -57,7 +57,7 @@ class InfoPanel(QWidget):
         self.facilitators.setObjectName("facilitatorsEdit")
         self.facilitators.setPlaceholderText(self.tr("noms, séparés par des virgules"))
         self.context = self._text("contextEdit", self.tr("Pourquoi cet atelier, pour qui, à quel moment"))
-        self.objectives = self._text("objectivesEdit", self.tr("Ce que l'atelier doit produire"))
+        self.objectives = self._text("objectivesEdit", self.tr("Ce que l’atelier doit produire"))
         self.fixed_points = self._text(
             "fixedPointsEdit", self.tr("Ce qui est déjà décidé, et ce qui reste ouvert au débat")
         )

@@ -43,7 +43,7 @@ class SetupPage(QWidget):
         super().__init__(parent)
         self.setObjectName("setupPage")
         self.session = session
-        title = QLabel(self.tr("Préparation de l'atelier"))
+        title = QLabel(self.tr("Préparation de l’atelier"))
         title.setObjectName("pageTitle")
         self.status = QLabel()
         self.status.setObjectName("muted")

@@ -35,7 +35,7 @@ class ParticipantsImport(QObject):
         self.import_button = QPushButton(self.tr("Importer une liste…"))
         self.import_button.setObjectName("importParticipantsButton")
         self.import_button.setToolTip(self.tr(
-            "CSV d'Excel (« ; ») ou XLSX : nom, fonction, service, organisation, rôle (élu, agent, "
+            "CSV d’Excel (« ; ») ou XLSX : nom, fonction, service, organisation, rôle (élu, agent, "
             "partenaire), table"))
         self.import_button.clicked.connect(self.on_import_clicked)
         self.balance_button = QPushButton(self.tr("Répartir par service"))

@@ -84,7 +84,7 @@ class ParticipantsPanel(QWidget):
         heading.setObjectName("sectionTitle")
         hint = QLabel(self.tr(
             "Le nom est facultatif : la fonction et le service suffisent au compte-rendu. "
-            "Collez des lignes d'un tableur (Ctrl+V) ou importez une liste CSV ou XLSX."))
+            "Collez des lignes d’un tableur (Ctrl+V) ou importez une liste CSV ou XLSX."))
         hint.setObjectName("muted")
         hint.setWordWrap(True)
         self.view = QTableView()

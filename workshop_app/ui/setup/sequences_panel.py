@@ -39,7 +39,7 @@ class SequencesPanel(QWidget):
         self.model = SequencesModel(self)
         self._decks: list[DeckEntry] = []
         self._choices: list[tuple[AnyDeck, str]] = []  # (deck, subset id or "") per combo entry
-        heading = QLabel(self.tr("&Séquences (jeux joués, dans l'ordre)"))
+        heading = QLabel(self.tr("&Séquences (jeux joués, dans l’ordre)"))
         heading.setObjectName("sectionTitle")
         self.view = QTableView()
         self.view.setObjectName("sequencesView")

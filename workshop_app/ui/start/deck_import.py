@@ -32,7 +32,7 @@ def import_deck_file(source: Path, catalogue: Sequence[DeckEntry] = ()) -> tuple
     source = Path(source)
     if source.suffix.lower() == ".csv":
         raise AtelierError(
-            f"« {source.name} » : un .csv ne contient que les cartes d'un jeu. Importez le classeur complet "
+            f"« {source.name} » : un .csv ne contient que les cartes d’un jeu. Importez le classeur complet "
             "(.xlsx, .ods), ou complétez un jeu en ligne de commande : atelier deck from-sheet "
             f"{source.name} --deck JEU -o JEU.yaml"
         )
@@ -41,8 +41,8 @@ def import_deck_file(source: Path, catalogue: Sequence[DeckEntry] = ()) -> tuple
     for entry in catalogue:
         if entry.builtin and entry.deck is not None and entry.deck.id == deck.id:
             raise AtelierError(
-                f"« {source.name} » : un jeu intégré porte déjà l'identifiant « {deck.id} ». "
-                "Changez le champ « id » du fichier pour l'importer comme un nouveau jeu."
+                f"« {source.name} » : un jeu intégré porte déjà l’identifiant « {deck.id} ». "
+                "Changez le champ « id » du fichier pour l’importer comme un nouveau jeu."
             )
     folder = user_decks_dir()
     target = folder / f"{deck.id}.yaml"

@@ -17,7 +17,7 @@ class DeckIssuesDialog(QDialog):
         self._lines = [str(i) for i in issues]
         intro = QLabel(
             self.tr(
-                "Le fichier « %1 » n'a pas été importé. Corrigez ces points dans le fichier puis importez-le "
+                "Le fichier « %1 » n’a pas été importé. Corrigez ces points dans le fichier puis importez-le "
                 "à nouveau (chaque ligne indique le fichier, la ligne, le champ et le problème) :"
             ).replace("%1", file_name)
         )

@@ -35,21 +35,21 @@ def ask_delete(parent: QWidget, summary: WorkshopSummary, on_confirmed: Callable
     ).replace("%1", str(summary.answered))
     text = QCoreApplication.translate(
         "DeleteFlow",
-        "Supprimer l'atelier %1 ?\n\n"
+        "Supprimer l’atelier %1 ?\n\n"
         "Tout ce qui lui appartient sera effacé de cette base : ses tables, participant·es, séquences, "
-        "%2, notes, bilan, plan d'action et photos. La suppression est définitive.\n\n"
-        "Pour en garder une copie, exportez d'abord son archive (.zip) depuis le menu Fichier.",
+        "%2, notes, bilan, plan d’action et photos. La suppression est définitive.\n\n"
+        "Pour en garder une copie, exportez d’abord son archive (.zip) depuis le menu Fichier.",
     )
     box = QMessageBox(
         QMessageBox.Icon.Warning,
-        QCoreApplication.translate("DeleteFlow", "Supprimer l'atelier"),
+        QCoreApplication.translate("DeleteFlow", "Supprimer l’atelier"),
         text.replace("%1", describe(summary)).replace("%2", answers),
         QMessageBox.StandardButton.NoButton,
         parent,
     )
     box.setObjectName("deleteWorkshopQuestion")
     delete = box.addButton(
-        QCoreApplication.translate("DeleteFlow", "&Supprimer l'atelier"),
+        QCoreApplication.translate("DeleteFlow", "&Supprimer l’atelier"),
         QMessageBox.ButtonRole.DestructiveRole,
     )
     delete.setObjectName("confirmDeleteButton")

@@ -27,7 +27,7 @@ def import_decks(paths: Sequence[str], catalogue: Sequence[DeckEntry], parent: Q
             _warn(
                 parent,
                 QCoreApplication.translate(
-                    "ImportFlow", "« %1 » n'est pas un fichier de jeu (.yaml, .yml, .xlsx ou .ods)."
+                    "ImportFlow", "« %1 » n’est pas un fichier de jeu (.yaml, .yml, .xlsx ou .ods)."
                 ).replace("%1", path.name),
             )
             continue
@@ -49,7 +49,7 @@ def import_decks(paths: Sequence[str], catalogue: Sequence[DeckEntry], parent: Q
 def _warn(parent: QWidget, text: str) -> None:
     box = QMessageBox(
         QMessageBox.Icon.Warning,
-        QCoreApplication.translate("ImportFlow", "Import d'un jeu"),
+        QCoreApplication.translate("ImportFlow", "Import d’un jeu"),
         text,
         QMessageBox.StandardButton.Ok,
         parent,

@@ -90,7 +90,7 @@ class StartPage(QWidget):
         self.new_button = QPushButton(self.tr("&Nouvel atelier"))
         self.new_button.setObjectName("newWorkshopButton")
         self.new_button.setDefault(True)
-        self.demo_button = QPushButton(self.tr("Ouvrir l'atelier de dé&monstration"))
+        self.demo_button = QPushButton(self.tr("Ouvrir l’atelier de dé&monstration"))
         self.demo_button.setObjectName("demoButton")
         self.store_label = QLabel()
         self.store_label.setWordWrap(True)
@@ -139,21 +139,21 @@ class StartPage(QWidget):
         self.workshop_view.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.empty_label = QLabel(
             self.tr(
-                "Aucun atelier pour l'instant : créez-en un, ou ouvrez l'atelier de démonstration pour "
-                "découvrir l'application."
+                "Aucun atelier pour l’instant : créez-en un, ou ouvrez l’atelier de démonstration pour "
+                "découvrir l’application."
             )
         )
         self.empty_label.setObjectName("muted")
         self.empty_label.setWordWrap(True)
-        self.open_button = QPushButton(self.tr("&Ouvrir l'atelier choisi"))
+        self.open_button = QPushButton(self.tr("&Ouvrir l’atelier choisi"))
         self.open_button.setObjectName("openWorkshopButton")
         self.workshop_view.activated.connect(self.on_workshop_activated)
         self.workshop_view.doubleClicked.connect(self.on_workshop_activated)
         self.open_button.clicked.connect(self.on_open_clicked)
-        self.delete_button = QPushButton(self.tr("Supprimer l'a&telier…"))
+        self.delete_button = QPushButton(self.tr("Supprimer l’a&telier…"))
         self.delete_button.setObjectName("deleteWorkshopButton")
         self.delete_button.setToolTip(
-            self.tr("Supprime l'atelier choisi et tout ce qu'il contient, après confirmation")
+            self.tr("Supprime l’atelier choisi et tout ce qu’il contient, après confirmation")
         )
         self.delete_button.clicked.connect(self.on_delete_clicked)
         self.duplicate_button = QPushButton(self.tr("Dupli&quer…"))
@@ -165,7 +165,7 @@ class StartPage(QWidget):
         self.compare_button = QPushButton(self.tr("Comparer…"))
         self.compare_button.setObjectName("compareButton")
         self.compare_button.setToolTip(self.tr(
-            "Les ateliers choisis (Ctrl+clic), ou ceux d'un territoire ou d'un programme"))
+            "Les ateliers choisis (Ctrl+clic), ou ceux d’un territoire ou d’un programme"))
         self.compare_button.clicked.connect(self.on_compare_clicked)
         buttons = QHBoxLayout()
         buttons.addWidget(self.open_button)
@@ -191,7 +191,7 @@ class StartPage(QWidget):
         view = self.workshop_view
         self.open_action = QAction(self.tr("Ouvrir"), view)
         self.open_action.triggered.connect(self.on_open_clicked)
-        self.delete_action = QAction(self.tr("Supprimer l'atelier…"), view)
+        self.delete_action = QAction(self.tr("Supprimer l’atelier…"), view)
         self.delete_action.setObjectName("deleteWorkshopAction")
         self.delete_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
         self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
@@ -222,7 +222,7 @@ class StartPage(QWidget):
         self.import_button = QPushButton(self.tr("&Importer un jeu (YAML ou tableur)…"))
         self.import_button.setObjectName("importDeckButton")
         hint = QLabel(
-            self.tr("ou glissez sur cette page un jeu (.yaml, .xlsx, .ods) ou une archive d'atelier (.zip)")
+            self.tr("ou glissez sur cette page un jeu (.yaml, .xlsx, .ods) ou une archive d’atelier (.zip)")
         )
         hint.setObjectName("muted")
         hint.setWordWrap(True)  # the page stays narrow enough for small screens
@@ -310,7 +310,7 @@ class StartPage(QWidget):
         self.demo_button.setText(
             self.tr("Préparation de la démonstration…")
             if busy
-            else self.tr("Ouvrir l'atelier de dé&monstration")
+            else self.tr("Ouvrir l’atelier de dé&monstration")
         )
 
     def select_deck(self, path: str) -> None:
