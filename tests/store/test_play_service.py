@@ -70,3 +70,37 @@ def test_two_copies_see_each_other_and_undo_only_their_own(
     left.refresh()
     assert left.state.sequences == right.state.sequences
     assert right.sequence_state().answer(t2, "q1") is None  # A's undone, B's undone: no answer left
+
+
+def test_a_criterion_or_table_added_on_the_other_copy_is_seen_with_its_votes(store_url: str) -> None:
+    """On one shared database, a criterion co-built (or a table added) by one window reaches the other at its
+    next look, with the votes on it: the set-up is read again, not only the events."""
+    from pathlib import Path
+
+    from workshop_app.core.deck_loader import load_deck
+
+    grid = load_deck(Path(__file__).resolve().parents[2] / "scenarios" / "grille-decision.yaml")
+    assert isinstance(grid, QuestionDeck)
+    with open_store(store_url, author="copie-a") as a, open_store(store_url, author="copie-b") as b:
+        w = a.create_workshop("Grille partagée")
+        table = a.add_group(w.id, "T1")
+        sequence = a.add_sequence(w.id, grid, title="Parc inondable")
+        left, right = PlaySession(a, w.id), PlaySession(b, w.id)
+        cost = a.add_criterion(w.id, grid.id, "Coût pour la commune")
+        left.reload()
+        left.show_card(cost)
+        left.record_choice(table.id, "2")
+        assert cost not in [c.id for c in right.sequence(sequence.id).deck.cards]  # type: ignore[union-attr]
+        seen = right.refresh()
+        assert seen.reloaded and EventKind.CHOICE_RECORDED in [e.kind for e in seen.foreign]
+        assert cost in [c.id for c in right.sequence(sequence.id).deck.cards]  # type: ignore[union-attr]
+        assert right.sequence_state(sequence.id).answer(table.id, cost).option == "2"  # type: ignore[union-attr]
+        other = a.add_group(w.id, "T2")
+        left.reload()
+        left.record_choice(other.id, "1")
+        seen = right.refresh()
+        assert seen.reloaded and other.id in [g.id for g in right.groups]
+        plain = right.refresh()
+        assert not plain.anything and not plain.reloaded  # nothing new: no re-read
+        left.record_choice(table.id, "3")
+        assert not right.refresh().reloaded  # a vote on what both know: events only

@@ -38,6 +38,7 @@ class Change:
     foreign: list[Event] = field(default_factory=list)  # arrived from another copy (see ``refresh``)
     primary: Event | None = None  # the event the operation was for (the choice, the note…)
     position: bool = False  # the sequence or card on screen changed
+    reloaded: bool = False  # another copy changed the set-up too: the snapshot was read again
 
     @property
     def anything(self) -> bool:
@@ -229,12 +230,29 @@ class PlaySession:
             return change
         self._seen_seq = max(self._seen_seq, *(e.seq for e in arrived))
         change.foreign = [e for e in arrived if e.key not in self._known]
-        if change.foreign:
+        if change.foreign and self._outside_snapshot(change.foreign):
+            self.reload()  # its events are in the re-read log
+            change.reloaded = True
+        elif change.foreign:
             self._known.update(e.key for e in change.foreign)
             self.events.extend(change.foreign)
             self.state = fold(self.events)
             self.history = history(self.events, self.author)
         return change
+
+    def _outside_snapshot(self, events: list[Event]) -> bool:
+        """Whether an event names a table, sequence or card this snapshot lacks: another copy on the shared
+        database changed the set-up (a criterion co-built, a table or a sequence added) before voting."""
+        groups = {g.id for g in self.snapshot.groups}
+        cards = {s.id: {c.id for c in s.deck.cards} for s in self.snapshot.sequences}
+        for event in events:
+            if event.group_id is not None and event.group_id not in groups:
+                return True
+            if event.sequence_id is not None:
+                known = cards.get(event.sequence_id)
+                if known is None or (event.card_id is not None and event.card_id not in known):
+                    return True
+        return False
 
     def reload(self) -> None:
         self.snapshot = self.service.snapshot(self.workshop_id)

@@ -95,7 +95,8 @@ class StoreBase:
             raise AtelierError(NOT_FOUND["WorkshopRow"])
 
     def _deck(self, session: Session, sequence_id: str) -> AnyDeck:
-        """The deck a sequence was played with, rebuilt from its snapshot (cached: snapshots never change)."""
+        """The deck a sequence was played with, rebuilt from its snapshot (cached: a snapshot changes only by
+        gaining co-built criteria, which the next read of its data (``_deck_from``) notices)."""
         deck = self._decks.get(sequence_id)
         if deck is None:
             data = session.scalar(select(SequenceRow.deck).where(SequenceRow.id == sequence_id))
@@ -106,8 +107,10 @@ class StoreBase:
 
     def _deck_from(self, sequence_id: str, data: dict[str, object]) -> AnyDeck:
         deck = self._decks.get(sequence_id)
-        if deck is not None:
-            return deck
+        cards = data.get("cards")
+        stored = len(cards) if isinstance(cards, list) else None
+        if deck is not None and stored in (None, len(deck.cards)):
+            return deck  # a snapshot only ever gains cards (criteria co-built, maybe by another store)
         try:
             deck = deck_from_data(dict(data), name=f"séquence {sequence_id}", finite=False)
         except DeckLoadError as error:

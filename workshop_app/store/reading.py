@@ -8,6 +8,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from workshop_app.core.deck import QuestionDeck
+from workshop_app.core.deck_loader import AnyDeck
 from workshop_app.core.events import ordered
 from workshop_app.core.state import WorkshopState, fold
 from workshop_app.core.workshop import SequenceInfo, WorkshopSnapshot
@@ -116,12 +117,22 @@ class ReadingMixin(StoreBase):
             SequenceInfo(
                 id=r.id,
                 position=r.position,
-                deck=self._deck(session, r.id),
+                deck=self._current_deck(session, r.id),
                 planned_minutes=r.planned_minutes,
                 title=r.title,
             )
             for r in rows
         ]
+
+    def _current_deck(self, session: Session, sequence_id: str) -> AnyDeck:
+        """The cached deck, except a grid's (``cobuilt``): its snapshot gains the criteria co-built during the
+        workshop, maybe by another window on this database, so its data is read again (``_deck_from``)."""
+        deck = self._deck(session, sequence_id)
+        if isinstance(deck, QuestionDeck) and deck.cobuilt is not None:
+            data = session.scalar(select(SequenceRow.deck).where(SequenceRow.id == sequence_id))
+            if data is not None:
+                return self._deck_from(sequence_id, data)
+        return deck
 
     def _state(self, session: Session, workshop_id: str, log: Any) -> WorkshopState:
         """The folded state, cached while the log has not grown (events are never changed, only appended)."""

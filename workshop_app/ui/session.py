@@ -173,6 +173,8 @@ class WorkshopSession(QObject):
             change = self.play.refresh()
         except AtelierError:  # the database is away for a moment: the next poll tries again
             return []
+        if change.reloaded:  # a table, sequence or criterion another window added: every view reads again
+            self.sig_snapshot.emit()
         for event in change.foreign:
             self.sig_event.emit(event)
         return change.foreign
