@@ -6,25 +6,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from laptops import open_laptop as _open
+from laptops import ship as _ship
+
 from workshop_app.core.deck import QuestionDeck
 from workshop_app.core.deck_loader import load_deck
-from workshop_app.core.merge import MergeReport
-from workshop_app.export.bundle import export_bundle, read_bundle
 from workshop_app.export.tabular import csv_bytes
 from workshop_app.services.sync import exchange
-from workshop_app.store import WorkshopStore, open_store
 
 GRID = Path(__file__).resolve().parents[2] / "scenarios" / "grille-decision.yaml"
-
-
-def _open(folder: Path, name: str) -> WorkshopStore:
-    return open_store(f"sqlite:///{folder / f'{name}.sqlite3'}", author=f"portable-{name}")
-
-
-def _ship(source: WorkshopStore, target: WorkshopStore, wid: str, folder: Path) -> MergeReport:
-    path = folder / f"{source.author}-{len(list(folder.glob('*.zip')))}.zip"
-    export_bundle(source.snapshot(wid), {}, path)
-    return target.merge_snapshot(*read_bundle(path))
 
 
 def test_criteria_added_on_two_laptops_merge(tmp_path: Path) -> None:

@@ -17,22 +17,23 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from laptops import open_laptop
+from laptops import ship as _ship
 
 from workshop_app.core.deck import QuestionDeck
 from workshop_app.core.deck_loader import load_deck
 from workshop_app.core.errors import AtelierError
 from workshop_app.core.events import Event, EventKind
-from workshop_app.core.merge import MergeReport
 from workshop_app.core.workshop import Debrief, WorkshopSnapshot
 from workshop_app.export.bundle import export_bundle, read_bundle
 from workshop_app.export.tabular import csv_bytes
-from workshop_app.store import WorkshopStore, open_store
+from workshop_app.store import WorkshopStore
 
 GRID = Path(__file__).resolve().parents[2] / "scenarios" / "grille-decision.yaml"
 
 
 def _open(folder: Path, name: str) -> WorkshopStore:
-    return open_store(f"sqlite:///{folder / f'{name}.sqlite3'}", author=f"laptop-{name}")
+    return open_laptop(folder, name, prefix="laptop")
 
 
 @pytest.fixture
@@ -41,16 +42,6 @@ def laptops(tmp_path: Path) -> Iterator[tuple[WorkshopStore, WorkshopStore]]:
     yield a, b
     a.close()
     b.close()
-
-
-def _ship(source: WorkshopStore, target: WorkshopStore, workshop_id: str, folder: Path) -> MergeReport:
-    """Through the real archive file, as the CLI and the app's « Importer une archive » do."""
-    snapshot = source.snapshot(workshop_id)
-    data = {a.id: source.attachment_data(a.id) for a in snapshot.attachments}
-    path = folder / f"{source.author}-{len(list(folder.glob('*.zip')))}.zip"
-    export_bundle(snapshot, data, path)
-    read, read_data = read_bundle(path)
-    return target.merge_snapshot(read, read_data)
 
 
 def _setup(store: WorkshopStore, qdeck: QuestionDeck) -> tuple[str, str, list[str]]:

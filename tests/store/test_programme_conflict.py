@@ -6,24 +6,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from workshop_app.core.merge import MergeReport
-from workshop_app.export.bundle import export_bundle, read_bundle
+from laptops import open_laptop as _open
+from laptops import ship as _ship
+
 from workshop_app.services.sync import exchange
 from workshop_app.services.sync_conflicts import describe
-from workshop_app.store import WorkshopStore, open_store
 
 NATURE = "Nature en ville — Hauts-de-France 2024–2025"
 EAU = "Eau et climat — Oise 2025"
-
-
-def _open(folder: Path, name: str) -> WorkshopStore:
-    return open_store(f"sqlite:///{folder / f'{name}.sqlite3'}", author=f"portable-{name}")
-
-
-def _ship(source: WorkshopStore, target: WorkshopStore, wid: str, folder: Path) -> MergeReport:
-    path = folder / f"{source.author}-{len(list(folder.glob('*.zip')))}.zip"
-    export_bundle(source.snapshot(wid), {}, path)
-    return target.merge_snapshot(*read_bundle(path))
 
 
 def test_two_programmes_chosen_apart_are_a_conflict_to_settle(tmp_path: Path) -> None:

@@ -8,10 +8,11 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+from laptops import open_laptop as _open
+from laptops import ship
 from store_decks import question_deck
 
 from workshop_app.core.events import EventKind
-from workshop_app.export.bundle import export_bundle, read_bundle
 from workshop_app.services.sync import exchange
 from workshop_app.store import WorkshopStore, open_store
 
@@ -19,17 +20,8 @@ FIXTURE = Path(__file__).parent / "fixtures" / "schema-0001.sqlite3"
 PNG = b"\x89PNG\r\n\x1a\n" + bytes(64)
 
 
-def _open(folder: Path, name: str) -> WorkshopStore:
-    return open_store(f"sqlite:///{folder / f'{name}.sqlite3'}", author=f"portable-{name}")
-
-
 def _ship(source: WorkshopStore, target: WorkshopStore, wid: str, folder: Path) -> str:
-    snapshot = source.snapshot(wid)
-    data = {a.id: source.attachment_data(a.id) for a in snapshot.attachments}
-    path = folder / f"{source.author}-{len(list(folder.glob('*.zip')))}.zip"
-    export_bundle(snapshot, data, path)
-    read, read_data = read_bundle(path)
-    return target.merge_snapshot(read, read_data).summary()
+    return ship(source, target, wid, folder).summary()
 
 
 def test_a_deletion_on_one_laptop_is_not_brought_back_and_reaches_the_other(tmp_path: Path) -> None:

@@ -37,11 +37,11 @@ FIRST_COPY = textwrap.dedent(
 )
 
 
-@pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL")
-def test_a_second_copy_is_refused_and_wakes_the_first(
-    qtbot: QtBot, atelier_home: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    workshop_id = prepared_workshop()
+def _first_copy(
+    workshop_id: str, atelier_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> tuple[subprocess.Popen[str], list[tuple[str, str]]]:
+    """The first copy, started with ``workshop_id`` open and ready; and the list of the information boxes this
+    process (the second copy) shows, as (title, text)."""
     first = subprocess.Popen(
         [sys.executable, "-c", FIRST_COPY, workshop_id],
         cwd=ROOT,
@@ -54,10 +54,21 @@ def test_a_second_copy_is_refused_and_wakes_the_first(
     monkeypatch.setattr(
         "PySide6.QtWidgets.QMessageBox.information", lambda _parent, title, text: shown.append((title, text))
     )
+    assert first.stdout is not None
+    line = first.stdout.readline()
+    if not line.startswith("READY"):
+        os.kill(first.pid, signal.SIGKILL)
+        pytest.fail(f"the first copy did not start: {line!r} {first.stderr.read() if first.stderr else ''}")
+    return first, shown
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL")
+def test_a_second_copy_is_refused_and_wakes_the_first(
+    qtbot: QtBot, atelier_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    workshop_id = prepared_workshop()
+    first, shown = _first_copy(workshop_id, atelier_home, monkeypatch)
     try:
-        assert first.stdout is not None
-        line = first.stdout.readline()
-        assert line.startswith("READY"), (line, first.stderr.read() if first.stderr else "")
         assert AppSettings().get(OPEN_WORKSHOP) == workshop_id
         may_run, guard = single_instance.claim_data_folder()  # the second copy, as run_app starts it
         assert (may_run, guard) == (False, None)
@@ -89,22 +100,8 @@ def test_after_a_start_from_the_cached_list_a_second_copy_still_wakes_the_first(
     )
     assert done.returncode == 0, done.stderr
     assert (atelier_home / "cache" / "start-list.json").is_file()  # the next start paints the cached list
-    first = subprocess.Popen(
-        [sys.executable, "-c", FIRST_COPY, workshop_id],
-        cwd=ROOT,
-        env=app_env(atelier_home),
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-    shown: list[tuple[str, str]] = []
-    monkeypatch.setattr(
-        "PySide6.QtWidgets.QMessageBox.information", lambda _parent, title, text: shown.append((title, text))
-    )
+    first, shown = _first_copy(workshop_id, atelier_home, monkeypatch)
     try:
-        assert first.stdout is not None
-        line = first.stdout.readline()
-        assert line.startswith("READY"), (line, first.stderr.read() if first.stderr else "")
         assert single_instance.claim_data_folder() == (False, None)
         assert "mise au premier plan" in shown[0][1]  # reached: the first copy was listening
     finally:
