@@ -94,21 +94,9 @@ def apply_tombstones(
     hold (the records the merge must not bring back) and the void ones (the records that come back)."""
     local = load_tombstones(session, workshop_id)
     answered = {e.group_id for e in incoming_events if e.group_id}
-    answered |= set(
-        session.scalars(
-            select(EventRow.group_id)
-            .where(EventRow.workshop_id == workshop_id, EventRow.group_id.is_not(None))
-            .distinct()
-        )
-    )
+    answered |= _named(session, workshop_id, EventRow.group_id)
     played = {e.sequence_id for e in incoming_events if e.sequence_id}
-    played |= set(
-        session.scalars(
-            select(EventRow.sequence_id)
-            .where(EventRow.workshop_id == workshop_id, EventRow.sequence_id.is_not(None))
-            .distinct()
-        )
-    )
+    played |= _named(session, workshop_id, EventRow.sequence_id)
     every = union_tombstones(local, incoming)
     holding = void_tombstones(every, {str(g) for g in answered}, {str(s) for s in played})
     revived = {row_id: t for row_id, t in every.items() if row_id not in holding}
@@ -137,3 +125,9 @@ def apply_tombstones(
     forget_versions(session, list(holding))
     session.flush()
     return holding, revived
+
+
+def _named(session: Session, workshop_id: str, column: Any) -> set[str]:
+    """The tables (or sequences) some stored event of the workshop names."""
+    query = select(column).where(EventRow.workshop_id == workshop_id, column.is_not(None)).distinct()
+    return set(session.scalars(query))
