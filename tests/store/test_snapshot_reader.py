@@ -6,6 +6,7 @@ from __future__ import annotations
 import sqlite3
 import subprocess
 import sys
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -69,7 +70,7 @@ def test_criteria_subjects_deletions_photos_and_territory_read_as_the_store_read
         person = store.add_participant(info.id, name="Claire Martin", group_id=table.id, kind="élu")
         gone = store.add_participant(info.id, name="Hugo Petit")
         action = store.add_action(info.id, "Planter la cour", owner="Services techniques")
-        store.add_action(info.id, "Étudier le coût", deadline="2027-03-01")
+        store.add_action(info.id, "Étudier le coût", deadline=date(2027, 3, 1))
         photo = store.add_attachment(info.id, "tableau.png", b"\x89PNG fake", "Le tableau")
         store.add_attachment(info.id, "carte.png", b"\x89PNG other", sequence_id=park.id, card_id="k1")
         store.update_workshop(info.id, context="Après la crue de 2024", date="2026-11-30")
