@@ -102,7 +102,12 @@ def main(argv: Sequence[str] | None = None) -> int:
 
             return run_app()
         handler = args.handler
-        return int(handler(args))
+        code = int(handler(args))
+        if argv is None and code == 0 and getattr(args, "quick_exit", False):
+            from workshop_app.cli.quick_exit import quick_exit
+
+            quick_exit(code)  # this process was the command: no teardown of all it loaded (cli/quick_exit.py)
+        return code
     except AtelierError as exc:
         print(f"atelier : {exc}", file=sys.stderr)
         return 1

@@ -72,7 +72,7 @@ def register(subparsers: Any) -> None:
         help="écriture inclusive (point médian : « participant·es ») dans le compte-rendu",
     )
     export.add_argument("--quiet", "-q", action="store_true", help="n'affiche pas la progression")
-    export.set_defaults(handler=cmd_export)
+    export.set_defaults(handler=cmd_export, quick_exit=True)
 
     bundle = subparsers.add_parser("bundle", help="archive d'atelier (.zip) : exporter ou importer")
     actions = bundle.add_subparsers(dest="bundle_command", metavar="ACTION")
