@@ -40,7 +40,7 @@ def test_the_export_process_ends_at_once_with_its_output_complete(
     assert done.returncode == 0, done.stderr
     assert done.stdout.splitlines() == [f"Compte-rendu écrit : {pdf}", f"Réponses (CSV) écrites : {csv}"]
     assert marker.read_text() == "atexit ran"
-    assert "Compte-rendu" in pdf_text(pdf) and csv.stat().st_size > 0
+    assert "COMPTE-RENDU D" in pdf_text(pdf) and csv.stat().st_size > 0
     failed = subprocess.run(
         [sys.executable, "-c", SCRIPT, str(marker), "inconnu", str(pdf), str(csv)],
         capture_output=True,
