@@ -7,6 +7,7 @@ reportlab and openpyxl are imported only when a command runs, never when the par
 from __future__ import annotations
 
 import argparse
+import gc
 import importlib
 import sys
 from pathlib import Path
@@ -171,6 +172,10 @@ def cmd_export(args: argparse.Namespace) -> int:
             "Rien à écrire : indiquez --pdf, --docx, --csv, --xlsx et/ou --pack suivi du fichier."
         )
     snapshot, photos = read_workshop(args.workshop, photos=bool(args.pdf or args.docx or args.pack))
+    if getattr(args, "own_process", False):
+        # what is loaded now (modules, decks, the snapshot) lives until the process ends: the collector
+        # stops looking at it, so its passes during the build and before the PDF/A step are short
+        gc.freeze()
     for option, module, function, written in _REPORTS:
         target = getattr(args, option)
         if target:
