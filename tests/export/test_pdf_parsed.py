@@ -52,3 +52,12 @@ def test_nothing_is_kept_outside_the_block() -> None:
     parsed.paragraph("p", "un", style, prepare)  # outside: a plain Paragraph, prepared again
     assert calls == ["un", "un", "un"]
     assert getattr(parsed._local, "cache", None) is None
+
+
+def test_the_pdfs_own_escape_is_saxutils_escape() -> None:
+    from xml.sax.saxutils import escape as reference
+
+    from workshop_app.export.pdf.escaping import escape
+
+    for text in ("a & b < c > d", "&amp; déjà", "<<>>&&", "« l’été »", "", "<b>gras</b> & <i>"):
+        assert escape(text) == reference(text)
