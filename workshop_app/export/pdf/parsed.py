@@ -25,21 +25,27 @@ _local = threading.local()
 @contextmanager
 def reuse_parsing() -> Iterator[None]:
     """Share parsed paragraphs inside this block, on this thread."""
-    previous = getattr(_local, "cache", None)
-    _local.cache = {}
+    previous = getattr(_local, "cache", None), getattr(_local, "lines", None)
+    _local.cache, _local.lines = {}, {}
     try:
         yield
     finally:
-        _local.cache = previous
+        _local.cache, _local.lines = previous
 
 
 class WrapOnce(Paragraph):
     """A Paragraph that breaks its lines once per width: a table measures its cells, then measures them
     again to draw them, a KeepTogether wraps what the frame wraps again; the full day wrapped 8,356 times
     its 3,873 distinct (paragraph, width) pairs. The lines depend only on the fragments, the style and the
-    width, so the same width gives back the same lines (the same objects, not drawn yet)."""
+    width, so the same width gives back the same lines (the same objects, not drawn yet).
+
+    Inside :func:`reuse_parsing`, a plain paragraph (one fragment: reportlab's « kind 0 » lines, a width and
+    a list of words each, never changed once made) also takes the lines of an identical one (same text,
+    style and width: « Argument », a table's headings…), as its own copy of reportlab's line bag."""
 
     _memo: tuple[tuple[float, int, int], Any, float, Any] | None = None
+    # (its parse key, its fragments' id, the lines of its build: laid out after reuse_parsing's block)
+    _shared: tuple[tuple[str, str, int], int, dict[Any, Any]] | None = None
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         key = (availWidth, id(self.frags), id(self.style))
@@ -47,10 +53,20 @@ class WrapOnce(Paragraph):
         if memo is not None and memo[0] == key:
             self.width, self.blPara, self.height, self._wrapWidths = availWidth, memo[1], memo[2], memo[3]
             return self.width, self.height
-        width, height = super().wrap(availWidth, availHeight)
-        if availWidth >= _FUZZ:
-            self._memo = (key, self.blPara, height, self._wrapWidths)
-        return width, height
+        shared = self._shared
+        lines = None if shared is None or shared[1] != id(self.frags) or availWidth < _FUZZ else shared[2]
+        found = lines.get((shared[0], availWidth)) if lines is not None and shared is not None else None
+        if found is not None:
+            self.width, self.blPara, self.height = availWidth, found[0].clone(), found[1]
+            self._wrapWidths = list(found[2])
+        else:
+            super().wrap(availWidth, availHeight)
+            if lines is not None and shared is not None and self.blPara.kind == 0:
+                lines[(shared[0], availWidth)] = (self.blPara, self.height, list(self._wrapWidths))
+        if availWidth >= _FUZZ:  # keyed by the fragments after the break: reportlab may replace them
+            key = (availWidth, id(self.frags), id(self.style))
+            self._memo = (key, self.blPara, self.height, self._wrapWidths)
+        return self.width, self.height
 
     def drawOn(self, canvas: Any, x: float, y: float, _sW: float = 0) -> None:
         self._memo = None  # drawn: a later wrap (there is none in our documents) breaks its lines again
@@ -72,6 +88,8 @@ def paragraph(kind: str, text: object, style: Any, prepare: Callable[[Any], str]
         # the style is held so that its id is not reused; the fragments are copied so that the layout of
         # this Paragraph cannot change what the next one gets
         cache[key] = (style, made.text, made.style, made.bulletText, [f.clone() for f in made.frags])
-        return made
-    _, cleaned, parsed_style, bullet, frags = hit
-    return WrapOnce(cleaned, parsed_style, bulletText=bullet, frags=[f.clone() for f in frags])
+    else:
+        _, cleaned, parsed_style, bullet, frags = hit
+        made = WrapOnce(cleaned, parsed_style, bulletText=bullet, frags=[f.clone() for f in frags])
+    made._shared = (key, id(made.frags), _local.lines)
+    return made
