@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 
+import pytest
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph
@@ -63,7 +64,9 @@ def test_the_pdfs_own_escape_is_saxutils_escape() -> None:
         assert escape(text) == reference(text)
 
 
-def test_lines_are_broken_once_per_width_and_drawn_as_fresh_paragraphs_draw_them(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_lines_are_broken_once_per_width_and_drawn_as_fresh_paragraphs_draw_them(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     register_fonts()
     style = ParagraphStyle("t", fontName=REGULAR, fontSize=9)
     plain = "Quelques actions isolées, sans plan d’ensemble, qui ne se coupent qu’à la fin de la ligne"
