@@ -19,18 +19,20 @@ from typing import Any
 from reportlab.platypus import Paragraph
 from reportlab.rl_config import _FUZZ
 
+from workshop_app.export.pdf.skeleton import fragments
+
 _local = threading.local()
 
 
 @contextmanager
 def reuse_parsing() -> Iterator[None]:
     """Share parsed paragraphs inside this block, on this thread."""
-    previous = getattr(_local, "cache", None), getattr(_local, "lines", None)
-    _local.cache, _local.lines = {}, {}
+    previous = getattr(_local, "cache", None), getattr(_local, "lines", None), getattr(_local, "shapes", None)
+    _local.cache, _local.lines, _local.shapes = {}, {}, {}
     try:
         yield
     finally:
-        _local.cache, _local.lines = previous
+        _local.cache, _local.lines, _local.shapes = previous
 
 
 class WrapOnce(Paragraph):
@@ -84,7 +86,12 @@ def paragraph(kind: str, text: object, style: Any, prepare: Callable[[Any], str]
     key = (kind, text, id(style))
     hit = cache.get(key)
     if hit is None:
-        made = WrapOnce(prepare(text), style)
+        prepared = prepare(text)
+        shaped = fragments(prepared, style, _local.shapes)  # its shape parsed once (skeleton.py)
+        if shaped is None:
+            made = WrapOnce(prepared, style)
+        else:
+            made = WrapOnce(shaped[0], shaped[1], bulletText=shaped[2], frags=shaped[3])
         # the style is held so that its id is not reused; the fragments are copied so that the layout of
         # this Paragraph cannot change what the next one gets
         cache[key] = (style, made.text, made.style, made.bulletText, [f.clone() for f in made.frags])
