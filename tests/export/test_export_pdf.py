@@ -254,6 +254,25 @@ def test_progress_is_monotonic_and_completes(tmp_path: Path) -> None:
     assert len(seen) <= 110
 
 
+def test_progress_within_a_step_is_reported_at_most_twenty_times_a_second(tmp_path: Path) -> None:
+    # each call repaints the app's modal progress dialog on the GUI thread, which takes the GIL from the build
+    import itertools
+    import time
+
+    from workshop_app.export.pdf.document import REPORT_EVERY_S
+
+    snapshot, photos = make_snapshot(n_groups=12, n_cards=33, notes_per_answer=True)
+    seen: list[tuple[float, float, str]] = []
+    target = tmp_path / "cr.pdf"
+    build_pdf(snapshot, photos, target, progress=lambda f, m: seen.append((time.monotonic(), f, m)))
+    assert [f for _, f, _ in seen] == sorted(f for _, f, _ in seen) and seen[-1][1] == 1.0
+    steps = [m for _, _, m in seen]
+    assert "Mise en page" in steps and steps.count("Mise en page") > 3  # still moving while laying out
+    for (before, _, step), (after, fraction, next_step) in itertools.pairwise(seen):
+        if next_step == step and fraction < 1.0:
+            assert after - before >= REPORT_EVERY_S
+
+
 def test_byte_stable_output() -> None:
     snapshot, photos = make_snapshot(n_groups=2, n_cards=3)
     assert render_pdf(snapshot, photos) == render_pdf(snapshot, photos)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 
+import pytest
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph
@@ -52,3 +53,41 @@ def test_nothing_is_kept_outside_the_block() -> None:
     parsed.paragraph("p", "un", style, prepare)  # outside: a plain Paragraph, prepared again
     assert calls == ["un", "un", "un"]
     assert getattr(parsed._local, "cache", None) is None
+
+
+def test_the_pdfs_own_escape_is_saxutils_escape() -> None:
+    from xml.sax.saxutils import escape as reference
+
+    from workshop_app.export.pdf.escaping import escape
+
+    for text in ("a & b < c > d", "&amp; déjà", "<<>>&&", "« l’été »", "", "<b>gras</b> & <i>"):
+        assert escape(text) == reference(text)
+
+
+def test_lines_are_broken_once_per_width_and_drawn_as_fresh_paragraphs_draw_them(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    register_fonts()
+    style = ParagraphStyle("t", fontName=REGULAR, fontSize=9)
+    plain = "Quelques actions isolées, sans plan d’ensemble, qui ne se coupent qu’à la fin de la ligne"
+    marked = "Une <b>note</b> en gras, assez longue pour se couper en deux lignes au moins"
+    fresh = {(t, w): _drawn(Paragraph(markup(t), style), w) for t in (plain, marked) for w in (80, 300)}
+    broken: list[str] = []
+    original = Paragraph.breakLines
+
+    def counting(self: Paragraph, widths: list[float]) -> object:
+        broken.append(self.text)
+        return original(self, widths)
+
+    monkeypatch.setattr(Paragraph, "breakLines", counting)
+    with parsed.reuse_parsing():
+        made = [parsed.paragraph("p", t, style, markup) for t in (plain, plain, marked, marked)]
+    canvas = Canvas(io.BytesIO(), invariant=1)
+    for p in made:
+        p.wrap(80, 500)
+        p.wrap(80, 400)  # measured again (a table, a KeepTogether): not broken again
+    # the second plain paragraph takes the first one's lines; a paragraph with markup breaks its own
+    assert len(broken) == 3
+    for p, t in zip(made, (plain, plain, marked, marked), strict=True):
+        p.drawOn(canvas, 20, 20)
+        assert _drawn(p, 80) == fresh[(t, 80)] and _drawn(p, 300) == fresh[(t, 300)]

@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 
 from workshop_app.core.deck import QuestionDeck
 from workshop_app.core.deck_loader import deck_from_data
-from workshop_app.core.scoring import CompassReading, score_questions
+from workshop_app.core.scoring import CompassReading, QuestionScorer, score_questions
 from workshop_app.core.state import fold
 
 LEVERS = {"A": ["a1", "a2", "a3"], "B": ["b1", "b2"], "C": []}
@@ -128,3 +128,20 @@ def test_a_zero_and_a_four_show_their_spread_beside_the_room_mean() -> None:
     assert room.score == pytest.approx(50.0)
     assert (room.low, room.high) == (0.0, 100.0)
     assert room.spread_text() == "0–100"
+
+
+@settings(max_examples=60, deadline=None)
+@given(cards=cards_st, later=st.lists(st.tuples(st.sampled_from(GROUPS), st.sampled_from(OPTIONS[:-1]))))
+def test_the_rooms_axes_alone_are_exactly_the_full_readings(
+    cards: list[Card], later: list[tuple[str, str]]
+) -> None:
+    # the chart of the day (``compass_timeline``) reads only the room's axes, from one scorer, vote after vote
+    deck, log = _deck(cards), Log()
+    scorer = QuestionScorer(deck)
+    votes = [(g, f"c{i}", o) for i, (_, ans) in enumerate(cards) for g, o in ans.items() if o is not None]
+    votes += [(g, f"c{i % len(cards)}", o) for i, (g, o) in enumerate(later)]  # answers changed afterwards
+    for group, card, option in votes:
+        log.choose(group, card, option)
+        state = fold(log.events).sequence(SEQ)
+        full = score_questions(deck, state, GROUPS).room.axes
+        assert scorer.room_axis_scores(state, GROUPS) == {a: s.score for a, s in full.items()}  # same floats

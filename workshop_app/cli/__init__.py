@@ -105,7 +105,13 @@ def main(argv: Sequence[str] | None = None) -> int:
 
             return run_app()
         handler = args.handler
-        return int(handler(args))
+        args.own_process = argv is None  # the `atelier` script's own run (see cli/quick_exit.py)
+        code = int(handler(args))
+        if args.own_process and code == 0 and getattr(args, "quick_exit", False):
+            from workshop_app.cli.quick_exit import quick_exit
+
+            quick_exit(code)  # this process was the command: no teardown of all it loaded (cli/quick_exit.py)
+        return code
     except AtelierError as exc:
         print(f"atelier : {exc}", file=sys.stderr)
         return 1

@@ -7,12 +7,16 @@ reportlab and openpyxl are imported only when a command runs, never when the par
 from __future__ import annotations
 
 import argparse
+import gc
 import importlib
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from workshop_app.core.errors import AtelierError
+
+if TYPE_CHECKING:
+    from workshop_app.core.workshop import WorkshopSnapshot
 
 
 def register(subparsers: Any) -> None:
@@ -69,7 +73,7 @@ def register(subparsers: Any) -> None:
         help="écriture inclusive (point médian : « participant·es ») dans le compte-rendu",
     )
     export.add_argument("--quiet", "-q", action="store_true", help="n'affiche pas la progression")
-    export.set_defaults(handler=cmd_export)
+    export.set_defaults(handler=cmd_export, quick_exit=True)
 
     bundle = subparsers.add_parser("bundle", help="archive d'atelier (.zip) : exporter ou importer")
     actions = bundle.add_subparsers(dest="bundle_command", metavar="ACTION")
@@ -112,6 +116,31 @@ def resolve_workshop(service: Any, key: str) -> str:
     return matches[0]
 
 
+def read_workshop(key: str, *, photos: bool) -> tuple[WorkshopSnapshot, dict[str, bytes]]:
+    """The workshop ``key`` names and its photos' bytes (when ``photos``), read with sqlite3 alone when the
+    database allows it (``store.snapshot_reader``: no SQLAlchemy to import, no store to open, the same
+    snapshot), else through the store, which migrates, refuses or explains."""
+    from workshop_app.store.snapshot_reader import Unsure, open_reader
+
+    reader = open_reader()
+    if reader is not None:
+        try:
+            with reader:
+                return _read(reader, key, photos)
+        except Unsure:
+            pass  # something the reader is not sure of: the store reads it, and says what is wrong
+    from workshop_app.store import open_store
+
+    with open_store() as store:
+        return _read(store, key, photos)
+
+
+def _read(source: Any, key: str, photos: bool) -> tuple[WorkshopSnapshot, dict[str, bytes]]:
+    snapshot = source.snapshot(resolve_workshop(source, key))
+    data = {a.id: source.attachment_data(a.id) for a in snapshot.attachments} if photos else {}
+    return snapshot, data
+
+
 def _progress(quiet: bool) -> Any:
     if quiet or not sys.stderr.isatty():
         return None
@@ -142,13 +171,11 @@ def cmd_export(args: argparse.Namespace) -> int:
         raise AtelierError(
             "Rien à écrire : indiquez --pdf, --docx, --csv, --xlsx et/ou --pack suivi du fichier."
         )
-    from workshop_app.store import open_store
-
-    with open_store() as store:
-        workshop_id = resolve_workshop(store, args.workshop)
-        snapshot = store.snapshot(workshop_id)
-        wanted = args.pdf or args.docx or args.pack
-        photos = {a.id: store.attachment_data(a.id) for a in snapshot.attachments} if wanted else {}
+    snapshot, photos = read_workshop(args.workshop, photos=bool(args.pdf or args.docx or args.pack))
+    if getattr(args, "own_process", False):
+        # what is loaded now (modules, decks, the snapshot) lives until the process ends: the collector
+        # stops looking at it, so its passes during the build and before the PDF/A step are short
+        gc.freeze()
     for option, module, function, written in _REPORTS:
         target = getattr(args, option)
         if target:
@@ -177,12 +204,8 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 def cmd_bundle_export(args: argparse.Namespace) -> int:
     from workshop_app.export.bundle import export_bundle
-    from workshop_app.store import open_store
 
-    with open_store() as store:
-        workshop_id = resolve_workshop(store, args.workshop)
-        snapshot = store.snapshot(workshop_id)
-        data = {a.id: store.attachment_data(a.id) for a in snapshot.attachments}
+    snapshot, data = read_workshop(args.workshop, photos=True)
     export_bundle(snapshot, data, args.file, anonymise=args.anonymise)
     print(
         f"Archive écrite : {args.file} — « {snapshot.info.title} », {len(snapshot.events)} événements, "

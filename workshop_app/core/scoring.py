@@ -180,6 +180,7 @@ class QuestionScorer:
         ]
         # group id -> (its answers' options, card by card; its tallies; its reading)
         self._groups: dict[str, tuple[tuple[str | None, ...], _Accs, GroupReading]] = {}
+        self._room_tallies: dict[str, tuple[tuple[str | None, ...], dict[str, _Acc]]] = {}  # room_axis_scores
 
     def score(self, state: SequenceState, group_ids: Sequence[str]) -> CompassReading:
         groups: dict[str, GroupReading] = {}
@@ -206,6 +207,28 @@ class QuestionScorer:
             _reading(room_axes, room_levers, self._targets_of), groups.values(), self._targets_of
         )
         return CompassReading(self.deck.id, groups, room_reading)
+
+    def room_axis_scores(self, state: SequenceState, group_ids: Sequence[str]) -> dict[str, float | None]:
+        """``score(state, group_ids).room.axes[a].score`` for every axis ``a``, the same floats, without the
+        tables' readings nor the spreads: the compte-rendu's chart of the day reads only these, 80 times."""
+        room_levers = {t: _Acc() for t in self._targets}
+        for group_id in group_ids:
+            key = tuple(
+                answer.option if (answer := state.answers.get((group_id, card_id))) is not None else None
+                for card_id in self._card_ids
+            )
+            cached = self._room_tallies.get(group_id)
+            if cached is None or cached[0] != key:
+                cached = (key, self._tally(key)[1])
+                self._room_tallies[group_id] = cached
+            for target, acc in cached[1].items():
+                room_levers[target].add(acc)
+        lever_scores = {k: v.result().score for k, v in room_levers.items()}
+        axes: dict[str, float | None] = {}
+        for axis_id in self._axis_ids:  # as ``_reading``: an axis is the plain mean of its levers
+            scored = [s for t in self._targets_of[axis_id] if (s := lever_scores[t]) is not None]
+            axes[axis_id] = sum(scored) / len(scored) if scored else None
+        return axes
 
     def _tally(self, options: tuple[str | None, ...]) -> _Accs:
         lo, span = self._lo, self._hi - self._lo

@@ -205,8 +205,8 @@ def compass_timeline(
             continue
         if stale:
             state, stale = fold(log[: i + 1]), False  # the replay's own rule
-        room = scorer.score(state.sequence(sequence_id), group_ids).room
-        values = {a: (room.axes[a].score if a in room.axes else None) for a in axes}
+        room = scorer.room_axis_scores(state.sequence(sequence_id), group_ids)
+        values = {a: room.get(a) for a in axes}
         known = [v for v in values.values() if v is not None]
         overall = sum(known) / len(known) if known else None
         if (points and points[-1].overall == overall and points[-1].axes == values) or (

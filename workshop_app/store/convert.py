@@ -11,7 +11,7 @@ from sqlalchemy.orm import DeclarativeBase
 
 from workshop_app.core.deck_loader import AnyDeck
 from workshop_app.core.errors import AtelierError
-from workshop_app.core.events import Event, EventKind
+from workshop_app.core.events import Event
 from workshop_app.core.workshop import (
     ActionItem,
     AttachmentInfo,
@@ -30,6 +30,9 @@ from workshop_app.store.models import (
     SequenceRow,
     WorkshopRow,
 )
+from workshop_app.store.plain_records import debrief_from as debrief_from  # the store reads debriefs here
+from workshop_app.store.plain_records import event_of
+from workshop_app.store.plain_records import read_status as _read_status
 
 WORKSHOP_FIELDS = frozenset(f.name for f in dataclasses.fields(WorkshopInfo)) - {
     "id",
@@ -39,7 +42,6 @@ WORKSHOP_FIELDS = frozenset(f.name for f in dataclasses.fields(WorkshopInfo)) - 
 PARTICIPANT_FIELDS = frozenset({"name", "role", "service", "organisation", "group_id", "kind"})
 PARTICIPANT_KINDS = ("", "élu", "agent", "partenaire")
 ACTION_FIELDS = frozenset({"action", "owner", "deadline", "lever_id", "position"})
-_KINDS = {k.value: k for k in EventKind}
 # Free texts (context, objectives, an action, a debrief paragraph…) have no column limit but get this one:
 # about eight pages of the compte-rendu each. Without it, a pasted book made the PDF export run for minutes.
 MAX_FREE_TEXT = 20_000
@@ -158,13 +160,6 @@ def workshop_info(row: WorkshopRow) -> WorkshopInfo:
     )
 
 
-def _read_status(value: str) -> WorkshopStatus:
-    try:
-        return WorkshopStatus(value)
-    except ValueError:
-        return WorkshopStatus.DRAFT
-
-
 def group_info(row: GroupRow) -> GroupInfo:
     return GroupInfo(id=row.id, name=row.name, colour=row.colour, position=row.position)
 
@@ -230,42 +225,16 @@ def debrief_data(debrief: Debrief) -> dict[str, Any]:
     return data
 
 
-def debrief_from(data: dict[str, Any] | None) -> Debrief:
-    data = data or {}
-    return Debrief(
-        strengths=tuple(str(s) for s in data.get("strengths") or ()),
-        vulnerabilities=tuple(str(s) for s in data.get("vulnerabilities") or ()),
-        felt=str(data.get("felt", "")),
-        happened=str(data.get("happened", "")),
-        transfer=str(data.get("transfer", "")),
-        agreement=str(data.get("agreement", "")),
-        origins=_origins(data.get("origins")),
-    )
-
-
-_ORIGINS = ("proposed", "validated", "written")
-
-
-def _origins(value: Any) -> tuple[tuple[str, str], ...]:
-    """The recorded authors of the debrief lines (older debriefs have none; unknown values are dropped)."""
-    if not isinstance(value, dict):
-        return ()
-    return tuple((str(k), str(v)) for k, v in value.items() if str(v) in _ORIGINS)
-
-
 def event_from(row: Any) -> Event | None:
     """A core Event from an ``events`` row; None for a kind this version does not know (a newer app's)."""
-    kind = _KINDS.get(row.kind)
-    if kind is None:
-        return None
-    return Event(
-        seq=row.seq,
-        kind=kind,
-        sequence_id=row.sequence_id,
-        group_id=row.group_id,
-        card_id=row.card_id,
-        payload=dict(row.payload or {}),
-        at=row.at,
-        id=row.id,
-        author=row.author or "",
+    return event_of(
+        row.seq,
+        row.kind,
+        row.sequence_id,
+        row.group_id,
+        row.card_id,
+        row.payload,
+        row.at,
+        row.id,
+        row.author,
     )

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import gc
 import io
+import time
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
@@ -193,20 +194,31 @@ def _fit(text: str, font: str, size: float, width: float) -> str:
     return text.rstrip() + "…"
 
 
+REPORT_EVERY_S = 0.05
+
+
 class _Reporter:
-    """Turns reportlab's progress events into calls to the caller's callback, at most once per percent."""
+    """Turns reportlab's progress events into calls to the caller's callback, at most once per percent and,
+    within one step, once per :data:`REPORT_EVERY_S` (the first and last calls and a new step's always go
+    through). In the app each call repaints the modal progress dialog on the GUI thread, which then holds the
+    GIL: once per percent, that was ~85 repaints and ~55 ms taken from the build (measured); 20 a second
+    look the same. The caller's callback still runs often enough to cancel the build (it raises)."""
 
     def __init__(self, progress: Progress | None) -> None:
         self.progress = progress
         self.last = -1.0
         self.size = 1
+        self.message = ""
+        self.at = 0.0
 
     def report(self, fraction: float, message: str) -> None:
         if self.progress is None:
             return
         fraction = max(0.0, min(1.0, fraction))
-        if fraction - self.last >= 0.01 or fraction in (0.0, 1.0):
-            self.last = fraction
+        edge = fraction in (0.0, 1.0) or (message != self.message and fraction >= self.last)
+        now = time.monotonic()
+        if edge or (fraction - self.last >= 0.01 and now - self.at >= REPORT_EVERY_S):
+            self.last, self.message, self.at = fraction, message, now
             self.progress(fraction, message)
 
     def reportlab(self, kind: str, value: int) -> None:

@@ -19,7 +19,6 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
-from xml.sax.saxutils import escape
 
 from workshop_app.export.pdf.fonts import coverage
 from workshop_app.export.report.text import french, inclusive_writing
@@ -32,6 +31,12 @@ _SPACES = re.compile(r"[ \n]+")
 _BEFORE_PUNCT = re.compile(r"(?<=\S) ([:;?!»])")
 _AFTER_GUILLEMET = re.compile(r"« ")
 _NUMBERED_PERSON = re.compile(r"\b(Participant(?:·e)?) (\d+)\b")
+
+
+def escape(text: str) -> str:
+    """``&``, ``<`` and ``>`` as entities: ``xml.sax.saxutils.escape`` without its import (which brings
+    ``urllib.request``, ``http.client`` and ``ssl``: ~7 ms of every cold export)."""
+    return text.replace("&", "&amp;").replace(">", "&gt;").replace("<", "&lt;")
 
 
 def clean(text: object) -> str:
