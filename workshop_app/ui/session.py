@@ -36,6 +36,9 @@ class WorkshopSession(QObject):
 
     #: an event was committed (by this copy or, seen by the poll, another) and folded into the state
     sig_event = Signal(object)
+    #: the same event, said just before ``sig_event``: the live compass listens here, so a vote is scored
+    #: and painted before the outline, the row, the window's actions and labels hear of it
+    sig_event_first = Signal(object)
     #: the workshop's set-up changed (groups, participants, sequences, info): re-read ``snapshot``
     sig_snapshot = Signal()
     #: the sequence or card being played changed: (sequence_id, card_id or "")
@@ -174,7 +177,7 @@ class WorkshopSession(QObject):
         except AtelierError:  # the database is away for a moment: the next poll tries again
             return []
         for event in change.foreign:
-            self.sig_event.emit(event)
+            self._emit(event)
         return change.foreign
 
     def change_setup(self, action: Callable[[WorkshopService], T]) -> T | None:
@@ -213,8 +216,12 @@ class WorkshopSession(QObject):
         change = self._run(operation)
         return change.primary if change is not None else None
 
+    def _emit(self, event: Event) -> None:
+        self.sig_event_first.emit(event)
+        self.sig_event.emit(event)
+
     def _announce(self, change: Change) -> None:
         for event in change.events:
-            self.sig_event.emit(event)
+            self._emit(event)
         if change.position:
             self.sig_position.emit(self.play.sequence_id or "", self.play.card_id or "")

@@ -42,6 +42,14 @@ from PySide6.QtWidgets import (
 )
 
 from workshop_app.ui.compass.pg_lean import GraphicsView, ViewBox, mkBrush
+from workshop_app.ui.compass.radar_paths import (
+    angles,
+    cosmetic_pen,
+    dot_pen,
+    dots_path,
+    outline_path,
+    polygon,
+)
 from workshop_app.ui.compass.series import CompassSeries, Series
 from workshop_app.ui.theme_ink import Ink, follow_ink, ink, visible_on
 
@@ -52,59 +60,6 @@ _PAD = 6.0  # pixels kept free at the edges
 _Item = TypeVar("_Item", bound=QGraphicsItem)
 LINE_WIDTH, ROOM_WIDTH = 2.2, 3.5  # pixels
 DOT, ROOM_DOT = 6.0, 7.0  # marker diameters in pixels (answered points of an incomplete polygon)
-_DOT_LENGTH = 1e-6  # a marker is a round-capped stroke this long: Qt draws nothing for a zero-length one
-
-
-def angles(n: int) -> np.ndarray:
-    """First target at the top, then clockwise."""
-    return math.pi / 2 - 2 * math.pi * np.arange(n) / max(n, 1)
-
-
-def polygon(values: tuple[float | None, ...]) -> tuple[np.ndarray, np.ndarray, bool]:
-    """Closed polygon points for values on 0–100; None becomes a gap. The bool says whether all were known."""
-    n = len(values)
-    theta = angles(n)
-    r = np.array([np.nan if v is None else max(0.0, min(100.0, v)) / 100 for v in values], dtype=float)
-    x, y = r * np.cos(theta), r * np.sin(theta)
-    complete = n > 0 and bool(np.all(np.isfinite(r)))
-    return np.append(x, x[:1]), np.append(y, y[:1]), complete
-
-
-def outline_path(x: np.ndarray, y: np.ndarray) -> QPainterPath:
-    """The polygon's sides between known points; an unknown point (NaN) breaks the line, as a gap."""
-    path = QPainterPath()
-    pen_down = False
-    for px, py in zip(x.tolist(), y.tolist(), strict=True):
-        if not (math.isfinite(px) and math.isfinite(py)):
-            pen_down = False
-        elif pen_down:
-            path.lineTo(px, py)
-        else:
-            path.moveTo(px, py)
-            pen_down = True
-    return path
-
-
-def dots_path(x: np.ndarray, y: np.ndarray) -> QPainterPath:
-    """One marker per known point, drawn by a round-capped cosmetic pen as wide as the marker."""
-    path = QPainterPath()
-    for px, py in zip(x.tolist(), y.tolist(), strict=True):
-        if math.isfinite(px) and math.isfinite(py):
-            path.moveTo(px, py)
-            path.lineTo(px + _DOT_LENGTH, py)
-    return path
-
-
-def cosmetic_pen(colour: QColor | str, width: float, style: Qt.PenStyle = Qt.PenStyle.SolidLine) -> QPen:
-    pen = QPen(QColor(colour), width, style)
-    pen.setCosmetic(True)  # pixels, whatever the view's scale
-    return pen
-
-
-def dot_pen(colour: QColor | str, diameter: float) -> QPen:
-    pen = cosmetic_pen(colour, diameter)
-    pen.setCapStyle(Qt.PenCapStyle.RoundCap)
-    return pen
 
 
 class GridPath(QGraphicsPathItem):
@@ -206,6 +161,8 @@ class RadarView(GraphicsView):
         self.setAccessibleName(self.tr("Boussole en radar"))
         self.setRenderHint(QPainter.RenderHint.Antialiasing, True)  # the polygons; the grid turns it off
         self.enableMouse(False)
+        # a vote's polygon spans the chart: repaint it whole rather than sum each item's region first
+        self.setViewportUpdateMode(GraphicsView.ViewportUpdateMode.FullViewportUpdate)
         self.view_box = ViewBox(lockAspect=True, enableMouse=False, enableMenu=False)
         self.setCentralItem(self.view_box)
         self._font = QFont()
