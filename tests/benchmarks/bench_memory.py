@@ -105,7 +105,10 @@ def main(runs: int) -> int:
             stages.setdefault(name, []).append(float(mb))
         bare.append(float(run([sys.executable, "-c", BARE], env=env).stdout.split("=")[1]))
     for name, values in stages.items():
-        print(f"  peak RSS after {name.replace('-', ' '):<16} {median(values):6.1f} MB")
+        print(
+            f"  peak RSS after {name.replace('-', ' '):<16} {median(values):6.1f} MB "
+            f"({min(values):.1f}–{max(values):.1f}, {len(values)} runs)"
+        )
     peak = median(list(stages.values())[-1])
     print(f"  anchor: bare QMainWindow {median(bare):.1f} MB; session ÷ bare {peak / median(bare):.1f}×")
     verdict = "within" if peak <= 200 else "ABOVE"
