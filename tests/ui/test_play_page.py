@@ -255,6 +255,26 @@ def test_a_vote_is_on_the_compass_before_the_other_listeners_hear_of_it(tmp_path
     store.close()
 
 
+def test_another_copys_vote_is_drawn_too(setup, tmp_path, qtbot) -> None:
+    """A vote another window recorded in the same file (seen by the poll) redraws the compass as ours do."""
+    from test_play_support import store_url
+
+    from workshop_app.store import open_store
+
+    page, session, workshop_id = setup
+    qtbot.wait(40)
+    other = open_store(store_url(tmp_path))
+    try:
+        session.show_card(session.card_id or "")
+        card, table = session.card_id or "", session.groups[2].id
+        other.record_choice(workshop_id, session.sequence_id or "", table, card, "s4")
+    finally:
+        other.close()
+    before = page.compass.redraws
+    assert len(session.refresh()) == 1
+    assert page.compass.redraws == before + 1
+
+
 def test_service_refusal_shows_a_message_not_a_traceback(setup, qtbot) -> None:
     page, session, _ = setup
     with qtbot.waitSignal(session.sig_error):

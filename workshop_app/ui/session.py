@@ -36,8 +36,9 @@ class WorkshopSession(QObject):
 
     #: an event was committed (by this copy or, seen by the poll, another) and folded into the state
     sig_event = Signal(object)
-    #: the same event, said just before ``sig_event``: the live compass listens here, so a vote is scored
-    #: and painted before the outline, the row, the window's actions and labels hear of it
+    #: the same event, said before any other listener of ``sig_event`` hears it (relayed by the session's
+    #: own first connection): the live compass listens here, so a vote is scored and painted before the
+    #: outline, the row, the window's actions and labels hear of it
     sig_event_first = Signal(object)
     #: the workshop's set-up changed (groups, participants, sequences, info): re-read ``snapshot``
     sig_snapshot = Signal()
@@ -52,6 +53,7 @@ class WorkshopSession(QObject):
         self.service = service
         self.workshop_id = workshop_id
         self.author = self.play.author
+        self.sig_event.connect(self.sig_event_first)  # the first connection: said before any other listener
         self._poll = QTimer(self)
         self._poll.setInterval(POLL_MS)
         self._poll.timeout.connect(self.refresh)
@@ -177,7 +179,7 @@ class WorkshopSession(QObject):
         except AtelierError:  # the database is away for a moment: the next poll tries again
             return []
         for event in change.foreign:
-            self._emit(event)
+            self.sig_event.emit(event)
         return change.foreign
 
     def change_setup(self, action: Callable[[WorkshopService], T]) -> T | None:
@@ -216,12 +218,8 @@ class WorkshopSession(QObject):
         change = self._run(operation)
         return change.primary if change is not None else None
 
-    def _emit(self, event: Event) -> None:
-        self.sig_event_first.emit(event)
-        self.sig_event.emit(event)
-
     def _announce(self, change: Change) -> None:
         for event in change.events:
-            self._emit(event)
+            self.sig_event.emit(event)
         if change.position:
             self.sig_position.emit(self.play.sequence_id or "", self.play.card_id or "")
