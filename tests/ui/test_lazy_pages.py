@@ -55,3 +55,10 @@ def test_a_workshop_opened_to_play_builds_its_other_pages_when_they_are_first_sh
     QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)  # their tabs' deleteLater
     assert window.findChildren(SetupPage) == [] and window.findChildren(DebriefPage) == []
     assert window.pages.setup is None and window.pages.debrief is None
+
+
+def test_closing_a_workshop_builds_none_of_its_pages(qtbot: QtBot, window: MainWindow) -> None:
+    with_workshop(window)
+    assert window.pages.current() == PAGE_PLAY
+    window.registry["close_workshop"].trigger()  # the tabs taken down turn the current one meanwhile
+    assert window.findChildren(SetupPage) == [] and window.findChildren(DebriefPage) == []

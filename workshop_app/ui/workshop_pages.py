@@ -150,13 +150,14 @@ class WorkshopPages(QObject):
     def close_session(self) -> None:
         if self.session is None:
             return
+        # no session while the tabs are taken down: a tab turning meanwhile builds no page for it
+        session, self.session = self.session, None
         current = self.tabs.currentIndex()
         for index in (PAGE_SETUP, PAGE_PLAY, PAGE_DEBRIEF):
             self._replace(index, self._placeholder())
         self._enable(False)
         self.tabs.setCurrentIndex(PAGE_START if current != PAGE_START else current)
-        self.session.deleteLater()
-        self.session = None
+        session.deleteLater()
         self._setup = self._debrief = self.play = None
         self._frames.clear()
         self.sig_changed.emit()
