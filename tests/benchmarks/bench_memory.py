@@ -2,7 +2,9 @@
 (12 tables × 33 cards, ``atelier demo --full-day``) on the play page, click 12 votes, export the PDF twice
 through the app's ExportFlow (the worker thread the Exporter button uses); peak RSS (``VmHWM`` of
 /proc/self/status) after each stage. Anchor: a bare PySide6 QMainWindow shown, same run.
-``python tests/benchmarks/bench_memory.py [runs]`` (``ATELIER_BENCH_QUICK=1``: 1 run). Target ≤ 200 MB.
+``python tests/benchmarks/bench_memory.py [runs] [--pages]`` (``ATELIER_BENCH_QUICK=1``: 1 run). Target
+≤ 200 MB. ``--pages``: the facilitator also looks at the Préparation and Bilan tabs before playing (the
+app builds those pages when first shown).
 """
 
 from __future__ import annotations
@@ -24,7 +26,7 @@ def hwm():
         if line.startswith("VmHWM:"):
             return int(line.split()[1]) / 1024
 from workshop_app.app import run_app  # nothing else before the app runs: what `atelier` imports, no more
-workshop, target = sys.argv[1], Path(sys.argv[2])
+workshop, target, pages = sys.argv[1], Path(sys.argv[2]), sys.argv[3] == "pages"
 marks = []
 def step(window, stage):
     if stage == 0:
@@ -39,6 +41,10 @@ def step(window, stage):
         QTimer.singleShot(300, lambda: step(window, 1))
     elif stage == 1:
         marks.append(("workshop-open", hwm()))
+        if pages:
+            from workshop_app.ui.workshop_pages import PAGE_DEBRIEF, PAGE_SETUP
+            for shown in (PAGE_SETUP, PAGE_DEBRIEF, PAGE_PLAY):
+                window.pages.show(shown)
         page = window.findChild(PlayPage)
         session = window.session
         session.show_card(session.deck.cards[-1].id)
@@ -89,23 +95,28 @@ print(f"bare={peak:.1f}")
 """
 
 
-def main(runs: int) -> int:
+def main(runs: int, pages: bool) -> int:
     compile_bytecode()
     scratch = Path(tempfile.mkdtemp(prefix="atelier-bench-mem-"))
     env = dict(os.environ, ATELIER_HOME=str(scratch / "home"), QT_QPA_PLATFORM="offscreen")
     env.pop("ATELIER_DATABASE_URL", None)
     workshop = run([venv_script("atelier"), "demo", "--full-day"], env=env).stdout.split()[-1]
-    print(f"memory of a full session (start, open the full day, 12 votes, 2 PDF exports); {load()}")
+    seen = "the Préparation and Bilan tabs looked at, " if pages else ""
+    print(f"memory of a full session (start, open the full day, {seen}12 votes, 2 PDF exports); {load()}")
     stages: dict[str, list[float]] = {}
     bare: list[float] = []
     for _ in range(runs):
-        out = run([sys.executable, "-c", SESSION, workshop, str(scratch / "cr.pdf")], env=env).stdout.split()
+        args = [sys.executable, "-c", SESSION, workshop, str(scratch / "cr.pdf"), "pages" if pages else "-"]
+        out = run(args, env=env).stdout.split()
         for item in out:
             name, mb = item.rsplit("=", 1)
             stages.setdefault(name, []).append(float(mb))
         bare.append(float(run([sys.executable, "-c", BARE], env=env).stdout.split("=")[1]))
     for name, values in stages.items():
-        print(f"  peak RSS after {name.replace('-', ' '):<16} {median(values):6.1f} MB")
+        print(
+            f"  peak RSS after {name.replace('-', ' '):<16} {median(values):6.1f} MB "
+            f"({min(values):.1f}–{max(values):.1f}, {len(values)} runs)"
+        )
     peak = median(list(stages.values())[-1])
     print(f"  anchor: bare QMainWindow {median(bare):.1f} MB; session ÷ bare {peak / median(bare):.1f}×")
     verdict = "within" if peak <= 200 else "ABOVE"
@@ -115,4 +126,5 @@ def main(runs: int) -> int:
 
 if __name__ == "__main__":
     default = 1 if QUICK else 3
-    raise SystemExit(main(int(sys.argv[1]) if len(sys.argv) > 1 else default))
+    numbers = [a for a in sys.argv[1:] if a.isdigit()]
+    raise SystemExit(main(int(numbers[0]) if numbers else default, "--pages" in sys.argv[1:]))

@@ -62,3 +62,28 @@ def test_too_few_changes_no_chart_and_no_word_about_it() -> None:
     assert isinstance(seq.deck, QuestionDeck)
     assert not worth_drawing(compass_timeline(seq.deck, thin.events, seq.id, [g.id for g in thin.groups]))
     assert TITLE not in pdf_text(render_pdf(thin, photos))
+
+
+def test_a_log_over_many_days_keeps_a_few_readable_time_labels() -> None:
+    """A vote corrected long after the day (the full-day demo played again today): two-hour steps over
+    600 days drew ~7,000 labels on top of one another (and ~13 MB of the export's memory)."""
+    from datetime import UTC, datetime, timedelta
+
+    from reportlab.graphics.shapes import String
+
+    from workshop_app.services.history import CompassPoint
+
+    start = datetime(2025, 3, 13, 8, 30, tzinfo=UTC)
+
+    def labels(span: timedelta) -> list[str]:
+        points = [CompassPoint(start + span * k / 4, 40.0 + k, {"a": 40.0 + k}) for k in range(5)]
+        drawing = chart(points, [("a", "Principe A")], 480)
+        numbers = {"0", "25", "50", "75", "100", "44", "Principe A", "Ensemble : moyenne des principes"}
+        return [s.text for s in drawing.contents if isinstance(s, String) and s.text not in numbers]
+
+    day = labels(timedelta(hours=9))
+    assert 4 <= len(day) <= 9 and all(" h " in text.replace("\u00a0", " ") for text in day)
+    for span in (timedelta(days=2), timedelta(days=630)):
+        far = labels(span)
+        assert 2 <= len(far) <= 9, (span, len(far))
+    assert all("/" in text for text in labels(timedelta(days=630)))  # days apart: dated « 13/03 »

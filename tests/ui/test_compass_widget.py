@@ -36,17 +36,17 @@ def test_items_are_created_once_then_only_updated(qtbot: Any) -> None:
     widget.show()
     widget.set_data(deck, _reading(deck, 1), GROUPS)
     widget.flush()
-    plot = widget.radar.plot_item
-    count = len(plot.items)
+    plot = widget.radar.view_box
+    count = len(plot.addedItems)
     for n in range(100):
         widget.set_data(deck, _reading(deck, n % 18), GROUPS)
         widget.flush()
-    assert len(plot.items) == count
+    assert len(plot.addedItems) == count
     widget.set_levers(True)  # 18 levers: the pools grow once …
-    grown = len(plot.items)
+    grown = len(plot.addedItems)
     widget.set_levers(False)
     widget.set_levers(True)
-    assert len(plot.items) == grown  # … and never again
+    assert len(plot.addedItems) == grown  # … and never again
 
 
 def test_set_data_is_coalesced_but_coverage_is_immediate(qtbot: Any) -> None:

@@ -112,3 +112,20 @@ def test_sequences_model_order_cards_minutes() -> None:
     assert not model.setData(model.index(0, COL_MINUTES), "beaucoup", EDIT)
     assert model.setData(model.index(1, COL_TITLE), deck.title, EDIT)  # back to the deck's own title
     assert seen == [("s1", "planned_minutes", 60), ("s2", "title", "")]
+
+def test_groups_model_announces_only_the_rows_that_changed() -> None:
+    """Every vote refreshes the tables list: an unchanged row is not announced (the view would ask for all
+    of its cells again), a changed count announces its own row only."""
+    model = GroupsModel()
+    model.set_rows(GROUPS, {}, {"g1": 3, "g2": 7})
+    changes: list[tuple[int, int, int, int]] = []
+    model.dataChanged.connect(
+        lambda top, bottom, *_: changes.append((top.row(), top.column(), bottom.row(), bottom.column()))
+    )
+    model.set_rows(GROUPS, {}, {"g1": 3, "g2": 7})  # a vote that changed an answer, not the counts
+    assert changes == []
+    model.set_rows(GROUPS, {}, {"g1": 3, "g2": 8})  # Le Canal (row 1) answered one more card
+    assert changes == [(1, COL_NAME, 1, COL_ANSWERS)]
+    assert model.index(1, COL_ANSWERS).data() == 8 and model.index(0, COL_ANSWERS).data() == 3
+    model.set_rows(GROUPS, {"g1": 1}, {"g1": 3, "g2": 8})  # a participant seated at Les Coteaux (row 0)
+    assert changes[-1] == (0, COL_NAME, 0, COL_ANSWERS)

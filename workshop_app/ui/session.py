@@ -36,6 +36,10 @@ class WorkshopSession(QObject):
 
     #: an event was committed (by this copy or, seen by the poll, another) and folded into the state
     sig_event = Signal(object)
+    #: the same event, said before any other listener of ``sig_event`` hears it (relayed by the session's
+    #: own first connection): the live compass listens here, so a vote is scored and painted before the
+    #: outline, the row, the window's actions and labels hear of it
+    sig_event_first = Signal(object)
     #: the workshop's set-up changed (groups, participants, sequences, info): re-read ``snapshot``
     sig_snapshot = Signal()
     #: the sequence or card being played changed: (sequence_id, card_id or "")
@@ -49,6 +53,7 @@ class WorkshopSession(QObject):
         self.service = service
         self.workshop_id = workshop_id
         self.author = self.play.author
+        self.sig_event.connect(self.sig_event_first)  # the first connection: said before any other listener
         self._poll = QTimer(self)
         self._poll.setInterval(POLL_MS)
         self._poll.timeout.connect(self.refresh)

@@ -1,7 +1,11 @@
 """The four pages in the main window's tabs, and the session of the open workshop that three of them share.
 
-Opening a workshop builds a :class:`WorkshopSession` and its pages (set-up, play, debrief); closing it deletes
-them. Without an open workshop, those three tabs are disabled and say why.
+Opening a workshop builds a :class:`WorkshopSession` and its play page; the set-up and debrief pages are built
+the first time they are shown or asked for (``pages.setup``, ``pages.debrief``): until then their tabs hold an
+empty frame. Each page reads the session when it is built, so a late page shows the same as an early one; one
+never shown costs no memory (~2 MB each on the full day) and no work at each vote (the set-up's tables list
+refreshed itself at every event). Closing the workshop deletes them. Without an open workshop, those three
+tabs are disabled and say why.
 """
 
 from __future__ import annotations
@@ -10,7 +14,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtWidgets import QLabel, QTabWidget, QWidget
+from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
 from workshop_app.ui.actions import MAX_GROUP_KEYS, ActionRegistry
 from workshop_app.ui.settings import AppSettings
@@ -41,14 +45,70 @@ class WorkshopPages(QObject):
         self.tabs = tabs
         self.settings = settings
         self.session: WorkshopSession | None = None
-        self.setup: SetupPage | None = None
+        self._setup: SetupPage | None = None
         self.play: QWidget | None = None
-        self.debrief: QWidget | None = None
+        self._debrief: QWidget | None = None
+        self._frames: dict[int, QWidget] = {}  # the tabs of pages not built yet
+        self._decks: Sequence[DeckEntry] = ()
         tabs.addTab(start, self.titles()[PAGE_START])
         for title in self.titles()[1:]:
             tabs.addTab(self._placeholder(), title)
         self._enable(False)
-        tabs.currentChanged.connect(lambda _index: self.sig_changed.emit())
+        tabs.currentChanged.connect(self.on_tab_changed)
+
+    def on_tab_changed(self, index: int) -> None:
+        if index == PAGE_SETUP:
+            _ = self.setup
+        elif index == PAGE_DEBRIEF:
+            _ = self.debrief
+        self.sig_changed.emit()
+
+    @property
+    def setup(self) -> SetupPage | None:
+        """The set-up page, built now if it was not yet (None without an open workshop)."""
+        if self._setup is None and self.session is not None:
+            from workshop_app.ui.setup.page import SetupPage
+
+            page = SetupPage(self.session, self.settings)
+            page.set_decks(self._decks)
+            page.sig_play_requested.connect(lambda: self.show(PAGE_PLAY))
+            self._setup = page
+            self._fill(PAGE_SETUP, page)
+        return self._setup
+
+    @property
+    def debrief(self) -> QWidget | None:
+        """The debrief page, built now if it was not yet (None without an open workshop)."""
+        if self._debrief is None and self.session is not None:
+            page = make_debrief_page(self.session)
+            for name, relay in (
+                ("sig_export_requested", self.sig_export_requested),
+                ("sig_backup_requested", self.sig_backup_requested),
+            ):
+                signal = getattr(page, name, None)
+                if signal is not None:
+                    signal.connect(relay)
+            self._debrief = page
+            self._fill(PAGE_DEBRIEF, page)
+        return self._debrief
+
+    def _frame(self, index: int) -> QWidget:
+        """The tab of a page built later: an empty frame that will hold it."""
+        frame = QWidget()
+        layout = QVBoxLayout(frame)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self._frames[index] = frame
+        return frame
+
+    def _fill(self, index: int, page: QWidget) -> None:
+        frame = self._frames.pop(index, None)
+        if frame is None:
+            return
+        layout = frame.layout()
+        assert layout is not None
+        layout.addWidget(page)
+        page.show()  # now, not at the next turn (a child added to a shown frame would wait for it)
+        frame.setFocusProxy(page)
 
     def titles(self) -> list[str]:
         """Tab titles with their Alt+letter: unique against the menu bar (F, D, J, A, E) and every page's
@@ -68,44 +128,38 @@ class WorkshopPages(QObject):
     def open(self, service: WorkshopService, workshop_id: str, decks: Sequence[DeckEntry]) -> None:
         """Raises AtelierError when the workshop cannot be read; the previous one stays open then."""
         from workshop_app.ui.session import WorkshopSession
-        from workshop_app.ui.setup.page import SetupPage
 
         if self.session is not None and self.session.workshop_id == workshop_id:
             return
         session = WorkshopSession(service, workshop_id, self)
         self.close_session()
         self.session = session
-        self.setup = SetupPage(session, self.settings)
-        self.setup.set_decks(decks)
-        self.setup.sig_play_requested.connect(lambda: self.show(PAGE_PLAY))
+        self._decks = decks
         self.play = make_play_page(session, self.settings)
         status = getattr(self.play, "sig_status", None)
         if status is not None:
             status.connect(self.sig_status)
-        self.debrief = make_debrief_page(session)
-        signal = getattr(self.debrief, "sig_export_requested", None)
-        if signal is not None:
-            signal.connect(self.sig_export_requested)
-        backup = getattr(self.debrief, "sig_backup_requested", None)
-        if backup is not None:
-            backup.connect(self.sig_backup_requested)
-        self._replace(PAGE_SETUP, self.setup)
+        self._replace(PAGE_SETUP, self._frame(PAGE_SETUP))
         self._replace(PAGE_PLAY, self.play)
-        self._replace(PAGE_DEBRIEF, self.debrief)
+        self._replace(PAGE_DEBRIEF, self._frame(PAGE_DEBRIEF))
         self._enable(True)
+        if self.tabs.currentIndex() in self._frames:  # the tab in view was a page's: build it now
+            self.on_tab_changed(self.tabs.currentIndex())
         self.sig_changed.emit()
 
     def close_session(self) -> None:
         if self.session is None:
             return
+        # no session while the tabs are taken down: a tab turning meanwhile builds no page for it
+        session, self.session = self.session, None
         current = self.tabs.currentIndex()
         for index in (PAGE_SETUP, PAGE_PLAY, PAGE_DEBRIEF):
             self._replace(index, self._placeholder())
         self._enable(False)
         self.tabs.setCurrentIndex(PAGE_START if current != PAGE_START else current)
-        self.session.deleteLater()
-        self.session = None
-        self.setup = self.play = self.debrief = None
+        session.deleteLater()
+        self._setup = self._debrief = self.play = None
+        self._frames.clear()
         self.sig_changed.emit()
 
     def _replace(self, index: int, widget: QWidget) -> None:
@@ -120,6 +174,10 @@ class WorkshopPages(QObject):
     def show(self, page: int) -> None:
         if page != PAGE_START and self.session is None:
             return
+        if page == PAGE_SETUP:  # built before the tab turns, so its first frame is the page's
+            _ = self.setup
+        elif page == PAGE_DEBRIEF:
+            _ = self.debrief
         self.tabs.setCurrentIndex(page)
         widget = self.tabs.currentWidget()
         if widget is not None and not widget.hasFocus() and widget.focusWidget() is None:
@@ -137,8 +195,9 @@ class WorkshopPages(QObject):
         return PAGE_PLAY if snapshot.groups and snapshot.sequences else PAGE_SETUP
 
     def set_decks(self, decks: Sequence[DeckEntry]) -> None:
-        if self.setup is not None:
-            self.setup.set_decks(decks)
+        self._decks = decks
+        if self._setup is not None:
+            self._setup.set_decks(decks)
 
     def connect_actions(self, registry: ActionRegistry) -> None:
         """The actions that act on a page: navigation between pages, and the play and debrief keys."""

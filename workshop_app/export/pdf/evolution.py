@@ -32,6 +32,8 @@ PRINCIPLE_GREY = colors.HexColor("#6B747A")
 # one per principle (six in the Boussole), all distinct: a grayscale print still tells them apart
 PRINCIPLE_DASHES: tuple[tuple[float, ...], ...] = (*(tuple(d) for d in DASHES if d), (0.8, 1.2, 0.8, 4.0))
 TICK_STEPS = (5, 10, 15, 30, 60, 120)  # minutes between two time labels
+MAX_TICKS = 8
+DAY_MINUTES = 24 * 60
 
 _LEFT, _RIGHT, _BOTTOM, _TOP = 26.0, 30.0, 18.0, 8.0
 _PLOT_HEIGHT = 4.6 * cm
@@ -43,8 +45,22 @@ def worth_drawing(points: Sequence[CompassPoint]) -> bool:
 
 
 def _tick_minutes(span: timedelta) -> int:
+    """At most MAX_TICKS labels. A log over several days (a vote corrected weeks later) steps by whole hours,
+    then whole days: two-hour steps over 600 days drew ~7,000 labels (unreadable, ~13 MB of the export)."""
     minutes = span.total_seconds() / 60
-    return next((step for step in TICK_STEPS if minutes / step <= 8), TICK_STEPS[-1])
+    step = next((step for step in TICK_STEPS if minutes / step <= MAX_TICKS), None)
+    if step is not None:
+        return step
+    hours = -(-minutes // (MAX_TICKS * 60))
+    return int(hours * 60 if hours < 24 else -(-minutes // (MAX_TICKS * DAY_MINUTES)) * DAY_MINUTES)
+
+
+def _tick_label(moment: datetime, step: int) -> str:
+    """« 14 h 05 »; « 13/03 » when the labels are days apart."""
+    if step < DAY_MINUTES:
+        return format_time(moment)
+    day = local(moment)
+    return f"{day.day:02d}/{day.month:02d}"
 
 
 def _ticks(start: datetime, end: datetime) -> list[datetime]:
@@ -84,11 +100,12 @@ def chart(points: Sequence[CompassPoint], principles: Sequence[tuple[str, str]],
         drawing.add(Line(left, y(value), right, y(value), strokeColor=RULE, strokeWidth=grid))
         drawing.add(String(left - 4, y(value) - 2.8, str(value), fontName=REGULAR, fontSize=7,
                            fillColor=MUTED, textAnchor="end"))
+    step = _tick_minutes(end - start)
     for tick in _ticks(start, end):
         tx = x(tick)
         if left - 0.5 <= tx <= right + 0.5:
             drawing.add(Line(tx, bottom, tx, bottom - 3, strokeColor=MUTED, strokeWidth=0.5))
-            drawing.add(String(tx, bottom - 12, format_time(tick), fontName=REGULAR, fontSize=7,
+            drawing.add(String(tx, bottom - 12, _tick_label(tick, step), fontName=REGULAR, fontSize=7,
                                fillColor=MUTED, textAnchor="middle"))
     for i, (axis_id, _label) in enumerate(principles):
         steps = _steps(points, _axis_value(axis_id), x, y, right)

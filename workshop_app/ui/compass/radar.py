@@ -8,6 +8,11 @@ The lines are plain ``QGraphicsPathItem``s with cosmetic pens, not pyqtgraph's `
 them without calling Python, and a vote repaints the whole radar (a changed polygon spans it), so each item's
 paint must be cheap: thirteen ``PlotDataItem``s cost ~3 ms a repaint in Python alone. The grid and the labels
 never change during a vote: they are cached as pixmaps.
+
+The chart is pyqtgraph's ``GraphicsView`` holding one ``ViewBox`` (the locked aspect and the 0–100 range),
+not a ``PlotWidget``: a plot item brings four axes, buttons, a legend's machinery and a settings menu of
+~40 widgets that the radar hides (~6 MB of RSS per chart). pyqtgraph comes from ``pg_lean`` (only the
+parts drawn with are imported).
 """
 
 from __future__ import annotations
@@ -16,9 +21,18 @@ import math
 from typing import TypeVar
 
 import numpy as np
-import pyqtgraph as pg
-from PySide6.QtCore import QPointF, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPainterPath, QPen, QResizeEvent, QTransform
+from PySide6.QtCore import QCoreApplication, QEvent, QPointF, Qt
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QFont,
+    QPainter,
+    QPainterPath,
+    QPaintEvent,
+    QPen,
+    QResizeEvent,
+    QTransform,
+)
 from PySide6.QtWidgets import (
     QGraphicsItem,
     QGraphicsPathItem,
@@ -27,6 +41,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from workshop_app.ui.compass.pg_lean import GraphicsView, ViewBox, mkBrush
+from workshop_app.ui.compass.radar_paths import (
+    angles,
+    cosmetic_pen,
+    dot_pen,
+    dots_path,
+    outline_path,
+    polygon,
+)
 from workshop_app.ui.compass.series import CompassSeries, Series
 from workshop_app.ui.theme_ink import Ink, follow_ink, ink, visible_on
 
@@ -37,59 +60,6 @@ _PAD = 6.0  # pixels kept free at the edges
 _Item = TypeVar("_Item", bound=QGraphicsItem)
 LINE_WIDTH, ROOM_WIDTH = 2.2, 3.5  # pixels
 DOT, ROOM_DOT = 6.0, 7.0  # marker diameters in pixels (answered points of an incomplete polygon)
-_DOT_LENGTH = 1e-6  # a marker is a round-capped stroke this long: Qt draws nothing for a zero-length one
-
-
-def angles(n: int) -> np.ndarray:
-    """First target at the top, then clockwise."""
-    return math.pi / 2 - 2 * math.pi * np.arange(n) / max(n, 1)
-
-
-def polygon(values: tuple[float | None, ...]) -> tuple[np.ndarray, np.ndarray, bool]:
-    """Closed polygon points for values on 0–100; None becomes a gap. The bool says whether all were known."""
-    n = len(values)
-    theta = angles(n)
-    r = np.array([np.nan if v is None else max(0.0, min(100.0, v)) / 100 for v in values], dtype=float)
-    x, y = r * np.cos(theta), r * np.sin(theta)
-    complete = n > 0 and bool(np.all(np.isfinite(r)))
-    return np.append(x, x[:1]), np.append(y, y[:1]), complete
-
-
-def outline_path(x: np.ndarray, y: np.ndarray) -> QPainterPath:
-    """The polygon's sides between known points; an unknown point (NaN) breaks the line, as a gap."""
-    path = QPainterPath()
-    pen_down = False
-    for px, py in zip(x.tolist(), y.tolist(), strict=True):
-        if not (math.isfinite(px) and math.isfinite(py)):
-            pen_down = False
-        elif pen_down:
-            path.lineTo(px, py)
-        else:
-            path.moveTo(px, py)
-            pen_down = True
-    return path
-
-
-def dots_path(x: np.ndarray, y: np.ndarray) -> QPainterPath:
-    """One marker per known point, drawn by a round-capped cosmetic pen as wide as the marker."""
-    path = QPainterPath()
-    for px, py in zip(x.tolist(), y.tolist(), strict=True):
-        if math.isfinite(px) and math.isfinite(py):
-            path.moveTo(px, py)
-            path.lineTo(px + _DOT_LENGTH, py)
-    return path
-
-
-def cosmetic_pen(colour: QColor | str, width: float, style: Qt.PenStyle = Qt.PenStyle.SolidLine) -> QPen:
-    pen = QPen(QColor(colour), width, style)
-    pen.setCosmetic(True)  # pixels, whatever the view's scale
-    return pen
-
-
-def dot_pen(colour: QColor | str, diameter: float) -> QPen:
-    pen = cosmetic_pen(colour, diameter)
-    pen.setCapStyle(Qt.PenCapStyle.RoundCap)
-    return pen
 
 
 class GridPath(QGraphicsPathItem):
@@ -184,20 +154,17 @@ class SeriesItem:
         self.dots.setPen(dot)
 
 
-class RadarView(pg.PlotWidget):
+class RadarView(GraphicsView):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent, background=ink().background)
+        self.paints = 0  # the viewport's paints (``paint_now``; tests)
         self.setAccessibleName(self.tr("Boussole en radar"))
         self.setRenderHint(QPainter.RenderHint.Antialiasing, True)  # the polygons; the grid turns it off
-        item = self.getPlotItem()
-        assert item is not None
-        self.plot_item = item
-        for side in ("left", "bottom"):
-            item.hideAxis(side)
-        item.setMouseEnabled(x=False, y=False)
-        item.hideButtons()
-        item.setMenuEnabled(False)
-        item.setAspectLocked(True)
+        self.enableMouse(False)
+        # a vote's polygon spans the chart: repaint it whole rather than sum each item's region first
+        self.setViewportUpdateMode(GraphicsView.ViewportUpdateMode.FullViewportUpdate)
+        self.view_box = ViewBox(lockAspect=True, enableMouse=False, enableMenu=False)
+        self.setCentralItem(self.view_box)
         self._font = QFont()
         self._ink = ink()
         self._rings = [self.add(GridPath()) for _ in RINGS]
@@ -211,7 +178,7 @@ class RadarView(pg.PlotWidget):
         self._series: CompassSeries | None = None
         self._styles: dict[int, tuple[str, bool, bool]] = {}
         self._drawn: dict[int, tuple[object, ...]] = {}
-        item.vb.disableAutoRange()
+        self.view_box.disableAutoRange()
         self.set_text_size(self._font.pointSizeF() if self._font.pointSizeF() > 0 else 10.0)
         follow_ink(self, self.on_ink_changed)
 
@@ -221,7 +188,7 @@ class RadarView(pg.PlotWidget):
         self.setBackground(colours.background)
         for text in self._ring_text:
             text.setDefaultTextColor(QColor(colours.muted))
-            text.fill = pg.mkBrush(colours.label_fill)
+            text.fill = mkBrush(colours.label_fill)
             text.update()
         self._spokes.setPen(cosmetic_pen(colours.grid, 1))
         room = cosmetic_pen(colours.room, ROOM_WIDTH, Qt.PenStyle.DashLine)
@@ -235,8 +202,24 @@ class RadarView(pg.PlotWidget):
             self._draw_grid(0)
 
     def add(self, graphic: _Item) -> _Item:
-        self.plot_item.addItem(graphic)
+        self.view_box.addItem(graphic)
         return graphic
+
+    def paint_now(self) -> None:
+        """Paint the chart now, once. Qt hands the scene's changed items to the view at a later turn (a posted
+        call), which then painted the whole radar a second time after the vote's own repaint (~1.3 ms of a
+        vote's CPU): deliver that call now (it paints the changed region), and repaint only when it painted
+        nothing."""
+        painted = self.paints
+        scene = self.scene()
+        if scene is not None:
+            QCoreApplication.sendPostedEvents(scene, QEvent.Type.MetaCall)
+        if self.paints == painted:
+            self.viewport().repaint()
+
+    def paintEvent(self, ev: QPaintEvent | None) -> None:
+        self.paints += 1
+        super().paintEvent(ev)
 
     def set_text_size(self, points: float) -> None:
         self._font.setPointSizeF(points)
@@ -343,8 +326,8 @@ class RadarView(pg.PlotWidget):
 
     def _fit(self) -> None:
         """Largest radius (pixels per unit) such that the rings and every label stay inside the view."""
-        box = self.plot_item.vb.boundingRect() if self.plot_item.vb is not None else None
-        if box is None or box.width() < 10 or box.height() < 10:
+        box = self.view_box.boundingRect()
+        if box.width() < 10 or box.height() < 10:
             return
         half_w, half_h = box.width() / 2 - _PAD, box.height() / 2 - _PAD
         scale = min(half_w, half_h)
@@ -365,9 +348,8 @@ class RadarView(pg.PlotWidget):
             elif s < -0.05:
                 scale = min(scale, (half_h - (1 - ay) * h) / (LABEL_RADIUS * -s))
         scale = max(scale, 20.0)
-        self.plot_item.vb.setRange(
+        self.view_box.setRange(
             xRange=(-box.width() / 2 / scale, box.width() / 2 / scale),
             yRange=(-box.height() / 2 / scale, box.height() / 2 / scale),
             padding=0,
         )
-

@@ -176,7 +176,7 @@ class CompassWidget(QWidget):
             if self.bars.isVisible():
                 self.bars.repaint()
         elif self.radar.isVisible():
-            self.radar.viewport().repaint()
+            self.radar.paint_now()
 
     def focused_group(self) -> str | None:
         """The table shown alone, or None for all of them."""

@@ -97,6 +97,7 @@ class PlayPage(QWidget):
         self.subjects.sig_to_plan.connect(lambda: subjects_play.to_plan(self))
         self._compass_timer = Coalescer(self.flush_compass, COMPASS_DELAY_MS, self)
         self._build_layout()
+        session.sig_event_first.connect(self.on_session_event_first)
         session.sig_event.connect(self.on_session_event)
         session.sig_position.connect(self.on_session_position)
         session.sig_snapshot.connect(self.on_session_snapshot)
@@ -225,15 +226,17 @@ class PlayPage(QWidget):
         self.groups.commit_pending()
 
     # -- session signals ------------------------------------------------------------------------------------
+    def on_session_event_first(self, event: Event) -> None:
+        if event.kind in _SCORING and event.sequence_id in (self.session.sequence_id, None):
+            # The event is committed: the compass is redrawn now, in the click's own handler, ahead of what
+            # the event loop has queued (the window's labels, the projector, timers) and of the other
+            # listeners (the outline's progress, the row, the actions); a burst is thinned.
+            self._compass_timer.run_now_or_request()
+
     def on_session_event(self, event: Event) -> None:
         self.groups.on_session_event(event)
         if event.kind in _REVEAL:
             self._show_reveal()
-        mine = event.sequence_id in (self.session.sequence_id, None)
-        if event.kind in _SCORING and mine:
-            # The event is committed: the compass is redrawn now, in the click's own handler, ahead of what
-            # the event loop has queued (the window's labels, the projector, timers); a burst is thinned.
-            self._compass_timer.run_now_or_request()
         if event.author != self.session.author:  # another copy's undo (a shared database): not ours to say
             return
         if event.kind is EventKind.UNDO:

@@ -40,16 +40,23 @@ class GroupsModel(QAbstractTableModel):
         answers: Mapping[str, int] | None = None,
     ) -> None:
         rows = sorted(groups, key=lambda g: g.position)
+        before = [(g, *self._counts(g)) for g in self._rows]
         self._participants = dict(participants or {})
         self._answers = dict(answers or {})
         if [g.id for g in rows] == [g.id for g in self._rows]:
             self._rows = rows  # same groups: keep the selection and any open editor
-            if rows:
-                self.dataChanged.emit(self.index(0, 0), self.index(len(rows) - 1, COL_ANSWERS))
+            # only the rows that changed: every vote refreshes this list, and a whole-table change made the
+            # view ask for all its cells again (~200 data() calls a vote on the full day)
+            changed = [i for i, row in enumerate(before) if (rows[i], *self._counts(rows[i])) != row]
+            if changed:
+                self.dataChanged.emit(self.index(changed[0], 0), self.index(changed[-1], COL_ANSWERS))
             return
         self.beginResetModel()
         self._rows = rows
         self.endResetModel()
+
+    def _counts(self, group: GroupInfo) -> tuple[int, int]:
+        return self._participants.get(group.id, 0), self._answers.get(group.id, 0)
 
     def group(self, row: int) -> GroupInfo:
         return self._rows[row]
