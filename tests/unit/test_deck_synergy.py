@@ -212,3 +212,13 @@ def test_a_synergy_missed_by_one_card_names_the_card_that_would_complete_it() ->
     assert one_card_short(deck.synergies, deck.cards, picked) == []  # both obtained; toits is excluded
     assert [m for _s, m in one_card_short(deck.synergies, deck.cards, ["charte"])] == ["arbres", "toits"]
     assert one_card_short(deck.synergies, deck.cards, []) == []
+
+
+def test_the_editor_draft_adds_an_unpaired_synergy_and_drops_the_key_with_the_last() -> None:
+    draft = DeckDraft(parse_deck(NATURE + SYNERGIES, "nature.yaml").model_dump(mode="json"))
+    index = draft.add_synergy()  # arbres–noues and charte–arbres are taken: the next pair in card order
+    assert draft.synergies[index] == {"cards": ["arbres", "toits"], "effects": {}, "reason": ""}
+    assert list(draft.issues) == ["synergies[2].reason"]  # the reason is to be written
+    for _ in range(3):
+        draft.remove_synergy(0)
+    assert "synergies" not in draft.data and draft.issues == {}
