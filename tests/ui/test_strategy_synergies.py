@@ -15,6 +15,7 @@ from pytestqt.qtbot import QtBot
 from workshop_app.core.catalogue import find_deck
 from workshop_app.core.deck import StrategyDeck
 from workshop_app.core.deck_loader import load_deck
+from workshop_app.core.horizon import read_horizons
 from workshop_app.core.scoring import score_strategy
 from workshop_app.core.state import SequenceState
 from workshop_app.core.workshop import GroupInfo
@@ -93,6 +94,10 @@ def test_a_table_sees_what_it_obtained_and_what_it_misses_by_one_card(qtbot: QtB
     assert "à une carte près : « Rendre perméable le parking du quai »" in panel.synergies.text()
     assert panel.synergies.height() >= panel.synergies.heightForWidth(panel.synergies.width())  # not cut
     panel.grab().save(str(tmp_path / "synergies.png"))
+    panel.table.setCurrentIndex(model.index(0, 2))
+    panel.set_masked(True)  # room mode before the reveal: table 1's picks, and so its pairs, stay hidden
+    assert model.index(model.row_of(TREES), 1).data(Qt.ItemDataRole.DisplayRole) is None
+    assert not first.horizon.isVisible() and "Table 2" in panel.synergies.text()
 
 
 def test_the_gauges_totals_are_the_compass_scores_synergies_included(qtbot: QtBot) -> None:
@@ -104,8 +109,11 @@ def test_the_gauges_totals_are_the_compass_scores_synergies_included(qtbot: QtBo
     without = score_strategy(deck.model_copy(update={"synergies": []}), state, list(picks))
     for gauge in panel.gauges:
         axes = reading.groups[gauge.group.id].axes
-        late = gauge.horizon.text().split(" · ")[1]
+        early, late = gauge.horizon.text().split(" · ")[:2]
         assert late == f"2050 : {_mean([s.score for s in axes.values()])}"
+        cards = [deck.card(c) for c in picks[gauge.group.id]]
+        by_2030 = read_horizons(deck, cards).scores["2030"]  # the synergy arrives with its slower card
+        assert early == f"2030 : {_mean(list(by_2030.values()))}"
     with_pair = _mean([s.score for s in reading.groups["g1"].axes.values()])
     alone = _mean([s.score for s in without.groups["g1"].axes.values()])
     assert with_pair > alone  # the synergy counts: same cards, a higher total than their effects alone
