@@ -138,3 +138,18 @@ def test_a_card_renamed_elsewhere_shows_in_the_synergy_and_the_empty_state(
         tab.remove_button.click()
     assert tab.list.count() == 0 and "synergies" not in editor.draft.data
     assert not tab.remove_button.isEnabled() and not tab.problem.isVisible()
+
+
+def test_an_effect_on_an_axis_that_no_longer_exists_can_be_seen_and_cleared(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    editor, tab = _open_nature(window, qtbot)
+    editor.draft.put("synergies[0].effects", {"chaleur": 1, "ombre": 1})  # « ombre »: no such axis
+    tab.reload(0)
+    stale = tab.fields["synergies[0].effects.ombre"]
+    _file, _line, field, loader_message = _loader_issue(editor.draft.data, tmp_path)
+    assert (field, stale.message) == ("synergies[0].effects.ombre", loader_message)
+    assert stale.message.startswith("axe inconnu « ombre »")
+    assert isinstance(stale.editor, QSpinBox) and stale.editor.value() == 1
+    stale.editor.setValue(0)  # cleared: the effect leaves the synergy, the deck is valid again
+    assert editor.draft.get("synergies[0].effects") == {"chaleur": 1} and editor.save_button.isEnabled()

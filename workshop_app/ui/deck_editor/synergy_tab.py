@@ -148,8 +148,13 @@ class SynergyTab(QWidget):
         for slot, label in ((0, self.tr("Première carte *")), (1, self.tr("Seconde carte *"))):
             path = f"{base}.cards[{slot}]"
             self._bind(label, path, self._cards_combo(self.draft.get(path)))
-        for axis in self.draft.get("compass.axes", []):
+        axes = list(self.draft.get("compass.axes", []))
+        for axis in axes:
             self._effect(base, axis)
+        known = {str(a.get("id", "")) for a in axes}
+        for stale in dict(self.draft.get(f"{base}.effects", {}) or {}):
+            if stale not in known:  # an axis renamed or removed since: shown, so it can be set to 0
+                self._effect(base, {"id": stale, "label": self.tr("{0} (axe inconnu)").format(stale)})
         reason = QPlainTextEdit()
         reason.setFixedHeight(80)
         reason.setPlaceholderText(self.tr("Pourquoi les deux cartes se renforcent, en une phrase simple."))
