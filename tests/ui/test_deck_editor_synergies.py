@@ -102,6 +102,14 @@ def test_the_synergies_are_shown_and_edited_with_the_loaders_messages(
         editor.resize(1366, 768)
         QTest.qWait(30)
         editor.grab().save(str(Path(SHOTS) / "editor-synergies-1366.png"))
+    editor.tabs.setCurrentWidget(editor.cards)  # the card's preview, as projected, names its new partner
+    forest = next(i for i, c in enumerate(editor.draft.cards) if c["id"] == "micro-foret")
+    editor.cards.list.setCurrentRow(forest)
+    projected = editor.cards.preview.prompt._text
+    assert "⇄ avec « Créer des jardins de pluie et des noues » : Eaux pluviales +1" in projected
+    if SHOTS:
+        editor.grab().save(str(Path(SHOTS) / "editor-preview-1366.png"))
+    editor.tabs.setCurrentWidget(tab)
     tab.list.setCurrentRow(2)
     tab.remove_button.click()  # the third one goes
     assert tab.list.count() == 4
