@@ -79,7 +79,8 @@ def test_a_table_sees_what_it_obtained_and_what_it_misses_by_one_card(qtbot: QtB
     assert model.index(model.row_of(OASIS), 1).data(Qt.ItemDataRole.DisplayRole) is None  # partner missing
     assert model.index(model.row_of(TREES), 2).data(Qt.ItemDataRole.DisplayRole) is None  # alone at table 2
     first, second = panel.gauges
-    assert first.horizon.text().endswith(" · 1 synergie") and "synergie" not in second.horizon.text()
+    assert first.horizon.text().endswith(" · ⇄ 1") and "⇄" not in second.horizon.text()
+    assert "⇄ 1 synergie, gain compris" in first.horizon.toolTip()
     panel.table.setCurrentIndex(model.index(0, 1))  # the cursor in table 1's column
     line = panel.synergies.text()
     assert line.startswith(f"⇄ Table 1 — obtenue : « {deck.card(TREES).title} » + « Rendre")
@@ -140,7 +141,7 @@ def test_picking_through_the_play_page_updates_the_synergies_and_the_projector(
     assert list(session.sequence_state().picks[session.groups[0].id]) == [TREES, PARKING]  # committed
     assert model.index(model.row_of(PARKING), 1).data(Qt.ItemDataRole.DisplayRole) == "⇄"
     assert panel.synergies.text().startswith("⇄ Table 1 — obtenue")
-    assert panel.gauges[0].horizon.text().endswith("1 synergie")
+    assert panel.gauges[0].horizon.text().endswith("⇄ 1")
     session.show_card(TREES)
     details = play.card.details.text()  # type: ignore[attr-defined]
     assert "⇄ avec « Rendre perméable le parking du quai »" in details and "poussent mieux" in details
@@ -156,3 +157,23 @@ def test_picking_through_the_play_page_updates_the_synergies_and_the_projector(
         window.resize(1366, 768)
         QTest.qWait(30)
         window.grab().save(str(Path(SHOTS) / "play-synergies-1366.png"))
+
+
+def test_gauges_go_four_a_line_only_when_their_readings_fit(qtbot: QtBot) -> None:
+    deck = _nature()
+    chosen = {TREES: 0, PARKING: 1, "recuperation-pluie": 2, "jardins-partages": 3}
+    picks = {f"g{i}": dict(chosen) for i in range(8)}
+    groups = [GroupInfo(f"g{i}", f"Table {i + 1} — Eau et assainissement", "#0072B2", i) for i in range(8)]
+    panel = StrategyPanel(deck, groups, lambda: picks)
+    qtbot.addWidget(panel)
+    panel.resize(1000, 700)
+    panel.show()
+    qtbot.waitUntil(lambda: panel.width() == 1000)
+    assert panel.minimumSizeHint().width() <= 1000  # the readings (« ⇄ 2 ») never push the panel wider
+    assert panel._per_line == 2
+    for gauge in panel.gauges:
+        assert gauge.horizon.text().endswith("⇄ 2")
+        assert gauge.horizon.width() >= gauge.horizon.sizeHint().width()
+    panel.resize(1400, 700)
+    qtbot.waitUntil(lambda: panel._per_line == 4)
+    assert panel.width() == 1400

@@ -32,7 +32,7 @@ from workshop_app.core.workshop import GroupInfo
 from workshop_app.ui.play.chips import ColourChip
 from workshop_app.ui.play.picks_model import CARD_ID_ROLE, COL_CARD, PicksModel, PicksReader, amount
 from workshop_app.ui.play.strategy_notes import StrategyNotes
-from workshop_app.ui.play.synergy_words import table_synergies, table_synergy_text, table_synergy_tip
+from workshop_app.ui.play.synergy_words import MARK, table_synergies, table_synergy_text, table_synergy_tip
 from workshop_app.ui.theme_ink import Ink, follow_ink, ink
 
 ArgumentsReader = Callable[[], Mapping[tuple[str, str], str]]  # (group, card) -> argument
@@ -114,10 +114,13 @@ class BudgetGauge(QWidget):
             self.horizon.hide()
             return
         text = self.tr("{0} : {1} · {2} : {3}").format(early, round(means[0]), late, round(means[1]))
-        count = table_synergies(deck, picked).count_text()  # their gains are in both readings already
-        self.horizon.setText(f"{text} · {count}" if count else text)
+        found = table_synergies(deck, picked)  # their gains are in both readings already
+        pairs = len(found.obtained)
+        self.horizon.setText(f"{text} · {MARK} {pairs}" if pairs else text)  # « ⇄ 2 »: narrow, 4 a line
         head = self.tr("Moyenne des axes, de 0 à 100 (50 = sans effet), en {0} puis en {1}")
         lines = [head.format(early, late)]
+        if pairs:
+            lines.append(self.tr("{0} {1}, gain compris").format(MARK, found.count_text()))
         for axis in deck.compass.axes:
             a, b = reading[early].get(axis.id), reading[late].get(axis.id)
             if a is not None and b is not None:
@@ -225,7 +228,12 @@ class StrategyPanel(QFrame):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        self._place_gauges(4 if event.size().width() >= WIDE else 2)
+        self._place_gauges(4 if event.size().width() >= max(WIDE, self._four_wide()) else 2)
+
+    def _four_wide(self) -> int:
+        """The width four gauges a line need at least (their readings never squeezed past the panel)."""
+        widest = max((g.minimumSizeHint().width() for g in self.gauges), default=0)
+        return 4 * widest + 3 * self._gauge_grid.horizontalSpacing()
 
     # -- display --------------------------------------------------------------------------------------------
     def refresh_card(self, group_id: str, card_id: str) -> None:
