@@ -80,7 +80,7 @@ def test_a_table_sees_what_it_obtained_and_what_it_misses_by_one_card(qtbot: QtB
     assert model.index(model.row_of(TREES), 2).data(Qt.ItemDataRole.DisplayRole) is None  # alone at table 2
     first, second = panel.gauges
     assert first.horizon.text().endswith(" · ⇄ 1") and "⇄" not in second.horizon.text()
-    assert "⇄ 1 synergie, gain compris" in first.horizon.toolTip()
+    assert "⇄ 1 synergie : gain compris dans ces moyennes" in first.horizon.toolTip()
     panel.table.setCurrentIndex(model.index(0, 1))  # the cursor in table 1's column
     line = panel.synergies.text()
     assert line.startswith(f"⇄ Table 1 — obtenue : « {deck.card(TREES).title} » + « Rendre")

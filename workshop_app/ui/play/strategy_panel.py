@@ -120,7 +120,7 @@ class BudgetGauge(QWidget):
         head = self.tr("Moyenne des axes, de 0 à 100 (50 = sans effet), en {0} puis en {1}")
         lines = [head.format(early, late)]
         if pairs:
-            lines.append(self.tr("{0} {1}, gain compris").format(MARK, found.count_text()))
+            lines.append(self.tr("{0} {1} : gain compris dans ces moyennes").format(MARK, found.count_text()))
         for axis in deck.compass.axes:
             a, b = reading[early].get(axis.id), reading[late].get(axis.id)
             if a is not None and b is not None:
