@@ -7,8 +7,9 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from workshop_app.core.deck import QuestionDeck
+from workshop_app.core.deck import QuestionDeck, StrategyDeck
 from workshop_app.core.deck_loader import deck_from_data, load_deck
+from workshop_app.core.synergy_text import effects_words
 from workshop_app.export.cards_print import print_cards
 
 SCENARIOS = Path(__file__).resolve().parents[2] / "scenarios"
@@ -57,6 +58,13 @@ def test_a6_strategy_cards_show_cost_delay_and_effects_on_the_back(tmp_path: Pat
     text = _pages(target)
     assert "Coût : " in text[1] and "Délai : " in text[1] and "Effets : " in text[1]
     assert all(" ".join(c.title.replace("\u00a0", " ").split()) in text[0] for c in deck.cards[:4])
+    assert isinstance(deck, StrategyDeck) and deck.synergies
+    backs = " ".join(text[1::2]).replace("\u2019", "'")
+    for synergy in deck.synergies:  # each card of a pair names the other, what the pair adds and why
+        for card_id in synergy.cards:
+            other = " ".join(deck.card(synergy.other(card_id)).title.replace("\u2019", "'").split())
+            assert f"Renforcée avec « {other} » : {effects_words(deck, synergy.effects)}." in backs
+        assert " ".join(synergy.reason.replace("\u2019", "'").replace("\u00a0", " ").split())[:60] in backs
 
 
 @pytest.mark.parametrize("layout", ["a5", "a6"])

@@ -87,3 +87,35 @@ def test_no_synergy_obtained_or_declared_prints_nothing_of_it(tmp_path: Path) ->
     assert "Chaque stratégie est lue à deux horizons" in text
     for absent in ("Actions qui se renforcent", "paires d'actions se renforcent", "renforcée avec"):
         assert absent not in text
+
+
+def test_the_docx_has_the_same_synergies_section_in_word_styles(demo: tuple[WorkshopSnapshot, Path]) -> None:
+    """The DOCX is written from the PDF's own story: the section is a Word « Heading 3 », one real bullet per
+    synergy obtained (its two actions, tables, reason and gain from core.synergy_text), then the note; the
+    method's sentence and the catalogue's « renforcée avec » are there too. Read back with python-docx."""
+    from docx import Document
+
+    from workshop_app.core.synergy_text import effects_words
+    from workshop_app.export.pdf.sections.synergies import SYNERGY_NOTE
+
+    snapshot, folder = demo
+    deck, picks = _strategy(snapshot)
+    got = obtained(deck, picks)
+    document = Document(str(folder / "cr.docx"))
+    paragraphs = document.paragraphs
+    start = next(i for i, p in enumerate(paragraphs) if p.text == "Actions qui se renforcent")
+    assert paragraphs[start].style.name == "Heading 3"  # type: ignore[union-attr]
+    bullets = paragraphs[start + 1 : start + 1 + len(got)]
+    names = {g.id: g.name for g in snapshot.groups}
+    for paragraph, one in zip(bullets, got, strict=True):
+        assert paragraph.style.name == "List Bullet"  # type: ignore[union-attr]
+        first, second = (deck.card(c).title for c in one.synergy.cards)
+        tables = ", ".join(names[g] for g in one.groups)
+        assert _plain(paragraph.text).startswith(_plain(f"« {first} » et « {second} » ({tables}) :"))
+        assert _plain(one.synergy.reason) in _plain(paragraph.text)
+        assert _plain(paragraph.text).endswith(f"En plus : {effects_words(deck, one.synergy.effects)}.")
+    assert _plain(paragraphs[start + 1 + len(got)].text) == _plain(SYNERGY_NOTE)
+    assert any(_plain("Certaines paires d’actions se renforcent") in _plain(p.text) for p in paragraphs)
+    cells = [c.text for t in document.tables for r in t.rows for c in r.cells]
+    wanted = _plain("renforcée avec « Rendre perméable le parking du quai » (Fraîcheur +1, Biodiversité +1)")
+    assert any(wanted in _plain(c) for c in cells)

@@ -195,3 +195,30 @@ def test_a_subset_keeps_only_the_synergies_of_its_cards() -> None:
     short = restrict_to_subset(deck, "court")
     assert isinstance(short, StrategyDeck)
     assert [s.cards for s in short.synergies] == [["charte", "arbres"]]
+
+
+def test_a_synergy_missed_by_one_card_names_the_card_that_would_complete_it() -> None:
+    from workshop_app.core.deck_synergy import one_card_short
+
+    deck = _deck(NATURE + SYNERGIES + """\
+  - cards: [toits, charte]
+    effects: {chaleur: 1}
+    reason: La charte guide le choix des toits.
+""")
+    short = one_card_short(deck.synergies, deck.cards, ["arbres"])
+    assert [(s.cards, missing) for s, missing in short] == [(["arbres", "noues"], "noues"),
+                                                          (["charte", "arbres"], "charte")]
+    picked = ["arbres", "noues", "charte"]
+    assert one_card_short(deck.synergies, deck.cards, picked) == []  # both obtained; toits is excluded
+    assert [m for _s, m in one_card_short(deck.synergies, deck.cards, ["charte"])] == ["arbres", "toits"]
+    assert one_card_short(deck.synergies, deck.cards, []) == []
+
+
+def test_the_editor_draft_adds_an_unpaired_synergy_and_drops_the_key_with_the_last() -> None:
+    draft = DeckDraft(parse_deck(NATURE + SYNERGIES, "nature.yaml").model_dump(mode="json"))
+    index = draft.add_synergy()  # arbres–noues and charte–arbres are taken: the next pair in card order
+    assert draft.synergies[index] == {"cards": ["arbres", "toits"], "effects": {}, "reason": ""}
+    assert list(draft.issues) == ["synergies[2].reason"]  # the reason is to be written
+    for _ in range(3):
+        draft.remove_synergy(0)
+    assert "synergies" not in draft.data and draft.issues == {}

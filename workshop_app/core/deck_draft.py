@@ -150,6 +150,29 @@ class DeckDraft:
         self.check()
         return target
 
+    @property
+    def synergies(self) -> list[dict[str, Any]]:
+        synergies: list[dict[str, Any]] = self.data.setdefault("synergies", [])
+        return synergies
+
+    def add_synergy(self) -> int:
+        """A new synergy between the first two cards not yet paired (any two when all pairs are taken), with
+        no effect and no reason yet: the editor shows what is missing until the author writes it."""
+        ids = [str(c.get("id", "")) for c in self.cards]
+        taken = {frozenset(s.get("cards", [])) for s in self.synergies}
+        pairs = [[a, b] for i, a in enumerate(ids) for b in ids[i + 1 :]]
+        cards = next((p for p in pairs if frozenset(p) not in taken), pairs[0] if pairs else ids[:2])
+        self.synergies.append({"cards": cards, "effects": {}, "reason": ""})
+        self.check()
+        return len(self.synergies) - 1
+
+    def remove_synergy(self, index: int) -> None:
+        if 0 <= index < len(self.synergies):
+            self.synergies.pop(index)
+        if not self.synergies:
+            self.data.pop("synergies", None)  # no empty list left in the YAML
+        self.check()
+
     # -- checking and saving --------------------------------------------------------------------------------
     def check(self) -> None:
         try:

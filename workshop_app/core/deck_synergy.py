@@ -136,3 +136,25 @@ def kept_in(synergies: Sequence[Synergy], card_ids: Collection[str]) -> list[Syn
     """The synergies both of whose cards are still in the deck (a named subset keeps these only)."""
     ids = set(card_ids)
     return [s for s in synergies if s.pair <= ids]
+
+
+def one_card_short(
+    synergies: Sequence[Synergy], cards: Sequence[_Card], picked: Collection[str]
+) -> list[tuple[Synergy, str]]:
+    """The synergies a strategy misses by one card: one of the two is picked, the other (returned beside it)
+    is not, and could still be, as it is incompatible with none of the picked cards. In the deck's order."""
+    chosen = set(picked)
+    by_id = {c.id: c for c in cards}
+    out: list[tuple[Synergy, str]] = []
+    for synergy in synergies:
+        held = [c for c in synergy.cards if c in chosen]
+        if len(held) != 1:
+            continue
+        missing = synergy.other(held[0])
+        card = by_id.get(missing)
+        if card is None or any(other in chosen for other in card.excludes):
+            continue
+        if any(missing in by_id[c].excludes for c in chosen if c in by_id):
+            continue
+        out.append((synergy, missing))
+    return out

@@ -25,6 +25,8 @@ from reportlab.platypus import Flowable, Frame, KeepInFrame, Paragraph, Spacer, 
 from workshop_app.core.atomic import write_bytes_atomic
 from workshop_app.core.deck import DELAY_LABELS, QuestionCard, QuestionDeck, StrategyCard, StrategyDeck
 from workshop_app.core.deck_loader import AnyDeck
+from workshop_app.core.deck_synergy import synergies_of
+from workshop_app.core.synergy_text import effects_words
 from workshop_app.export.pdf.escaping import inline, markup
 from workshop_app.export.pdf.fonts import BOLD, REGULAR, register_fonts
 
@@ -183,4 +185,10 @@ def _strategy_facts(deck: StrategyDeck, card: StrategyCard, st: dict[str, Paragr
         others = getattr(card, field)
         if others:
             facts.append(f"<b>{label}</b> : " + ", ".join(inline(titles.get(o, o)) for o in others))
+    for synergy in synergies_of(deck.synergies, card.id):  # what the pair adds, and why, for the table
+        other = titles.get(synergy.other(card.id), synergy.other(card.id))
+        facts.append(
+            f"<b>Renforcée avec</b> « {inline(other)} » : {inline(effects_words(deck, synergy.effects))}. "
+            f"{inline(synergy.reason)}"
+        )
     return [Paragraph("La carte", st["head"]), *(Paragraph(f, st["body"]) for f in facts)]

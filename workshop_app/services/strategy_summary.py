@@ -6,6 +6,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from workshop_app.core.deck import StrategyDeck
+from workshop_app.core.deck_synergy import active_synergies
 from workshop_app.core.scoring import violations
 from workshop_app.core.workshop import GroupInfo
 
@@ -18,6 +19,7 @@ class TableStrategy:
     budget: int
     picks: tuple[str, ...]  # card titles, in pick order
     broken: int  # requires/excludes rules broken
+    synergies: int = 0  # the deck's synergies whose two cards the table picked
 
     @property
     def over(self) -> bool:
@@ -36,5 +38,6 @@ def table_strategies(
         rows.append(TableStrategy(
             group.name, group.colour, sum(c.cost for c in cards), deck.strategy.budget,
             tuple(c.title for c in cards), len(violations(cards)),
+            len(active_synergies(deck.synergies, chosen)),
         ))
     return rows

@@ -22,13 +22,13 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QStackedLayout, QVBoxLayout, QWidget
 
-from workshop_app.core.deck import StrategyDeck
+from workshop_app.core.deck import StrategyCard, StrategyDeck
 from workshop_app.core.events import Event, EventKind
 from workshop_app.core.programme import STEP_EVENTS, programme_steps
 from workshop_app.services.timers import CARD, SEQUENCE, TimerClock, format_duration, timer_key
 from workshop_app.ui import projector_subjects
 from workshop_app.ui.compass.widget import CompassWidget
-from workshop_app.ui.play.card_panel import card_levels_text
+from workshop_app.ui.play.card_panel import card_details_text, card_levels_text
 from workshop_app.ui.play.step_bar import clock
 from workshop_app.ui.session import WorkshopSession
 from workshop_app.ui.settings import PROJECTOR_SCREEN, AppSettings
@@ -269,6 +269,8 @@ class ProjectorWindow(QWidget):
             self.heading.setText(heading)
             self.title.set_text(card.title)
             levels = card_levels_text(deck, card)
+            if isinstance(deck, StrategyDeck) and isinstance(card, StrategyCard):
+                levels = card_details_text(deck, card)  # cost, delay, upkeep, effects and synergies
             self.prompt.set_text(f"{card.prompt}\n\n{levels}" if levels else card.prompt)
         else:
             self.heading.setText(seq.display_title if seq else "")
@@ -323,6 +325,9 @@ class ProjectorWindow(QWidget):
             count = len(row.picks)
             picks = self.tr("%1 carte") if count <= 1 else self.tr("%1 cartes")
             parts = [escape(picks.replace("%1", str(count)))]
+            if row.synergies:
+                pairs = self.tr("⇄ %1 synergie") if row.synergies == 1 else self.tr("⇄ %1 synergies")
+                parts.append(escape(pairs.replace("%1", str(row.synergies))))
             if row.broken:
                 rules = self.tr("⚠ %1 règle non respectée") if row.broken == 1 else self.tr(
                     "⚠ %1 règles non respectées")

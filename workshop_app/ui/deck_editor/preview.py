@@ -1,13 +1,14 @@
-"""A card as the projector shows it: its title, its prompt and its own level descriptions, in large type."""
+"""A card as the projector shows it: its title, its prompt and its own level descriptions (a strategy card:
+its cost, delay, upkeep, effects and synergies), in large type."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QSize
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
-from workshop_app.core.deck import QuestionCard, QuestionDeck, StrategyCard
+from workshop_app.core.deck import QuestionCard, QuestionDeck, StrategyCard, StrategyDeck
 from workshop_app.core.deck_loader import AnyDeck
-from workshop_app.ui.play.card_panel import card_levels_text
+from workshop_app.ui.play.card_panel import card_details_text, card_levels_text
 from workshop_app.ui.projector import FitText
 from workshop_app.ui.theme_ink import Ink, follow_ink
 
@@ -47,5 +48,7 @@ class CardPreview(QFrame):
         total = len(deck.cards) if deck is not None else index + 1
         self.heading.setText(self.tr("Aperçu de la projection · carte {0} / {1}").format(index + 1, total))
         levels = card_levels_text(deck, card) if isinstance(deck, QuestionDeck) and card is not None else ""
+        if isinstance(deck, StrategyDeck) and isinstance(card, StrategyCard):
+            levels = card_details_text(deck, card)  # cost, delay, upkeep, effects, synergies: as projected
         self.title.set_text(title)
         self.prompt.set_text(f"{prompt}\n\n{levels}" if levels else prompt)

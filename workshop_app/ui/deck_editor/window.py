@@ -36,6 +36,7 @@ from workshop_app.core.errors import AtelierError
 from workshop_app.ui.deck_editor.card_tab import CardTab
 from workshop_app.ui.deck_editor.fields import BoundField, Editor
 from workshop_app.ui.deck_editor.rows_model import RowsModel
+from workshop_app.ui.deck_editor.synergy_tab import SynergyTab
 from workshop_app.ui.theme_ink import follow_ink
 
 # (builtin ids, the user's deck files by id) at the time of saving
@@ -88,6 +89,11 @@ class DeckEditor(QDialog):
         self.cards = CardTab(draft)
         self.cards.sig_changed.connect(self.on_cards_changed)
         self.tabs.addTab(self.cards, self.tr("&Cartes"))
+        self.synergies: SynergyTab | None = None
+        if draft.get("mechanic") == "strategy":
+            self.synergies = SynergyTab(draft)
+            self.synergies.sig_changed.connect(self.on_cards_changed)
+            self.tabs.addTab(self.synergies, self.tr("S&ynergies"))
         self.tabs.currentChanged.connect(self.on_tab_changed)
         self.status = QLabel()
         self.status.setObjectName("editorStatus")
@@ -268,6 +274,8 @@ class DeckEditor(QDialog):
     def on_tab_changed(self, _index: int) -> None:
         if self.tabs.currentWidget() is self.cards:
             self.cards.reload()  # the scale's levels may have changed
+        elif self.synergies is not None and self.tabs.currentWidget() is self.synergies:
+            self.synergies.reload()  # cards or axes may have changed
 
     # -- status and saving ----------------------------------------------------------------------------------
     def refresh_status(self) -> None:

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QToolButton, QVBoxLay
 from workshop_app.core.deck import QuestionCard, QuestionDeck, StrategyCard, StrategyDeck
 from workshop_app.core.deck_loader import AnyDeck
 from workshop_app.ui.play.picks_model import card_summary
+from workshop_app.ui.play.synergy_words import card_synergy_lines
 from workshop_app.ui.theme_ink import Ink, follow_ink
 
 
@@ -100,7 +101,7 @@ class CardPanel(QFrame):
         self.prompt.setText(card.prompt)
         summary = ""
         if isinstance(deck, StrategyDeck) and isinstance(card, StrategyCard):
-            summary = card_summary(deck, card)
+            summary = card_details_text(deck, card)
         self.details.setText(summary)
         self.details.setVisible(bool(summary))
         levels = card_levels_text(deck, card)
@@ -113,6 +114,11 @@ class CardPanel(QFrame):
     def on_help_toggled(self, shown: bool) -> None:
         self.help_toggle.setArrowType(Qt.ArrowType.DownArrow if shown else Qt.ArrowType.RightArrow)
         self.help.setVisible(shown and bool(self.help.text()))
+
+
+def card_details_text(deck: StrategyDeck, card: StrategyCard) -> str:
+    """« 3 points · moyen terme · entretien 2/3 · Fraîcheur +2 », then a line per synergy with its reason."""
+    return "\n".join([card_summary(deck, card), *card_synergy_lines(deck, card, with_reason=True)])
 
 
 def card_levels_text(deck: AnyDeck, card: QuestionCard | StrategyCard) -> str:

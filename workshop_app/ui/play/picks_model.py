@@ -21,7 +21,9 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from workshop_app.core.deck import DELAY_LABELS, Delay, StrategyCard, StrategyDeck
+from workshop_app.core.deck_synergy import synergies_of
 from workshop_app.core.workshop import GroupInfo
+from workshop_app.ui.play.synergy_words import MARK, card_synergy_lines, pair_words
 from workshop_app.ui.theme_ink import ink
 
 CARD_ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -99,6 +101,8 @@ class PicksModel(QAbstractTableModel):
         if section == COL_CARD:
             if role != Qt.ItemDataRole.DisplayRole:
                 return None
+            if self._deck.synergies:
+                return self.tr("Carte (coût · délai · entretien · effets · ⇄ synergies)")
             return self.tr("Carte (coût · délai · entretien · effets)")
         group = self._groups[section - 1] if 0 < section <= len(self._groups) else None
         if group is None:
@@ -138,20 +142,37 @@ class PicksModel(QAbstractTableModel):
             return group.id
         if role == Qt.ItemDataRole.CheckStateRole:
             return Qt.CheckState.Checked if picked else Qt.CheckState.Unchecked
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole) and picked:
+            return self._obtained_data(card, group, role)
         if role == Qt.ItemDataRole.BackgroundRole and picked:
             colour = QColor(group.colour)
             colour.setAlpha(60)
             return QBrush(colour)
         if role == Qt.ItemDataRole.AccessibleTextRole:
             state = self.tr("choisie") if picked else self.tr("non choisie")
+            if picked and self._obtained_data(card, group, Qt.ItemDataRole.DisplayRole):
+                state += self.tr(", en synergie")
             return f"{group.name} : {card.title} — {state}"
         return None
 
+    def _obtained_data(self, card: StrategyCard, group: GroupInfo, role: int) -> str | None:
+        """A picked card whose partner this table also picked: « ⇄ » in the cell, the pair and reason in its
+        tooltip."""
+        picks = self._picks().get(group.id, {})
+        pairs = [s for s in synergies_of(self._deck.synergies, card.id) if s.other(card.id) in picks]
+        if not pairs:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return MARK
+        head = self.tr("Synergie obtenue par %1").replace("%1", group.name)
+        return "\n".join([head, *(f"{pair_words(self._deck, s)} : {s.reason}" for s in pairs)])
+
     def _card_data(self, card: StrategyCard, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
-            return f"{card.title}\n{card_summary(self._deck, card)}"
+            lines = [card.title, card_summary(self._deck, card), *card_synergy_lines(self._deck, card)]
+            return "\n".join(lines)
         if role == Qt.ItemDataRole.ToolTipRole:
-            rules = [card.title, card.prompt]
+            rules = [card.title, card.prompt, *card_synergy_lines(self._deck, card, with_reason=True)]
             if card.requires:
                 rules.append(self.tr("Demande : ") + ", ".join(self._title(c) for c in card.requires))
             if card.excludes:

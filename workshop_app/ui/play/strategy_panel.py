@@ -32,6 +32,7 @@ from workshop_app.core.workshop import GroupInfo
 from workshop_app.ui.play.chips import ColourChip
 from workshop_app.ui.play.picks_model import CARD_ID_ROLE, COL_CARD, PicksModel, PicksReader, amount
 from workshop_app.ui.play.strategy_notes import StrategyNotes
+from workshop_app.ui.play.synergy_words import MARK, table_synergies, table_synergy_text, table_synergy_tip
 from workshop_app.ui.theme_ink import Ink, follow_ink, ink
 
 ArgumentsReader = Callable[[], Mapping[tuple[str, str], str]]  # (group, card) -> argument
@@ -112,11 +113,14 @@ class BudgetGauge(QWidget):
         if means[0] is None or means[1] is None or masked:
             self.horizon.hide()
             return
-        self.horizon.setText(
-            self.tr("{0} : {1} · {2} : {3}").format(early, round(means[0]), late, round(means[1]))
-        )
+        text = self.tr("{0} : {1} · {2} : {3}").format(early, round(means[0]), late, round(means[1]))
+        found = table_synergies(deck, picked)  # their gains are in both readings already
+        pairs = len(found.obtained)
+        self.horizon.setText(f"{text} · {MARK} {pairs}" if pairs else text)  # « ⇄ 2 »: narrow, 4 a line
         head = self.tr("Moyenne des axes, de 0 à 100 (50 = sans effet), en {0} puis en {1}")
         lines = [head.format(early, late)]
+        if pairs:
+            lines.append(self.tr("{0} {1} : gain compris dans ces moyennes").format(MARK, found.count_text()))
         for axis in deck.compass.axes:
             a, b = reading[early].get(axis.id), reading[late].get(axis.id)
             if a is not None and b is not None:
@@ -167,6 +171,10 @@ class StrategyPanel(QFrame):
         self.warning = QLabel()
         self.warning.setWordWrap(True)
         self.warning.hide()
+        self.synergies = QLabel()  # the synergies of the table under the cursor: obtained, one card short
+        self.synergies.setObjectName("tableSynergies")
+        self.synergies.setWordWrap(True)
+        self.synergies.hide()
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.setAccessibleName(self.tr("Cartes choisies par chaque table"))
@@ -195,6 +203,7 @@ class StrategyPanel(QFrame):
         layout.addLayout(self._gauge_grid)
         layout.addWidget(self.warning)
         layout.addWidget(self.notes)
+        layout.addWidget(self.synergies)
         layout.addWidget(self.table, 1)
         self._masked = False
         self.table.selectionModel().currentChanged.connect(lambda *_: self.on_cursor_moved())
@@ -219,7 +228,12 @@ class StrategyPanel(QFrame):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        self._place_gauges(4 if event.size().width() >= WIDE else 2)
+        self._place_gauges(4 if event.size().width() >= max(WIDE, self._four_wide()) else 2)
+
+    def _four_wide(self) -> int:
+        """The width four gauges a line need at least (their readings never squeezed past the panel)."""
+        widest = max((g.minimumSizeHint().width() for g in self.gauges), default=0)
+        return 4 * widest + 3 * self._gauge_grid.horizontalSpacing()
 
     # -- display --------------------------------------------------------------------------------------------
     def refresh_card(self, group_id: str, card_id: str) -> None:
@@ -268,6 +282,23 @@ class StrategyPanel(QFrame):
         argument = self._arguments().get((group.id, card_id), "") if group is not None else ""
         number = str(self.model.row_of(card_id) + 1) if card_id else ""
         self.notes.set_target(group, card_id, title, argument, number)
+        self.refresh_synergies(group)
+
+    def refresh_synergies(self, group: GroupInfo | None = None) -> None:
+        """The line under the argument: the synergies the table under the cursor obtained, and those it
+        misses by one card; the reasons in its tooltip. Only for a deck that has synergies."""
+        if group is None:
+            index = self.table.currentIndex()
+            column = index.column() if index.isValid() else 0
+            group = self.groups[column - 1] if 1 <= column <= len(self.groups) else None
+            group = group or (self.groups[0] if self.groups else None)
+        if group is None or not self._deck.synergies:
+            self.synergies.hide()
+            return
+        found = table_synergies(self._deck, self._picks().get(group.id, {}))
+        self.synergies.setText(table_synergy_text(self._deck, group.name, found))
+        self.synergies.setToolTip(table_synergy_tip(self._deck, found))
+        self.synergies.show()
 
     def budget(self, group_id: str) -> Budget:
         return budget_of(self._deck, self._picks().get(group_id, {}))
@@ -288,6 +319,7 @@ class StrategyPanel(QFrame):
                 lines.append(self.tr("{0} : entretien dépassé ({1} pour {2} possibles)").format(
                     gauge.group.name, budget.upkeep, budget.upkeep_budget))
             lines += [f"{gauge.group.name} : {self.rule_text(v)}" for v in budget.violations]
+        self.refresh_synergies()
         self.warning.setText("\n".join(f"⚠ {line}" for line in lines))
         self.warning.setVisible(bool(lines) and not getattr(self, "_masked", False))
 
