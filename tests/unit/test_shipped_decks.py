@@ -112,7 +112,7 @@ def test_official_only_where_verified(decks: dict[str, Any], deck_id: str) -> No
     assert "autoévaluation" in note
 
 
-@pytest.mark.parametrize("deck_id", ["et-si-33", "boussole-autodiagnostic"])
+@pytest.mark.parametrize("deck_id", ["et-si-33", "boussole-autodiagnostic", "entretiens-boussole"])
 def test_glossary_note_for_those_who_quote_the_national_survey(decks: dict[str, Any], deck_id: str) -> None:
     """The cahier says 6 principes and 18 leviers; the national survey inverts the words (review decks.md
     §1.1): the deck's description, shown in the app and printed in the method chapter, says so."""
@@ -363,3 +363,10 @@ def _sentences(text: str) -> int:
 def _luminance(colour: str) -> float:
     r, g, b = (int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5))
     return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def test_interviews_are_read_by_the_interviewer_not_self_assessed(decks: dict[str, Any]) -> None:
+    """Entretiens: the person who leads the interview rates each lever (review decks.md §4.2), so its notes
+    never call the marks the groups' self-assessment."""
+    note = _questions(decks, "entretiens-boussole").compass.source_note
+    assert "autoévaluation" not in note and "la personne qui les mène" in note
