@@ -61,7 +61,8 @@ def test_saving_bumps_the_version_and_refuses_taken_ids(tmp_path: Path) -> None:
     again = DeckDraft.edit(load_deck(path), path)
     again.put("id", "renomme")
     moved = again.save(tmp_path, set(), {"mon-et-si": path})
-    assert moved.name == "renomme.yaml" and not path.exists() and load_deck(moved).version == f"{major}.{minor + 2}"
+    assert moved.name == "renomme.yaml" and not path.exists()
+    assert load_deck(moved).version == f"{major}.{minor + 2}"
     broken = DeckDraft.edit(load_deck(moved), moved)
     broken.put("title", "")
     with pytest.raises(AtelierError, match="ne peut pas être enregistré"):
