@@ -370,3 +370,30 @@ def test_interviews_are_read_by_the_interviewer_not_self_assessed(decks: dict[st
     never call the marks the groups' self-assessment."""
     note = _questions(decks, "entretiens-boussole").compass.source_note
     assert "autoévaluation" not in note and "la personne qui les mène" in note
+
+
+GENERIC_LEVEL = re.compile(
+    r"^(Le besoin|Le sujet|Le risque|Le problème|La fragilité) est (connu|reconnu|discuté)e?, "
+)
+
+
+@pytest.mark.parametrize("deck_id", ["et-si-33", "boussole-autodiagnostic", "entretiens-boussole"])
+def test_level_anchors_belong_to_their_card(decks: dict[str, Any], deck_id: str) -> None:
+    """Read aloud (docs/decks-reading.md): a level worded like the generic scale (« Le besoin est reconnu,
+    sans plan. ») anchors nothing; each card's levels name its own facts, and no two cards share one."""
+    deck = _questions(decks, deck_id)
+    seen: Counter[str] = Counter(text for card in deck.cards for text in card.levels.values())
+    assert [text for text, n in seen.items() if n > 1] == []
+    generic = [
+        (card.id, level, text)
+        for card in deck.cards
+        for level, text in card.levels.items()
+        if GENERIC_LEVEL.match(text) and len(text.split()) <= 7
+    ]
+    assert generic == []
+
+
+def test_et_si_catches_a_generic_anchor() -> None:
+    assert GENERIC_LEVEL.match("Le besoin est reconnu, sans plan.")
+    assert GENERIC_LEVEL.match("Le sujet est connu, sans action.")
+    assert not GENERIC_LEVEL.match("Le besoin est reconnu depuis des tensions passées, rien n’est organisé.")
