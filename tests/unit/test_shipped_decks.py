@@ -391,6 +391,14 @@ def test_level_anchors_belong_to_their_card(decks: dict[str, Any], deck_id: str)
         if GENERIC_LEVEL.match(text) and len(text.split()) <= 7
     ]
     assert generic == []
+    # read aloud, « 2 — Quelques actions isolées : Quelques actions isolées : … » says the label twice
+    echoes = [
+        (card.id, level)
+        for card in deck.cards
+        for level, text in card.levels.items()
+        if text.casefold().startswith(deck.option(level).label.split(" — ", 1)[-1].casefold())
+    ]
+    assert echoes == []
 
 
 def test_et_si_catches_a_generic_anchor() -> None:
