@@ -207,7 +207,9 @@ def test_et_si_has_the_scenarios_the_framing_and_the_seeds_name(decks: dict[str,
     assert "cyberattaque" not in cards["q09"].prompt and "cyberattaque" in cards["q10"].title
 
 
-@pytest.mark.parametrize("deck_id", ["et-si-33", "boussole-autodiagnostic", "entretiens-boussole"])
+@pytest.mark.parametrize(
+    "deck_id", ["et-si-33", "boussole-autodiagnostic", "entretiens-boussole", "cotation-projet"]
+)
 def test_cards_describe_their_own_levels(decks: dict[str, Any], deck_id: str) -> None:
     """Level anchors on every card, so that tables rate alike (review decks.md §2.1): every level of the
     scale but « non concerné », in plain words, different from one level to the next."""
@@ -377,7 +379,9 @@ GENERIC_LEVEL = re.compile(
 )
 
 
-@pytest.mark.parametrize("deck_id", ["et-si-33", "boussole-autodiagnostic", "entretiens-boussole"])
+@pytest.mark.parametrize(
+    "deck_id", ["et-si-33", "boussole-autodiagnostic", "entretiens-boussole", "cotation-projet"]
+)
 def test_level_anchors_belong_to_their_card(decks: dict[str, Any], deck_id: str) -> None:
     """Read aloud (docs/decks-reading.md): a level worded like the generic scale (« Le besoin est reconnu,
     sans plan. ») anchors nothing; each card's levels name its own facts, and no two cards share one."""
