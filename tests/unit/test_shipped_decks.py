@@ -208,7 +208,8 @@ def test_et_si_has_the_scenarios_the_framing_and_the_seeds_name(decks: dict[str,
 
 
 @pytest.mark.parametrize(
-    "deck_id", ["et-si-33", "boussole-autodiagnostic", "entretiens-boussole", "cotation-projet"]
+    "deck_id",
+    ["et-si-33", "boussole-autodiagnostic", "entretiens-boussole", "cotation-projet", "grille-decision"],
 )
 def test_cards_describe_their_own_levels(decks: dict[str, Any], deck_id: str) -> None:
     """Level anchors on every card, so that tables rate alike (review decks.md §2.1): every level of the
@@ -380,7 +381,8 @@ GENERIC_LEVEL = re.compile(
 
 
 @pytest.mark.parametrize(
-    "deck_id", ["et-si-33", "boussole-autodiagnostic", "entretiens-boussole", "cotation-projet"]
+    "deck_id",
+    ["et-si-33", "boussole-autodiagnostic", "entretiens-boussole", "cotation-projet", "grille-decision"],
 )
 def test_level_anchors_belong_to_their_card(decks: dict[str, Any], deck_id: str) -> None:
     """Read aloud (docs/decks-reading.md): a level worded like the generic scale (« Le besoin est reconnu,
