@@ -125,7 +125,12 @@ def test_both_boussole_decks_share_compass_and_scale(decks: dict[str, Any]) -> N
     etsi = _questions(decks, "et-si-33")
     auto = _questions(decks, "boussole-autodiagnostic")
     assert etsi.compass == auto.compass
-    assert etsi.scale == auto.scale
+    assert [(o.id, o.label, o.value, o.key) for o in etsi.scale] == [
+        (o.id, o.label, o.value, o.key) for o in auto.scale
+    ]
+    # « non concerné » is said for what is rated: a scenario that does not apply, a lever outside a service
+    assert "cours d’eau" in etsi.option("nc").description
+    assert "service" in auto.option("nc").description and "forêt" not in auto.option("nc").description
 
 
 @pytest.mark.parametrize("deck_id", ["et-si-33", "boussole-autodiagnostic"])
