@@ -51,6 +51,11 @@ def _open_duplicate(window: MainWindow, qtbot: QtBot, track: bool = True) -> Dec
     return editor
 
 
+def _bumped(version: str) -> str:
+    major, minor = version.split(".")
+    return f"{major}.{int(minor) + 1}"
+
+
 def test_duplicate_edit_with_live_errors_reorder_and_save(qtbot: QtBot, window: MainWindow) -> None:
     editor = _open_duplicate(window, qtbot)
     assert editor.draft.get("id") == "boussole-autodiagnostic-copie"
@@ -80,7 +85,8 @@ def test_duplicate_edit_with_live_errors_reorder_and_save(qtbot: QtBot, window: 
     saved = user_decks_dir() / "boussole-autodiagnostic-copie.yaml"
     deck = load_deck(saved)
     assert isinstance(deck, QuestionDeck)
-    assert deck.version == "1.2" and deck.title.endswith("(copie)")
+    shipped = load_deck(builtin_decks_dir() / "boussole-autodiagnostic.yaml").version
+    assert deck.version == _bumped(shipped) and deck.title.endswith("(copie)")
     moved = deck.cards[2]
     assert moved.title == "Coopérer avec les voisins" and moved.informs[0].lever == "1.2"
     assert moved.informs[0].weight == 2 and moved.levels["3"].startswith("Des conventions")
@@ -93,7 +99,7 @@ def test_duplicate_edit_with_live_errors_reorder_and_save(qtbot: QtBot, window: 
         qtbot.wait(50)  # the form of the moved card is laid out
         editor.grab().save(os.path.join(os.environ["ATELIER_SCREENSHOTS"], "deck-editor-cards.png"))
     editor.save_button.click()  # a second save bumps again
-    assert load_deck(saved).version == "1.3"
+    assert load_deck(saved).version == _bumped(_bumped(shipped))
 
 
 def test_editing_your_own_deck_keeps_its_file_and_a_new_deck_starts_valid(
@@ -191,9 +197,8 @@ def test_a_strategy_deck_edits_cost_delay_and_effects(qtbot: QtBot, window: Main
     cost.setValue(7)  # type: ignore[union-attr]
     editor.save_button.click()
     saved = load_deck(user_decks_dir() / "nature-en-ville-copie.yaml")
-    shipped = load_deck(builtin_decks_dir() / "nature-en-ville.yaml")
-    major, minor = shipped.version.split(".")
-    assert saved.cards[0].cost == 7 and saved.version == f"{major}.{int(minor) + 1}"  # type: ignore[union-attr]
+    shipped = load_deck(builtin_decks_dir() / "nature-en-ville.yaml").version
+    assert saved.cards[0].cost == 7 and saved.version == _bumped(shipped)  # type: ignore[union-attr]
 
 
 def test_closing_with_unsaved_edits_asks_first(qtbot: QtBot, window: MainWindow) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from pytestqt.qtbot import QtBot
@@ -45,6 +46,23 @@ def test_builtin_decks_are_listed_with_their_description(window: MainWindow) -> 
     assert any("Et si" in t for t in titles)
     window.start.deck_view.selectRow(0)
     assert "version" in window.start.deck_detail.toPlainText()
+
+
+def test_boussole_decks_show_the_glossary_note_for_who_quotes_the_national_survey(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    """The cahier says 6 principes and 18 leviers, the national survey inverts the words: the note is in the
+    deck's details, where the facilitator reads about the deck before choosing it."""
+    titles = [t.replace("\u00a0", " ") for t in deck_titles(window)]
+    window.resize(1366, 768)
+    for wanted in ("33 « Et si", "Autodiagnostic Boussole", "Entretiens"):
+        window.start.deck_view.selectRow(next(i for i, t in enumerate(titles) if t.startswith(wanted)))
+        detail = window.start.deck_detail.toPlainText().replace("\u00a0", " ")
+        assert "6 principes, chacun décliné en 3 leviers, soit 18 leviers" in detail, wanted
+        assert "« 6 leviers, 18 principes »" in detail and "'" not in detail, wanted
+    shots = os.environ.get("ATELIER_SCREENSHOTS")
+    qtbot.wait(50)
+    window.grab().save(os.path.join(shots, "start-glossary.png") if shots else str(tmp_path / "start.png"))
 
 
 def test_dropping_a_broken_deck_lists_its_errors_and_copies_nothing(

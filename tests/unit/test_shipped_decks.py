@@ -112,7 +112,7 @@ def test_official_only_where_verified(decks: dict[str, Any], deck_id: str) -> No
     assert "autoévaluation" in note
 
 
-@pytest.mark.parametrize("deck_id", ["et-si-33", "boussole-autodiagnostic"])
+@pytest.mark.parametrize("deck_id", ["et-si-33", "boussole-autodiagnostic", "entretiens-boussole"])
 def test_glossary_note_for_those_who_quote_the_national_survey(decks: dict[str, Any], deck_id: str) -> None:
     """The cahier says 6 principes and 18 leviers; the national survey inverts the words (review decks.md
     §1.1): the deck's description, shown in the app and printed in the method chapter, says so."""
@@ -125,7 +125,12 @@ def test_both_boussole_decks_share_compass_and_scale(decks: dict[str, Any]) -> N
     etsi = _questions(decks, "et-si-33")
     auto = _questions(decks, "boussole-autodiagnostic")
     assert etsi.compass == auto.compass
-    assert etsi.scale == auto.scale
+    assert [(o.id, o.label, o.value, o.key) for o in etsi.scale] == [
+        (o.id, o.label, o.value, o.key) for o in auto.scale
+    ]
+    # « non concerné » is said for what is rated: a scenario that does not apply, a lever outside a service
+    assert "cours d’eau" in etsi.option("nc").description
+    assert "service" in auto.option("nc").description and "forêt" not in auto.option("nc").description
 
 
 @pytest.mark.parametrize("deck_id", ["et-si-33", "boussole-autodiagnostic"])
@@ -207,7 +212,10 @@ def test_et_si_has_the_scenarios_the_framing_and_the_seeds_name(decks: dict[str,
     assert "cyberattaque" not in cards["q09"].prompt and "cyberattaque" in cards["q10"].title
 
 
-@pytest.mark.parametrize("deck_id", ["et-si-33", "boussole-autodiagnostic", "entretiens-boussole"])
+@pytest.mark.parametrize(
+    "deck_id",
+    ["et-si-33", "boussole-autodiagnostic", "entretiens-boussole", "cotation-projet", "grille-decision"],
+)
 def test_cards_describe_their_own_levels(decks: dict[str, Any], deck_id: str) -> None:
     """Level anchors on every card, so that tables rate alike (review decks.md §2.1): every level of the
     scale but « non concerné », in plain words, different from one level to the next."""
@@ -363,3 +371,48 @@ def _sentences(text: str) -> int:
 def _luminance(colour: str) -> float:
     r, g, b = (int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5))
     return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def test_interviews_are_read_by_the_interviewer_not_self_assessed(decks: dict[str, Any]) -> None:
+    """Entretiens: the person who leads the interview rates each lever (review decks.md §4.2), so its notes
+    never call the marks the groups' self-assessment."""
+    note = _questions(decks, "entretiens-boussole").compass.source_note
+    assert "autoévaluation" not in note and "la personne qui les mène" in note
+
+
+GENERIC_LEVEL = re.compile(
+    r"^(Le besoin|Le sujet|Le risque|Le problème|La fragilité) est (connu|reconnu|discuté)e?, "
+)
+
+
+@pytest.mark.parametrize(
+    "deck_id",
+    ["et-si-33", "boussole-autodiagnostic", "entretiens-boussole", "cotation-projet", "grille-decision"],
+)
+def test_level_anchors_belong_to_their_card(decks: dict[str, Any], deck_id: str) -> None:
+    """Read aloud (docs/decks-reading.md): a level worded like the generic scale (« Le besoin est reconnu,
+    sans plan. ») anchors nothing; each card's levels name its own facts, and no two cards share one."""
+    deck = _questions(decks, deck_id)
+    seen: Counter[str] = Counter(text for card in deck.cards for text in card.levels.values())
+    assert [text for text, n in seen.items() if n > 1] == []
+    generic = [
+        (card.id, level, text)
+        for card in deck.cards
+        for level, text in card.levels.items()
+        if GENERIC_LEVEL.match(text) and len(text.split()) <= 7
+    ]
+    assert generic == []
+    # read aloud, « 2 — Quelques actions isolées : Quelques actions isolées : … » says the label twice
+    echoes = [
+        (card.id, level)
+        for card in deck.cards
+        for level, text in card.levels.items()
+        if text.casefold().startswith(deck.option(level).label.split(" — ", 1)[-1].casefold())
+    ]
+    assert echoes == []
+
+
+def test_et_si_catches_a_generic_anchor() -> None:
+    assert GENERIC_LEVEL.match("Le besoin est reconnu, sans plan.")
+    assert GENERIC_LEVEL.match("Le sujet est connu, sans action.")
+    assert not GENERIC_LEVEL.match("Le besoin est reconnu depuis des tensions passées, rien n’est organisé.")
