@@ -362,6 +362,10 @@ This computer&apos;s current data will be replaced; it is first set aside in “
         <translation>Mean of the axes, from 0 to 100 (50 = no effect), in {0} then in {1}</translation>
     </message>
     <message>
+        <source>{0} {1} : gain compris dans ces moyennes</source>
+        <translation>{0} {1}: gain included in these averages</translation>
+    </message>
+    <message>
         <source>Dépensé : {0} sur {1}</source>
         <translation>Spent: {0} of {1}</translation>
     </message>
@@ -953,6 +957,10 @@ The technical details are in the log: %1</translation>
     <message>
         <source>&amp;Cartes</source>
         <translation>C&amp;ards</translation>
+    </message>
+    <message>
+        <source>S&amp;ynergies</source>
+        <translation>S&amp;ynergies</translation>
     </message>
     <message>
         <source>&amp;Enregistrer</source>
@@ -2167,6 +2175,10 @@ The app stays open but cannot save anything. Fix the problem, then click “Retr
 <context>
     <name>PicksModel</name>
     <message>
+        <source>Carte (coût · délai · entretien · effets · ⇄ synergies)</source>
+        <translation>Card (cost · delay · upkeep · effects · ⇄ synergies)</translation>
+    </message>
+    <message>
         <source>Carte (coût · délai · entretien · effets)</source>
         <translation>Card (cost · delay · upkeep · effects)</translation>
     </message>
@@ -2177,6 +2189,14 @@ The app stays open but cannot save anything. Fix the problem, then click “Retr
     <message>
         <source>non choisie</source>
         <translation>not picked</translation>
+    </message>
+    <message>
+        <source>, en synergie</source>
+        <translation>, in synergy</translation>
+    </message>
+    <message>
+        <source>Synergie obtenue par %1</source>
+        <translation>Synergy obtained by %1</translation>
     </message>
     <message>
         <source>Demande : </source>
@@ -2295,6 +2315,14 @@ The room sees this screen: the compass appears when you reveal the results (R).<
     <message>
         <source>%1 cartes</source>
         <translation>%1 cards</translation>
+    </message>
+    <message>
+        <source>⇄ %1 synergie</source>
+        <translation>⇄ %1 synergy</translation>
+    </message>
+    <message>
+        <source>⇄ %1 synergies</source>
+        <translation>⇄ %1 synergies</translation>
     </message>
     <message>
         <source>⚠ %1 règle non respectée</source>
@@ -3063,6 +3091,57 @@ Workshops already merged stay merged, the others have not changed: nothing is lo
     <message>
         <source>Régler les conflits de « %1 » (%2)…</source>
         <translation>Resolve the conflicts of “%1” (%2)…</translation>
+    </message>
+</context>
+<context>
+    <name>SynergyTab</name>
+    <message>
+        <source>Deux cartes qui, retenues ensemble par une table, font plus que la somme de leurs effets : l’effet de la synergie s’ajoute une seule fois, sans changer ni le budget ni l’entretien. La raison est lue aux tables et imprimée dans le compte-rendu.</source>
+        <translation>Two cards that, picked together by a table, do more than the sum of their effects: the synergy’s effect is added once, without changing the budget or the upkeep. The reason is read to the tables and printed in the minutes.</translation>
+    </message>
+    <message>
+        <source>Ajouter une synergie</source>
+        <translation>Add a synergy</translation>
+    </message>
+    <message>
+        <source>Retirer</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <source>Aucune synergie : « Ajouter une synergie » en crée une.</source>
+        <translation>No synergy: “Add a synergy” creates one.</translation>
+    </message>
+    <message>
+        <source>Première carte *</source>
+        <translation>First card *</translation>
+    </message>
+    <message>
+        <source>Seconde carte *</source>
+        <translation>Second card *</translation>
+    </message>
+    <message>
+        <source>{0} (axe inconnu)</source>
+        <translation>{0} (unknown axis)</translation>
+    </message>
+    <message>
+        <source>Pourquoi les deux cartes se renforcent, en une phrase simple.</source>
+        <translation>Why the two cards strengthen each other, in one plain sentence.</translation>
+    </message>
+    <message>
+        <source>Raison *</source>
+        <translation>Reason *</translation>
+    </message>
+    <message>
+        <source>Effet sur {0}</source>
+        <translation>Effect on {0}</translation>
+    </message>
+    <message>
+        <source>En plus sur « {0} »</source>
+        <translation>Extra on “{0}”</translation>
+    </message>
+    <message>
+        <source>{0} (carte inconnue)</source>
+        <translation>{0} (unknown card)</translation>
     </message>
 </context>
 <context>
