@@ -131,6 +131,9 @@ def test_cotation_from_set_up_to_compte_rendu(
     assert "+1 — Impact positif implicite · +2 — Impact positif explicite" in text  # raw answers' legend
     assert "1. Le projet et la gouvernance +2 +2" in text  # the raw grid shows the sign of a +2
     assert "Table Urbanisme : +2 · Table Élus : +2" in text  # the card-agreement table, signed too
+    spread = text[text.index("sur lesquels les tables s") :][:600]  # where the tables differ most
+    assert "Leviers sur lesquels" not in text and "Principe Plus bas Plus haut Écart" in spread
+    assert "/100" not in spread and "points" not in spread  # on the −2…+2 scale, not on 100
 
     short, docx, xlsx = tmp_path / "court.pdf", tmp_path / "cotation.docx", tmp_path / "cotation.xlsx"
     assert cli(["export", info.id, "--pdf", str(short), "--edition", "synthese", "--quiet"]) == 0
@@ -144,6 +147,7 @@ def test_cotation_from_set_up_to_compte_rendu(
     words = " ".join(p.text for p in document.paragraphs)
     cells = " ".join(" ".join(c.text.split()) for t in document.tables for r in t.rows for c in r.cells)
     assert "Comparaison des projets" in words and f"{MINUS}1,5 ({MINUS}2 à {MINUS}1)" in cells
+    assert "Leviers sur lesquels" not in words + cells and "Principe Plus bas Plus haut Écart" in cells
 
 
 def _vertical():  # type: ignore[no-untyped-def]

@@ -9,9 +9,10 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 
 from workshop_app.core.deck import QuestionDeck, StrategyDeck
-from workshop_app.core.findings import WorkshopFindings, score_text
+from workshop_app.core.findings import WorkshopFindings
 from workshop_app.core.programme import KIND_TITLES, ProgrammeStep, programme_steps, step_title
 from workshop_app.core.scoring import CompassReading
+from workshop_app.core.spread_words import spread_words
 from workshop_app.core.state import WorkshopState
 from workshop_app.core.workshop import ParticipantInfo, WorkshopSnapshot
 from workshop_app.export import analysis
@@ -185,21 +186,18 @@ def agreement(snapshot: WorkshopSnapshot, found: WorkshopFindings, text: Text) -
         else:
             inner.append(Bullets(syn.agreement_sentences(seq, groups, text)))
             if seq.target_spreads:
+                words = spread_words(seq.sequence.deck)
                 inner.append(
                     TableBlock(
-                        ["Levier", "Plus bas", "Plus haut", "Écart"],
+                        [words.column, "Plus bas", "Plus haut", "Écart"],
                         [
-                            [
-                                s.label,
-                                score_text(s.low or 0),
-                                score_text(s.high or 0),
-                                f"{round(s.range or 0)} points",
-                            ]
+                            [s.label, words.value(s.low or 0), words.value(s.high or 0),
+                             words.gap(s.range or 0)]
                             for s in seq.target_spreads[:8]
                         ],
                         [0.58, 0.14, 0.14, 0.14],
                         "lccc",
-                        "Leviers sur lesquels les tables s’écartent le plus",
+                        words.title,
                     )
                 )
         subsections.append(Section(text(seq.sequence.display_title), inner, level=2))

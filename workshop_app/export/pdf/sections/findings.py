@@ -11,6 +11,7 @@ from reportlab.platypus import Flowable
 
 from workshop_app.core.deck import QuestionDeck, StrategyDeck
 from workshop_app.core.findings import score_text
+from workshop_app.core.spread_words import spread_words
 from workshop_app.core.state import SequenceState
 from workshop_app.core.subjects import ONE_RATER, is_subject_deck
 from workshop_app.core.workshop import SequenceInfo
@@ -112,21 +113,22 @@ def short_agreement(ctx: Context) -> list[Flowable]:
 
 
 def lever_spread_table(ctx: Context, deck: QuestionDeck, sequence_id: str) -> list[Flowable]:
-    """The levers on which the tables' scores are furthest apart (widest first)."""
+    """The levers (or principles, criteria) on which the tables' scores are furthest apart (widest first)."""
     st = ctx.st
     out: list[Flowable] = []
     found = ctx.findings.of(sequence_id)
     lever_spreads = list(found.target_spreads) if found else []
     if lever_spreads:
-        out += _h3("Leviers sur lesquels les tables s’écartent le plus")
-        rows: list[list[object]] = [head_row(ctx, ["Levier", "Plus bas", "Plus haut", "Écart"])]
+        words = spread_words(deck)
+        out += _h3(words.title)
+        rows: list[list[object]] = [head_row(ctx, [words.column, "Plus bas", "Plus haut", "Écart"])]
         for s in lever_spreads[:MAX_AGREEMENT_ROWS]:
             rows.append(
                 [
                     _c(s.label, st.cell),
-                    _c(score_text(s.low or 0), st.cell_center),
-                    _c(score_text(s.high or 0), st.cell_center),
-                    _c(f"{round(s.range or 0)}{NBSP}points", st.cell_center),
+                    _c(words.value(s.low or 0), st.cell_center),
+                    _c(words.value(s.high or 0), st.cell_center),
+                    _c(words.gap(s.range or 0), st.cell_center),
                 ]
             )
         out.append(table(rows, [FRAME_WIDTH - 7.2 * cm, 2.2 * cm, 2.2 * cm, 2.8 * cm]))
