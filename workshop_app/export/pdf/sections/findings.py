@@ -23,10 +23,27 @@ from workshop_app.export.report import synthesis
 
 AGREEMENT_RULE = (
     "Méthode : pour chaque carte, on compare les réponses des tables sur 100. Les tables sont d’accord "
-    "quand toutes leurs réponses tiennent dans un écart de 25 points (un niveau d’écart sur une échelle de "
-    "0 à 4) ; elles divergent à partir de 50 points (deux niveaux ou plus). Les réponses « non concerné » et "
-    "les cartes auxquelles moins de deux tables ont répondu ne sont pas comparées."
+    "quand toutes leurs réponses tiennent dans un écart de 25 points ({agree}) ; elles divergent à partir "
+    "de 50 points ({split}). Les réponses « non concerné » et les cartes auxquelles moins de deux tables ont "
+    "répondu ne sont pas comparées."
 )
+
+
+def agreement_rule(deck: QuestionDeck) -> str:
+    """The rule in the deck's own levels: on 0–4 or −2…+2, 25 points are one level; on 0–3, 0,75."""
+    lo, hi = deck.scale_min, deck.scale_max
+    steps = (hi - lo) or 1
+
+    def levels(points: float) -> str:
+        count = points * steps / 100
+        number = format_number(count, 2)
+        number = number.rstrip("0") if "," in number else number
+        return f"{number}{NBSP}{'niveau' if count < 2 else 'niveaux'}"
+
+    scale = f"de {format_level(lo, lo < 0, 0)} à {format_level(hi, lo < 0, 0)}"
+    return AGREEMENT_RULE.format(
+        agree=f"{levels(25)} d’écart sur l’échelle {scale}", split=f"{levels(50)} ou plus"
+    )
 
 MAX_AGREEMENT_ROWS = 8
 
@@ -91,7 +108,7 @@ def agreement_section(ctx: Context) -> list[Flowable]:
             out += spread_table(ctx, deck, result.disputed, steps, "Aucune carte ne divise les tables.")
             out += _h3("Cartes qui font consensus")
             out += spread_table(ctx, deck, result.agreed, steps, "Aucune carte ne fait consensus.")
-            out.append(_p(AGREEMENT_RULE, st.muted))
+            out.append(_p(agreement_rule(deck), st.muted))
             out += lever_spread_table(ctx, deck, sequence.id)
         else:
             out += strategy_agreement(ctx, sequence, deck, seq_state, group_ids)  # type: ignore[arg-type]
