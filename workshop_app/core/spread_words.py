@@ -17,6 +17,7 @@ from workshop_app.core.subjects import format_value
 class SpreadWords:
     column: str  # « Levier », « Principe », « Critère », « Axe »
     title: str  # « Leviers sur lesquels les tables s’écartent le plus »
+    plural: str = "Leviers"  # what a card informs, in the card tables: « Leviers : … », « Principes : … »
     low: float = 0.0  # the deck's scale, when its figures are read on it (``on_scale``)
     high: float = 100.0
     on_scale: bool = False
@@ -45,5 +46,5 @@ def spread_words(deck: QuestionDeck | StrategyDeck) -> SpreadWords:
         singular, plural = "Axe", "Axes"
     title = f"{plural} sur lesquels les tables s’écartent le plus"
     if isinstance(deck, QuestionDeck) and deck.reading is ScoreReading.SCALE:
-        return SpreadWords(singular, title, deck.scale_min, deck.scale_max, on_scale=True)
-    return SpreadWords(singular, title)
+        return SpreadWords(singular, title, plural, deck.scale_min, deck.scale_max, on_scale=True)
+    return SpreadWords(singular, title, plural)

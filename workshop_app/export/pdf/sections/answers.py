@@ -10,6 +10,7 @@ from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph
 
 from workshop_app.core.deck import DELAY_LABELS, QuestionCard, QuestionDeck, StrategyDeck
 from workshop_app.core.findings import target_label
+from workshop_app.core.spread_words import spread_words
 from workshop_app.core.state import Note
 from workshop_app.core.workshop import SequenceInfo
 from workshop_app.export import analysis
@@ -65,16 +66,17 @@ def question_answers(
     # plain strings are much faster to lay out than Paragraphs: used when the text fits on one line
     names = {g.id: _short(ctx.text(g.name), st.cell_bold, 3.6 * cm) for g in ctx.groups}
     section = ""
+    informed = spread_words(deck).plural  # « Leviers », or « Principes » for a project, « Critères »
     for index, card in enumerate(deck.cards, start=1):
         tick()
         if card.section and card.section != section:  # a referential's sections head their cards
             section = card.section
             out += _h3(deck.section_title(section) or section)
-        informs = " ; ".join(target_label(deck, link.lever) for link in card.informs)
+        informs = f"{informed} : " + " ; ".join(target_label(deck, link.lever) for link in card.informs)
         head = [
             _raw(f"{index}. {inline(card.title)}", st.card_title),
             _raw(
-                f"{markup(card.prompt)}<br/><font color='#5F6B73'>Leviers : {inline(informs)}</font>",
+                f"{markup(card.prompt)}<br/><font color='#5F6B73'>{inline(informs)}</font>",
                 st.card_prompt,
             ),
         ]
