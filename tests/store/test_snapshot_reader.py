@@ -116,20 +116,21 @@ def _head() -> str:
     return head
 
 
-def test_the_export_command_reads_without_sqlalchemy(
+def test_the_export_command_reads_without_sqlalchemy_or_yaml(
     tmp_path: Path, atelier_home: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
+    """The stored deck is data already: neither the store's SQLAlchemy nor the deck files' PyYAML is needed."""
     assert main(["demo"]) == 0
     workshop_id = capsys.readouterr().out.split()[-1]
     script = (
         "import sys; from workshop_app.cli import main; "
         f"code = main(['export', '{workshop_id[:8]}', '--csv', sys.argv[1]]); "
-        "print(code, 'sqlalchemy' in sys.modules)"
+        "print(code, 'sqlalchemy' in sys.modules, 'yaml' in sys.modules)"
     )
     done = subprocess.run(
         [sys.executable, "-c", script, str(tmp_path / "r.csv")], capture_output=True, text=True, check=True
     )  # a fresh process, as `atelier export`
-    assert done.stdout.split()[-2:] == ["0", "False"], done.stderr
+    assert done.stdout.split()[-3:] == ["0", "False", "False"], done.stderr
     assert (tmp_path / "r.csv").stat().st_size > 0
 
 

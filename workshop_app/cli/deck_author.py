@@ -1,15 +1,21 @@
-"""``atelier deck …``: author decks outside YAML — a workbook and back, an empty template, printed cards."""
+"""``atelier deck …``: author decks outside YAML — a workbook and back, an empty template, printed cards.
+
+The deck loader (pydantic, PyYAML) is imported when a ``deck`` command runs, not when the parser is built:
+every other command (``atelier export`` first) would otherwise pay for it before doing anything.
+"""
 
 from __future__ import annotations
 
 import argparse
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from workshop_app.cli.decks import cards_text
-from workshop_app.core.deck_loader import AnyDeck, DeckLoadError, load_deck
 from workshop_app.core.errors import AtelierError
+
+if TYPE_CHECKING:
+    from workshop_app.core.deck_loader import AnyDeck, DeckLoadError
 
 
 def register(subparsers: Any) -> None:
@@ -51,6 +57,8 @@ def register(subparsers: Any) -> None:
 
 def resolve_deck(reference: str) -> AnyDeck:
     """A deck file, or the id of a deck the app knows (built-in or in the user's folder)."""
+    from workshop_app.core.deck_loader import load_deck
+
     path = Path(reference)
     if path.suffix.lower() in (".yaml", ".yml") or path.exists():
         return load_deck(path)
@@ -71,6 +79,7 @@ def _issues(exc: DeckLoadError) -> int:
 
 
 def cmd_to_sheet(args: argparse.Namespace) -> int:
+    from workshop_app.core.deck_loader import DeckLoadError
     from workshop_app.core.deck_sheet_write import deck_to_sheet
 
     try:
@@ -83,6 +92,7 @@ def cmd_to_sheet(args: argparse.Namespace) -> int:
 
 
 def cmd_from_sheet(args: argparse.Namespace) -> int:
+    from workshop_app.core.deck_loader import DeckLoadError
     from workshop_app.core.deck_sheet_read import read_deck_sheet
     from workshop_app.core.deck_yaml import save_deck_yaml
 
@@ -105,6 +115,7 @@ def cmd_template(args: argparse.Namespace) -> int:
 
 
 def cmd_print(args: argparse.Namespace) -> int:
+    from workshop_app.core.deck_loader import DeckLoadError
     from workshop_app.export.cards_print import print_cards
 
     try:

@@ -7,12 +7,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import yaml
 from pydantic import ValidationError
 
 from workshop_app.core.deck import DeckRuleError
+
+if TYPE_CHECKING:  # nodes exist only when a YAML text was parsed; a deck read as data has none
+    import yaml
 
 
 @dataclass(frozen=True)
@@ -35,6 +37,10 @@ def line_of(node: yaml.Node | None) -> int | None:
 
 def node_at(root: yaml.Node | None, path: Sequence[str | int]) -> yaml.Node | None:
     """The deepest node found along ``path``; for a missing key, the mapping that lacks it."""
+    if root is None:
+        return None
+    import yaml
+
     node = root
     for part in path:
         if isinstance(node, yaml.MappingNode):
@@ -51,8 +57,10 @@ def node_at(root: yaml.Node | None, path: Sequence[str | int]) -> yaml.Node | No
 
 def key_node(root: yaml.Node | None, path: Sequence[str | int]) -> yaml.Node | None:
     """For an unknown or bad key, the line of the key itself reads best."""
-    if not path:
+    if not path or root is None:
         return root
+    import yaml
+
     parent = node_at(root, path[:-1])
     if isinstance(parent, yaml.MappingNode):
         for k, _ in parent.value:
