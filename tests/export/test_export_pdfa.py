@@ -109,6 +109,8 @@ def test_the_compte_rendu_is_archival_as_written() -> None:
     assert _assert_xmp_repeats_the_information(reader)["dc:creator"]  # the facilitators
     assert _assert_streams_are_pdfa_syntax(data) > len(reader.pages)  # pages, forms, fonts, profile, XMP
     assert "/Encrypt" not in reader.trailer and len(reader.trailer["/ID"]) == 2
+    filters = {str(page["/Contents"].get_object()["/Filter"]) for page in reader.pages}
+    assert filters == {"['/FlateDecode']"}, filters  # deflated, without reportlab's ASCII85 layer
 
 
 def test_hostile_text_in_the_title_gives_valid_xmp_equal_to_the_information() -> None:
