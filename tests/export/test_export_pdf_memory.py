@@ -1,4 +1,4 @@
-"""The compte-rendu's layout is released before the file is written, which then does not add to the peak."""
+"""The compte-rendu's layout is released before the file is written: nothing of it outlives the export."""
 
 from __future__ import annotations
 
