@@ -35,7 +35,6 @@ _COMPONENTS: tuple[tuple[str, str, str, bool], ...] = (
     ("python-calamine", "python-calamine", "MIT", False),
     ("python-docx", "python-docx", "MIT", False),
     ("pypdfium2 (PDFium)", "pypdfium2", "Apache-2.0 OR BSD-3-Clause", False),
-    ("pikepdf (qpdf)", "pikepdf", "MPL-2.0", False),
 )
 
 

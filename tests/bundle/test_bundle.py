@@ -109,6 +109,8 @@ def test_bundle_reports_the_projects_version(bundle: Path) -> None:
 def test_bundle_holds_what_it_should_and_not_more(bundle: Path) -> None:
     internal = bundle / "_internal"
     assert (internal / "resources" / "fonts" / "DejaVuSans.ttf").is_file()
+    assert (internal / "resources" / "color" / "sRGB.icc").is_file()  # the PDF/A output intent's profile
+    assert not list(internal.glob("pikepdf*"))  # the PDF/A finish is reportlab's own (export/pdfa.py)
     assert list((internal / "scenarios").glob("*.yaml"))
     migrations = internal / "workshop_app" / "store" / "migrations"
     assert (migrations / "env.py").is_file() and (migrations / "script.py.mako").is_file()

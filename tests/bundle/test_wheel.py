@@ -40,6 +40,7 @@ def test_wheel_ships_data_migrations_translations_and_licences(wheel: Path) -> N
     assert "workshop_app/_data/scenarios/deck.schema.json" in names
     assert "workshop_app/_data/resources/fonts/DejaVuSans.ttf" in names
     assert "workshop_app/_data/resources/icons/atelier.svg" in names
+    assert "workshop_app/_data/resources/color/sRGB.icc" in names  # the PDF/A output intent's profile
     assert "workshop_app/store/migrations/script.py.mako" in names
     assert any(n.startswith("workshop_app/store/migrations/versions/") for n in names)
     for ts in (ROOT / "resources" / "translations").glob("*.ts"):

@@ -1,35 +1,34 @@
-"""The compte-rendu's layout is released before the PDF/A step, which then does not add to the peak."""
+"""The compte-rendu's layout is released before the file is written: nothing of it outlives the export."""
 
 from __future__ import annotations
 
 import gc
 from pathlib import Path
-from typing import Any
 
 import pytest
 from export_factory import make_snapshot, pdf_text
 
-import workshop_app.export.pdfa as pdfa
+import workshop_app.export.pdf.document as document
 from workshop_app.export.pdf import build_pdf
 from workshop_app.export.pdf.document import AtelierDocTemplate
 from workshop_app.export.pdf.sections.common import Context
 
 
-def test_the_layout_is_garbage_collected_before_the_archival_step(
+def test_the_layout_is_garbage_collected_before_the_file_is_written(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    original = pdfa.archival
+    original = document.write_bytes_atomic
     alive: list[tuple[int, int]] = []
 
-    def spy(data: bytes, **kwargs: Any) -> bytes:
+    def spy(target: Path, data: bytes) -> None:
         objects = gc.get_objects()
         alive.append((
             sum(isinstance(o, AtelierDocTemplate) for o in objects),
             sum(isinstance(o, Context) for o in objects),
         ))
-        return original(data, **kwargs)
+        original(target, data)
 
-    monkeypatch.setattr(pdfa, "archival", spy)
+    monkeypatch.setattr(document, "write_bytes_atomic", spy)
     target = tmp_path / "cr.pdf"
     snapshot, photos = make_snapshot(n_groups=4, n_cards=6)
     build_pdf(snapshot, photos, target)

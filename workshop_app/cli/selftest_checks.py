@@ -99,6 +99,7 @@ class Checks:
 
         wanted = {
             "police du PDF": resource_path("resources", "fonts", "DejaVuSans.ttf"),
+            "profil de couleur du PDF": resource_path("resources", "color", "sRGB.icc"),
             "icône": resource_path("resources", "icons", "atelier.svg"),
             "jeux de cartes": resource_path("scenarios"),
             "migrations": package_path("store", "migrations", "env.py"),

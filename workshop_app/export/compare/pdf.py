@@ -16,6 +16,7 @@ from workshop_app.core.atomic import write_bytes_atomic
 from workshop_app.core.compare_model import Comparison
 from workshop_app.core.errors import AtelierError
 from workshop_app.core.workshop import WorkshopInfo, WorkshopSnapshot
+from workshop_app.export.anonymise import ANONYMOUS_AUTHOR
 from workshop_app.export.compare import content
 from workshop_app.export.pdf import charts
 from workshop_app.export.pdf.document import AtelierDocTemplate
@@ -141,7 +142,7 @@ def render_compare_pdf(comparison: Comparison) -> bytes:
         footer_date=footer,
         footer_notice=content.footer_notice(comparison),
         title=clean(title),
-        author="",
+        author=ANONYMOUS_AUTHOR if comparison.anonymised else "",
         subject=clean(subtitle),
         creator="Atelier Résilience",
         lang="fr-FR",
@@ -158,9 +159,7 @@ def render_compare_pdf(comparison: Comparison) -> bytes:
         raise AtelierError(
             "Le rapport n'a pas pu être mis en page (un élément ne tient pas dans la page).", detail=str(exc)
         ) from exc
-    from workshop_app.export.pdfa import ANONYMOUS_AUTHOR, archival
-
-    return archival(buffer.getvalue(), author=ANONYMOUS_AUTHOR if comparison.anonymised else None)
+    return buffer.getvalue()  # PDF/A-2b: written so by the template's canvas (export/pdfa.py)
 
 
 def build_compare_pdf(comparison: Comparison, target: Path) -> None:

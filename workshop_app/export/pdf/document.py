@@ -28,6 +28,7 @@ from workshop_app.core.atomic import write_bytes_atomic
 from workshop_app.core.errors import AtelierError
 from workshop_app.core.workshop import WorkshopSnapshot
 from workshop_app.export import analysis
+from workshop_app.export.anonymise import ANONYMOUS_AUTHOR
 from workshop_app.export.french import format_date
 from workshop_app.export.pdf import sections
 from workshop_app.export.pdf.escaping import clean
@@ -303,11 +304,10 @@ def _render(
 ) -> bytes:
     data = _layout(snapshot, attachments, anonymise, progress, edition)
     # The story, its flowables and the layout's objects (cycles: document, canvas, frames) are garbage now:
-    # collected before the PDF/A step, which then reuses their memory instead of adding to the session's peak.
+    # collected here, during the export the user is waiting for, not by a later automatic collection at an
+    # unforeseen moment (the file's bytes are already made: this no longer lowers the export's own peak).
     gc.collect()
-    from workshop_app.export.pdfa import ANONYMOUS_AUTHOR, archival  # PDF/A-2b, bookmarks pane open
-
-    return archival(data, author=ANONYMOUS_AUTHOR if anonymise else None)
+    return data
 
 
 def _layout(
@@ -317,7 +317,7 @@ def _layout(
     progress: Progress | None,
     edition: str,
 ) -> bytes:
-    """reportlab's PDF, before the archival step."""
+    """The PDF (PDF/A-2b: the canvas of :class:`AtelierDocTemplate` writes it so, see :mod:`..pdfa`)."""
     reporter = _Reporter(progress)
     reporter.report(0.0, "Préparation du compte-rendu")
     register_fonts()
@@ -334,7 +334,7 @@ def _layout(
         header=header,
         footer_date=format_date(info.date),
         title=clean(f"Compte-rendu — {ctx.text(info.title)}"),
-        author=clean(info.facilitators),
+        author=ANONYMOUS_AUTHOR if anonymise else clean(info.facilitators),  # the XMP repeats it
         subject=clean(f"Atelier résilience territoriale — {info.territory}"),
         creator="Atelier Résilience",
         lang="fr-FR",

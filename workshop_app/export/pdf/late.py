@@ -18,6 +18,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 
 from workshop_app.export.pdf.escaping import escape
+from workshop_app.export.pdfa import ArchivalCanvas
 
 _DOT = " . "
 _CALLBACK = "atelierContentsEnd"
@@ -31,8 +32,9 @@ class Heading(Protocol):
     key: str
 
 
-class LateCanvas(Canvas):
-    """A canvas that calls ``finish(canvas)`` just before writing the file, after the last page."""
+class LateCanvas(ArchivalCanvas):
+    """A canvas that calls ``finish(canvas)`` just before writing the file, after the last page; the file is
+    PDF/A-2b (:class:`.pdfa.ArchivalCanvas`)."""
 
     finish: Callable[[Canvas], None] | None = None
 
