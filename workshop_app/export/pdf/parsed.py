@@ -19,6 +19,7 @@ from typing import Any
 from reportlab.platypus import Paragraph
 from reportlab.rl_config import _FUZZ
 
+from workshop_app.export.pdf.fastlines import break_lines
 from workshop_app.export.pdf.skeleton import fragments
 
 _local = threading.local()
@@ -69,6 +70,11 @@ class WrapOnce(Paragraph):
             key = (availWidth, id(self.frags), id(self.style))
             self._memo = (key, self.blPara, self.height, self._wrapWidths)
         return self.width, self.height
+
+    def breakLines(self, width: Any) -> Any:
+        """reportlab's lines; a multi-style paragraph's broken by :mod:`.fastlines` (the same lines)."""
+        lines = break_lines(self, width)
+        return lines if lines is not None else super().breakLines(width)
 
     def drawOn(self, canvas: Any, x: float, y: float, _sW: float = 0) -> None:
         self._memo = None  # drawn: a later wrap (there is none in our documents) breaks its lines again
