@@ -106,15 +106,15 @@ def test_the_whole_pdf_is_byte_identical_without_it(
     used: list[bool] = []
     real = parsed.break_lines
 
-    def counted(para: Any, width: Any) -> Any:
-        lines = real(para, width)
+    def counted(para: Any, width: Any, widths: Any) -> Any:
+        lines = real(para, width, widths)
         used.append(lines is not None)
         return lines
 
     monkeypatch.setattr(parsed, "break_lines", counted)
     assert render_pdf(full_day, {}) == laid_out[0]
     assert sum(used) > 400  # the notes, prompts and levels of 33 cards (490 when written)
-    monkeypatch.setattr(parsed, "break_lines", lambda para, width: None)  # reportlab everywhere
+    monkeypatch.setattr(parsed, "break_lines", lambda para, width, widths: None)  # reportlab everywhere
     assert render_pdf(full_day, {}) == laid_out[0]
 
 

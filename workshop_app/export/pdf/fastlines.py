@@ -5,9 +5,9 @@ lines as reportlab's ``Paragraph.breakLines``, about twice as fast.
 A full day has ~700 such paragraphs and reportlab broke their lines in ~0.15 s: for each word it asks the
 font for the width of a space, compares the word's style with the previous one attribute by attribute
 (``sameFrag``) and measures every space of the line so far (its 5 % space shrinkage). :func:`break_lines`
-runs the same loop as reportlab 5.1 (``paragraph.py``, the ``nFrags > 1`` branch; the frag words come from
-reportlab's own ``_getFragWords``), with the branches our documents never take removed, widths measured
-once per (text, font, size) and the style comparison made once per pair of source fragments.
+runs the same code as reportlab 5.1 (``paragraph.py``: the ``nFrags > 1`` branch of ``breakLines`` and,
+for its words, ``_getFragWords``) with the branches our documents never take removed, each word's width
+measured once per build and (text, font, size), the style comparison made once per pair of fragments.
 
 It only runs where that is certain to be reportlab's result: plain text runs and ``<br/>`` (no image,
 link, underline, background, soft hyphen, bullet), no hyphenation, bidi, shaping, auto leading, end dots
@@ -29,10 +29,12 @@ try:  # reportlab's internals of 5.1: without them, reportlab breaks the lines i
         _FK_TEXT,
         FragLine,
         ParaLines,
-        _getFragWords,
         _HSFrag,
         _processed_frags,
         _shy,
+        lstrip,
+        split,
+        whitespace,
     )
 
     AVAILABLE = True
@@ -69,9 +71,14 @@ def eligible(para: Any) -> bool:
     return True
 
 
-def break_lines(para: Any, width: float | list[float]) -> Any:
+#: (text, font name, font size) -> width, shared by the paragraphs of one build
+Widths = dict[tuple[str, str, float], float]
+
+
+def break_lines(para: Any, width: float | list[float], widths: Widths | None = None) -> Any:
     """``para.breakLines(width)`` as reportlab computes it (the same ParaLines, FragLines, fragments and
-    side effects on ``para``), or None when this paragraph is not one it handles."""
+    side effects on ``para``), or None when this paragraph is not one it handles. ``widths`` keeps the
+    words' widths from one paragraph to the next."""
     if not eligible(para):
         return None
     maxWidths = list(width) if isinstance(width, (tuple, list)) else [width]
@@ -81,7 +88,8 @@ def break_lines(para: Any, width: float | list[float]) -> Any:
     spaceShrinkage = para.style.spaceShrinkage
     splitLongWords = para.style.splitLongWords
 
-    widths: dict[tuple[str, str, float], float] = {}
+    if widths is None:
+        widths = {}
 
     def sw(text: str, font: str, size: float) -> float:
         key = (text, font, size)
@@ -114,7 +122,7 @@ def break_lines(para: Any, width: float | list[float]) -> Any:
     words: list[Any] = []
     FW: list[Any] = []
     aFW = FW.append
-    _words = _getFragWords(para.frags, maxWidth)
+    _words = frag_words(para.frags, sw)
     sFW = 0
     n = 0
     spaceWidth = currentWidth = 0.0
@@ -264,3 +272,72 @@ def break_lines(para: Any, width: float | list[float]) -> Any:
     para._splitLongWordCount = para._hyphenations = 0
     para.frags = FW
     return ParaLines(kind=1, lines=lines)
+
+
+def frag_words(frags: list[Any], sw: Any) -> list[Any]:
+    """reportlab's ``_getFragWords(frags)`` for text runs and ``<br/>`` only (what :func:`eligible` lets
+    through): the words, each ``[width, (fragment, text), …]``, an ``_HSFrag`` when a space follows it."""
+    R: list[Any] = []
+    aR = R.append
+    W: list[Any] = []
+    hangingSpace = False
+    n: float = 0
+    hangingStrip = True
+    for f in frags:
+        text = f.text
+        if text != "":
+            f._fkind = _FK_TEXT
+            if hangingStrip:
+                text = lstrip(text)
+                if not text:
+                    continue
+                hangingStrip = False
+            S = split(text)
+            if text[0] in whitespace or not S:
+                if W:
+                    W.insert(0, n)  # end the preceding word
+                    aR(W)
+                    whs = hangingSpace
+                    W = []
+                    hangingSpace = False
+                    n = 0
+                else:
+                    whs = bool(R) and isinstance(R[-1], _HSFrag)
+                if not whs:
+                    S.insert(0, "")
+                elif not S:
+                    continue
+            for w in S[:-1]:
+                W.append((f, w))
+                n += sw(w, f.fontName, f.fontSize)
+                W.insert(0, n)
+                aR(_HSFrag(W))
+                W = []
+                n = 0
+            hangingSpace = False
+            w = S[-1]
+            W.append((f, w))
+            n += sw(w, f.fontName, f.fontSize)
+            if text and text[-1] in whitespace:
+                W.insert(0, n)
+                aR(_HSFrag(W))
+                W = []
+                n = 0
+        else:  # a <br/>: eligible() lets no other empty fragment through
+            if W:
+                W.insert(0, n)
+                aR(W)
+                W = []
+                n = 0
+                hangingSpace = False
+            f._fkind = _FK_BREAK
+            aR([0, (f, "")])
+            hangingStrip = True
+    if W:
+        W.insert(0, n)
+        aR(W)
+    if not R and frags:
+        f = frags[0]
+        f._fkind = _FK_TEXT
+        R = [[0, (f, "")]]
+    return R
