@@ -155,6 +155,14 @@ def test_generated_markup_breaks_as_reportlab_does(runs: list[tuple[str, str, st
     _compare(_markup(runs), style, width)
 
 
+def test_it_runs_with_the_installed_reportlab() -> None:
+    """A reportlab upgrade turns fastlines off (reportlab then breaks every line, slower): compare this
+    file's tests with the new version (set ``fastlines.VERIFIED`` to it) and add it when they pass."""
+    import reportlab
+
+    assert fastlines.AVAILABLE, f"reportlab {reportlab.Version} is not in fastlines.VERIFIED"
+
+
 def test_it_declines_what_it_does_not_handle() -> None:
     register_fonts()
     style = ParagraphStyle("t", fontName=REGULAR, fontSize=9)

@@ -21,7 +21,13 @@ from __future__ import annotations
 
 from typing import Any
 
-try:  # reportlab's internals of 5.1: without them, reportlab breaks the lines itself
+import reportlab
+
+#: the reportlab versions whose ``breakLines`` this copies (compared by tests/export/test_pdf_fastlines.py);
+#: with any other, reportlab breaks the lines itself until the comparison is made again
+VERIFIED = ("5.1.",)
+
+try:  # reportlab's internals
     from reportlab.lib.rl_accel import sameFrag
     from reportlab.pdfbase.pdfmetrics import getAscentDescent, stringWidth
     from reportlab.platypus.paragraph import (
@@ -37,7 +43,7 @@ try:  # reportlab's internals of 5.1: without them, reportlab breaks the lines i
         whitespace,
     )
 
-    AVAILABLE = True
+    AVAILABLE = reportlab.Version.startswith(VERIFIED)
 except ImportError:  # pragma: no cover - another reportlab
     AVAILABLE = False
 
