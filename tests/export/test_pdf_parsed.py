@@ -73,13 +73,13 @@ def test_lines_are_broken_once_per_width_and_drawn_as_fresh_paragraphs_draw_them
     marked = "Une <b>note</b> en gras, assez longue pour se couper en deux lignes au moins"
     fresh = {(t, w): _drawn(Paragraph(markup(t), style), w) for t in (plain, marked) for w in (80, 300)}
     broken: list[str] = []
-    original = Paragraph.breakLines
+    original = parsed.WrapOnce.breakLines  # reportlab's, or fastlines' for the marked one
 
-    def counting(self: Paragraph, widths: list[float]) -> object:
+    def counting(self: parsed.WrapOnce, widths: list[float]) -> object:
         broken.append(self.text)
         return original(self, widths)
 
-    monkeypatch.setattr(Paragraph, "breakLines", counting)
+    monkeypatch.setattr(parsed.WrapOnce, "breakLines", counting)
     with parsed.reuse_parsing():
         made = [parsed.paragraph("p", t, style, markup) for t in (plain, plain, marked, marked)]
     canvas = Canvas(io.BytesIO(), invariant=1)

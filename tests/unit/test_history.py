@@ -4,8 +4,11 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import timedelta
+from typing import Any
 
 from core_samples import SEQ, Log, question_deck
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from workshop_app.core.events import Event, EventKind
 from workshop_app.core.state import fold
@@ -95,3 +98,70 @@ def test_compass_timeline_reads_at_most_max_points_slices() -> None:
 
     exact = score(deck, final, ["g0", "g1", "g2"]).room.axes["A"].score
     assert points[-1].axes["A"] == exact  # the last point is the compass at the end
+
+
+def _timeline_by_folding(deck: Any, events: list[Event], group_ids: list[str]) -> list[tuple[Any, ...]]:
+    """The chart's readings as the replay defines them, one per change (the events are minutes apart):
+    the whole log folded again after each answer, withdrawal, undo or redo; unchanged readings merged."""
+    from workshop_app.core.events import ordered
+    from workshop_app.core.scoring import QuestionScorer
+
+    log = ordered(events)
+    moves = {EventKind.CHOICE_RECORDED, EventKind.CHOICE_WITHDRAWN, EventKind.UNDO, EventKind.REDO}
+    scorer = QuestionScorer(deck)
+    out: list[tuple[Any, ...]] = []
+    for i, event in enumerate(log):
+        if event.kind not in moves or event.sequence_id not in (None, SEQ):
+            continue
+        room = scorer.room_axis_scores(fold(log[: i + 1]).sequence(SEQ), group_ids)
+        axes = {a.id: room.get(a.id) for a in deck.compass.axes}
+        if (out and out[-1][1] == axes) or (not out and all(v is None for v in axes.values())):
+            continue
+        out.append((event.at, axes))
+    return out
+
+
+_STEPS = st.lists(
+    st.tuples(
+        st.sampled_from(["choose", "withdraw", "argue", "note", "other", "undo", "redo"]),
+        st.sampled_from(["g1", "g2"]),
+        st.sampled_from(["c1", "c2", "c3"]),
+        st.sampled_from(["0", "2", "4"]),
+        st.sampled_from(["", "ana", "bob"]),  # the author: each undoes only their own entries
+        st.integers(min_value=1, max_value=6),
+    ),
+    min_size=1,
+    max_size=40,
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(_STEPS)
+def test_the_timeline_replays_only_the_answers_yet_reads_what_the_whole_fold_reads(
+    steps: list[tuple[str, str, str, str, str, int]],
+) -> None:
+    """Undo, redo, notes and another sequence's answers between the readings: each reading (one per
+    event here) is the compass of the whole log folded up to it."""
+    deck = question_deck()
+    log = Log()
+    for kind, group, card, option, author, back in steps:
+        if kind == "choose":
+            log.add(EventKind.CHOICE_RECORDED, group, card, option=option, argument="")
+        elif kind == "withdraw":
+            log.add(EventKind.CHOICE_WITHDRAWN, group, card)
+        elif kind == "argue":
+            log.add(EventKind.ARGUMENT_SET, group, card, argument="pourquoi")
+        elif kind == "note":
+            log.add(EventKind.NOTE_ADDED, group, card, text="une note")
+        elif kind == "other":
+            log.add(EventKind.CHOICE_RECORDED, group, card, sequence="autre", option=option)
+        elif log.events:
+            target = log.events[-min(back, len(log.events))].key
+            log.add(EventKind.UNDO if kind == "undo" else EventKind.REDO, sequence=None, target=target)
+        if log.events:
+            log.events[-1] = replace(log.events[-1], author=author)
+    if not log.events:
+        return
+    events = _spread(log, minutes=2)
+    points = compass_timeline(deck, events, SEQ, ["g1", "g2"], max_points=10_000)
+    assert [(p.at, dict(p.axes)) for p in points] == _timeline_by_folding(deck, events, ["g1", "g2"])

@@ -150,6 +150,9 @@ def state_at(events: Sequence[Event], seq: int) -> WorkshopState:
 
 #: events after which a question deck's compass may have moved
 _MOVES = frozenset({EventKind.CHOICE_RECORDED, EventKind.CHOICE_WITHDRAWN, EventKind.UNDO, EventKind.REDO})
+#: the events that make a sequence's answers (``core.state``): the notes, cards shown and the other
+#: sequences are not replayed for its compass
+_ANSWERS = frozenset({EventKind.CHOICE_RECORDED, EventKind.CHOICE_WITHDRAWN, EventKind.ARGUMENT_SET})
 
 
 @dataclass(frozen=True)
@@ -176,6 +179,7 @@ def compass_timeline(
     from workshop_app.core.events import ordered
     from workshop_app.core.scoring import QuestionScorer
     from workshop_app.core.state import apply_event
+    from workshop_app.core.state import history as undo_history
 
     log = ordered(events)
     moves = [
@@ -193,18 +197,26 @@ def compass_timeline(
                if after is None or slice_of(after) != slice_of(i)}
     scorer = QuestionScorer(deck)
     axes = [a.id for a in deck.compass.axes]
+
+    def counts(event: Event) -> bool:  # the scorer reads this sequence's answers only
+        return event.kind in _ANSWERS and event.sequence_id == sequence_id
+
     state = WorkshopState()
     points: list[CompassPoint] = []
-    stale = False  # an undo or redo reaches back: the log is folded again, once, at the next reading
+    stale = False  # an undo or redo reaches back: the answers are replayed again, once, at the next reading
     for i, event in enumerate(log[: moves[-1] + 1]):
         if event.kind in (EventKind.UNDO, EventKind.REDO):
             stale = True
-        elif not stale:
+        elif not stale and counts(event):
             apply_event(state, event)
         if i not in read_at:
             continue
-        if stale:
-            state, stale = fold(log[: i + 1]), False  # the replay's own rule
+        if stale:  # the replay's own rule (``fold``), for the answers: what the undos so far cancelled
+            cancelled = undo_history(log[: i + 1]).cancelled
+            state, stale = WorkshopState(), False
+            for earlier in log[: i + 1]:
+                if counts(earlier) and earlier.key not in cancelled:
+                    apply_event(state, earlier)
         room = scorer.room_axis_scores(state.sequence(sequence_id), group_ids)
         values = {a: room.get(a) for a in axes}
         known = [v for v in values.values() if v is not None]

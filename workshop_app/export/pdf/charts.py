@@ -19,6 +19,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from workshop_app.export.pdf.escaping import clean
 from workshop_app.export.pdf.fonts import BOLD, REGULAR
 from workshop_app.export.pdf.styles import INK, MUTED, PRIMARY, RULE
+from workshop_app.export.pdf.unchecked import unchecked
 
 RINGS = (25, 50, 75, 100)
 
@@ -109,6 +110,7 @@ def _colour(hex_colour: str, alpha: float = 1.0) -> colors.Color:
     return colors.Color(base.red, base.green, base.blue, alpha=alpha)
 
 
+@unchecked
 def radar(
     labels: Sequence[str],
     series: Sequence[Series],
@@ -284,6 +286,7 @@ class BarRow:
     note: str = ""  # e.g. coverage, printed at the right
 
 
+@unchecked
 def bars(
     rows: Sequence[BarRow],
     *,

@@ -23,6 +23,7 @@ from workshop_app.export.pdf.charts import DASHES, wrap
 from workshop_app.export.pdf.fonts import BOLD, REGULAR
 from workshop_app.export.pdf.sections.common import Context, _h3, _p, with_title
 from workshop_app.export.pdf.styles import FRAME_WIDTH, INK, MUTED, RULE
+from workshop_app.export.pdf.unchecked import unchecked
 from workshop_app.services.history import CompassPoint, compass_timeline
 
 MIN_POINTS = 3  # fewer changes than this: no line worth reading
@@ -75,6 +76,7 @@ def _ticks(start: datetime, end: datetime) -> list[datetime]:
     return out
 
 
+@unchecked
 def chart(points: Sequence[CompassPoint], principles: Sequence[tuple[str, str]], width: float) -> Drawing:
     """The step chart; ``principles``: (axis id, label) drawn as grey lines (none: the overall score only)."""
     known = [p for p in points if p.overall is not None]

@@ -12,12 +12,14 @@ from workshop_app.export.pdf.charts import Series, _colour, _drawing, _marker
 from workshop_app.export.pdf.escaping import clean
 from workshop_app.export.pdf.fonts import REGULAR
 from workshop_app.export.pdf.styles import INK
+from workshop_app.export.pdf.unchecked import unchecked
 
 
 def legend_items(series: Sequence[Series]) -> list[tuple[str, str, bool]]:
     return [(s.name, s.colour, bool(s.dash or s.dashed)) for s in series]
 
 
+@unchecked
 def series_legend(series: Sequence[Series], *, width: float, font_size: float = 7.5) -> Drawing:
     """A legend drawing each series with its own line style and marker (readable in grayscale)."""
     swatch, gap = 22.0, 12.0
@@ -43,6 +45,7 @@ def series_legend(series: Sequence[Series], *, width: float, font_size: float = 
     return drawing
 
 
+@unchecked
 def legend(items: Sequence[tuple[str, str, bool]], *, width: float, font_size: float = 7.5) -> Drawing:
     """A one-or-more-line legend: (label, colour, dashed)."""
     swatch, gap = 14.0, 12.0

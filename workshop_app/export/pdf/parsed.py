@@ -19,6 +19,7 @@ from typing import Any
 from reportlab.platypus import Paragraph
 from reportlab.rl_config import _FUZZ
 
+from workshop_app.export.pdf.fastlines import Widths, break_lines
 from workshop_app.export.pdf.skeleton import fragments
 
 _local = threading.local()
@@ -27,12 +28,15 @@ _local = threading.local()
 @contextmanager
 def reuse_parsing() -> Iterator[None]:
     """Share parsed paragraphs inside this block, on this thread."""
-    previous = getattr(_local, "cache", None), getattr(_local, "lines", None), getattr(_local, "shapes", None)
-    _local.cache, _local.lines, _local.shapes = {}, {}, {}
+    names = ("cache", "lines", "shapes", "widths")
+    previous = [getattr(_local, name, None) for name in names]
+    for name in names:
+        setattr(_local, name, {})
     try:
         yield
     finally:
-        _local.cache, _local.lines, _local.shapes = previous
+        for name, value in zip(names, previous, strict=True):
+            setattr(_local, name, value)
 
 
 class WrapOnce(Paragraph):
@@ -48,6 +52,7 @@ class WrapOnce(Paragraph):
     _memo: tuple[tuple[float, int, int], Any, float, Any] | None = None
     # (its parse key, its fragments' id, the lines of its build: laid out after reuse_parsing's block)
     _shared: tuple[tuple[str, str, int], int, dict[Any, Any]] | None = None
+    _widths: Widths | None = None  # the words' widths of its build (fastlines)
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         key = (availWidth, id(self.frags), id(self.style))
@@ -69,6 +74,11 @@ class WrapOnce(Paragraph):
             key = (availWidth, id(self.frags), id(self.style))
             self._memo = (key, self.blPara, self.height, self._wrapWidths)
         return self.width, self.height
+
+    def breakLines(self, width: Any) -> Any:
+        """reportlab's lines; a multi-style paragraph's broken by :mod:`.fastlines` (the same lines)."""
+        lines = break_lines(self, width, self._widths)
+        return lines if lines is not None else super().breakLines(width)
 
     def drawOn(self, canvas: Any, x: float, y: float, _sW: float = 0) -> None:
         self._memo = None  # drawn: a later wrap (there is none in our documents) breaks its lines again
@@ -99,4 +109,5 @@ def paragraph(kind: str, text: object, style: Any, prepare: Callable[[Any], str]
         _, cleaned, parsed_style, bullet, frags = hit
         made = WrapOnce(cleaned, parsed_style, bulletText=bullet, frags=[f.clone() for f in frags])
     made._shared = (key, id(made.frags), _local.lines)
+    made._widths = _local.widths
     return made

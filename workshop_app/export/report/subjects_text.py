@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from workshop_app.core.subject_findings import shared_findings, subject_findings
-from workshop_app.core.subjects import SubjectMatrix, is_subject_deck, subject_matrices
+from workshop_app.core.subjects import SubjectMatrix, is_subject_deck, subject_matrices, subject_sequences
 from workshop_app.core.workshop import SequenceInfo, WorkshopSnapshot
 from workshop_app.export.french import plural, quote
 from workshop_app.export.report.model import TableBlock
@@ -22,6 +22,8 @@ __all__ = ["shared_findings", "subject_findings"]  # (they live in core, for the
 
 
 def matrices(snapshot: WorkshopSnapshot) -> list[SubjectMatrix]:
+    if not subject_sequences(snapshot.sequences):  # no deck rates subjects: the log is not folded for it
+        return []
     state = snapshot.state()
     groups = [g.id for g in sorted(snapshot.groups, key=lambda g: g.position)]
     return [m for m in subject_matrices(snapshot.sequences, state, groups) if m.columns]

@@ -22,6 +22,7 @@ from workshop_app.export.french import NBSP, format_percent
 from workshop_app.export.pdf import charts, legends
 from workshop_app.export.pdf.escaping import clean, inline
 from workshop_app.export.pdf.fonts import BOLD, REGULAR
+from workshop_app.export.pdf.parsed import paragraph
 from workshop_app.export.pdf.sections import subjects
 from workshop_app.export.pdf.sections.common import (
     Context,
@@ -51,7 +52,7 @@ def _mean_cell(score: Score | None, style: object) -> Paragraph:
     spread = score.spread_text() if score is not None and score.score is not None else ""
     if spread:
         text += f"<br/><font size='6.4' color='#5F6B73'>{spread.replace('–', NBSP + '–' + NBSP)}</font>"
-    return Paragraph(text, style)
+    return paragraph("mean", text, style, str)  # parsed once per shape; lines broken by fastlines
 
 
 SPREAD_NOTE = (
