@@ -143,7 +143,7 @@ def break_lines(para: Any, width: float | list[float], widths: Widths | None = N
         fontName = f.fontName
         fontSize = f.fontSize
 
-        if not words:
+        if not words:  # (max() and min() below are comparisons: the first of equal values is kept)
             n = 0
             spaceWidth = currentWidth = 0
             maxSize = fontSize
@@ -161,7 +161,8 @@ def break_lines(para: Any, width: float | list[float], widths: Widths | None = N
                 if wi._fkind == _FK_TEXT:
                     ns = wi.text.count(" ")
                     if ns:
-                        spaceShrink += ns * sw(" ", wi.fontName, wi.fontSize)
+                        space = widths.get((" ", wi.fontName, wi.fontSize))
+                        spaceShrink += ns * (sw(" ", wi.fontName, wi.fontSize) if space is None else space)
             spaceShrink *= spaceShrinkage
             limWidth += spaceShrink
         if not lineBreak and newWidth > limWidth and splitLongWords:
@@ -175,9 +176,12 @@ def break_lines(para: Any, width: float | list[float], widths: Widths | None = N
                 n += 1
             fontSize = f.fontSize
             ascent, descent = ascent_descent(f.fontName, fontSize)
-            maxSize = max(maxSize, fontSize)
-            maxAscent = max(maxAscent, ascent)
-            minDescent = min(minDescent, descent)
+            if fontSize > maxSize:
+                maxSize = fontSize
+            if ascent > maxAscent:
+                maxAscent = ascent
+            if descent < minDescent:
+                minDescent = descent
             if not words:
                 g, g_origin = f.clone(), f
                 words = [g]
@@ -214,9 +218,12 @@ def break_lines(para: Any, width: float | list[float], widths: Widths | None = N
                 words.append(g)
                 fontSize = g.fontSize
                 ascent, descent = ascent_descent(g.fontName, fontSize)
-                maxSize = max(maxSize, fontSize)
-                maxAscent = max(maxAscent, ascent)
-                minDescent = min(minDescent, descent)
+                if fontSize > maxSize:
+                    maxSize = fontSize
+                if ascent > maxAscent:
+                    maxAscent = ascent
+                if descent < minDescent:
+                    minDescent = descent
             if not nText and ni:
                 n += 1
             currentWidth = newWidth
@@ -260,9 +267,12 @@ def break_lines(para: Any, width: float | list[float], widths: Widths | None = N
                 words.append(g)
                 fontSize = g.fontSize
                 ascent, descent = ascent_descent(g.fontName, fontSize)
-                maxSize = max(maxSize, fontSize)
-                maxAscent = max(maxAscent, ascent)
-                minDescent = min(minDescent, descent)
+                if fontSize > maxSize:
+                    maxSize = fontSize
+                if ascent > maxAscent:
+                    maxAscent = ascent
+                if descent < minDescent:
+                    minDescent = descent
 
     if words:
         if currentWidth > width_max:
