@@ -23,6 +23,7 @@ from reportlab.platypus import Flowable, Image, PageBreak, Paragraph, Table
 
 from workshop_app.core.workshop import WorkshopSnapshot
 from workshop_app.export.figures import Figure, stack
+from workshop_app.export.pdf.deferred import Deferred
 
 
 @dataclass(frozen=True)
@@ -135,6 +136,9 @@ class _Walker:
             self.one(f)
 
     def one(self, f: Any) -> None:
+        if isinstance(f, Deferred):  # a part of the PDF story its layout makes when it gets there
+            self.walk(f.expand())
+            return
         if isinstance(f, Drawing):
             self.pending.append(f)
             return

@@ -39,6 +39,22 @@ def reuse_parsing() -> Iterator[None]:
             setattr(_local, name, value)
 
 
+@contextmanager
+def forget_texts() -> Iterator[None]:
+    """Inside :func:`reuse_parsing`: the texts parsed in this inner block (and their lines) are not kept
+    past it; the shapes are still shared with the enclosing block. For a part of the story made during the
+    layout (:mod:`.deferred`): its texts are mostly its own, and keeping them would keep every page's."""
+    previous = getattr(_local, "cache", None), getattr(_local, "lines", None)
+    if previous[0] is None:
+        yield
+        return
+    _local.cache, _local.lines = {}, {}
+    try:
+        yield
+    finally:
+        _local.cache, _local.lines = previous
+
+
 class WrapOnce(Paragraph):
     """A Paragraph that breaks its lines once per width: a table measures its cells, then measures them
     again to draw them, a KeepTogether wraps what the frame wraps again; the full day wrapped 8,356 times

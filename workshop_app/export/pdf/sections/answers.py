@@ -4,6 +4,7 @@ the debrief (« Bilan de la séance ») and the action plan."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 
 from reportlab.lib.units import cm
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph
@@ -15,6 +16,7 @@ from workshop_app.core.state import Note
 from workshop_app.core.workshop import SequenceInfo
 from workshop_app.export import analysis
 from workshop_app.export.french import NBSP, format_number, format_time
+from workshop_app.export.pdf.deferred import Deferred
 from workshop_app.export.pdf.escaping import inline, markup
 from workshop_app.export.pdf.fonts import BOLD
 from workshop_app.export.pdf.sections.common import (
@@ -46,16 +48,39 @@ def answers_section(ctx: Context, tick: Callable[[], None]) -> list[Flowable]:
     for sequence in ctx.sequences:
         out += _h3(ctx.text(sequence.display_title), room=6 * cm)
         if isinstance(sequence.deck, QuestionDeck):
-            out += question_answers(ctx, sequence, sequence.deck, tick)
+            out += deferred_answers(ctx, sequence, sequence.deck, tick)
         else:
             out += strategy_answers(ctx, sequence, sequence.deck)
     return out
 
 
-def question_answers(
+def deferred_answers(
     ctx: Context, sequence: SequenceInfo, deck: QuestionDeck, tick: Callable[[], None]
 ) -> list[Flowable]:
+    """:func:`question_answers` card by card, each card's flowables made when the layout reaches them
+    (:mod:`..deferred`: the annex is most of the document, and its pages need not all be in memory)."""
+    out: list[Flowable] = []
+    for index in range(len(deck.cards)):
+        tick()
+        make = partial(question_answers, ctx, sequence, deck, _nothing, slice(index, index + 1))
+        out.append(Deferred(make, weight=2))
+    return out
+
+
+def _nothing() -> None:
+    pass
+
+
+def question_answers(
+    ctx: Context,
+    sequence: SequenceInfo,
+    deck: QuestionDeck,
+    tick: Callable[[], None],
+    cards: slice = slice(None),
+) -> list[Flowable]:
+    """The answers to the deck's cards (those in ``cards``, by position)."""
     st = ctx.st
+    chosen = range(len(deck.cards))[cards]
     seq_state = ctx.seq_state(sequence.id)
     notes_by_card: dict[str, list[Note]] = {}
     for note in seq_state.notes:
@@ -65,9 +90,12 @@ def question_answers(
     options = {o.id: o for o in deck.scale}
     # plain strings are much faster to lay out than Paragraphs: used when the text fits on one line
     names = {g.id: _short(ctx.text(g.name), st.cell_bold, 3.6 * cm) for g in ctx.groups}
-    section = ""
+    # the section of the cards before: a referential's section heads its first card only
+    section = next((c.section for c in reversed(deck.cards[: chosen.start]) if c.section), "")
     informed = spread_words(deck).plural  # « Leviers », or « Principes » for a project, « Critères »
     for index, card in enumerate(deck.cards, start=1):
+        if index - 1 not in chosen:
+            continue
         tick()
         if card.section and card.section != section:  # a referential's sections head their cards
             section = card.section
