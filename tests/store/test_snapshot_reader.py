@@ -119,7 +119,7 @@ def _head() -> str:
 def test_the_export_command_reads_without_sqlalchemy_or_yaml(
     tmp_path: Path, atelier_home: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    """The stored deck is data already: neither the store's SQLAlchemy nor the deck files' PyYAML is needed."""
+    """The stored deck is data already: neither the store's SQLAlchemy nor PyYAML is needed."""
     assert main(["demo"]) == 0
     workshop_id = capsys.readouterr().out.split()[-1]
     script = (
