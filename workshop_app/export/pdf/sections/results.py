@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import partial
 
 from reportlab.lib.units import cm
 from reportlab.pdfbase.pdfmetrics import stringWidth
@@ -20,6 +21,7 @@ from workshop_app.core.subjects import is_subject_deck
 from workshop_app.core.workshop import GroupInfo, SequenceInfo
 from workshop_app.export.french import NBSP, format_percent
 from workshop_app.export.pdf import charts, legends
+from workshop_app.export.pdf.deferred import Deferred
 from workshop_app.export.pdf.escaping import clean, inline
 from workshop_app.export.pdf.fonts import BOLD, REGULAR
 from workshop_app.export.pdf.parsed import paragraph
@@ -299,15 +301,18 @@ def scores_annex(ctx: Context) -> list[Flowable]:
         if len(ctx.sequences) > 1:  # (not glued to the table: it starts where it is and may split)
             title = Paragraph(inline(ctx.text(sequence.display_title)), ctx.st.h3_free)
             head += [CondPageBreak(5 * cm), title]
-        if isinstance(sequence.deck, QuestionDeck):
-            body = lever_table(ctx, sequence.deck, ctx.readings[sequence.id])
-        else:
-            from workshop_app.export.pdf.sections.horizon import horizon_results
-
-            body = strategy_table(ctx, sequence.deck, ctx.readings[sequence.id])
-            body += horizon_results(ctx, sequence, sequence.deck)  # by 2030 and by 2050, side by side
-        out += [*head, *body]
+        # the tables made when the layout reaches them (no heading inside: the contents know them all)
+        out += [*head, Deferred(partial(_sequence_scores, ctx, sequence), weight=3)]
     return out
+
+
+def _sequence_scores(ctx: Context, sequence: SequenceInfo) -> list[Flowable]:
+    if isinstance(sequence.deck, QuestionDeck):
+        return lever_table(ctx, sequence.deck, ctx.readings[sequence.id])
+    from workshop_app.export.pdf.sections.horizon import horizon_results
+
+    body = strategy_table(ctx, sequence.deck, ctx.readings[sequence.id])
+    return body + horizon_results(ctx, sequence, sequence.deck)  # by 2030 and by 2050, side by side
 
 
 def lever_table(ctx: Context, deck: QuestionDeck, reading: CompassReading) -> list[Flowable]:
