@@ -15,6 +15,10 @@ or justified breaks, fragments not already split. A word wider than the line (re
 makes it give up before anything is changed: it returns None and the caller runs reportlab's own code.
 ``tests/export/test_pdf_fastlines.py`` compares both on every such paragraph of the full day and on
 generated texts; the full day's PDF is byte-identical with and without it.
+
+Adapted from ReportLab's ``reportlab/platypus/paragraph.py`` (Copyright ReportLab Europe Ltd. 2000-2017,
+BSD-3-Clause; its licence text ships in reportlab's dist-info, see THIRD-PARTY-NOTICES.md). Its loop is kept
+line for line, duplications included, so that it can be compared with the original at each upgrade.
 """
 
 from __future__ import annotations
