@@ -1,6 +1,6 @@
 """The end of a one-shot command run as its own process (``atelier export …``): once its files are written
 and its lines printed, nothing is left to do, yet the interpreter's teardown frees, one by one, every object
-the command loaded (reportlab's fonts and the story's flowables, pikepdf, the deck models): 0.06–0.14 s of a
+the command loaded (reportlab's fonts and the story's flowables, the deck models): 0.06–0.14 s of a
 ~1 s cold export, measured. The process ends at once instead, after what a normal exit does that matters:
 the ``atexit`` handlers (logging's flush and close) and the standard streams flushed.
 
