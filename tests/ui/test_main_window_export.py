@@ -136,3 +136,33 @@ def test_a_failed_export_says_why(qtbot: QtBot, window: MainWindow, tmp_path: Pa
     texts = close_message_boxes()
     assert len(texts) == 1 and texts[0].startswith("Impossible d'écrire « cr.csv »")
     assert "Traceback" not in texts[0]
+
+
+def test_the_export_garbage_is_collected_once_the_file_is_shown(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    """The layout's cycles (document, canvas, frames) are not collected in the worker the user waits for,
+    but right after the « exporté » box, by the flow itself (not by an automatic collection during a vote)."""
+    import gc
+
+    from workshop_app.export.pdf.late import LateCanvas
+
+    workshop_id = with_workshop(window)
+    flow = window.exports
+    assert flow is not None
+    flow.opener = lambda path: None
+    written: list[str] = []
+    flow.sig_exported.connect(lambda path: written.append(path))
+    gc.disable()  # no automatic collection may do the flow's work in this test
+    try:
+        flow.start(workshop_id, ExportChoice("pdf", tmp_path / "cr.pdf", False))
+        qtbot.waitUntil(lambda: bool(written), timeout=30_000)
+        assert flow.tidy_pending  # the file is there; the collection comes after the box
+        left = [o for o in gc.get_objects() if isinstance(o, LateCanvas)]
+        assert left  # the layout's canvas: unreachable, not collected yet
+        del left
+        qtbot.waitUntil(lambda: not flow.tidy_pending, timeout=5_000)
+        assert not [o for o in gc.get_objects() if isinstance(o, LateCanvas)]
+    finally:
+        gc.enable()
+    close_message_boxes()

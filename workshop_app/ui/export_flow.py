@@ -6,6 +6,7 @@ building and writing (reportlab, openpyxl: no Qt, no database) run on a worker t
 
 from __future__ import annotations
 
+import gc
 import logging
 from collections.abc import Callable, Mapping
 from pathlib import Path
@@ -26,6 +27,10 @@ if TYPE_CHECKING:
     from workshop_app.services.api import WorkshopService
 
 log = logging.getLogger(__name__)
+
+#: after an export, how long until its garbage is collected: the « exporté » box is painted by then and the
+#: user is reading it (the collection takes 20–60 ms with a full day's layout; nobody waits for it there)
+TIDY_DELAY_MS = 150
 
 
 def export_work(
@@ -92,6 +97,10 @@ class ExportFlow(QObject):
         self.done_box: ExportDoneBox | None = None
         self.handle: TaskHandle | None = None
         self.progress: QProgressDialog | None = None
+        self._tidy = QTimer(self)
+        self._tidy.setSingleShot(True)
+        self._tidy.setInterval(TIDY_DELAY_MS)
+        self._tidy.timeout.connect(self.tidy)
 
     @property
     def busy(self) -> bool:
@@ -112,6 +121,8 @@ class ExportFlow(QObject):
     def start(self, workshop_id: str, choice: ExportChoice) -> None:
         if self.busy:
             return
+        if self._tidy.isActive():  # the last export's garbage first: two layouts' worth never coexist
+            self.tidy()
         snapshot = self._service.snapshot(workshop_id)
         photos = (
             {a.id: self._service.attachment_data(a.id) for a in snapshot.attachments}
@@ -150,16 +161,29 @@ class ExportFlow(QObject):
 
     def _finish(self, target: Path) -> None:
         self._close_progress()
-        give_back_freed()  # the story and the layout are freed: return their pages to the system
         log.info("exported %s", target)
         self.sig_exported.emit(str(target))
         box = ExportDoneBox(target, self.opener, self._parent)  # offers to open it (or its folder)
         self.done_box = box
         box.destroyed.connect(lambda *_: setattr(self, "done_box", None))
         box.open()
+        self._tidy.start()
+
+    @property
+    def tidy_pending(self) -> bool:
+        return self._tidy.isActive()
+
+    def tidy(self) -> None:
+        """Collect what the export left (the story, the layout: reference cycles between the document, its
+        canvas and frames) and give the freed pages back to the system. Not in the worker, where the user
+        would wait for it, nor left to an automatic collection at an unforeseen moment (during a vote)."""
+        self._tidy.stop()
+        gc.collect()
+        give_back_freed()
 
     def on_error(self, error: BaseException) -> None:
         self._close_progress()
+        self._tidy.start()  # a failed or cancelled build leaves its garbage too
         if isinstance(error, TaskCancelled):
             return
         if isinstance(error, AtelierError):

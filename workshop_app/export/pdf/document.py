@@ -10,7 +10,6 @@ previous file untouched and no partial file behind.
 
 from __future__ import annotations
 
-import gc
 import io
 import time
 from collections.abc import Callable, Mapping
@@ -151,12 +150,11 @@ def _render(
     progress: Progress | None,
     edition: str,
 ) -> bytes:
-    data = _layout(snapshot, attachments, anonymise, progress, edition)
-    # The story, its flowables and the layout's objects (cycles: document, canvas, frames) are garbage now:
-    # collected here, during the export the user is waiting for, not by a later automatic collection at an
-    # unforeseen moment (the file's bytes are already made: this no longer lowers the export's own peak).
-    gc.collect()
-    return data
+    # The story, its flowables and the layout's objects (cycles: document, canvas, frames) are garbage once
+    # this returns. Not collected here: the user waits for these bytes, and collecting after the layout no
+    # longer lowers the export's peak. The app collects once the file is written and shown
+    # (``ExportFlow.tidy``); a command-line export ends its process.
+    return _layout(snapshot, attachments, anonymise, progress, edition)
 
 
 def _layout(
