@@ -180,7 +180,9 @@ class QuestionScorer:
         ]
         # group id -> (its answers' options, card by card; its tallies; its reading)
         self._groups: dict[str, tuple[tuple[str | None, ...], _Accs, GroupReading]] = {}
-        self._room_tallies: dict[str, tuple[tuple[str | None, ...], dict[str, _Acc]]] = {}  # room_axis_scores
+        # room_axis_scores: group id -> (its answers' options; its levers' weight sums and value sums)
+        self._room_tallies: dict[str, tuple[tuple[str | None, ...], list[float], list[float]]] = {}
+        self._sum_terms: list[dict[str, list[tuple[int, float, float]]]] | None = None
 
     def score(self, state: SequenceState, group_ids: Sequence[str]) -> CompassReading:
         groups: dict[str, GroupReading] = {}
@@ -211,7 +213,8 @@ class QuestionScorer:
     def room_axis_scores(self, state: SequenceState, group_ids: Sequence[str]) -> dict[str, float | None]:
         """``score(state, group_ids).room.axes[a].score`` for every axis ``a``, the same floats, without the
         tables' readings nor the spreads: the compte-rendu's chart of the day reads only these, 80 times."""
-        room_levers = {t: _Acc() for t in self._targets}
+        n = len(self._targets)
+        weights, values = [0.0] * n, [0.0] * n
         for group_id in group_ids:
             key = tuple(
                 answer.option if (answer := state.answers.get((group_id, card_id))) is not None else None
@@ -219,16 +222,42 @@ class QuestionScorer:
             )
             cached = self._room_tallies.get(group_id)
             if cached is None or cached[0] != key:
-                cached = (key, self._tally(key)[1])
+                cached = (key, *self._lever_sums(key))
                 self._room_tallies[group_id] = cached
-            for target, acc in cached[1].items():
-                room_levers[target].add(acc)
-        lever_scores = {k: v.result().score for k, v in room_levers.items()}
+            for i, (w, v) in enumerate(zip(cached[1], cached[2], strict=True)):  # as ``_Acc.add``
+                weights[i] += w
+                values[i] += v
+        lever_scores = {  # as ``_Acc.result``
+            t: 100.0 * values[i] / weights[i] if weights[i] > 0 else None for i, t in enumerate(self._targets)
+        }
         axes: dict[str, float | None] = {}
         for axis_id in self._axis_ids:  # as ``_reading``: an axis is the plain mean of its levers
             scored = [s for t in self._targets_of[axis_id] if (s := lever_scores[t]) is not None]
             axes[axis_id] = sum(scored) / len(scored) if scored else None
         return axes
+
+    def _lever_sums(self, options: tuple[str | None, ...]) -> tuple[list[float], list[float]]:
+        """The levers' weight sums and value sums of ``_tally``, added in the same order (the same floats),
+        from each card's terms for each option computed once."""
+        terms = self._sum_terms
+        if terms is None:
+            index = {t: i for i, t in enumerate(self._targets)}
+            lo, span = self._lo, self._hi - self._lo
+            terms = self._sum_terms = [
+                {
+                    option: [(index[lever], weight, weight * (value - lo) / span) for lever, weight in links]
+                    for option, value in self._values.items()
+                    if value is not None
+                }
+                for links in self._links
+            ]
+        n = len(self._targets)
+        weights, values = [0.0] * n, [0.0] * n
+        for option, card_terms in zip(options, terms, strict=True):
+            for i, weight, value in card_terms.get(option, ()) if option is not None else ():
+                weights[i] += weight
+                values[i] += value
+        return weights, values
 
     def _tally(self, options: tuple[str | None, ...]) -> _Accs:
         lo, span = self._lo, self._hi - self._lo
