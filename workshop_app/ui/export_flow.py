@@ -129,6 +129,10 @@ class ExportFlow(QObject):
             if choice.kind in ("pdf", "docx", "pack", "zip")
             else {}
         )
+        # the worker starts first: it builds while this thread makes and shows the dialog
+        self.handle = run_task(
+            export_work(snapshot, photos, choice), self.on_done, self.on_error, self.on_progress
+        )
         dialog = QProgressDialog(
             self.tr("Préparation de l’export…"), self.tr("Annuler"), 0, 100, self._parent
         )
@@ -140,9 +144,6 @@ class ExportFlow(QObject):
         dialog.setAutoReset(False)
         dialog.setValue(0)
         self.progress = dialog
-        self.handle = run_task(
-            export_work(snapshot, photos, choice), self.on_done, self.on_error, self.on_progress
-        )
         dialog.canceled.connect(self.handle.cancel)
         dialog.canceled.connect(self._close_progress)
 
