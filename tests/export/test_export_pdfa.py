@@ -111,6 +111,15 @@ def test_the_compte_rendu_is_archival_as_written() -> None:
     assert "/Encrypt" not in reader.trailer and len(reader.trailer["/ID"]) == 2
     filters = {str(page["/Contents"].get_object()["/Filter"]) for page in reader.pages}
     assert filters == {"['/FlateDecode']"}, filters  # deflated, without reportlab's ASCII85 layer
+    pictures = [
+        x.get_object()
+        for page in reader.pages
+        for x in page["/Resources"].get("/XObject", {}).values()
+        if x.get_object()["/Subtype"] == "/Image"
+    ]
+    assert len(pictures) >= len(photos) > 0
+    for picture in pictures:  # the photos too: as they are (JPEG) or deflated, never ASCII85
+        assert "/ASCII85Decode" not in str(picture.get("/Filter")), picture.get("/Filter")
 
 
 def test_hostile_text_in_the_title_gives_valid_xmp_equal_to_the_information() -> None:

@@ -15,7 +15,8 @@ what PDF/A-2b asks of the file itself and what an archivist or a reader expects:
   the window (``DisplayDocTitle``), the language (``/Lang fr-FR``);
 * an end of line before each ``endstream`` (ISO 19005-2, 6.1.7.1), which reportlab does not write;
 * a file identifier (``/ID``) derived from the content: every stream's bytes go into reportlab's signature;
-* pages and forms deflated only, without reportlab's ASCII85 layer (a quarter of their size).
+* pages and forms deflated only, and photos as they are (JPEG) or deflated, without reportlab's ASCII85 layer
+  (a quarter of their size).
 
 No validator (veraPDF) is available on our machines: the tests check the identification, the output intent,
 the metadata and the stream syntax, not full conformance. Identical input gives identical output (with
@@ -29,6 +30,7 @@ from collections.abc import Mapping
 from functools import lru_cache
 from typing import Any, ClassVar
 
+from reportlab import rl_config
 from reportlab.pdfbase.pdfdoc import (
     PDFArray,
     PDFBase85Encode,
@@ -56,6 +58,10 @@ def srgb_profile() -> bytes:
     """The sRGB ICC profile embedded in the output intent (LittleCMS's built-in sRGB, see the notices)."""
     return resource_path(*PROFILE).read_bytes()
 
+
+# reportlab decides a picture's ASCII85 layer from ``rl_config.useA85`` when it makes each one, with no hook
+# per document: off for the process (every PDF the app writes is ours), as the streams below are without it
+rl_config.useA85 = 0
 
 # -- the document information and its XMP copy -------------------------------------------------------------
 
