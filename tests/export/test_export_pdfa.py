@@ -238,3 +238,33 @@ def test_pikepdf_reads_the_same_identification(anonymise: bool) -> None:
         assert meta["dc:creator"] == [str(pdf.docinfo["/Author"])]
         if anonymise:
             assert str(pdf.docinfo["/Author"]) == "Atelier Résilience"
+
+
+@pytest.mark.parametrize(
+    ("zone", "written"),
+    [("IST-5:30", "+05'30'"), ("MART9:30", "-09'30'"), ("CET-1", "+01'00'"), ("UTC0", "+00'00'")],
+)
+def test_the_dates_carry_the_time_zone_with_its_minutes(
+    monkeypatch: pytest.MonkeyPatch, zone: str, written: str
+) -> None:
+    """India (+05:30) and the Marquesas (−09:30): reportlab alone writes +05'00' and -09'00'. POSIX zone
+    strings, so that no time zone database is needed (« IST-5:30 » is five and a half hours ahead of UTC)."""
+    import time
+
+    from reportlab import rl_config
+
+    monkeypatch.setattr(rl_config, "invariant", 0)  # the tests' fixed date is in UTC: the clock's, here
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    monkeypatch.setenv("TZ", zone)
+    time.tzset()
+    try:
+        snapshot, photos = make_snapshot(n_groups=2, n_cards=2, photos=0)
+        reader = PdfReader(io.BytesIO(render_pdf(snapshot, photos)))
+        info = reader.trailer["/Info"].get_object()
+        assert str(info["/CreationDate"]).endswith(written), info["/CreationDate"]
+        assert _assert_xmp_repeats_the_information(reader)["xmp:CreateDate"].endswith(
+            written.replace("'", ":", 1).rstrip("'")
+        )
+    finally:
+        monkeypatch.undo()
+        time.tzset()

@@ -26,6 +26,7 @@ reportlab's ``invariant`` mode or ``SOURCE_DATE_EPOCH``, which fix the dates).
 from __future__ import annotations
 
 import re
+import time
 from collections.abc import Mapping
 from functools import lru_cache
 from typing import Any, ClassVar
@@ -74,13 +75,32 @@ def _xml_text(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
+def utc_offset(timestamp: Any) -> tuple[str, int, int]:
+    """The sign, hours and minutes of the time zone a reportlab ``TimeStamp`` was taken in. Not its ``dhh``
+    and ``dmm``: reportlab 5.1 takes the seconds of the offset for its minutes, so +05:30 (India) came out as
+    +05:00 and −09:30 (the Marquesas) as −09:00. A fixed date (``invariant``, ``SOURCE_DATE_EPOCH``) is in
+    UTC."""
+    if getattr(timestamp, "tzname", None) == "UTC" and not timestamp.dhh and not timestamp.dmm:
+        return "+", 0, 0
+    minutes = time.localtime(timestamp.t).tm_gmtoff // 60
+    sign = "-" if minutes < 0 else "+"
+    return sign, abs(minutes) // 60, abs(minutes) % 60
+
+
+def pdf_date(timestamp: Any) -> str:
+    """A reportlab ``TimeStamp`` as the document information writes a date, ``D:YYYYMMDDHHmmSS+HH'mm'``."""
+    sign, hours, minutes = utc_offset(timestamp)
+    year, month, day, hour, minute, second = timestamp.YMDhms
+    zone = f"{sign}{hours:02d}'{minutes:02d}'"
+    return f"D:{year:04d}{month:02d}{day:02d}{hour:02d}{minute:02d}{second:02d}{zone}"
+
+
 def xmp_date(timestamp: Any) -> str:
     """A reportlab ``TimeStamp`` as XMP writes a date: the instant of the information's ``D:`` dates."""
+    sign, hours, minutes = utc_offset(timestamp)
     year, month, day, hour, minute, second = timestamp.YMDhms
-    return (
-        f"{year:04d}-{month:02d}-{day:02d}T{hour:02d}:{minute:02d}:{second:02d}"
-        f"{timestamp.dhh:+03d}:{timestamp.dmm:02d}"
-    )
+    zone = f"{sign}{hours:02d}:{minutes:02d}"
+    return f"{year:04d}-{month:02d}-{day:02d}T{hour:02d}:{minute:02d}:{second:02d}{zone}"
 
 
 def xmp_packet(info: Mapping[str, str], date: str) -> bytes:
@@ -146,8 +166,9 @@ class _Info(PDFInfo):
 
     def format(self, document: Any) -> bytes:
         entries: dict[str, Any] = {key: PDFString(value) for key, value in self.entries().items()}
+        stamp = document._timeStamp
         entries["CreationDate"] = entries["ModDate"] = PDFDate(
-            ts=document._timeStamp, dateFormatter=self._dateFormatter
+            ts=stamp, dateFormatter=self._dateFormatter or (lambda *_ymdhms: pdf_date(stamp))
         )
         return bytes(PDFDictionary(entries).format(document))
 
