@@ -166,3 +166,37 @@ def test_the_export_garbage_is_collected_once_the_file_is_shown(
     finally:
         gc.enable()
     close_message_boxes()
+
+
+def test_opening_the_export_dialog_preloads_the_pdf_export_in_the_background(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """While the user chooses the file, a worker loads what the session's first PDF export would load while
+    they wait (the export package, its fonts): once a session, never on the GUI thread."""
+    import threading
+
+    import workshop_app.ui.export_flow as export_flow
+
+    threads: list[threading.Thread] = []
+    real = export_flow.preload_pdf_export
+
+    def spy(report: object) -> None:
+        threads.append(threading.current_thread())
+        real(report)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(export_flow, "preload_pdf_export", spy)
+    with_workshop(window)
+    flow = window.exports
+    assert flow is not None and flow.preloading is None
+    for _ in range(2):
+        window.registry["export"].trigger()
+        dialog = window.findChild(ExportDialog)
+        assert dialog is not None and dialog.isVisible()
+        assert flow.preloading is not None
+        qtbot.waitUntil(lambda: flow.preloading is not None and flow.preloading.finished, timeout=30_000)
+        dialog.reject()
+        qtbot.waitUntil(lambda: window.findChild(ExportDialog) is None)
+    assert len(threads) == 1 and threads[0] is not threading.main_thread()
+    from workshop_app.export.pdf import fonts
+
+    assert fonts._registered

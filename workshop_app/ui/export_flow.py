@@ -85,6 +85,13 @@ def export_work(
     return work
 
 
+def preload_pdf_export(report: Report) -> None:
+    """The worker's part of :meth:`ExportFlow.ask`: the PDF export's modules and fonts (no Qt inside)."""
+    from workshop_app.export.pdf import preload
+
+    preload()
+
+
 class ExportFlow(QObject):
     #: the file was written: its path
     sig_exported = Signal(str)
@@ -97,6 +104,7 @@ class ExportFlow(QObject):
         self.done_box: ExportDoneBox | None = None
         self.handle: TaskHandle | None = None
         self.progress: QProgressDialog | None = None
+        self.preloading: TaskHandle | None = None
         self._tidy = QTimer(self)
         self._tidy.setSingleShot(True)
         self._tidy.setInterval(TIDY_DELAY_MS)
@@ -117,6 +125,8 @@ class ExportFlow(QObject):
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(lambda: self.start(workshop_id, dialog.choice()))
         dialog.open()
+        if self.preloading is None:  # once a session: what the first export would load while the user waits
+            self.preloading = run_task(preload_pdf_export, lambda _result: None)
 
     def start(self, workshop_id: str, choice: ExportChoice) -> None:
         if self.busy:

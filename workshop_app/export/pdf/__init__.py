@@ -7,7 +7,7 @@ imports reportlab (~125 ms): import it lazily, when the user asks for an export.
 
 from __future__ import annotations
 
-from workshop_app.export.pdf.document import FOOTER_NOTICE, build_pdf, render_pdf
+from workshop_app.export.pdf.document import FOOTER_NOTICE, build_pdf, preload, render_pdf
 from workshop_app.export.pdf.sections import SELF_ASSESSMENT
 
-__all__ = ["FOOTER_NOTICE", "SELF_ASSESSMENT", "build_pdf", "render_pdf"]
+__all__ = ["FOOTER_NOTICE", "SELF_ASSESSMENT", "build_pdf", "preload", "render_pdf"]

@@ -241,3 +241,27 @@ def build_pdf(
     reporter.report(0.96, "Écriture du fichier")
     write_bytes_atomic(Path(target), data)
     reporter.report(1.0, "Compte-rendu prêt")
+
+
+#: what the layout imports on first use: the photos (PIL's EXIF turn, their size check), a chart's first
+#: drawing, the results section's chart of the day
+FIRST_USE_MODULES = (
+    "PIL.ImageOps",
+    "workshop_app.export.archive_checks",
+    "reportlab.graphics.renderPDF",
+    "workshop_app.export.pdf.evolution",
+)
+
+
+def preload() -> None:
+    """Load what the session's first export would otherwise load while the user waits for it (~0.15 s: this
+    package's imports, the modules the layout imports on first use, the fonts), e.g. while the user is in
+    the export dialog. Safe from any thread (imports and :func:`register_fonts` are); nothing the second time.
+    """
+    import codecs
+    import importlib
+
+    for name in FIRST_USE_MODULES:
+        importlib.import_module(name)
+    codecs.lookup("utf-16-be")  # the bookmarks' text
+    register_fonts()
