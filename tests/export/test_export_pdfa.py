@@ -268,3 +268,30 @@ def test_the_dates_carry_the_time_zone_with_its_minutes(
     finally:
         monkeypatch.undo()
         time.tzset()
+
+
+@pytest.mark.parametrize("last", [b"\n", b"\r", b"\r\n", b"x", b""])
+def test_every_stream_gets_its_end_of_line_whatever_its_last_byte(last: bytes) -> None:
+    """A deflated stream ends in any byte, a line feed 1 time in 128: that byte is data, inside ``/Length``;
+    the end of line before ``endstream`` comes after it, always."""
+    from reportlab.pdfbase.pdfdoc import PDFDictionary, PDFDocument, PDFStream
+
+    document = PDFDocument()
+    document.atelier_archival = True
+    content = b"q 1 0 0 1 0 0 cm Q" + last
+    data = PDFStream(PDFDictionary(), content=content, filters=[]).format(document)
+    _assert_streams_are_pdfa_syntax(b" obj\n" + data)
+    assert data.endswith(content + b"\nendstream\n")
+    plain = PDFDocument()  # not ours: reportlab's bytes, unchanged
+    theirs = PDFStream(PDFDictionary(), content=content, filters=[]).format(plain)
+    assert theirs.endswith(content + b"endstream\n")
+
+
+def test_the_stream_syntax_holds_on_many_compte_rendus() -> None:
+    """Forty small workshops of different contents: their deflated streams end in every possible byte."""
+    streams = 0
+    for seed in range(40):
+        shape = {"n_groups": 2 + seed % 4, "n_cards": 2 + seed % 5, "photos": seed % 2}
+        snapshot, photos = make_snapshot(**shape, seed=seed)
+        streams += _assert_streams_are_pdfa_syntax(render_pdf(snapshot, photos))
+    assert streams > 40 * 20
