@@ -104,3 +104,39 @@ def test_a_criterion_or_table_added_on_the_other_copy_is_seen_with_its_votes(sto
         assert not plain.anything and not plain.reloaded  # nothing new: no re-read
         left.record_choice(table.id, "3")
         assert not right.refresh().reloaded  # a vote on what both know: events only
+
+
+def test_a_failed_re_read_leaves_the_other_copys_events_for_the_next_look(
+    store_url: str, qdeck: QuestionDeck, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The database away for a moment while a table added on the other copy is read in: the next look
+    still brings that table and its vote (they used to be skipped for good)."""
+    from workshop_app.core.errors import AtelierError
+
+    with open_store(store_url, author="copie-a") as a, open_store(store_url, author="copie-b") as b:
+        w = a.create_workshop("Atelier partagé")
+        sequence = a.add_sequence(w.id, qdeck)
+        a.add_group(w.id, "T1")
+        left, right = PlaySession(a, w.id), PlaySession(b, w.id)
+        other = a.add_group(w.id, "T2")
+        left.reload()
+        card = left.sequence(sequence.id).deck.cards[0].id  # type: ignore[union-attr]
+        left.show_card(card)
+        option = qdeck.scale[0].id
+        left.record_choice(other.id, option)
+        real = right.service.snapshot
+        calls = {"n": 0}
+
+        def away_once(workshop_id: str) -> object:
+            calls["n"] += 1
+            if calls["n"] == 1:
+                raise AtelierError("La base de données est momentanément inaccessible.")
+            return real(workshop_id)
+
+        monkeypatch.setattr(right.service, "snapshot", away_once)
+        with pytest.raises(AtelierError):
+            right.refresh()
+        seen = right.refresh()  # the next poll
+        assert seen.reloaded and other.id in [g.id for g in right.groups]
+        answer = right.sequence_state(sequence.id).answer(other.id, card)
+        assert answer is not None and answer.option == option

@@ -228,16 +228,19 @@ class PlaySession:
         arrived = self.service.events(self.workshop_id, self._seen_seq)
         if not arrived:
             return change
-        self._seen_seq = max(self._seen_seq, *(e.seq for e in arrived))
+        newest = max(self._seen_seq, *(e.seq for e in arrived))
         change.foreign = [e for e in arrived if e.key not in self._known]
         if change.foreign and self._outside_snapshot(change.foreign):
-            self.reload()  # its events are in the re-read log
+            # its events are in the re-read log; if that read fails (the database away for a moment), the
+            # seq stays where it was, so the next look asks for these events again instead of skipping them
+            self.reload()
             change.reloaded = True
         elif change.foreign:
             self._known.update(e.key for e in change.foreign)
             self.events.extend(change.foreign)
             self.state = fold(self.events)
             self.history = history(self.events, self.author)
+        self._seen_seq = max(self._seen_seq, newest)
         return change
 
     def _outside_snapshot(self, events: list[Event]) -> bool:
