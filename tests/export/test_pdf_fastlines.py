@@ -155,6 +155,24 @@ def test_generated_markup_breaks_as_reportlab_does(runs: list[tuple[str, str, st
     _compare(_markup(runs), style, width)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "<font color='#2E8B7A'>▸</font> Le bassin versant déborde chaque printemps"
+        "<font color='#5F6B73' size='7.5'>\u00a0— Table 3 · 10 h 42</font>",
+        "Et si la ressource en eau venait à manquer ?<br/><font color='#5F6B73'>Leviers : Eau ; Sols</font>",
+        "<b>2 — Quelques actions isolées</b>\u00a0: des initiatives, sans <i>stratégie</i> d’ensemble.",
+    ],
+)
+@pytest.mark.parametrize("width", [90.0, 240.0, 480.0])
+def test_the_documents_multi_style_paragraphs_take_the_fast_path(text: str, width: float) -> None:
+    """The generated comparison above may decline an example and still pass: these, shaped as the notes, the
+    card prompts and the levels of the compte-rendu, must be broken by fastlines (and as reportlab does)."""
+    register_fonts()
+    style = ParagraphStyle("t", fontName=REGULAR, fontSize=8.6, leading=11.6, boldFontName=BOLD)
+    assert _compare(text, style, width)
+
+
 def test_it_runs_with_the_installed_reportlab() -> None:
     """A reportlab upgrade turns fastlines off (reportlab then breaks every line, slower): compare this
     file's tests with the new version (set ``fastlines.VERIFIED`` to it) and add it when they pass."""

@@ -27,9 +27,10 @@ from typing import Any
 
 import reportlab
 
-#: the reportlab versions whose ``breakLines`` this copies (compared by tests/export/test_pdf_fastlines.py);
-#: with any other, reportlab breaks the lines itself until the comparison is made again
-VERIFIED = ("5.1.",)
+#: the reportlab versions whose ``breakLines`` this copies, exactly (compared by
+#: tests/export/test_pdf_fastlines.py); with any other, even a patch release, reportlab breaks the lines
+#: itself until the comparison is made again
+VERIFIED = ("5.1.0",)
 
 try:  # reportlab's internals
     from reportlab.lib.rl_accel import sameFrag
@@ -47,7 +48,7 @@ try:  # reportlab's internals
         whitespace,
     )
 
-    AVAILABLE = reportlab.Version.startswith(VERIFIED)
+    AVAILABLE = reportlab.Version in VERIFIED
 except ImportError:  # pragma: no cover - another reportlab
     AVAILABLE = False
 
