@@ -94,9 +94,16 @@ def test_anonymised_cohort_names_no_city(store: WorkshopStore) -> None:
     from workshop_app.export.compare.pdf import render_compare_pdf
 
     comparison = _cohort(store, anonymise=True)
-    text = pdf_text(render_compare_pdf(comparison))
+    data = render_compare_pdf(comparison)
+    text = pdf_text(data)
     assert all(f"Ville {letter}" in text for letter in "ABCDE")
     assert not [name for name in NAMES if name in text]
+    # nor its metadata: the document information and the XMP (the comparison is archival too)
+    reader = PdfReader(io.BytesIO(data))
+    info = " ".join(str(v) for v in reader.trailer["/Info"].get_object().values())
+    xmp = reader.trailer["/Root"]["/Metadata"].get_object().get_data().decode("utf-8")
+    assert "pdfaid:part" in xmp and "/OutputIntents" in reader.trailer["/Root"]
+    assert not [name for name in NAMES if name in info or name in xmp], (info, xmp)
     words = _docx_text(render_compare_docx(comparison))
     assert not [name for name in NAMES if name in words] and "Ville A" in words
 

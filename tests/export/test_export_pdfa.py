@@ -295,3 +295,39 @@ def test_the_stream_syntax_holds_on_many_compte_rendus() -> None:
         snapshot, photos = make_snapshot(**shape, seed=seed)
         streams += _assert_streams_are_pdfa_syntax(render_pdf(snapshot, photos))
     assert streams > 40 * 20
+
+
+def test_it_is_archival_with_the_installed_reportlab() -> None:
+    """A reportlab upgrade turns the archival finish off (its internals may have moved): run this file's tests
+    with the new version (add it to ``pdfa.VERIFIED``) and keep it when they pass."""
+    import reportlab
+
+    from workshop_app.export import pdfa
+
+    assert pdfa.ARCHIVAL, f"reportlab {reportlab.Version} is not in pdfa.VERIFIED"
+
+
+def test_with_another_reportlab_the_pdf_is_still_written_without_the_finish(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from workshop_app.export import pdfa
+
+    monkeypatch.setattr(pdfa, "ARCHIVAL", False)
+    snapshot, photos = make_snapshot(n_groups=2, n_cards=3)
+    reader = PdfReader(io.BytesIO(render_pdf(snapshot, photos)))
+    assert len(reader.pages) > 3 and "Sommaire" in "".join(p.extract_text() for p in reader.pages[:3])
+    assert "/OutputIntents" not in reader.trailer["/Root"] and "/Metadata" not in reader.trailer["/Root"]
+
+
+def test_a_missing_colour_profile_says_so_in_french(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    from workshop_app.core.errors import AtelierError
+    from workshop_app.export import pdfa
+
+    monkeypatch.setattr(pdfa, "resource_path", lambda *parts: tmp_path / parts[-1])
+    pdfa.srgb_profile.cache_clear()
+    try:
+        snapshot, photos = make_snapshot(n_groups=2, n_cards=2, photos=0)
+        with pytest.raises(AtelierError, match=r"Profil de couleurs introuvable.*sRGB\.icc.*Réinstallez"):
+            render_pdf(snapshot, photos)
+    finally:
+        pdfa.srgb_profile.cache_clear()
