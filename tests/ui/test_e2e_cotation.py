@@ -134,7 +134,7 @@ def test_cotation_from_set_up_to_compte_rendu(
     spread = text[text.index("sur lesquels les tables s") :][:600]  # where the tables differ most
     assert "Leviers sur lesquels" not in text and "Principe Plus bas Plus haut Écart" in spread
     assert "/100" not in spread and "points" not in spread  # on the −2…+2 scale, not on 100
-    assert "(1 niveau d’écart sur l’échelle de −2 à +2)" in text and "de 0 à 4" not in text  # the rule
+    assert "(ici 1 niveau d’écart au plus, sur l’échelle de −2 à +2)" in text and "de 0 à 4" not in text
     assert "Principes : Stratégies et gouvernances" in text and "Leviers :" not in text  # what a card rates
 
     short, docx, xlsx = tmp_path / "court.pdf", tmp_path / "cotation.docx", tmp_path / "cotation.xlsx"

@@ -19,7 +19,8 @@ def test_principles_on_the_projects_own_scale() -> None:
     assert words.column == "Principe" and words.title.startswith("Principes sur lesquels")
     readings = [words.value(p) for p in (0, 12.5, 50, 87.5, 100)]
     assert readings == [f"{MINUS}2", f"{MINUS}1,5", "0", "+1,5", "+2"]
-    assert words.gap(25) == "1"  # one step of −2…+2, never « 25 points »
+    assert words.gap(25) == "1\u00a0niveau"  # one step of −2…+2, never « 25 points » nor a bare « 1 »
+    assert words.gap(37.5) == "1,5\u00a0niveau" and words.gap(75) == "3\u00a0niveaux"
 
 
 def test_criteria_for_the_grid_and_axes_for_a_strategy() -> None:

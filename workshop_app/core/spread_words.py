@@ -29,10 +29,13 @@ class SpreadWords:
         return format_value(self.low + percent * (self.high - self.low) / 100.0, True, plus=self.low < 0)
 
     def gap(self, percent: float) -> str:
-        """The distance between the lowest and the highest table: « 35 points », or « 1,5 » on the scale."""
+        """The distance between the lowest and the highest table: « 35 points », or « 1,5 niveau » on the
+        scale (the rule under the table counts in points on 100 and in levels: never a bare number)."""
         if not self.on_scale:
             return f"{round(percent)}\u00a0points"
-        return format_value(percent * (self.high - self.low) / 100.0, True, plus=False)
+        levels = percent * (self.high - self.low) / 100.0
+        unit = "niveau" if abs(levels) < 2 else "niveaux"
+        return f"{format_value(levels, True, plus=False)}\u00a0{unit}"
 
 
 def spread_words(deck: QuestionDeck | StrategyDeck) -> SpreadWords:

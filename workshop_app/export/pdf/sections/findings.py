@@ -24,26 +24,40 @@ from workshop_app.export.report import synthesis
 AGREEMENT_RULE = (
     "Méthode : pour chaque carte, on compare les réponses des tables sur 100. Les tables sont d’accord "
     "quand toutes leurs réponses tiennent dans un écart de 25 points ({agree}) ; elles divergent à partir "
-    "de 50 points ({split}). Les réponses « non concerné » et les cartes auxquelles moins de deux tables ont "
-    "répondu ne sont pas comparées."
+    "de 50 points ({split}).{between} Les réponses « non concerné » et les cartes auxquelles moins de deux "
+    "tables ont répondu ne sont pas comparées."
 )
 
 
 def agreement_rule(deck: QuestionDeck) -> str:
-    """The rule in the deck's own levels: on 0–4 or −2…+2, 25 points are one level; on 0–3, 0,75."""
+    """The rule in the deck's own levels, as the answers can differ: a card's answers are whole levels, so on
+    0–4 or −2…+2 (25 points a level) « d’accord » is one level apart at most and « divergent » two or more;
+    on 0–3 (33 points a level), « d’accord » is the same answer, and one level apart is neither."""
     lo, hi = deck.scale_min, deck.scale_max
-    steps = (hi - lo) or 1
+    span = (hi - lo) or 1
+    values = sorted({o.value for o in deck.scale if o.value is not None and not o.unknown})
+    gaps = sorted({round(abs(a - b), 6) for a in values for b in values})
+    agree = [g for g in gaps if g * 100 / span <= 25 + 1e-9]
+    split = [g for g in gaps if g * 100 / span >= 50 - 1e-9]
+    between = [g for g in gaps if g not in agree and g not in split]
 
-    def levels(points: float) -> str:
-        count = points * steps / 100
+    def levels(count: float) -> str:
         number = format_number(count, 2)
-        number = number.rstrip("0") if "," in number else number
+        number = number.rstrip("0").rstrip(",") if "," in number else number
         return f"{number}{NBSP}{'niveau' if count < 2 else 'niveaux'}"
 
-    scale = f"de {format_level(lo, lo < 0, 0)} à {format_level(hi, lo < 0, 0)}"
-    return AGREEMENT_RULE.format(
-        agree=f"{levels(25)} d’écart sur l’échelle {scale}", split=f"{levels(50)} ou plus"
+    scale = f"l’échelle de {format_level(lo, lo < 0, 0)} à {format_level(hi, lo < 0, 0)}"
+    same = not agree or max(agree) == 0
+    agree_text = "la même réponse" if same else f"{levels(max(agree))} d’écart au plus"
+    split_text = f"{levels(min(split))} d’écart ou plus" if split else "jamais sur cette échelle"
+    middle = (
+        f" Entre les deux ({' ou '.join(levels(g) for g in between)} d’écart), elles ne sont comptées ni "
+        "d’accord ni en désaccord."
+        if between
+        else ""
     )
+    return AGREEMENT_RULE.format(agree=f"ici {agree_text}, sur {scale}", split=split_text, between=middle)
+
 
 MAX_AGREEMENT_ROWS = 8
 
