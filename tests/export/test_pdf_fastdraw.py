@@ -19,6 +19,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
+from reportlab.pdfgen.textobject import PDFTextObject
 from reportlab.platypus import Paragraph
 
 from workshop_app.core.catalogue import find_deck
@@ -35,6 +36,7 @@ def _reportlab_only(monkeypatch: pytest.MonkeyPatch) -> None:
     """Every paragraph drawn and every text mapped by reportlab's own code."""
     register_fonts()
     monkeypatch.setattr(parsed, "draw_plain", lambda *args: False)
+    monkeypatch.setattr(PDFTextObject, "_formatText", fastdraw._reportlab_format_text)
     for name in _FONTS:
         monkeypatch.delattr(pdfmetrics.getFont(name), "splitString")
 
@@ -55,6 +57,7 @@ def full_day() -> WorkshopSnapshot:
 def test_the_full_day_pdf_is_byte_identical_without_it(
     full_day: WorkshopSnapshot, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    register_fonts()  # which installs format_text
     drawn: list[bool] = []
     real = parsed.draw_plain
 
@@ -63,10 +66,30 @@ def test_the_full_day_pdf_is_byte_identical_without_it(
         drawn.append(done)
         return done
 
+    written: list[bool] = []
+
+    def format_counted(tx: Any, text: Any) -> str:
+        before = len(reportlab_written)
+        out = fastdraw.format_text(tx, text)
+        written.append(len(reportlab_written) == before)
+        return out
+
+    reportlab_written: list[str] = []
+
+    def reportlab_format(tx: Any, text: Any) -> str:
+        reportlab_written.append(text)
+        return real_format(tx, text)
+
+    real_format = fastdraw._reportlab_format_text
+    monkeypatch.setattr(fastdraw, "_reportlab_format_text", reportlab_format)
+    monkeypatch.setattr(PDFTextObject, "_formatText", format_counted)
     monkeypatch.setattr(parsed, "draw_plain", counted)
     ours = _render(full_day)
+    monkeypatch.setattr(fastdraw, "_reportlab_format_text", real_format)
     # the plain paragraphs (2,790 of 3,615 when written): the fast path is really taken
     assert sum(drawn) > 2500, (sum(drawn), len(drawn))
+    # the other texts (multi-style lines, table cells, charts): written by format_text alone
+    assert sum(written) == len(written) > 2000, (sum(written), len(written))
     with monkeypatch.context() as m:
         _reportlab_only(m)
         assert _render(full_day) == ours
@@ -91,36 +114,42 @@ def test_other_workshops_pdfs_are_byte_identical_without_it(
         assert _render(snapshot, photos) == ours
 
 
-def _drawn(para: Paragraph, fast: bool, width: float, canvas: Canvas) -> list[str]:
+def _drawn(para: Paragraph, how: str, width: float, canvas: Canvas) -> list[str]:
+    """What drawing ``para`` adds to the canvas: ``fastdraw`` (nothing when it declines), ``ours``
+    (reportlab's drawing, our text writing) or ``reportlab`` (reportlab's alone)."""
     para.wrap(width, 10_000)
     start = len(canvas._code)
-    if not fast:
+    if how == "fastdraw":
+        if not fastdraw.draw_plain(para, canvas, 30, 40, 7):
+            return []
+    elif how == "ours":
+        Paragraph.drawOn(para, canvas, 30, 40, 7)
+    else:
         fonts = [pdfmetrics.getFont(name) for name in _FONTS]
         mine = [font.__dict__.pop("splitString", None) for font in fonts]
+        PDFTextObject._formatText = fastdraw._reportlab_format_text
         try:
-            Paragraph.drawOn(para, canvas, 30, 40, 7)  # reportlab's drawing and subset mapping
+            Paragraph.drawOn(para, canvas, 30, 40, 7)
         finally:
+            PDFTextObject._formatText = fastdraw.format_text
             for font, split in zip(fonts, mine, strict=True):
                 if split is not None:
                     font.splitString = split
-    elif not fastdraw.draw_plain(para, canvas, 30, 40, 7):
-        return []
     return canvas._code[start:]
 
 
 def _compare(text: str, style: ParagraphStyle, width: float, pair: tuple[Canvas, Canvas]) -> bool:
-    """True when fastdraw drew the paragraph (and asserted it is reportlab's drawing), False when it
-    declined (and drew nothing)."""
+    """True when fastdraw drew the paragraph, False when it declined (and drew nothing; then reportlab
+    draws it with our text writing); either way asserted to be what reportlab alone draws."""
     ours, theirs = pair
     before = list(ours._code)
-    mine = _drawn(Paragraph(text, style), True, width, ours)
-    if not mine:
+    mine = _drawn(Paragraph(text, style), "fastdraw", width, ours)
+    drawn = bool(mine)
+    if not drawn:
         assert ours._code == before
-        _drawn(Paragraph(text, style), False, width, ours)  # reportlab draws it: the canvases stay alike
-        _drawn(Paragraph(text, style), False, width, theirs)
-        return False
-    assert mine == _drawn(Paragraph(text, style), False, width, theirs), (text, width)
-    return True
+        mine = _drawn(Paragraph(text, style), "ours", width, ours)
+    assert mine == _drawn(Paragraph(text, style), "reportlab", width, theirs), (text, width)
+    return drawn
 
 
 def _canvases(tmp_path: Path) -> tuple[Canvas, Canvas]:
@@ -193,8 +222,11 @@ def test_generated_paragraphs_are_drawn_as_reportlab_does(
     register_fonts()
     pair = _canvases(tmp_path_factory.mktemp("draw"))
     para_style = ParagraphStyle("t", **style)
-    for text in texts:  # several texts on the same canvases: characters seen before and new ones
-        _compare(text.replace("&", "&amp;").replace("<", "&lt;"), para_style, width, pair)
+    for i, text in enumerate(texts):  # several texts on the same canvases: characters seen before and new
+        text = text.replace("&", "&amp;").replace("<", "&lt;")
+        if i == 1:  # a multi-style one: reportlab draws it, our text writing writes its strings
+            text = f"<b>{text[:9]}</b><font color='#5F6B73' size='7.5'>{text[9:30]}</font><i>{text[30:]}</i>"
+        _compare(text, para_style, width, pair)
     assert pair[0]._code == pair[1]._code
 
 

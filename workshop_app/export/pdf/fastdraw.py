@@ -40,6 +40,7 @@ try:  # reportlab's internals
     from reportlab.pdfbase.pdfmetrics import getFont
     from reportlab.pdfbase.ttfonts import TTFont
     from reportlab.pdfgen.canvas import Canvas
+    from reportlab.pdfgen.textobject import PDFTextObject
     from reportlab.platypus import paragraph as rl_paragraph
     from reportlab.platypus.flowables import Flowable
     from reportlab.platypus.paragraph import Paragraph
@@ -49,6 +50,8 @@ except ImportError:  # pragma: no cover - another reportlab
     AVAILABLE = False
 
 _ALIGNMENTS = (TA_LEFT, TA_CENTER, TA_RIGHT) if AVAILABLE else ()
+# reportlab's own (also when this module is imported again: never wrapped twice)
+_reportlab_format_text = getattr(PDFTextObject._formatText, "reportlab", PDFTextObject._formatText)
 
 
 class _Unassigned(Exception):
@@ -95,8 +98,13 @@ def split_string(font: Any, text: Any, doc: Any, encoding: str = "utf-8") -> Any
     return TTFont.splitString(font, text, doc, encoding)
 
 
+#: our fonts given :func:`split_string`, by name (those :func:`format_text` writes)
+_sped_up: dict[str, Any] = {}
+
+
 def speed_up(font: Any) -> None:
-    """Give this registered font (a reportlab TTFont, not shaped) the fast :func:`split_string`."""
+    """Give this registered font (a reportlab TTFont, not shaped) the fast :func:`split_string`, and its
+    text objects' strings the fast :func:`format_text`."""
     if (
         AVAILABLE
         and isinstance(font, TTFont)
@@ -104,6 +112,30 @@ def speed_up(font: Any) -> None:
         and type(font).splitString is TTFont.splitString
     ):
         font.splitString = MethodType(split_string, font)
+        _sped_up[font.fontName] = font
+        if PDFTextObject._formatText is not format_text:
+            format_text.reportlab = _reportlab_format_text  # type: ignore[attr-defined]
+            PDFTextObject._formatText = format_text
+
+
+def format_text(tx: Any, text: Any) -> str:
+    """``PDFTextObject._formatText``: a text (a str) in one of our fonts is written by reportlab's loop for a
+    TrueType font that is not shaped, its chunks from :func:`split_string`; anything else by reportlab's."""
+    font = _sped_up.get(tx._fontname)
+    if font is None or type(text) is not str:
+        return _reportlab_format_text(tx, text)
+    canv = tx._canvas
+    doc = canv._doc
+    out = []
+    tmpl = None
+    for subset, chunk in font.splitString(text, doc):
+        if subset != tx._curSubset:
+            if not tmpl:
+                tmpl = f"{fp_str(tx._fontsize)} Tf {fp_str(tx._leading)} TL"
+            out.append(f"{font.getSubsetInternalName(subset, doc)} {tmpl}")
+            tx._curSubset = subset
+        out.append(f"({canv._escape(chunk)}) Tj")
+    return " ".join(out)
 
 
 _plain_classes: dict[Any, bool] = {}
