@@ -86,8 +86,8 @@ def test_the_full_day_pdf_is_byte_identical_without_it(
     monkeypatch.setattr(parsed, "draw_plain", counted)
     ours = _render(full_day)
     monkeypatch.setattr(fastdraw, "_reportlab_format_text", real_format)
-    # the plain paragraphs (2,790 of 3,615 when written): the fast path is really taken
-    assert sum(drawn) > 2500, (sum(drawn), len(drawn))
+    # the plain and multi-style paragraphs (3,464 of 3,496 when written): the fast path is really taken
+    assert sum(drawn) > 3200, (sum(drawn), len(drawn))
     # the other texts (multi-style lines, table cells, charts): written by format_text alone
     assert sum(written) == len(written) > 2000, (sum(written), len(written))
     with monkeypatch.context() as m:
@@ -242,7 +242,12 @@ def test_it_draws_the_common_cases_and_declines_the_others(tmp_path: Path) -> No
             pair,
         )
     assert _compare("", style, 90, pair)  # no line: drawn too (an empty cell)
-    assert not _compare("a <b>gras</b>", style, 90, pair)  # several styles: reportlab's « kind 1 »
+    assert _compare("a <b>gras</b> <font color='#5F6B73'>— Table 3</font>", style, 90, pair)  # « kind 1 »
+    for alignment in (TA_CENTER, TA_RIGHT):
+        centred = ParagraphStyle("c", style, alignment=alignment, firstLineIndent=5)
+        assert _compare("a <i>penché</i> <font size='7'>petit</font> et le reste du texte", centred, 60, pair)
+    assert not _compare("<super>exposant</super> et <b>gras</b>", style, 90, pair)
+    assert not _compare("<span backColor='yellow'>fond</span> <b>gras</b>", style, 90, pair)
     unsplit = ParagraphStyle("n", style, splitLongWords=0)
     assert not _compare("mot " + "x" * 60, unsplit, 60, pair)  # wider than the line: reportlab spaces it
     assert not _compare("justifié ici et là", ParagraphStyle("j", style, alignment=TA_JUSTIFY), 40, pair)

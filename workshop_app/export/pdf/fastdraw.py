@@ -1,21 +1,24 @@
-"""Drawing a plain paragraph (reportlab's « kind 0 » lines: one font, one colour) straight into the page's
-content, the same operators as reportlab's ``Flowable.drawOn`` → ``Paragraph.drawPara`` →
-``_leftDrawParaLine``/``_centerDrawParaLine``/``_rightDrawParaLine`` → ``PDFTextObject._textOut``, without
-their per-call bookkeeping: the canvas's state is not pushed and popped (nothing here changes it), no text
-object is made, the font's subset mapping is a ``str.translate``.
+"""Our paragraphs drawn into the page as reportlab draws them, without its per-call bookkeeping (a full day
+draws ~3,500: the tables' headings and cells, « Argument », the notes, the cards' prompts and levels).
 
-A full day draws ~2,800 such paragraphs (the headings of the tables, « Argument », the levels, the cells); the
-text of their lines went through reportlab's ``TTFont.splitString`` character by character in Python.
-:func:`split_string` maps a text whose characters all have a code in the font's first subset with one
-``str.translate`` and gives back what reportlab's gives; any other text (a character not seen yet, one of a
-later subset) goes to reportlab's own, which assigns it its code as before.
+* :func:`draw_plain`, for a plain paragraph (reportlab's « kind 0 » lines: one font, one colour), writes the
+  operators of reportlab's ``Flowable.drawOn`` → ``Paragraph.drawPara`` → ``_leftDrawParaLine`` (or centre,
+  right) → ``PDFTextObject._textOut`` itself: no text object, the canvas's state not pushed and popped
+  (nothing here changes it). For a multi-style one (« kind 1 »: a note's coloured « ▸ », a prompt's grey
+  « Leviers : … ») it drives reportlab's text object in the order of ``drawPara``'s kind-1 branch and
+  ``_putFragLine``, without their measuring of each run for underlines, links and backgrounds.
+* :func:`split_string`, our fonts' ``TTFont.splitString``: reportlab mapped each character to its subset's
+  code in Python; a text whose characters all have a code in the first subset is one ``str.translate``, any
+  other (a character not seen yet, one of a later subset) goes to reportlab's, which assigns its codes.
+* :func:`format_text`, ``PDFTextObject._formatText`` for our fonts: reportlab's TrueType loop alone.
 
-It only draws where that is certain to be reportlab's output: the canvas bottom-up and not enforcing a colour
-space, an RGB text colour whose opacity is already the canvas's, a TrueType font without shaping; no bullet,
-border, background, underline, link, justification, auto leading, debug boundary, nor a line wider than its
-width (reportlab then spaces its words). Anything else returns False and the caller runs reportlab's code.
-``tests/export/test_pdf_fastdraw.py`` compares both on every paragraph of a full day and on generated texts;
-the PDFs (a full day, four other shapes of workshop) are byte-identical with and without it.
+They only act where that is certain to be reportlab's output: the canvas bottom-up and not enforcing a colour
+space, colours whose opacity is already the canvas's, a TrueType font without shaping; no bullet, border,
+background, underline, link, rise, image or callback, justification, auto leading, end dots, debug boundary,
+nor a line wider than its width (reportlab then spaces its words). Anything else returns False and the caller
+runs reportlab's code. ``tests/export/test_pdf_fastdraw.py`` compares both on every paragraph of a full day
+and on generated texts; the PDFs (a full day, four other shapes of workshop) are byte-identical with and
+without it.
 
 Adapted from ReportLab's ``reportlab/platypus/paragraph.py``, ``pdfgen/textobject.py``, ``pdfgen/canvas.py``
 and ``pdfbase/ttfonts.py`` (Copyright ReportLab Europe Ltd. 2000-2017, BSD-3-Clause; its licence text ships in
@@ -185,7 +188,8 @@ def draw_plain(para: Any, canvas: Any, x: float, y: float, sW: float = 0) -> boo
         return False
     blPara = para.blPara
     style = para.style
-    if blPara.kind != 0 or para.bulletText or para.debug or not _plain_class(type(para)):
+    kind = blPara.kind
+    if kind not in (0, 1) or para.bulletText or para.debug or not _plain_class(type(para)):
         return False
     if getattr(para, "_showBoundary", None) or hasattr(para, "_offsets") or not _plain_canvas(canvas):
         return False
@@ -199,10 +203,6 @@ def draw_plain(para: Any, canvas: Any, x: float, y: float, sW: float = 0) -> boo
     if not canvas.bottomup or canvas._enforceColorSpace:
         return False
     lines = blPara.lines
-    offset = style.firstLineIndent
-    for line in lines:
-        if line[0] <= -1e-8:  # a line wider than the width: reportlab spaces its words
-            return False
     code = canvas._code
     if not lines:
         x = para._hAlignAdjust(x, sW)
@@ -210,22 +210,21 @@ def draw_plain(para: Any, canvas: Any, x: float, y: float, sW: float = 0) -> boo
         code.append(f"{fp_str(1, 0, 0, 1, x, y)} cm")
         code.append("Q")
         return True
+    if kind == 1:
+        return _draw_styled(para, canvas, x, y, sW)
+    for line in lines:
+        if line[0] <= -1e-8:  # a line wider than the width: reportlab spaces its words
+            return False
     if blPara.us_lines or blPara.link:
         return False
     color = blPara.textColor
-    if not isinstance(color, Color) or isinstance(color, CMYKColor):
+    if not isinstance(color, Color) or isinstance(color, CMYKColor) or not _same_opacity(color, canvas):
         return False
-    alpha = getattr(color, "alpha", None)
-    if alpha is not None:
-        if not (isinstance(alpha, (float, int)) and 0 <= alpha <= 1):
-            return False
-        if canvas._extgstate.getValue("ca") != alpha:
-            return False
     font = getFont(blPara.fontName)
     if not font._dynamicFont or font.shapable:
         return False
     doc = canvas._doc
-    if alpha is not None:
+    if getattr(color, "alpha", None) is not None:
         doc.ensureMinPdfVersion("transparency")
     x = para._hAlignAdjust(x, sW)
     if rl_paragraph.paraFontSizeHeightOffset:
@@ -234,13 +233,87 @@ def draw_plain(para: Any, canvas: Any, x: float, y: float, sW: float = 0) -> boo
         cur_y = para.height - getattr(blPara, "ascent", blPara.fontSize)
     tmpl = f"{fp_str(blPara.fontSize)} Tf {fp_str(style.leading)} TL"
     text_code = ["BT", f"1 0 0 1 {fp_str(style.leftIndent, cur_y)} Tm"]
-    _lines(text_code, lines, alignment, offset, font, doc, tmpl)
+    _lines(text_code, lines, alignment, style.firstLineIndent, font, doc, tmpl)
     text_code.append("ET")
     code.append("q")
     code.append(f"{fp_str(1, 0, 0, 1, x, y)} cm")
     code.append("q")
     code.append(f"{fp_str((color.red, color.green, color.blue))} rg")
     code.append(" ".join(text_code))
+    code.append("Q")
+    code.append("Q")
+    return True
+
+
+def _same_opacity(color: Any, canvas: Any) -> bool:
+    """Whether setting this colour leaves the canvas's fill opacity as it is (reportlab would otherwise
+    change it inside its saved state)."""
+    alpha = getattr(color, "alpha", None)
+    if alpha is None:
+        return True
+    return isinstance(alpha, (float, int)) and 0 <= alpha <= 1 and canvas._extgstate.getValue("ca") == alpha
+
+
+def _draw_styled(para: Any, canvas: Any, x: float, y: float, sW: float) -> bool:
+    """A multi-style paragraph (« kind 1 »: a note, a card's prompt) drawn by reportlab's text object, in
+    the order of ``drawPara``'s kind-1 branch, ``_*DrawParaLineX`` and ``_putFragLine`` for plain text runs:
+    without their positions of underlines, links and backgrounds (there are none), nor the canvas's state
+    saved (nothing here changes it)."""
+    style = para.style
+    lines = para.blPara.lines
+    for line in lines:
+        if line.extraSpace <= -1e-8:
+            return False
+        for f in line.words:
+            if hasattr(f, "cbDefn") or f.rise or f.us_lines or f.link or getattr(f, "backColor", None):
+                return False
+            color = f.textColor
+            if not isinstance(color, Color) or not _same_opacity(color, canvas):
+                return False
+    if style.endDots:
+        return False
+    first = lines[0]
+    x = para._hAlignAdjust(x, sW)
+    if rl_paragraph.paraFontSizeHeightOffset:
+        cur_y = para.height - first.fontSize
+    else:
+        cur_y = para.height - getattr(first, "ascent", first.fontSize)
+    code = canvas._code
+    code.append("q")
+    code.append(f"{fp_str(1, 0, 0, 1, x, y)} cm")
+    code.append("q")
+    tx = canvas.beginText(style.leftIndent, cur_y)
+    tx.direction = style.wordWrap
+    tx._leading = None
+    tx._fontname, tx._fontsize = None, None
+    leading = style.leading
+    alignment = style.alignment
+    text_color = None
+    offset = style.firstLineIndent
+    for i, line in enumerate(lines):
+        if i:
+            offset = 0
+        if alignment == TA_LEFT:
+            m = offset
+        elif alignment == TA_CENTER:
+            m = offset + 0.5 * line.extraSpace
+        else:
+            m = offset + line.extraSpace
+        if m > 1e-6 or m < -1e-6:
+            tx.setXPos(m)
+        if tx._leading != leading:
+            tx.setLeading(leading)
+        words = line.words
+        for f in words:
+            if (tx._fontname, tx._fontsize) != (f.fontName, f.fontSize):
+                tx._setFont(f.fontName, f.fontSize)
+            if text_color != f.textColor:
+                text_color = f.textColor
+                tx.setFillColor(text_color)
+            tx._textOut(f.text, f is words[-1])
+        if m > 1e-6 or m < -1e-6:
+            tx.setXPos(-m)
+    canvas.drawText(tx)
     code.append("Q")
     code.append("Q")
     return True
