@@ -287,6 +287,18 @@ def test_the_subset_mapping_gives_reportlabs_chunks(tmp_path: Path) -> None:
     assert "la crue" in calls and calls.count("la crue") == 1 and "Ωmega" not in calls and "" not in calls
 
 
+def test_another_reportlab_draws_everything_itself(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    register_fonts()
+    pair = _canvases(tmp_path)
+    style = ParagraphStyle("t", fontName=REGULAR, fontSize=9, leading=11)
+    assert _compare("un texte simple", style, 90, pair)
+    monkeypatch.setattr(fastdraw, "AVAILABLE", False)
+    assert not _compare("un texte simple", style, 90, pair)
+    font = TTFont("AutreSans", pdfmetrics.getFont(REGULAR).face.filename)
+    fastdraw.speed_up(font)
+    assert "splitString" not in font.__dict__
+
+
 def test_it_runs_with_the_installed_reportlab() -> None:
     """A reportlab upgrade turns fastdraw off (reportlab then draws every paragraph, slower): compare this
     file's tests with the new version (set ``fastdraw.VERIFIED`` to it) and add it when they pass."""

@@ -49,12 +49,11 @@ try:  # reportlab's internals
     from reportlab.platypus.paragraph import Paragraph
 
     AVAILABLE = reportlab.Version.startswith(VERIFIED)
+    _ALIGNMENTS: tuple[Any, ...] = (TA_LEFT, TA_CENTER, TA_RIGHT)
+    # reportlab's own (also when this module is imported again: never wrapped twice)
+    _reportlab_format_text = getattr(PDFTextObject._formatText, "reportlab", PDFTextObject._formatText)
 except ImportError:  # pragma: no cover - another reportlab
     AVAILABLE = False
-
-_ALIGNMENTS = (TA_LEFT, TA_CENTER, TA_RIGHT) if AVAILABLE else ()
-# reportlab's own (also when this module is imported again: never wrapped twice)
-_reportlab_format_text = getattr(PDFTextObject._formatText, "reportlab", PDFTextObject._formatText)
 
 
 class _Unassigned(Exception):
