@@ -1,7 +1,8 @@
-"""Plain paragraphs drawn straight into the page (export/pdf/fastdraw.py) give exactly reportlab's operators:
-on every paragraph of a full day's compte-rendu, on generated texts (alignments, indents, colours, no-break
-spaces, characters met for the first time), and whole PDFs of several shapes of workshop are byte-identical
-with and without it. The font's subset mapping gives reportlab's chunks and codes."""
+"""Plain and multi-style paragraphs drawn straight into the page (export/pdf/fastdraw.py) and our fonts' text
+written at once (export/pdf/fasttext.py) give exactly reportlab's operators: on every paragraph of a full
+day's compte-rendu, on generated texts and strings (alignments, indents, colours, no-break spaces, characters
+met for the first time), and whole PDFs of several shapes of workshop are byte-identical with and without
+them. The font's subset mapping gives reportlab's chunks and codes."""
 
 from __future__ import annotations
 
@@ -24,7 +25,7 @@ from reportlab.platypus import Paragraph
 
 from workshop_app.core.catalogue import find_deck
 from workshop_app.core.workshop import WorkshopSnapshot
-from workshop_app.export.pdf import fastdraw, parsed
+from workshop_app.export.pdf import fastdraw, fasttext, parsed
 from workshop_app.export.pdf.document import render_pdf
 from workshop_app.export.pdf.fonts import BOLD, ITALIC, REGULAR, register_fonts
 from workshop_app.store.demo_fullday import build_full_day_snapshot
@@ -36,9 +37,19 @@ def _reportlab_only(monkeypatch: pytest.MonkeyPatch) -> None:
     """Every paragraph drawn and every text mapped by reportlab's own code."""
     register_fonts()
     monkeypatch.setattr(parsed, "draw_plain", lambda *args: False)
-    monkeypatch.setattr(PDFTextObject, "_formatText", fastdraw._reportlab_format_text)
+    monkeypatch.setattr(PDFTextObject, "_formatText", fasttext._reportlab_format_text)
+    for name, draw in fasttext._REPORTLAB_STRINGS.items():
+        monkeypatch.setattr(Canvas, name, draw)
     for name in _FONTS:
         monkeypatch.delattr(pdfmetrics.getFont(name), "splitString")
+
+
+def _counting(draw: Any, calls: list[str]) -> Any:
+    def counted(self: Any, x: float, y: float, text: str, *args: Any, **kw: Any) -> None:
+        calls.append(text)
+        draw(self, x, y, text, *args, **kw)
+
+    return counted
 
 
 def _render(snapshot: WorkshopSnapshot, photos: Any = None) -> bytes:
@@ -70,7 +81,7 @@ def test_the_full_day_pdf_is_byte_identical_without_it(
 
     def format_counted(tx: Any, text: Any) -> str:
         before = len(reportlab_written)
-        out = fastdraw.format_text(tx, text)
+        out = fasttext.format_text(tx, text)
         written.append(len(reportlab_written) == before)
         return out
 
@@ -80,16 +91,25 @@ def test_the_full_day_pdf_is_byte_identical_without_it(
         reportlab_written.append(text)
         return real_format(tx, text)
 
-    real_format = fastdraw._reportlab_format_text
-    monkeypatch.setattr(fastdraw, "_reportlab_format_text", reportlab_format)
+    real_format = fasttext._reportlab_format_text
+    monkeypatch.setattr(fasttext, "_reportlab_format_text", reportlab_format)
     monkeypatch.setattr(PDFTextObject, "_formatText", format_counted)
+    strings: list[str] = []
+    declined: list[str] = []
+    for name in fasttext._REPORTLAB_STRINGS:
+        monkeypatch.setattr(Canvas, name, _counting(getattr(Canvas, name), strings))
+        monkeypatch.setitem(
+            fasttext._REPORTLAB_STRINGS, name, _counting(fasttext._REPORTLAB_STRINGS[name], declined)
+        )
     monkeypatch.setattr(parsed, "draw_plain", counted)
     ours = _render(full_day)
-    monkeypatch.setattr(fastdraw, "_reportlab_format_text", real_format)
+    monkeypatch.setattr(fasttext, "_reportlab_format_text", real_format)
     # the plain and multi-style paragraphs (3,464 of 3,496 when written): the fast path is really taken
     assert sum(drawn) > 3200, (sum(drawn), len(drawn))
     # the other texts (multi-style lines, table cells, charts): written by format_text alone
     assert sum(written) == len(written) > 2000, (sum(written), len(written))
+    # the tables' plain cells and the charts' labels (1,961 when written): drawn at once
+    assert len(strings) > 1500 and not declined, (len(strings), declined[:5])
     with monkeypatch.context() as m:
         _reportlab_only(m)
         assert _render(full_day) == ours
@@ -127,11 +147,11 @@ def _drawn(para: Paragraph, how: str, width: float, canvas: Canvas) -> list[str]
     else:
         fonts = [pdfmetrics.getFont(name) for name in _FONTS]
         mine = [font.__dict__.pop("splitString", None) for font in fonts]
-        PDFTextObject._formatText = fastdraw._reportlab_format_text
+        PDFTextObject._formatText = fasttext._reportlab_format_text
         try:
             Paragraph.drawOn(para, canvas, 30, 40, 7)
         finally:
-            PDFTextObject._formatText = fastdraw.format_text
+            PDFTextObject._formatText = fasttext.format_text
             for font, split in zip(fonts, mine, strict=True):
                 if split is not None:
                     font.splitString = split
@@ -263,7 +283,7 @@ def test_it_draws_the_common_cases_and_declines_the_others(tmp_path: Path) -> No
 def test_the_subset_mapping_gives_reportlabs_chunks(tmp_path: Path) -> None:
     register_fonts()
     font = pdfmetrics.getFont(REGULAR)
-    assert font.splitString.__func__ is fastdraw.split_string  # installed on our fonts
+    assert font.splitString.__func__ is fasttext.split_string  # installed on our fonts
     ours, theirs = Canvas(str(tmp_path / "a.pdf"))._doc, Canvas(str(tmp_path / "b.pdf"))._doc
     calls: list[str] = []
     real = TTFont.splitString
@@ -287,16 +307,49 @@ def test_the_subset_mapping_gives_reportlabs_chunks(tmp_path: Path) -> None:
     assert "la crue" in calls and calls.count("la crue") == 1 and "Ωmega" not in calls and "" not in calls
 
 
+@settings(
+    max_examples=150,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
+@given(
+    hs.lists(
+        hs.tuples(hs.lists(_WORDS, max_size=6).map(" ".join), hs.sampled_from(_FONTS)), min_size=1, max_size=6
+    ),
+    hs.sampled_from([7.0, 8.6, 10]),
+)
+def test_strings_are_drawn_as_reportlab_does(
+    tmp_path_factory: pytest.TempPathFactory, texts: list[tuple[str, str]], size: float
+) -> None:
+    """The tables' plain cells and the charts' labels: ``drawString`` and its centred and right forms."""
+    register_fonts()
+    ours, theirs = _canvases(tmp_path_factory.mktemp("strings"))
+    monkeypatch = pytest.MonkeyPatch()
+    for i, (text, font) in enumerate(texts):
+        name = ("drawString", "drawCentredString", "drawRightString")[i % 3]
+        for canvas in (ours, theirs):
+            canvas.setFont(font, size, size * 1.25)
+        getattr(ours, name)(12.5 * i, 700 - 9.5 * i, text)
+        with monkeypatch.context() as m:
+            _reportlab_only(m)
+            getattr(theirs, name)(12.5 * i, 700 - 9.5 * i, text)
+        assert ours._code == theirs._code, (name, text)
+    ours.drawString(1, 2, "mode", mode=2)  # a render mode: reportlab's own
+    theirs.drawString(1, 2, "mode", mode=2)
+    assert ours._code == theirs._code
+
+
 def test_another_reportlab_draws_everything_itself(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     register_fonts()
     pair = _canvases(tmp_path)
     style = ParagraphStyle("t", fontName=REGULAR, fontSize=9, leading=11)
     assert _compare("un texte simple", style, 90, pair)
     monkeypatch.setattr(fastdraw, "AVAILABLE", False)
+    monkeypatch.setattr(fasttext, "AVAILABLE", False)
     assert not _compare("un texte simple", style, 90, pair)
     font = TTFont("AutreSans", pdfmetrics.getFont(REGULAR).face.filename)
-    fastdraw.speed_up(font)
-    assert "splitString" not in font.__dict__
+    fasttext.speed_up(font)
+    assert "splitString" not in font.__dict__ and "AutreSans" not in fasttext._sped_up
 
 
 def test_it_runs_with_the_installed_reportlab() -> None:
@@ -305,3 +358,6 @@ def test_it_runs_with_the_installed_reportlab() -> None:
     import reportlab
 
     assert fastdraw.AVAILABLE, f"reportlab {reportlab.Version} is not in fastdraw.VERIFIED"
+    assert fasttext.AVAILABLE, (
+        f"reportlab {reportlab.Version} is not in fasttext.VERIFIED (or rlbidi is installed)"
+    )

@@ -7,10 +7,7 @@ draws ~3,500: the tables' headings and cells, « Argument », the notes, the car
   (nothing here changes it). For a multi-style one (« kind 1 »: a note's coloured « ▸ », a prompt's grey
   « Leviers : … ») it drives reportlab's text object in the order of ``drawPara``'s kind-1 branch and
   ``_putFragLine``, without their measuring of each run for underlines, links and backgrounds.
-* :func:`split_string`, our fonts' ``TTFont.splitString``: reportlab mapped each character to its subset's
-  code in Python; a text whose characters all have a code in the first subset is one ``str.translate``, any
-  other (a character not seen yet, one of a later subset) goes to reportlab's, which assigns its codes.
-* :func:`format_text`, ``PDFTextObject._formatText`` for our fonts: reportlab's TrueType loop alone.
+  Their text is mapped to the font's codes by :mod:`.fasttext`.
 
 They only act where that is certain to be reportlab's output: the canvas bottom-up and not enforcing a colour
 space, colours whose opacity is already the canvas's, a TrueType font without shaping; no bullet, border,
@@ -20,17 +17,18 @@ runs reportlab's code. ``tests/export/test_pdf_fastdraw.py`` compares both on ev
 and on generated texts; the PDFs (a full day, four other shapes of workshop) are byte-identical with and
 without it.
 
-Adapted from ReportLab's ``reportlab/platypus/paragraph.py``, ``pdfgen/textobject.py``, ``pdfgen/canvas.py``
-and ``pdfbase/ttfonts.py`` (Copyright ReportLab Europe Ltd. 2000-2017, BSD-3-Clause; its licence text ships in
+Adapted from ReportLab's ``reportlab/platypus/paragraph.py``, ``pdfgen/textobject.py`` and
+``pdfgen/canvas.py`` (Copyright ReportLab Europe Ltd. 2000-2017, BSD-3-Clause; its licence text ships in
 reportlab's dist-info, see THIRD-PARTY-NOTICES.md).
 """
 
 from __future__ import annotations
 
-from types import MethodType
 from typing import Any
 
 import reportlab
+
+from workshop_app.export.pdf.fasttext import plain_canvas
 
 #: the reportlab versions whose drawing this copies (compared by tests/export/test_pdf_fastdraw.py); with
 #: any other, reportlab draws the paragraphs itself until the comparison is made again
@@ -41,103 +39,14 @@ try:  # reportlab's internals
     from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
     from reportlab.lib.rl_accel import escapePDF, fp_str
     from reportlab.pdfbase.pdfmetrics import getFont
-    from reportlab.pdfbase.ttfonts import TTFont
-    from reportlab.pdfgen.canvas import Canvas
-    from reportlab.pdfgen.textobject import PDFTextObject
     from reportlab.platypus import paragraph as rl_paragraph
     from reportlab.platypus.flowables import Flowable
     from reportlab.platypus.paragraph import Paragraph
 
     AVAILABLE = reportlab.Version.startswith(VERIFIED)
     _ALIGNMENTS: tuple[Any, ...] = (TA_LEFT, TA_CENTER, TA_RIGHT)
-    # reportlab's own (also when this module is imported again: never wrapped twice)
-    _reportlab_format_text = getattr(PDFTextObject._formatText, "reportlab", PDFTextObject._formatText)
 except ImportError:  # pragma: no cover - another reportlab
     AVAILABLE = False
-
-
-class _Unassigned(Exception):
-    """A character the translation table does not hold: reportlab's splitString decides."""
-
-
-class _Codes(dict[int, str]):
-    """A font state's code → character table for ``str.translate``: each character already given a code in
-    subset 0 maps to the character of that code; any other stops the translation."""
-
-    synced = 0  # how many of the state's assignments it holds (they are only ever added, never changed)
-
-    def __missing__(self, key: int) -> str:
-        raise _Unassigned
-
-
-def _codes(state: Any) -> _Codes:
-    table: _Codes | None = getattr(state, "_atelier_codes", None)
-    assignments = state.assignments
-    if table is None:
-        table = state._atelier_codes = _Codes()
-    if table.synced != len(assignments):
-        for code, n in list(assignments.items())[table.synced :]:
-            if n < 256 and code != 0xA0:
-                table[code] = chr(n)
-        table.synced = len(assignments)
-        space = assignments.get(32)  # reportlab draws a no-break space as a space
-        if space is not None and space < 256:
-            table[0xA0] = chr(space)
-    return table
-
-
-def split_string(font: Any, text: Any, doc: Any, encoding: str = "utf-8") -> Any:
-    """``TTFont.splitString``: for a text all of whose characters have a code in subset 0, one translation;
-    any other goes to reportlab's (which gives them their codes)."""
-    state = font.state.get(doc)
-    if state is not None and type(text) is str:
-        try:
-            mapped = text.translate(_codes(state))
-        except _Unassigned:
-            pass
-        else:
-            return [(0, mapped.encode("latin-1"))] if mapped else []
-    return TTFont.splitString(font, text, doc, encoding)
-
-
-#: our fonts given :func:`split_string`, by name (those :func:`format_text` writes)
-_sped_up: dict[str, Any] = {}
-
-
-def speed_up(font: Any) -> None:
-    """Give this registered font (a reportlab TTFont, not shaped) the fast :func:`split_string`, and its
-    text objects' strings the fast :func:`format_text`."""
-    if (
-        AVAILABLE
-        and isinstance(font, TTFont)
-        and not font.shapable
-        and type(font).splitString is TTFont.splitString
-    ):
-        font.splitString = MethodType(split_string, font)
-        _sped_up[font.fontName] = font
-        if PDFTextObject._formatText is not format_text:
-            format_text.reportlab = _reportlab_format_text  # type: ignore[attr-defined]
-            PDFTextObject._formatText = format_text
-
-
-def format_text(tx: Any, text: Any) -> str:
-    """``PDFTextObject._formatText``: a text (a str) in one of our fonts is written by reportlab's loop for a
-    TrueType font that is not shaped, its chunks from :func:`split_string`; anything else by reportlab's."""
-    font = _sped_up.get(tx._fontname)
-    if font is None or type(text) is not str:
-        return _reportlab_format_text(tx, text)
-    canv = tx._canvas
-    doc = canv._doc
-    out = []
-    tmpl = None
-    for subset, chunk in font.splitString(text, doc):
-        if subset != tx._curSubset:
-            if not tmpl:
-                tmpl = f"{fp_str(tx._fontsize)} Tf {fp_str(tx._leading)} TL"
-            out.append(f"{font.getSubsetInternalName(subset, doc)} {tmpl}")
-            tx._curSubset = subset
-        out.append(f"({canv._escape(chunk)}) Tj")
-    return " ".join(out)
 
 
 _plain_classes: dict[Any, bool] = {}
@@ -157,29 +66,6 @@ def _plain_class(cls: Any) -> bool:
     return known
 
 
-_plain_canvases: dict[type, bool] = {}
-
-
-def _plain_canvas(canvas: Any) -> bool:
-    cls = type(canvas)
-    known = _plain_canvases.get(cls)
-    if known is None:
-        names = (
-            "saveState",
-            "restoreState",
-            "translate",
-            "transform",
-            "beginText",
-            "drawText",
-            "setFillColor",
-            "setFillAlpha",
-            "_setFillAlpha",
-            "_escape",
-        )
-        known = _plain_canvases[cls] = all(getattr(cls, n) is getattr(Canvas, n) for n in names)
-    return known
-
-
 def draw_plain(para: Any, canvas: Any, x: float, y: float, sW: float = 0) -> bool:
     """Draw ``para`` (wrapped) as ``para.drawOn(canvas, x, y, sW)`` would; False (nothing drawn) when it is
     not a case this copies."""
@@ -190,7 +76,7 @@ def draw_plain(para: Any, canvas: Any, x: float, y: float, sW: float = 0) -> boo
     kind = blPara.kind
     if kind not in (0, 1) or para.bulletText or para.debug or not _plain_class(type(para)):
         return False
-    if getattr(para, "_showBoundary", None) or hasattr(para, "_offsets") or not _plain_canvas(canvas):
+    if getattr(para, "_showBoundary", None) or hasattr(para, "_offsets") or not plain_canvas(canvas):
         return False
     if style.backColor or (getattr(style, "borderColor", None) and getattr(style, "borderWidth", None)):
         return False

@@ -53,7 +53,7 @@ def register_fonts() -> None:
         from reportlab.pdfbase import pdfmetrics
         from reportlab.pdfbase.ttfonts import TTFont
 
-        from workshop_app.export.pdf.fastdraw import speed_up
+        from workshop_app.export.pdf.fasttext import speed_up
 
         for name in _FILES:
             path = font_file(name)
