@@ -60,7 +60,7 @@ def register_fonts() -> None:
             try:
                 font = TTFont(name, str(path))
                 slim(font)
-                speed_up(font)  # its text mapped to the subset's codes by one str.translate
+                speed_up(font)  # its text written without reportlab's per-call detours (fasttext)
                 pdfmetrics.registerFont(font)
             except Exception as exc:  # missing or unreadable font: the PDF would be unreadable, say so
                 raise AtelierError(

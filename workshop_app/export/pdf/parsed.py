@@ -99,7 +99,7 @@ class WrapOnce(Paragraph):
 
     def drawOn(self, canvas: Any, x: float, y: float, _sW: float = 0) -> None:
         self._memo = None  # drawn: a later wrap (there is none in our documents) breaks its lines again
-        if not draw_plain(self, canvas, x, y, _sW):  # a plain paragraph drawn as reportlab would (fastdraw)
+        if not draw_plain(self, canvas, x, y, _sW):  # as reportlab draws it, minus its detours (fastdraw)
             super().drawOn(canvas, x, y, _sW)
 
 
