@@ -250,6 +250,35 @@ def test_generated_paragraphs_are_drawn_as_reportlab_does(
     assert pair[0]._code == pair[1]._code
 
 
+def test_characters_past_the_first_subset_are_drawn_as_reportlab_does(tmp_path: Path) -> None:
+    """More than 256 distinct characters in one document: the font's later subsets, texts that switch
+    between them (reportlab's own mapping, then their own « Tf »)."""
+    register_fonts()
+    pair = _canvases(tmp_path)
+    font = pdfmetrics.getFont(REGULAR)
+    alphabet = [chr(c) for c in [*range(0x100, 0x17F), *range(0x410, 0x450), *range(0x391, 0x3AA)]]
+    alphabet = [c for c in alphabet if ord(c) in font.face.charToGlyph]
+    assert len(alphabet) > 200
+    style = ParagraphStyle("t", fontName=REGULAR, fontSize=9, leading=11)
+    styled = ParagraphStyle("c", style, alignment=TA_CENTER)
+    for i in range(0, len(alphabet), 12):
+        word = "".join(alphabet[i : i + 12])
+        assert _compare(f"mot {word} et {alphabet[i]}é", style, 140, pair)
+        assert _compare(
+            f"<b>gras</b> {word} <font color='#5F6B73'>{alphabet[-1 - i]} fin</font>", styled, 90, pair
+        )
+        for canvas in pair:
+            canvas.setFont(BOLD, 8)
+        pair[0].drawCentredString(100, 200, f"{word} ŋ")
+        with pytest.MonkeyPatch.context() as m:
+            _reportlab_only(m)
+            pair[1].drawCentredString(100, 200, f"{word} ŋ")
+    _compare(" ".join(alphabet), style, 300, pair)  # every subset again (its lines shrunk: reportlab's)
+    assert pair[0]._code == pair[1]._code
+    states = [font.state[canvas._doc] for canvas in pair]
+    assert len(states[0].subsets) > 1 and states[0].subsets == states[1].subsets
+
+
 def test_it_draws_the_common_cases_and_declines_the_others(tmp_path: Path) -> None:
     register_fonts()
     pair = _canvases(tmp_path)
