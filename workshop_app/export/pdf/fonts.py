@@ -53,11 +53,14 @@ def register_fonts() -> None:
         from reportlab.pdfbase import pdfmetrics
         from reportlab.pdfbase.ttfonts import TTFont
 
+        from workshop_app.export.pdf.fasttext import speed_up
+
         for name in _FILES:
             path = font_file(name)
             try:
                 font = TTFont(name, str(path))
                 slim(font)
+                speed_up(font)  # its text written without reportlab's per-call detours (fasttext)
                 pdfmetrics.registerFont(font)
             except Exception as exc:  # missing or unreadable font: the PDF would be unreadable, say so
                 raise AtelierError(

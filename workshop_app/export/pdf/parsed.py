@@ -19,6 +19,7 @@ from typing import Any
 from reportlab.platypus import Paragraph
 from reportlab.rl_config import _FUZZ
 
+from workshop_app.export.pdf.fastdraw import draw_plain
 from workshop_app.export.pdf.fastlines import Widths, break_lines
 from workshop_app.export.pdf.skeleton import fragments
 
@@ -98,7 +99,8 @@ class WrapOnce(Paragraph):
 
     def drawOn(self, canvas: Any, x: float, y: float, _sW: float = 0) -> None:
         self._memo = None  # drawn: a later wrap (there is none in our documents) breaks its lines again
-        super().drawOn(canvas, x, y, _sW)
+        if not draw_plain(self, canvas, x, y, _sW):  # as reportlab draws it, minus its detours (fastdraw)
+            super().drawOn(canvas, x, y, _sW)
 
 
 def paragraph(kind: str, text: object, style: Any, prepare: Callable[[Any], str]) -> Paragraph:
