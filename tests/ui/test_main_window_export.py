@@ -200,3 +200,17 @@ def test_opening_the_export_dialog_preloads_the_pdf_export_in_the_background(
     from workshop_app.export.pdf import fonts
 
     assert fonts._registered
+
+
+def test_showing_the_bilan_page_preloads_the_pdf_export(qtbot: QtBot, window: MainWindow) -> None:
+    """The Bilan page is where the export comes next (and no vote is made there): the preload starts."""
+    from workshop_app.ui.workshop_pages import PAGE_DEBRIEF, PAGE_PLAY
+
+    with_workshop(window)
+    flow = window.exports
+    assert flow is not None and flow.preloading is None
+    window.pages.show(PAGE_PLAY)
+    assert flow.preloading is None  # playing: nothing taken from the votes
+    window.pages.show(PAGE_DEBRIEF)
+    assert flow.preloading is not None
+    qtbot.waitUntil(lambda: flow.preloading is not None and flow.preloading.finished, timeout=30_000)

@@ -125,7 +125,12 @@ class ExportFlow(QObject):
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(lambda: self.start(workshop_id, dialog.choice()))
         dialog.open()
-        if self.preloading is None:  # once a session: what the first export would load while the user waits
+        self.preload()
+
+    def preload(self) -> None:
+        """Once a session, on a worker: load what the first PDF export would load while the user waits for it
+        (when the export dialog opens, and when the Bilan page is shown: no vote is made there)."""
+        if self.preloading is None:
             self.preloading = run_task(preload_pdf_export, lambda _result: None)
 
     def start(self, workshop_id: str, choice: ExportChoice) -> None:

@@ -22,7 +22,7 @@ from workshop_app.ui.projector_host import ProjectorHost
 from workshop_app.ui.settings import WINDOW_GEOMETRY, AppSettings
 from workshop_app.ui.start.page import StartPage
 from workshop_app.ui.view_controller import ViewController
-from workshop_app.ui.workshop_pages import PAGE_PLAY, PAGE_SETUP, PAGE_START, WorkshopPages
+from workshop_app.ui.workshop_pages import PAGE_DEBRIEF, PAGE_PLAY, PAGE_SETUP, PAGE_START, WorkshopPages
 
 if TYPE_CHECKING:
     from workshop_app.core.catalogue import DeckEntry
@@ -131,6 +131,7 @@ class MainWindow(QMainWindow):
         self.start.sig_duplicate_workshop.connect(lambda wid: tools.duplicate_workshop(self, wid))
         self.start.sig_compare_workshops.connect(lambda ids: tools.compare_workshops(self, ids))
         self.pages.sig_changed.connect(self.update_actions)
+        self.pages.sig_changed.connect(self._on_page_changed)
         self.pages.sig_export_requested.connect(self.export)
         self.pages.sig_status.connect(lambda text: self.statusBar().showMessage(text, 8000))
 
@@ -353,6 +354,10 @@ class MainWindow(QMainWindow):
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.open()
         return box
+
+    def _on_page_changed(self) -> None:
+        if self.exports is not None and self.pages.current() == PAGE_DEBRIEF:  # the export comes next
+            self.exports.preload()
 
     def update_actions(self) -> None:
         session = self.session
