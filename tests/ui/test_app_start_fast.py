@@ -17,7 +17,8 @@ from workshop_app.ui.settings import AppSettings
 PROBE = (
     "import sys; from workshop_app.cli import main; rc = main([]); "
     "heavy = ('sqlalchemy', 'alembic', 'pydantic', 'yaml', 'workshop_app.cli.decks', 'logging.handlers', "
-    "'PySide6.QtNetwork', 'hashlib', 'ctypes', 'workshop_app.core.events'); "
+    "'PySide6.QtNetwork', 'hashlib', 'ctypes', 'workshop_app.core.events', 'workshop_app.ui.backup_flow', "
+    "'workshop_app.ui.sync_flow', 'workshop_app.ui.theme_ink'); "
     "print('MODULES', *sorted(m for m in heavy if m in sys.modules)); sys.exit(rc)"
 )
 

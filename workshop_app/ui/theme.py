@@ -12,7 +12,6 @@ from PySide6.QtGui import QColor, QFont, QFontDatabase, QFontInfo, QFontMetrics,
 from PySide6.QtWidgets import QApplication, QWidget
 
 from workshop_app.paths import resource_path
-from workshop_app.ui.theme_ink import HIGH_CONTRAST_PROPERTY
 
 log = logging.getLogger(__name__)
 
@@ -20,6 +19,9 @@ MIN_SCALE = 0.8
 MAX_SCALE = 2.5
 SCALE_STEP = 0.1
 _BASE_POINT_SIZE = "atelier_base_point_size"
+#: set on the application by :func:`apply_theme`, read by ``theme_ink.ink()`` (which the start screen does not
+#: import: its dataclass and palettes cost ~2 ms of every start)
+HIGH_CONTRAST_PROPERTY = "atelier_high_contrast"
 
 #: colours a facilitator can tell apart on a washed-out projector, also for colour-blind people (Okabe–Ito)
 GROUP_COLOURS = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#D55E00", "#56B4E9", "#F0E442", "#000000")
