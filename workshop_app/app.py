@@ -57,7 +57,7 @@ def _after_first_paint(
     """The start screen is interactive once its workshop list has painted: the cached list at once when the
     database has not changed since the last run (the store then opens just after), else the store's."""
     from workshop_app.ui.memory import limit_malloc_arenas
-    from workshop_app.ui.startup import preload_charts, quit_when, since, when_painted
+    from workshop_app.ui.startup import preload_charts, quit_when, since
 
     started = time.perf_counter()
     quit_at = quit_when()
@@ -80,10 +80,10 @@ def _after_first_paint(
             then()
         limit_malloc_arenas()  # before the store, the workshop and an export's worker thread take memory
         if window.service is None and window.open_store():
-            when_painted(window.start.workshop_view.viewport(), store_ready)
+            window.start.workshop_view.after_next_paint(store_ready)
 
     if window.show_cached_list():
-        when_painted(window.start.workshop_view.viewport(), interactive)
+        window.start.workshop_view.after_next_paint(interactive)
         return
 
     def both() -> None:
@@ -92,7 +92,7 @@ def _after_first_paint(
 
     limit_malloc_arenas()
     if window.open_store():
-        when_painted(window.start.workshop_view.viewport(), both)
+        window.start.workshop_view.after_next_paint(both)
     elif quit_at:
         window.close()
     elif then is not None:  # the store failed (« Réessayer »): a second copy still brings this one forward

@@ -37,3 +37,28 @@ def test_the_backup_and_sync_flows_are_built_on_first_use(qtbot: QtBot) -> None:
     assert window.backups is backups and window._sync is None
     assert window.sync is window.sync
     window.close()
+
+
+def test_the_list_says_when_its_rows_have_painted(qtbot: QtBot) -> None:
+    from PySide6.QtCore import QEvent, QObject
+
+    from workshop_app.ui.start.page_support import PaintedTable
+
+    view = PaintedTable()
+    qtbot.addWidget(view)
+    view.show()
+    qtbot.waitExposed(view)
+    painted: list[str] = []
+
+    class Watch(QObject):  # the viewport's own paints, to compare with what the table says
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+            if event.type() == QEvent.Type.Paint:
+                painted.append("viewport")
+            return False
+
+    watch = Watch()
+    view.viewport().installEventFilter(watch)
+    called: list[str] = []
+    view.after_next_paint(lambda: called.append("after"))  # already shown: it asks for a repaint itself
+    qtbot.waitUntil(lambda: called == ["after"], timeout=2000)
+    assert painted  # the rows did paint before the call

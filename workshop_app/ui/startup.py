@@ -1,5 +1,6 @@
-"""When is the start screen interactive? Once its workshop list has painted. ``ATELIER_QUIT_WHEN_READY``
-makes the app quit right then, so anyone can time the whole process from a shell:
+"""When is the start screen interactive? Once its workshop list has painted (``PaintedTable`` says when, in
+``ui/start/page_support.py``). ``ATELIER_QUIT_WHEN_READY`` makes the app quit right then, so anyone can time
+the whole process from a shell:
 
 * ``ATELIER_QUIT_WHEN_READY=1``: quit as soon as the start screen is interactive (the list painted);
 * ``ATELIER_QUIT_WHEN_READY=store``: quit once the database is open too (everything loaded).
@@ -10,9 +11,8 @@ from __future__ import annotations
 import logging
 import os
 import time
-from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QWidget
 
 log = logging.getLogger(__name__)
@@ -25,31 +25,6 @@ def quit_when() -> str:
     if value in ("", "0", "no", "non", "false"):
         return ""
     return "store" if value == "store" else "ready"
-
-
-class _PaintWatch(QObject):
-    def __init__(self, widget: QWidget, callback: Callable[[], None]) -> None:
-        super().__init__(widget)
-        self._widget = widget
-        self._callback = callback
-        widget.installEventFilter(self)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self._widget and event.type() == QEvent.Type.Paint:
-            self._widget.removeEventFilter(self)
-            QTimer.singleShot(0, self._fire)  # once this paint is done
-        return False
-
-    def _fire(self) -> None:
-        callback = self._callback
-        self.deleteLater()
-        callback()
-
-
-def when_painted(widget: QWidget, callback: Callable[[], None]) -> None:
-    """Call ``callback`` at the event-loop turn after ``widget``'s next paint (a repaint is requested)."""
-    _PaintWatch(widget, callback)
-    widget.update()
 
 
 def preload_charts(window: QWidget, delay_ms: int = 300) -> None:
