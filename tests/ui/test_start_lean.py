@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import argparse
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 from pytestqt.qtbot import QtBot
@@ -62,3 +65,54 @@ def test_the_list_says_when_its_rows_have_painted(qtbot: QtBot) -> None:
     view.after_next_paint(lambda: called.append("after"))  # already shown: it asks for a repaint itself
     qtbot.waitUntil(lambda: called == ["after"], timeout=2000)
     assert painted  # the rows did paint before the call
+
+
+def test_a_role_applies_before_and_after_the_widget_is_shown(qtbot: QtBot) -> None:
+    from PySide6.QtGui import QColor, QPalette
+    from PySide6.QtWidgets import QApplication, QLabel
+
+    from workshop_app.ui.theme import apply_theme, set_role
+
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    apply_theme(app)
+    label = QLabel("Ouverture de la base de données…")
+    qtbot.addWidget(label)
+    set_role(label, "muted")  # not shown yet: only named, styled when first shown
+    label.show()
+    qtbot.waitExposed(label)
+
+    def ink() -> QColor:
+        return label.palette().color(QPalette.ColorRole.WindowText)
+
+    assert ink() == QColor("#555555")
+    set_role(label, "error")  # shown: restyled at once
+    assert ink() == QColor("#B00020")
+    set_role(label, "error")
+    assert label.objectName() == "error" and ink() == QColor("#B00020")
+    set_role(label, "muted")
+    assert ink() == QColor("#555555")
+
+
+def test_the_geometry_is_kept_as_qt_bytes_and_read_back_without_pickle(tmp_path: Path) -> None:
+    from PySide6.QtCore import QSettings
+
+    from workshop_app.ui.settings import WINDOW_GEOMETRY
+
+    path = tmp_path / "settings.ini"
+    older = QSettings(str(path), QSettings.Format.IniFormat)
+    older.setValue(WINDOW_GEOMETRY.key, b"\x01\xd9geometry")  # as before: a pickled Python object
+    older.sync()
+    assert "PyObjectWrapper" in path.read_text(encoding="latin-1")
+    settings = AppSettings(QSettings(str(path), QSettings.Format.IniFormat))
+    assert settings.get(WINDOW_GEOMETRY) == b"\x01\xd9geometry"  # still read
+    settings.set(WINDOW_GEOMETRY, b"\x01\xd9geometry")  # same value: rewritten once, as Qt's own bytes
+    text = path.read_text(encoding="latin-1")
+    assert "@ByteArray(" in text and "PyObjectWrapper" not in text
+    probe = (
+        "import sys; from PySide6.QtCore import QSettings; from workshop_app.ui.settings import AppSettings, "
+        f"WINDOW_GEOMETRY; s = AppSettings(QSettings({str(path)!r}, QSettings.Format.IniFormat)); "
+        "print(s.get(WINDOW_GEOMETRY) == b'\\x01\\xd9geometry', 'pickle' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=60)
+    assert out.stdout.split() == ["True", "False"], out.stdout + out.stderr

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Generic, TypeVar, cast
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QByteArray, QSettings
 
 from workshop_app.core.errors import AtelierError
 from workshop_app.paths import ensure_home
@@ -92,9 +92,14 @@ class AppSettings:
             return option.default  # a hand-edited or damaged ini must not stop the app
 
     def set(self, option: Option[T], value: T) -> None:
-        if self._store.contains(option.key) and self._store.value(option.key) == value:
-            return  # unchanged (the geometry and « no open workshop » at each quit): no write, ~10 ms each
-        self._store.setValue(option.key, value)
+        # bytes (the window's geometry, the splitters) as Qt's own @ByteArray: read back at each start without
+        # PySide6 unpickling a Python object (``import pickle``, ~2 ms); an older pickled value is rewritten
+        stored = QByteArray(value) if isinstance(value, bytes) else value
+        if self._store.contains(option.key):
+            current = self._store.value(option.key)
+            if current == stored and isinstance(current, QByteArray) == isinstance(stored, QByteArray):
+                return  # unchanged (the geometry, « no open workshop » at each quit): no write, ~10 ms each
+        self._store.setValue(option.key, stored)
         self._store.sync()
 
     def remember_workshop(self, workshop_id: str) -> None:
