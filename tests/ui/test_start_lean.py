@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -116,3 +117,58 @@ def test_the_geometry_is_kept_as_qt_bytes_and_read_back_without_pickle(tmp_path:
     )
     out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=60)
     assert out.stdout.split() == ["True", "False"], out.stdout + out.stderr
+
+
+GC_PROBE = """
+import gc, sys
+from PySide6.QtCore import QTimer
+from workshop_app.app import run_app
+
+seen = []
+
+def shown(window):
+    seen.append(("first frame", gc.isenabled()))
+    def ready():
+        seen.append(("store ready", gc.isenabled(), gc.get_freeze_count() > 1000))
+        QTimer.singleShot(0, window.close)
+    window.sig_store_ready.connect(ready)
+
+QTimer.singleShot(30_000, lambda: sys.exit(3))  # watchdog
+rc = run_app(["atelier"], on_shown=shown)
+print(rc, seen, gc.isenabled())
+"""
+
+
+def test_no_collection_runs_while_the_start_builds_and_they_resume_once_the_list_is_up(
+    atelier_home: Path,
+) -> None:
+    env = dict(os.environ, ATELIER_HOME=str(atelier_home), QT_QPA_PLATFORM="offscreen")
+    env.pop("ATELIER_DATABASE_URL", None)
+    out = subprocess.run(
+        [sys.executable, "-c", GC_PROBE], env=env, capture_output=True, text=True, timeout=120
+    )
+    assert out.returncode == 0, out.stderr
+    expected = "0 [('first frame', False), ('store ready', True, True)] True"
+    assert out.stdout.strip() == expected, out.stdout + out.stderr
+
+
+def test_the_stores_opening_collects_what_the_start_froze() -> None:
+    import gc
+    import weakref
+
+    from workshop_app.ui.memory import release_import_caches
+
+    class Cycle:
+        def __init__(self) -> None:
+            self.me = self
+
+    garbage = Cycle()
+    alive = weakref.ref(garbage)
+    del garbage  # a cycle: only a collection frees it
+    gc.freeze()  # what ``app._pause_collections`` does once the list is up
+    try:
+        assert alive() is not None
+        release_import_caches(freeze=True)
+        assert alive() is None
+    finally:
+        gc.unfreeze()
