@@ -80,7 +80,7 @@ def _after_first_paint(
     """The start screen is interactive once its workshop list has painted: the cached list at once when the
     database has not changed since the last run (the store then opens just after), else the store's."""
     from workshop_app.ui.memory import limit_malloc_arenas
-    from workshop_app.ui.startup import preload_charts, quit_when, since
+    from workshop_app.ui.startup import announce, preload_charts, quit_when, since
 
     started = time.perf_counter()
     quit_at = quit_when()
@@ -90,11 +90,14 @@ def _after_first_paint(
     def store_ready() -> None:
         log.info("store ready, lists painted (%s after the first frame)", since(started))
         if quit_at == "store":
+            announce("store")
             window.close()
         elif not quit_at:
             preload_charts(window)
 
     def interactive() -> None:
+        if quit_at:
+            announce("interactive")
         resume_collections()
         log.info("start screen interactive (%s after the first frame)", since(started))
         if quit_at == "ready":

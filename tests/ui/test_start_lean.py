@@ -172,3 +172,18 @@ def test_the_stores_opening_collects_what_the_start_froze() -> None:
         assert alive() is None
     finally:
         gc.unfreeze()
+
+
+def test_a_timed_start_says_when_it_is_interactive(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import time
+
+    from workshop_app.ui.startup import announce
+
+    before = time.perf_counter()
+    announce("interactive")
+    tag, stamp = capsys.readouterr().out.split()
+    assert tag == "atelier-interactive" and before <= float(stamp) <= time.perf_counter()
+    monkeypatch.setattr(sys, "stdout", None)  # pythonw, a bundle without a console: nothing, no error
+    announce("store")

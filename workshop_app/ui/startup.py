@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import os
+import sys
 import time
 
 from PySide6.QtCore import QTimer
@@ -44,6 +45,20 @@ def preload_charts(window: QWidget, delay_ms: int = 300) -> None:
             import workshop_app.ui.play.page  # noqa: F401 - pyqtgraph, the radar, the play page
 
     QTimer.singleShot(delay_ms, numpy_step)
+
+
+def announce(moment: str) -> None:
+    """When the app is timed (``ATELIER_QUIT_WHEN_READY``): print the moment (``interactive``, ``store``)
+    with ``time.perf_counter()`` (the system's monotonic clock on Linux), so a benchmark can time the launch
+    to the list painted apart from the exit (``tests/benchmarks/bench_startup.py``)."""
+    out = sys.stdout
+    if out is None:  # no console (pythonw, a bundle without one)
+        return
+    try:
+        out.write(f"atelier-{moment} {time.perf_counter():.6f}\n")
+        out.flush()
+    except (OSError, ValueError):
+        pass
 
 
 def since(start: float) -> str:
