@@ -239,7 +239,8 @@ class StartPage(QWidget):
             (self.tr("Modèle de tableur vide (questions)…"), "template-questions"),
             (self.tr("Modèle de tableur vide (stratégie)…"), "template-strategy"),
         ):
-            action = templates.addAction(text)
+            action = QAction(text, templates)  # made here: an addAction(text) of Qt's makes PySide6 create
+            templates.addAction(action)  # the class of each QAction subclass (QWidgetAction…) to find its own
             action.triggered.connect(lambda _=False, k=kind: self.sig_deck_file.emit(None, k))
         self.new_deck_button.setMenu(templates)
         self.edit_deck_button = QToolButton()  # its arrow: printed cards and the workbook
