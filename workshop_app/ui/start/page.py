@@ -239,8 +239,7 @@ class StartPage(QWidget):
             (self.tr("Modèle de tableur vide (questions)…"), "template-questions"),
             (self.tr("Modèle de tableur vide (stratégie)…"), "template-strategy"),
         ):
-            action = QAction(text, templates)  # made here: an addAction(text) of Qt's makes PySide6 create
-            templates.addAction(action)  # the class of each QAction subclass (QWidgetAction…) to find its own
+            action = templates.addAction(text)
             action.triggered.connect(lambda _=False, k=kind: self.sig_deck_file.emit(None, k))
         self.new_deck_button.setMenu(templates)
         self.edit_deck_button = QToolButton()  # its arrow: printed cards and the workbook
