@@ -79,11 +79,14 @@ def _after_first_paint(
 ) -> None:
     """The start screen is interactive once its workshop list has painted: the cached list at once when the
     database has not changed since the last run (the store then opens just after), else the store's."""
+    from PySide6.QtCore import QTimer
+
     from workshop_app.ui.memory import limit_malloc_arenas
     from workshop_app.ui.startup import announce, preload_charts, quit_when, since
 
     started = time.perf_counter()
     quit_at = quit_when()
+    QTimer.singleShot(5_000, resume_collections)  # should the list not paint soon (a minimized window)
     if on_shown is not None:
         on_shown(window)
 
