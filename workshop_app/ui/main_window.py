@@ -100,17 +100,13 @@ class MainWindow(QMainWindow):
     @property
     def backups(self) -> BackupFlow:
         if self._backups is None:
-            from workshop_app.ui.backup_flow import BackupFlow
-
-            self._backups = BackupFlow(self)
+            self._backups = tools.backup_flow(self)
         return self._backups
 
     @property
     def sync(self) -> SyncFlow:
         if self._sync is None:
-            from workshop_app.ui.sync_flow import install_sync
-
-            self._sync = install_sync(self)
+            self._sync = tools.sync_flow(self)
         return self._sync
 
     def _connect(self) -> None:
