@@ -18,6 +18,11 @@ Cases:
 * everything loaded: warm, but quitting once the store is open; and the same after a changed database (the
   time until the store's list has replaced what was painted from the stale summary).
 Target: ours ≤ 2× bare, whole process, pairwise median.
+
+Each case also prints the launch to the list painted alone, the exit apart: ``atelier`` prints the moment it
+is interactive (``atelier-interactive``, or ``atelier-store``, with ``time.perf_counter()``, the system's
+monotonic clock) when ``ATELIER_QUIT_WHEN_READY`` is set, and the bare window the moment it paints; each is
+taken from just before its process is started, and the ratio is pairwise too.
 """
 
 from __future__ import annotations
@@ -26,14 +31,16 @@ import os
 import shutil
 import sys
 import tempfile
+import time
+from collections.abc import Callable
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from harness import QUICK, compile_bytecode, load, paired, run, venv_script
+from harness import QUICK, Run, compile_bytecode, load, median, paired, run, spread, venv_script
 
 BARE = """
-import sys
+import sys, time
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QMainWindow
 app = QApplication(sys.argv)
@@ -42,8 +49,11 @@ window.resize(1280, 760)
 class Painted(QObject):
     def eventFilter(self, watched, event):
         if event.type() == QEvent.Type.Paint:
-            QTimer.singleShot(0, app.quit)
+            QTimer.singleShot(0, painted)  # the turn after the paint, as atelier's « interactive »
         return False
+def painted():
+    print(f"bare-painted {time.perf_counter():.6f}", flush=True)
+    app.quit()
 watch = Painted()
 window.installEventFilter(watch)
 window.show()
@@ -70,6 +80,25 @@ def _changed(home: Path) -> None:
     conn.close()
 
 
+class Moments:
+    """The moment each run printed (``<tag> <perf_counter>``), from just before its process started."""
+
+    def __init__(self) -> None:
+        self.seconds: list[float] = []
+
+    def timed(self, tag: str, start: Callable[[], Run]) -> Run:
+        launched = time.perf_counter()
+        result = start()
+        stamps = [float(line.split()[1]) for line in result.stdout.splitlines() if line.startswith(tag + " ")]
+        if not stamps:
+            raise RuntimeError(f"no « {tag} » line in the output:\n{result.stdout[-2000:]}")
+        self.seconds.append(stamps[0] - launched)
+        return result
+
+    def counted(self) -> list[float]:
+        return self.seconds[1:]  # the first is paired()'s warm-up
+
+
 def main(pairs: int) -> int:
     compile_bytecode()
     atelier = venv_script("atelier")
@@ -79,35 +108,39 @@ def main(pairs: int) -> int:
     run([atelier], env=_env(warm, "store"))  # a first normal start and close: what the next start sees
     bare_env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
 
-    def bare() -> object:
-        return run([sys.executable, "-c", BARE], env=bare_env)
-
     first = scratch / "first"
     cache = warm / "cache" / "start-list.json"
     cases = [
-        ("warm", lambda: run([atelier], env=_env(warm, "1")), None),
-        ("first start", lambda: run([atelier], env=_env(first, "1")), lambda: shutil.rmtree(first, True)),
-        (
-            "cache removed",
-            lambda: run([atelier], env=_env(warm, "1")),
-            lambda: cache.unlink(missing_ok=True),
-        ),
-        ("changed database", lambda: run([atelier], env=_env(warm, "1")), lambda: _changed(warm)),
-        ("everything loaded (store open)", lambda: run([atelier], env=_env(warm, "store")), None),
-        (
-            "changed database, until the store's list replaced it",
-            lambda: run([atelier], env=_env(warm, "store")),
-            lambda: _changed(warm),
-        ),
+        ("warm", warm, "1", None),
+        ("first start", first, "1", lambda: shutil.rmtree(first, True)),
+        ("cache removed", warm, "1", lambda: cache.unlink(missing_ok=True)),
+        ("changed database", warm, "1", lambda: _changed(warm)),
+        ("everything loaded (store open)", warm, "store", None),
+        ("changed database, until the store's list replaced it", warm, "store", lambda: _changed(warm)),
     ]
     print(f"start-up, `atelier` to an interactive start screen vs a bare QMainWindow; {load()}")
     ok = True
-    for name, ours, before in cases:
-        result = paired(f"atelier, {name}", ours, "bare QMainWindow", bare, pairs, before)  # type: ignore[arg-type]
+    for name, home, quit_when, before in cases:
+        ours_at, bare_at = Moments(), Moments()
+        tag = "atelier-store" if quit_when == "store" else "atelier-interactive"
+
+        def ours(home: Path = home, quit_when: str = quit_when, tag: str = tag, at: Moments = ours_at) -> Run:
+            return at.timed(tag, lambda: run([atelier], env=_env(home, quit_when)))
+
+        def bare(at: Moments = bare_at) -> Run:
+            return at.timed("bare-painted", lambda: run([sys.executable, "-c", BARE], env=bare_env))
+
+        result = paired(f"atelier, {name}", ours, "bare QMainWindow", bare, pairs, before)
         ratio = sorted(result.ratios())[len(result.a) // 2]
         informative = name.startswith(("everything", "changed database,"))
         target = "(for information)" if informative else "(target ≤ 2×)"
         print(result.report(target))
+        mine, theirs = ours_at.counted(), bare_at.counted()
+        alone = [a / b for a, b in zip(mine, theirs, strict=True)]
+        print(
+            f"  the exit apart: atelier to the list painted {spread(mine)} s, bare window painted "
+            f"{median(theirs):.3f} s, ratio {spread(alone, fmt='{:.2f}')}×"
+        )
         if target.startswith("(target"):
             ok = ok and ratio <= 2
     print(f"after: {load()}")

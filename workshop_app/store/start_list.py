@@ -29,7 +29,6 @@ import json
 import logging
 import sqlite3
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -72,10 +71,23 @@ FROM workshops w
 """
 
 
-@dataclass(frozen=True)
 class StoredList:
-    rows: list[WorkshopSummary]
-    stale: bool  # some summary did not match its workshop: the store's list must follow
+    """The stored summaries as a list; ``stale``: some summary did not match its workshop, the store's list
+    must follow. A plain class: a frozen dataclass cost ~0.4 ms of every start to build."""
+
+    __slots__ = ("rows", "stale")
+
+    def __init__(self, rows: list[WorkshopSummary], stale: bool) -> None:
+        self.rows = rows
+        self.stale = stale
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, StoredList) and (self.rows, self.stale) == (other.rows, other.stale)
+
+    __hash__ = None  # type: ignore[assignment]  # as a mutable value
+
+    def __repr__(self) -> str:
+        return f"StoredList({self.rows!r}, stale={self.stale!r})"
 
 
 def cache_file() -> Path:

@@ -27,10 +27,12 @@ from workshop_app.ui.workshop_pages import PAGE_DEBRIEF, PAGE_PLAY, PAGE_SETUP, 
 if TYPE_CHECKING:
     from workshop_app.core.catalogue import DeckEntry
     from workshop_app.services.api import WorkshopService
+    from workshop_app.ui.backup_flow import BackupFlow
     from workshop_app.ui.deck_editor.launch import DeckEditorFlow
     from workshop_app.ui.export_flow import ExportFlow
     from workshop_app.ui.file_flow import FileFlow
     from workshop_app.ui.session import WorkshopSession
+    from workshop_app.ui.sync_flow import SyncFlow
 
 log = logging.getLogger(__name__)
 
@@ -80,12 +82,8 @@ class MainWindow(QMainWindow):
         self.saved_label = QLabel()
         self.saved_label.setObjectName("savedLabel")
         self.statusBar().addPermanentWidget(self.saved_label)
-        from workshop_app.ui.backup_flow import BackupFlow
-
-        self.backups = BackupFlow(self)
-        from workshop_app.ui.sync_flow import install_sync
-
-        self.sync = install_sync(self)
+        self._backups: BackupFlow | None = None  # both built on first use: ~2 ms of every start
+        self._sync: SyncFlow | None = None
         self.registry.fill_menu_bar(self.menuBar())
         self.addActions([self.registry[name] for name in self.registry])  # keys work in full screen too
         self._connect()
@@ -99,6 +97,18 @@ class MainWindow(QMainWindow):
     def session(self) -> WorkshopSession | None:
         return self.pages.session
 
+    @property
+    def backups(self) -> BackupFlow:
+        if self._backups is None:
+            self._backups = tools.backup_flow(self)
+        return self._backups
+
+    @property
+    def sync(self) -> SyncFlow:
+        if self._sync is None:
+            self._sync = tools.sync_flow(self)
+        return self._sync
+
     def _connect(self) -> None:
         a = self.registry
         a["new_workshop"].triggered.connect(self.new_workshop)
@@ -108,11 +118,15 @@ class MainWindow(QMainWindow):
         a["export"].triggered.connect(self.export)
         a["rescue"].triggered.connect(lambda: tools.rescue(self))
         a["close_workshop"].triggered.connect(self.close_workshop)
-        a["backup_all"].triggered.connect(self.backups.ask_backup)
+        a["backup_all"].triggered.connect(lambda: self.backups.ask_backup())
         a["restore_backup"].triggered.connect(
             lambda: self.backups.ask_restore(self.close_workshop, self.reopen_store)
         )
-        self.pages.sig_backup_requested.connect(self.backups.ask_backup)
+        self.pages.sig_backup_requested.connect(lambda: self.backups.ask_backup())
+        a["sync"].triggered.connect(lambda: self.sync.ask())
+        a["conflicts"].triggered.connect(
+            lambda: self.sync.settle(self.session.workshop_id) if self.session is not None else None
+        )
         a["photos"].triggered.connect(lambda: tools.show_photos(self))
         a["history"].triggered.connect(lambda: tools.show_history(self))
         a["quit"].triggered.connect(self.close)

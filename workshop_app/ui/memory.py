@@ -47,6 +47,7 @@ def release_import_caches(freeze: bool = False) -> None:
     between the click and the compass)."""
     linecache.clearcache()
     if freeze:
+        gc.unfreeze()  # what the start froze (``app._pause_collections``): its few garbage cycles go now
         gc.collect()
         gc.freeze()
 

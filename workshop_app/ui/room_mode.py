@@ -15,7 +15,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QGuiApplication, QShowEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -40,10 +40,13 @@ class BlankCover(QWidget):
         super().__init__(window)
         self.setObjectName("roomBlank")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
-        self.setStyleSheet("QWidget#roomBlank { background: #000000; }")
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.hide()
         self._window = window  # followed (an event filter) only while shown: none on every start-up event
+
+    def showEvent(self, event: QShowEvent) -> None:
+        _style_once(self, "QWidget#roomBlank { background: #000000; }")
+        super().showEvent(event)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.parent() and event.type() == QEvent.Type.Resize and self.isVisible():
@@ -65,6 +68,13 @@ class BlankCover(QWidget):
         parent = self.parentWidget()
         if parent is not None:
             self.setGeometry(parent.rect())
+
+
+def _style_once(widget: QWidget, sheet: str) -> None:
+    """A widget's own stylesheet, set when it is first shown: both of this module's widgets are built hidden
+    with the window, and setting a stylesheet then cost ~3 ms of every start."""
+    if not widget.styleSheet():
+        widget.setStyleSheet(sheet)
 
 
 def single_screen() -> bool:
@@ -145,10 +155,6 @@ class RoomModeBanner(QFrame):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("roomModeOffer")
-        self.setStyleSheet(
-            "QFrame#roomModeOffer { background: #FFF4CE; border: 1px solid #C9A227; border-radius: 4px; }"
-            "QFrame#roomModeOffer QLabel { color: #3B2F00; background: transparent; }"
-        )
         self.label = QLabel(self.tr("Un seul écran : la salle voit sans doute cette fenêtre."))
         self.setToolTip(self.tr(
             "Le mode salle masque la boussole et les réponses des autres tables jusqu’à R ; "
@@ -168,6 +174,14 @@ class RoomModeBanner(QFrame):
         layout.addWidget(self.accept_button)
         layout.addWidget(self.close_button)
         self.hide()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        _style_once(
+            self,
+            "QFrame#roomModeOffer { background: #FFF4CE; border: 1px solid #C9A227; border-radius: 4px; }"
+            "QFrame#roomModeOffer QLabel { color: #3B2F00; background: transparent; }",
+        )
+        super().showEvent(event)
 
     def _answer(self, accepted: bool) -> None:
         self.hide()

@@ -1,5 +1,6 @@
-"""When is the start screen interactive? Once its workshop list has painted. ``ATELIER_QUIT_WHEN_READY``
-makes the app quit right then, so anyone can time the whole process from a shell:
+"""When is the start screen interactive? Once its workshop list has painted (``PaintedTable`` says when, in
+``ui/start/page_support.py``). ``ATELIER_QUIT_WHEN_READY`` makes the app quit right then, so anyone can time
+the whole process from a shell:
 
 * ``ATELIER_QUIT_WHEN_READY=1``: quit as soon as the start screen is interactive (the list painted);
 * ``ATELIER_QUIT_WHEN_READY=store``: quit once the database is open too (everything loaded).
@@ -9,10 +10,10 @@ from __future__ import annotations
 
 import logging
 import os
+import sys
 import time
-from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QWidget
 
 log = logging.getLogger(__name__)
@@ -25,31 +26,6 @@ def quit_when() -> str:
     if value in ("", "0", "no", "non", "false"):
         return ""
     return "store" if value == "store" else "ready"
-
-
-class _PaintWatch(QObject):
-    def __init__(self, widget: QWidget, callback: Callable[[], None]) -> None:
-        super().__init__(widget)
-        self._widget = widget
-        self._callback = callback
-        widget.installEventFilter(self)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self._widget and event.type() == QEvent.Type.Paint:
-            self._widget.removeEventFilter(self)
-            QTimer.singleShot(0, self._fire)  # once this paint is done
-        return False
-
-    def _fire(self) -> None:
-        callback = self._callback
-        self.deleteLater()
-        callback()
-
-
-def when_painted(widget: QWidget, callback: Callable[[], None]) -> None:
-    """Call ``callback`` at the event-loop turn after ``widget``'s next paint (a repaint is requested)."""
-    _PaintWatch(widget, callback)
-    widget.update()
 
 
 def preload_charts(window: QWidget, delay_ms: int = 300) -> None:
@@ -69,6 +45,20 @@ def preload_charts(window: QWidget, delay_ms: int = 300) -> None:
             import workshop_app.ui.play.page  # noqa: F401 - pyqtgraph, the radar, the play page
 
     QTimer.singleShot(delay_ms, numpy_step)
+
+
+def announce(moment: str) -> None:
+    """When the app is timed (``ATELIER_QUIT_WHEN_READY``): print the moment (``interactive``, ``store``)
+    with ``time.perf_counter()`` (the system's monotonic clock on Linux), so a benchmark can time the launch
+    to the list painted apart from the exit (``tests/benchmarks/bench_startup.py``)."""
+    out = sys.stdout
+    if out is None:  # no console (pythonw, a bundle without one)
+        return
+    try:
+        out.write(f"atelier-{moment} {time.perf_counter():.6f}\n")
+        out.flush()
+    except (OSError, ValueError):
+        pass
 
 
 def since(start: float) -> str:

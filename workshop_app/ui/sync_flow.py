@@ -310,7 +310,8 @@ class SyncFlow(QObject):
 
 
 def install_sync(window: MainWindow) -> SyncFlow:
-    """Fichier › Synchroniser… and › Conflits de synchronisation…, wired to the main window."""
+    """Fichier › Synchroniser… and › Conflits de synchronisation… for the main window, built the first time
+    either is used (``MainWindow.sync``; the window connects its two actions to it)."""
 
     def merged(report: SyncReport | None) -> None:
         session = window.session
@@ -328,9 +329,4 @@ def install_sync(window: MainWindow) -> SyncFlow:
     def status(text: str) -> None:
         window.statusBar().showMessage(text, 10_000)
 
-    flow = SyncFlow(window, window.settings, lambda: window.service, merged, status)
-    window.registry["sync"].triggered.connect(flow.ask)
-    window.registry["conflicts"].triggered.connect(
-        lambda: flow.settle(window.session.workshop_id) if window.session is not None else None
-    )
-    return flow
+    return SyncFlow(window, window.settings, lambda: window.service, merged, status)

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import logging
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont, QFontDatabase, QFontInfo, QFontMetrics, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication, QWidget
 
 from workshop_app.paths import resource_path
-from workshop_app.ui.theme_ink import HIGH_CONTRAST_PROPERTY
 
 log = logging.getLogger(__name__)
 
@@ -20,6 +20,9 @@ MIN_SCALE = 0.8
 MAX_SCALE = 2.5
 SCALE_STEP = 0.1
 _BASE_POINT_SIZE = "atelier_base_point_size"
+#: set on the application by :func:`apply_theme`, read by ``theme_ink.ink()`` (which the start screen does not
+#: import: its dataclass and palettes cost ~2 ms of every start)
+HIGH_CONTRAST_PROPERTY = "atelier_high_contrast"
 
 #: colours a facilitator can tell apart on a washed-out projector, also for colour-blind people (Okabe–Ito)
 GROUP_COLOURS = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#D55E00", "#56B4E9", "#F0E442", "#000000")
@@ -134,7 +137,14 @@ QLineEdit:focus, QPlainTextEdit:focus, QTableView:focus, QListView:focus, QTreeV
 
 
 def set_role(widget: QWidget, name: str) -> None:
-    """Give a label one of the stylesheet roles (``muted``, ``error``, ``sectionTitle``…) and restyle it."""
+    """Give a label one of the stylesheet roles (``muted``, ``error``, ``sectionTitle``…) and restyle it.
+
+    Only a widget already polished (shown) is restyled, and only when its role changes: one being built
+    takes its role when first shown, and restyling at every call (the start page's state, several times per
+    start) cost ~3 ms of each start, with a first ``style()`` from Python that PySide6 pays for."""
+    if widget.objectName() == name:
+        return
     widget.setObjectName(name)
-    widget.style().unpolish(widget)
-    widget.style().polish(widget)
+    if widget.testAttribute(Qt.WidgetAttribute.WA_WState_Polished):
+        widget.style().unpolish(widget)
+        widget.style().polish(widget)

@@ -14,7 +14,7 @@ from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QApplication, QWidget
 
-HIGH_CONTRAST_PROPERTY = "atelier_high_contrast"  # set on the application by ``theme.apply_theme``
+from workshop_app.ui.theme import HIGH_CONTRAST_PROPERTY  # set on the application by ``theme.apply_theme``
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,9 @@ from workshop_app.core.errors import AtelierError
 from workshop_app.ui.workshop_pages import PAGE_PLAY, PAGE_SETUP
 
 if TYPE_CHECKING:
+    from workshop_app.ui.backup_flow import BackupFlow
     from workshop_app.ui.main_window import MainWindow
+    from workshop_app.ui.sync_flow import SyncFlow
 
 log = logging.getLogger(__name__)
 
@@ -145,3 +147,17 @@ def offer_recovery(window: MainWindow) -> None:
         window.open_workshop(info.id, PAGE_PLAY if was_played(service, info.id) else PAGE_SETUP)
     else:
         window.settings.forget_open_workshop()
+
+
+def backup_flow(window: MainWindow) -> BackupFlow:
+    """Fichier › Sauvegarder… / Restaurer…, built on first use (``MainWindow.backups``), not at start."""
+    from workshop_app.ui.backup_flow import BackupFlow
+
+    return BackupFlow(window)
+
+
+def sync_flow(window: MainWindow) -> SyncFlow:
+    """Fichier › Synchroniser…, built on first use (``MainWindow.sync``): not on the start path."""
+    from workshop_app.ui.sync_flow import install_sync
+
+    return install_sync(window)

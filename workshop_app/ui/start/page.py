@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from workshop_app.ui.start.deck_model import COL_TITLE, ENTRY_ROLE, DeckListModel
-from workshop_app.ui.start.page_support import dropped_paths, table_look
+from workshop_app.ui.start.page_support import PaintedTable, dropped_paths, table_look
 from workshop_app.ui.start.progress_delegate import ProgressDelegate
 from workshop_app.ui.start.workshop_model import (
     COL_DECKS,
@@ -123,7 +123,7 @@ class StartPage(QWidget):
         box = QWidget()
         heading = QLabel(self.tr("Ateliers &récents"))
         heading.setObjectName("sectionTitle")
-        self.workshop_view = QTableView()
+        self.workshop_view = PaintedTable()
         self.workshop_view.setObjectName("workshopList")
         heading.setBuddy(self.workshop_view)
         self.workshop_view.setModel(self.workshops)
