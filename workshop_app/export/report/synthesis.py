@@ -13,6 +13,7 @@ from collections.abc import Callable, Mapping, Sequence
 from workshop_app.core.deck import QuestionDeck, StrategyDeck
 from workshop_app.core.findings import Origin, SequenceFindings, WorkshopFindings, score_text
 from workshop_app.core.scoring import CompassReading
+from workshop_app.core.spread_words import spread_words
 from workshop_app.core.subjects import is_subject_deck
 from workshop_app.core.workshop import GroupInfo, SequenceInfo, WorkshopSnapshot
 from workshop_app.export.french import format_date, plural, quote
@@ -73,14 +74,30 @@ def findings_block(snapshot: WorkshopSnapshot, found: WorkshopFindings, text: Te
         caption = "Chaque ligne dit qui l’a formulée."
     else:
         caption = CAPTIONS[next(iter(origins), Origin.PROPOSED.value)]
-    scales = " Scores sur 100 : autoévaluation des tables."
-    signed = [m for m in subjects_text.matrices(snapshot) if m.signed]
-    if signed:  # « Projets : de −2 à +2, 0 = neutre ; autres scores sur 100 : lecture des tables. »
-        own = " ; ".join(f"{m.subject.plural} : {subjects_text.scale_words(m)}" for m in signed)
-        rated = {m.deck.id for m in signed}
-        others = any(q.deck.id not in rated for q in snapshot.sequences)
-        scales = f" {own}{' ; autres scores sur 100' if others else ''} : lecture des tables."
-    return Findings(strengths, weak, caption + scales)
+    return Findings(strengths, weak, caption + scales_words(snapshot))
+
+
+def scales_words(snapshot: WorkshopSnapshot) -> str:
+    """What the findings' figures are, for the decks that give findings: « Scores sur 100 : autoévaluation
+    des tables. », « Notes des projets de −2 à +2, 0 = neutre : avis des tables. »."""
+    rating = subjects_text.matrices(snapshot)
+    rated = {m.deck.id for m in rating}
+    own = any(
+        isinstance(s.deck, QuestionDeck) and s.deck.id not in rated and not is_subject_deck(s.deck)
+        for s in snapshot.sequences
+    )
+    if not rating:
+        return " Scores sur 100 : autoévaluation des tables." if own else ""
+    # « Notes des projets de −2 à +2, 0 = neutre : avis des tables ; autres scores sur 100 : autoévaluation… »
+    words = " ; ".join(f"notes des {m.subject.plural.lower()} {subjects_text.scale_words(m)}" for m in rating)
+    words = words[0].upper() + words[1:]
+    if not own:
+        return f" {words} : avis des tables."
+    return f" {words} : avis des tables ; autres scores sur 100 : autoévaluation des tables."
+
+
+def _debrief_lines(snapshot: WorkshopSnapshot) -> bool:
+    return bool(snapshot.debrief.strengths or snapshot.debrief.vulnerabilities)
 
 
 def _noted(line: Line) -> Line:
@@ -101,11 +118,15 @@ def agreement_sentences(found: SequenceFindings, groups: Sequence[GroupInfo], te
             f"réponse la plus basse sur {found.strict_count} des {len(disputed)} cartes qui divisent."
         )
     if found.disputed_targets:
+        words = spread_words(found.sequence.deck)  # levers on 100, a project's principles on −2…+2
         parts = [
-            f"{s.label} (de {round(s.low or 0)} à {score_text(s.high or 0)})"
+            f"{s.label} (de {words.value(s.low or 0)} à {words.value(s.high or 0)})"
+            if words.on_scale
+            else f"{s.label} (de {round(s.low or 0)} à {score_text(s.high or 0)})"
             for s in found.disputed_targets[:2]
         ]
-        out.append("Les leviers où les tables s’écartent le plus : " + " ; ".join(parts) + ".")
+        head = f"Les {words.plural.lower()} où les tables s’écartent le plus : "
+        out.append(head + " ; ".join(parts) + ".")
     if found.not_concerned:
         by_group: dict[str, list[str]] = {}
         for card, group_ids in found.not_concerned.items():
@@ -261,7 +282,8 @@ def synthesis(
                            "La boussole de la salle, de 0 (centre) à 100 (bord).")
         if radar is not None:
             blocks.append(radar)
-    blocks.append(findings_block(snapshot, found, text))
+    if any(isinstance(s.deck, QuestionDeck) for s in sequences) or _debrief_lines(snapshot):
+        blocks.append(findings_block(snapshot, found, text))  # (a strategy game alone never gives any)
     agreement: list[str] = []
     written = bool(snapshot.debrief.agreement.strip())
     for seq in found.sequences:
