@@ -32,11 +32,11 @@ def store(tmp_path: Path) -> Iterator[WorkshopStore]:
         yield opened
 
 
-def _play(store: WorkshopStore, plan: Plan) -> WorkshopSnapshot:
+def _play(store: WorkshopStore, plan: Plan, tables: int = 3) -> WorkshopSnapshot:
     """Three tables answer every card, each differently (so that they agree on some and differ on
     others); a strategy table picks cards within the budget."""
     w = store.create_workshop("Atelier de Valmont", territory="Valmont")
-    groups = [store.add_group(w.id, name) for name in ("Table Nord", "Table Sud", "Table Est")]
+    groups = [store.add_group(w.id, name) for name in ("Table Nord", "Table Sud", "Table Est")[:tables]]
     for deck_id, subjects in plan:
         deck = find_deck(deck_id)
         for subject in subjects or [""]:  # one sequence per subject, titled by its name
@@ -186,3 +186,12 @@ def test_two_kinds_of_deck_in_one_workshop_each_read_right(
     assert all(footer in f and "…" not in f for f in _footers(pages))  # whole, never cut
     body, docx_footer = _docx(snapshot)
     assert all(sentence in body for sentence in wanted) and footer in docx_footer
+
+
+def test_interviews_by_one_interviewer_speak_of_one_table(store: WorkshopStore) -> None:
+    snapshot = _play(store, [("entretiens-boussole", ("Urbanisme", "Eau"))], tables=1)
+    pdf = render_pdf(snapshot, {})
+    text, pages = pdf_text(pdf), pdf_pages(pdf)
+    assert "Les notes de ce document sont l'avis que la table a donné sur chaque service" in text
+    assert "les tables ont donné" not in text
+    assert all("Document de travail — avis de la table sur les services" in f for f in _footers(pages))

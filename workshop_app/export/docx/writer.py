@@ -249,7 +249,8 @@ def render_docx(
     title = anonymiser.text(info.title)
     territory = info.territory if info.territory.casefold() not in title.casefold() else ""
     header = " — ".join(x for x in (title, territory) if x.strip())
-    notice = footer_notice(s.deck for s in sorted(snapshot.sequences, key=lambda s: s.position))
+    played = [s.deck for s in sorted(snapshot.sequences, key=lambda s: s.position)]
+    notice = footer_notice(played, len(snapshot.groups))
     layout.header_and_footer(document, header, format_date(info.date), notice)
     _Writer(document, blocks, progress, {} if pictures is None else pictures).write()
     properties = document.core_properties

@@ -36,7 +36,7 @@ SELF_ASSESSMENT = (
     "agir."
 )
 RATED_SUBJECTS = (
-    "Les notes de ce document sont l’avis que les tables ont donné sur {each} pendant l’atelier, argument à "
+    "Les notes de ce document sont l’avis que {raters} sur {each} pendant l’atelier, argument à "
     "l’appui : ce n’est ni un indice officiel ni une note définitive, et elles ne permettent pas "
     "de classer des territoires entre eux. Elles servent à éclairer la discussion et la décision, pas à "
     "décider à la place des élus."
@@ -51,7 +51,7 @@ SEVERAL = (
     "entre eux. Ils servent à ouvrir la discussion et à repérer où agir."
 )
 MIXED_SELF = "les scores sont l’autoévaluation des tables elles-mêmes, telle qu’exprimée pendant l’atelier"
-MIXED_SUBJECT = "les notes sont l’avis que les tables ont donné sur {each}, argument à l’appui"
+MIXED_SUBJECT = "les notes sont l’avis que {raters} sur {each}, argument à l’appui"
 MIXED_STRATEGY = (
     "les scores décrivent les effets attendus des stratégies construites pendant le jeu, pas un état du "
     "territoire"
@@ -120,13 +120,19 @@ def _each(decks: Sequence[AnyDeck]) -> str:
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " et " + names[-1]
 
 
-def reading_notice(decks: Iterable[AnyDeck]) -> str:
-    """The cover's « À lire avant tout »: what the figures of this document are, for the decks played."""
+def _raters(tables: int) -> str:
+    """« les tables ont donné », or « la table a donné » when one person rated (an interviewer)."""
+    return "la table a donné" if tables == 1 else "les tables ont donné"
+
+
+def reading_notice(decks: Iterable[AnyDeck], tables: int = 0) -> str:
+    """The cover's « À lire avant tout »: what the figures of this document are, for the decks played
+    (``tables``: how many tables rated, one for an interviewer alone)."""
     kinds = by_kind(decks)
     if not kinds or list(kinds) == [Kind.SELF]:
         return SELF_ASSESSMENT
     if list(kinds) == [Kind.SUBJECT]:
-        return RATED_SUBJECTS.format(each=_each(kinds[Kind.SUBJECT]))
+        return RATED_SUBJECTS.format(raters=_raters(tables), each=_each(kinds[Kind.SUBJECT]))
     if list(kinds) == [Kind.STRATEGY]:
         return STRATEGY_GAME
     parts = []
@@ -134,7 +140,7 @@ def reading_notice(decks: Iterable[AnyDeck]) -> str:
         if kind is Kind.SELF:
             what = MIXED_SELF
         elif kind is Kind.SUBJECT:
-            what = MIXED_SUBJECT.format(each=_each(decks_of_kind))
+            what = MIXED_SUBJECT.format(raters=_raters(tables), each=_each(decks_of_kind))
         else:
             what = MIXED_STRATEGY
         parts.append(f"Dans {_titles(decks_of_kind)}, {what}.")
@@ -142,7 +148,7 @@ def reading_notice(decks: Iterable[AnyDeck]) -> str:
     return f"{text} {SEVERAL}"
 
 
-def footer_notice(decks: Iterable[AnyDeck]) -> str:
+def footer_notice(decks: Iterable[AnyDeck], tables: int = 0) -> str:
     """The running footer: « Document de travail — autodiagnostic », « — avis des tables sur les
     projets », « — jeu de stratégie »; for several kinds, each named, short enough for one footer line."""
     kinds = by_kind(decks)
@@ -156,7 +162,8 @@ def footer_notice(decks: Iterable[AnyDeck]) -> str:
                 subject = deck.subject if isinstance(deck, QuestionDeck) else None
                 if subject is not None and subject.plural.lower() not in plurals:
                     plurals.append(subject.plural.lower())
-            words.append("avis des tables sur les " + " et les ".join(plurals))
+            whose = "de la table" if tables == 1 else "des tables"
+            words.append(f"avis {whose} sur les " + " et les ".join(plurals))
         else:
             alone = len(kinds) == 1
             words.append("jeu de stratégie, pas un état du territoire" if alone else "jeu de stratégie")

@@ -67,7 +67,7 @@ def cover(ctx: Context) -> list[Flowable]:
     info = ctx.snapshot.info
     st = ctx.st
     decks = [s.deck for s in ctx.sequences]
-    out: list[Flowable] = [FooterNotice(kinds.footer_notice(decks)), Spacer(1, 2.2 * cm)]
+    out: list[Flowable] = [FooterNotice(kinds.footer_notice(decks, len(ctx.groups))), Spacer(1, 2.2 * cm)]
     out.append(_c("COMPTE-RENDU D'ATELIER — RÉSILIENCE TERRITORIALE", st.cover_kicker))
     out.append(_p(ctx.text(info.title) or "Atelier", st.cover_title))
     territory = " — ".join(x for x in (info.territory, info.territory_kind) if x.strip())
@@ -115,7 +115,8 @@ def cover(ctx: Context) -> list[Flowable]:
         )
         out.append(t)
     out.append(Spacer(1, 1.2 * cm))
-    out.append(_raw(f"<b>À lire avant tout.</b> {inline(kinds.reading_notice(decks))}", st.boxed))
+    notice = inline(kinds.reading_notice(decks, len(ctx.groups)))  # what this document's figures are
+    out.append(_raw(f"<b>À lire avant tout.</b> {notice}", st.boxed))
     if ctx.anonymiser.enabled:
         out.append(
             _p(
