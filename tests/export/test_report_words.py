@@ -195,3 +195,30 @@ def test_interviews_by_one_interviewer_speak_of_one_table(store: WorkshopStore) 
     assert "Les notes de ce document sont l'avis que la table a donné sur chaque service" in text
     assert "les tables ont donné" not in text
     assert all("Document de travail — avis de la table sur les services" in f for f in _footers(pages))
+
+
+def test_every_footer_fits_its_line_beside_the_longest_date() -> None:
+    """Any one or two shipped decks: the footer's notice is whole on the line (the template would cut it
+    with « … »), beside « 30 septembre 2026 » and « Page N / M »."""
+    from itertools import combinations
+
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    from workshop_app.export.pdf.fonts import REGULAR, register_fonts
+    from workshop_app.export.pdf.styles import FRAME_WIDTH
+    from workshop_app.export.report.kinds import footer_notice
+
+    register_fonts()
+    room = FRAME_WIDTH - 2 * max(stringWidth("30 septembre 2026", REGULAR, 7.5) + 12, 62)  # as template.py
+    ids = ["et-si-33", "boussole-autodiagnostic", "entretiens-boussole", "cotation-projet", "grille-decision",
+           "nature-en-ville"]
+    decks = [find_deck(i) for i in ids]
+    seen = set()
+    for n in (1, 2, 3):
+        for played in combinations(decks, n):
+            for tables in (1, 3):
+                notice = footer_notice(played, tables)
+                seen.add(notice)
+                assert stringWidth(notice, REGULAR, 7.5) <= room, notice
+    assert "Document de travail — autodiagnostic et avis sur les actions candidates" in seen  # shortened
+    assert "Document de travail — avis des tables sur les actions candidates" in seen  # alone: whole

@@ -148,10 +148,26 @@ def reading_notice(decks: Iterable[AnyDeck], tables: int = 0) -> str:
     return f"{text} {SEVERAL}"
 
 
+FOOTER_ROOM = 57  # characters after « Document de travail — » that one footer line holds beside a long date
+
+
 def footer_notice(decks: Iterable[AnyDeck], tables: int = 0) -> str:
     """The running footer: « Document de travail — autodiagnostic », « — avis des tables sur les
-    projets », « — jeu de stratégie »; for several kinds, each named, short enough for one footer line."""
+    projets », « — jeu de stratégie, pas un état du territoire »; for several kinds, each named. Always short
+    enough for the footer's line (never cut with « … »): shorter words first, then a general notice."""
     kinds = by_kind(decks)
+    if not kinds:
+        return f"{WORKING_DOCUMENT} — autodiagnostic"
+    for short in (False, True):
+        joined = _and(_footer_words(kinds, tables, short))
+        if len(joined) <= FOOTER_ROOM:
+            return f"{WORKING_DOCUMENT} — {joined}"
+    if len(kinds) > 1:
+        return f"{WORKING_DOCUMENT} — plusieurs jeux, voir « À lire avant tout »"
+    return f"{WORKING_DOCUMENT} — avis des tables"
+
+
+def _footer_words(kinds: dict[Kind, list[AnyDeck]], tables: int, short: bool) -> list[str]:
     words: list[str] = []
     for kind, decks_of_kind in kinds.items():
         if kind is Kind.SELF:
@@ -162,17 +178,16 @@ def footer_notice(decks: Iterable[AnyDeck], tables: int = 0) -> str:
                 subject = deck.subject if isinstance(deck, QuestionDeck) else None
                 if subject is not None and subject.plural.lower() not in plurals:
                     plurals.append(subject.plural.lower())
-            whose = "de la table" if tables == 1 else "des tables"
-            words.append(f"avis {whose} sur les " + " et les ".join(plurals))
+            whose = "" if short else (" de la table" if tables == 1 else " des tables")
+            words.append(f"avis{whose} sur les " + " et les ".join(plurals))
         else:
-            alone = len(kinds) == 1
+            alone = len(kinds) == 1 and not short
             words.append("jeu de stratégie, pas un état du territoire" if alone else "jeu de stratégie")
-    if not words:
-        return f"{WORKING_DOCUMENT} — autodiagnostic"
-    joined = words[0] if len(words) == 1 else ", ".join(words[:-1]) + " et " + words[-1]
-    if len(joined) > 70:  # the footer's line holds about 90 characters with the notice's head
-        return f"{WORKING_DOCUMENT} — plusieurs jeux, voir « À lire avant tout »"
-    return f"{WORKING_DOCUMENT} — {joined}"
+    return words
+
+
+def _and(words: Sequence[str]) -> str:
+    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " et " + words[-1]
 
 
 def scores_note(decks: Iterable[AnyDeck]) -> str:
