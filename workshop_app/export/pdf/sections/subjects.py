@@ -21,6 +21,7 @@ from workshop_app.core.subjects import SubjectMatrix, Verdict, subject_matrices
 from workshop_app.export.french import NBSP, format_number
 from workshop_app.export.pdf.escaping import clean, inline
 from workshop_app.export.pdf.sections.common import Context, _c, _h3, _p, _raw, bullet_list, head_row, table
+from workshop_app.export.pdf.sections.method import kinds_rows
 from workshop_app.export.pdf.styles import FRAME_WIDTH
 from workshop_app.export.report import subjects_text
 
@@ -58,8 +59,8 @@ def _scale_sentence(matrix: SubjectMatrix) -> str:
         if lo >= 0:
             return f"Notes sur l’échelle du jeu, {span}."
         return (
-            f"Cotes sur l’échelle du jeu, {span} ; 0 = neutre. Une cote négative dit que le projet fait "
-            "obstacle au principe, elle n’est pas ramenée à une note sur 100."
+            f"Cotes sur l’échelle du jeu, {span} ; 0 = neutre. Une cote négative signale un obstacle au "
+            f"{kinds_rows(matrix.deck)} : elle n’est pas ramenée à une note sur 100."
         )
     return "Scores sur 100 : la moyenne des réponses, de 0 (premier niveau) à 100 (dernier niveau)."
 
