@@ -222,3 +222,11 @@ def test_every_footer_fits_its_line_beside_the_longest_date() -> None:
                 assert stringWidth(notice, REGULAR, 7.5) <= room, notice
     assert "Document de travail — autodiagnostic et avis sur les actions candidates" in seen  # shortened
     assert "Document de travail — avis des tables sur les actions candidates" in seen  # alone: whole
+
+
+def test_a_grid_on_0_to_3_counts_its_splits_in_its_own_levels(store: WorkshopStore) -> None:
+    """50 points apart is two levels on 0–4 or −2…+2, but one and a half on the grid's 0–3."""
+    snapshot = _play(store, [("grille-decision", ("Cour d’école", "Parc"))])
+    text = pdf_text(render_pdf(snapshot, {}))
+    assert "divergent nettement (1,5 niveau d'écart ou plus)" in text
+    assert "deux niveaux d'écart" not in text

@@ -16,7 +16,7 @@ from workshop_app.core.scoring import CompassReading
 from workshop_app.core.spread_words import spread_words
 from workshop_app.core.subjects import is_subject_deck
 from workshop_app.core.workshop import GroupInfo, SequenceInfo, WorkshopSnapshot
-from workshop_app.export.french import format_date, plural, quote
+from workshop_app.export.french import format_date, format_number, plural, quote
 from workshop_app.export.report import subjects_text
 from workshop_app.export.report.model import (
     Bar,
@@ -110,7 +110,9 @@ def agreement_sentences(found: SequenceFindings, groups: Sequence[GroupInfo], te
     out: list[str] = []
     disputed, agreed = found.cards.disputed, found.cards.agreed
     if found.card_count:
-        out.append(count_sentence(found.card_count, len(agreed), len(disputed)))
+        deck = found.sequence.deck
+        steps = deck.scale_max - deck.scale_min if isinstance(deck, QuestionDeck) else 4.0
+        out.append(count_sentence(found.card_count, len(agreed), len(disputed), steps))
     if found.strict_group is not None:
         name = names.get(found.strict_group, found.strict_group)
         out.append(
@@ -146,9 +148,10 @@ def agreement_sentences(found: SequenceFindings, groups: Sequence[GroupInfo], te
     return out
 
 
-def count_sentence(cards: int, agreed: int, disputed: int) -> str:
+def count_sentence(cards: int, agreed: int, disputed: int, steps: float = 4.0) -> str:
     """« Sur les 33 cartes …, les tables s’accordent sur 16 cartes et divergent nettement … sur 17 cartes »,
-    in agreement with the numbers (one card, none)."""
+    in agreement with the numbers (one card, none). ``steps``: the deck's scale from its first to its last
+    level; a split is half of it (50 points: two levels on 0–4 or −2…+2, « 1,5 niveau » on 0–3)."""
     head = (
         f"Sur les {plural(cards, 'carte')} auxquelles au moins deux tables ont répondu"
         if cards > 1
@@ -157,7 +160,13 @@ def count_sentence(cards: int, agreed: int, disputed: int) -> str:
     agree = f"les tables s’accordent sur {plural(agreed, 'carte')}" if agreed else (
         "les tables ne s’accordent sur aucune"
     )
-    split = "deux niveaux d’écart ou plus"
+    half = steps / 2
+    if half == 2:
+        split = "deux niveaux d’écart ou plus"
+    else:
+        number = format_number(half, 2)
+        number = number.rstrip("0").rstrip(",") if "," in number else number
+        split = f"{number}\u00a0{'niveau' if half < 2 else 'niveaux'} d’écart ou plus"
     disagree = f"divergent nettement ({split}) sur {plural(disputed, 'carte')}" if disputed else (
         "ne divergent nettement sur aucune"
     )
