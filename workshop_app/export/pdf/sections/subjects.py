@@ -72,11 +72,16 @@ def comparison(ctx: Context, matrix: SubjectMatrix) -> list[Flowable]:
     title = (
         f"Leviers par {subject.label.lower()}" if by_lever else f"Comparaison des {subject.plural.lower()}"
     )
+    cells = (
+        "Chaque case donne la note de la table."  # one interviewer: no mean, no spread
+        if len(ctx.groups) == 1
+        else "Chaque case donne la moyenne des tables, et entre parenthèses la cote la plus basse et la plus "
+        "haute quand les tables diffèrent."
+    )
+    whose = "de la table" if len(ctx.groups) == 1 else "des tables"
     intro = (
-        f"{_scale_sentence(matrix)} Chaque case donne la moyenne des tables, et entre parenthèses la cote la "
-        "plus basse et la plus haute quand les tables diffèrent. Cases vertes (chiffre en gras) : points "
-        "forts ; cases orangées : vulnérabilités ; « — » : pas coté. C’est la lecture des participants, pas "
-        "une note officielle."
+        f"{_scale_sentence(matrix)} {cells} Cases vertes (chiffre en gras) : points forts ; cases orangées : "
+        f"vulnérabilités ; « — » : pas coté. C’est l’avis {whose}, pas une note officielle."
     )
     names = [ctx.text(c.display_title) for c in matrix.columns]
     coded = len(names) > MAX_NAMED_COLUMNS
