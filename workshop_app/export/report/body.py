@@ -163,9 +163,8 @@ def results(
             )
         subsections.append(Section(text(sequence.display_title), blocks, level=2))
     decks = [s.deck for s in sorted(snapshot.sequences, key=lambda s: s.position)]
-    return Section(
-        kinds.results_title(decks), (Para(kinds.scores_note(decks), "muted"),), subsections=tuple(subsections)
-    )
+    note = Para(kinds.scores_note(decks, len(groups)), "muted")
+    return Section(kinds.results_title(decks), (note,), subsections=tuple(subsections))
 
 
 def agreement(snapshot: WorkshopSnapshot, found: WorkshopFindings, text: Text) -> Section:

@@ -190,7 +190,7 @@ def _and(words: Sequence[str]) -> str:
     return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " et " + words[-1]
 
 
-def scores_note(decks: Iterable[AnyDeck]) -> str:
+def scores_note(decks: Iterable[AnyDeck], tables: int = 0) -> str:
     """The results chapter's first line, for the decks whose figures are on 100 (a deck rating subjects on
     its own scale says its scale beside its comparison)."""
     kinds = by_kind(decks)
@@ -199,7 +199,8 @@ def scores_note(decks: Iterable[AnyDeck]) -> str:
         if kind is Kind.SELF:
             what = "l’autoévaluation des tables, pas une note du territoire"
         elif kind is Kind.SUBJECT:
-            what = f"l’avis des tables sur {_each(decks_of_kind)}, pas une note officielle"
+            whose = "de la table" if tables == 1 else "des tables"
+            what = f"l’avis {whose} sur {_each(decks_of_kind)}, pas une note officielle"
         else:
             what = STRATEGY_NOTE
         text = f"Scores sur 100 : {what}."

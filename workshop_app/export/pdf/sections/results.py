@@ -104,7 +104,7 @@ def results_section(ctx: Context) -> list[Flowable]:
     out: list[Flowable] = [*ctx.h1(kinds.results_title(decks), room=15 * cm if ctx.full else 8 * cm)]
     on_100 = [d for d in decks if not subjects.on_own_scale(d)]  # (projects say their own scale)
     if on_100:
-        out.append(_p(kinds.scores_note(on_100), ctx.st.muted))
+        out.append(_p(kinds.scores_note(on_100, len(ctx.groups)), ctx.st.muted))
     if not ctx.groups:
         return [*out, _p("Aucune table n'a été constituée.", ctx.st.muted)]
     pending, out = out, []  # the chapter's title goes with its first chart, never alone at a page foot
