@@ -195,6 +195,7 @@ def test_interviews_by_one_interviewer_speak_of_one_table(store: WorkshopStore) 
     assert "Les notes de ce document sont l'avis que la table a donné sur chaque service" in text
     assert "les tables ont donné" not in text
     assert "Scores sur 100 : l'avis de la table sur chaque service" in text
+    assert "Notes des services sur 100 : avis de la table." in text  # the synthesis' findings
     assert "Chaque case donne la note de la table. " in text and "C'est l'avis de la table" in text
     assert all("Document de travail — avis de la table sur les services" in f for f in _footers(pages))
 

@@ -91,9 +91,10 @@ def scales_words(snapshot: WorkshopSnapshot) -> str:
     # « Notes des projets de −2 à +2, 0 = neutre : avis des tables ; autres scores sur 100 : autoévaluation… »
     words = " ; ".join(f"notes des {m.subject.plural.lower()} {subjects_text.scale_words(m)}" for m in rating)
     words = words[0].upper() + words[1:]
+    whose = "avis de la table" if len(snapshot.groups) == 1 else "avis des tables"  # one interviewer
     if not own:
-        return f" {words} : avis des tables."
-    return f" {words} : avis des tables ; autres scores sur 100 : autoévaluation des tables."
+        return f" {words} : {whose}."
+    return f" {words} : {whose} ; autres scores sur 100 : autoévaluation des tables."
 
 
 def _debrief_lines(snapshot: WorkshopSnapshot) -> bool:
