@@ -76,14 +76,14 @@ def test_a_failing_step_stops_the_run_and_names_it(step: str) -> None:
 def test_an_exception_inside_a_qt_callback_ends_the_run_instead_of_hanging() -> None:
     result = selftest({"ATELIER_SELFTEST_FAIL": "callback", "ATELIER_SELFTEST_TIMEOUT": "60"}, timeout=50)
     assert result.returncode == EXIT_FAILED, result.stdout + result.stderr
-    assert "erreur dans un traitement de l'interface" in result.stderr
+    assert "erreur dans un traitement de l’interface" in result.stderr
     assert "exception provoquée dans un rappel Qt" in result.stderr
 
 
 def test_the_watchdog_ends_a_hung_run() -> None:
     result = selftest({"ATELIER_SELFTEST_FAIL": "hang", "ATELIER_SELFTEST_TIMEOUT": "3"}, timeout=60)
     assert result.returncode == EXIT_HUNG, result.stdout + result.stderr
-    assert f"ÉCHEC {STEPS['store']} : l'autotest ne répond plus depuis 3 s" in result.stderr
+    assert f"ÉCHEC {STEPS['store']} : l’autotest ne répond plus depuis 3 s" in result.stderr
 
 
 def test_pdf_checks_need_no_pdf_library(tmp_path: Path) -> None:

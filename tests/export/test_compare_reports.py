@@ -53,7 +53,9 @@ def test_cohort_pdf_prints_rules_names_in_order_and_choices(store: WorkshopStore
     assert "Cohorte — 5 territoires" in text and f"{deck.title} (version {deck.version})" in text
     for rule in RULES:
         assert _plain(" ".join(rule.replace("\u00a0", " ").split()))[:60] in text
-    assert "autoévaluation des participants" in text
+    # a strategy game compared: the expected effects of the tables' strategies, never a self-assessment
+    assert "Ces scores décrivent les effets attendus des stratégies que les tables de chaque atelier" in text
+    assert "autoévaluation" not in text
     table = text[text.index("Effets attendus, axe par axe", text.index("Les profils")) :]
     positions = [table.index(name) for name in NAMES]
     assert positions == sorted(positions)  # by name, whatever their scores

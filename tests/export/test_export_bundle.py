@@ -205,9 +205,9 @@ def test_refuses_references_to_unknown_tables_sequences_cards_and_answers(
         (with_choice(group_id="table-fantome"), rf"events\[{i}\]\.group_id\) : table inconnue"),
         (with_choice(sequence_id="seq-fantome"), rf"events\[{i}\]\.sequence_id\) : séquence inconnue"),
         # one rule with the store's (core.event_rules): the same words as when the app refuses to record
-        (with_choice(card_id="carte-fantome"), "carte « carte-fantome » n'est pas dans le jeu"),
-        (with_choice(payload={"option": "99", "argument": ""}), "Réponse « 99 » inconnue sur l'échelle"),
-        (with_choice(payload={"argument": "sans réponse"}), "Réponse «  » inconnue sur l'échelle"),
+        (with_choice(card_id="carte-fantome"), "carte « carte-fantome » n’est pas dans le jeu"),
+        (with_choice(payload={"option": "99", "argument": ""}), "Réponse « 99 » inconnue sur l’échelle"),
+        (with_choice(payload={"argument": "sans réponse"}), "Réponse «  » inconnue sur l’échelle"),
         (with_choice(group_id=None), "Saisie incomplète"),  # a choice with no table: the store refuses it too
         (with_choice(payload={**choice["payload"], "argument": "x" * 5_000}), "texte trop long"),
         (with_choice(payload={**choice["payload"], "argument": ["liste"]}), "texte attendu"),

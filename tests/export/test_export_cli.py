@@ -32,7 +32,9 @@ def test_export_pdf_csv_xlsx_with_id_prefix(tmp_path: Path, capsys: pytest.Captu
     assert code == 0, out
     assert "Compte-rendu écrit" in out and "CSV" in out and "XLSX" in out
     text = pdf_text(pdf)
-    assert "l'autoévaluation des groupes eux-mêmes" in text
+    # the demo plays a self-assessment and a strategy game: the notice says what each one's figures are
+    assert "les scores sont l'autoévaluation des tables elles-mêmes" in text
+    assert "les scores décrivent les effets attendus des stratégies" in text
     assert "Engagements et plan d'action" in text
     rows = list(csv.reader(io.StringIO(csv_path.read_bytes().decode("utf-8-sig"), newline=""), delimiter=";"))
     assert rows[0][0] == "territoire" and "séquence" in rows[0] and len(rows) > 10

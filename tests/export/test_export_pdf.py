@@ -57,7 +57,8 @@ def test_valid_pdf_with_embedded_fonts_and_numbered_pages(built: tuple[WorkshopS
             fonts.add(str(font.get("/BaseFont")))
     assert fonts and all("DejaVuSans" in f for f in fonts), fonts
     assert f"Page 1 / {n}" in text and f"Page {n} / {n}" in text
-    assert FOOTER_NOTICE in text
+    # a self-assessment and a strategy game: the footer names both, on every page
+    assert text.count(f"{FOOTER_NOTICE} et jeu de stratégie") == n
     assert "23 novembre 2026" in text
     assert reader.outline, "the PDF has bookmarks"
 
@@ -84,8 +85,11 @@ def test_sections_and_self_assessment_statement(built: tuple[WorkshopSnapshot, P
         "Annexe G — Photos",
     ):
         assert title in text, title
-    assert "l'autoévaluation des groupes eux-mêmes" in text
-    assert "ce n'est pas un indice officiel" in text
+    # a self-assessment and a strategy game: the notice says what the figures of each one are
+    assert "ce document réunit des jeux qui ne se lisent pas de la même façon" in text.lower()
+    assert "les scores sont l'autoévaluation des tables elles-mêmes" in text
+    assert "les scores décrivent les effets attendus des stratégies construites pendant le jeu" in text
+    assert "Aucun de ces résultats n'est un indice officiel" in text
     assert "Hôtel de ville, salle du conseil" in text and "Équipe Cerema Hauts-de-France" in text
     assert "12 participants" in text  # inclusive writing is a setting, off by default
     assert "Un atelier jugé concret" in text  # debrief: felt

@@ -63,7 +63,7 @@ def test_backup_then_delete_then_restore_brings_the_workshop_back(
 
     assert main(["restore", str(archive)]) == 0
     out = capsys.readouterr().out
-    assert "Données d'avant mises de côté dans « " in out
+    assert "Données d’avant mises de côté dans « " in out
     assert "Restauré depuis « sauvegarde.zip »" in out and "Valmont-sur-Oise" in out
     with open_store() as store:
         assert [w.id for w in store.list_workshops()] == [workshop_id]
@@ -122,7 +122,7 @@ def test_a_damaged_backup_is_refused_and_nothing_changes(
     capsys.readouterr()
     assert main(["restore", str(tampered)]) == 1
     err = capsys.readouterr().err
-    assert "« abimee.zip » n'est pas une sauvegarde utilisable" in err and "SHA-256" in err
+    assert "« abimee.zip » n’est pas une sauvegarde utilisable" in err and "SHA-256" in err
     assert not (home / "backups").exists() or not list((home / "backups").glob("avant-restauration-*"))
     with open_store() as store:
         assert store.list_workshops() == []  # untouched
@@ -180,7 +180,7 @@ def test_two_laptops_restored_from_one_backup_record_under_two_new_identities(
         out = capsys.readouterr().out
         new = paths.device_id()
         assert new != original and new not in ids
-        assert f"nouvel identifiant d'appareil ({new[:8]})" in out
+        assert f"nouvel identifiant d’appareil ({new[:8]})" in out
         assert (laptop / paths.DEVICE_FILE).read_text(encoding="ascii").strip() == new
         with open_store() as store:
             assert store.author == new  # what this laptop records from now on carries the new id

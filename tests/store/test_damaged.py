@@ -82,7 +82,7 @@ def test_damaged_file_is_refused_never_written_and_copied_once(db: Path, damage:
     with pytest.raises(DamagedDatabaseError) as caught:
         open_store(f"sqlite:///{db}")
     message = str(caught.value)
-    assert "est endommagée" in message and "n'a pas été modifiée" in message and "n'y écrira rien" in message
+    assert "est endommagée" in message and "n’a pas été modifiée" in message and "n’y écrira rien" in message
     assert "atelier rescue" in message and "Sauver les ateliers" in message
     copies = list(backups_dir().glob("atelier-illisible-*.sqlite3"))
     assert len(copies) == 1 and _digest(copies[0]) == digest and str(copies[0]) in message
@@ -99,7 +99,7 @@ def test_sqlite_says_ok_but_the_app_check_finds_the_undecodable_text(db: Path) -
     assert report.sqlite_problems == ()  # SQLite alone would have let the app write into it
     found = [(r.table, r.column, r.workshop_id) for r in report.bad_rows]
     assert found == [("events", "payload", damaged_id)]
-    assert "pas de l'UTF-8" in report.describe()
+    assert "pas de l’UTF-8" in report.describe()
 
 
 def test_read_only_opening_lists_the_intact_workshop_and_refuses_every_write(db: Path) -> None:
@@ -134,7 +134,7 @@ def test_rescue_saves_every_readable_workshop_and_names_the_lost_one(
     whole, partly = sorted(result.saved, key=lambda s: bool(s.missing))  # the damaged one: row by row
     assert (whole.workshop_id, whole.missing) == (intact, "")
     assert (partly.workshop_id, partly.title) == (damaged_id, "Atelier abîmé")
-    assert "1 valeur(s) illisible(s)" in partly.missing and "pas de l'UTF-8" in partly.missing
+    assert "1 valeur(s) illisible(s)" in partly.missing and "pas de l’UTF-8" in partly.missing
     assert result.lost == []
     assert _digest(db) == digest
     if into == "database":
@@ -216,7 +216,7 @@ def test_two_rows_in_alembic_version_get_their_own_message(db: Path) -> None:
         conn.execute("INSERT INTO alembic_version VALUES ('0002')")
         conn.commit()
     digest = _digest(db)
-    with pytest.raises(AtelierError, match=r"incohérente.*alembic_version.*2 lignes.*n'a pas été modifiée"):
+    with pytest.raises(AtelierError, match=r"incohérente.*alembic_version.*2 lignes.*n’a pas été modifiée"):
         open_store(f"sqlite:///{db}")
     assert _digest(db) == digest
 

@@ -76,7 +76,7 @@ def test_locked_database(db: Path) -> None:
     with _locked_by_another_process(db):
         with pytest.raises(AtelierError, match="verrouillée par un autre programme") as caught:
             store.record_choice(wid, sid, gid, "q2", "1")
-        assert "n'est pas perdu" in str(caught.value)
+        assert "n’est pas perdu" in str(caught.value)
         assert len(store.snapshot(wid).events) == 1  # reading still works while another program writes
     store.record_choice(wid, sid, gid, "q2", "2")  # the lock is gone: writing works again
     store.close()
@@ -146,7 +146,7 @@ def test_disk_full_at_commit(db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
         patch.setattr(store.engine.dialect, "do_commit", full)
         with pytest.raises(AtelierError, match="disque est plein") as caught:
             store.record_choice(wid, sid, gid, "q2", "1")
-        assert "n'est pas perdu" in str(caught.value)
+        assert "n’est pas perdu" in str(caught.value)
     store.record_choice(wid, sid, gid, "q3", "4")  # space freed: the store goes on
     store.close()
     assert _choices(url, wid) == [("q1", "3"), ("q3", "4")]
@@ -187,7 +187,7 @@ def test_corrupt_file_is_refused_never_overwritten(db: Path, damage: str) -> Non
     with pytest.raises(AtelierError, match="endommagé") as caught:
         open_store(f"sqlite:///{db}")
     message = str(caught.value)
-    assert "n'a pas été modifié" in message and str(backups_dir()) in message
+    assert "n’a pas été modifié" in message and str(backups_dir()) in message
     assert _digest(db) == digest
     copies = list(backups_dir().glob("atelier-illisible-*.sqlite3"))
     assert len(copies) == 1 and _digest(copies[0]) == digest and str(copies[0]) in message

@@ -198,7 +198,7 @@ def test_a_crafted_copy_is_refused_whole(
             Event(
                 0, EventKind.CHOICE_RECORDED, sid, groups[0], "carte-x", {"option": "1"}, id="x2", author="z"
             ),
-            "n'est pas dans le jeu",
+            "n’est pas dans le jeu",
         ),
         (
             Event(0, EventKind.CHOICE_RECORDED, sid, None, "q1", {"option": "1"}, id="x3", author="z"),

@@ -136,7 +136,7 @@ def test_newer_database_is_refused_untouched(store_url: str) -> None:
     digest = _digest(path) if path else None
     with pytest.raises(AtelierError, match="créée par une version plus récente") as caught:
         open_store(store_url)
-    assert "n'a pas été modifiée" in str(caught.value)
+    assert "n’a pas été modifiée" in str(caught.value)
     if path:
         assert _digest(path) == digest
     with create_engine(store_url).connect() as conn:
@@ -149,7 +149,7 @@ def test_foreign_database_is_refused(tmp_path: Path) -> None:
         conn.execute("CREATE TABLE clients (id INTEGER PRIMARY KEY, nom TEXT)")
         conn.execute("INSERT INTO clients (nom) VALUES ('Dupont')")
     digest = _digest(db)
-    with pytest.raises(AtelierError, match="ne viennent pas d'Atelier"):
+    with pytest.raises(AtelierError, match="ne viennent pas d’Atelier"):
         open_store(f"sqlite:///{db}")
     assert _digest(db) == digest
 

@@ -35,7 +35,7 @@ def test_every_operation_says_what_it_committed(two_copies: tuple[WorkshopStore,
     assert play.sequence_state().answer(group, "q1") is not None
     moved = play.step_card(1)
     assert moved.position and [e.kind for e in moved.events] == [EventKind.CARD_SHOWN]
-    with pytest.raises(PlayError, match="inconnue sur l'échelle") as refused:
+    with pytest.raises(PlayError, match="inconnue sur l’échelle") as refused:
         play.record_choice(group, "99")
     assert refused.value.change.events == []  # nothing committed, nothing to announce
     assert [e.key for e in play.events] == [e.key for e in sorted(a.events(wid), key=lambda e: e.seq)]

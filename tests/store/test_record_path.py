@@ -58,7 +58,7 @@ def test_a_removed_group_is_refused_even_once_remembered(store: WorkshopStore, q
     with pytest.raises(AtelierError, match="échelle"):  # refused after both owners were looked up
         store.record_choice(w.id, seq.id, g.id, "q1", "9")
     store.remove_group(g.id)
-    with pytest.raises(AtelierError, match="Ce groupe n'existe pas dans cet atelier"):
+    with pytest.raises(AtelierError, match="Ce groupe n’existe pas dans cet atelier"):
         store.record_choice(w.id, seq.id, g.id, "q1", "1")
     assert store.events(w.id) == []
 

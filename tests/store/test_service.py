@@ -97,7 +97,7 @@ def test_move_participants_seats_several_in_one_commit(store: WorkshopStore) -> 
         store.move_participants([ids[0], stranger.id], g1.id)
     with pytest.raises(AtelierError, match="groupe"):
         store.move_participants([stranger.id], g1.id)
-    with pytest.raises(AtelierError, match="n'existe plus"):
+    with pytest.raises(AtelierError, match="n’existe plus"):
         store.move_participants(["no-such-id"], g1.id)
     assert [p.group_id for p in store.snapshot(w.id).participants] == [g2.id, None, None]  # nothing moved
     assert store.move_participants([], g1.id) == 0
@@ -165,9 +165,9 @@ def test_record_checks_what_it_refers_to(
         store.record_choice(w.id, seq.id, g.id, "zz", "1")
     with pytest.raises(AtelierError, match="séquence"):
         store.record_choice(other.id, seq.id, g.id, "q1", "1")
-    with pytest.raises(AtelierError, match="ne s'applique pas"):
+    with pytest.raises(AtelierError, match="ne s’applique pas"):
         store.pick_card(w.id, seq.id, g.id, "q1")
-    with pytest.raises(AtelierError, match="ne s'applique pas"):
+    with pytest.raises(AtelierError, match="ne s’applique pas"):
         store.record_choice(w.id, strat.id, g.id, "s1", "1")
     with pytest.raises(AtelierError, match="introuvable"):
         store.record_choice("nope", seq.id, g.id, "q1", "1")

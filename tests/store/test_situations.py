@@ -61,8 +61,8 @@ def test_disk_io_error_gets_its_own_message(tmp_path: Path, monkeypatch: pytest.
     where = str(tmp_path / "atelier.sqlite3")
     error = sqlite3.OperationalError("disk I/O error")
     message = str(translate(error, where))
-    assert message.startswith("Erreur de lecture ou d'écriture sur le disque")
-    assert "n'est pas perdu" in message
+    assert message.startswith("Erreur de lecture ou d’écriture sur le disque")
+    assert "n’est pas perdu" in message
     usage = namedtuple("usage", "total used free")
     monkeypatch.setattr(shutil, "disk_usage", lambda _p: usage(10, 10, 0))
     assert str(translate(error, where)).startswith("Le disque est plein : la base de données")

@@ -86,4 +86,4 @@ def test_a_bad_file_is_refused_in_french(
     wait_for(qtbot, message_boxes)
     (box,) = message_boxes()
     assert box.icon() == QMessageBox.Icon.Critical
-    assert "n'est pas une sauvegarde utilisable" in box.text()
+    assert "n’est pas une sauvegarde utilisable" in box.text()

@@ -82,7 +82,8 @@ def test_a_cohort_from_the_selected_workshops_in_name_order_never_by_score(
     assert shown.cohort.isTabVisible(shown.cohort.choices_index)  # a strategy deck: what each city chose
     choices = shown.cohort.choices
     assert choices.header[1:-1] == tuple(CITIES) and choices.rowCount() > 5
-    assert "Ces scores sont l’autoévaluation" in shown.disclaimer.text()
+    assert "effets attendus des stratégies" in shown.disclaimer.text()  # a game, not a self-assessment
+    assert "autoévaluation" not in shown.disclaimer.text()
     assert not shown.rules.isVisible()
     QTest.mouseClick(shown.rules_button, Qt.MouseButton.LeftButton, pos=QPoint(5, 5))
     assert shown.rules.isVisible() and "sans classement ni note globale" in shown.rules.text()

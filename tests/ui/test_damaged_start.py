@@ -83,7 +83,7 @@ def test_a_damaged_database_is_named_nothing_is_created_and_the_menu_saves_the_r
     try:
         assert not main.open_store()
         texts = close_message_boxes()
-        words = ("est endommagée", "n'y écrira rien", "Sauver les ateliers")
+        words = ("est endommagée", "n’y écrira rien", "Sauver les ateliers")
         assert any(all(w in t for w in words) for t in texts)
         assert "endommagée" in main.start.store_label.text()
         assert not main.start.new_button.isEnabled() and not main.registry["new_workshop"].isEnabled()

@@ -112,7 +112,7 @@ def test_editing_your_own_deck_keeps_its_file_and_a_new_deck_starts_valid(
     ident = editor.fields["id"]
     _type(ident.editor, "et-si-33", qtbot)  # type: ignore[arg-type]
     editor.save_button.click()  # a built-in deck's id: refused, said plainly
-    assert "identifiant d'un jeu intégré" in editor.status.text()
+    assert "identifiant d’un jeu intégré" in editor.status.text()
     assert not (user_decks_dir() / "et-si-33.yaml").exists()
     _type(ident.editor, "mon-atelier", qtbot)  # type: ignore[arg-type]
     editor.save_button.click()

@@ -134,7 +134,7 @@ def test_a_failed_export_says_why(qtbot: QtBot, window: MainWindow, tmp_path: Pa
     window.exports.start(window.session.workshop_id, ExportChoice("csv", target, False))
     qtbot.waitUntil(lambda: not window.exports.busy, timeout=30_000)  # type: ignore[union-attr]
     texts = close_message_boxes()
-    assert len(texts) == 1 and texts[0].startswith("Impossible d'écrire « cr.csv »")
+    assert len(texts) == 1 and texts[0].startswith("Impossible d’écrire « cr.csv »")
     assert "Traceback" not in texts[0]
 
 

@@ -123,7 +123,7 @@ def test_a_drop_of_something_else_is_ignored(qtbot: QtBot, window: MainWindow) -
     assert set(_seats(window).values()) == {"—"}
     assert _deliver(groups_view.viewport(), participants_mime(["not-a-participant"]), at)
     texts = close_message_boxes()
-    assert len(texts) == 1 and "n'existe plus" in texts[0]
+    assert len(texts) == 1 and "n’existe plus" in texts[0]
     assert set(_seats(window).values()) == {"—"}
 
 

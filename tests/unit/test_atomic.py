@@ -48,7 +48,7 @@ def test_a_failure_leaves_the_old_file_and_no_temporary(tmp_path: Path) -> None:
 def test_unwritable_folder_gives_a_french_message(tmp_path: Path) -> None:
     blocker = tmp_path / "fichier"
     blocker.write_text("x")
-    with pytest.raises(AtelierError, match="Impossible d'écrire"):
+    with pytest.raises(AtelierError, match="Impossible d’écrire"):
         write_bytes_atomic(blocker / "cr.pdf", b"x")
 
 
@@ -58,5 +58,5 @@ def test_a_folder_in_place_of_the_file_is_explained_in_french(tmp_path: Path) ->
     target.mkdir(parents=True)
     with pytest.raises(AtelierError) as caught:
         write_bytes_atomic(target, b"%PDF")
-    assert str(caught.value) == "Impossible d'écrire « cr.pdf » : c'est un dossier, pas un fichier"
+    assert str(caught.value) == "Impossible d’écrire « cr.pdf » : c’est un dossier, pas un fichier"
     assert [p.name for p in folder.iterdir()] == ["cr.pdf"]

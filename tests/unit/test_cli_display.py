@@ -36,7 +36,7 @@ def test_without_xvfb_a_clear_message_and_exit_2(
     monkeypatch.setattr(display.shutil, "which", lambda _name: None)
     assert main([]) == 2
     err = capsys.readouterr().err
-    assert "Aucun écran n'est disponible" in err and "xvfb-run -a atelier" in err
+    assert "Aucun écran n’est disponible" in err and "xvfb-run -a atelier" in err
     assert "Traceback" not in err
 
 

@@ -50,11 +50,11 @@ def test_saving_bumps_the_version_and_refuses_taken_ids(tmp_path: Path) -> None:
     shipped = load_deck(SHIPPED["et-si-33"])
     major, minor = (int(part) for part in shipped.version.split("."))
     draft = DeckDraft.duplicate(shipped, set())
-    with pytest.raises(AtelierError, match="identifiant d'un jeu intégré"):
+    with pytest.raises(AtelierError, match="identifiant d’un jeu intégré"):
         draft.put("id", "et-si-33") or draft.save(tmp_path, {"et-si-33"}, {})
     draft.put("id", "mon-et-si")
     other = tmp_path / "autre.yaml"
-    with pytest.raises(AtelierError, match="porte déjà l'identifiant"):
+    with pytest.raises(AtelierError, match="porte déjà l’identifiant"):
         draft.save(tmp_path, set(), {"mon-et-si": other})
     path = draft.save(tmp_path, set(), {})
     assert path == tmp_path / "mon-et-si.yaml" and load_deck(path).version == f"{major}.{minor + 1}"

@@ -45,7 +45,7 @@ def test_non_finite_effect_of_a_strategy_card_is_refused() -> None:
     text = NATURE.replace(match.group(0), f"effects: {{{match.group(1)}: .inf", 1)
     line = NATURE[: match.start()].count("\n") + 1
     issue = _issue(text, "nature.yaml")
-    assert issue.startswith(f"nature.yaml:{line}: cards[") and "pas l'infini" in issue
+    assert issue.startswith(f"nature.yaml:{line}: cards[") and "pas l’infini" in issue
 
 
 def test_non_finite_number_in_stored_or_imported_deck_data() -> None:
@@ -86,7 +86,7 @@ def test_fifo_is_refused_at_once_without_blocking(tmp_path: Path) -> None:
     started = time.perf_counter()
     with pytest.raises(DeckLoadError) as caught:
         load_deck(fifo)  # opening a FIFO for reading would block until a writer comes: it is never opened
-    assert str(caught.value) == "jeu.yaml: c'est un tube (FIFO), pas un fichier ordinaire"
+    assert str(caught.value) == "jeu.yaml: c’est un tube (FIFO), pas un fichier ordinaire"
     assert time.perf_counter() - started < 2
 
 
@@ -97,7 +97,7 @@ def test_devices_are_refused_at_once(tmp_path: Path, device: str) -> None:
     link = tmp_path / "jeu.yaml"
     link.symlink_to(device)
     for path in (Path(device), link):
-        with pytest.raises(DeckLoadError, match="c'est un périphérique, pas un fichier ordinaire"):
+        with pytest.raises(DeckLoadError, match="c’est un périphérique, pas un fichier ordinaire"):
             load_deck(path)
 
 

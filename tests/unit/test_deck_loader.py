@@ -147,7 +147,7 @@ def test_missing_mechanic() -> None:
             '  - {id: "4", label: Tout, value: 0, key: "4"}',
             19,
             "scale",
-            "l'échelle doit avoir au moins deux valeurs numériques différentes",
+            "l’échelle doit avoir au moins deux valeurs numériques différentes",
         ),
     ],
 )
@@ -226,7 +226,7 @@ def test_same_lever_twice_on_one_card() -> None:
             "cards[0].prompt",
             f"texte trop long ({MAX_TEXT} caractères au plus)",
         ),
-        (31, "    aide: Écouter.", "cards[1].aide", "champ inconnu (vérifiez l'orthographe)"),
+        (31, "    aide: Écouter.", "cards[1].aide", "champ inconnu (vérifiez l’orthographe)"),
         (
             15,
             "          source: officielle",
@@ -286,6 +286,6 @@ def test_a_deck_from_a_newer_app_says_so() -> None:
     line = NATURE.split("\n").index("format: 1") + 1
     issue = nature_issue(line, "format: 2")
     assert (issue.line, issue.field) == (line, "format")
-    assert "écrit pour une version plus récente d'Atelier Résilience" in issue.message
-    assert "mettez l'application à jour" in issue.message
+    assert "écrit pour une version plus récente d’Atelier Résilience" in issue.message
+    assert "mettez l’application à jour" in issue.message
     assert nature_issue(line, "format: 0").message.startswith("valeur invalide ; valeurs possibles : 1")

@@ -196,7 +196,7 @@ def test_not_utf8(tmp_path: Path) -> None:
     first = next(i for i, b in enumerate(raw) if b >= 0x80)
     line = next(n for n, text in enumerate(BOUSSOLE.split("\n"), 1) if any(ord(c) >= 0x80 for c in text))
     assert (issue.file, issue.line) == ("latin1.yaml", line)
-    assert issue.message == f"le fichier n'est pas en UTF-8 (octet {first}) : enregistrez-le en UTF-8"
+    assert issue.message == f"le fichier n’est pas en UTF-8 (octet {first}) : enregistrez-le en UTF-8"
 
 
 def test_utf8_with_bom_is_accepted(tmp_path: Path) -> None:
@@ -224,7 +224,7 @@ def test_folder_instead_of_a_file(tmp_path: Path) -> None:
     folder.mkdir()
     issue = _load_issue(folder)
     assert issue.file == "jeux.yaml"
-    assert issue.message == "lecture impossible : c'est un dossier, pas un fichier"
+    assert issue.message == "lecture impossible : c’est un dossier, pas un fichier"
 
 
 def test_issue_names_the_file_not_its_folder(tmp_path: Path) -> None:

@@ -181,7 +181,7 @@ def test_macro_workbooks_and_non_workbooks_are_refused(tmp_path: Path) -> None:
         read_deck_sheet(macro)
     fake = tmp_path / "faux.xlsx"
     fake.write_text("id;titre\n", encoding="utf-8")
-    with pytest.raises(DeckLoadError, match="ce n'est pas un classeur"):
+    with pytest.raises(DeckLoadError, match="ce n’est pas un classeur"):
         read_deck_sheet(fake)
     broken = tmp_path / "abime.xlsx"
     broken.write_bytes(_zip({"xl/workbook.xml": b"<pas du xml"}))

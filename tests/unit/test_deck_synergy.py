@@ -117,7 +117,7 @@ def test_an_unknown_key_and_the_missing_reason_are_both_reported() -> None:
     with pytest.raises(DeckLoadError) as caught:
         parse_deck("\n".join(lines) + "\n", "nature.yaml")
     found = {(i.line, i.field, i.message) for i in caught.value.issues}
-    assert (47, "synergies[0].raison", "champ inconnu (vérifiez l'orthographe)") in found
+    assert (47, "synergies[0].raison", "champ inconnu (vérifiez l’orthographe)") in found
     assert any(f == "synergies[0].reason" and m == "champ obligatoire manquant" for _l, f, m in found)
 
 

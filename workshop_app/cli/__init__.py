@@ -35,10 +35,10 @@ def _add_options(parser: argparse.ArgumentParser) -> None:
         "--database",
         metavar="URL",
         help="base de données (URL SQLAlchemy) ; sinon ATELIER_DATABASE_URL ou le fichier SQLite du dossier "
-        "de l'utilisateur (ATELIER_HOME)",
+        "de l’utilisateur (ATELIER_HOME)",
     )
     parser.add_argument(
-        "--selftest", action="store_true", help="vérifie l'installation et quitte (0 = tout va bien)"
+        "--selftest", action="store_true", help="vérifie l’installation et quitte (0 = tout va bien)"
     )
     parser.add_argument("--version", action="store_true", help="affiche la version et quitte")
 
@@ -52,7 +52,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="atelier",
         description=(
-            "Atelier Résilience — ateliers de résilience territoriale. Sans argument : ouvre l'application."
+            "Atelier Résilience — ateliers de résilience territoriale. Sans argument : ouvre l’application."
         ),
     )
     _add_options(parser)

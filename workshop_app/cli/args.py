@@ -6,7 +6,7 @@ import argparse
 import sys
 from typing import Any
 
-WORKSHOP_HELP = "identifiant (ou début d'identifiant) de l'atelier"
+WORKSHOP_HELP = "identifiant (ou début d’identifiant) de l’atelier"
 
 
 def action_group(subparsers: Any, name: str, help_text: str) -> Any:

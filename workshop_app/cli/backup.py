@@ -21,7 +21,7 @@ def register(subparsers: Any) -> None:
         help="sauvegarde toute la base locale (ateliers, photos) et vos jeux dans une archive .zip",
     )
     backup.add_argument(
-        "target", metavar="FICHIER.zip", type=Path, help="l'archive à écrire (remplacée si elle existe)"
+        "target", metavar="FICHIER.zip", type=Path, help="l’archive à écrire (remplacée si elle existe)"
     )
     backup.set_defaults(handler=cmd_backup)
     restore = subparsers.add_parser(
@@ -82,7 +82,7 @@ def describe_restore(report: Any, source: Path) -> list[str]:
     except ValueError:
         pass
     lines = [
-        f"Données d'avant mises de côté dans « {report.set_aside} ».",
+        f"Données d’avant mises de côté dans « {report.set_aside} ».",
         f"Restauré depuis « {source.name} » (sauvegarde{when}, "
         f"version {contents.app_version or 'inconnue'}) : {contents.summary()}.",
     ]
@@ -96,9 +96,9 @@ def describe_restore(report: Any, source: Path) -> list[str]:
     device = getattr(report, "device_id", "")
     if device:
         lines.append(
-            f"Ce portable a reçu un nouvel identifiant d'appareil ({device[:8]}) : ses prochaines saisies ne "
-            "se confondront pas avec celles d'un autre ordinateur restauré depuis la même sauvegarde. Les "
-            "saisies d'avant la restauration ne s'annulent plus avec Ctrl+Z."
+            f"Ce portable a reçu un nouvel identifiant d’appareil ({device[:8]}) : ses prochaines saisies ne "
+            "se confondront pas avec celles d’un autre ordinateur restauré depuis la même sauvegarde. Les "
+            "saisies d’avant la restauration ne s’annulent plus avec Ctrl+Z."
         )
     return lines
 

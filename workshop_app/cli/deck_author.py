@@ -25,7 +25,7 @@ def register(subparsers: Any) -> None:
     commands = deck.add_subparsers(dest="deck_command", metavar="ACTION", required=True)
 
     out = commands.add_parser("to-sheet", help="écrit un jeu (identifiant ou fichier) en classeur .xlsx")
-    out.add_argument("deck", metavar="JEU", help="identifiant d'un jeu ou fichier .yaml")
+    out.add_argument("deck", metavar="JEU", help="identifiant d’un jeu ou fichier .yaml")
     out.add_argument(
         "--output", "-o", required=True, metavar="FICHIER", help=".xlsx (ou .csv : les cartes seules)"
     )
@@ -37,7 +37,7 @@ def register(subparsers: Any) -> None:
     back.add_argument("sheet", metavar="CLASSEUR", help="fichier .xlsx, .ods ou .csv")
     back.add_argument("--output", "-o", required=True, metavar="JEU.yaml")
     back.add_argument(
-        "--deck", metavar="JEU", help="pour un .csv (les cartes seules) : le jeu qu'il complète"
+        "--deck", metavar="JEU", help="pour un .csv (les cartes seules) : le jeu qu’il complète"
     )
     back.set_defaults(handler=cmd_from_sheet)
 
@@ -47,9 +47,9 @@ def register(subparsers: Any) -> None:
     template.set_defaults(handler=cmd_template)
 
     printed = commands.add_parser(
-        "print", help="imprime les cartes d'un jeu (PDF, recto : carte, verso : échelle)"
+        "print", help="imprime les cartes d’un jeu (PDF, recto : carte, verso : échelle)"
     )
-    printed.add_argument("deck", metavar="JEU", help="identifiant d'un jeu ou fichier .yaml")
+    printed.add_argument("deck", metavar="JEU", help="identifiant d’un jeu ou fichier .yaml")
     printed.add_argument("--output", "-o", required=True, metavar="cartes.pdf")
     printed.add_argument("--format", choices=("a5", "a6"), default="a5", help="A5 (2 par page A4) ou A6 (4)")
     printed.set_defaults(handler=cmd_print)

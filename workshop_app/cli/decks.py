@@ -22,7 +22,7 @@ def register(subparsers: Any) -> None:
     validate.add_argument("paths", nargs="+", metavar="JEU", help="fichier(s) .yaml, .xlsx ou .ods")
     validate.set_defaults(handler=cmd_validate)
 
-    decks = subparsers.add_parser("decks", help="liste les jeux intégrés et ceux du dossier de l'utilisateur")
+    decks = subparsers.add_parser("decks", help="liste les jeux intégrés et ceux du dossier de l’utilisateur")
     decks.set_defaults(handler=cmd_decks)
 
     schema = subparsers.add_parser("schema", help="écrit le schéma JSON des jeux (pour scenarios/)")

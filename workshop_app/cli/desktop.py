@@ -27,10 +27,10 @@ DESKTOP_ID = (
 def register(subparsers: Any) -> None:
     parser = subparsers.add_parser(
         "install-desktop",
-        help="ajoute l'application au menu du bureau Linux (pour vous seul, sans droits d'administrateur)",
+        help="ajoute l’application au menu du bureau Linux (pour vous seul, sans droits d’administrateur)",
     )
-    parser.add_argument("--remove", action="store_true", help="retire l'entrée et l'icône du menu")
-    parser.add_argument("--print", dest="show", action="store_true", help="affiche l'entrée sans l'installer")
+    parser.add_argument("--remove", action="store_true", help="retire l’entrée et l’icône du menu")
+    parser.add_argument("--print", dest="show", action="store_true", help="affiche l’entrée sans l’installer")
     parser.set_defaults(handler=cmd_install_desktop)
 
 
@@ -114,7 +114,7 @@ def cmd_install_desktop(args: argparse.Namespace) -> int:
         return 0
     if sys.platform in ("win32", "darwin"):
         raise AtelierError(
-            "« install-desktop » concerne Linux. Sous Windows et macOS, utilisez l'installateur "
+            "« install-desktop » concerne Linux. Sous Windows et macOS, utilisez l’installateur "
             "(voir build_spec/README.md)."
         )
     icon = resource_path("resources", "icons", "atelier.svg")

@@ -13,9 +13,9 @@ import sys
 from collections.abc import Sequence
 
 NO_DISPLAY_MESSAGE = (
-    "Aucun écran n'est disponible (ni DISPLAY ni WAYLAND_DISPLAY) : la fenêtre ne peut pas s'ouvrir.\n"
-    "Lancez l'application depuis une session graphique, ou sur un écran virtuel : xvfb-run -a atelier\n"
-    "Pour vérifier l'installation sans écran : QT_QPA_PLATFORM=offscreen atelier --selftest\n"
+    "Aucun écran n’est disponible (ni DISPLAY ni WAYLAND_DISPLAY) : la fenêtre ne peut pas s’ouvrir.\n"
+    "Lancez l’application depuis une session graphique, ou sur un écran virtuel : xvfb-run -a atelier\n"
+    "Pour vérifier l’installation sans écran : QT_QPA_PLATFORM=offscreen atelier --selftest\n"
     "Les commandes sans fenêtre (atelier --help) fonctionnent partout."
 )
 
@@ -28,8 +28,8 @@ def no_display() -> bool:
 
 
 XVFB_NOTE = (
-    "Aucun écran n'est disponible : l'application s'ouvre sur un écran virtuel (Xvfb), invisible ici. "
-    "Sur l'ordinateur de l'animateur, lancez-la depuis la session graphique."
+    "Aucun écran n’est disponible : l’application s’ouvre sur un écran virtuel (Xvfb), invisible ici. "
+    "Sur l’ordinateur de l’animateur, lancez-la depuis la session graphique."
 )
 
 

@@ -23,14 +23,14 @@ def register(subparsers: Any) -> None:
     export = subparsers.add_parser(
         "export",
         help="écrit le compte-rendu (PDF, DOCX), les réponses brutes (CSV, XLSX) ou le dossier (.zip) "
-        "d'un atelier",
+        "d’un atelier",
         description="Écrit le compte-rendu (PDF, ou DOCX modifiable), les réponses brutes (CSV pour Excel, "
-        "XLSX) et/ou le dossier complet (.zip) d'un atelier. Les notes « hors compte-rendu » "
+        "XLSX) et/ou le dossier complet (.zip) d’un atelier. Les notes « hors compte-rendu » "
         "n’apparaissent dans aucun de ces fichiers. "
-        "ATELIER : son identifiant, ou le début de son identifiant s'il n'y a pas d'ambiguïté.",
+        "ATELIER : son identifiant, ou le début de son identifiant s’il n’y a pas d’ambiguïté.",
     )
     export.add_argument(
-        "workshop", metavar="ATELIER", help="identifiant (ou début d'identifiant) de l'atelier"
+        "workshop", metavar="ATELIER", help="identifiant (ou début d’identifiant) de l’atelier"
     )
     export.add_argument("--pdf", metavar="FICHIER", type=Path, help="compte-rendu PDF")
     export.add_argument("--csv", metavar="FICHIER", type=Path, help="réponses brutes, CSV (UTF-8, « ; »)")
@@ -72,14 +72,14 @@ def register(subparsers: Any) -> None:
         action="store_true",
         help="écriture inclusive (point médian : « participant·es ») dans le compte-rendu",
     )
-    export.add_argument("--quiet", "-q", action="store_true", help="n'affiche pas la progression")
+    export.add_argument("--quiet", "-q", action="store_true", help="n’affiche pas la progression")
     export.set_defaults(handler=cmd_export, quick_exit=True)
 
-    bundle = subparsers.add_parser("bundle", help="archive d'atelier (.zip) : exporter ou importer")
+    bundle = subparsers.add_parser("bundle", help="archive d’atelier (.zip) : exporter ou importer")
     actions = bundle.add_subparsers(dest="bundle_command", metavar="ACTION")
     bundle.set_defaults(handler=lambda args: _usage(bundle))
-    out = actions.add_parser("export", help="écrit l'archive (.zip) d'un atelier, avec ses photos")
-    out.add_argument("workshop", metavar="ATELIER", help="identifiant (ou début d'identifiant) de l'atelier")
+    out = actions.add_parser("export", help="écrit l’archive (.zip) d’un atelier, avec ses photos")
+    out.add_argument("workshop", metavar="ATELIER", help="identifiant (ou début d’identifiant) de l’atelier")
     out.add_argument("file", metavar="FICHIER.zip", type=Path)
     out.add_argument(
         "--anonymise",
@@ -102,7 +102,7 @@ def resolve_workshop(service: Any, key: str) -> str:
     """The id of the workshop whose id is ``key`` or starts with it (case-insensitive), or an AtelierError."""
     key = key.strip().lower()
     if not key:
-        raise AtelierError("Indiquez l'identifiant de l'atelier (« atelier workshops » les liste).")
+        raise AtelierError("Indiquez l’identifiant de l’atelier (« atelier workshops » les liste).")
     lister = getattr(service, "workshop_ids", None)  # cheap: no event log folded
     ids = list(lister()) if lister is not None else [s.id for s in service.list_workshops()]
     if key in (i.lower() for i in ids):

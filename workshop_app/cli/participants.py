@@ -17,11 +17,11 @@ from workshop_app.cli.export import resolve_workshop
 
 def register(subparsers: Any) -> None:
     actions = action_group(
-        subparsers, "participants", "participants d'un atelier : importer une liste, répartir"
+        subparsers, "participants", "participants d’un atelier : importer une liste, répartir"
     )
     load = actions.add_parser(
         "import",
-        help="importe une liste (CSV d'Excel « ; » ou XLSX) : nom, service, organisation, rôle, table",
+        help="importe une liste (CSV d’Excel « ; » ou XLSX) : nom, service, organisation, rôle, table",
         description="Importe une liste de participants. En-têtes reconnus : nom, fonction, service, "
         "organisation, rôle (élu, agent ou partenaire), table (numéro ou nom). Sans en-tête : nom, service, "
         "organisation, rôle, table.",

@@ -15,7 +15,7 @@ from workshop_app.cli.export import resolve_workshop
 
 
 def register(subparsers: Any) -> None:
-    actions = action_group(subparsers, "photo", "photos d'un atelier (tableaux, post-its) : ajouter, lister")
+    actions = action_group(subparsers, "photo", "photos d’un atelier (tableaux, post-its) : ajouter, lister")
     add = actions.add_parser(
         "add",
         help="ajoute une ou plusieurs photos à un atelier (au bilan, ou à une carte avec --card)",
@@ -27,7 +27,7 @@ def register(subparsers: Any) -> None:
     add.add_argument("--caption", "-c", metavar="TEXTE", default="", help="légende (la même pour toutes)")
     add.add_argument("--card", metavar="CARTE", help="identifiant de la carte (ex. q05) ; sinon : le bilan")
     add.set_defaults(handler=cmd_photo_add)
-    listing = actions.add_parser("list", help="liste les photos d'un atelier")
+    listing = actions.add_parser("list", help="liste les photos d’un atelier")
     add_workshop(listing)
     listing.set_defaults(handler=cmd_photo_list)
 

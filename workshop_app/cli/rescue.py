@@ -13,10 +13,10 @@ from workshop_app.core.errors import AtelierError
 def register(subparsers: Any) -> None:
     rescue = subparsers.add_parser(
         "rescue",
-        help="vérifie la base et sauve les ateliers encore lisibles d'une base endommagée",
+        help="vérifie la base et sauve les ateliers encore lisibles d’une base endommagée",
         description="Vérifie la base de données (vérification complète de SQLite, puis de tout ce que lit "
-        "l'application) sans jamais y écrire, puis copie chaque atelier encore lisible dans une nouvelle "
-        "base (-o) ou en une archive .zip par atelier (--archives), et nomme ceux qui n'ont pas pu être "
+        "l’application) sans jamais y écrire, puis copie chaque atelier encore lisible dans une nouvelle "
+        "base (-o) ou en une archive .zip par atelier (--archives), et nomme ceux qui n’ont pas pu être "
         "sauvés. Sans -o ni --archives : dit seulement ce qui peut être sauvé.",
     )
     where = rescue.add_mutually_exclusive_group()
@@ -24,7 +24,7 @@ def register(subparsers: Any) -> None:
     where.add_argument("--archives", metavar="DOSSIER", type=Path, help="dossier des archives (.zip)")
     rescue.add_argument(
         "source", nargs="?", metavar="BASE.sqlite3", type=Path,
-        help="la base à sauver (sinon celle de --database, d'ATELIER_DATABASE_URL ou d'ATELIER_HOME)",
+        help="la base à sauver (sinon celle de --database, d’ATELIER_DATABASE_URL ou d’ATELIER_HOME)",
     )
     rescue.set_defaults(handler=cmd_rescue)
 
@@ -71,7 +71,7 @@ def cmd_rescue(args: argparse.Namespace) -> int:
         print(f"{counts} dans « {copy} ».", file=sys.stderr)
     if result.lost:
         print(
-            "Les ateliers perdus restent dans le fichier d'origine (jamais modifié) et dans sa copie du "
+            "Les ateliers perdus restent dans le fichier d’origine (jamais modifié) et dans sa copie du "
             "dossier « backups » : un spécialiste pourra peut-être en récupérer davantage.",
             file=sys.stderr,
         )

@@ -136,7 +136,7 @@ class _Watchdog:
         try:
             self.out.failed(
                 self.step,
-                f"l'autotest ne répond plus depuis {self.timeout:g} s (étape bloquée) : arrêt forcé.",
+                f"l’autotest ne répond plus depuis {self.timeout:g} s (étape bloquée) : arrêt forcé.",
             )
         finally:
             os._exit(EXIT_HUNG)  # whatever happened while saying so
@@ -175,7 +175,7 @@ class _SelfTest(Checks):
                 )
             if self.code is None:  # the window closed without the self-test saying why
                 self.out.failed(
-                    STEPS["window"], f"l'application s'est arrêtée avant la fin (code {returned})"
+                    STEPS["window"], f"l’application s’est arrêtée avant la fin (code {returned})"
                 )
                 self.code = EXIT_FAILED
         except SelfTestFailure:
@@ -248,7 +248,7 @@ class _SelfTest(Checks):
         try:
             technical = "".join(traceback.format_exception(kind, value, tb))
             self.out.failed(
-                self.watchdog.step, f"erreur dans un traitement de l'interface : {value!r}", technical
+                self.watchdog.step, f"erreur dans un traitement de l’interface : {value!r}", technical
             )
         finally:
             self._finish(EXIT_FAILED)
@@ -291,7 +291,7 @@ class _SelfTest(Checks):
             if self.broken == "hang" and step_id == "store":
                 time.sleep(self.watchdog.timeout + 60)
             if self.broken == step_id and step_id != "pdf":  # the PDF is broken for real, in check_pdf
-                raise SelfTestFailure(f"échec provoqué pour vérifier l'autotest ({FAIL_ENV}={step_id})")
+                raise SelfTestFailure(f"échec provoqué pour vérifier l’autotest ({FAIL_ENV}={step_id})")
             yield
             if self.code is not None:
                 raise _Stopped(label)
@@ -341,7 +341,7 @@ def _launch_time() -> tuple[float, str]:
             uptime = float(fh.read().split()[0])
         return time.time() - (uptime - start_ticks / ticks), "le lancement du processus"
     except (OSError, ValueError, IndexError, AttributeError):
-        return _IMPORTED_AT, "le début de l'autotest"
+        return _IMPORTED_AT, "le début de l’autotest"
 
 
 def _timeout() -> float:

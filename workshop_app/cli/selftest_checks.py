@@ -107,7 +107,7 @@ class Checks:
         }
         missing = [f"{name} ({path})" for name, path in wanted.items() if not path.exists()]
         if missing:
-            raise SelfTestFailure(f"fichiers introuvables : {', '.join(missing)}. Réinstallez l'application.")
+            raise SelfTestFailure(f"fichiers introuvables : {', '.join(missing)}. Réinstallez l’application.")
         bundle = getattr(sys, "_MEIPASS", None)
         if bundle:
             inside = Path(bundle).resolve()
@@ -117,7 +117,7 @@ class Checks:
         versions = list(package_path("store", "migrations", "versions").glob("*.py"))
         if not versions:
             raise SelfTestFailure(
-                "aucune révision de migration (store/migrations/versions/*.py) n'est livrée"
+                "aucune révision de migration (store/migrations/versions/*.py) n’est livrée"
             )
         where = bundle or resource_path()
         self.ok("resources", f"polices, icône, jeux et {len(versions)} migration(s) trouvés dans {where}")
@@ -136,7 +136,7 @@ class Checks:
         self.decks = {entry.deck.id: entry.deck for entry in entries if entry.deck is not None}
         if ET_SI_33 not in self.decks:
             raise SelfTestFailure(
-                f"le jeu « {ET_SI_33} » n'est pas livré (jeux trouvés : {', '.join(self.decks)})"
+                f"le jeu « {ET_SI_33} » n’est pas livré (jeux trouvés : {', '.join(self.decks)})"
             )
         cards = sum(len(deck.cards) for deck in self.decks.values())
         self.ok(
@@ -152,10 +152,10 @@ class Checks:
             QApplication.processEvents()
             time.sleep(0.002)
         if not self._exposed():
-            raise SelfTestFailure("la fenêtre principale n'est pas à l'écran (10 s après son ouverture)")
+            raise SelfTestFailure("la fenêtre principale n’est pas à l’écran (10 s après son ouverture)")
         self.shown_at = self.shown_at or time.time()
         if QApplication.windowIcon().pixmap(32, 32).isNull():  # an SVG: needs Qt's SVG plugins in the bundle
-            raise SelfTestFailure("l'icône de l'application ne se charge pas (greffon SVG de Qt absent ?)")
+            raise SelfTestFailure("l’icône de l’application ne se charge pas (greffon SVG de Qt absent ?)")
         t0, origin = self.launch_time()
         self.ok(
             "window",
@@ -176,8 +176,8 @@ class Checks:
         missing = [ch for ch in FRENCH_SAMPLE if not metrics.inFontUcs4(ord(ch))]
         if not family or missing:
             raise SelfTestFailure(
-                f"la police de l'interface « {family or 'aucune'} » ne dessine pas {' '.join(missing)} : "
-                "les accents s'afficheraient en carrés (installez une police, p. ex. fonts-dejavu-core)"
+                f"la police de l’interface « {family or 'aucune'} » ne dessine pas {' '.join(missing)} : "
+                "les accents s’afficheraient en carrés (installez une police, p. ex. fonts-dejavu-core)"
             )
         image = QImage(48, 48, QImage.Format.Format_ARGB32)
         image.fill(QColor("white"))
@@ -258,7 +258,7 @@ class Checks:
             engine.dispose()
         missing = sorted(set(Base.metadata.tables) - tables)
         if missing:
-            raise SelfTestFailure(f"les migrations n'ont pas créé les tables {', '.join(missing)}")
+            raise SelfTestFailure(f"les migrations n’ont pas créé les tables {', '.join(missing)}")
         return len(list(ScriptDirectory.from_config(alembic_config()).walk_revisions()))
 
     # -- a workshop, played through the service and opened in the window -----------------------------------
@@ -281,12 +281,12 @@ class Checks:
                     options[(i + j) % len(options)],
                     argument=f"Argument n° {i + 1} : « déjà éprouvé »",
                 )
-        service.add_note(info.id, "Note de l'autotest : œuvre, « guillemets », 3 € — tout doit s'afficher.")
+        service.add_note(info.id, "Note de l’autotest : œuvre, « guillemets », 3 € — tout doit s’afficher.")
         self.snapshot = service.snapshot(info.id)
         if len(self.snapshot.groups) != len(groups) or len(self.snapshot.sequences) != 1:
-            raise SelfTestFailure("l'atelier relu ne contient pas les groupes et la séquence enregistrés")
+            raise SelfTestFailure("l’atelier relu ne contient pas les groupes et la séquence enregistrés")
         if not self.window.open_workshop(info.id, PAGE_PLAY) or self.window.session is None:
-            raise SelfTestFailure(f"la fenêtre n'a pas pu ouvrir l'atelier{self._notices()}")
+            raise SelfTestFailure(f"la fenêtre n’a pas pu ouvrir l’atelier{self._notices()}")
         self._render()
         self.ok(
             "workshop",
@@ -353,7 +353,7 @@ class Checks:
         accel = (
             "accélérateur C de reportlab actif"
             if type(rl_accel.fp_str).__name__ == "builtin_function_or_method"
-            else "sans l'accélérateur C de reportlab (rl-accel) : plus lent"
+            else "sans l’accélérateur C de reportlab (rl-accel) : plus lent"
         )
         self.ok(
             "pdf",
@@ -377,6 +377,6 @@ def pdf_problems(path: Path) -> list[str]:
         problems.append(f"il est trop petit ({len(data)} octets)")
     if b"/FontFile2" not in data:
         problems.append(
-            "aucune police TrueType n'y est incorporée (/FontFile2) : les accents seraient perdus"
+            "aucune police TrueType n’y est incorporée (/FontFile2) : les accents seraient perdus"
         )
     return problems

@@ -20,7 +20,7 @@ def register(subparsers: Any) -> None:
         "--full-day",
         action="store_true",
         help="une journée complète : 12 tables × 33 cartes, argument et note sur chaque réponse, un tour "
-        "stratégie, 20 actions (pour mesurer l'export)",
+        "stratégie, 20 actions (pour mesurer l’export)",
     )
     demo.add_argument(
         "--workshops",
@@ -42,7 +42,7 @@ def register(subparsers: Any) -> None:
         "--delete",
         metavar="ATELIER",
         help="supprime définitivement cet atelier (identifiant, ou son début sans ambiguïté) et tout ce "
-        "qu'il contient ; « atelier bundle export » en garde d'abord une copie",
+        "qu’il contient ; « atelier bundle export » en garde d’abord une copie",
     )
     add_filters(workshops)
     workshops.set_defaults(handler=cmd_workshops)

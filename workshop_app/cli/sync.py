@@ -18,9 +18,9 @@ from workshop_app.core.errors import AtelierError
 def register(subparsers: Any) -> None:
     sync = subparsers.add_parser(
         "sync",
-        help="échange les ateliers avec la base partagée d'une cohorte (envoi puis réception, sans doublon)",
+        help="échange les ateliers avec la base partagée d’une cohorte (envoi puis réception, sans doublon)",
         description="Envoie chaque atelier de ce portable vers la base partagée de la cohorte, puis reçoit "
-        "ce que les autres y ont ajouté. Les saisies des deux côtés sont réunies (rien n'est perdu ni "
+        "ce que les autres y ont ajouté. Les saisies des deux côtés sont réunies (rien n’est perdu ni "
         "compté deux fois) ; relancer la commande ne change rien.",
     )
     sync.add_argument(
@@ -37,24 +37,24 @@ def register(subparsers: Any) -> None:
         help="identifiants (ou débuts) ; par défaut : tous les ateliers",
     )
     direction = sync.add_mutually_exclusive_group()
-    direction.add_argument("--send-only", action="store_true", help="envoie seulement (rien n'est reçu)")
-    direction.add_argument("--receive-only", action="store_true", help="reçoit seulement (rien n'est envoyé)")
+    direction.add_argument("--send-only", action="store_true", help="envoie seulement (rien n’est reçu)")
+    direction.add_argument("--receive-only", action="store_true", help="reçoit seulement (rien n’est envoyé)")
     sync.set_defaults(handler=cmd_sync)
 
     conflicts = subparsers.add_parser(
         "conflicts",
         help="les valeurs que deux portables ont modifiées chacun de son côté (gardée / écartée)",
-        description="Liste les conflits rencontrés en réunissant des copies d'un atelier dans cette base : "
+        description="Liste les conflits rencontrés en réunissant des copies d’un atelier dans cette base : "
         "pour chaque champ modifié sur deux portables, la valeur gardée (la plus récente) et celle qui a "
         "été écartée. Après « atelier sync », ceux de la cohorte : atelier --database URL conflicts ATELIER.",
     )
-    conflicts.add_argument("workshop", metavar="ATELIER", help="identifiant (ou début d'identifiant)")
+    conflicts.add_argument("workshop", metavar="ATELIER", help="identifiant (ou début d’identifiant)")
     conflicts.add_argument(
         "--settle",
         metavar="N",
         type=int,
         help="règle le conflit n° N de la liste : garde la valeur gardée, ou avec --take-other reprend "
-        "l'autre ; le choix rejoint les autres copies à la prochaine synchronisation",
+        "l’autre ; le choix rejoint les autres copies à la prochaine synchronisation",
     )
     conflicts.add_argument(
         "--take-other", action="store_true", help="avec --settle : reprend la valeur écartée"
@@ -106,8 +106,8 @@ def cmd_conflicts(args: argparse.Namespace) -> int:
             return 0
     if not found:
         print(
-            "Aucun conflit dans cette base : jamais deux copies de cet atelier n'y ont apporté chacune "
-            "sa valeur d'un même champ."
+            "Aucun conflit dans cette base : jamais deux copies de cet atelier n’y ont apporté chacune "
+            "sa valeur d’un même champ."
         )
         return 0
     for number, c in enumerate(open_ones, start=1):
@@ -130,5 +130,5 @@ def _shown(value: Any) -> str:
 def _who(stamp: str) -> str:
     moment, _, author = stamp.partition("|")
     if not moment:
-        return "version d'origine"
+        return "version d’origine"
     return f"appareil {author[:8] or '?'}, {moment[:16].replace('T', ' ')} UTC"

@@ -36,7 +36,7 @@ def atomic_writer(target: Path) -> Iterator[BinaryIO]:
         marker = _mark(folder, prefix, token)
         fd, tmp_name = tempfile.mkstemp(prefix=prefix, suffix=".tmp", dir=folder)
     except OSError as exc:
-        raise AtelierError(f"Impossible d'écrire dans « {folder} » : {os_reason(exc)}") from exc
+        raise AtelierError(f"Impossible d’écrire dans « {folder} » : {os_reason(exc)}") from exc
     tmp = Path(tmp_name)
     try:
         yield from _write(tmp, target, folder, fd)
@@ -56,7 +56,7 @@ def _write(tmp: Path, target: Path, folder: Path, fd: int) -> Iterator[BinaryIO]
         _fsync_folder(folder)
     except OSError as exc:
         tmp.unlink(missing_ok=True)
-        raise AtelierError(f"Impossible d'écrire « {target.name} » : {os_reason(exc)}") from exc
+        raise AtelierError(f"Impossible d’écrire « {target.name} » : {os_reason(exc)}") from exc
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise

@@ -67,7 +67,7 @@ def scan(folders: Iterable[tuple[Path, bool]], cache_dir: Path | None = None) ->
                     path.name,
                     None,
                     "id",
-                    f"l'identifiant « {deck.id} » est déjà celui du jeu « {first.name} » ({first.parent}) ; "
+                    f"l’identifiant « {deck.id} » est déjà celui du jeu « {first.name} » ({first.parent}) ; "
                     "changez le champ « id » de ce fichier pour garder les deux jeux",
                 )
                 entries.append(DeckEntry(path, builtin, None, (issue,)))

@@ -23,8 +23,10 @@ from dataclasses import replace
 from datetime import date
 
 from workshop_app.core.compare_model import (
+    DISCLAIMER,
     LOW_COVERAGE,
     STABLE_BAND,
+    STRATEGY_DISCLAIMER,
     CardChoice,
     CompareKind,
     Comparison,
@@ -108,6 +110,7 @@ def compare(
         excluded=tuple(excluded),
         notes=tuple(notes),
         anonymised=anonymise,
+        disclaimer=STRATEGY_DISCLAIMER if key.strategy else DISCLAIMER,
     )
     comparison = _with_own_profiles(comparison, rule)
     if kind is CompareKind.EVOLUTION:

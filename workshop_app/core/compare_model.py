@@ -28,6 +28,12 @@ DISCLAIMER = (
     "mesure : ils servent à la discussion. Des groupes différents ne notent pas de la même façon ; un écart "
     "entre deux territoires dit d’abord que leurs participants ont vu les choses autrement."
 )
+STRATEGY_DISCLAIMER = (  # a strategy game compared (Nature en ville in five cities): no self-assessment
+    "Ces scores décrivent les effets attendus des stratégies que les tables de chaque atelier ont "
+    "construites pendant le jeu, d’après les effets inscrits sur les cartes : ce n’est ni un état du "
+    "territoire ni un indice officiel, et ils servent à la discussion. Un écart entre deux territoires dit "
+    "d’abord que leurs tables ont fait d’autres choix."
+)
 
 
 class CompareKind(StrEnum):

@@ -268,11 +268,11 @@ class QuestionDeck(_DeckBase):
             if option.unknown and option.value is not None:
                 raise DeckRuleError(
                     f"scale[{i}].value",
-                    "un niveau « ne sait pas » (unknown) n'a pas de valeur : laissez-la vide",
+                    "un niveau « ne sait pas » (unknown) n’a pas de valeur : laissez-la vide",
                 )
         values = [o.value for o in self.scale if o.value is not None]
         if len(set(values)) < 2:
-            raise DeckRuleError("scale", "l'échelle doit avoir au moins deux valeurs numériques différentes")
+            raise DeckRuleError("scale", "l’échelle doit avoir au moins deux valeurs numériques différentes")
         targets = set(self.lever_ids()) | {a.id for a in self.compass.axes if not a.levers}
         card_ids: set[str] = set()
         for i, card in enumerate(self.cards):

@@ -199,12 +199,12 @@ class DeckDraft:
         deck_id = self.deck.id
         if deck_id in builtin_ids:
             raise AtelierError(
-                f"« {deck_id} » est l'identifiant d'un jeu intégré : donnez un autre identifiant à votre jeu."
+                f"« {deck_id} » est l’identifiant d’un jeu intégré : donnez un autre identifiant à votre jeu."
             )
         target = folder / f"{deck_id}.yaml"
         other = user_files.get(deck_id)
         if other is not None and (self.path is None or other.resolve() != self.path.resolve()):
-            raise AtelierError(f"Un autre de vos jeux porte déjà l'identifiant « {deck_id} » ({other.name}).")
+            raise AtelierError(f"Un autre de vos jeux porte déjà l’identifiant « {deck_id} » ({other.name}).")
         if self.path is not None and other is not None:
             target = self.path
         self.data["version"] = bump_version(self.deck.version)

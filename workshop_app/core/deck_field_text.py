@@ -25,7 +25,7 @@ def parse_links(text: str) -> list[dict[str, Any]]:
         match = re.fullmatch(r"(\S+?)(?:(?:\s*[×*]\s*|\s+[xX]\s*)([0-9]+(?:[.,][0-9]+)?))?", part)
         if match is None:
             raise FieldTextError(
-                f"« {part} » : écrivez l'identifiant du levier, puis ×poids au besoin (1.1 ×2)"
+                f"« {part} » : écrivez l’identifiant du levier, puis ×poids au besoin (1.1 ×2)"
             )
         weight = float(match.group(2).replace(",", ".")) if match.group(2) else 1.0
         links.append({"lever": match.group(1), "weight": weight})
@@ -43,7 +43,7 @@ def parse_effects(text: str) -> dict[str, int]:
     for part in _split(text):
         match = re.fullmatch(r"(\S+?)\s*:?\s*([+\-−]?)\s*([0-9]+)", part)
         if match is None:
-            raise FieldTextError(f"« {part} » : écrivez l'axe puis l'effet, par exemple « chaleur +2 »")
+            raise FieldTextError(f"« {part} » : écrivez l’axe puis l’effet, par exemple « chaleur +2 »")
         sign = -1 if match.group(2) in ("-", "−") else 1
         effects[match.group(1)] = sign * int(match.group(3))
     return effects

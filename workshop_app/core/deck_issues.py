@@ -125,7 +125,7 @@ def _french(err: Any, data: Any) -> str:
     ctx = err.get("ctx") or {}
     messages = {
         "missing": "champ obligatoire manquant",
-        "extra_forbidden": "champ inconnu (vérifiez l'orthographe)",
+        "extra_forbidden": "champ inconnu (vérifiez l’orthographe)",
         "string_too_short": "texte vide ou trop court",
         "string_too_long": f"texte trop long ({ctx.get('max_length')} caractères au plus)",
         "too_short": f"liste trop courte ({ctx.get('min_length')} élément(s) au moins)",
@@ -155,8 +155,8 @@ def _french(err: Any, data: Any) -> str:
     value = err.get("input")
     if kind == "literal_error" and tuple(loc)[-1:] == ("format",) and isinstance(value, int) and value > 1:
         return (
-            f"format {value} : ce jeu a été écrit pour une version plus récente d'Atelier Résilience "
-            "(celle-ci lit le format 1) ; mettez l'application à jour"
+            f"format {value} : ce jeu a été écrit pour une version plus récente d’Atelier Résilience "
+            "(celle-ci lit le format 1) ; mettez l’application à jour"
         )
     if "input" in err and kind not in ("missing", "extra_forbidden", "model_type", "dict_type"):
         value = err["input"]

@@ -57,7 +57,7 @@ def load_deck(path: Path | str) -> AnyDeck:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = raw.count(b"\n", 0, exc.start) + 1
-        message = f"le fichier n'est pas en UTF-8 (octet {exc.start}) : enregistrez-le en UTF-8"
+        message = f"le fichier n’est pas en UTF-8 (octet {exc.start}) : enregistrez-le en UTF-8"
         raise DeckLoadError([DeckIssue(name, line, "", message)]) from None
     return parse_deck(text, name)
 
@@ -101,7 +101,7 @@ def _check_finite(data: Any, root: yaml.Node | None, name: str) -> None:
         if len(path) > MAX_DEPTH:
             raise fail(name, None, f"imbrication trop profonde ({MAX_DEPTH} niveaux au plus)")
         if isinstance(value, float) and not math.isfinite(value):
-            shown = "NaN" if math.isnan(value) else "l'infini"
+            shown = "NaN" if math.isnan(value) else "l’infini"
             message = f"nombre attendu, pas {shown} (.nan, .inf)"
             raise DeckLoadError([DeckIssue(name, line_of(node_at(root, path)), field_path(path), message)])
         if isinstance(value, dict):

@@ -73,7 +73,7 @@ def read_grids(path: Path) -> Grid:
         raise fail(name, "format non pris en charge : .xlsx, .ods ou .csv")
     try:
         if not path.is_file():
-            raise fail(name, "ce n'est pas un fichier ordinaire")
+            raise fail(name, "ce n’est pas un fichier ordinaire")
         size = path.stat().st_size
         if size > MAX_SHEET_FILE_BYTES:
             raise fail(name, f"fichier trop gros ({size} octets ; 5 Mio au plus)")
@@ -101,7 +101,7 @@ def _check_zip(raw: bytes, name: str) -> None:
         with zipfile.ZipFile(io.BytesIO(raw)) as archive:
             members = archive.infolist()
     except (zipfile.BadZipFile, OSError, ValueError):
-        raise fail(name, "ce n'est pas un classeur (fichier abîmé ou d'un autre type)") from None
+        raise fail(name, "ce n’est pas un classeur (fichier abîmé ou d’un autre type)") from None
     if len(members) > MAX_ZIP_MEMBERS or sum(m.file_size for m in members) > MAX_UNZIPPED_BYTES:
         raise fail(name, "classeur trop volumineux une fois décompressé")
 
@@ -165,7 +165,7 @@ def _csv_rows(raw: bytes, name: str) -> list[list[Any]]:
     except UnicodeDecodeError:
         text = raw.decode("cp1252", errors="replace")  # « CSV (séparateur : point-virgule) » of French Excel
     if "\x00" in text:
-        raise fail(name, "ce n'est pas un fichier texte CSV")
+        raise fail(name, "ce n’est pas un fichier texte CSV")
     first = text.split("\n", 1)[0]
     delimiter = max((";", ",", "\t"), key=first.count)
     try:

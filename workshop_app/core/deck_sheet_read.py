@@ -35,7 +35,7 @@ def read_deck_sheet(path: Path | str, base: AnyDeck | None = None) -> AnyDeck:
     if path.suffix.lower() == ".csv":
         if base is None:
             raise fail(
-                path.name, "un fichier .csv ne contient que les cartes : indiquez le jeu qu'il complète"
+                path.name, "un fichier .csv ne contient que les cartes : indiquez le jeu qu’il complète"
             )
         return _Reader(path.name, grids).deck(base.model_dump(mode="json"))
     return _Reader(path.name, grids).deck(None)
@@ -325,7 +325,7 @@ def _text(value: Any) -> str:
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     if isinstance(value, datetime.datetime | datetime.date | datetime.time):
-        raise _Bad("date ou heure inattendue : écrivez ce texte précédé d'une apostrophe (')")
+        raise _Bad("date ou heure inattendue : écrivez ce texte précédé d’une apostrophe (')")
     return str(value).strip()
 
 

@@ -19,8 +19,8 @@ class AtelierError(Exception):
 
 _OS_REASONS = {
     errno.ENOENT: "fichier ou dossier introuvable",
-    errno.EISDIR: "c'est un dossier, pas un fichier",
-    errno.ENOTDIR: "une partie du chemin n'est pas un dossier",
+    errno.EISDIR: "c’est un dossier, pas un fichier",
+    errno.ENOTDIR: "une partie du chemin n’est pas un dossier",
     errno.ENOSPC: "le disque est plein",
     errno.EACCES: "accès refusé (fichier ou dossier en lecture seule)",
     errno.EPERM: "accès refusé (fichier ou dossier en lecture seule)",

@@ -49,21 +49,21 @@ def _deck_problem(
     payload: Mapping[str, Any],
 ) -> Problem | None:
     if card_id is not None and deck is not None and all(c.id != card_id for c in deck.cards):
-        return "card_id", f"La carte « {card_id} » n'est pas dans le jeu « {deck.title} »."
+        return "card_id", f"La carte « {card_id} » n’est pas dans le jeu « {deck.title} »."
     needs = NEEDS.get(kind)
     if needs is not None:
         mechanic, with_group = needs
         if deck is None or card_id is None or (with_group and group_id is None):
             return "kind", "Saisie incomplète : la séquence, la carte et le groupe sont nécessaires."
         if mechanic is not None and not isinstance(deck, mechanic):
-            return "kind", f"Cette saisie ne s'applique pas au jeu « {deck.title} »."
+            return "kind", f"Cette saisie ne s’applique pas au jeu « {deck.title} »."
         if kind is EventKind.CHOICE_RECORDED and isinstance(deck, QuestionDeck):
             option = str(payload.get("option", ""))
             if all(o.id != option for o in deck.scale):
                 choices = ", ".join(o.id for o in deck.scale)
                 return (
                     "payload.option",
-                    f"Réponse « {option} » inconnue sur l'échelle du jeu (possibles : {choices}).",
+                    f"Réponse « {option} » inconnue sur l’échelle du jeu (possibles : {choices}).",
                 )
     return None
 
@@ -81,7 +81,7 @@ def payload_problem(kind: EventKind, payload: Mapping[str, Any]) -> Problem | No
     if kind in (EventKind.UNDO, EventKind.REDO):
         target = payload.get("target")
         if isinstance(target, bool) or not isinstance(target, int | str) or target == "":
-            return "payload.target", "une annulation doit nommer l'événement qu'elle annule."
+            return "payload.target", "une annulation doit nommer l’événement qu’elle annule."
     return None
 
 

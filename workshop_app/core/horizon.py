@@ -24,9 +24,9 @@ HORIZONS: tuple[tuple[str, Mapping[str, float]], ...] = (
 HORIZON_RULE = (
     "Chaque stratégie est lue à deux horizons. D’ici 2030, une carte à court terme donne tout son effet, "
     "une carte à moyen terme la moitié, une carte à long terme rien encore ; d’ici 2050, toutes ont produit "
-    "leur effet (c’est le score de la boussole). Les deux lectures sont sur la même échelle : une stratégie "
-    "de grands projets part bas et finit haut, une stratégie d’actions rapides est haute tout de suite et "
-    "progresse peu."
+    "leur effet (c’est le score des radars et des tableaux). Les deux lectures sont sur la même échelle : "
+    "une stratégie de grands projets part bas et finit haut, une stratégie d’actions rapides est haute tout "
+    "de suite et progresse peu."
 )
 
 

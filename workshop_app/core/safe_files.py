@@ -23,14 +23,14 @@ class FileRefused(Exception):
 
 def kind_of(mode: int) -> str:
     if stat.S_ISDIR(mode):
-        return "c'est un dossier"
+        return "c’est un dossier"
     if stat.S_ISFIFO(mode):
-        return "c'est un tube (FIFO)"
+        return "c’est un tube (FIFO)"
     if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return "c'est un périphérique"
+        return "c’est un périphérique"
     if stat.S_ISSOCK(mode):
-        return "c'est une prise (socket)"
-    return "ce n'est pas un fichier ordinaire"
+        return "c’est une prise (socket)"
+    return "ce n’est pas un fichier ordinaire"
 
 
 def check_regular(path: Path) -> int:

@@ -51,7 +51,7 @@ def shared_findings(matrix: SubjectMatrix) -> tuple[list[str], list[str]]:
     """The rows (levers) that are a strength, or a vulnerability, for at least half of the subjects that were
     rated on them (services interviewed), the most shared first."""
     out: dict[Verdict, list[tuple[int, str]]] = {Verdict.STRENGTH: [], Verdict.VULNERABILITY: []}
-    label = matrix.subject.plural.lower()
+    one, many = matrix.subject.label.lower(), matrix.subject.plural.lower()
     for row in matrix.rows:
         verdicts = [matrix.verdict(matrix.cell(row.target_id, c.id).value) for c in matrix.columns]
         rated = sum(1 for v in verdicts if v is not Verdict.NONE)
@@ -59,6 +59,7 @@ def shared_findings(matrix: SubjectMatrix) -> tuple[list[str], list[str]]:
             count = sum(1 for v in verdicts if v is kind)
             if rated and count * 2 >= rated:
                 name = f"{row.code} {row.label}" if row.code else row.label
+                label = one if count < 2 else many  # « pour 1 service sur 2 », « pour 7 services sur 11 »
                 out[kind].append((count, f"{name} : {word} pour {count} {label} sur {rated}"))
 
     def ranked(kind: Verdict) -> list[str]:

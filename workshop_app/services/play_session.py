@@ -333,12 +333,12 @@ class PlaySession:
 
     def _seq(self) -> str:
         if self.sequence_id is None:
-            raise AtelierError("Aucune séquence n'est ouverte : ajoutez un jeu à l'atelier.")
+            raise AtelierError("Aucune séquence n’est ouverte : ajoutez un jeu à l’atelier.")
         return self.sequence_id
 
     def _card(self) -> str:
         if self.card_id is None:
-            raise AtelierError("Aucune carte n'est affichée.")
+            raise AtelierError("Aucune carte n’est affichée.")
         return self.card_id
 
     def _restore_position(self) -> None:

@@ -116,7 +116,7 @@ def read_contents(database: Path) -> tuple[str | None, tuple[WorkshopEntry, ...]
         tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
         if "workshops" not in tables or "events" not in tables:
             raise AtelierError(
-                f"« {database.name} » n'est pas une base d'Atelier Résilience (pas de table workshops)."
+                f"« {database.name} » n’est pas une base d’Atelier Résilience (pas de table workshops)."
             )
         revision = None
         if "alembic_version" in tables:
@@ -145,7 +145,7 @@ def read_contents(database: Path) -> tuple[str | None, tuple[WorkshopEntry, ...]
 def write_backup(database: Path, decks: Path, target: Path, app_version: str) -> BackupContents:
     """Write the backup zip ``target`` (atomically) of the SQLite file ``database`` and the ``decks``."""
     if not database.is_file():
-        raise AtelierError(f"Aucune base de données à sauvegarder : « {database} » n'existe pas.")
+        raise AtelierError(f"Aucune base de données à sauvegarder : « {database} » n’existe pas.")
     with tempfile.TemporaryDirectory(prefix="atelier-sauvegarde-") as scratch:
         copy = Path(scratch) / DATABASE_NAME
         try:
@@ -198,7 +198,7 @@ def _manifest(contents: BackupContents) -> dict[str, Any]:
 
 def _bad(source: Path, why: str) -> AtelierError:
     return AtelierError(
-        f"« {source.name} » n'est pas une sauvegarde utilisable d'Atelier Résilience : {why}."
+        f"« {source.name} » n’est pas une sauvegarde utilisable d’Atelier Résilience : {why}."
     )
 
 
@@ -206,7 +206,7 @@ def _read_manifest(archive: zipfile.ZipFile, source: Path) -> dict[str, Any]:
     try:
         info = archive.getinfo(MANIFEST_NAME)
     except KeyError:
-        raise _bad(source, f"il n'y a pas de fichier {MANIFEST_NAME}") from None
+        raise _bad(source, f"il n’y a pas de fichier {MANIFEST_NAME}") from None
     if info.file_size > MAX_MANIFEST_BYTES:
         raise _bad(source, f"{MANIFEST_NAME} est anormalement grand")
     try:
@@ -217,7 +217,7 @@ def _read_manifest(archive: zipfile.ZipFile, source: Path) -> dict[str, Any]:
         raise _bad(source, f"{MANIFEST_NAME} ne décrit pas une sauvegarde (champ « format »)")
     if manifest.get("format_version") != FORMAT_VERSION:
         raise _bad(
-            source, f"format {manifest.get('format_version')!r} inconnu de cette version de l'application"
+            source, f"format {manifest.get('format_version')!r} inconnu de cette version de l’application"
         )
     files = manifest.get("files")
     if not isinstance(files, dict) or DATABASE_NAME not in files:
@@ -252,7 +252,7 @@ def read_backup(source: Path, scratch: Path) -> tuple[BackupContents, Path, dict
     except FileNotFoundError:
         raise AtelierError(f"Sauvegarde introuvable : « {source} ».") from None
     except (zipfile.BadZipFile, OSError) as exc:
-        reason = os_reason(exc) if isinstance(exc, OSError) else "ce n'est pas une archive zip"
+        reason = os_reason(exc) if isinstance(exc, OSError) else "ce n’est pas une archive zip"
         raise _bad(source, reason) from None
     with archive:
         manifest = _read_manifest(archive, source)
@@ -266,7 +266,7 @@ def read_backup(source: Path, scratch: Path) -> tuple[BackupContents, Path, dict
                 continue
             folder, _, base = name.partition("/")
             if folder != DECKS_FOLDER or not base or "/" in base or "\\" in base or base.startswith("."):
-                raise _bad(source, f"chemin inattendu dans l'archive : « {name} »")
+                raise _bad(source, f"chemin inattendu dans l’archive : « {name} »")
             _extract_checked(archive, source, name, digest, scratch / DECKS_FOLDER / base)
             decks[base] = scratch / DECKS_FOLDER / base
     try:
@@ -305,9 +305,9 @@ def restore_backup(
         contents, restored, deck_files = read_backup(source, scratch)
         if contents.schema_revision is not None and contents.schema_revision not in known_revisions:
             raise AtelierError(
-                f"La sauvegarde « {source.name} » vient d'une version plus récente de l'application (schéma "
+                f"La sauvegarde « {source.name} » vient d’une version plus récente de l’application (schéma "
                 f"« {contents.schema_revision} », version {contents.app_version or 'inconnue'}) : installez "
-                "cette version pour la restaurer. Rien n'a été modifié."
+                "cette version pour la restaurer. Rien n’a été modifié."
             )
         aside = aside_root / f"avant-restauration-{_stamp()}"
         try:
@@ -320,7 +320,7 @@ def restore_backup(
             reason = os_reason(exc) if isinstance(exc, OSError) else str(exc)
             raise AtelierError(
                 f"Impossible de mettre les données actuelles de côté dans « {aside} » : {reason}. "
-                "Rien n'a été restauré."
+                "Rien n’a été restauré."
             ) from exc
         try:
             src = sqlite3.connect(f"file:{restored}?mode=ro", uri=True)
@@ -338,7 +338,7 @@ def restore_backup(
         except (OSError, sqlite3.Error) as exc:
             reason = os_reason(exc) if isinstance(exc, OSError) else str(exc)
             raise AtelierError(
-                f"La restauration a échoué : {reason}. Les données d'avant sont intactes dans « {aside} »."
+                f"La restauration a échoué : {reason}. Les données d’avant sont intactes dans « {aside} »."
             ) from exc
     return RestoreReport(contents=contents, set_aside=aside, device_id=_new_device(database.parent))
 

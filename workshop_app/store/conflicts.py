@@ -144,7 +144,7 @@ def _record(session: Session, row_id: str, name: str) -> tuple[Any, str]:
                 if found is not None:
                     return found, name
     raise AtelierError(
-        f"L'élément dont « {FIELD_LABELS.get(name, name)} » est en conflit n'existe plus dans cet atelier."
+        f"L’élément dont « {FIELD_LABELS.get(name, name)} » est en conflit n’existe plus dans cet atelier."
     )
 
 

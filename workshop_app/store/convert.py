@@ -67,7 +67,7 @@ FIELD_LABELS = {
     "caption": "légende",
     "colour": "couleur",
     "felt": "ressenti",
-    "happened": "ce qui s'est passé",
+    "happened": "ce qui s’est passé",
     "transfer": "transfert dans la réalité",
     "agreement": "accords et désaccords",
     "strengths": "points forts",
@@ -126,7 +126,7 @@ def _status(value: Any) -> str:
     try:
         return WorkshopStatus(value).value
     except ValueError:
-        raise AtelierError(f"Statut d'atelier inconnu : « {value} ».") from None
+        raise AtelierError(f"Statut d’atelier inconnu : « {value} ».") from None
 
 
 def _date(value: Any, name: str) -> date | None:

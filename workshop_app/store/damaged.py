@@ -30,7 +30,7 @@ log = logging.getLogger(__name__)
 # finds damaged indexes; above it, quick_check at start-up and the complete check on demand (atelier rescue).
 FULL_CHECK_MAX_BYTES = 64 * 1024 * 1024
 RESCUE_HINT = (
-    "Pour sauver les ateliers encore lisibles : menu Fichier › « Sauver les ateliers d'une base "
+    "Pour sauver les ateliers encore lisibles : menu Fichier › « Sauver les ateliers d’une base "
     "endommagée… », ou en ligne de commande « atelier rescue --archives DOSSIER » (une archive par atelier) "
     "ou « atelier rescue -o NOUVELLE.sqlite3 »."
 )
@@ -72,15 +72,15 @@ def damaged_error(path: Path, report: DamageReport) -> DamagedDatabaseError:
         copy: Path | None = set_aside(path)
         where_copy = f"Une copie a été mise de côté dans « {copy} »."
     except OSError:
-        copy, where_copy = None, "Aucune copie n'a pu être mise de côté (disque plein ou protégé ?)."
+        copy, where_copy = None, "Aucune copie n’a pu être mise de côté (disque plein ou protégé ?)."
     touched = _titles(path, report)
     which = f" Ateliers touchés : {touched}." if touched else ""
     if report.unattributed:
         which += " Une partie des dégâts ne peut être rattachée à aucun atelier."
     log.info("damaged database %s: %s", path, report.describe(20))
     return DamagedDatabaseError(
-        f"La base de données « {path} » est endommagée ({report.describe(2)}). Elle n'a pas été modifiée "
-        f"et Atelier Résilience n'y écrira rien. {where_copy}{which} {RESCUE_HINT}",
+        f"La base de données « {path} » est endommagée ({report.describe(2)}). Elle n’a pas été modifiée "
+        f"et Atelier Résilience n’y écrira rien. {where_copy}{which} {RESCUE_HINT}",
         report=report,
         copy=copy,
         detail=report.describe(20),
@@ -173,7 +173,7 @@ def open_damaged(path: Path, damage: DamagedDatabaseError) -> DamagedStore:
     store.damage = damage
     store.path = path
     store.write_refusal = (
-        f"La base de données « {path} » est endommagée : Atelier Résilience n'y écrit plus rien "
+        f"La base de données « {path} » est endommagée : Atelier Résilience n’y écrit plus rien "
         f"(lecture seule). {RESCUE_HINT}"
     )
     return store

@@ -64,10 +64,10 @@ def _find(deck_id: str, kind: type[AnyDeck]) -> Any:
         deck = find_deck(deck_id)
     except KeyError:
         raise AtelierError(
-            f"Le jeu « {deck_id} » est introuvable : l'atelier de démonstration en a besoin."
+            f"Le jeu « {deck_id} » est introuvable : l’atelier de démonstration en a besoin."
         ) from None
     if not isinstance(deck, kind):
-        raise AtelierError(f"Le jeu « {deck_id} » n'a pas la mécanique attendue pour la démonstration.")
+        raise AtelierError(f"Le jeu « {deck_id} » n’a pas la mécanique attendue pour la démonstration.")
     return deck
 
 

@@ -38,7 +38,7 @@ COLOURS = (
 )
 NOTE_TEMPLATES = (
     "{table} : à vérifier avec le service concerné avant le conseil.",
-    "{table} cite l'exercice de crise de l'an dernier.",
+    "{table} cite l’exercice de crise de l’an dernier.",
     "{table} : désaccord entre élus et services, à reprendre en bilan.",
     "{table} demande les chiffres du dernier plan communal de sauvegarde.",
     "{table} : point fort reconnu par toute la table.",

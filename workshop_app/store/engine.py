@@ -83,8 +83,8 @@ def make_engine(
         return create_engine(url, pool_pre_ping=True, connect_args=connect_args)
     except (ImportError, exc.NoSuchModuleError) as error:
         raise AtelierError(
-            f"Le pilote de base de données « {parsed.drivername} » n'est pas installé. Pour PostgreSQL, "
-            "installez l'option « postgres » d'Atelier Résilience (pilote psycopg) et utilisez une adresse "
+            f"Le pilote de base de données « {parsed.drivername} » n’est pas installé. Pour PostgreSQL, "
+            "installez l’option « postgres » d’Atelier Résilience (pilote psycopg) et utilisez une adresse "
             "postgresql://…",
             detail=str(error),
         ) from None
@@ -139,7 +139,7 @@ def enable_wal(engine: Engine) -> None:
 
 # -- errors: every database failure becomes one French sentence, here and nowhere else ----------------------
 
-_NOTHING_LOST = "Ce qui était déjà enregistré n'est pas perdu."
+_NOTHING_LOST = "Ce qui était déjà enregistré n’est pas perdu."
 
 
 def translate(error: BaseException, where: str) -> AtelierError:
@@ -151,7 +151,7 @@ def translate(error: BaseException, where: str) -> AtelierError:
     detail = f"{type(original).__name__}: {original}"
     if (isinstance(original, OSError) and original.errno == errno.ENOSPC) or "disk is full" in text:
         message = (
-            f"Le disque est plein : la dernière saisie n'a pas pu être enregistrée dans « {where} ». "
+            f"Le disque est plein : la dernière saisie n’a pas pu être enregistrée dans « {where} ». "
             f"Libérez de la place puis recommencez. {_NOTHING_LOST}"
         )
     elif "disk i/o error" in text or (isinstance(original, OSError) and original.errno == errno.EIO):
@@ -159,7 +159,7 @@ def translate(error: BaseException, where: str) -> AtelierError:
     elif "locked" in text or "busy" in text:
         message = (
             f"La base de données « {where} » est verrouillée par un autre programme (une autre fenêtre "
-            f"d'Atelier Résilience ?). Fermez-le puis recommencez. {_NOTHING_LOST}"
+            f"d’Atelier Résilience ?). Fermez-le puis recommencez. {_NOTHING_LOST}"
         )
     elif "readonly" in text or "read-only" in text or _is_permission(original):
         message = (
@@ -169,12 +169,12 @@ def translate(error: BaseException, where: str) -> AtelierError:
         )
     elif "not a database" in text or "malformed" in text or "corrupt" in text:
         message = (
-            f"Le fichier « {where} » est endommagé ou n'est pas une base d'Atelier Résilience. "
-            "Il n'a pas été modifié. Restaurez une sauvegarde."
+            f"Le fichier « {where} » est endommagé ou n’est pas une base d’Atelier Résilience. "
+            "Il n’a pas été modifié. Restaurez une sauvegarde."
         )
     elif "unable to open" in text:
         message = (
-            f"Impossible d'ouvrir la base de données « {where} » : le dossier n'existe pas ou n'est pas "
+            f"Impossible d’ouvrir la base de données « {where} » : le dossier n’existe pas ou n’est pas "
             f"accessible."
         )
     elif isinstance(error, exc.IntegrityError):
@@ -187,7 +187,7 @@ def translate(error: BaseException, where: str) -> AtelierError:
             f"refusé). {_NOTHING_LOST}"
         )
     else:
-        message = f"Erreur de la base de données « {where} » : l'opération n'a pas été enregistrée."
+        message = f"Erreur de la base de données « {where} » : l’opération n’a pas été enregistrée."
     return AtelierError(message, detail=detail)
 
 
@@ -205,11 +205,11 @@ def _io_error(where: str) -> str:
     if full:
         return (
             f"Le disque est plein : la base de données « {where} » ne peut plus être lue ni écrite (SQLite "
-            f"a besoin d'un peu de place pour ses fichiers de travail). Libérez de la place puis "
+            f"a besoin d’un peu de place pour ses fichiers de travail). Libérez de la place puis "
             f"recommencez. {_NOTHING_LOST}"
         )
     return (
-        f"Erreur de lecture ou d'écriture sur le disque de la base de données « {where} » (disque plein, "
+        f"Erreur de lecture ou d’écriture sur le disque de la base de données « {where} » (disque plein, "
         f"clé USB ou partage réseau retiré, support défectueux ?). Vérifiez le support et la place libre, "
         f"puis recommencez. {_NOTHING_LOST}"
     )

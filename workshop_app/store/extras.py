@@ -179,5 +179,5 @@ def check_attachment_size(filename: str, size: int) -> None:
         raise AtelierError(
             f"La pièce jointe « {filename} » est trop lourde "
             f"({size / 1024 / 1024:.1f} Mo ; {limit} Mo au plus). "
-            "Réduisez la photo avant de l'ajouter."
+            "Réduisez la photo avant de l’ajouter."
         )

@@ -226,7 +226,7 @@ def _check_value(table: str, column: Column[object], kind: str, raw: object) -> 
     try:
         value = raw.decode("utf-8")
     except UnicodeDecodeError as error:
-        return f"texte illisible (octet {error.start} : pas de l'UTF-8)", None
+        return f"texte illisible (octet {error.start} : pas de l’UTF-8)", None
     try:
         return "", _parse(table, column.name, col_type, value, column.info.get("json", "object"))
     except (ValueError, TypeError, RecursionError) as error:
@@ -258,5 +258,5 @@ def _parse(table: str, name: str, col_type: object, value: str, shape: str = "ob
     if isinstance(col_type, Date):
         return date.fromisoformat(value)
     if table == "events" and name == "kind" and value not in _KINDS:
-        raise ValueError(f"type d'événement inconnu « {value[:40]} »")
+        raise ValueError(f"type d’événement inconnu « {value[:40]} »")
     return value

@@ -105,17 +105,17 @@ def prepare_database(engine: Engine, url: str) -> None:
         if tables & OUR_TABLES or (tables - {"alembic_version"}):
             raise AtelierError(
                 f"La base de données « {where} » contient des tables qui ne viennent pas "
-                "d'Atelier Résilience. "
-                "Elle n'a pas été modifiée : choisissez un autre fichier ou une base vide."
+                "d’Atelier Résilience. "
+                "Elle n’a pas été modifiée : choisissez un autre fichier ou une base vide."
             )
         _create(engine, where)
         _finish(engine, where)
         return
     if not _known(script, current):
         raise AtelierError(
-            f"La base de données « {where} » a été créée par une version plus récente d'Atelier Résilience "
-            f"(schéma « {current} »). Elle n'a pas été modifiée : installez la dernière version de "
-            "l'application pour l'ouvrir.",
+            f"La base de données « {where} » a été créée par une version plus récente d’Atelier Résilience "
+            f"(schéma « {current} »). Elle n’a pas été modifiée : installez la dernière version de "
+            "l’application pour l’ouvrir.",
             detail=f"revision {current} unknown; head is {head}",
         )
     if path is not None:
@@ -134,8 +134,8 @@ def _check_version_table(conn: Connection, where: str) -> None:
     if len(rows) > 1:
         raise AtelierError(
             f"La base de données « {where} » est incohérente : sa table de version (alembic_version) "
-            f"contient {len(rows)} lignes ({', '.join(map(str, rows[:4]))}) au lieu d'une seule. "
-            "Elle n'a pas été modifiée. Restaurez une sauvegarde du dossier « backups », ou sauvez les "
+            f"contient {len(rows)} lignes ({', '.join(map(str, rows[:4]))}) au lieu d’une seule. "
+            "Elle n’a pas été modifiée. Restaurez une sauvegarde du dossier « backups », ou sauvez les "
             "ateliers lisibles avec « atelier rescue --archives DOSSIER ».",
             detail=f"alembic_version rows: {rows!r}",
         )
@@ -188,7 +188,7 @@ def _upgrade(url: str, where: str) -> None:
                 if broken:
                     raise AtelierError(
                         f"La mise à jour de la base « {where} » a été annulée : elle laisserait "
-                        "des liens brisés. La base n'a pas été modifiée.",
+                        "des liens brisés. La base n’a pas été modifiée.",
                         detail=repr(broken[:10]),
                     )
     finally:
@@ -204,14 +204,14 @@ def check_sqlite_file(path: Path) -> None:
     folder = path.parent
     if folder.exists() and not folder.is_dir():
         raise AtelierError(
-            f"Impossible d'ouvrir la base de données « {path} » : « {folder} » n'est pas un dossier "
-            "(c'est un fichier). Vérifiez ATELIER_HOME ou --database. Rien n'a été modifié."
+            f"Impossible d’ouvrir la base de données « {path} » : « {folder} » n’est pas un dossier "
+            "(c’est un fichier). Vérifiez ATELIER_HOME ou --database. Rien n’a été modifié."
         )
     if path.exists() and not path.is_file():
         raise AtelierError(
-            f"« {path} » n'est pas un fichier ordinaire (dossier ou périphérique) : ce ne peut pas être "
-            "une base d'Atelier Résilience. Choisissez un autre emplacement (--database). "
-            "Rien n'a été modifié."
+            f"« {path} » n’est pas un fichier ordinaire (dossier ou périphérique) : ce ne peut pas être "
+            "une base d’Atelier Résilience. Choisissez un autre emplacement (--database). "
+            "Rien n’a été modifié."
         )
     for companion in (path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
         # SQLite maps the -shm file in memory: one it cannot write kills the process (SIGBUS) later.
@@ -219,15 +219,15 @@ def check_sqlite_file(path: Path) -> None:
             raise AtelierError(
                 f"Le fichier « {companion.name} » de la base de données « {path} » est en lecture seule : "
                 "Atelier Résilience ne pourrait ni lire sûrement ni enregistrer. Rendez-lui ses droits "
-                "d'écriture (ou copiez le dossier ailleurs), puis recommencez. "
-                "Le fichier n'a pas été modifié."
+                "d’écriture (ou copiez le dossier ailleurs), puis recommencez. "
+                "Le fichier n’a pas été modifié."
             )
     if not os.access(folder, os.W_OK | os.X_OK) or (path.exists() and not os.access(path, os.R_OK | os.W_OK)):
         raise AtelierError(
             f"La base de données « {path} » est en lecture seule (fichier ou dossier « {folder} » "
             "protégé) : Atelier Résilience ne pourrait rien y enregistrer. Vérifiez les droits, copiez le "
             "fichier dans un dossier où vous pouvez écrire, ou choisissez un autre emplacement (--database). "
-            "Le fichier n'a pas été modifié."
+            "Le fichier n’a pas été modifié."
         )
     try:
         if not path.exists() or path.stat().st_size == 0:
@@ -270,12 +270,12 @@ def _corrupt(path: Path) -> AtelierError:
         copy = _set_aside(path)
         where_copy = f"Une copie a été mise de côté dans « {copy} »."
     except OSError:
-        where_copy = "Aucune copie n'a pu être faite."
+        where_copy = "Aucune copie n’a pu être faite."
     return AtelierError(
-        f"Le fichier « {path} » est endommagé ou n'est pas une base d'Atelier Résilience : "
-        f"il n'a pas été modifié. {where_copy} Les sauvegardes faites avant chaque mise à jour sont "
+        f"Le fichier « {path} » est endommagé ou n’est pas une base d’Atelier Résilience : "
+        f"il n’a pas été modifié. {where_copy} Les sauvegardes faites avant chaque mise à jour sont "
         f"dans « {backups_dir()} ». "
-        "Pour repartir d'une base neuve, déplacez ce fichier ou choisissez-en un autre (--database).",
+        "Pour repartir d’une base neuve, déplacez ce fichier ou choisissez-en un autre (--database).",
         detail=f"unreadable SQLite file {path}",
     )
 

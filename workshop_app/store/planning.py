@@ -137,7 +137,7 @@ class PlanningMixin(StoreBase):
         with self._write() as session:
             rows = list(session.scalars(select(ParticipantRow).where(ParticipantRow.id.in_(participant_ids))))
             if len(rows) != len(set(participant_ids)):
-                raise AtelierError("Ce participant n'existe plus dans cet atelier.")
+                raise AtelierError("Ce participant n’existe plus dans cet atelier.")
             workshops = {row.workshop_id for row in rows}
             if len(workshops) != 1:
                 raise AtelierError("Ces participants ne sont pas tous dans le même atelier.")
@@ -163,7 +163,7 @@ class PlanningMixin(StoreBase):
             return
         owner = session.scalar(select(GroupRow.workshop_id).where(GroupRow.id == group_id))
         if owner != workshop_id:
-            raise AtelierError("Ce groupe n'existe pas dans cet atelier.")
+            raise AtelierError("Ce groupe n’existe pas dans cet atelier.")
 
     # -- programme steps that are not decks (accueil, pause, bilan…): events, see core.programme -------------
     def plan_step(

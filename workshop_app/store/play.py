@@ -214,10 +214,10 @@ class PlayMixin(StoreBase):
         deck = None
         if sequence_id is not None:
             if self._owner(session, SequenceRow, sequence_id) != workshop_id:
-                raise AtelierError("Cette séquence n'existe pas dans cet atelier.")
+                raise AtelierError("Cette séquence n’existe pas dans cet atelier.")
             deck = self._deck(session, sequence_id)
         if group_id is not None and self._owner(session, GroupRow, group_id) != workshop_id:
-            raise AtelierError("Ce groupe n'existe pas dans cet atelier.")
+            raise AtelierError("Ce groupe n’existe pas dans cet atelier.")
         problem = deck_problem(kind, deck, group_id, card_id, payload)
         if problem is not None:
             raise AtelierError(problem)

@@ -143,7 +143,7 @@ class _Walker:
             self.pending.append(f)
             return
         name = type(f).__name__
-        if name in ("Spacer", "CondPageBreak", "NextPageTemplate"):
+        if name in ("Spacer", "CondPageBreak", "NextPageTemplate", "FooterNotice"):  # (the footer: writer.py)
             return
         self.flush()
         heading = getattr(f, "heading", None)

@@ -233,7 +233,7 @@ def render_docx(
     ``id(drawing)`` (the report pack reuses both)."""
     from workshop_app.export.anonymise import ANONYMOUS_AUTHOR, Anonymiser
     from workshop_app.export.french import format_date
-    from workshop_app.export.pdf.document import FOOTER_NOTICE
+    from workshop_app.export.report.kinds import footer_notice
 
     if progress is not None:
         progress(0.0, "Préparation du document")
@@ -249,7 +249,9 @@ def render_docx(
     title = anonymiser.text(info.title)
     territory = info.territory if info.territory.casefold() not in title.casefold() else ""
     header = " — ".join(x for x in (title, territory) if x.strip())
-    layout.header_and_footer(document, header, format_date(info.date), FOOTER_NOTICE)
+    played = [s.deck for s in sorted(snapshot.sequences, key=lambda s: s.position)]
+    notice = footer_notice(played, len(snapshot.groups))
+    layout.header_and_footer(document, header, format_date(info.date), notice)
     _Writer(document, blocks, progress, {} if pictures is None else pictures).write()
     properties = document.core_properties
     properties.title = f"Compte-rendu — {title}"[:250]

@@ -31,7 +31,24 @@ from workshop_app.export.pdf.styles import (
     RULE,
 )
 
-FOOTER_NOTICE = "Document de travail — autodiagnostic"
+FOOTER_NOTICE = "Document de travail — autodiagnostic"  # when the story names no notice of its own
+
+
+class FooterNotice(Flowable):
+    """Takes no room and draws nothing: it tells the template the running footer's notice, which depends on
+    the decks played (:func:`workshop_app.export.report.kinds.footer_notice`). The cover's story holds it, so
+    the template knows it before the first page is decorated."""
+
+    def __init__(self, notice: str) -> None:
+        super().__init__()
+        self.notice = notice
+        self.width = self.height = 0
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        return 0, 0
+
+    def draw(self) -> None:
+        pass
 
 
 class AtelierDocTemplate(BaseDocTemplate):
@@ -79,6 +96,9 @@ class AtelierDocTemplate(BaseDocTemplate):
     def build(self, flowables: list[Flowable], filename: Any = None, canvasmaker: Any = None) -> None:
         """Lay the story out once; the numbers only known at the end are filled in by :meth:`_finish`. The
         story's deferred parts (:mod:`.deferred`) are made as the layout reaches them."""
+        notice = next((f.notice for f in flowables if isinstance(f, FooterNotice)), None)
+        if notice is not None:
+            self.footer_notice = clean(notice)
         headings = headings_of(flowables)
         self.contents = [f for f in flowables if isinstance(f, Contents)]
         for contents in self.contents:

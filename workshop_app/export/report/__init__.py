@@ -30,6 +30,12 @@ Model (:mod:`.model`, frozen dataclasses)
     ``middle``: a strategy chart, 50 = « sans effet » must be marked) · ``BarChart(bars, caption)`` of
     ``Bar(label, group, colour, value)`` (already sorted from strength to vulnerability).
 
+Kinds of deck (:mod:`.kinds`)
+    What the figures are, derived from the decks played (self-assessment, the tables' opinion of the subjects
+    a deck rates, a strategy game's expected effects): the cover's « À lire avant tout »
+    (:func:`.kinds.reading_notice`), the running footer (:func:`.kinds.footer_notice`), the results' first
+    line and captions, the method's closing sentence.
+
 Text (:mod:`.text`)
     Every string of the model is plain text; a renderer passes it through :func:`.text.french` (one
     apostrophe ’, the point médian only when inclusive writing is on, set with :func:`.text.writing`).

@@ -17,8 +17,8 @@ from workshop_app.core.state import WorkshopState
 from workshop_app.core.workshop import ParticipantInfo, WorkshopSnapshot
 from workshop_app.export import analysis
 from workshop_app.export.french import format_date, format_minutes, format_time
+from workshop_app.export.report import kinds, tables
 from workshop_app.export.report import synthesis as syn
-from workshop_app.export.report import tables
 from workshop_app.export.report.model import Block, Bullets, Para, RadarChart, Section, Serie, TableBlock
 
 Text = Callable[[str], str]
@@ -148,14 +148,10 @@ def results(
                         series.append(Serie(text(g.name), g.colour, values))
             room = [reading.room.axes[a.id].score if a.id in reading.room.axes else None for a in axes]
             series.append(Serie("Salle (toutes tables)", syn.ROOM_COLOUR, room, room=True))
-            strategy = isinstance(deck, StrategyDeck)
-            caption = (
-                "Effets attendus des stratégies imaginées par les tables, de 0 (pire) à 100 (meilleur) ; "
-                "50 = sans effet. Ce n’est pas la boussole du territoire."
-                if strategy
-                else "Score par principe, de 0 (centre) à 100 (bord) : autoévaluation des tables."
+            caption = kinds.radar_caption(deck)
+            blocks.append(
+                RadarChart([a.display for a in axes], series, caption, middle=isinstance(deck, StrategyDeck))
             )
-            blocks.append(RadarChart([a.display for a in axes], series, caption, middle=strategy))
         if isinstance(deck, QuestionDeck):
             blocks.append(
                 syn.lever_bars(
@@ -166,11 +162,9 @@ def results(
                 )
             )
         subsections.append(Section(text(sequence.display_title), blocks, level=2))
-    return Section(
-        "Résultats : la boussole",
-        (Para("Scores sur 100 : l’autoévaluation des tables, pas une note du territoire.", "muted"),),
-        subsections=tuple(subsections),
-    )
+    decks = [s.deck for s in sorted(snapshot.sequences, key=lambda s: s.position)]
+    note = Para(kinds.scores_note(decks, len(groups)), "muted")
+    return Section(kinds.results_title(decks), (note,), subsections=tuple(subsections))
 
 
 def agreement(snapshot: WorkshopSnapshot, found: WorkshopFindings, text: Text) -> Section:

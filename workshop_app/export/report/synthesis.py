@@ -13,9 +13,10 @@ from collections.abc import Callable, Mapping, Sequence
 from workshop_app.core.deck import QuestionDeck, StrategyDeck
 from workshop_app.core.findings import Origin, SequenceFindings, WorkshopFindings, score_text
 from workshop_app.core.scoring import CompassReading
+from workshop_app.core.spread_words import spread_words
 from workshop_app.core.subjects import is_subject_deck
 from workshop_app.core.workshop import GroupInfo, SequenceInfo, WorkshopSnapshot
-from workshop_app.export.french import format_date, plural, quote
+from workshop_app.export.french import format_date, format_number, plural, quote
 from workshop_app.export.report import subjects_text
 from workshop_app.export.report.model import (
     Bar,
@@ -73,14 +74,31 @@ def findings_block(snapshot: WorkshopSnapshot, found: WorkshopFindings, text: Te
         caption = "Chaque ligne dit qui l’a formulée."
     else:
         caption = CAPTIONS[next(iter(origins), Origin.PROPOSED.value)]
-    scales = " Scores sur 100 : autoévaluation des tables."
-    signed = [m for m in subjects_text.matrices(snapshot) if m.signed]
-    if signed:  # « Projets : de −2 à +2, 0 = neutre ; autres scores sur 100 : lecture des tables. »
-        own = " ; ".join(f"{m.subject.plural} : {subjects_text.scale_words(m)}" for m in signed)
-        rated = {m.deck.id for m in signed}
-        others = any(q.deck.id not in rated for q in snapshot.sequences)
-        scales = f" {own}{' ; autres scores sur 100' if others else ''} : lecture des tables."
-    return Findings(strengths, weak, caption + scales)
+    return Findings(strengths, weak, caption + scales_words(snapshot))
+
+
+def scales_words(snapshot: WorkshopSnapshot) -> str:
+    """What the findings' figures are, for the decks that give findings: « Scores sur 100 : autoévaluation
+    des tables. », « Notes des projets de −2 à +2, 0 = neutre : avis des tables. »."""
+    rating = subjects_text.matrices(snapshot)
+    rated = {m.deck.id for m in rating}
+    own = any(
+        isinstance(s.deck, QuestionDeck) and s.deck.id not in rated and not is_subject_deck(s.deck)
+        for s in snapshot.sequences
+    )
+    if not rating:
+        return " Scores sur 100 : autoévaluation des tables." if own else ""
+    # « Notes des projets de −2 à +2, 0 = neutre : avis des tables ; autres scores sur 100 : autoévaluation… »
+    words = " ; ".join(f"notes des {m.subject.plural.lower()} {subjects_text.scale_words(m)}" for m in rating)
+    words = words[0].upper() + words[1:]
+    whose = "avis de la table" if len(snapshot.groups) == 1 else "avis des tables"  # one interviewer
+    if not own:
+        return f" {words} : {whose}."
+    return f" {words} : {whose} ; autres scores sur 100 : autoévaluation des tables."
+
+
+def _debrief_lines(snapshot: WorkshopSnapshot) -> bool:
+    return bool(snapshot.debrief.strengths or snapshot.debrief.vulnerabilities)
 
 
 def _noted(line: Line) -> Line:
@@ -93,7 +111,9 @@ def agreement_sentences(found: SequenceFindings, groups: Sequence[GroupInfo], te
     out: list[str] = []
     disputed, agreed = found.cards.disputed, found.cards.agreed
     if found.card_count:
-        out.append(count_sentence(found.card_count, len(agreed), len(disputed)))
+        deck = found.sequence.deck
+        steps = deck.scale_max - deck.scale_min if isinstance(deck, QuestionDeck) else 4.0
+        out.append(count_sentence(found.card_count, len(agreed), len(disputed), steps))
     if found.strict_group is not None:
         name = names.get(found.strict_group, found.strict_group)
         out.append(
@@ -101,11 +121,15 @@ def agreement_sentences(found: SequenceFindings, groups: Sequence[GroupInfo], te
             f"réponse la plus basse sur {found.strict_count} des {len(disputed)} cartes qui divisent."
         )
     if found.disputed_targets:
+        words = spread_words(found.sequence.deck)  # levers on 100, a project's principles on −2…+2
         parts = [
-            f"{s.label} (de {round(s.low or 0)} à {score_text(s.high or 0)})"
+            f"{s.label} (de {words.value(s.low or 0)} à {words.value(s.high or 0)})"
+            if words.on_scale
+            else f"{s.label} (de {round(s.low or 0)} à {score_text(s.high or 0)})"
             for s in found.disputed_targets[:2]
         ]
-        out.append("Les leviers où les tables s’écartent le plus : " + " ; ".join(parts) + ".")
+        head = f"Les {words.plural.lower()} où les tables s’écartent le plus : "
+        out.append(head + " ; ".join(parts) + ".")
     if found.not_concerned:
         by_group: dict[str, list[str]] = {}
         for card, group_ids in found.not_concerned.items():
@@ -125,9 +149,10 @@ def agreement_sentences(found: SequenceFindings, groups: Sequence[GroupInfo], te
     return out
 
 
-def count_sentence(cards: int, agreed: int, disputed: int) -> str:
+def count_sentence(cards: int, agreed: int, disputed: int, steps: float = 4.0) -> str:
     """« Sur les 33 cartes …, les tables s’accordent sur 16 cartes et divergent nettement … sur 17 cartes »,
-    in agreement with the numbers (one card, none)."""
+    in agreement with the numbers (one card, none). ``steps``: the deck's scale from its first to its last
+    level; a split is half of it (50 points: two levels on 0–4 or −2…+2, « 1,5 niveau » on 0–3)."""
     head = (
         f"Sur les {plural(cards, 'carte')} auxquelles au moins deux tables ont répondu"
         if cards > 1
@@ -136,7 +161,13 @@ def count_sentence(cards: int, agreed: int, disputed: int) -> str:
     agree = f"les tables s’accordent sur {plural(agreed, 'carte')}" if agreed else (
         "les tables ne s’accordent sur aucune"
     )
-    split = "deux niveaux d’écart ou plus"
+    half = steps / 2
+    if half == 2:
+        split = "deux niveaux d’écart ou plus"
+    else:
+        number = format_number(half, 2)
+        number = number.rstrip("0").rstrip(",") if "," in number else number
+        split = f"{number}\u00a0{'niveau' if half < 2 else 'niveaux'} d’écart ou plus"
     disagree = f"divergent nettement ({split}) sur {plural(disputed, 'carte')}" if disputed else (
         "ne divergent nettement sur aucune"
     )
@@ -261,7 +292,8 @@ def synthesis(
                            "La boussole de la salle, de 0 (centre) à 100 (bord).")
         if radar is not None:
             blocks.append(radar)
-    blocks.append(findings_block(snapshot, found, text))
+    if any(isinstance(s.deck, QuestionDeck) for s in sequences) or _debrief_lines(snapshot):
+        blocks.append(findings_block(snapshot, found, text))  # (a strategy game alone never gives any)
     agreement: list[str] = []
     written = bool(snapshot.debrief.agreement.strip())
     for seq in found.sequences:

@@ -1,8 +1,9 @@
 """The sections of the compte-rendu, each a function from the build :class:`Context` to a list of flowables.
 
 The document (:mod:`..document`) calls them in this order; each module holds one part of the document:
-:mod:`.front` (cover, contents, method, timing and catalogue annexes), :mod:`.results` (the compass, score
-annex), :mod:`.findings` (agreement), :mod:`.answers` (card by card, notes, action plan) and :mod:`.annex`.
+:mod:`.front` (cover, contents, method, timing and catalogue annexes), :mod:`.method` (the scoring rule and
+the findings rule, in the deck's terms), :mod:`.results` (the compass), :mod:`.scores_annex` (the scores per
+table), :mod:`.findings` (agreement), :mod:`.answers` (card by card, notes, action plan) and :mod:`.annex`.
 The synthesis, the context and programme and the debrief are built as the document model
 (:mod:`workshop_app.export.report`) and rendered by :mod:`..model_render`. :mod:`.common` holds the context
 and the helpers they share.

@@ -27,7 +27,7 @@ IMAGE_MAX_PIXELS = 1800
 def annexes(ctx: Context, tick: Callable[[], None]) -> list[Flowable]:
     from workshop_app.export.pdf.sections.answers import answers_section
     from workshop_app.export.pdf.sections.front import catalogue_annex, timeline_annex
-    from workshop_app.export.pdf.sections.results import scores_annex
+    from workshop_app.export.pdf.sections.scores_annex import scores_annex
 
     out: list[Flowable] = [PageBreak(), *ctx.h1_plain("Annexes")]
     out += answers_section(ctx, tick)

@@ -10,6 +10,7 @@ from reportlab.lib.units import cm
 from reportlab.platypus import Flowable, NextPageTemplate, PageBreak, Spacer, Table, TableStyle
 
 from workshop_app.core.deck import DELAY_LABELS, QuestionDeck, StrategyDeck
+from workshop_app.core.spread_words import spread_words
 from workshop_app.core.state import SequenceState
 from workshop_app.core.subjects import once_per_subject_deck
 from workshop_app.core.workshop import SequenceInfo
@@ -37,16 +38,12 @@ from workshop_app.export.pdf.sections.common import (
     table,
 )
 from workshop_app.export.pdf.sections.horizon import horizon_rule
-from workshop_app.export.pdf.sections.method import question_method
+from workshop_app.export.pdf.sections.method import findings_rule, question_method
 from workshop_app.export.pdf.sections.synergies import synergy_terms
 from workshop_app.export.pdf.styles import ACCENT, FRAME_WIDTH, RULE
-
-SELF_ASSESSMENT = (
-    "Les scores de ce document sont l'autoévaluation des groupes eux-mêmes, telle qu'exprimée pendant "
-    "l'atelier : ce n'est pas un indice officiel, ni une évaluation du territoire par un tiers, et ils ne "
-    "permettent pas de classer des territoires entre eux. Ils servent à ouvrir la discussion et à repérer où "
-    "agir."
-)
+from workshop_app.export.pdf.template import FooterNotice
+from workshop_app.export.report import kinds
+from workshop_app.export.report.kinds import SELF_ASSESSMENT as SELF_ASSESSMENT
 
 STRATEGY_RULE = (
     "L'effet brut d'une table sur un axe est la somme des effets (de −2 à +2) des cartes qu'elle a retenues. "
@@ -69,7 +66,8 @@ MAINTENANCE = {0: "aucun", 1: "faible", 2: "moyen", 3: "lourd"}  # a strategy ca
 def cover(ctx: Context) -> list[Flowable]:
     info = ctx.snapshot.info
     st = ctx.st
-    out: list[Flowable] = [Spacer(1, 2.2 * cm)]
+    decks = [s.deck for s in ctx.sequences]
+    out: list[Flowable] = [FooterNotice(kinds.footer_notice(decks, len(ctx.groups))), Spacer(1, 2.2 * cm)]
     out.append(_c("COMPTE-RENDU D'ATELIER — RÉSILIENCE TERRITORIALE", st.cover_kicker))
     out.append(_p(ctx.text(info.title) or "Atelier", st.cover_title))
     territory = " — ".join(x for x in (info.territory, info.territory_kind) if x.strip())
@@ -93,13 +91,13 @@ def cover(ctx: Context) -> list[Flowable]:
             "Tables",
             f"{plural(len(ctx.groups), 'table')} : " + ", ".join(ctx.text(g.name) for g in ctx.groups),
         )
-    decks = [
+    played = [
         f"{s.display_title} ({s.deck.title}, v{s.deck.version})"
         if s.title
         else f"{s.deck.title} (v{s.deck.version})"
         for s in ctx.sequences
     ]
-    add("Séquences", " ; ".join(decks))
+    add("Séquences", " ; ".join(played))
     if rows:
         t = Table(rows, colWidths=[3.4 * cm, FRAME_WIDTH - 3.4 * cm], hAlign="LEFT")
         t.setStyle(
@@ -117,7 +115,8 @@ def cover(ctx: Context) -> list[Flowable]:
         )
         out.append(t)
     out.append(Spacer(1, 1.2 * cm))
-    out.append(_raw(f"<b>À lire avant tout.</b> {SELF_ASSESSMENT}", st.boxed))
+    notice = inline(kinds.reading_notice(decks, len(ctx.groups)))  # what this document's figures are
+    out.append(_raw(f"<b>À lire avant tout.</b> {notice}", st.boxed))
     if ctx.anonymiser.enabled:
         out.append(
             _p(
@@ -247,16 +246,10 @@ def decks_section(ctx: Context) -> list[Flowable]:
         origin = labels_origin(deck)
         if origin:
             out.append(_p(origin, st.muted))
-    rule = ctx.findings.thresholds
-    out += _h3("Points forts, vulnérabilités, accords")
-    out.append(_p(
-        "Les points forts et vulnérabilités que propose l’application sont les leviers nettement au-dessus "
-        f"ou au-dessous du milieu de l’échelle pour la salle (au moins {rule.strong:.0f}/100 ou au plus "
-        f"{rule.weak:.0f}/100), parmi ceux qui ont reçu au moins la moitié des réponses ; l’animation les "
-        "valide ou les réécrit, et la synthèse dit qui les a formulés. Les stratégies du jeu nature en ville "
-        "n’en donnent jamais : ce sont des effets attendus, pas un état du territoire.",
-        st.body,
-    ))
+    rule = findings_rule(ctx)
+    if rule:
+        out += _h3("Points forts, vulnérabilités, accords")
+        out.append(_p(rule, st.body))
     return out
 
 
@@ -269,7 +262,7 @@ def labels_origin(deck: QuestionDeck | StrategyDeck) -> str:
     if not labels or ours == 0:
         return f"Intitulés : ceux de la grille {deck.compass.name}."
     if ours == len(labels):
-        return "Intitulés des axes : formulation de l’atelier."
+        return f"Intitulés des {spread_words(deck).plural.lower()} : formulation de l’atelier."
     return (
         f"Intitulés : ceux de la grille {deck.compass.name} ; {plural(ours, 'intitulé')} sur {len(labels)} "
         "en résument les thèmes avec les mots de l’atelier."

@@ -1,27 +1,24 @@
 """Results: the compass radars (each table with its own marker and line style, so that a grayscale print
 still tells them apart), the room's bars per lever sorted from strength to vulnerability (question decks), the
-strategy game's radar with « 50 = sans effet » marked; and, in the annexes, the score tables per lever and per
-axis, with the groups' score columns split into tables of at most six.
+strategy game's radar with « 50 = sans effet » marked; the groups' score columns split into tables of at most
+six, which the score annex (:mod:`.scores_annex`) uses too.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import partial
 
 from reportlab.lib.units import cm
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
-from workshop_app.core import findings
 from workshop_app.core.deck import QuestionDeck, StrategyDeck
 from workshop_app.core.scoring import CompassReading, GroupReading, Score
 from workshop_app.core.subjects import is_subject_deck
 from workshop_app.core.workshop import GroupInfo, SequenceInfo
 from workshop_app.export.french import NBSP, format_percent
 from workshop_app.export.pdf import charts, legends
-from workshop_app.export.pdf.deferred import Deferred
 from workshop_app.export.pdf.escaping import clean, inline
 from workshop_app.export.pdf.fonts import BOLD, REGULAR
 from workshop_app.export.pdf.parsed import paragraph
@@ -36,8 +33,8 @@ from workshop_app.export.pdf.sections.common import (
     table,
     with_title,
 )
-from workshop_app.export.pdf.styles import FRAME_WIDTH, LIGHT
-from workshop_app.export.report import synthesis
+from workshop_app.export.pdf.styles import FRAME_WIDTH
+from workshop_app.export.report import kinds, synthesis
 
 # -- the groups' score columns -------------------------------------------------------------------------------
 
@@ -55,12 +52,6 @@ def _mean_cell(score: Score | None, style: object) -> Paragraph:
     if spread:
         text += f"<br/><font size='6.4' color='#5F6B73'>{spread.replace('–', NBSP + '–' + NBSP)}</font>"
     return paragraph("mean", text, style, str)  # parsed once per shape; lines broken by fastlines
-
-
-SPREAD_NOTE = (
-    "Sous chaque moyenne, en petit : l’écart, du plus bas au plus haut des scores qu’elle résume (pour la "
-    "salle, les scores des tables ; pour le principe d’une table, ceux de ses leviers)."
-)
 
 
 @dataclass(frozen=True)
@@ -109,15 +100,11 @@ def _group_chunks(ctx: Context, fixed: int) -> list[tuple[list[GroupInfo], Group
 
 
 def results_section(ctx: Context) -> list[Flowable]:
-    out: list[Flowable] = [*ctx.h1("Résultats : la boussole", room=15 * cm if ctx.full else 8 * cm)]
-    if not all(subjects.on_own_scale(s.deck) for s in ctx.sequences):  # (projects say their own scale)
-        out.append(
-            _p(
-                "Scores sur 100 : l’autoévaluation des tables, pas une note du territoire. Le taux de "
-                "réponse dit quelle part des questions a reçu une réponse.",
-                ctx.st.muted,
-            )
-        )
+    decks = [s.deck for s in ctx.sequences]
+    out: list[Flowable] = [*ctx.h1(kinds.results_title(decks), room=15 * cm if ctx.full else 8 * cm)]
+    on_100 = [d for d in decks if not subjects.on_own_scale(d)]  # (projects say their own scale)
+    if on_100:
+        out.append(_p(kinds.scores_note(on_100, len(ctx.groups)), ctx.st.muted))
     if not ctx.groups:
         return [*out, _p("Aucune table n'a été constituée.", ctx.st.muted)]
     pending, out = out, []  # the chapter's title goes with its first chart, never alone at a page foot
@@ -286,72 +273,6 @@ def lever_bars(ctx: Context, deck: QuestionDeck, reading: CompassReading) -> lis
     from workshop_app.export.pdf.model_render import render_block  # (it imports this package)
 
     return with_title(_h3("Par levier, du point fort à la vulnérabilité"), render_block(ctx, block))
-
-
-def scores_annex(ctx: Context) -> list[Flowable]:
-    """The tables of scores per principle and lever, and per axis for a strategy (complete edition)."""
-    if not ctx.groups:
-        return []
-    out: list[Flowable] = []
-    for index, sequence in enumerate(ctx.sequences):
-        head: list[Flowable] = []
-        if index == 0:
-            note = _p(f"Scores sur 100 ; « — » : non renseigné. {SPREAD_NOTE}", ctx.st.muted)
-            head += [*ctx.next_annex("Scores par table"), note]
-        if len(ctx.sequences) > 1:  # (not glued to the table: it starts where it is and may split)
-            title = Paragraph(inline(ctx.text(sequence.display_title)), ctx.st.h3_free)
-            head += [CondPageBreak(5 * cm), title]
-        # the tables made when the layout reaches them (no heading inside: the contents know them all)
-        out += [*head, Deferred(partial(_sequence_scores, ctx, sequence), weight=3)]
-    return out
-
-
-def _sequence_scores(ctx: Context, sequence: SequenceInfo) -> list[Flowable]:
-    if isinstance(sequence.deck, QuestionDeck):
-        return lever_table(ctx, sequence.deck, ctx.readings[sequence.id])
-    from workshop_app.export.pdf.sections.horizon import horizon_results
-
-    body = strategy_table(ctx, sequence.deck, ctx.readings[sequence.id])
-    return body + horizon_results(ctx, sequence, sequence.deck)  # by 2030 and by 2050, side by side
-
-
-def lever_table(ctx: Context, deck: QuestionDeck, reading: CompassReading) -> list[Flowable]:
-    st = ctx.st
-    out: list[Flowable] = []
-    for groups, cols in _group_chunks(ctx, 2):
-        rows: list[list[object]] = [
-            head_row(ctx, ["Principe / levier", "Salle", *cols.labels, "Réponses"])
-        ]
-        extra: list[tuple[object, ...]] = []
-        for axis in deck.compass.axes:
-            star = ""
-            r = len(rows)
-            rows.append(
-                [
-                    _c(f"{axis.label}{star}", st.cell_bold),
-                    _mean_cell(reading.room.axes.get(axis.id), st.cell_bold),
-                ]
-                + [_mean_cell(_group_axis(reading, g.id, axis.id), st.cell_center) for g in groups]
-                + [_c(format_percent(reading.room.axes[axis.id].coverage), st.cell_right)]
-            )
-            extra.append(("BACKGROUND", (0, r), (-1, r), LIGHT))
-            for lever in axis.levers:
-                room = reading.room.levers.get(lever.id)
-                rows.append(
-                    [
-                        _c(findings.target_label(deck, lever.id), st.cell),
-                        _mean_cell(room, st.cell_center),
-                    ]
-                    + [_c(_score_text(_group_lever(reading, g.id, lever.id)), st.cell_center) for g in groups]
-                    + [_c(format_percent(room.coverage) if room else "—", st.cell_right)]
-                )
-        widths = [cols.label_width - 0.4 * cm] + [cols.column_width] * (len(groups) + 1)
-        widths.append(cols.column_width + 0.4 * cm)  # « Réponses » on one line
-        out.append(table(rows, widths, zebra=False, extra=extra))
-        if cols.key is not None:
-            out.append(cols.key)
-        out.append(Spacer(1, 6))
-    return out
 
 
 def _group_axis(reading: CompassReading, group_id: str, axis_id: str) -> Score | None:

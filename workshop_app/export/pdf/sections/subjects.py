@@ -21,6 +21,7 @@ from workshop_app.core.subjects import SubjectMatrix, Verdict, subject_matrices
 from workshop_app.export.french import NBSP, format_number
 from workshop_app.export.pdf.escaping import clean, inline
 from workshop_app.export.pdf.sections.common import Context, _c, _h3, _p, _raw, bullet_list, head_row, table
+from workshop_app.export.pdf.sections.method import kinds_rows
 from workshop_app.export.pdf.styles import FRAME_WIDTH
 from workshop_app.export.report import subjects_text
 
@@ -58,8 +59,8 @@ def _scale_sentence(matrix: SubjectMatrix) -> str:
         if lo >= 0:
             return f"Notes sur l’échelle du jeu, {span}."
         return (
-            f"Cotes sur l’échelle du jeu, {span} ; 0 = neutre. Une cote négative dit que le projet fait "
-            "obstacle au principe, elle n’est pas ramenée à une note sur 100."
+            f"Cotes sur l’échelle du jeu, {span} ; 0 = neutre. Une cote négative signale un obstacle au "
+            f"{kinds_rows(matrix.deck)} : elle n’est pas ramenée à une note sur 100."
         )
     return "Scores sur 100 : la moyenne des réponses, de 0 (premier niveau) à 100 (dernier niveau)."
 
@@ -71,11 +72,16 @@ def comparison(ctx: Context, matrix: SubjectMatrix) -> list[Flowable]:
     title = (
         f"Leviers par {subject.label.lower()}" if by_lever else f"Comparaison des {subject.plural.lower()}"
     )
+    cells = (
+        "Chaque case donne la note de la table."  # one interviewer: no mean, no spread
+        if len(ctx.groups) == 1
+        else "Chaque case donne la moyenne des tables, et entre parenthèses la cote la plus basse et la plus "
+        "haute quand les tables diffèrent."
+    )
+    whose = "de la table" if len(ctx.groups) == 1 else "des tables"
     intro = (
-        f"{_scale_sentence(matrix)} Chaque case donne la moyenne des tables, et entre parenthèses la cote la "
-        "plus basse et la plus haute quand les tables diffèrent. Cases vertes (chiffre en gras) : points "
-        "forts ; cases orangées : vulnérabilités ; « — » : pas coté. C’est la lecture des participants, pas "
-        "une note officielle."
+        f"{_scale_sentence(matrix)} {cells} Cases vertes (chiffre en gras) : points forts ; cases orangées : "
+        f"vulnérabilités ; « — » : pas coté. C’est l’avis {whose}, pas une note officielle."
     )
     names = [ctx.text(c.display_title) for c in matrix.columns]
     coded = len(names) > MAX_NAMED_COLUMNS
