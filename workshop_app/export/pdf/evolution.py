@@ -8,18 +8,30 @@ fold); with too few of them, or all within a few minutes, there is no chart and 
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from datetime import datetime, timedelta
 
 from reportlab.graphics.shapes import Drawing, Line, PolyLine, String
 from reportlab.lib import colors
 from reportlab.lib.units import cm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, KeepTogether
 
 from workshop_app.core.deck import QuestionDeck
 from workshop_app.core.workshop import SequenceInfo
-from workshop_app.export.french import format_time, local
+from workshop_app.export.french import format_time, local, plural
 from workshop_app.export.pdf.charts import DASHES, wrap
+from workshop_app.export.pdf.evolution_time import (
+    Outside,
+    changes,
+    day_month,
+    days_phrase,
+    outside,
+    session_span,
+    ticks,
+)
 from workshop_app.export.pdf.fonts import BOLD, REGULAR
 from workshop_app.export.pdf.sections.common import Context, _h3, _p, with_title
 from workshop_app.export.pdf.styles import FRAME_WIDTH, INK, MUTED, RULE
@@ -32,48 +44,20 @@ MAX_PRINCIPLES = 6  # beyond this, the principles' lines would tangle: the overa
 PRINCIPLE_GREY = colors.HexColor("#6B747A")
 # one per principle (six in the Boussole), all distinct: a grayscale print still tells them apart
 PRINCIPLE_DASHES: tuple[tuple[float, ...], ...] = (*(tuple(d) for d in DASHES if d), (0.8, 1.2, 0.8, 4.0))
-TICK_STEPS = (5, 10, 15, 30, 60, 120)  # minutes between two time labels
-MAX_TICKS = 8
-DAY_MINUTES = 24 * 60
+READINGS = 80  # points read on the session's span (the timeline's own default over its whole log)
 
 _LEFT, _RIGHT, _BOTTOM, _TOP = 26.0, 30.0, 18.0, 8.0
 _PLOT_HEIGHT = 4.6 * cm
+_TICK_FONT = 7.0
+
+
+def _label_width(text: str) -> float:
+    return float(stringWidth(text, REGULAR, _TICK_FONT))
 
 
 def worth_drawing(points: Sequence[CompassPoint]) -> bool:
     known = [p for p in points if p.overall is not None]
     return len(known) >= MIN_POINTS and known[-1].at - known[0].at >= MIN_SPAN
-
-
-def _tick_minutes(span: timedelta) -> int:
-    """At most MAX_TICKS labels. A log over several days (a vote corrected weeks later) steps by whole hours,
-    then whole days: two-hour steps over 600 days drew ~7,000 labels (unreadable, ~13 MB of the export)."""
-    minutes = span.total_seconds() / 60
-    step = next((step for step in TICK_STEPS if minutes / step <= MAX_TICKS), None)
-    if step is not None:
-        return step
-    hours = -(-minutes // (MAX_TICKS * 60))
-    return int(hours * 60 if hours < 24 else -(-minutes // (MAX_TICKS * DAY_MINUTES)) * DAY_MINUTES)
-
-
-def _tick_label(moment: datetime, step: int) -> str:
-    """« 14 h 05 »; « 13/03 » when the labels are days apart."""
-    if step < DAY_MINUTES:
-        return format_time(moment)
-    day = local(moment)
-    return f"{day.day:02d}/{day.month:02d}"
-
-
-def _ticks(start: datetime, end: datetime) -> list[datetime]:
-    step = _tick_minutes(end - start)
-    first = local(start).replace(second=0, microsecond=0)
-    first += timedelta(minutes=(-first.minute) % step)
-    out = []
-    moment = first
-    while moment <= local(end):
-        out.append(moment)
-        moment += timedelta(minutes=step)
-    return out
 
 
 @unchecked
@@ -102,12 +86,11 @@ def chart(points: Sequence[CompassPoint], principles: Sequence[tuple[str, str]],
         drawing.add(Line(left, y(value), right, y(value), strokeColor=RULE, strokeWidth=grid))
         drawing.add(String(left - 4, y(value) - 2.8, str(value), fontName=REGULAR, fontSize=7,
                            fillColor=MUTED, textAnchor="end"))
-    step = _tick_minutes(end - start)
-    for tick in _ticks(start, end):
-        tx = x(tick)
+    for tick in ticks(start, end, right - left, _label_width):
+        tx = x(tick.at)
         if left - 0.5 <= tx <= right + 0.5:
             drawing.add(Line(tx, bottom, tx, bottom - 3, strokeColor=MUTED, strokeWidth=0.5))
-            drawing.add(String(tx, bottom - 12, _tick_label(tick, step), fontName=REGULAR, fontSize=7,
+            drawing.add(String(tx, bottom - 12, tick.label, fontName=REGULAR, fontSize=_TICK_FONT,
                                fillColor=MUTED, textAnchor="middle"))
     for i, (axis_id, _label) in enumerate(principles):
         steps = _steps(points, _axis_value(axis_id), x, y, right)
@@ -178,24 +161,86 @@ def _legend(drawing: Drawing, rows: list[list[tuple[int, str]]], height: float) 
             drawing.add(String(lx + 27, ly, text, fontName=REGULAR, fontSize=7.5, fillColor=INK))
 
 
+def in_span(points: Sequence[CompassPoint], span: tuple[datetime, datetime]) -> list[CompassPoint]:
+    """The points to draw: those within ``span``, after the score the session started from (the last point
+    before it, moved to its start)."""
+    earlier = [p for p in points if p.at < span[0]]
+    within = [p for p in points if span[0] <= p.at <= span[1]]
+    return ([replace(earlier[-1], at=span[0])] if earlier else []) + within
+
+
+def _span_words(start: datetime, end: datetime) -> str:
+    """« de 9 h 00 à 12 h 30 »; over several days « du 14 mars, 9 h 00, au 15 mars, 12 h 30 »."""
+    if local(start).date() == local(end).date():
+        return f"de {format_time(start)} à {format_time(end)}"
+    return f"du {day_month(start)}, {format_time(start)}, au {day_month(end)}, {format_time(end)}"
+
+
+def _score(point: CompassPoint | None) -> int:
+    return round(point.overall or 0) if point is not None else 0
+
+
+def _answers(count: int) -> str:
+    return plural(count, "réponse")
+
+
+def caption(
+    shown: Sequence[CompassPoint],
+    final: CompassPoint,
+    before: Outside | None,
+    after: Outside | None,
+    principles: bool = False,
+) -> str:
+    """What the chart shows, in words; what it leaves off (answers given before or changed after the
+    session) said plainly, with the final score."""
+    known = [p for p in shown if p.overall is not None]
+    first, last = known[0], known[-1]
+    text = (
+        f"Score d’ensemble de la salle, de 0 à 100, {_span_words(first.at, last.at)} : il bouge à chaque "
+        "réponse enregistrée. En début de séance il repose sur peu de réponses ; "
+    )
+    if after is None:
+        text += f"seul le dernier point ({_score(last)} sur 100) vaut pour l’ensemble des cartes jouées."
+    else:
+        text += f"le dernier point ({_score(last)} sur 100) est le score à la fin de la séance."
+    if principles:
+        text += " Traits fins : chaque principe."
+    if before is not None:
+        was = "avait été donnée" if before.answers == 1 else "avaient été données"
+        text += (
+            f" Avant la séance, {_answers(before.answers)} {was} {days_phrase(before.first, before.last)} : "
+            "la courbe part du score qu’elles donnaient."
+        )
+    if after is not None:
+        changed = "a été ajoutée ou corrigée" if after.answers == 1 else "ont été ajoutées ou corrigées"
+        moved = (
+            f"le score d’ensemble est passé de {_score(last)} à {_score(final)} sur 100"
+            if _score(final) != _score(last) else f"le score d’ensemble est resté à {_score(final)} sur 100"
+        )
+        text += (
+            f" Après la séance, {_answers(after.answers)} {changed} {days_phrase(after.first, after.last)} : "
+            f"{moved}, le score final que retient ce document."
+        )
+    return text + " Autoévaluation des tables, pas une note du territoire."
+
+
 def evolution(ctx: Context, sequence: SequenceInfo, deck: QuestionDeck) -> list[Flowable]:
-    """The chart of the day for one question sequence, with its title and a caption; [] when too thin."""
+    """The chart of the session for one question sequence, with its title and a caption; [] when too thin."""
     group_ids = [g.id for g in ctx.groups]
-    points = compass_timeline(deck, ctx.snapshot.events, sequence.id, group_ids)
-    if not group_ids or not worth_drawing(points):
+    changed = changes(ctx.snapshot.events, sequence.id)
+    span = session_span([moment for moment, _answer in changed])
+    if not group_ids or span is None:
+        return []
+    whole = changed[-1][0] - changed[0][0]
+    readings = max(READINGS, math.ceil(READINGS * whole / max(span[1] - span[0], timedelta(minutes=1))))
+    points = compass_timeline(deck, ctx.snapshot.events, sequence.id, group_ids, max_points=readings)
+    shown = in_span(points, span)
+    if not worth_drawing(shown):
         return []
     axes = deck.compass.axes
     principles = [(a.id, a.display) for a in axes] if len(axes) <= MAX_PRINCIPLES else []
-    drawing = chart(points, principles, FRAME_WIDTH)
-    known = [p for p in points if p.overall is not None]
-    first, last = known[0], known[-1]
-    caption = (
-        f"Score d’ensemble de la salle, de 0 à 100, de {format_time(first.at)} à {format_time(last.at)} : "
-        "il bouge à chaque réponse enregistrée. En début de séance il repose sur peu de réponses ; seul le "
-        f"dernier point ({round(last.overall or 0)} sur 100) vaut pour l’ensemble des cartes jouées. "
-        "Autoévaluation des tables, pas une note du territoire."
-    )
-    if principles:
-        caption += " Traits fins : chaque principe."
-    block = KeepTogether([drawing, _p(caption, ctx.st.caption)])
+    drawing = chart(shown, principles, FRAME_WIDTH)
+    before, after = outside(changed, span)
+    text = caption(shown, points[-1], before, after, bool(principles))
+    block = KeepTogether([drawing, _p(text, ctx.st.caption)])
     return with_title(_h3("La boussole au fil de la séance"), [block])

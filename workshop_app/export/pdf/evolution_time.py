@@ -1,0 +1,192 @@
+"""The time side of « La boussole au fil de la séance »: which span the chart shows, and its time labels.
+
+Pure functions, no reportlab (the label widths come in as a function).
+
+- **The session's span** (:func:`session_span`): the answers are cut into sittings wherever nothing was
+  answered for :data:`SITTING_GAP`; the session is the sittings holding at least a quarter of the largest
+  one's answers (a morning and the next morning: two sittings, both kept). What lies outside (an answer
+  corrected three days later, a trial vote the week before) is left off the chart, so it does not squeeze the
+  day against an edge; the caption says it in words, with the final score.
+- **The labels** (:func:`ticks`): round local times — every 5, 10, 15 or 30 minutes, or 1, 2, 3, 6 or 12 whole
+  hours from midnight, else whole days at midnight — the fewest steps that keep the labels apart. A label is
+  « 9 h », « 14 h 30 »; when the span crosses midnight, the first label and each one on a new day carry the
+  date: « 14/03 9 h ».
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+
+from workshop_app.core.events import Event, EventKind, as_utc
+from workshop_app.export.french import MONTHS, NBSP, local
+
+SITTING_GAP = timedelta(hours=3)  # no answer for this long: the next answer starts another sitting
+MAIN_SHARE = 0.25  # a sitting with at least this share of the largest sitting's answers is the session's
+TICK_STEPS = (5, 10, 15, 30, 60, 120, 180, 360, 720, 1440, 2880, 10080)  # minutes; all divide a day, or days
+MAX_TICKS = 8
+LABEL_GAP = 6.0  # points of white between two labels at least
+DAY_MINUTES = 24 * 60
+
+
+@dataclass(frozen=True)
+class Tick:
+    at: datetime  # UTC
+    label: str
+
+
+def sittings(times: Sequence[datetime]) -> list[list[datetime]]:
+    """``times`` (in order) cut wherever nothing happened for :data:`SITTING_GAP`."""
+    out: list[list[datetime]] = []
+    for moment in times:
+        if out and moment - out[-1][-1] < SITTING_GAP:
+            out[-1].append(moment)
+        else:
+            out.append([moment])
+    return out
+
+
+def session_span(times: Sequence[datetime]) -> tuple[datetime, datetime] | None:
+    """From the first to the last answer of the session's sittings (``times``: the answers' moments, UTC,
+    in order); None without answers."""
+    parts = sittings(times)
+    if not parts:
+        return None
+    largest = max(len(part) for part in parts)
+    main = [part for part in parts if len(part) >= MAIN_SHARE * largest]
+    return main[0][0], main[-1][-1]
+
+
+def _step_minutes(span: timedelta) -> list[int]:
+    """The candidate steps, smallest first: the fixed ones, then enough whole days for :data:`MAX_TICKS`."""
+    minutes = span.total_seconds() / 60
+    steps = [step for step in TICK_STEPS if minutes / step <= MAX_TICKS]
+    days = max(1, math.ceil(minutes / (MAX_TICKS * DAY_MINUTES))) * DAY_MINUTES
+    return [*steps, days] if not steps or days > steps[-1] else steps
+
+
+def _moments(start: datetime, end: datetime, step: int) -> list[datetime]:
+    """Local wall-clock moments at whole multiples of ``step`` minutes from midnight (or midnights ``step``
+    days apart) within [start, end], as UTC."""
+    first = local(start)
+    if step < DAY_MINUTES:
+        midnight = first.replace(hour=0, minute=0, second=0, microsecond=0)
+        elapsed = (first.hour * 60 + first.minute) + (1 if first.second or first.microsecond else 0)
+        wall = midnight + timedelta(minutes=math.ceil(elapsed / step) * step)
+    else:
+        midnight = first.replace(hour=0, minute=0, second=0, microsecond=0)
+        wall = midnight if midnight == first else midnight + timedelta(days=1)
+    out = []
+    while (moment := wall.astimezone(UTC)) <= end:  # wall-clock steps: 9 h, 12 h… across a change of hour
+        out.append(moment)
+        wall += timedelta(minutes=step)
+    return out
+
+
+def time_label(moment: datetime) -> str:
+    """« 9 h », « 14 h 30 » (local time)."""
+    m = local(moment)
+    return f"{m.hour}{NBSP}h" if not m.minute else f"{m.hour}{NBSP}h{NBSP}{m.minute:02d}"
+
+
+def day_label(moment: datetime) -> str:
+    """« 14/03 » (local day)."""
+    m = local(moment)
+    return f"{m.day:02d}/{m.month:02d}"
+
+
+def _labels(moments: Sequence[datetime], step: int, dated: bool) -> list[str]:
+    if step >= DAY_MINUTES:
+        return [day_label(m) for m in moments]
+    out = []
+    previous = None
+    for moment in moments:
+        day = local(moment).date()
+        text = time_label(moment)
+        if dated and day != previous:
+            text = f"{day_label(moment)} {text}"
+        out.append(text)
+        previous = day
+    return out
+
+
+def ticks(start: datetime, end: datetime, width: float, measure: Callable[[str], float]) -> list[Tick]:
+    """The time labels of a chart ``width`` points wide from ``start`` to ``end`` (UTC): the smallest round
+    step whose labels (``measure``: a label's width in points) stay apart."""
+    start, end = start.astimezone(UTC), end.astimezone(UTC)
+    total = (end - start).total_seconds()
+    if total <= 0:
+        return []
+    dated = local(start).date() != local(end).date()
+    candidates = _step_minutes(end - start)
+    chosen: list[Tick] = []
+    for step in candidates:
+        moments = _moments(start, end, step)
+        labels = _labels(moments, step, dated)
+        chosen = [Tick(m, text) for m, text in zip(moments, labels, strict=True)]
+        room = width * step * 60 / total
+        if all(measure(text) + LABEL_GAP <= room for text in labels):
+            return chosen
+    return chosen
+
+
+# -- what was answered outside the session's span -----------------------------------------------------------
+
+_ANSWERS = frozenset({EventKind.CHOICE_RECORDED, EventKind.CHOICE_WITHDRAWN})
+_UNDOS = frozenset({EventKind.UNDO, EventKind.REDO})
+
+
+@dataclass(frozen=True)
+class Outside:
+    """Answers recorded, withdrawn, undone or redone outside the session's span: how many answers (a table's
+    answer to a card counts once), the first and the last moment (UTC)."""
+
+    answers: int
+    first: datetime
+    last: datetime
+
+
+def changes(events: Sequence[Event], sequence_id: str) -> list[tuple[datetime, Event]]:
+    """When the sequence's answers changed (given, withdrawn, undone or redone), UTC, in order, each with the
+    answer it changed (an undo: the answer it cancels)."""
+    by_key = {e.key: e for e in events}
+    out = []
+    for event in events:
+        answer = by_key.get(event.target or "") if event.kind in _UNDOS else event
+        if answer is not None and answer.kind in _ANSWERS and answer.sequence_id == sequence_id:
+            out.append((as_utc(event.at), answer))
+    out.sort(key=lambda change: change[0])
+    return out
+
+
+def outside(
+    changed: Sequence[tuple[datetime, Event]], span: tuple[datetime, datetime]
+) -> tuple[Outside | None, Outside | None]:
+    """What changed the answers before and after ``span`` (``changed``: from :func:`changes`)."""
+    sides: tuple[list[tuple[datetime, Event]], list[tuple[datetime, Event]]] = ([], [])
+    for moment, answer in changed:
+        if not span[0] <= moment <= span[1]:
+            sides[moment > span[1]].append((moment, answer))
+    before, after = (
+        Outside(len({(a.group_id, a.card_id) for _m, a in side}), side[0][0], side[-1][0]) if side else None
+        for side in sides
+    )
+    return before, after
+
+
+def day_month(moment: datetime) -> str:
+    """« 17 mars », « 1er avril » (local day)."""
+    m = local(moment)
+    return f"{'1er' if m.day == 1 else m.day}{NBSP}{MONTHS[m.month - 1]}"
+
+
+def days_phrase(first: datetime, last: datetime) -> str:
+    """« le 17 mars », « du 17 au 20 mars », « du 30 mars au 2 avril »."""
+    a, b = local(first), local(last)
+    if a.date() == b.date():
+        return f"le {day_month(first)}"
+    if (a.year, a.month) == (b.year, b.month):
+        return f"du {'1er' if a.day == 1 else a.day} au {day_month(last)}"
+    return f"du {day_month(first)} au {day_month(last)}"
