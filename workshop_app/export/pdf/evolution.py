@@ -25,12 +25,14 @@ from workshop_app.export.french import format_time, local, plural
 from workshop_app.export.pdf.charts import DASHES, wrap
 from workshop_app.export.pdf.evolution_time import (
     Outside,
+    axis_ticks,
     changes,
     day_month,
     days_phrase,
     outside,
+    pieces,
     session_span,
-    ticks,
+    widths,
 )
 from workshop_app.export.pdf.fonts import BOLD, REGULAR
 from workshop_app.export.pdf.sections.common import Context, _h3, _p, with_title
@@ -49,6 +51,7 @@ READINGS = 80  # points read on the session's span (the timeline's own default o
 _LEFT, _RIGHT, _BOTTOM, _TOP = 26.0, 30.0, 18.0, 8.0
 _PLOT_HEIGHT = 4.6 * cm
 _TICK_FONT = 7.0
+_BREAK = 10.0  # points between two stretches of time put end to end
 
 
 def _label_width(text: str) -> float:
@@ -61,11 +64,16 @@ def worth_drawing(points: Sequence[CompassPoint]) -> bool:
 
 
 @unchecked
-def chart(points: Sequence[CompassPoint], principles: Sequence[tuple[str, str]], width: float) -> Drawing:
-    """The step chart; ``principles``: (axis id, label) drawn as grey lines (none: the overall score only)."""
+def chart(
+    points: Sequence[CompassPoint],
+    principles: Sequence[tuple[str, str]],
+    width: float,
+    parts: Sequence[tuple[datetime, datetime]] = (),
+) -> Drawing:
+    """The step chart; ``principles``: (axis id, label) drawn as grey lines (none: the overall score only);
+    ``parts``: the stretches of time put end to end (none: from the first point to the last)."""
     known = [p for p in points if p.overall is not None]
-    start, end = known[0].at, known[-1].at
-    total = (end - start).total_seconds()
+    parts = list(parts) or [(known[0].at, known[-1].at)]
     legend_lines = _legend_rows(principles, width)
     legend_height = 11.0 * len(legend_lines) + 6
     height = _BOTTOM + _PLOT_HEIGHT + _TOP + legend_height
@@ -75,8 +83,17 @@ def chart(points: Sequence[CompassPoint], principles: Sequence[tuple[str, str]],
     left, right = _LEFT, width - _RIGHT
     bottom, top = legend_height + _BOTTOM, legend_height + _BOTTOM + _PLOT_HEIGHT
 
+    sizes = widths(parts, right - left, _BREAK)
+    origins = [left + sum(sizes[:i]) + _BREAK * i for i in range(len(parts))]
+
     def x(moment: datetime) -> float:
-        return left + (right - left) * ((moment - start).total_seconds() / total)
+        for (start, end), origin, size in zip(parts, origins, sizes, strict=True):
+            if moment <= end:
+                if moment < start:  # in a pause: its middle
+                    return origin - _BREAK / 2
+                total = (end - start).total_seconds()
+                return origin + (size * (moment - start).total_seconds() / total if total > 0 else 0.0)
+        return right
 
     def y(value: float) -> float:
         return bottom + (top - bottom) * value / 100.0
@@ -86,7 +103,11 @@ def chart(points: Sequence[CompassPoint], principles: Sequence[tuple[str, str]],
         drawing.add(Line(left, y(value), right, y(value), strokeColor=RULE, strokeWidth=grid))
         drawing.add(String(left - 4, y(value) - 2.8, str(value), fontName=REGULAR, fontSize=7,
                            fillColor=MUTED, textAnchor="end"))
-    for tick in ticks(start, end, right - left, _label_width):
+    for origin in origins[1:]:  # a pause left out: « // » across the time axis
+        for dx in (-_BREAK / 2 - 1.5, -_BREAK / 2 + 1.5):
+            drawing.add(Line(origin + dx - 1.5, bottom - 3, origin + dx + 1.5, bottom + 3,
+                             strokeColor=MUTED, strokeWidth=0.7))
+    for tick in axis_ticks(parts, sizes, _label_width):
         tx = x(tick.at)
         if left - 0.5 <= tx <= right + 0.5:
             drawing.add(Line(tx, bottom, tx, bottom - 3, strokeColor=MUTED, strokeWidth=0.5))
@@ -190,6 +211,7 @@ def caption(
     before: Outside | None,
     after: Outside | None,
     principles: bool = False,
+    stretches: int = 1,
 ) -> str:
     """What the chart shows, in words; what it leaves off (answers given before or changed after the
     session) said plainly, with the final score."""
@@ -205,6 +227,8 @@ def caption(
         text += f"le dernier point ({_score(last)} sur 100) est le score à la fin de la séance."
     if principles:
         text += " Traits fins : chaque principe."
+    if stretches > 1:
+        text += f" Les {stretches} temps de la séance sont mis bout à bout (//), sans les heures de pause."
     if before is not None:
         was = "avait été donnée" if before.answers == 1 else "avaient été données"
         text += (
@@ -231,16 +255,18 @@ def evolution(ctx: Context, sequence: SequenceInfo, deck: QuestionDeck) -> list[
     span = session_span([moment for moment, _answer in changed])
     if not group_ids or span is None:
         return []
-    whole = changed[-1][0] - changed[0][0]
-    readings = max(READINGS, math.ceil(READINGS * whole / max(span[1] - span[0], timedelta(minutes=1))))
+    parts = pieces([moment for moment, _answer in changed], span)
+    drawn = sum((end - start for start, end in parts), timedelta()) or timedelta(minutes=1)
+    whole = changed[-1][0] - changed[0][0]  # READINGS on the time drawn, however long the log
+    readings = math.ceil(READINGS * max(1.0, whole / drawn))
     points = compass_timeline(deck, ctx.snapshot.events, sequence.id, group_ids, max_points=readings)
     shown = in_span(points, span)
     if not worth_drawing(shown):
         return []
     axes = deck.compass.axes
     principles = [(a.id, a.display) for a in axes] if len(axes) <= MAX_PRINCIPLES else []
-    drawing = chart(shown, principles, FRAME_WIDTH)
+    drawing = chart(shown, principles, FRAME_WIDTH, parts)
     before, after = outside(changed, span)
-    text = caption(shown, points[-1], before, after, bool(principles))
+    text = caption(shown, points[-1], before, after, bool(principles), len(parts))
     block = KeepTogether([drawing, _p(text, ctx.st.caption)])
     return with_title(_h3("La boussole au fil de la séance"), [block])

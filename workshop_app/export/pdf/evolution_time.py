@@ -15,10 +15,11 @@ Pure functions, no reportlab (the label widths come in as a function).
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 from workshop_app.core.events import Event, EventKind, as_utc
 from workshop_app.export.french import MONTHS, NBSP, local
@@ -27,6 +28,7 @@ SITTING_GAP = timedelta(hours=3)  # no answer for this long: the next answer sta
 MAIN_SHARE = 0.25  # a sitting with at least this share of the largest sitting's answers is the session's
 TICK_STEPS = (5, 10, 15, 30, 60, 120, 180, 360, 720, 1440, 2880, 10080)  # minutes; all divide a day, or days
 MAX_TICKS = 8
+MAX_PIECES = 3  # more sittings than this: one continuous axis (by days)
 LABEL_GAP = 6.0  # points of white between two labels at least
 DAY_MINUTES = 24 * 60
 
@@ -97,11 +99,13 @@ def day_label(moment: datetime) -> str:
     return f"{m.day:02d}/{m.month:02d}"
 
 
-def _labels(moments: Sequence[datetime], step: int, dated: bool) -> list[str]:
+def _labels(
+    moments: Sequence[datetime], step: int, dated: bool, previous: date | None
+) -> tuple[list[str], date | None]:
+    """The labels, and the day of the last one (the next stretch's labels go on from it)."""
     if step >= DAY_MINUTES:
-        return [day_label(m) for m in moments]
+        return [day_label(m) for m in moments], None
     out = []
-    previous = None
     for moment in moments:
         day = local(moment).date()
         text = time_label(moment)
@@ -109,27 +113,75 @@ def _labels(moments: Sequence[datetime], step: int, dated: bool) -> list[str]:
             text = f"{day_label(moment)} {text}"
         out.append(text)
         previous = day
+    return out, previous
+
+
+def _fitting(
+    start: datetime, end: datetime, width: float, measure: Callable[[str], float], dated: bool,
+    previous: date | None,
+) -> tuple[list[Tick], date | None]:
+    total = (end - start).total_seconds()
+    if total <= 0:  # one moment: its own label
+        labels, previous = _labels([start], 1, dated, previous)
+        return [Tick(start, labels[0])], previous
+    chosen: list[Tick] = []
+    after = previous
+    for step in _step_minutes(end - start):
+        moments = _moments(start, end, step)
+        labels, after = _labels(moments, step, dated, previous)
+        chosen = [Tick(m, text) for m, text in zip(moments, labels, strict=True)]
+        room = width * step * 60 / total
+        if all(measure(text) + LABEL_GAP <= room for text in labels):
+            return chosen, after
+    kept: list[Tick] = []  # a narrow stretch: every label that has room
+    last_x = 0.0
+    for tick in chosen:
+        x = width * (tick.at - start).total_seconds() / total
+        if not kept or x - last_x >= measure(tick.label) + LABEL_GAP:
+            kept.append(tick)
+            last_x = x
+    return kept, after
+
+
+def axis_ticks(
+    parts: Sequence[tuple[datetime, datetime]], widths: Sequence[float], measure: Callable[[str], float]
+) -> list[Tick]:
+    """The labels of an axis made of ``parts`` (UTC, in order) put end to end, ``widths`` points each."""
+    if not parts:
+        return []
+    dated = local(parts[0][0]).date() != local(parts[-1][1]).date()
+    out: list[Tick] = []
+    previous: date | None = None
+    for (start, end), width in zip(parts, widths, strict=True):
+        start, end = start.astimezone(UTC), end.astimezone(UTC)
+        found, previous = _fitting(start, end, width, measure, dated, previous)
+        out += found
     return out
 
 
 def ticks(start: datetime, end: datetime, width: float, measure: Callable[[str], float]) -> list[Tick]:
     """The time labels of a chart ``width`` points wide from ``start`` to ``end`` (UTC): the smallest round
     step whose labels (``measure``: a label's width in points) stay apart."""
-    start, end = start.astimezone(UTC), end.astimezone(UTC)
-    total = (end - start).total_seconds()
-    if total <= 0:
-        return []
-    dated = local(start).date() != local(end).date()
-    candidates = _step_minutes(end - start)
-    chosen: list[Tick] = []
-    for step in candidates:
-        moments = _moments(start, end, step)
-        labels = _labels(moments, step, dated)
-        chosen = [Tick(m, text) for m, text in zip(moments, labels, strict=True)]
-        room = width * step * 60 / total
-        if all(measure(text) + LABEL_GAP <= room for text in labels):
-            return chosen
-    return chosen
+    return axis_ticks([(start, end)], [width], measure) if end > start else []
+
+
+def pieces(times: Sequence[datetime], span: tuple[datetime, datetime]) -> list[tuple[datetime, datetime]]:
+    """The stretches of the chart's time axis: the session's sittings put end to end when they are a few with
+    long pauses between (a morning and the next morning: the night left out), else the whole span."""
+    parts = [(p[0], p[-1]) for p in sittings(times) if span[0] <= p[0] and p[-1] <= span[1]]
+    paused = sum(((b[0] - a[1]) for a, b in itertools.pairwise(parts)), timedelta())
+    if not 2 <= len(parts) <= MAX_PIECES or paused * 2 < span[1] - span[0]:
+        return [span]
+    return parts
+
+
+def widths(parts: Sequence[tuple[datetime, datetime]], width: float, gap: float) -> list[float]:
+    """Each stretch's width: its share of the time, a sixth of the room at least."""
+    room = width - gap * (len(parts) - 1)
+    lengths = [(end - start).total_seconds() for start, end in parts]
+    floor = sum(lengths) / 6 or 1.0
+    weights = [max(length, floor) for length in lengths]
+    return [room * w / sum(weights) for w in weights]
 
 
 # -- what was answered outside the session's span -----------------------------------------------------------
