@@ -3,7 +3,9 @@ through the day, as a step chart that reads in grayscale: the overall score a th
 a thin grey line with its own dash pattern, named in a legend under the chart.
 
 The points come from the event log (:func:`workshop_app.services.history.compass_timeline`, the replay's own
-fold); with too few of them, or all within a few minutes, there is no chart and nothing is said.
+fold); with too few of them, or all within a few minutes, there is no chart and nothing is said. The chart
+shows the session's own span, its sittings put end to end when they are days apart; answers given before it
+or changed after it are said in the caption, with the final score (:mod:`.evolution_time`).
 """
 
 from __future__ import annotations
@@ -243,7 +245,7 @@ def caption(
         )
         text += (
             f" Après la séance, {_answers(after.answers)} {changed} {days_phrase(after.first, after.last)} : "
-            f"{moved}, le score final que retient ce document."
+            f"{moved} ; c’est ce score final que retient le document."
         )
     return text + " Autoévaluation des tables, pas une note du territoire."
 
