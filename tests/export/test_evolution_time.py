@@ -7,6 +7,8 @@ import itertools
 from datetime import UTC, datetime, timedelta
 
 from evolution_shapes import at
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from workshop_app.core.events import Event, EventKind
@@ -132,3 +134,33 @@ def test_days_in_words() -> None:
     assert days_phrase(at(3, 10), at(3, 11)).replace("\u00a0", " ") == "le 17 mars"
     assert days_phrase(at(17, 10), at(19, 11)).replace("\u00a0", " ") == "du 31 mars au 2 avril"
     assert days_phrase(at(18, 10), at(18, 11)).replace("\u00a0", " ") == "le 1er avril"
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.integers(min_value=1, max_value=6 * 24 * 3600), min_size=3, max_size=60))
+def test_any_log_draws_inside_the_chart_with_labels_apart(gaps: list[int]) -> None:
+    """Answers at any times (seconds to days apart): the chart's lines stay inside the plot, each change of
+    the session falls in a stretch of its axis, and no two time labels overlap."""
+    from reportlab.graphics.shapes import PolyLine, String
+
+    from workshop_app.export.pdf.evolution import chart, in_span, worth_drawing
+    from workshop_app.export.pdf.evolution_time import pieces
+    from workshop_app.services.history import CompassPoint
+
+    moments = list(itertools.accumulate((timedelta(seconds=g) for g in gaps), initial=at(0, 9)))
+    span = session_span(moments)
+    assert span is not None
+    parts = pieces(moments, span)
+    assert all(any(a <= m <= b for a, b in parts) for m in moments if span[0] <= m <= span[1])
+    points = [CompassPoint(m, float(k % 100), {"a": float(k % 7) * 10}) for k, m in enumerate(moments)]
+    shown = in_span(points, span)
+    if not worth_drawing(shown):
+        return
+    drawing = chart(shown, [("a", "Principe A")], 480, parts)
+    for line in (item for item in drawing.contents if isinstance(item, PolyLine)):
+        xs = line.points[0::2]
+        assert min(xs) >= 26 - 0.01 and max(xs) <= 480 - 30 + 0.01
+    texts = [s for s in drawing.contents if isinstance(s, String) and s.textAnchor == "middle"]
+    edges = sorted((s.x - measure(s.text) / 2, s.x + measure(s.text) / 2) for s in texts)
+    for (_a, right_edge), (left_edge, _b) in itertools.pairwise(edges):
+        assert left_edge >= right_edge, [s.text for s in texts]

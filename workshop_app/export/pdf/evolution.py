@@ -109,7 +109,7 @@ def chart(
         for dx in (-_BREAK / 2 - 1.5, -_BREAK / 2 + 1.5):
             drawing.add(Line(origin + dx - 1.5, bottom - 3, origin + dx + 1.5, bottom + 3,
                              strokeColor=MUTED, strokeWidth=0.7))
-    for tick in axis_ticks(parts, sizes, _label_width):
+    for tick in axis_ticks(parts, sizes, _label_width, _BREAK):
         tx = x(tick.at)
         if left - 0.5 <= tx <= right + 0.5:
             drawing.add(Line(tx, bottom, tx, bottom - 3, strokeColor=MUTED, strokeWidth=0.5))

@@ -119,44 +119,63 @@ def _labels(
 def _fitting(
     start: datetime, end: datetime, width: float, measure: Callable[[str], float], dated: bool,
     previous: date | None,
-) -> tuple[list[Tick], date | None]:
+) -> tuple[list[datetime], int, date | None]:
+    """One stretch's labelled moments: the smallest round step whose labels have room (else the largest:
+    :func:`axis_ticks` then leaves out the labels that would touch), its step, the last label's day."""
     total = (end - start).total_seconds()
     if total <= 0:  # one moment: its own label
-        labels, previous = _labels([start], 1, dated, previous)
-        return [Tick(start, labels[0])], previous
-    chosen: list[Tick] = []
+        return [start], 1, local(start).date()
+    moments: list[datetime] = []
+    step = 1
     after = previous
     for step in _step_minutes(end - start):
         moments = _moments(start, end, step)
         labels, after = _labels(moments, step, dated, previous)
-        chosen = [Tick(m, text) for m, text in zip(moments, labels, strict=True)]
-        room = width * step * 60 / total
-        if all(measure(text) + LABEL_GAP <= room for text in labels):
-            return chosen, after
-    kept: list[Tick] = []  # a narrow stretch: every label that has room
-    last_x = 0.0
-    for tick in chosen:
-        x = width * (tick.at - start).total_seconds() / total
-        if not kept or x - last_x >= measure(tick.label) + LABEL_GAP:
-            kept.append(tick)
-            last_x = x
-    return kept, after
+        if all(measure(text) + LABEL_GAP <= width * step * 60 / total for text in labels):
+            break
+    return moments, step, after
+
+
+def _relabel(placed: Sequence[tuple[float, datetime, int, int]], dated: bool) -> list[str]:
+    out: list[str] = []
+    previous: date | None = None
+    for _x, moment, step, _part in placed:
+        labels, previous = _labels([moment], step, dated, previous)
+        out += labels
+    return out
 
 
 def axis_ticks(
-    parts: Sequence[tuple[datetime, datetime]], widths: Sequence[float], measure: Callable[[str], float]
+    parts: Sequence[tuple[datetime, datetime]],
+    widths: Sequence[float],
+    measure: Callable[[str], float],
+    gap: float = 0.0,
 ) -> list[Tick]:
-    """The labels of an axis made of ``parts`` (UTC, in order) put end to end, ``widths`` points each."""
+    """The labels of an axis made of ``parts`` (UTC, in order) put end to end, ``widths`` points each and
+    ``gap`` points apart; two labels that would touch: the later one of a stretch is left out, or across two
+    stretches the earlier one (unless it is its stretch's only label)."""
     if not parts:
         return []
     dated = local(parts[0][0]).date() != local(parts[-1][1]).date()
-    out: list[Tick] = []
-    previous: date | None = None
-    for (start, end), width in zip(parts, widths, strict=True):
+    placed: list[tuple[float, datetime, int, int]] = []  # x, moment, step, stretch
+    origin, previous = 0.0, None
+    for part, ((start, end), width) in enumerate(zip(parts, widths, strict=True)):
         start, end = start.astimezone(UTC), end.astimezone(UTC)
-        found, previous = _fitting(start, end, width, measure, dated, previous)
-        out += found
-    return out
+        moments, step, previous = _fitting(start, end, width, measure, dated, previous)
+        total = (end - start).total_seconds()
+        for moment in moments:
+            x = origin + (width * (moment - start).total_seconds() / total if total > 0 else 0.0)
+            placed.append((x, moment, step, part))
+        origin += width + gap
+    while True:
+        labels = _relabel(placed, dated)
+        room = [(measure(a) + measure(b)) / 2 + LABEL_GAP for a, b in itertools.pairwise(labels)]
+        clash = next((i for i, need in enumerate(room) if placed[i + 1][0] - placed[i][0] < need), None)
+        if clash is None:
+            return [Tick(moment, text) for (_x, moment, _s, _p), text in zip(placed, labels, strict=True)]
+        part = placed[clash][3]
+        alone = sum(1 for q in placed if q[3] == part) == 1
+        del placed[clash + 1 if part == placed[clash + 1][3] or alone else clash]
 
 
 def ticks(start: datetime, end: datetime, width: float, measure: Callable[[str], float]) -> list[Tick]:
