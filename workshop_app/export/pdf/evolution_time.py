@@ -7,10 +7,12 @@ Pure functions, no reportlab (the label widths come in as a function).
   one's answers (a morning and the next morning: two sittings, both kept). What lies outside (an answer
   corrected three days later, a trial vote the week before) is left off the chart, so it does not squeeze the
   day against an edge; the caption says it in words, with the final score.
-- **The labels** (:func:`ticks`): round local times — every 5, 10, 15 or 30 minutes, or 1, 2, 3, 6 or 12 whole
-  hours from midnight, else whole days at midnight — the fewest steps that keep the labels apart. A label is
-  « 9 h », « 14 h 30 »; when the span crosses midnight, the first label and each one on a new day carry the
-  date: « 14/03 9 h ».
+- **The stretches** (:func:`pieces`): two or three sittings with long pauses between (more than half the span)
+  are put end to end, the pauses left out: two mornings do not read as one long night.
+- **The labels** (:func:`ticks`, :func:`axis_ticks`): round local times — every 5, 10, 15 or 30 minutes, or 1,
+  2, 3, 6 or 12 whole hours from midnight, else whole days at midnight — the smallest step whose labels stay
+  apart. A label is « 9 h », « 14 h 30 »; when the span crosses midnight, the first label and each one on a
+  new day carry the date: « 14/03 9 h ».
 """
 
 from __future__ import annotations
