@@ -4,7 +4,7 @@ chart, two mornings kept), and round, dated French time labels for each length o
 from __future__ import annotations
 
 import itertools
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 from evolution_shapes import at
 from hypothesis import given, settings
@@ -126,14 +126,20 @@ def test_what_changed_outside_the_session_counts_answers_once_each() -> None:
     assert before is None
     assert after is not None and after.answers == 2
     assert (after.first, after.last) == (at(3, 10), at(4, 11.5))
-    assert days_phrase(after.first, after.last).replace("\u00a0", " ") == "du 17 au 18 mars"
+    assert after.days == (date(2026, 3, 17), date(2026, 3, 18))
     assert outside(changed[:20], span) == (None, None)
 
 
 def test_days_in_words() -> None:
-    assert days_phrase(at(3, 10), at(3, 11)).replace("\u00a0", " ") == "le 17 mars"
-    assert days_phrase(at(17, 10), at(19, 11)).replace("\u00a0", " ") == "du 31 mars au 2 avril"
-    assert days_phrase(at(18, 10), at(18, 11)).replace("\u00a0", " ") == "le 1er avril"
+    def words(*days: date, year: int = 2026) -> str:
+        return days_phrase(days, year).replace("\u00a0", " ")
+
+    assert words(date(2026, 3, 17)) == "le 17 mars"
+    assert words(date(2026, 4, 1)) == "le 1er avril"
+    assert words(date(2026, 3, 17), date(2026, 3, 20)) == "le 17 mars et le 20 mars"
+    assert words(date(2026, 3, 17), date(2026, 3, 20), date(2026, 4, 2)) == "entre le 17 mars et le 2 avril"
+    # corrections a year and more after the session: the years said, else « le 16 mars et le 3 décembre »
+    assert words(date(2025, 3, 16), date(2026, 12, 3), year=2025) == "le 16 mars 2025 et le 3 décembre 2026"
 
 
 @settings(max_examples=60, deadline=None)
@@ -147,7 +153,9 @@ def test_any_log_draws_inside_the_chart_with_labels_apart(gaps: list[int]) -> No
     from workshop_app.export.pdf.evolution_time import pieces
     from workshop_app.services.history import CompassPoint
 
-    moments = list(itertools.accumulate((timedelta(seconds=g) for g in gaps), initial=at(0, 9)))
+    moments = [at(0, 9)]
+    for gap in gaps:
+        moments.append(moments[-1] + timedelta(seconds=gap))
     span = session_span(moments)
     assert span is not None
     parts = pieces(moments, span)

@@ -219,6 +219,7 @@ def caption(
     session) said plainly, with the final score."""
     known = [p for p in shown if p.overall is not None]
     first, last = known[0], known[-1]
+    year = local(last.at).year  # the session's: a day of another year is said with its year
     text = (
         f"Score d’ensemble de la salle, de 0 à 100, {_span_words(first.at, last.at)} : il bouge à chaque "
         "réponse enregistrée. En début de séance il repose sur peu de réponses ; "
@@ -234,7 +235,7 @@ def caption(
     if before is not None:
         was = "avait été donnée" if before.answers == 1 else "avaient été données"
         text += (
-            f" Avant la séance, {_answers(before.answers)} {was} {days_phrase(before.first, before.last)} : "
+            f" Avant la séance, {_answers(before.answers)} {was} {days_phrase(before.days, year)} : "
             "la courbe part du score qu’elles donnaient."
         )
     if after is not None:
@@ -244,7 +245,7 @@ def caption(
             if _score(final) != _score(last) else f"le score d’ensemble est resté à {_score(final)} sur 100"
         )
         text += (
-            f" Après la séance, {_answers(after.answers)} {changed} {days_phrase(after.first, after.last)} : "
+            f" Après la séance, {_answers(after.answers)} {changed} {days_phrase(after.days, year)} : "
             f"{moved} ; c’est ce score final que retient le document."
         )
     return text + " Autoévaluation des tables, pas une note du territoire."

@@ -214,11 +214,12 @@ _UNDOS = frozenset({EventKind.UNDO, EventKind.REDO})
 @dataclass(frozen=True)
 class Outside:
     """Answers recorded, withdrawn, undone or redone outside the session's span: how many answers (a table's
-    answer to a card counts once), the first and the last moment (UTC)."""
+    answer to a card counts once), the first and the last moment (UTC), the days (local) it happened on."""
 
     answers: int
     first: datetime
     last: datetime
+    days: tuple[date, ...]
 
 
 def changes(events: Sequence[Event], sequence_id: str) -> list[tuple[datetime, Event]]:
@@ -243,7 +244,14 @@ def outside(
         if not span[0] <= moment <= span[1]:
             sides[moment > span[1]].append((moment, answer))
     before, after = (
-        Outside(len({(a.group_id, a.card_id) for _m, a in side}), side[0][0], side[-1][0]) if side else None
+        Outside(
+            len({(a.group_id, a.card_id) for _m, a in side}),
+            side[0][0],
+            side[-1][0],
+            tuple(sorted({local(m).date() for m, _a in side})),
+        )
+        if side
+        else None
         for side in sides
     )
     return before, after
@@ -255,11 +263,16 @@ def day_month(moment: datetime) -> str:
     return f"{'1er' if m.day == 1 else m.day}{NBSP}{MONTHS[m.month - 1]}"
 
 
-def days_phrase(first: datetime, last: datetime) -> str:
-    """« le 17 mars », « du 17 au 20 mars », « du 30 mars au 2 avril »."""
-    a, b = local(first), local(last)
-    if a.date() == b.date():
-        return f"le {day_month(first)}"
-    if (a.year, a.month) == (b.year, b.month):
-        return f"du {'1er' if a.day == 1 else a.day} au {day_month(last)}"
-    return f"du {day_month(first)} au {day_month(last)}"
+def _day(day: date, year: bool) -> str:
+    text = f"{'1er' if day.day == 1 else day.day}{NBSP}{MONTHS[day.month - 1]}"
+    return f"{text} {day.year}" if year else text
+
+
+def days_phrase(days: Sequence[date], session_year: int) -> str:
+    """« le 17 mars », « le 17 mars et le 20 mars », « entre le 17 mars et le 2 avril » (three days or more);
+    each with its year when one of them is not the session's: « le 16 mars 2025 et le 3 décembre 2026 »."""
+    year = any(day.year != session_year for day in days)
+    first, last = _day(days[0], year), _day(days[-1], year)
+    if len(days) == 1:
+        return f"le {first}"
+    return f"le {first} et le {last}" if len(days) == 2 else f"entre le {first} et le {last}"
