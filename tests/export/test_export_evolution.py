@@ -134,7 +134,8 @@ def test_a_correction_three_days_later_is_said_not_squeezing_the_day() -> None:
     assert f"le dernier point ({at_end} sur 100) est le score à la fin de la séance" in text
     assert (
         "Après la séance, 3 réponses ont été ajoutées ou corrigées le 17 mars : le score d'ensemble est "
-        f"passé de {at_end} à {final} sur 100 ; c'est ce score final que retient le document." in text
+        f"passé de {at_end} à {final} sur 100. Les scores de ce document tiennent compte de ces "
+        "changements." in text
     )
     assert "seul le dernier point" not in text
 

@@ -246,7 +246,7 @@ def caption(
         )
         text += (
             f" Après la séance, {_answers(after.answers)} {changed} {days_phrase(after.days, year)} : "
-            f"{moved} ; c’est ce score final que retient le document."
+            f"{moved}. Les scores de ce document tiennent compte de ces changements."
         )
     return text + " Autoévaluation des tables, pas une note du territoire."
 
