@@ -17,6 +17,7 @@ from workshop_app.export.pdf.evolution_time import (
     changes,
     days_phrase,
     outside,
+    pieces,
     session_span,
     ticks,
 )
@@ -101,6 +102,19 @@ def test_the_session_is_its_sittings_not_the_late_corrections() -> None:
     trial = [at(-4, 18)]
     assert session_span(_times(*trial, *day, *late)) == (day[0], day[-1])
     assert session_span([]) is None
+
+
+def test_a_short_sitting_on_the_session_day_is_the_session_too() -> None:
+    """A short afternoon after a long lunch, or two answers fixed that evening, are the workshop's day."""
+    morning = [at(0, 8.5 + k * 0.1) for k in range(40)]  # 8 h 30 → 12 h 24
+    afternoon = [at(0, 16 + k * 0.1) for k in range(5)]  # after 3 h 36 without an answer
+    assert session_span(morning + afternoon) == (morning[0], afternoon[-1])
+    evening = [at(0, 21), at(0, 21.1)]
+    assert session_span(morning + evening) == (morning[0], evening[-1])
+    stretches = pieces(morning + evening, (morning[0], evening[-1]))
+    assert stretches == [(morning[0], morning[-1]), (evening[0], evening[-1])]  # end to end
+    next_day = [at(1, 9)]
+    assert session_span(morning + next_day) == (morning[0], morning[-1])
 
 
 def test_two_mornings_are_both_the_session() -> None:

@@ -4,9 +4,9 @@ Pure functions, no reportlab (the label widths come in as a function).
 
 - **The session's span** (:func:`session_span`): the answers are cut into sittings wherever nothing was
   answered for :data:`SITTING_GAP`; the session is the sittings holding at least a quarter of the largest
-  one's answers (a morning and the next morning: two sittings, both kept). What lies outside (an answer
-  corrected three days later, a trial vote the week before) is left off the chart, so it does not squeeze the
-  day against an edge; the caption says it in words, with the final score.
+  one's answers (a morning and the next morning: two sittings, both kept), and any other on their days. What
+  lies outside (an answer corrected three days later, a trial vote the week before) is left off the chart, so
+  it does not squeeze the day against an edge; the caption says it in words, with the final score.
 - **The stretches** (:func:`pieces`): two or three sittings with long pauses between (more than half the span)
   are put end to end, the pauses left out: two mornings do not read as one long night.
 - **The labels** (:func:`ticks`, :func:`axis_ticks`): round local times — every 5, 10, 15 or 30 minutes, or 1,
@@ -54,12 +54,15 @@ def sittings(times: Sequence[datetime]) -> list[list[datetime]]:
 
 def session_span(times: Sequence[datetime]) -> tuple[datetime, datetime] | None:
     """From the first to the last answer of the session's sittings (``times``: the answers' moments, UTC,
-    in order); None without answers."""
+    in order), and of any other sitting on one of their days (a short afternoon after a long lunch is still
+    the workshop's day); None without answers."""
     parts = sittings(times)
     if not parts:
         return None
     largest = max(len(part) for part in parts)
-    main = [part for part in parts if len(part) >= MAIN_SHARE * largest]
+    ends = [(part, {local(part[0]).date(), local(part[-1]).date()}) for part in parts]
+    days = set().union(*(on for part, on in ends if len(part) >= MAIN_SHARE * largest))
+    main = [part for part, on in ends if on & days]
     return main[0][0], main[-1][-1]
 
 
