@@ -162,3 +162,20 @@ def test_two_mornings_read_as_two_days_end_to_end() -> None:
 def test_ten_days_of_sittings_read_by_days() -> None:
     labels, _text = _chart_page(shaped("ten-days"))
     assert labels == ["15/03", "16/03", "17/03", "18/03", "19/03", "20/03", "21/03"]
+
+
+def test_the_pause_between_two_stretches_is_marked_on_the_axis() -> None:
+    """Two mornings put end to end: « // » across the time axis between them, and none on a single day."""
+    from reportlab.graphics.shapes import Line
+
+    from workshop_app.services.history import CompassPoint
+
+    def slanted(parts: list[tuple[datetime, datetime]]) -> int:
+        moments = [moment for start, end in parts for moment in (start, start + (end - start) / 2, end)]
+        points = [CompassPoint(m, 30.0 + 5 * k, {}) for k, m in enumerate(moments)]
+        drawing = chart(points, [], 480, parts)
+        return sum(1 for item in drawing.contents if isinstance(item, Line) and item.x1 != item.x2
+                   and item.y1 != item.y2)
+
+    assert slanted([(at(0, 9), at(0, 12)), (at(1, 9), at(1, 12))]) == 2
+    assert slanted([(at(0, 9), at(0, 17))]) == 0
