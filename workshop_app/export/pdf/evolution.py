@@ -3,23 +3,39 @@ through the day, as a step chart that reads in grayscale: the overall score a th
 a thin grey line with its own dash pattern, named in a legend under the chart.
 
 The points come from the event log (:func:`workshop_app.services.history.compass_timeline`, the replay's own
-fold); with too few of them, or all within a few minutes, there is no chart and nothing is said.
+fold); with too few of them, or all within a few minutes, there is no chart and nothing is said. The chart
+shows the session's own span, its sittings put end to end when they are days apart; answers given before it
+or changed after it are said in the caption, with the final score (:mod:`.evolution_time`).
 """
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from datetime import datetime, timedelta
 
 from reportlab.graphics.shapes import Drawing, Line, PolyLine, String
 from reportlab.lib import colors
 from reportlab.lib.units import cm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, KeepTogether
 
 from workshop_app.core.deck import QuestionDeck
 from workshop_app.core.workshop import SequenceInfo
-from workshop_app.export.french import format_time, local
+from workshop_app.export.french import format_time, local, plural
 from workshop_app.export.pdf.charts import DASHES, wrap
+from workshop_app.export.pdf.evolution_time import (
+    Outside,
+    axis_ticks,
+    changes,
+    day_month,
+    days_phrase,
+    outside,
+    pieces,
+    session_span,
+    widths,
+)
 from workshop_app.export.pdf.fonts import BOLD, REGULAR
 from workshop_app.export.pdf.sections.common import Context, _h3, _p, with_title
 from workshop_app.export.pdf.styles import FRAME_WIDTH, INK, MUTED, RULE
@@ -32,12 +48,16 @@ MAX_PRINCIPLES = 6  # beyond this, the principles' lines would tangle: the overa
 PRINCIPLE_GREY = colors.HexColor("#6B747A")
 # one per principle (six in the Boussole), all distinct: a grayscale print still tells them apart
 PRINCIPLE_DASHES: tuple[tuple[float, ...], ...] = (*(tuple(d) for d in DASHES if d), (0.8, 1.2, 0.8, 4.0))
-TICK_STEPS = (5, 10, 15, 30, 60, 120)  # minutes between two time labels
-MAX_TICKS = 8
-DAY_MINUTES = 24 * 60
+READINGS = 80  # points read on the session's span (the timeline's own default over its whole log)
 
 _LEFT, _RIGHT, _BOTTOM, _TOP = 26.0, 30.0, 18.0, 8.0
 _PLOT_HEIGHT = 4.6 * cm
+_TICK_FONT = 7.0
+_BREAK = 10.0  # points between two stretches of time put end to end
+
+
+def _label_width(text: str) -> float:
+    return float(stringWidth(text, REGULAR, _TICK_FONT))
 
 
 def worth_drawing(points: Sequence[CompassPoint]) -> bool:
@@ -45,43 +65,17 @@ def worth_drawing(points: Sequence[CompassPoint]) -> bool:
     return len(known) >= MIN_POINTS and known[-1].at - known[0].at >= MIN_SPAN
 
 
-def _tick_minutes(span: timedelta) -> int:
-    """At most MAX_TICKS labels. A log over several days (a vote corrected weeks later) steps by whole hours,
-    then whole days: two-hour steps over 600 days drew ~7,000 labels (unreadable, ~13 MB of the export)."""
-    minutes = span.total_seconds() / 60
-    step = next((step for step in TICK_STEPS if minutes / step <= MAX_TICKS), None)
-    if step is not None:
-        return step
-    hours = -(-minutes // (MAX_TICKS * 60))
-    return int(hours * 60 if hours < 24 else -(-minutes // (MAX_TICKS * DAY_MINUTES)) * DAY_MINUTES)
-
-
-def _tick_label(moment: datetime, step: int) -> str:
-    """« 14 h 05 »; « 13/03 » when the labels are days apart."""
-    if step < DAY_MINUTES:
-        return format_time(moment)
-    day = local(moment)
-    return f"{day.day:02d}/{day.month:02d}"
-
-
-def _ticks(start: datetime, end: datetime) -> list[datetime]:
-    step = _tick_minutes(end - start)
-    first = local(start).replace(second=0, microsecond=0)
-    first += timedelta(minutes=(-first.minute) % step)
-    out = []
-    moment = first
-    while moment <= local(end):
-        out.append(moment)
-        moment += timedelta(minutes=step)
-    return out
-
-
 @unchecked
-def chart(points: Sequence[CompassPoint], principles: Sequence[tuple[str, str]], width: float) -> Drawing:
-    """The step chart; ``principles``: (axis id, label) drawn as grey lines (none: the overall score only)."""
+def chart(
+    points: Sequence[CompassPoint],
+    principles: Sequence[tuple[str, str]],
+    width: float,
+    parts: Sequence[tuple[datetime, datetime]] = (),
+) -> Drawing:
+    """The step chart; ``principles``: (axis id, label) drawn as grey lines (none: the overall score only);
+    ``parts``: the stretches of time put end to end (none: from the first point to the last)."""
     known = [p for p in points if p.overall is not None]
-    start, end = known[0].at, known[-1].at
-    total = (end - start).total_seconds()
+    parts = list(parts) or [(known[0].at, known[-1].at)]
     legend_lines = _legend_rows(principles, width)
     legend_height = 11.0 * len(legend_lines) + 6
     height = _BOTTOM + _PLOT_HEIGHT + _TOP + legend_height
@@ -91,8 +85,17 @@ def chart(points: Sequence[CompassPoint], principles: Sequence[tuple[str, str]],
     left, right = _LEFT, width - _RIGHT
     bottom, top = legend_height + _BOTTOM, legend_height + _BOTTOM + _PLOT_HEIGHT
 
+    sizes = widths(parts, right - left, _BREAK)
+    origins = [left + sum(sizes[:i]) + _BREAK * i for i in range(len(parts))]
+
     def x(moment: datetime) -> float:
-        return left + (right - left) * ((moment - start).total_seconds() / total)
+        for (start, end), origin, size in zip(parts, origins, sizes, strict=True):
+            if moment <= end:
+                if moment < start:  # in a pause: its middle
+                    return origin - _BREAK / 2
+                total = (end - start).total_seconds()
+                return origin + (size * (moment - start).total_seconds() / total if total > 0 else 0.0)
+        return right
 
     def y(value: float) -> float:
         return bottom + (top - bottom) * value / 100.0
@@ -102,12 +105,15 @@ def chart(points: Sequence[CompassPoint], principles: Sequence[tuple[str, str]],
         drawing.add(Line(left, y(value), right, y(value), strokeColor=RULE, strokeWidth=grid))
         drawing.add(String(left - 4, y(value) - 2.8, str(value), fontName=REGULAR, fontSize=7,
                            fillColor=MUTED, textAnchor="end"))
-    step = _tick_minutes(end - start)
-    for tick in _ticks(start, end):
-        tx = x(tick)
+    for origin in origins[1:]:  # a pause left out: « // » across the time axis
+        for dx in (-_BREAK / 2 - 1.5, -_BREAK / 2 + 1.5):
+            drawing.add(Line(origin + dx - 1.5, bottom - 3, origin + dx + 1.5, bottom + 3,
+                             strokeColor=MUTED, strokeWidth=0.7))
+    for tick in axis_ticks(parts, sizes, _label_width, _BREAK):
+        tx = x(tick.at)
         if left - 0.5 <= tx <= right + 0.5:
             drawing.add(Line(tx, bottom, tx, bottom - 3, strokeColor=MUTED, strokeWidth=0.5))
-            drawing.add(String(tx, bottom - 12, _tick_label(tick, step), fontName=REGULAR, fontSize=7,
+            drawing.add(String(tx, bottom - 12, tick.label, fontName=REGULAR, fontSize=_TICK_FONT,
                                fillColor=MUTED, textAnchor="middle"))
     for i, (axis_id, _label) in enumerate(principles):
         steps = _steps(points, _axis_value(axis_id), x, y, right)
@@ -178,24 +184,92 @@ def _legend(drawing: Drawing, rows: list[list[tuple[int, str]]], height: float) 
             drawing.add(String(lx + 27, ly, text, fontName=REGULAR, fontSize=7.5, fillColor=INK))
 
 
+def in_span(points: Sequence[CompassPoint], span: tuple[datetime, datetime]) -> list[CompassPoint]:
+    """The points to draw: those within ``span``, after the score the session started from (the last point
+    before it, moved to its start)."""
+    earlier = [p for p in points if p.at < span[0]]
+    within = [p for p in points if span[0] <= p.at <= span[1]]
+    return ([replace(earlier[-1], at=span[0])] if earlier else []) + within
+
+
+def _span_words(start: datetime, end: datetime) -> str:
+    """« de 9 h 00 à 12 h 30 »; over several days « du 14 mars, 9 h 00, au 15 mars, 12 h 30 »."""
+    if local(start).date() == local(end).date():
+        return f"de {format_time(start)} à {format_time(end)}"
+    return f"du {day_month(start)}, {format_time(start)}, au {day_month(end)}, {format_time(end)}"
+
+
+def _score(point: CompassPoint | None) -> int:
+    return round(point.overall or 0) if point is not None else 0
+
+
+def _answers(count: int) -> str:
+    return plural(count, "réponse")
+
+
+def caption(
+    shown: Sequence[CompassPoint],
+    final: CompassPoint,
+    before: Outside | None,
+    after: Outside | None,
+    principles: bool = False,
+    stretches: int = 1,
+) -> str:
+    """What the chart shows, in words; what it leaves off (answers given before or changed after the
+    session) said plainly, with the final score."""
+    known = [p for p in shown if p.overall is not None]
+    first, last = known[0], known[-1]
+    year = local(last.at).year  # the session's: a day of another year is said with its year
+    text = (
+        f"Score d’ensemble de la salle, de 0 à 100, {_span_words(first.at, last.at)} : il bouge à chaque "
+        "réponse enregistrée. En début de séance il repose sur peu de réponses ; "
+    )
+    if after is None:
+        text += f"seul le dernier point ({_score(last)} sur 100) vaut pour l’ensemble des cartes jouées."
+    else:
+        text += f"le dernier point ({_score(last)} sur 100) est le score à la fin de la séance."
+    if principles:
+        text += " Traits fins : chaque principe."
+    if stretches > 1:
+        text += f" Les {stretches} temps de la séance sont mis bout à bout (//), sans les heures de pause."
+    if before is not None:
+        was = "avait été donnée" if before.answers == 1 else "avaient été données"
+        text += (
+            f" Avant la séance, {_answers(before.answers)} {was} {days_phrase(before.days, year)} : "
+            "la courbe part du score qu’elles donnaient."
+        )
+    if after is not None:
+        changed = "a été ajoutée ou corrigée" if after.answers == 1 else "ont été ajoutées ou corrigées"
+        moved = (
+            f"le score d’ensemble est passé de {_score(last)} à {_score(final)} sur 100"
+            if _score(final) != _score(last) else f"le score d’ensemble est resté à {_score(final)} sur 100"
+        )
+        text += (
+            f" Après la séance, {_answers(after.answers)} {changed} {days_phrase(after.days, year)} : "
+            f"{moved}. Les scores de ce document tiennent compte de ces changements."
+        )
+    return text + " Autoévaluation des tables, pas une note du territoire."
+
+
 def evolution(ctx: Context, sequence: SequenceInfo, deck: QuestionDeck) -> list[Flowable]:
-    """The chart of the day for one question sequence, with its title and a caption; [] when too thin."""
+    """The chart of the session for one question sequence, with its title and a caption; [] when too thin."""
     group_ids = [g.id for g in ctx.groups]
-    points = compass_timeline(deck, ctx.snapshot.events, sequence.id, group_ids)
-    if not group_ids or not worth_drawing(points):
+    changed = changes(ctx.snapshot.events, sequence.id)
+    span = session_span([moment for moment, _answer in changed])
+    if not group_ids or span is None:
+        return []
+    parts = pieces([moment for moment, _answer in changed], span)
+    drawn = sum((end - start for start, end in parts), timedelta()) or timedelta(minutes=1)
+    whole = changed[-1][0] - changed[0][0]  # READINGS on the time drawn, however long the log
+    readings = math.ceil(READINGS * max(1.0, whole / drawn))
+    points = compass_timeline(deck, ctx.snapshot.events, sequence.id, group_ids, max_points=readings)
+    shown = in_span(points, span)
+    if not worth_drawing(shown):
         return []
     axes = deck.compass.axes
     principles = [(a.id, a.display) for a in axes] if len(axes) <= MAX_PRINCIPLES else []
-    drawing = chart(points, principles, FRAME_WIDTH)
-    known = [p for p in points if p.overall is not None]
-    first, last = known[0], known[-1]
-    caption = (
-        f"Score d’ensemble de la salle, de 0 à 100, de {format_time(first.at)} à {format_time(last.at)} : "
-        "il bouge à chaque réponse enregistrée. En début de séance il repose sur peu de réponses ; seul le "
-        f"dernier point ({round(last.overall or 0)} sur 100) vaut pour l’ensemble des cartes jouées. "
-        "Autoévaluation des tables, pas une note du territoire."
-    )
-    if principles:
-        caption += " Traits fins : chaque principe."
-    block = KeepTogether([drawing, _p(caption, ctx.st.caption)])
+    drawing = chart(shown, principles, FRAME_WIDTH, parts)
+    before, after = outside(changed, span)
+    text = caption(shown, points[-1], before, after, bool(principles), len(parts))
+    block = KeepTogether([drawing, _p(text, ctx.st.caption)])
     return with_title(_h3("La boussole au fil de la séance"), [block])
