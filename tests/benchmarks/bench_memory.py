@@ -67,7 +67,7 @@ def step(window, stage):
                 mark(name)
                 look(i + 1)
             QTimer.singleShot(400, seen)
-        look()
+        QTimer.singleShot(0, look)  # on the next turn: play() is defined below
     def play():
         page = window.findChild(PlayPage)
         session = window.session
