@@ -89,12 +89,7 @@ class PlayPage(QWidget):
         self.compass_stack = QStackedWidget()
         self.compass_stack.addWidget(self.compass)
         self.compass_stack.addWidget(self.compass_cover)
-        self.subjects = SubjectsView()  # in place of the radar for a deck that rates projects, services…
-        self.compass_stack.addWidget(self.subjects)
-        self.subjects.sig_add_subject.connect(lambda: subjects_play.add_from_play(self))
-        self.subjects.sig_subject_chosen.connect(lambda sid: subjects_play.choose(self, sid))
-        self.subjects.sig_add_criterion.connect(lambda: subjects_play.add_criterion_from_play(self))
-        self.subjects.sig_to_plan.connect(lambda: subjects_play.to_plan(self))
+        self._subjects: SubjectsView | None = None  # built for the first deck that rates subjects
         self._compass_timer = Coalescer(self.flush_compass, COMPASS_DELAY_MS, self)
         self._build_layout()
         session.sig_event_first.connect(self.on_session_event_first)
@@ -137,6 +132,24 @@ class PlayPage(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(splitter)
+
+    @property
+    def subjects(self) -> SubjectsView:
+        """The comparison shown in place of the radar for a deck that rates projects, services…: built the
+        first time such a deck is played (or it is asked for), so a workshop of compass decks never pays
+        for its ~27 widgets."""
+        if self._subjects is None:
+            view = SubjectsView()
+            self.compass_stack.addWidget(view)
+            view.sig_add_subject.connect(lambda: subjects_play.add_from_play(self))
+            view.sig_subject_chosen.connect(lambda sid: subjects_play.choose(self, sid))
+            view.sig_add_criterion.connect(lambda: subjects_play.add_criterion_from_play(self))
+            view.sig_to_plan.connect(lambda: subjects_play.to_plan(self))
+            self._subjects = view
+        return self._subjects
+
+    def subjects_built(self) -> bool:
+        return self._subjects is not None
 
     # -- public slots (the shell's actions) -----------------------------------------------------------------
     @Slot()
