@@ -145,7 +145,6 @@ class MainWindow(QMainWindow):
         self.start.sig_duplicate_workshop.connect(lambda wid: tools.duplicate_workshop(self, wid))
         self.start.sig_compare_workshops.connect(lambda ids: tools.compare_workshops(self, ids))
         self.pages.sig_changed.connect(self.update_actions)
-        self.pages.sig_changed.connect(self._on_page_changed)
         self.pages.sig_export_requested.connect(self.export)
         self.pages.sig_status.connect(lambda text: self.statusBar().showMessage(text, 8000))
 
@@ -369,12 +368,10 @@ class MainWindow(QMainWindow):
         box.open()
         return box
 
-    def _on_page_changed(self) -> None:
-        if self.exports is not None and self.pages.current() == PAGE_DEBRIEF:  # the export comes next
-            self.exports.preload()
-
     def update_actions(self) -> None:
         session = self.session
+        if self.exports is not None and self.pages.current() == PAGE_DEBRIEF:
+            self.exports.preload()  # the export comes next there (and no vote is made there)
         self.registry.update_enabled(self.service is not None, session)
         title = session.snapshot.info.title if session is not None else ""
         self.setWindowTitle(f"{title} — Atelier Résilience" if title else "Atelier Résilience")
