@@ -32,7 +32,7 @@ from workshop_app.export.pdf.fasttext import plain_canvas
 
 #: the reportlab versions whose drawing this copies (compared by tests/export/test_pdf_fastdraw.py); with
 #: any other, reportlab draws the paragraphs itself until the comparison is made again
-VERIFIED = ("5.1.",)
+VERIFIED = ("5.1.0",)  # exactly: a patch release may change what this copies
 
 try:  # reportlab's internals
     from reportlab.lib.colors import CMYKColor, Color
@@ -43,7 +43,7 @@ try:  # reportlab's internals
     from reportlab.platypus.flowables import Flowable
     from reportlab.platypus.paragraph import Paragraph
 
-    AVAILABLE = reportlab.Version.startswith(VERIFIED)
+    AVAILABLE = reportlab.Version in VERIFIED
     _ALIGNMENTS: tuple[Any, ...] = (TA_LEFT, TA_CENTER, TA_RIGHT)
 except ImportError:  # pragma: no cover - another reportlab
     AVAILABLE = False

@@ -9,7 +9,7 @@
   mode, character or word spacing, direction, shaping): the text object they make written at once (the
   tables' plain cells, the charts' labels: ~2,000 a full day).
 
-Installed by :func:`speed_up` when the fonts are registered, for reportlab 5.1 only (``VERIFIED``); any other
+Installed by :func:`speed_up` at font registration, for reportlab 5.1.0 only (``VERIFIED``): any other
 text, font or call goes to reportlab's own code. ``tests/export/test_pdf_fastdraw.py`` compares them with
 reportlab's on generated texts; the PDFs of a full day and four other workshops are byte-identical with and
 without them.
@@ -28,7 +28,7 @@ from typing import Any
 import reportlab
 
 #: the reportlab versions whose text writing this copies (compared by tests/export/test_pdf_fastdraw.py)
-VERIFIED = ("5.1.",)
+VERIFIED = ("5.1.0",)  # exactly: a patch release may change what this copies
 
 try:  # reportlab's internals
     from reportlab.lib.rl_accel import fp_str
@@ -38,7 +38,7 @@ try:  # reportlab's internals
     from reportlab.pdfgen.canvas import Canvas
     from reportlab.pdfgen.textobject import PDFTextObject
 
-    AVAILABLE = reportlab.Version.startswith(VERIFIED) and not textobject.rtlSupport
+    AVAILABLE = reportlab.Version in VERIFIED and not textobject.rtlSupport
     # reportlab's own (also when this module is imported again: never wrapped twice)
     _reportlab_format_text = getattr(PDFTextObject._formatText, "reportlab", PDFTextObject._formatText)
     _REPORTLAB_STRINGS = {
