@@ -244,12 +244,14 @@ def build_pdf(
 
 
 #: what the layout imports on first use: the photos (PIL's EXIF turn, their size check), a chart's first
-#: drawing, the results section's chart of the day
+#: drawing, the results section's chart of the day, the scores annex (tests/export/test_export_pdf_preload.py
+#: fails when a new one is missing here)
 FIRST_USE_MODULES = (
     "PIL.ImageOps",
     "workshop_app.export.archive_checks",
     "reportlab.graphics.renderPDF",
     "workshop_app.export.pdf.evolution",
+    "workshop_app.export.pdf.sections.scores_annex",
 )
 
 
