@@ -28,8 +28,8 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-#: after an export, how long until its garbage is collected: the « exporté » box is painted by then and the
-#: user is reading it (the collection takes 20–60 ms with a full day's layout; nobody waits for it there)
+# after an export, how long until its garbage is collected: the « exporté » box is painted by then and the
+# user is reading it (the collection takes 20–60 ms with a full day's layout; nobody waits for it there)
 TIDY_DELAY_MS = 150
 
 
