@@ -383,10 +383,10 @@ def test_another_reportlab_draws_everything_itself(tmp_path: Path, monkeypatch: 
 
 def test_it_runs_with_the_installed_reportlab() -> None:
     """A reportlab upgrade turns fastdraw off (reportlab then draws every paragraph, slower): compare this
-    file's tests with the new version (set ``fastdraw.VERIFIED`` to it) and add it when they pass."""
+    file's tests with the new version (set ``fasttext.VERIFIED`` to it) and add it when they pass."""
     import reportlab
 
-    assert fastdraw.AVAILABLE, f"reportlab {reportlab.Version} is not in fastdraw.VERIFIED"
+    assert fastdraw.AVAILABLE, f"reportlab {reportlab.Version} is not in fasttext.VERIFIED"
     assert fasttext.AVAILABLE, (
         f"reportlab {reportlab.Version} is not in fasttext.VERIFIED (or rlbidi is installed)"
     )
