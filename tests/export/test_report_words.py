@@ -228,8 +228,9 @@ def test_every_footer_fits_its_line_beside_the_longest_date() -> None:
 
 
 def test_a_grid_on_0_to_3_counts_its_splits_in_its_own_levels(store: WorkshopStore) -> None:
-    """50 points apart is two levels on 0–4 or −2…+2, but one and a half on the grid's 0–3."""
+    """50 points apart is one and a half levels on the grid's 0–3; a card's answers are whole levels, so a
+    split there is two levels apart or more (never « 1,5 niveau », which no two answers can be)."""
     snapshot = _play(store, [("grille-decision", ("Cour d’école", "Parc"))])
     text = pdf_text(render_pdf(snapshot, {}))
-    assert "divergent nettement (1,5 niveau d'écart ou plus)" in text
-    assert "deux niveaux d'écart" not in text
+    assert "divergent nettement (deux niveaux d'écart ou plus)" in text
+    assert "1,5 niveau d'écart" not in text

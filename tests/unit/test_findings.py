@@ -115,3 +115,6 @@ def test_generated_sentences_agree_with_their_numbers() -> None:
     assert one.startswith("Sur la seule carte à laquelle")
     assert "sur 1 carte et ne divergent nettement sur aucune" in one
     assert "les tables ne s’accordent sur aucune et divergent nettement" in count_sentence(2, 0, 2)
+    # a card's answers are whole levels: on 0–3 a split is 2 levels apart (never « 1,5 niveau »)
+    assert "(deux niveaux d’écart ou plus)" in count_sentence(5, 1, 2, steps=3.0)
+    assert "(3 niveaux d’écart ou plus)" in count_sentence(5, 1, 2, steps=6.0).replace(nbsp, " ")

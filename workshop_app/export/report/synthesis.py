@@ -8,6 +8,7 @@ disagree read in sentences, the strategies most tables chose, and the action pla
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Mapping, Sequence
 
 from workshop_app.core.deck import QuestionDeck, StrategyDeck
@@ -152,7 +153,8 @@ def agreement_sentences(found: SequenceFindings, groups: Sequence[GroupInfo], te
 def count_sentence(cards: int, agreed: int, disputed: int, steps: float = 4.0) -> str:
     """« Sur les 33 cartes …, les tables s’accordent sur 16 cartes et divergent nettement … sur 17 cartes »,
     in agreement with the numbers (one card, none). ``steps``: the deck's scale from its first to its last
-    level; a split is half of it (50 points: two levels on 0–4 or −2…+2, « 1,5 niveau » on 0–3)."""
+    level; a split is half of it (50 points), in whole levels since a card's answers are: two levels on 0–4
+    or −2…+2, and two on 0–3 too (1,5 levels apart cannot happen)."""
     head = (
         f"Sur les {plural(cards, 'carte')} auxquelles au moins deux tables ont répondu"
         if cards > 1
@@ -162,6 +164,8 @@ def count_sentence(cards: int, agreed: int, disputed: int, steps: float = 4.0) -
         "les tables ne s’accordent sur aucune"
     )
     half = steps / 2
+    if float(steps).is_integer():  # whole levels: the smallest gap that reaches 50 points
+        half = float(math.ceil(half - 1e-9))
     if half == 2:
         split = "deux niveaux d’écart ou plus"
     else:
