@@ -214,3 +214,23 @@ def test_showing_the_bilan_page_preloads_the_pdf_export(qtbot: QtBot, window: Ma
     window.pages.show(PAGE_DEBRIEF)
     assert flow.preloading is not None
     qtbot.waitUntil(lambda: flow.preloading is not None and flow.preloading.finished, timeout=30_000)
+
+
+def test_opening_or_closing_a_workshop_preloads_nothing(qtbot: QtBot, window: MainWindow) -> None:
+    """The tabs turn while a workshop's pages are put up or taken down: not a facilitator showing Bilan. No
+    preload then (at the opening it would take from the compass; at the close the process may be ending)."""
+    from workshop_app.ui.workshop_pages import PAGE_DEBRIEF, PAGE_PLAY, PAGE_SETUP
+
+    flow = window.exports
+    assert flow is not None
+    for page in (PAGE_PLAY, PAGE_SETUP):
+        workshop_id = with_workshop(window)
+        window.pages.show(page)
+        window.pages.close_session()
+        assert window.open_workshop(workshop_id, page)
+        assert flow.preloading is None, page
+        window.pages.close_session()
+        assert flow.preloading is None, page
+    with_workshop(window)
+    window.pages.show(PAGE_DEBRIEF)
+    assert flow.preloading is not None  # the real thing still does

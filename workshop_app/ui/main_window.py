@@ -370,7 +370,7 @@ class MainWindow(QMainWindow):
 
     def update_actions(self) -> None:
         session = self.session
-        if self.exports is not None and self.pages.current() == PAGE_DEBRIEF:
+        if self.exports and self.pages.session is not None and self.pages.current() == PAGE_DEBRIEF:
             self.exports.preload()  # the export comes next there (and no vote is made there)
         self.registry.update_enabled(self.service is not None, session)
         title = session.snapshot.info.title if session is not None else ""

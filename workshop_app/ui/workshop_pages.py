@@ -45,6 +45,7 @@ class WorkshopPages(QObject):
         self.tabs = tabs
         self.settings = settings
         self.session: WorkshopSession | None = None
+        self._replacing = False  # pages put up or taken down: the tabs' turns then are not a page shown
         self._setup: SetupPage | None = None
         self.play: QWidget | None = None
         self._debrief: QWidget | None = None
@@ -57,6 +58,8 @@ class WorkshopPages(QObject):
         tabs.currentChanged.connect(self.on_tab_changed)
 
     def on_tab_changed(self, index: int) -> None:
+        if self._replacing:  # a tab turning while pages are put up or taken down: nobody looks at it yet
+            return
         if index == PAGE_SETUP:
             _ = self.setup
         elif index == PAGE_DEBRIEF:
@@ -122,8 +125,12 @@ class WorkshopPages(QObject):
         return label
 
     def _enable(self, on: bool) -> None:
-        for index in (PAGE_SETUP, PAGE_PLAY, PAGE_DEBRIEF):
-            self.tabs.setTabEnabled(index, on)
+        self._replacing = True  # a disabled current tab hands over to the next one: not a page shown
+        try:
+            for index in (PAGE_SETUP, PAGE_PLAY, PAGE_DEBRIEF):
+                self.tabs.setTabEnabled(index, on)
+        finally:
+            self._replacing = False
 
     def open(self, service: WorkshopService, workshop_id: str, decks: Sequence[DeckEntry]) -> None:
         """Raises AtelierError when the workshop cannot be read; the previous one stays open then."""
@@ -165,9 +172,13 @@ class WorkshopPages(QObject):
     def _replace(self, index: int, widget: QWidget) -> None:
         old = self.tabs.widget(index)
         current = self.tabs.currentIndex()
-        self.tabs.removeTab(index)
-        self.tabs.insertTab(index, widget, self.titles()[index])
-        self.tabs.setCurrentIndex(current)
+        self._replacing = True
+        try:
+            self.tabs.removeTab(index)
+            self.tabs.insertTab(index, widget, self.titles()[index])
+            self.tabs.setCurrentIndex(current)
+        finally:
+            self._replacing = False
         if old is not None:
             old.deleteLater()
 
