@@ -52,7 +52,7 @@ def test_wheel_ships_data_migrations_translations_and_licences(wheel: Path) -> N
     metadata = next(n for n in names if n.endswith(".dist-info/METADATA"))
     text = zipfile.ZipFile(wheel).read(metadata).decode()
     assert "License-Expression: MIT" in text
-    assert "Requires-Dist: reportlab[accel]<6,>=4.4.9" in text and "Requires-Dist: tzdata>=2024.1" in text
+    assert "Requires-Dist: reportlab[accel]<6,>=5.1.0" in text and "Requires-Dist: tzdata>=2024.1" in text
 
 
 def test_installed_wheel_passes_its_selftest(wheel: Path, tmp_path: Path) -> None:
