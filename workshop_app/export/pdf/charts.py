@@ -17,6 +17,7 @@ from reportlab.lib import colors
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from workshop_app.export.pdf.escaping import clean
+from workshop_app.export.pdf.fastcharts import ChartDrawing
 from workshop_app.export.pdf.fonts import BOLD, REGULAR
 from workshop_app.export.pdf.styles import INK, MUTED, PRIMARY, RULE
 from workshop_app.export.pdf.unchecked import unchecked
@@ -64,7 +65,7 @@ def _marker(drawing: Drawing, kind: str, x: float, y: float, size: float, colour
 
 def _drawing(width: float, height: float) -> Drawing:
     """A drawing whose initial font is ours (reportlab would otherwise reference a non-embedded Helvetica)."""
-    drawing = Drawing(width, height)
+    drawing = ChartDrawing(width, height)  # rendered by fastcharts
     drawing.initialFontName = REGULAR
     drawing.initialFontSize = 8
     return drawing

@@ -36,6 +36,7 @@ from workshop_app.export.pdf.evolution_time import (
     session_span,
     widths,
 )
+from workshop_app.export.pdf.fastcharts import ChartDrawing
 from workshop_app.export.pdf.fonts import BOLD, REGULAR
 from workshop_app.export.pdf.sections.common import Context, _h3, _p, with_title
 from workshop_app.export.pdf.styles import FRAME_WIDTH, INK, MUTED, RULE
@@ -79,7 +80,7 @@ def chart(
     legend_lines = _legend_rows(principles, width)
     legend_height = 11.0 * len(legend_lines) + 6
     height = _BOTTOM + _PLOT_HEIGHT + _TOP + legend_height
-    drawing = Drawing(width, height)
+    drawing = ChartDrawing(width, height)  # rendered by fastcharts
     drawing.initialFontName = REGULAR
     drawing.initialFontSize = 8
     left, right = _LEFT, width - _RIGHT
