@@ -11,9 +11,8 @@ from hypothesis import strategies as st
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph
 
-from workshop_app.export.pdf import skeleton
 from workshop_app.export.pdf.fonts import BOLD, REGULAR, register_fonts
-from workshop_app.export.pdf.skeleton import Cache, copy_fragment, fragments
+from workshop_app.export.pdf.skeleton import Cache, fragments
 
 NBSP = "\u00a0"
 
@@ -23,8 +22,8 @@ def _style() -> ParagraphStyle:
     return ParagraphStyle("t", fontName=REGULAR, fontSize=9, textColor="#202020")
 
 
-def _attrs(frags: list[Any]) -> list[tuple[type, dict[str, Any]]]:
-    return [(type(f), dict(vars(f))) for f in frags]
+def _attrs(frags: list[Any]) -> list[dict[str, Any]]:
+    return [dict(vars(f)) for f in frags]
 
 
 def _same_as_reportlab(markup: str, style: ParagraphStyle, cache: Cache) -> bool:
@@ -103,17 +102,3 @@ def test_any_well_formed_mix_gives_reportlabs_fragments(parts: list[str]) -> Non
         shaped = fragments(markup, style, cache)
         if shaped is not None:
             assert _same_as_reportlab(markup, style, cache)
-
-
-def test_a_fragment_is_copied_as_reportlab_clones_it(monkeypatch: pytest.MonkeyPatch) -> None:
-    import reportlab
-
-    assert skeleton.FAST_COPY, f"reportlab {reportlab.Version}: fragments copied by reportlab's clone"
-    for frag in Paragraph(NOTE.format("texte", "Table 3"), _style()).frags:
-        for fast in (True, False):
-            monkeypatch.setattr(skeleton, "FAST_COPY", fast)
-            copy = copy_fragment(frag)
-            assert type(copy) is type(frag) and vars(copy) == vars(frag) == vars(frag.clone())
-            assert list(vars(copy)) == list(vars(frag.clone()))  # in the same order
-            copy.text = "autre"  # its own attributes
-            assert frag.text != "autre"

@@ -17,33 +17,11 @@ from __future__ import annotations
 import re
 from typing import Any
 
-import reportlab
-from reportlab.lib.abag import ABag
 from reportlab.platypus.paragraph import cleanBlockQuotedText
-from reportlab.platypus.paraparser import ParaFrag
-
-from workshop_app.export.pdf.fasttext import VERIFIED
 
 SLOT = "\ue000"
 _TAG = re.compile(r"<[^<>]*>")
 _KNOWN = re.compile(r"</?(?:b|i|font(?: (?:color|size)='[#\w.]+')*)>|<br/>")
-
-#: a fragment copied as ``ParaFrag.clone()`` copies it (its attributes, a new dict) without its detour
-#: through keyword arguments (~5 µs a fragment, ~7,000 fragments a full day); for the verified reportlab
-#: only, whose ``ABag`` is that bag of attributes
-FAST_COPY = (
-    reportlab.Version in VERIFIED and ParaFrag.clone is ABag.clone and ParaFrag.__init__ is ABag.__init__
-)
-
-
-def copy_fragment(frag: Any) -> Any:
-    """``frag.clone()``: the same class, a copy of its attributes."""
-    if not FAST_COPY or type(frag) is not ParaFrag:
-        return frag.clone()
-    copy = object.__new__(ParaFrag)
-    copy.__dict__ = frag.__dict__.copy()
-    return copy
-
 
 #: (skeleton, style id) -> (style, parsed style, bullet text, fragments, indexes of the run fragments) or
 #: None (this shape is parsed by reportlab each time)
@@ -71,7 +49,7 @@ def fragments(markup: str, style: Any, cache: Cache) -> tuple[str, Any, Any, lis
     if shape is None:
         return None
     _, parsed_style, bullet, frags, slots = shape
-    copies = [copy_fragment(f) for f in frags]
+    copies = [f.clone() for f in frags]
     for index, run in zip(slots, (r for r in runs if r), strict=True):
         copies[index].text = run
     return cleaned, parsed_style, bullet, copies
