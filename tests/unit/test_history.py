@@ -36,7 +36,11 @@ def test_every_event_becomes_a_row_in_words() -> None:
     assert len(rows) == len(log.events)
     answer = rows[1]
     assert (answer.what, answer.table, answer.card, answer.detail) == (
-        "réponse", "Les Coteaux", "Et si la canicule…", "En cours — « On a un plan canicule »")
+        "réponse",
+        "Les Coteaux",
+        "Et si la canicule…",
+        "En cours — « On a un plan canicule »",
+    )
     assert rows[3].what == "note" and rows[3].detail == "Le CCAS appelle les isolés"
     assert rows[0].what == "carte affichée" and rows[0].table == ""
     assert rows[0].at.tzinfo is not None
@@ -165,3 +169,122 @@ def test_the_timeline_replays_only_the_answers_yet_reads_what_the_whole_fold_rea
     events = _spread(log, minutes=2)
     points = compass_timeline(deck, events, SEQ, ["g1", "g2"], max_points=10_000)
     assert [(p.at, dict(p.axes)) for p in points] == _timeline_by_folding(deck, events, ["g1", "g2"])
+
+
+def _timeline_before(deck: Any, events: list[Event], group_ids: list[str], max_points: int) -> list[Any]:
+    """``compass_timeline`` as it was until 2026-12-03: after an undo or redo, the undo history of the whole
+    log so far worked out again and every answer replayed at the next reading."""
+    from workshop_app.core.events import ordered
+    from workshop_app.core.scoring import QuestionScorer
+    from workshop_app.core.state import WorkshopState, apply_event, history
+    from workshop_app.services.history import _ANSWERS, _MOVES, CompassPoint
+
+    log = ordered(events)
+    moves = [i for i, e in enumerate(log) if e.kind in _MOVES and e.sequence_id in (None, SEQ)]
+    if not moves:
+        return []
+    first, last = log[moves[0]].at, log[moves[-1]].at
+    slice_seconds = max(60.0, (last - first).total_seconds() / max(1, max_points))
+
+    def slice_of(i: int) -> int:
+        return int((log[i].at - first).total_seconds() // slice_seconds)
+
+    read_at = {i for i, after in zip(moves, [*moves[1:], None], strict=True)
+               if after is None or slice_of(after) != slice_of(i)}  # fmt: skip
+    scorer = QuestionScorer(deck)
+
+    def counts(event: Event) -> bool:
+        return event.kind in _ANSWERS and event.sequence_id == SEQ
+
+    state, stale, points = WorkshopState(), False, []
+    for i, event in enumerate(log[: moves[-1] + 1]):
+        if event.kind in (EventKind.UNDO, EventKind.REDO):
+            stale = True
+        elif not stale and counts(event):
+            apply_event(state, event)
+        if i not in read_at:
+            continue
+        if stale:
+            cancelled = history(log[: i + 1]).cancelled
+            state, stale = WorkshopState(), False
+            for earlier in log[: i + 1]:
+                if counts(earlier) and earlier.key not in cancelled:
+                    apply_event(state, earlier)
+        room = scorer.room_axis_scores(state.sequence(SEQ), group_ids)
+        values = {a.id: room.get(a.id) for a in deck.compass.axes}
+        known = [v for v in values.values() if v is not None]
+        overall = sum(known) / len(known) if known else None
+        if (points and points[-1].overall == overall and points[-1].axes == values) or (
+            not points and overall is None
+        ):
+            continue
+        points.append(CompassPoint(event.at, overall, values))
+    return points
+
+
+@settings(max_examples=150, deadline=None)
+@given(_STEPS, st.integers(min_value=1, max_value=12), st.lists(st.integers(min_value=0, max_value=5)))
+def test_the_timeline_followed_event_by_event_reads_what_it_read_before(
+    steps: list[tuple[str, str, str, str, str, int]], max_points: int, gaps: list[int]
+) -> None:
+    """Readings at the last change of each slice (several events per slice, undos and redos between two
+    readings, answers given again after an undo): the same points, the same floats, as the old timeline's
+    whole replay after each undo or redo."""
+    deck = question_deck()
+    log = Log()
+    for kind, group, card, option, author, back in steps:
+        if kind in ("choose", "other", "note"):
+            sequence = "autre" if kind == "other" else SEQ
+            event_kind = EventKind.NOTE_ADDED if kind == "note" else EventKind.CHOICE_RECORDED
+            log.add(event_kind, group, card, sequence=sequence, option=option, argument="", text="n")
+        elif kind == "withdraw":
+            log.add(EventKind.CHOICE_WITHDRAWN, group, card)
+        elif kind == "argue":
+            log.add(EventKind.ARGUMENT_SET, group, card, argument="pourquoi")
+        elif log.events:
+            target = log.events[-min(back, len(log.events))].key
+            log.add(EventKind.UNDO if kind == "undo" else EventKind.REDO, sequence=None, target=target)
+        if log.events:
+            log.events[-1] = replace(log.events[-1], author=author)
+    if not log.events:
+        return
+    start = log.events[0].at
+    at, events = start, []
+    for i, event in enumerate(log.events):  # uneven gaps: some slices hold several changes, some none
+        at += timedelta(minutes=gaps[i % len(gaps)] if gaps else 1)
+        events.append(replace(event, at=at))
+    ours = compass_timeline(deck, events, SEQ, ["g1", "g2"], max_points=max_points)
+    before = _timeline_before(deck, events, ["g1", "g2"], max_points)
+
+    def readings(points: list[Any]) -> list[tuple[Any, ...]]:
+        return [(p.at, p.overall, dict(p.axes)) for p in points]
+
+    assert readings(ours) == readings(before)
+
+
+@settings(max_examples=150, deadline=None)
+@given(_STEPS)
+def test_the_undo_history_followed_event_by_event_is_the_history_of_each_prefix(
+    steps: list[tuple[str, str, str, str, str, int]],
+) -> None:
+    from workshop_app.core.events import ordered
+    from workshop_app.core.state import UndoReplay, history
+
+    log = Log()
+    for kind, group, card, option, author, back in steps:
+        if kind in ("undo", "redo") and log.events:
+            target = log.events[-min(back, len(log.events))].key
+            log.add(EventKind.UNDO if kind == "undo" else EventKind.REDO, sequence=None, target=target)
+        elif kind == "note":
+            log.add(EventKind.RESULTS_REVEALED, sequence=SEQ)  # undoable by an older version only
+        else:
+            log.add(EventKind.CHOICE_RECORDED, group, card, option=option, argument="")
+        log.events[-1] = replace(log.events[-1], author=author)
+    events = ordered(_spread(log, minutes=2))
+    replay = UndoReplay()
+    for i, event in enumerate(events):
+        before = frozenset(replay.cancelled)
+        changed = replay.add(event)
+        assert before ^ replay.cancelled <= set(changed)  # it says which keys it may have changed
+        for author in (None, "", "ana", "bob"):
+            assert replay.result(author) == history(events[: i + 1], author)

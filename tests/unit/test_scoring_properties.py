@@ -131,17 +131,26 @@ def test_a_zero_and_a_four_show_their_spread_beside_the_room_mean() -> None:
 
 
 @settings(max_examples=60, deadline=None)
-@given(cards=cards_st, later=st.lists(st.tuples(st.sampled_from(GROUPS), st.sampled_from(OPTIONS[:-1]))))
+@given(
+    cards=cards_st,
+    later=st.lists(st.tuples(st.sampled_from(GROUPS), st.sampled_from([*OPTIONS[:-1], "argue", "withdraw"]))),
+)
 def test_the_rooms_axes_alone_are_exactly_the_full_readings(
     cards: list[Card], later: list[tuple[str, str]]
 ) -> None:
     # the chart of the day (``compass_timeline``) reads only the room's axes, from one scorer, vote after vote
+    # (answers changed afterwards, withdrawn, or only their argument changed: the same option, a new answer)
     deck, log = _deck(cards), Log()
     scorer = QuestionScorer(deck)
     votes = [(g, f"c{i}", o) for i, (_, ans) in enumerate(cards) for g, o in ans.items() if o is not None]
     votes += [(g, f"c{i % len(cards)}", o) for i, (g, o) in enumerate(later)]  # answers changed afterwards
     for group, card, option in votes:
-        log.choose(group, card, option)
+        if option == "argue":
+            log.argue(group, card, f"argument {len(log.events)}")
+        elif option == "withdraw":
+            log.withdraw(group, card)
+        else:
+            log.choose(group, card, option)
         state = fold(log.events).sequence(SEQ)
         full = score_questions(deck, state, GROUPS).room.axes
         assert scorer.room_axis_scores(state, GROUPS) == {a: s.score for a, s in full.items()}  # same floats

@@ -36,9 +36,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from operator import add
 
 from workshop_app.core.deck import QuestionDeck, StrategyCard, StrategyDeck
-from workshop_app.core.state import SequenceState
+from workshop_app.core.state import Answer, SequenceState
 from workshop_app.core.strategy_rules import Violation, bounds, place, raw_effect, violations
 
 ROOM = "__room__"
@@ -180,8 +181,12 @@ class QuestionScorer:
         ]
         # group id -> (its answers' options, card by card; its tallies; its reading)
         self._groups: dict[str, tuple[tuple[str | None, ...], _Accs, GroupReading]] = {}
-        # room_axis_scores: group id -> (its answers' options; its levers' weight sums and value sums)
-        self._room_tallies: dict[str, tuple[tuple[str | None, ...], list[float], list[float]]] = {}
+        # room_axis_scores: group id -> (its answers, card by card; their options; its levers' weight sums
+        # and value sums), and each group's (group, card) keys
+        self._room_tallies: dict[
+            str, tuple[tuple[Answer | None, ...], tuple[str | None, ...], list[float], list[float]]
+        ] = {}
+        self._answer_keys: dict[str, list[tuple[str, str]]] = {}
         self._sum_terms: list[dict[str, list[tuple[int, float, float]]]] | None = None
 
     def score(self, state: SequenceState, group_ids: Sequence[str]) -> CompassReading:
@@ -215,18 +220,23 @@ class QuestionScorer:
         tables' readings nor the spreads: the compte-rendu's chart of the day reads only these, 80 times."""
         n = len(self._targets)
         weights, values = [0.0] * n, [0.0] * n
+        answer = state.answers.get
         for group_id in group_ids:
-            key = tuple(
-                answer.option if (answer := state.answers.get((group_id, card_id))) is not None else None
-                for card_id in self._card_ids
-            )
+            keys = self._answer_keys.get(group_id)
+            if keys is None:
+                keys = self._answer_keys[group_id] = [(group_id, card_id) for card_id in self._card_ids]
+            found = tuple(map(answer, keys))  # the same Answer objects while the table's answers stand
             cached = self._room_tallies.get(group_id)
-            if cached is None or cached[0] != key:
-                cached = (key, *self._lever_sums(key))
+            if cached is None or cached[0] != found:
+                options = tuple(a.option if a is not None else None for a in found)
+                if cached is None or cached[1] != options:
+                    sums = self._lever_sums(options)
+                else:  # the same options (an argument changed): the same sums
+                    sums = (cached[2], cached[3])
+                cached = (found, options, *sums)
                 self._room_tallies[group_id] = cached
-            for i, (w, v) in enumerate(zip(cached[1], cached[2], strict=True)):  # as ``_Acc.add``
-                weights[i] += w
-                values[i] += v
+            weights = list(map(add, weights, cached[2]))  # as ``_Acc.add``: group after group, in order
+            values = list(map(add, values, cached[3]))
         lever_scores = {  # as ``_Acc.result``
             t: 100.0 * values[i] / weights[i] if weights[i] > 0 else None for i, t in enumerate(self._targets)
         }

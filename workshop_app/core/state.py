@@ -98,11 +98,27 @@ def history(events: Iterable[Event], author: str | None = None) -> History:
     Each author has an undo stack of their own: an undo or redo naming another author's event changes nothing
     (two facilitators on one workshop, or a crafted archive, never take back someone else's vote). A reveal or
     hide is no longer undoable, but an undo of one recorded by an older version keeps its effect."""
-    done: list[tuple[str, str]] = []  # (key, author) of effective undoable events, in order
-    redo_stack: list[tuple[str, str, str, str]] = []  # (undo key, undo author, target key, target author)
-    cancelled: set[str] = set()
-    former: dict[str, str] = {}  # reveal/hide events an older undo may name -> their author
+    replay = UndoReplay()
     for event in ordered(events):
+        replay.add(event)
+    return replay.result(author)
+
+
+class UndoReplay:
+    """:func:`history` one event at a time, for a reader that follows the log (the compte-rendu's chart of
+    the day reads what counts after each change): events given in the workshop's one order, and after each
+    one :attr:`cancelled` and :meth:`result` are what :func:`history` of the events so far gives."""
+
+    def __init__(self) -> None:
+        self.done: list[tuple[str, str]] = []  # (key, author) of effective undoable events, in order
+        # (undo key, undo author, target key, target author)
+        self.redo_stack: list[tuple[str, str, str, str]] = []
+        self.cancelled: set[str] = set()  # keys of the events that no longer count
+        self.former: dict[str, str] = {}  # reveal/hide events an older undo may name -> their author
+
+    def add(self, event: Event) -> tuple[str, ...]:
+        """Count ``event`` (the next of the log); returns the keys whose cancellation it may have changed."""
+        done, redo_stack, cancelled, former = self.done, self.redo_stack, self.cancelled, self.former
         if event.kind in UNDOABLE:
             done.append((event.key, event.author))
             redo_stack[:] = [r for r in redo_stack if r[1] != event.author]
@@ -114,30 +130,37 @@ def history(events: Iterable[Event], author: str | None = None) -> History:
                 if may_compensate(event.author, former[target]):
                     cancelled.add(target)  # recorded by an older version: it keeps its effect
                     redo_stack.append((event.key, event.author, target, former[target]))
-                continue
+                    return (target,)
+                return ()
             entry = next((d for d in reversed(done) if d[0] == target), None)
             if entry is None or not may_compensate(event.author, entry[1]):
-                continue  # a stale undo (or another author's entry) changes nothing
+                return ()  # a stale undo (or another author's entry) changes nothing
             done.remove(entry)
             cancelled.add(entry[0])
             redo_stack.append((event.key, event.author, entry[0], entry[1]))
+            return (entry[0],)
         elif event.kind is EventKind.REDO:
             target = event.target
             match = next((r for r in redo_stack if r[0] == target), None)
             if match is None or not may_compensate(event.author, match[1]):
-                continue
+                return ()
             redo_stack.remove(match)
             cancelled.discard(match[2])
             cancelled.add(match[0])
             if match[2] not in former:
                 done.append((match[2], match[3]))
-    mine = [d for d in done if may_compensate(author, d[1])] if author else done
-    redoable = [r for r in redo_stack if r[1] == author] if author else redo_stack
-    return History(
-        undo_target=mine[-1][0] if mine else None,
-        redo_target=redoable[-1][0] if redoable else None,
-        cancelled=frozenset(cancelled),
-    )
+            return (match[2], match[0])
+        return ()
+
+    def result(self, author: str | None = None) -> History:
+        done, redo_stack = self.done, self.redo_stack
+        mine = [d for d in done if may_compensate(author, d[1])] if author else done
+        redoable = [r for r in redo_stack if r[1] == author] if author else redo_stack
+        return History(
+            undo_target=mine[-1][0] if mine else None,
+            redo_target=redoable[-1][0] if redoable else None,
+            cancelled=frozenset(self.cancelled),
+        )
 
 
 def effective_events(events: Sequence[Event]) -> list[Event]:

@@ -59,8 +59,9 @@ class HistoryRow:
 
     def matches(self, text: str) -> bool:
         wanted = text.strip().lower()
-        return not wanted or any(wanted in part.lower() for part in (self.what, self.table, self.card,
-                                                                      self.detail))
+        return not wanted or any(
+            wanted in part.lower() for part in (self.what, self.table, self.card, self.detail)
+        )
 
 
 def history_rows(
@@ -78,17 +79,19 @@ def history_rows(
         card = cards.get((event.sequence_id or "", event.card_id or ""), event.card_id or "")
         key, args = _detail_data(event, steps)
         detail = (args[1] or KIND_TITLES.get(args[0], args[0])) if key == "step" else _detail(event, labels)
-        rows.append(HistoryRow(
-            seq=event.seq,
-            at=as_utc(event.at).astimezone(),
-            kind=event.kind,
-            what=KIND_LABELS.get(event.kind, str(event.kind)),
-            table=groups.get(event.group_id or "", ""),
-            card=card,
-            detail=detail,
-            detail_key=key,
-            detail_args=args,
-        ))
+        rows.append(
+            HistoryRow(
+                seq=event.seq,
+                at=as_utc(event.at).astimezone(),
+                kind=event.kind,
+                what=KIND_LABELS.get(event.kind, str(event.kind)),
+                table=groups.get(event.group_id or "", ""),
+                card=card,
+                detail=detail,
+                detail_key=key,
+                detail_args=args,
+            )
+        )
     return rows
 
 
@@ -116,7 +119,9 @@ def _step_names(events: Sequence[Event]) -> dict[str, tuple[str, str]]:
     for event in sorted(events, key=lambda e: e.seq):
         if event.kind is EventKind.STEP_PLANNED:
             names[str(event.payload.get("step", ""))] = (
-                str(event.payload.get("step_kind", "")), str(event.payload.get("label", "")))
+                str(event.payload.get("step_kind", "")),
+                str(event.payload.get("label", "")),
+            )
     return names
 
 
@@ -136,7 +141,8 @@ def filter_rows(
     rows: Sequence[HistoryRow], *, kinds: frozenset[EventKind] | None = None, table: str = "", text: str = ""
 ) -> list[HistoryRow]:
     return [
-        r for r in rows
+        r
+        for r in rows
         if (kinds is None or r.kind in kinds) and (not table or r.table == table) and r.matches(text)
     ]
 
@@ -178,13 +184,10 @@ def compass_timeline(
     a full day's 400 answers are not each scored. Consecutive identical readings are merged."""
     from workshop_app.core.events import ordered
     from workshop_app.core.scoring import QuestionScorer
-    from workshop_app.core.state import apply_event
-    from workshop_app.core.state import history as undo_history
+    from workshop_app.core.state import UndoReplay, apply_event
 
     log = ordered(events)
-    moves = [
-        i for i, e in enumerate(log) if e.kind in _MOVES and e.sequence_id in (None, sequence_id)
-    ]
+    moves = [i for i, e in enumerate(log) if e.kind in _MOVES and e.sequence_id in (None, sequence_id)]
     if not moves:
         return []
     first, last = as_utc(log[moves[0]].at), as_utc(log[moves[-1]].at)
@@ -193,31 +196,40 @@ def compass_timeline(
     def slice_of(i: int) -> int:
         return int((as_utc(log[i].at) - first).total_seconds() // slice_seconds)
 
-    read_at = {i for i, after in zip(moves, [*moves[1:], None], strict=True)
-               if after is None or slice_of(after) != slice_of(i)}
+    read_at = {
+        i
+        for i, after in zip(moves, [*moves[1:], None], strict=True)
+        if after is None or slice_of(after) != slice_of(i)
+    }
     scorer = QuestionScorer(deck)
     axes = [a.id for a in deck.compass.axes]
 
-    def counts(event: Event) -> bool:  # the scorer reads this sequence's answers only
-        return event.kind in _ANSWERS and event.sequence_id == sequence_id
-
+    # The replay's rule (``fold``) for this sequence's answers, kept up to date event by event: the undo
+    # history is followed as it grows (``UndoReplay``: what ``history`` of the log so far gives), and an
+    # undo or redo folds again only the (table, card) whose answer it takes back or gives back, from that
+    # answer's own events (an answer depends on its events alone; the scorer reads answers by key).
+    undos = UndoReplay()
     state = WorkshopState()
+    answers = state.sequence(sequence_id)  # what the scorer reads
+    by_answer: dict[tuple[str, str], list[Event]] = {}  # (table, card) -> its events, in order
+    answer_of: dict[str, set[tuple[str, str]]] = {}  # event key -> its (table, card) (a crafted log: more)
     points: list[CompassPoint] = []
-    stale = False  # an undo or redo reaches back: the answers are replayed again, once, at the next reading
     for i, event in enumerate(log[: moves[-1] + 1]):
-        if event.kind in (EventKind.UNDO, EventKind.REDO):
-            stale = True
-        elif not stale and counts(event):
+        changed = undos.add(event)
+        if event.kind in _ANSWERS and event.sequence_id == sequence_id:
+            key = (event.group_id or "", event.card_id or "")
+            by_answer.setdefault(key, []).append(event)
+            answer_of.setdefault(event.key, set()).add(key)
             apply_event(state, event)
+        for taken in {key for k in changed for key in answer_of.get(k, ())}:
+            answers.answers.pop(taken, None)
+            answers.pick_arguments.pop(taken, None)
+            for earlier in by_answer[taken]:
+                if earlier.key not in undos.cancelled:
+                    apply_event(state, earlier)
         if i not in read_at:
             continue
-        if stale:  # the replay's own rule (``fold``), for the answers: what the undos so far cancelled
-            cancelled = undo_history(log[: i + 1]).cancelled
-            state, stale = WorkshopState(), False
-            for earlier in log[: i + 1]:
-                if counts(earlier) and earlier.key not in cancelled:
-                    apply_event(state, earlier)
-        room = scorer.room_axis_scores(state.sequence(sequence_id), group_ids)
+        room = scorer.room_axis_scores(answers, group_ids)
         values = {a: room.get(a) for a in axes}
         known = [v for v in values.values() if v is not None]
         overall = sum(known) / len(known) if known else None

@@ -17,6 +17,7 @@ from reportlab.lib import colors
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from workshop_app.export.pdf.escaping import clean
+from workshop_app.export.pdf.fastcharts import ChartDrawing
 from workshop_app.export.pdf.fonts import BOLD, REGULAR
 from workshop_app.export.pdf.styles import INK, MUTED, PRIMARY, RULE
 from workshop_app.export.pdf.unchecked import unchecked
@@ -48,11 +49,21 @@ def _marker(drawing: Drawing, kind: str, x: float, y: float, size: float, colour
     if kind == "square":
         drawing.add(Rect(x - r, y - r, 2 * r, 2 * r, fillColor=colour, strokeColor=None))
     elif kind == "triangle":
-        drawing.add(Polygon([x, y + 1.2 * r, x - 1.1 * r, y - 0.8 * r, x + 1.1 * r, y - 0.8 * r],
-                            fillColor=colour, strokeColor=None))
+        drawing.add(
+            Polygon(
+                [x, y + 1.2 * r, x - 1.1 * r, y - 0.8 * r, x + 1.1 * r, y - 0.8 * r],
+                fillColor=colour,
+                strokeColor=None,
+            )
+        )
     elif kind == "diamond":
-        drawing.add(Polygon([x, y + 1.3 * r, x + 1.1 * r, y, x, y - 1.3 * r, x - 1.1 * r, y],
-                            fillColor=colour, strokeColor=None))
+        drawing.add(
+            Polygon(
+                [x, y + 1.3 * r, x + 1.1 * r, y, x, y - 1.3 * r, x - 1.1 * r, y],
+                fillColor=colour,
+                strokeColor=None,
+            )
+        )
     elif kind in ("cross", "star"):
         drawing.add(Line(x - r, y - r, x + r, y + r, strokeColor=colour, strokeWidth=1.1))
         drawing.add(Line(x - r, y + r, x + r, y - r, strokeColor=colour, strokeWidth=1.1))
@@ -64,7 +75,7 @@ def _marker(drawing: Drawing, kind: str, x: float, y: float, size: float, colour
 
 def _drawing(width: float, height: float) -> Drawing:
     """A drawing whose initial font is ours (reportlab would otherwise reference a non-embedded Helvetica)."""
-    drawing = Drawing(width, height)
+    drawing = ChartDrawing(width, height)  # rendered by fastcharts
     drawing.initialFontName = REGULAR
     drawing.initialFontSize = 8
     return drawing
@@ -213,19 +224,44 @@ def radar(
             _marker(drawing, ser.marker, x, y, max(1.3, ser.width * 0.95), colour)
             if ser.values_printed:
                 c, s_ = math.cos(angles[i]), math.sin(angles[i])
-                drawing.add(String(x + 6 * c, y + 6 * s_ - 3, str(round(value)),
-                                   fontName=BOLD, fontSize=font_size - 0.5, fillColor=INK,
-                                   textAnchor=_anchor(c)))
+                drawing.add(
+                    String(
+                        x + 6 * c,
+                        y + 6 * s_ - 3,
+                        str(round(value)),
+                        fontName=BOLD,
+                        fontSize=font_size - 0.5,
+                        fillColor=INK,
+                        textAnchor=_anchor(c),
+                    )
+                )
     if ring_labels:
         size = max(5.0, font_size - 1.5)
         for ring in RINGS:  # to the left of the top spoke, clear of the polygons' usual path
             x, y = point(0, ring)
-            drawing.add(String(x - 2.5, y - size * 0.35, str(ring), fontName=REGULAR, fontSize=size,
-                               fillColor=MUTED, textAnchor="end"))
+            drawing.add(
+                String(
+                    x - 2.5,
+                    y - size * 0.35,
+                    str(ring),
+                    fontName=REGULAR,
+                    fontSize=size,
+                    fillColor=MUTED,
+                    textAnchor="end",
+                )
+            )
     if middle and ring_labels:  # (a small radar keeps the dashed ring without the words)
         x, y = point(0, 50)
-        drawing.add(String(x + 3, y + 2, "50 = sans effet", fontName=BOLD, fontSize=max(5.5, font_size - 1),
-                           fillColor=INK))
+        drawing.add(
+            String(
+                x + 3,
+                y + 2,
+                "50 = sans effet",
+                fontName=BOLD,
+                fontSize=max(5.5, font_size - 1),
+                fillColor=INK,
+            )
+        )
     # axis labels
     for i, lines in enumerate(wrapped):
         c, s_ = math.cos(angles[i]), math.sin(angles[i])
@@ -390,7 +426,14 @@ def bars(
                 )
             )
             for j, extra in enumerate(note_lines[1:], start=1):
-                drawing.add(String(x1 + 40, y_mid - font_size * 0.35 + (len(note_lines) - 1) * leading / 2
-                                   - j * leading, extra, fontName=REGULAR, fontSize=font_size - 0.4,
-                                   fillColor=MUTED))
+                drawing.add(
+                    String(
+                        x1 + 40,
+                        y_mid - font_size * 0.35 + (len(note_lines) - 1) * leading / 2 - j * leading,
+                        extra,
+                        fontName=REGULAR,
+                        fontSize=font_size - 0.4,
+                        fillColor=MUTED,
+                    )
+                )
     return drawing

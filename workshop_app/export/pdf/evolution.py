@@ -36,6 +36,7 @@ from workshop_app.export.pdf.evolution_time import (
     session_span,
     widths,
 )
+from workshop_app.export.pdf.fastcharts import ChartDrawing
 from workshop_app.export.pdf.fonts import BOLD, REGULAR
 from workshop_app.export.pdf.sections.common import Context, _h3, _p, with_title
 from workshop_app.export.pdf.styles import FRAME_WIDTH, INK, MUTED, RULE
@@ -79,7 +80,7 @@ def chart(
     legend_lines = _legend_rows(principles, width)
     legend_height = 11.0 * len(legend_lines) + 6
     height = _BOTTOM + _PLOT_HEIGHT + _TOP + legend_height
-    drawing = Drawing(width, height)
+    drawing = ChartDrawing(width, height)  # rendered by fastcharts
     drawing.initialFontName = REGULAR
     drawing.initialFontSize = 8
     left, right = _LEFT, width - _RIGHT
@@ -103,23 +104,56 @@ def chart(
     for value in (0, 25, 50, 75, 100):
         grid = 0.4 if value else 0.8
         drawing.add(Line(left, y(value), right, y(value), strokeColor=RULE, strokeWidth=grid))
-        drawing.add(String(left - 4, y(value) - 2.8, str(value), fontName=REGULAR, fontSize=7,
-                           fillColor=MUTED, textAnchor="end"))
+        drawing.add(
+            String(
+                left - 4,
+                y(value) - 2.8,
+                str(value),
+                fontName=REGULAR,
+                fontSize=7,
+                fillColor=MUTED,
+                textAnchor="end",
+            )
+        )
     for origin in origins[1:]:  # a pause left out: « // » across the time axis
         for dx in (-_BREAK / 2 - 1.5, -_BREAK / 2 + 1.5):
-            drawing.add(Line(origin + dx - 1.5, bottom - 3, origin + dx + 1.5, bottom + 3,
-                             strokeColor=MUTED, strokeWidth=0.7))
+            drawing.add(
+                Line(
+                    origin + dx - 1.5,
+                    bottom - 3,
+                    origin + dx + 1.5,
+                    bottom + 3,
+                    strokeColor=MUTED,
+                    strokeWidth=0.7,
+                )
+            )
     for tick in axis_ticks(parts, sizes, _label_width, _BREAK):
         tx = x(tick.at)
         if left - 0.5 <= tx <= right + 0.5:
             drawing.add(Line(tx, bottom, tx, bottom - 3, strokeColor=MUTED, strokeWidth=0.5))
-            drawing.add(String(tx, bottom - 12, tick.label, fontName=REGULAR, fontSize=_TICK_FONT,
-                               fillColor=MUTED, textAnchor="middle"))
+            drawing.add(
+                String(
+                    tx,
+                    bottom - 12,
+                    tick.label,
+                    fontName=REGULAR,
+                    fontSize=_TICK_FONT,
+                    fillColor=MUTED,
+                    textAnchor="middle",
+                )
+            )
     for i, (axis_id, _label) in enumerate(principles):
         steps = _steps(points, _axis_value(axis_id), x, y, right)
         if len(steps) >= 4:
-            drawing.add(PolyLine(steps, strokeColor=PRINCIPLE_GREY, strokeWidth=0.9,
-                                 strokeDashArray=_dash(i), strokeLineJoin=0))
+            drawing.add(
+                PolyLine(
+                    steps,
+                    strokeColor=PRINCIPLE_GREY,
+                    strokeWidth=0.9,
+                    strokeDashArray=_dash(i),
+                    strokeLineJoin=0,
+                )
+            )
     overall = _steps(points, lambda p: p.overall, x, y, right)
     drawing.add(PolyLine(overall, strokeColor=INK, strokeWidth=2.2, strokeLineJoin=1))
     last = known[-1].overall or 0.0
@@ -179,8 +213,17 @@ def _legend(drawing: Drawing, rows: list[list[tuple[int, str]]], height: float) 
             if index < 0:
                 drawing.add(Line(lx, ly + 2.5, lx + 22, ly + 2.5, strokeColor=INK, strokeWidth=2.2))
             else:
-                drawing.add(Line(lx, ly + 2.5, lx + 22, ly + 2.5, strokeColor=PRINCIPLE_GREY, strokeWidth=0.9,
-                                 strokeDashArray=_dash(index)))
+                drawing.add(
+                    Line(
+                        lx,
+                        ly + 2.5,
+                        lx + 22,
+                        ly + 2.5,
+                        strokeColor=PRINCIPLE_GREY,
+                        strokeWidth=0.9,
+                        strokeDashArray=_dash(index),
+                    )
+                )
             drawing.add(String(lx + 27, ly, text, fontName=REGULAR, fontSize=7.5, fillColor=INK))
 
 
@@ -242,7 +285,8 @@ def caption(
         changed = "a été ajoutée ou corrigée" if after.answers == 1 else "ont été ajoutées ou corrigées"
         moved = (
             f"le score d’ensemble est passé de {_score(last)} à {_score(final)} sur 100"
-            if _score(final) != _score(last) else f"le score d’ensemble est resté à {_score(final)} sur 100"
+            if _score(final) != _score(last)
+            else f"le score d’ensemble est resté à {_score(final)} sur 100"
         )
         text += (
             f" Après la séance, {_answers(after.answers)} {changed} {days_phrase(after.days, year)} : "
