@@ -1,0 +1,81 @@
+"""The compte-rendu's tables measure their cells' paragraphs without reportlab's per-cell detours.
+
+reportlab's ``Table`` measures a cell holding flowables with ``_listCellGeom``: for each flowable it calls
+``wrapOn`` (which sets and deletes a ``canv`` attribute around ``wrap``), then ``getSpaceBefore`` and
+``getSpaceAfter`` (two attribute searches each). It does so once to find the row heights, then again for each
+cell it draws: ~7,600 times for a full day's ~4,200 cells. :class:`LeanTable` does the same for a cell's
+:class:`~.parsed.WrapOnce` paragraphs by calling their ``wrap`` (which never looks at the canvas) and reading
+their style's spacing, exactly what those calls return; any other flowable, an empty or a text cell, or a
+cell too narrow for its padding (reportlab's errors and warnings) go to reportlab's own code.
+
+On only for the reportlab versions of ``fasttext.VERIFIED``: with any other, a ``LeanTable`` is reportlab's
+``Table``. ``tests/export/test_pdf_fasttable.py`` compares the measures with reportlab's on every cell of a
+full day; the PDFs of a full day and other shapes of workshop are byte-identical with and without it.
+
+Adapted from ReportLab's ``reportlab/platypus/tables.py`` (Copyright ReportLab Europe Ltd. 2000-2017,
+BSD-3-Clause; its licence text ships in reportlab's dist-info, see THIRD-PARTY-NOTICES.md).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import reportlab
+from reportlab.platypus import Table
+
+from workshop_app.export.pdf.fasttext import VERIFIED
+from workshop_app.export.pdf.parsed import WrapOnce
+
+#: whether a WrapOnce's spacing is its style's (no class or instance attribute of that name in reportlab's
+#: Flowable and Paragraph: ``getSpaceBefore`` would return it first)
+_STYLE_SPACING = not any(hasattr(WrapOnce, name) for name in ("spaceBefore", "spaceAfter"))
+
+#: whether LeanTable measures the cells itself (tests turn it off to compare)
+ENABLED = reportlab.Version in VERIFIED and _STYLE_SPACING
+
+
+class LeanTable(Table):
+    """reportlab's Table; its cells of :class:`~.parsed.WrapOnce` paragraphs measured without detours."""
+
+    def _listCellGeom(
+        self,
+        V: Any,
+        w: float,
+        s: Any,
+        W: list[float] | None = None,
+        H: list[float] | None = None,
+        aH: float = 72000,
+    ) -> tuple[float, float]:
+        if not ENABLED or not V or isinstance(V, str):
+            return super()._listCellGeom(V, w, s, W, H, aH)
+        aW = w - s.leftPadding - s.rightPadding
+        if aW < 0:  # reportlab raises or warns, as rl_config says
+            return super()._listCellGeom(V, w, s, W, H, aH)
+        aH = aH - s.topPadding - s.bottomPadding
+        t: float = 0
+        width: float = 0
+        sb0 = None
+        sa: float = 0
+        canv = None
+        for v in V:
+            if type(v) is WrapOnce and "spaceBefore" not in v.__dict__ and "spaceAfter" not in v.__dict__:
+                vw, vh = v.wrap(aW, aH)  # what wrapOn returns: a Paragraph's wrap never uses its canvas
+                style = v.style
+                sb = getattr(style, "spaceBefore", 0)
+                sa = getattr(style, "spaceAfter", 0)
+            else:
+                if canv is None:
+                    canv = getattr(self, "canv", None)
+                vw, vh = v.wrapOn(canv, aW, aH)
+                sb = v.getSpaceBefore()
+                sa = v.getSpaceAfter()
+            if W is not None:
+                W.append(vw)
+            if H is not None:
+                H.append(vh)
+            if vw > width:  # max(width, vw): the first of equal values is kept
+                width = vw
+            t += vh + sa + sb
+            if sb0 is None:
+                sb0 = sb
+        return width, t - sb0 - sa  # type: ignore[operator]
