@@ -22,6 +22,7 @@ from typing import Any
 
 import reportlab
 from reportlab.platypus import Table
+from reportlab.platypus.tables import _calc_pc
 
 from workshop_app.export.pdf.fasttext import VERIFIED
 from workshop_app.export.pdf.parsed import WrapOnce
@@ -35,7 +36,40 @@ ENABLED = reportlab.Version in VERIFIED and _STYLE_SPACING
 
 
 class LeanTable(Table):
-    """reportlab's Table; its cells of :class:`~.parsed.WrapOnce` paragraphs measured without detours."""
+    """reportlab's Table; its cells of :class:`~.parsed.WrapOnce` paragraphs measured without detours, and
+    its row heights measured once for the same column widths."""
+
+    #: (the key of the last measure, its row heights, row positions, height, rows measured)
+    _atelier_heights: tuple[Any, list[float], list[float], float, int] | None = None
+
+    def setStyle(self, tblstyle: Any) -> None:
+        self._atelier_heights = None  # paddings and fonts may change: the rows are measured again
+        super().setStyle(tblstyle)
+
+    def _calc_height(self, availHeight: float, availWidth: float, H: Any = None, W: Any = None) -> None:
+        """reportlab's row heights. A table is wrapped more than once (a KeepTogether, then its frame; a
+        split's try): without spans reportlab measures every row whatever the height available (its long-table
+        shortcut stops only for spans), so the same column widths, fixed heights, cells and cell styles give
+        the same heights, row positions and height as the previous measure: given back as they were."""
+        argH = self._argH
+        if not ENABLED or self._spanCmds or None not in argH:
+            super()._calc_height(availHeight, availWidth, H, W)
+            return
+        widths = tuple(W if W else _calc_pc(self._argW, availWidth))
+        key = (widths, tuple(argH), id(self._cellvalues), id(self._cellStyles), self._minRowHeights)
+        memo = self._atelier_heights
+        if memo is not None and memo[0] == key:
+            _, heights, positions, self._height, self._hmax = memo
+            self._rowHeights, self._rowpositions = list(heights), list(positions)
+            return
+        super()._calc_height(availHeight, availWidth, H, W)
+        self._atelier_heights = (
+            key,
+            list(self._rowHeights),
+            list(self._rowpositions),
+            self._height,
+            self._hmax,
+        )
 
     def _listCellGeom(
         self,
