@@ -120,8 +120,22 @@ def test_the_whole_pdf_is_byte_identical_without_it(
 
 _WORDS = hs.sampled_from(
     [
-        "la", "commune", "« crue »", "l’eau", "réseau", "d’alerte", "—", "10\u00a0h\u00a042", "plan\u00a0:",
-        "Anticonstitutionnellementtrèslongmotquinetientpas", "PCS", "(2)", "35\u00a0%", "é", "·", "▸",
+        "la",
+        "commune",
+        "« crue »",
+        "l’eau",
+        "réseau",
+        "d’alerte",
+        "—",
+        "10\u00a0h\u00a042",
+        "plan\u00a0:",
+        "Anticonstitutionnellementtrèslongmotquinetientpas",
+        "PCS",
+        "(2)",
+        "35\u00a0%",
+        "é",
+        "·",
+        "▸",
     ]
 )
 _RUN = hs.tuples(
@@ -211,3 +225,22 @@ def test_a_paragraph_split_across_pages_keeps_reportlabs_pieces() -> None:
     assert [[_frag(w) for line in p.lines for w in line.words] for p in pieces] == [
         [_frag(w) for line in p.lines for w in line.words] for p in expected
     ]
+
+
+def test_the_space_shrinkage_at_each_lines_end_is_reportlabs() -> None:
+    """fastlines counts a line's spaces only for a word that does not fit the width itself (the shrinkage can
+    only widen the line): widths swept finely, so that some words fit only thanks to it, give reportlab's."""
+    register_fonts()
+    style = ParagraphStyle("t", fontName=REGULAR, fontSize=8.6, leading=11.6, boldFontName=BOLD)
+    text = (
+        "<font color='#2E8B7A'>▸</font> Le bassin versant déborde chaque printemps et la commune "
+        "<b>prépare</b> un plan de sauvegarde"
+        "<font color='#5F6B73' size='7.5'>\u00a0— Table 3 · 10 h 42</font>"
+    )
+    plain_width = Paragraph(text, style).minWidth()
+    widths = [plain_width + 0.25 * step for step in range(1600)]
+    assert all(_compare(text, style, width) for width in widths)
+    shrunk = [
+        w for w in widths if any(line.extraSpace < 0 for line in Paragraph(text, style).breakLines([w]).lines)
+    ]
+    assert len(shrunk) > 50  # lines that hold their last word only thanks to the shrinkage (146 when written)

@@ -7,7 +7,10 @@ font for the width of a space, compares the word's style with the previous one a
 (``sameFrag``) and measures every space of the line so far (its 5 % space shrinkage). :func:`break_lines`
 runs the same code as reportlab 5.1 (``paragraph.py``: the ``nFrags > 1`` branch of ``breakLines`` and,
 for its words, ``_getFragWords``) with the branches our documents never take removed, each word's width
-measured once per build and (text, font, size), the style comparison made once per pair of fragments.
+measured once per build and (text, font, size), the style comparison made once per pair of fragments
+(and never for a fragment and itself), a fragment's font metrics taken into the line's maxima once per run
+of its words, and a line's spaces counted for its shrinkage only when a word does not fit the width without
+it (the shrinkage only ever widens the line, so the comparison is the same).
 
 It only runs where that is certain to be reportlab's result: plain text runs and ``<br/>`` (no image,
 link, underline, background, soft hyphen, bullet), no hyphenation, bidi, shaping, auto leading, end dots
@@ -133,13 +136,16 @@ def break_lines(para: Any, width: float | list[float], widths: Widths | None = N
     words: list[Any] = []
     FW: list[Any] = []
     aFW = FW.append
-    _words = frag_words(para.frags, sw)
+    _words = frag_words(para.frags, sw, widths)
     sFW = 0
     n = 0
     spaceWidth = currentWidth = 0.0
     maxSize = maxAscent = minDescent = 0.0
     g: Any = None
     g_origin: Any = None
+    folded: Any = None  # the fragment whose metrics the line's maxima last took in
+    space_font: Any = None
+    space_size = space_width = 0.0
     _words.reverse()  # popped from the end: reportlab pops from the front
     while _words:
         w = _words.pop()
@@ -149,6 +155,7 @@ def break_lines(para: Any, width: float | list[float], widths: Widths | None = N
         fontSize = f.fontSize
 
         if not words:  # (max() and min() below are comparisons: the first of equal values is kept)
+            folded = None
             n = 0
             spaceWidth = currentWidth = 0
             maxSize = fontSize
@@ -160,7 +167,9 @@ def break_lines(para: Any, width: float | list[float], widths: Widths | None = N
 
         lineBreak = f._fkind == _FK_BREAK
         limWidth = maxWidth
-        if spaceShrinkage:
+        # the shrinkage only adds to maxWidth (spaces' widths, a factor >= 0): a word that fits in maxWidth
+        # fits in limWidth, so its spaces need not be counted (reportlab counts them at every word)
+        if spaceShrinkage and (newWidth > maxWidth or spaceShrinkage < 0):
             spaceShrink = spaceWidth
             for wi in words:
                 if wi._fkind == _FK_TEXT:
@@ -180,18 +189,20 @@ def break_lines(para: Any, width: float | list[float], widths: Widths | None = N
             if nText:
                 n += 1
             fontSize = f.fontSize
-            ascent, descent = ascent_descent(f.fontName, fontSize)
-            if fontSize > maxSize:
-                maxSize = fontSize
-            if ascent > maxAscent:
-                maxAscent = ascent
-            if descent < minDescent:
-                minDescent = descent
+            if f is not folded:  # the same fragment's metrics again would change none of the three
+                ascent, descent = ascent_descent(f.fontName, fontSize)
+                if fontSize > maxSize:
+                    maxSize = fontSize
+                if ascent > maxAscent:
+                    maxAscent = ascent
+                if descent < minDescent:
+                    minDescent = descent
+                folded = f
             if not words:
                 g, g_origin = f.clone(), f
                 words = [g]
                 g.text = nText
-            elif not same_frag(g_origin, f):
+            elif f is not g_origin and not same_frag(g_origin, f):  # a fragment is the same as itself
                 if spaceWidth:
                     i = len(words) - 1
                     while i >= 0:
@@ -212,9 +223,16 @@ def break_lines(para: Any, width: float | list[float], widths: Widths | None = N
             else:
                 g.text += nText
 
-            spaceWidth = sw(" ", fontName, fontSize) if isinstance(w, _HSFrag) else 0
+            if isinstance(w, _HSFrag):  # sw(" ", fontName, fontSize), kept while they stay the same
+                if fontName is not space_font or fontSize != space_size:
+                    space_font, space_size, space_width = fontName, fontSize, sw(" ", fontName, fontSize)
+                spaceWidth = space_width
+            else:
+                spaceWidth = 0
 
             ni = 0
+            if len(w) > 2:
+                folded = None
             for item in w[2:]:
                 g, g_origin = item[0].clone(), item[0]
                 g.text = item[1]
@@ -244,8 +262,15 @@ def break_lines(para: Any, width: float | list[float], widths: Widths | None = N
                 width_max = currentWidth
             lines.append(
                 FragLine(
-                    extraSpace=maxWidth - currentWidth, wordCount=n, lineBreak=llb, words=words,
-                    fontSize=maxSize, ascent=maxAscent, descent=minDescent, maxWidth=maxWidth, sFW=sFW,
+                    extraSpace=maxWidth - currentWidth,
+                    wordCount=n,
+                    lineBreak=llb,
+                    words=words,
+                    fontSize=maxSize,
+                    ascent=maxAscent,
+                    descent=minDescent,
+                    maxWidth=maxWidth,
+                    sFW=sFW,
                 )
             )
             sFW = len(FW) - 1
@@ -259,6 +284,7 @@ def break_lines(para: Any, width: float | list[float], widths: Widths | None = N
 
             spaceWidth = sw(" ", fontName, fontSize) if isinstance(w, _HSFrag) else 0
             currentWidth = wordWidth
+            folded = None
             n = 1
             g, g_origin = f.clone(), f
             maxSize = g.fontSize
@@ -284,8 +310,15 @@ def break_lines(para: Any, width: float | list[float], widths: Widths | None = N
             width_max = currentWidth
         lines.append(
             FragLine(
-                extraSpace=(maxWidth - currentWidth), wordCount=n, lineBreak=False, words=words,
-                fontSize=maxSize, ascent=maxAscent, descent=minDescent, maxWidth=maxWidth, sFW=sFW,
+                extraSpace=(maxWidth - currentWidth),
+                wordCount=n,
+                lineBreak=False,
+                words=words,
+                fontSize=maxSize,
+                ascent=maxAscent,
+                descent=minDescent,
+                maxWidth=maxWidth,
+                sFW=sFW,
             )
         )
     para._width_max = width_max
@@ -295,9 +328,11 @@ def break_lines(para: Any, width: float | list[float], widths: Widths | None = N
     return ParaLines(kind=1, lines=lines)
 
 
-def frag_words(frags: list[Any], sw: Any) -> list[Any]:
+def frag_words(frags: list[Any], sw: Any, widths: Widths | None = None) -> list[Any]:
     """reportlab's ``_getFragWords(frags)`` for text runs and ``<br/>`` only (what :func:`eligible` lets
-    through): the words, each ``[width, (fragment, text), …]``, an ``_HSFrag`` when a space follows it."""
+    through): the words, each ``[width, (fragment, text), …]``, an ``_HSFrag`` when a space follows it.
+    ``sw(text, font, size)`` measures a word; ``widths``, when given, is the table it keeps them in."""
+    get = (widths if widths is not None else {}).get
     R: list[Any] = []
     aR = R.append
     W: list[Any] = []
@@ -328,9 +363,11 @@ def frag_words(frags: list[Any], sw: Any) -> list[Any]:
                     S.insert(0, "")
                 elif not S:
                     continue
+            fontName, fontSize = f.fontName, f.fontSize
             for w in S[:-1]:
                 W.append((f, w))
-                n += sw(w, f.fontName, f.fontSize)
+                width = get((w, fontName, fontSize))  # sw() inlined: the widths of most words are known
+                n += sw(w, fontName, fontSize) if width is None else width
                 W.insert(0, n)
                 aR(_HSFrag(W))
                 W = []
@@ -338,7 +375,7 @@ def frag_words(frags: list[Any], sw: Any) -> list[Any]:
             hangingSpace = False
             w = S[-1]
             W.append((f, w))
-            n += sw(w, f.fontName, f.fontSize)
+            n += sw(w, fontName, fontSize)
             if text and text[-1] in whitespace:
                 W.insert(0, n)
                 aR(_HSFrag(W))

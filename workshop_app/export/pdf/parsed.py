@@ -21,6 +21,7 @@ from reportlab.rl_config import _FUZZ
 
 from workshop_app.export.pdf.fastdraw import draw_plain
 from workshop_app.export.pdf.fastlines import Widths, break_lines
+from workshop_app.export.pdf.fastplain import break_plain
 from workshop_app.export.pdf.skeleton import fragments
 
 _local = threading.local()
@@ -93,8 +94,11 @@ class WrapOnce(Paragraph):
         return self.width, self.height
 
     def breakLines(self, width: Any) -> Any:
-        """reportlab's lines; a multi-style paragraph's broken by :mod:`.fastlines` (the same lines)."""
-        lines = break_lines(self, width, self._widths)
+        """reportlab's lines; a one-style paragraph's broken by :mod:`.fastplain`, a multi-style one's by
+        :mod:`.fastlines` (the same lines)."""
+        lines = break_plain(self, width, self._widths) if len(self.frags) == 1 else None
+        if lines is None:
+            lines = break_lines(self, width, self._widths)
         return lines if lines is not None else super().breakLines(width)
 
     def drawOn(self, canvas: Any, x: float, y: float, _sW: float = 0) -> None:

@@ -23,6 +23,7 @@ from workshop_app.core.state import SequenceState, WorkshopState
 from workshop_app.core.workshop import GroupInfo, SequenceInfo, WorkshopSnapshot
 from workshop_app.export.anonymise import Anonymiser, for_export
 from workshop_app.export.pdf.escaping import clean, inline, markup
+from workshop_app.export.pdf.fasttable import LeanTable
 from workshop_app.export.pdf.fonts import REGULAR
 from workshop_app.export.pdf.parsed import paragraph
 from workshop_app.export.pdf.styles import FRAME_HEIGHT, LIGHTER, PRIMARY, RULE, WHITE, Styles, styles
@@ -201,7 +202,7 @@ def table(
     extra: Iterable[tuple[object, ...]] = (),
     font_size: float | None = None,
 ) -> Table:
-    t = Table(
+    t = LeanTable(  # reportlab's Table, its paragraph cells measured without detours (fasttable)
         [list(r) for r in rows],
         colWidths=list(widths),
         repeatRows=1 if header else 0,
