@@ -38,3 +38,26 @@ def test_after_the_preload_the_first_export_loads_nothing_more(tmp_path: Path) -
     assert found["registered"] is True and found["loaded"] > 50  # reportlab and the export (a fresh process)
     assert found["new"] == []  # not a module left for the export the user waits for
     assert (tmp_path / "cr.pdf").stat().st_size > 0
+
+
+RACE = """
+import json, threading
+from workshop_app.export.pdf import document
+from workshop_app.export.pdf.escaping import drawable
+from workshop_app.export.pdf.styles import styles
+threads = [threading.Thread(target=document.preload), threading.Thread(target=document.warm_up)]
+for thread in threads:
+    thread.start()
+document.warm_up()  # as a build started on another worker while the preload runs
+for thread in threads:
+    thread.join()
+print(json.dumps({"styles": styles.cache_info().misses, "drawable": drawable.cache_info().misses,
+                  "warm": document._warm}))
+"""
+
+
+def test_a_build_during_the_preload_waits_for_it_and_finds_one_of_each_table() -> None:
+    # the build calls warm_up() where it registered the fonts: never two Styles, two character sets
+    result = subprocess.run([sys.executable, "-c", RACE], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout.strip().splitlines()[-1]) == {"styles": 1, "drawable": 1, "warm": True}

@@ -29,6 +29,7 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ufeff\ufffe\uffff]")
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
 _SPACES = re.compile(r"[ \n]+")
 _BEFORE_PUNCT = re.compile(r"(?<=\S) ([:;?!»])")
+_SPACE_PUNCT = re.compile(r" [:;?!»]")  # what _BEFORE_PUNCT needs: a plain search, ~12× faster than its sub
 _AFTER_GUILLEMET = re.compile(r"« ")
 _NUMBERED_PERSON = re.compile(r"\b(Participant(?:·e)?) (\d+)\b")
 
@@ -54,11 +55,17 @@ def _clean(value: str, _inclusive: bool) -> str:
     value = _SURROGATE.sub(MISSING, _CONTROL.sub("", value))
     value = french(unicodedata.normalize("NFC", value))  # one apostrophe (’); point médian as set
     # French typography: no line break before « : ; ? ! » » or after « « », nor inside « Participant 8 ».
-    value = _AFTER_GUILLEMET.sub("«\u00a0", _BEFORE_PUNCT.sub("\u00a0\\1", value))
-    value = _NUMBERED_PERSON.sub("\\1\u00a0\\2", value)
-    glyphs = coverage()
-    if all(ord(ch) in glyphs or ch == "\n" for ch in value):
+    # Each substitution only where its text can be (a document's first build cleans ~1,600 distinct strings:
+    # the lookbehind and the word boundary scanned every position of each, ~13 ms of its ~25).
+    if _SPACE_PUNCT.search(value):
+        value = _BEFORE_PUNCT.sub("\u00a0\\1", value)
+    if "« " in value:
+        value = _AFTER_GUILLEMET.sub("«\u00a0", value)
+    if "Participant" in value:
+        value = _NUMBERED_PERSON.sub("\\1\u00a0\\2", value)
+    if drawable().issuperset(value):  # a set's own loop: ~5× faster than testing ord() of each character
         return value
+    glyphs = coverage()
     out: list[str] = []
     for ch in value:
         if ch == "\n" or ord(ch) in glyphs:
@@ -70,6 +77,12 @@ def _clean(value: str, _inclusive: bool) -> str:
         else:
             out.append(MISSING)
     return "".join(out)
+
+
+@lru_cache(maxsize=1)
+def drawable() -> frozenset[str]:
+    """The characters :func:`clean` keeps as they are: those every face can draw, and the line break."""
+    return frozenset(map(chr, coverage())) | {"\n"}
 
 
 def markup(text: object) -> str:
