@@ -7,6 +7,7 @@ import io
 import shutil
 import subprocess
 import zipfile
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -135,3 +136,13 @@ def test_every_flowable_of_the_pdf_reaches_the_docx(edition: str) -> None:
     walker = walk(pdf_story(snapshot, photos, anonymise=False, edition=edition))
     assert walker.skipped == []
     assert len(walker.blocks) > 50
+
+
+def test_footer_without_a_date_has_no_stray_separator() -> None:
+    snapshot, photos = make_snapshot(n_groups=2, n_cards=3, photos=0)
+    undated = replace(snapshot, info=replace(snapshot.info, date=None))
+    footer = Document(io.BytesIO(render_docx(undated, photos))).sections[0].footer.paragraphs[0].text
+    assert not footer.startswith(("·", " ")), footer
+    assert "Page" in footer and "·  ·" not in footer
+    dated = Document(io.BytesIO(render_docx(snapshot, photos))).sections[0].footer.paragraphs[0].text
+    assert dated.count(" · ") == 2, dated  # date · notice · Page N / M

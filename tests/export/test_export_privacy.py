@@ -31,6 +31,9 @@ TYPED = (
     "Jean Lefevre (sans accent), J. Lefèvre, LEFÈVRE Jean, Sophie LAMBERT, Lambert seule, "
     "Pierre-Chevalier, marie dupont."
 )
+# the facilitators are people too: their names go, their roles stay
+FACILITATORS = "Claire Fontaine (Cerema, direction territoriale) ; Mathieu Lefort, Ville de Valmont"
+ABOUT_FACILITATORS = "Claire Fontaine a rappelé la règle ; selon M. Lefort et Mme Fontaine, tout est dit."
 SECRET = "La table du Canal préfère des actions rapides et visibles avant les élections."
 
 
@@ -50,10 +53,17 @@ def _snapshot() -> tuple[WorkshopSnapshot, dict[str, bytes]]:
     attachment = replace(
         snapshot.attachments[0], filename="photo Marie Dupont.png", caption="Nadia au tableau"
     )
-    debrief = replace(snapshot.debrief, felt="Pour Mme Lambert, " + TYPED)
-    actions = (replace(snapshot.actions[0], owner="Marie Dupont"), *snapshot.actions[1:])
+    debrief = replace(snapshot.debrief, felt="Pour Mme Lambert, " + TYPED, happened=ABOUT_FACILITATORS)
+    actions = (
+        replace(snapshot.actions[0], owner="Marie Dupont"),
+        replace(snapshot.actions[1], owner="Mathieu Lefort"),
+        *snapshot.actions[2:],
+    )
     out = replace(
         snapshot,
+        info=replace(
+            snapshot.info, facilitators=FACILITATORS, place="Salle du conseil, avec Claire Fontaine"
+        ),
         events=tuple(events),
         attachments=(attachment,),
         debrief=debrief,
@@ -63,7 +73,8 @@ def _snapshot() -> tuple[WorkshopSnapshot, dict[str, bytes]]:
 
 
 def _names(snapshot: WorkshopSnapshot) -> list[str]:
-    words = {w for p in snapshot.participants for w in re.split(r"[\s-]+", p.name) if len(w) > 2}
+    people = [p.name for p in snapshot.participants] + ["Claire Fontaine", "Mathieu Lefort"]
+    words = {w for name in people for w in re.split(r"[\s-]+", name) if len(w) > 2}
     return sorted(words)
 
 
@@ -84,6 +95,8 @@ def _docx_text(data: bytes) -> str:
     document = Document(io.BytesIO(data))
     parts = [p.text for p in document.paragraphs]
     parts += [c.text for t in document.tables for r in t.rows for c in r.cells]
+    for section in document.sections:
+        parts += [p.text for p in section.header.paragraphs + section.footer.paragraphs]
     props = document.core_properties
     parts += [props.author, props.title, props.subject, props.last_modified_by, props.comments]
     return " ".join(parts)
@@ -98,6 +111,7 @@ def test_the_probe_really_holds_names(typed: tuple[WorkshopSnapshot, dict[str, b
     snapshot, photos = typed
     text = pdf_text(render_pdf(snapshot, photos))
     assert "M. Dupont et Mme Garnier" in text and "Nadia propose" in text
+    assert "Claire Fontaine" in text and "M. Lefort" in text  # on the cover and in the debrief
     assert {p.name for p in snapshot.participants} == {
         "Marie Dupont",
         "Jean Lefèvre",
@@ -130,8 +144,12 @@ def test_anonymised_pdf_has_no_name_in_text_or_metadata(
     assert "Synthèse" in outline
     _assert_no_name(" ".join([text, meta, xmp, outline]), snapshot, "PDF")
     assert "Marie Dupont.png" not in text and "photo-1.png" in text
-    # the owner of the first action is her service, not a number
+    # the owner of the first action is her service, not a number; a facilitator's is « Animation »
     assert "Urbanisme (Ville)" in text
+    # the cover keeps the facilitators' roles, the debrief says « l’animation »
+    flat = " ".join(text.replace("'", "’").split())
+    assert "Animation Cerema, direction territoriale ; Ville de Valmont" in flat
+    assert "L’animation a rappelé la règle ; selon l’animation et l’animation" in flat
 
 
 def test_anonymised_docx_csv_xlsx_have_no_name(typed: tuple[WorkshopSnapshot, dict[str, bytes]]) -> None:
@@ -228,3 +246,31 @@ def test_attachment_names_in_exports_never_repeat() -> None:
     same = tuple(replace(a, filename="tableau.png") for a in snapshot.attachments)
     names = [name for name, _ in public_attachments(replace(snapshot, attachments=same), False)]
     assert names == ["tableau.png", "tableau-2.png", "tableau-3.png"]
+
+
+def test_anonymised_archive_names_no_facilitator(
+    typed: tuple[WorkshopSnapshot, dict[str, bytes]], tmp_path: Path
+) -> None:
+    snapshot, photos = typed
+    target = tmp_path / "anon.zip"
+    export_bundle(snapshot, photos, target, anonymise=True)
+    data = zipfile.ZipFile(target).read("workshop.json").decode("utf-8")
+    workshop = json.loads(data)["workshop"]
+    assert workshop["facilitators"] == "Cerema, direction territoriale ; Ville de Valmont"
+    _assert_no_name(data, snapshot, "archive")
+
+
+def test_facilitators_field_keeps_roles_only() -> None:
+    anonymiser = Anonymiser([], True, "Jean-Pierre Le Gall et Nadia Haddad (DGS)")
+    assert anonymiser.facilitators("Jean-Pierre Le Gall et Nadia Haddad (DGS)") == "DGS"
+    assert (
+        Anonymiser([], True, "Claire Fontaine, Mathieu Lefort").facilitators(
+            "Claire Fontaine, Mathieu Lefort"
+        )
+        == ""
+    )  # only names: the cover prints no « Animation » line
+    team = "Équipe d’animation du programme"
+    assert Anonymiser([], True, team).facilitators(team) == team  # no name in it
+    assert Anonymiser([], False, FACILITATORS).facilitators(FACILITATORS) == FACILITATORS
+    owner = Anonymiser([], True, FACILITATORS).owner
+    assert owner("Cerema (Claire Fontaine)") == "Cerema" and owner("Mathieu Lefort") == "Animation"

@@ -161,15 +161,19 @@ def test_a_strategy_game_alone_speaks_of_expected_effects(store: WorkshopStore) 
         (
             [("et-si-33", ()), ("nature-en-ville", ())],
             "Document de travail — autodiagnostic et jeu de stratégie",
-            ["Dans le jeu 33 « Et si… », les scores sont l'autoévaluation des tables elles-mêmes",
-             "Dans le jeu « Stratégie nature en ville », les scores décrivent les effets attendus"],
+            [
+                "Dans le jeu 33 « Et si… », les scores sont l'autoévaluation des tables elles-mêmes",
+                "Dans le jeu « Stratégie nature en ville », les scores décrivent les effets attendus",
+            ],
         ),
         (
             [("boussole-autodiagnostic", ()), ("cotation-projet", ("Friche de la gare",))],
             "Document de travail — autodiagnostic et avis des tables sur les projets",
-            ["Dans le jeu « Autodiagnostic Boussole », les scores sont l'autoévaluation des tables",
-             "Dans le jeu « Cotation de projet », les notes sont l'avis que les tables ont donné sur chaque "
-             "projet"],
+            [
+                "Dans le jeu « Autodiagnostic Boussole », les scores sont l'autoévaluation des tables",
+                "Dans le jeu « Cotation de projet », les notes sont l'avis que les tables ont donné "
+                "sur chaque projet",
+            ],
         ),
     ],
 )
@@ -213,8 +217,14 @@ def test_every_footer_fits_its_line_beside_the_longest_date() -> None:
 
     register_fonts()
     room = FRAME_WIDTH - 2 * max(stringWidth("30 septembre 2026", REGULAR, 7.5) + 12, 62)  # as template.py
-    ids = ["et-si-33", "boussole-autodiagnostic", "entretiens-boussole", "cotation-projet", "grille-decision",
-           "nature-en-ville"]
+    ids = [
+        "et-si-33",
+        "boussole-autodiagnostic",
+        "entretiens-boussole",
+        "cotation-projet",
+        "grille-decision",
+        "nature-en-ville",
+    ]
     decks = [find_deck(i) for i in ids]
     seen = set()
     for n in (1, 2, 3):
@@ -234,3 +244,36 @@ def test_a_grid_on_0_to_3_counts_its_splits_in_its_own_levels(store: WorkshopSto
     text = pdf_text(render_pdf(snapshot, {}))
     assert "divergent nettement (deux niveaux d'écart ou plus)" in text
     assert "1,5 niveau d'écart" not in text
+
+
+def _scores_annex(text: str) -> str:
+    start = text.index("Scores par table", text.index("Sous chaque moyenne") - 400)
+    end = text.find("Annexe", start + 20)
+    return text[start : end if end > 0 else None]
+
+
+@pytest.mark.parametrize(
+    ("deck_id", "scale"),
+    [
+        ("cotation-projet", "Cotes sur l'échelle du jeu, de −2 à +2 ; 0 = neutre"),
+        ("grille-decision", "Notes sur l'échelle du jeu, de 0 à 3"),
+    ],
+)
+def test_the_scores_annex_uses_the_deck_s_own_scale(store: WorkshopStore, deck_id: str, scale: str) -> None:
+    snapshot = _play(store, [(deck_id, ("Friche de la gare", "Place du marché"))])
+    annex = _scores_annex(" ".join(pdf_text(render_pdf(snapshot, {})).replace("’", "'").split()))
+    assert scale in annex
+    assert "Scores sur 100" not in annex and "/100" not in annex
+    deck = snapshot.sequences[0].deck
+    assert isinstance(deck, QuestionDeck)
+    table = re.sub(r"\d+ %|Page \d+ / \d+", "", annex.split("Sous chaque moyenne")[1])  # (answers, footer)
+    values = re.findall(r"(?<![\w,])[+−]?\d+(?:,\d)?(?![\w,])", table)
+    numbers = [float(v.replace("−", "-").replace(",", ".")) for v in values]
+    assert numbers and all(deck.scale_min <= n <= deck.scale_max for n in numbers), values
+
+
+def test_the_scores_annex_of_two_kinds_says_each_scale(store: WorkshopStore) -> None:
+    snapshot = _play(store, [("et-si-33", ()), ("cotation-projet", ("Friche de la gare",))])
+    annex = _scores_annex(" ".join(pdf_text(render_pdf(snapshot, {})).replace("’", "'").split()))
+    assert "Scores sur 100, sauf pour un jeu noté sur son échelle" in annex
+    assert annex.count("Cotes sur l'échelle du jeu, de −2 à +2") == 1

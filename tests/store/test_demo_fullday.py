@@ -29,3 +29,16 @@ def test_full_day_has_12_tables_x_33_cards_each_argued_and_noted(capsys: pytest.
     assert len(snapshot.sequence_state(strategy.id).picks) == 12  # every table played the strategy round
     seqs = [e.seq for e in snapshot.events]
     assert seqs == list(range(1, len(seqs) + 1))
+
+
+def test_full_day_debrief_counts_its_twelve_tables() -> None:
+    from workshop_app.store import demo
+    from workshop_app.store.demo_fullday import FULL_DAY_SEED, build_full_day_snapshot
+
+    qdeck = demo._find(demo.QUESTIONS_DECK, QuestionDeck)
+    sdeck = demo._find(demo.STRATEGY_DECK, StrategyDeck)
+    snapshot = build_full_day_snapshot(qdeck, sdeck, FULL_DAY_SEED)
+    assert len(snapshot.groups) == 12
+    assert snapshot.debrief.happened.startswith("Les douze tables ont répondu")
+    assert "quatre" not in snapshot.debrief.happened
+    assert demo.build_demo_snapshot(qdeck, sdeck).debrief.happened.startswith("Les quatre tables")

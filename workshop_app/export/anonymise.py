@@ -9,8 +9,12 @@ Helene » for « Marie-Hélène ». A surname or first name shared by two partic
 (without a number); a surname of one or two letters (« Ba ») is recognised after « M. », « Mme »… only.
 The owners of actions become their service (« CCAS (Ville) »), not a number. Attachment file names become
 « photo-1.jpg »… and the document metadata name no one (author « Atelier Résilience »).
-What stays: each participant's service and organisation, the facilitators' names (on the cover), the tables'
-names, the texts of the decks. Nicknames, initials alone (« M.D. ») or a misspelt name are not recognised:
+The facilitators are people too: their names (read from the workshop's « Animation » field, see
+:func:`facilitator_names`) become « l’animation » in free text and « Animation » as an action's owner, and the
+cover keeps only what they wrote of their role (« Cerema, direction territoriale » for « Claire Fontaine
+(Cerema, direction territoriale) »), see :meth:`Anonymiser.facilitators`.
+What stays: each participant's service and organisation, the facilitators' roles, the tables' names, the
+texts of the decks. Nicknames, initials alone (« M.D. ») or a misspelt name are not recognised:
 the facilitator should still read the document before sending it.
 
 **Notes « hors compte-rendu »** (payload ``internal: true`` on a ``note_added`` event) reach no export: the
@@ -35,6 +39,10 @@ ANONYMOUS_AUTHOR = "Atelier Résilience"
 GENERIC = "Participant·e"
 _CIVILITY = r"(?:monsieur|madame|mademoiselle|mme|mlle|mr|dr|pr|m)\.?\s+"
 _JOIN = r"[\s\-‐‑–]+"  # spaces or hyphens between the words of a name
+FACILITATOR_TEXT = "l’animation"  # a facilitator's name in free text, when anonymising
+FACILITATOR_OWNER = "Animation"  # a facilitator as an action's owner
+_MARK = "\ue002"  # a facilitator's name in the « Animation » field, while its roles are kept
+_PARTICLES = frozenset({"de", "du", "des", "d'", "le", "la", "van", "von", "der", "di", "da"})
 
 
 def is_internal(event: Event) -> bool:
@@ -54,6 +62,36 @@ def fold(text: str) -> str:
     return "".join(_fold_char(c) for c in text)
 
 
+# words that start an organisation or a role, not a person's name (« Ville de Valmont », « Équipe projet »)
+_NOT_A_NAME = frozenset(
+    fold(w)
+    for w in (
+        *("ville", "commune", "mairie", "cerema", "agglomération", "communauté", "département", "région"),
+        *("direction", "service", "équipe", "cabinet", "bureau", "association", "conseil", "syndicat"),
+        *("préfecture", "ddt", "ademe", "agence", "mission", "pôle", "référent", "référente", "chargé"),
+        *("chargée", "chef", "cheffe", "responsable", "directeur", "directrice"),
+    )
+)
+
+
+def facilitator_names(facilitators: str) -> list[str]:
+    """The people named in a workshop's « Animation » field: each part between « ; », « , », « / », « & »,
+    « et », a dash or a line break, outside parentheses, that reads as a name (two to four words, each with
+    a capital but particles such as « de », « Le »; not starting like an organisation, « Ville de… »).
+    « Claire Fontaine (Cerema) ; Mathieu Lefort, Ville » → [« Claire Fontaine », « Mathieu Lefort »]."""
+    flat = re.sub(r"\([^()]*\)", " ; ", facilitators)
+    names: list[str] = []
+    for part in re.split(r"[;,/&\n]|\s[–—-]\s|\bet\b", flat):
+        words = part.split()
+        if not 2 <= len(words) <= 4 or fold(words[0]) in _NOT_A_NAME:
+            continue
+        capitals = [w for w in words if w[:1].isupper() and not any(c.isdigit() for c in w)]
+        rest = [w for w in words if w not in capitals]
+        if len(capitals) >= 2 and all(fold(w) in _PARTICLES for w in rest):
+            names.append(" ".join(words))
+    return names
+
+
 def _words(name: str) -> list[str]:
     return [w for w in re.split(r"[\s\-‐‑–]+", fold(name)) if w]
 
@@ -63,7 +101,12 @@ def _pattern(words: Sequence[str]) -> str:
 
 
 class Anonymiser:
-    def __init__(self, participants: Sequence[ParticipantInfo], enabled: bool) -> None:
+    """``facilitators``: the workshop's « Animation » field (``info.facilitators``), whose names are removed
+    too when anonymising."""
+
+    def __init__(
+        self, participants: Sequence[ParticipantInfo], enabled: bool, facilitators: str = ""
+    ) -> None:
         self.enabled = enabled
         self._labels: dict[str, str] = {}
         self._services: dict[str, str] = {}
@@ -83,22 +126,30 @@ class Anonymiser:
             elif known[0] != person_id:
                 forms[key] = ("", known[1] and capital)
 
+        people = [(p.id, p.name) for p in participants]
         for index, person in enumerate(participants, start=1):
             self._labels[person.id] = person.display(enabled, index)
             self._services[person.id] = _service(person)
-            parts = person.name.split()
-            words = _words(person.name)
+        if enabled:
+            for index, name in enumerate(facilitator_names(facilitators), start=1):
+                key = f"\ue003facilitator-{index}"  # never a participant's id (those are uuids)
+                self._labels[key] = FACILITATOR_TEXT
+                self._services[key] = FACILITATOR_OWNER
+                people.append((key, name))
+        for person_id, name in people:
+            parts = name.split()
+            words = _words(name)
             if not enabled or not words or len("".join(words)) < 3:
                 continue
-            add(words, person.id, False)
+            add(words, person_id, False)
             if len(parts) >= 2:
                 first, last = _words(parts[0]), _words(" ".join(parts[1:]))
-                add(last + first, person.id, False)  # « DUPONT Marie »
-                add(last, person.id, True, civility_only=True)  # « Dupont », « M. Dupont » (« Mme Ba »)
-                add(first, person.id, True)  # « Marie », « Marie-Hélène »
-                add([first[0][0] + ".", *last], person.id, False)  # « M. Dupont » read as an initial
+                add(last + first, person_id, False)  # « DUPONT Marie »
+                add(last, person_id, True, civility_only=True)  # « Dupont », « M. Dupont » (« Mme Ba »)
+                add(first, person_id, True)  # « Marie », « Marie-Hélène »
+                add([first[0][0] + ".", *last], person_id, False)  # « M. Dupont » read as an initial
                 if len(first) > 1:  # « JP Le Gall » for Jean-Pierre
-                    add(["".join(w[0] for w in first), *last], person.id, False)
+                    add(["".join(w[0] for w in first), *last], person_id, False)
         self._forms = forms
         self._pattern: re.Pattern[str] | None = None
         if forms:
@@ -130,6 +181,22 @@ class Anonymiser:
         out = re.sub(r"\ue000([^\ue001]*)\ue001", lambda m: self._services.get(m.group(1), GENERIC), out)
         return " ".join(out.replace(GENERIC.join("\ue000\ue001"), GENERIC).split())
 
+    def facilitators(self, value: str) -> str:
+        """The « Animation » field as an export may print it: unchanged when not anonymising; else with no
+        name, only the roles written with them (« Claire Fontaine (Cerema) ; Mathieu Lefort » → « Cerema »),
+        "" when only names were written."""
+        if not self.enabled:
+            return value
+        names = facilitator_names(value)
+        if not names:
+            return self.text(value)
+        pattern = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+        out = re.sub(rf"(?:{pattern})\s*(?:\(([^()]*)\))?", lambda m: _MARK + (m.group(1) or ""), value)
+        ends = r"(?:[\s,;/&–—-]|\bet\b)*"  # what joined a name to the next, once the name is gone
+        parts = (re.sub(rf"^{ends}|{ends}$", "", p.replace(_MARK, "")) for p in re.split(r"[;\n]", out))
+        kept = [p for p in parts if p]
+        return self.text(" ; ".join(kept))
+
     def author(self, author: str) -> str:
         """Note authors are never printed in the minutes; kept in raw exports unless anonymising."""
         return "" if self.enabled else author
@@ -148,7 +215,10 @@ class Anonymiser:
             if capital and not civility and not value[start].isupper():
                 continue  # « marchand » the word, not « Marchand » the person
             out.append(value[last:start])
-            out.append(labels.get(person_id, GENERIC) if person_id else GENERIC)
+            label = labels.get(person_id, GENERIC) if person_id else GENERIC
+            if label[:1].islower() and re.search(r"(?:^|[.!?…]\s+|\n\s*)$", value[:start]):
+                label = label[:1].upper() + label[1:]  # « L’animation a rappelé… » at a sentence's start
+            out.append(label)
             last = end
         out.append(value[last:])
         return "".join(out)
@@ -198,7 +268,7 @@ def for_export(snapshot: WorkshopSnapshot, anonymise: bool) -> WorkshopSnapshot:
     out = replace(snapshot, events=events) if len(events) != len(snapshot.events) else snapshot
     if not anonymise:
         return out
-    anonymiser = Anonymiser(snapshot.participants, True)
+    anonymiser = Anonymiser(snapshot.participants, True, snapshot.info.facilitators)
     actions = tuple(replace(a, owner=anonymiser.owner(a.owner)) for a in snapshot.actions)
     renamed = {a.id: name for name, a in public_attachments(snapshot, True)}
     attachments = tuple(

@@ -40,7 +40,7 @@ def _iso(value: date | datetime | None) -> str | None:
 
 def snapshot_to_json(snapshot: WorkshopSnapshot, *, anonymise: bool = False) -> dict[str, Any]:
     """The snapshot as plain JSON data (``anonymise``: participants' names removed from records and text)."""
-    an = Anonymiser(snapshot.participants, anonymise)
+    an = Anonymiser(snapshot.participants, anonymise, snapshot.info.facilitators)
     info = snapshot.info
     text = an.text
     return {
@@ -53,8 +53,8 @@ def snapshot_to_json(snapshot: WorkshopSnapshot, *, anonymise: bool = False) -> 
             "territory": info.territory,
             "territory_kind": info.territory_kind,
             "date": _iso(info.date),
-            "place": info.place,
-            "facilitators": info.facilitators,
+            "place": text(info.place),
+            "facilitators": an.facilitators(info.facilitators),
             "context": text(info.context),
             "objectives": text(info.objectives),
             "fixed_points": text(info.fixed_points),

@@ -69,7 +69,7 @@ def render_pack(
     report(0.65, "Graphiques")
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
-        anonymiser = Anonymiser(snapshot.participants, anonymise)
+        anonymiser = Anonymiser(snapshot.participants, anonymise, snapshot.info.facilitators)
         note = "Version anonymisée : voir la mention en première page du compte-rendu.\n" if anonymise else ""
         readme = README.format(title=anonymiser.text(snapshot.info.title), anonymised=note)
         stable_zip.entry(archive, "LISEZMOI.txt", readme.replace("\n", "\r\n").encode("utf-8"))

@@ -141,7 +141,7 @@ def _meaning(deck: QuestionDeck | StrategyDeck) -> str:
 def cohort_rows(snapshot: WorkshopSnapshot, *, anonymise: bool = False) -> list[CohortRow]:
     """The rows of the CSV and of the XLSX answer sheets (notes « hors compte-rendu » left out)."""
     snapshot = for_export(snapshot, anonymise)
-    anonymiser = Anonymiser(snapshot.participants, anonymise)
+    anonymiser = Anonymiser(snapshot.participants, anonymise, snapshot.info.facilitators)
     state = snapshot.state()
     info = snapshot.info
     decks = {s.id: s.deck for s in snapshot.sequences}

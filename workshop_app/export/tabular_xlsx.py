@@ -118,7 +118,7 @@ def workbook_bytes(snapshot: WorkshopSnapshot, *, anonymise: bool = False) -> by
 
     rows = cohort_rows(snapshot, anonymise=anonymise)
     snapshot = for_export(snapshot, anonymise)
-    anonymiser = Anonymiser(snapshot.participants, anonymise)
+    anonymiser = Anonymiser(snapshot.participants, anonymise, snapshot.info.facilitators)
     state = snapshot.state()
     groups = sorted(snapshot.groups, key=lambda g: g.position)
     workbook = Workbook()
@@ -134,8 +134,8 @@ def workbook_bytes(snapshot: WorkshopSnapshot, *, anonymise: bool = False) -> by
         ("Territoire", info.territory),
         ("Type de territoire", info.territory_kind),
         ("Date", info.date),
-        ("Lieu", info.place),
-        ("Animation", info.facilitators),
+        ("Lieu", anonymiser.text(info.place)),
+        ("Animation", anonymiser.facilitators(info.facilitators)),
         ("Tables", len(groups)),
         ("Participant·es", len(snapshot.participants)),
         ("Version", "anonymisée" if anonymise else "nominative"),

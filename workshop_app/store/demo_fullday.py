@@ -84,6 +84,8 @@ def build_full_day_snapshot(qdeck: QuestionDeck, sdeck: StrategyDeck, seed: int)
         for i, item in ((i, base.actions[i % len(base.actions)]) for i in range(ACTIONS))
     )
     info = replace(base.info, id=new_id(), title=f"{base.info.title} — journée complète")
+    # the debrief counts the day's tables, not the demo's four (a few answers are left open in a full day)
+    debrief = replace(base.debrief, happened=T.happened(TABLES, every_question=False))
     return replace(
         base,
         info=info,
@@ -92,6 +94,7 @@ def build_full_day_snapshot(qdeck: QuestionDeck, sdeck: StrategyDeck, seed: int)
         sequences=(seq1, seq2),
         events=events,
         actions=actions,
+        debrief=debrief,
     )
 
 

@@ -198,11 +198,21 @@ FELT = (
     "Une séance dense et conviviale. Les participants ont apprécié de parler des mêmes sujets entre ville et "
     "agglomération ; plusieurs ont dit découvrir le travail des autres services."
 )
-HAPPENED = (
-    "Les quatre tables ont répondu à toutes les questions « Et si… » puis construit une stratégie nature en "
-    "ville avec le même budget. Les désaccords ont surtout porté sur le retour d’expérience et sur la "
-    "préparation aux crises (qui fait quoi, et quand)."
-)
+_NUMBERS = {2: "deux", 3: "trois", 4: "quatre", 5: "cinq", 6: "six", 8: "huit", 10: "dix", 12: "douze"}
+
+
+def happened(tables: int, every_question: bool = True) -> str:
+    """« Ce qui s’est passé » for ``tables`` tables (the demo has four, the full day twelve)."""
+    count = _NUMBERS.get(tables, str(tables))
+    questions = "à toutes les questions" if every_question else "aux questions"
+    return (
+        f"Les {count} tables ont répondu {questions} « Et si… » puis construit une stratégie nature en "
+        "ville avec le même budget. Les désaccords ont surtout porté sur le retour d’expérience et sur la "
+        "préparation aux crises (qui fait quoi, et quand)."
+    )
+
+
+HAPPENED = happened(len(GROUPS))
 TRANSFER = (
     "Mettre à jour le plan communal de sauvegarde avec l’agglomération ; cribler les projets « cœur de "
     "ville » avec la Boussole avant décision ; présenter ce diagnostic au conseil municipal de juin."

@@ -148,7 +148,8 @@ def header_and_footer(document: Any, header: str, date: str, notice: str) -> Non
     bottom = section.footer.paragraphs[0]
     bottom.style = document.styles[MUTED_STYLE]
     bottom.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    bottom.add_run(f"{date} · {notice} · Page ")
+    # no date (or no notice): no stray « · » before what is left
+    bottom.add_run(" · ".join(x for x in (date.strip(), notice.strip(), "Page ") if x))
     add_field(bottom, "PAGE", "1")
     bottom.add_run(" / ")
     add_field(bottom, "NUMPAGES", "1")

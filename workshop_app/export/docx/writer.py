@@ -244,7 +244,7 @@ def render_docx(
         progress(0.2, "Mise en forme")
     document = Document()
     layout.setup(document)
-    anonymiser = Anonymiser(snapshot.participants, anonymise)
+    anonymiser = Anonymiser(snapshot.participants, anonymise, snapshot.info.facilitators)
     info = snapshot.info
     title = anonymiser.text(info.title)
     territory = info.territory if info.territory.casefold() not in title.casefold() else ""

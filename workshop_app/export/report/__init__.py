@@ -14,7 +14,8 @@ API
 
         * ``findings``: :func:`workshop_app.core.findings.compute` ``(snapshot)``;
         * ``readings``: ``{sequence id: snapshot.compass(sequence id)}``;
-        * ``text``: ``Anonymiser(snapshot.participants, anonymise).text`` (identity when not anonymising);
+        * ``text``: ``Anonymiser(snapshot.participants, anonymise, snapshot.info.facilitators).text``
+          (identity when not anonymising);
         * ``lever_label``: ``lambda lever: workshop_app.export.analysis.lever_label(snapshot, lever)``.
 
     Building blocks, also used by the PDF's body: :func:`.synthesis.findings_block`,

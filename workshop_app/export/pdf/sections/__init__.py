@@ -18,7 +18,7 @@ from workshop_app.export.pdf.sections.answers import (
     notes_section,
 )
 from workshop_app.export.pdf.sections.common import Context, Heading, HeadingParagraph
-from workshop_app.export.pdf.sections.findings import agreement_section, findings_section
+from workshop_app.export.pdf.sections.findings import agreement_section
 from workshop_app.export.pdf.sections.front import (
     SELF_ASSESSMENT,
     contents,
@@ -39,7 +39,6 @@ __all__ = [
     "contents",
     "cover",
     "decks_section",
-    "findings_section",
     "notes_section",
     "results_section",
 ]

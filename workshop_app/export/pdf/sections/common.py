@@ -74,7 +74,7 @@ class Context:
         return cls(
             snapshot=snapshot,
             attachments=attachments,
-            anonymiser=Anonymiser(snapshot.participants, anonymise),
+            anonymiser=Anonymiser(snapshot.participants, anonymise, snapshot.info.facilitators),
             state=state,
             readings=readings,
             groups=sorted(snapshot.groups, key=lambda g: g.position),

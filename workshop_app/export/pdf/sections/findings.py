@@ -1,6 +1,6 @@
-"""Strengths and vulnerabilities (once, saying who formulated them), agreement and disagreement between the
-tables read in sentences, and the strategy cards most tables retained. The findings come from
-:mod:`workshop_app.core.findings` (``ctx.findings``)."""
+"""Agreement and disagreement between the tables read in sentences, and the strategy cards most tables
+retained. The strengths and vulnerabilities are printed once, in the synthesis
+(:func:`workshop_app.export.report.synthesis.findings_block`)."""
 
 from __future__ import annotations
 
@@ -60,29 +60,6 @@ def agreement_rule(deck: QuestionDeck) -> str:
 
 
 MAX_AGREEMENT_ROWS = 8
-
-
-# -- strengths and vulnerabilities ---------------------------------------------------------------------------
-
-
-def findings_section(ctx: Context) -> list[Flowable]:
-    """The strengths and vulnerabilities, once, saying who formulated them (the debrief's lines, else the
-    app's proposals). A strategy game's effects are shown with the strategies, never here."""
-    from workshop_app.export.pdf.model_render import render_block  # (it imports this package)
-
-    out: list[Flowable] = [*ctx.h1("Points forts et vulnérabilités")]
-    block = synthesis.findings_block(ctx.snapshot, ctx.findings, ctx.text)
-    if not block.strengths and not block.vulnerabilities:
-        return [*out, _p("Aucun point fort ni aucune vulnérabilité n’a été relevé.", ctx.st.muted)]
-    out += render_block(ctx, block)
-    rule = ctx.findings.thresholds
-    out.append(_p(
-        "Les propositions de l’application retiennent les leviers nettement au-dessus ou au-dessous du "
-        f"milieu de l’échelle pour la salle (au moins {rule.strong:.0f}/100 ou au plus "
-        f"{rule.weak:.0f}/100), parmi ceux qui ont reçu au moins la moitié des réponses.",
-        ctx.st.muted,
-    ))
-    return out
 
 
 # -- agreement ----------------------------------------------------------------------------------------------
@@ -253,8 +230,11 @@ def strategy_agreement(
     ]
     if found is not None and (found.effects_up or found.effects_down) and ctx.full:
         out += _h3("Effets attendus des stratégies (un jeu, pas un état du territoire)")
-        out += bullet_list(ctx, [f"Renforcé : {f.text}" for f in found.effects_up]
-                           + [f"Affaibli : {f.text}" for f in found.effects_down])
+        out += bullet_list(
+            ctx,
+            [f"Renforcé : {f.text}" for f in found.effects_up]
+            + [f"Affaibli : {f.text}" for f in found.effects_down],
+        )
     if spreads:
         out += _h3("Écart entre les tables par axe")
         header = ["Axe (50 = sans effet)", "Plus bas", "Plus haut", "Écart"]

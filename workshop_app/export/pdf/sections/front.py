@@ -83,8 +83,8 @@ def cover(ctx: Context) -> list[Flowable]:
             )
 
     add("Date", format_date(info.date))
-    add("Lieu", info.place)
-    add("Animation", info.facilitators)
+    add("Lieu", ctx.text(info.place))
+    add("Animation", ctx.anonymiser.facilitators(info.facilitators))  # anonymised: their roles, no name
     add("Participant·es", participants_summary(ctx))
     if ctx.groups:
         add(
@@ -120,9 +120,10 @@ def cover(ctx: Context) -> list[Flowable]:
     if ctx.anonymiser.enabled:
         out.append(
             _p(
-                "Version anonymisée : les noms des participant·es sont remplacés (« Participant·e 1 »…) ; "
-                "leur service et leur organisation sont conservés, ce qui peut suffire à reconnaître une "
-                "personne dans un petit groupe (pseudonymisation).",
+                "Version anonymisée : les noms des participant·es sont remplacés (« Participant·e 1 »…) et "
+                "ceux de l’animation retirés ; leur service, leur organisation et le rôle de l’animation "
+                "sont conservés, ce qui peut suffire à reconnaître une personne dans un petit groupe "
+                "(pseudonymisation).",
                 st.muted,
             )
         )
